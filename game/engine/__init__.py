@@ -1,0 +1,1 @@
+"""The rules: pure and deterministic from a seed; imports ``game.scenario`` and nothing above it."""

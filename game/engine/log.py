@@ -1,0 +1,52 @@
+"""The session log: one JSON line per resolved day, for debriefs, research and replay checks.
+
+The log holds no clock times or machine details, only what the game decided and what followed,
+so replaying a game writes a byte-identical log. It is rewritten atomically after every day:
+a crash loses at most the decision in progress.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Mapping
+
+from game.engine.atomic import write_atomically
+from game.engine.state import DayRecord, GameState
+from game.scenario.model import Scenario
+
+LOG_FORMAT = "brinkmanship-log"
+LOG_VERSION = 1
+
+
+def named_values(scenario: Scenario, values: tuple) -> dict[str, Any]:
+    result: dict[str, Any] = {v.id: values[v.slot] for v in scenario.variables.values()}
+    result.update({"flags." + f.id: values[f.slot] for f in scenario.flags.values()})
+    result.update({d.id: d.value(values) for d in scenario.derived.values()})
+    return result
+
+
+def record_line(scenario: Scenario, record: DayRecord) -> dict[str, Any]:
+    day = scenario.days[record.day_index]
+    return {
+        "day": record.day_id,
+        "date": day.date,
+        "orders": dict(record.orders),
+        "interactions": list(record.interactions),
+        "events": list(record.events),
+        "delayed": list(record.delayed),
+        "values": named_values(scenario, record.values_after),
+        "ending": record.ending,
+    }
+
+
+def render_log(scenario: Scenario, state: GameState, players: Mapping[str, str]) -> str:
+    header = {"format": LOG_FORMAT, "version": LOG_VERSION, "scenario": scenario.id,
+              "digest": scenario.digest, "seed": state.seed, "players": dict(players),
+              "initial": named_values(scenario, tuple(scenario.initial_values()))}
+    lines = [header] + [record_line(scenario, record) for record in state.history]
+    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=False) + "\n" for line in lines)
+
+
+def write_log(path: str | os.PathLike, scenario: Scenario, state: GameState, players: Mapping[str, str]) -> None:
+    write_atomically(path, render_log(scenario, state, players))

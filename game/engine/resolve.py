@@ -1,0 +1,160 @@
+"""A day's orders -> effects, interactions, delayed effects, random events, endings.
+
+The order of resolution, which authors can rely on:
+1. interaction conditions are read on the values as they stood when the orders were given;
+2. each role's order applies its effects, roles in the order the file declares them (so two
+   simultaneous orders never see each other's effects when deciding whether they apply);
+3. matching interactions apply their effects;
+4. delayed effects due today apply, if their condition holds;
+5. random events roll, in file order, each at most once per day;
+6. endings are checked, highest priority first; after the last day, the calendar endings too.
+Every variable is clamped to its bounds after each assignment.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Mapping, Sequence
+
+from game.engine.state import DayRecord, GameState, Pending
+from game.scenario.model import Choice, Scenario
+
+_MIX = 0x9E3779B97F4A7C15  # spreads neighbouring seeds apart
+
+
+def day_random(seed: int, day_index: int, stream: int = 0) -> random.Random:
+    """The random generator for one purpose on one day, derived from the game's seed.
+
+    Deriving rather than carrying one generator makes each day reproducible on its own: a save
+    needs only the seed and the orders, and replaying any prefix of a game gives the same dice.
+    """
+    return random.Random((seed * _MIX + day_index * 1_000_003 + stream * 7919) & 0xFFFFFFFFFFFF)
+
+
+def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[Choice, ...]:
+    """The choices open to a role today: the day's own, then the role's standing ones."""
+    if state.ended:
+        return ()
+    values = state.values
+    day = scenario.days[state.day_index]
+    result = []
+    seen = set()
+    for choice in day.choices.get(role_id, ()):
+        if choice.requires is None or choice.requires.test(values):
+            result.append(choice)
+            seen.add(choice.id)
+    for choice in scenario.roles[role_id].standing_choices:
+        if choice.id not in seen and (choice.requires is None or choice.requires.test(values)):
+            result.append(choice)
+    return tuple(result)
+
+
+def find_legal(scenario: Scenario, state: GameState, role_id: str, choice_id: str) -> Choice | None:
+    for choice in legal_choices(scenario, state, role_id):
+        if choice.id == choice_id:
+            return choice
+    return None
+
+
+class IllegalOrder(ValueError):
+    """An order that is not open to its role today."""
+
+
+def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str | None]) -> GameState:
+    """Resolve the current day with every role's order; returns the next state.
+
+    ``orders`` maps each role to a choice id, or to None for a role with no legal choice today.
+    """
+    if state.ended:
+        raise IllegalOrder("the game has ended")
+    day = scenario.days[state.day_index]
+    values = list(state.values)
+    before = tuple(values)
+    chosen: list[tuple[str, Choice | None]] = []
+    for role_id in scenario.roles:
+        choice_id = orders.get(role_id)
+        if choice_id is None:
+            if legal_choices(scenario, state, role_id):
+                raise IllegalOrder(f"'{role_id}' has not given an order for {day.id}")
+            chosen.append((role_id, None))
+            continue
+        choice = find_legal(scenario, state, role_id, choice_id)
+        if choice is None:
+            raise IllegalOrder(f"'{choice_id}' is not open to '{role_id}' on {day.id}")
+        chosen.append((role_id, choice))
+
+    order_ids = {role_id: (choice.id if choice else None) for role_id, choice in chosen}
+    matching = [interaction for interaction in scenario.interactions
+                if _orders_match(interaction.orders, order_ids)
+                and (interaction.requires is None or interaction.requires.test(before))]
+
+    pending = list(state.pending)
+    for role_id, choice in chosen:
+        if choice is None:
+            continue
+        for effect in choice.effects:
+            effect.apply(values)
+        for delayed in choice.later:
+            pending.append(Pending(state.day_index + delayed.after_days, choice.id, delayed.effects,
+                                   delayed.requires, delayed.text))
+    for interaction in matching:
+        for effect in interaction.effects:
+            effect.apply(values)
+
+    delayed_sources = []
+    waiting = []
+    for item in pending:
+        if item.due_index > state.day_index:
+            waiting.append(item)
+        elif item.requires is None or item.requires.test(values):
+            for effect in item.effects:
+                effect.apply(values)
+            delayed_sources.append(item.source)
+
+    fired = state.fired
+    events_today = []
+    dice = day_random(state.seed, state.day_index)
+    for event in scenario.events:
+        if event.once and event.id in fired:
+            continue
+        if event.days is not None and day.id not in event.days:
+            continue
+        if event.requires is not None and not event.requires.test(values):
+            continue
+        if dice.random() < event.probability.value(values):
+            events_today.append(event.id)
+            for effect in event.effects:
+                effect.apply(values)
+            for delayed in event.later:
+                waiting.append(Pending(state.day_index + delayed.after_days, event.id, delayed.effects,
+                                       delayed.requires, delayed.text))
+    if events_today:
+        fired = fired | frozenset(events_today)
+
+    last_day = state.day_index + 1 >= len(scenario.days)
+    ending = reached_ending(scenario, values, final=last_day)
+    next_index = state.day_index if ending else state.day_index + 1
+    if not ending:
+        values[scenario.day_slot] = next_index + 1
+    after = tuple(values)
+    record = DayRecord(day.id, state.day_index, tuple(order_ids.items()), tuple(i.id for i in matching),
+                       tuple(events_today), tuple(delayed_sources), before, after, ending)
+    return GameState(state.seed, next_index, after, tuple(waiting), fired, state.history + (record,), ending)
+
+
+def _orders_match(wanted: Mapping[str, frozenset[str] | None], orders: Mapping[str, str | None]) -> bool:
+    for role_id, choice_ids in wanted.items():
+        given = orders.get(role_id)
+        if given is None or (choice_ids is not None and given not in choice_ids):
+            return False
+    return True
+
+
+def reached_ending(scenario: Scenario, values: Sequence, final: bool) -> str | None:
+    """The ending that applies now, if any; ``final`` when the calendar has run out."""
+    for ending in scenario.endings:
+        if ending.final and not final:
+            continue
+        if ending.when is None or ending.when.test(values):
+            return ending.id
+    return None

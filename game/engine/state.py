@@ -1,0 +1,75 @@
+"""The game state between days: a small immutable value, cheap to copy, keep and compare.
+
+Undo, replay, hot seat and saves all rest on this being a value: the engine never changes a
+state in place, it returns the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.scenario.expr import Condition, Effect
+from game.scenario.model import Scenario, Text
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A delayed effect waiting for its day, e.g. submarines harried a day after running the line."""
+
+    due_index: int  # the day index whose resolution applies it
+    source: str  # the choice or event that scheduled it
+    effects: tuple[Effect, ...]
+    requires: Condition | None
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class DayRecord:
+    """What one day's resolution did: the basis of the resolution screen, the log and the debrief."""
+
+    day_id: str
+    day_index: int
+    orders: tuple[tuple[str, str | None], ...]  # (role, choice id), None when a role had no choice
+    interactions: tuple[str, ...]
+    events: tuple[str, ...]
+    delayed: tuple[str, ...]  # sources of delayed effects that took effect today
+    values_before: tuple
+    values_after: tuple
+    ending: str | None
+
+    def order_of(self, role_id: str) -> str | None:
+        return dict(self.orders).get(role_id)
+
+
+@dataclass(frozen=True, slots=True)
+class GameState:
+    seed: int
+    day_index: int  # the day being played; equals len(history) until the game ends
+    values: tuple  # variables, then flags, then the day number (see Scenario.initial_values)
+    pending: tuple[Pending, ...]
+    fired: frozenset[str]  # events that have happened (a 'once' event fires at most one time)
+    history: tuple[DayRecord, ...]
+    ending: str | None
+
+    @property
+    def ended(self) -> bool:
+        return self.ending is not None
+
+    def value(self, scenario: Scenario, name: str):
+        """A variable, flag (``flags.x`` or ``x``), derived value or ``day``, by name."""
+        if name.startswith("flags."):
+            return self.values[scenario.flags[name[6:]].slot]
+        if name in scenario.variables:
+            return self.values[scenario.variables[name].slot]
+        if name in scenario.flags:
+            return self.values[scenario.flags[name].slot]
+        if name in scenario.derived:
+            return scenario.derived[name].value(self.values)
+        if name == "day":
+            return self.values[scenario.day_slot]
+        raise KeyError(name)
+
+
+def new_game(scenario: Scenario, seed: int) -> GameState:
+    return GameState(seed=seed, day_index=0, values=tuple(scenario.initial_values()), pending=(),
+                     fired=frozenset(), history=(), ending=None)

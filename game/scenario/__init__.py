@@ -1,0 +1,1 @@
+"""The scenario model and its loading: pure Python, no pygame."""

@@ -1,0 +1,78 @@
+"""Problems found in a scenario file, as values with a location.
+
+Errors travel as ``Diagnostic`` values until they reach the edge of the program, where
+``format_diagnostic`` prints them in the one format editors and CI logs understand:
+``path:line:col: severity: message``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file; line and column count from 1, as editors show them."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def shifted(self, columns: int) -> "Location":
+        """The same line, ``columns`` further right: used to point inside an expression string."""
+        return Location(self.path, self.line, self.column + columns)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    location: Location
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+
+class ScenarioError(Exception):
+    """Raised at the end of loading when any error was found; carries all of them."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(format_diagnostic(d) for d in self.diagnostics))
+
+
+def format_diagnostic(diagnostic: Diagnostic) -> str:
+    return f"{diagnostic.location}: {diagnostic.severity}: {diagnostic.message}"
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """A hint for a misspelt id, or an empty string when nothing is close enough to help."""
+    candidates = sorted(set(known))
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if candidates and len(candidates) <= 8:
+        return " (known: " + ", ".join(candidates) + ")"
+    return ""
+
+
+class Diagnostics:
+    """Collects problems while loading, so one run reports every one of them."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def error(self, location: Location, message: str) -> None:
+        self.items.append(Diagnostic(location, message, "error"))
+
+    def warning(self, location: Location, message: str) -> None:
+        self.items.append(Diagnostic(location, message, "warning"))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: (d.location.path, d.location.line, d.location.column))

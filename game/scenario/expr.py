@@ -1,0 +1,481 @@
+"""The condition and effect language of scenario files.
+
+Conditions are short expressions such as ``tension >= 80 and not flags.blockade``; effects are
+assignments such as ``tension += 10; flags.blockade = true``. Text from a file is parsed once, at
+load time, with Python's own parser (``ast.parse`` builds a syntax tree and runs nothing), then
+checked against a small whitelist of node kinds, names and types, and compiled into closures over
+the game's value vector. Nothing is ever handed to ``eval`` or ``exec``, and evaluating a compiled
+condition does no tree walk: it is one or a few Python calls, which is what lets ``brink simulate``
+play thousands of games a second.
+
+The vector (``Slots``) holds the numeric variables, then the boolean flags, then the day number;
+derived values are functions of it.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from game.scenario.errors import Diagnostics, Location, did_you_mean
+
+Values = list  # the mutable value vector during resolution: numbers, then booleans, then the day
+Evaluator = Callable[[Values], object]
+Mutator = Callable[[Values], None]
+
+NUMBER = "number"
+BOOLEAN = "boolean"
+MAX_SOURCE_LENGTH = 2000
+DAY_NAME = "day"
+FUNCTIONS = {"min": (2, None), "max": (2, None), "abs": (1, 1), "round": (1, 1), "floor": (1, 1), "ceil": (1, 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpace:
+    """What names an expression may use, resolved to positions in the value vector."""
+
+    variables: Mapping[str, int]  # id -> slot
+    bounds: Mapping[str, tuple[float, float]]  # id -> (min, max), for clamping assignments
+    flags: Mapping[str, int]  # id -> slot
+    derived: Mapping[str, Evaluator]
+    day_slot: int
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    source: str
+    location: Location
+    test: Evaluator
+    reads: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpression:
+    source: str
+    location: Location
+    value: Evaluator
+    reads: frozenset[str]
+    constant: float | None  # the value when the expression uses no names
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    source: str
+    location: Location
+    apply: Mutator
+    reads: frozenset[str]
+    writes: frozenset[str]  # variable ids and "flags.<id>" names it assigns
+
+
+class _Invalid(Exception):
+    def __init__(self, node: ast.AST | None, message: str):
+        self.node = node
+        self.message = message
+
+
+def parse_condition(source: object, location: Location, names: NameSpace, diagnostics: Diagnostics) -> Condition | None:
+    compiled = _compile_source(source, location, names, diagnostics, BOOLEAN, "condition")
+    if compiled is None:
+        return None
+    function, reads, _ = compiled
+    return Condition(str(source), location, function, reads)
+
+
+def parse_number(source: object, location: Location, names: NameSpace, diagnostics: Diagnostics) -> NumberExpression | None:
+    compiled = _compile_source(source, location, names, diagnostics, NUMBER, "number")
+    if compiled is None:
+        return None
+    function, reads, constant = compiled
+    return NumberExpression(str(source), location, function, reads, constant)
+
+
+def parse_effects(source: object, location: Location, names: NameSpace, diagnostics: Diagnostics) -> Effect | None:
+    """Compile ``a += 1; flags.b = true`` (one string) into one mutator of the value vector."""
+    if isinstance(source, bool) or not isinstance(source, str):
+        diagnostics.error(location, f"an effect must be text such as 'tension += 5', not {_describe(source)}")
+        return None
+    if len(source) > MAX_SOURCE_LENGTH:
+        diagnostics.error(location, f"the effect is longer than {MAX_SOURCE_LENGTH} characters")
+        return None
+    tree = _parse(source, location, "exec", diagnostics)
+    if tree is None:
+        return None
+    compiler = _Compiler(names)
+    steps: list[Mutator] = []
+    ok = True
+    for statement in tree.body:
+        try:
+            steps.append(compiler.statement(statement))
+        except _Invalid as problem:
+            _report(problem, source, location, diagnostics)
+            ok = False
+    if not ok:
+        return None
+    if not steps:
+        diagnostics.error(location, "the effect is empty")
+        return None
+    if len(steps) == 1:
+        apply = steps[0]
+    else:
+        sequence = tuple(steps)
+
+        def apply(values: Values) -> None:
+            for step in sequence:
+                step(values)
+
+    return Effect(source, location, apply, frozenset(compiler.reads), frozenset(compiler.writes))
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _compile_source(source, location, names, diagnostics, want, what):
+    if isinstance(source, bool):
+        if want == BOOLEAN:
+            return (lambda values, result=source: result), frozenset(), None
+        diagnostics.error(location, f"expected a number or a formula, not {_describe(source)}")
+        return None
+    if isinstance(source, (int, float)):
+        if want == NUMBER:
+            number = source
+            return (lambda values: number), frozenset(), number
+        diagnostics.error(location, f"expected a condition such as 'tension >= 50', not {_describe(source)}")
+        return None
+    if not isinstance(source, str):
+        diagnostics.error(location, f"expected a {what} written as text, not {_describe(source)}")
+        return None
+    if len(source) > MAX_SOURCE_LENGTH:
+        diagnostics.error(location, f"the {what} is longer than {MAX_SOURCE_LENGTH} characters")
+        return None
+    tree = _parse(source, location, "eval", diagnostics)
+    if tree is None:
+        return None
+    compiler = _Compiler(names)
+    try:
+        function, kind = compiler.expression(tree.body)
+        if kind != want:
+            raise _Invalid(tree.body, f"this {what} gives a {kind}, but a {want} is needed" + (
+                " (compare it, e.g. 'tension >= 50')" if want == BOOLEAN else ""))
+    except _Invalid as problem:
+        _report(problem, source, location, diagnostics)
+        return None
+    constant = compiler_constant(tree.body) if want == NUMBER else None
+    return function, frozenset(compiler.reads), constant
+
+
+def compiler_constant(node: ast.AST) -> float | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = compiler_constant(node.operand)
+        return None if inner is None else -inner
+    return None
+
+
+def _parse(source: str, location: Location, mode: str, diagnostics: Diagnostics) -> ast.AST | None:
+    # Python's parser is a means, not the language: newlines in a condition would be legal in
+    # YAML block text, so they are joined, and tabs are counted as one column like editors do.
+    text = " ".join(source.splitlines()) if mode == "eval" else source
+    try:
+        return ast.parse(text.strip() if mode == "eval" else text, mode=mode)
+    except SyntaxError as error:
+        column = (error.offset or 1) - 1
+        message = (error.msg or "invalid syntax").replace("invalid syntax. Perhaps you forgot a comma?", "invalid syntax")
+        diagnostics.error(location.shifted(max(column, 0)), f"syntax error in '{source.strip()}': {message}")
+    except (RecursionError, MemoryError, ValueError):
+        diagnostics.error(location, "the expression is too deeply nested or malformed")
+    return None
+
+
+def _report(problem: _Invalid, source: str, location: Location, diagnostics: Diagnostics) -> None:
+    node = problem.node
+    column = getattr(node, "col_offset", 0) if node is not None else 0
+    line = getattr(node, "lineno", 1) if node is not None else 1
+    if line > 1:
+        where = Location(location.path, location.line + line - 1, column + 1)
+    else:
+        where = location.shifted(column)
+    diagnostics.error(where, problem.message)
+
+
+_COMPARE = {
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+}
+
+
+def _slot_versus_constant(op: type, slot: int, constant: float) -> Evaluator:
+    """Specialised closures for the commonest condition, 'name OP number': one call, no dispatch."""
+    if op is ast.GtE:
+        return lambda v: v[slot] >= constant
+    if op is ast.Gt:
+        return lambda v: v[slot] > constant
+    if op is ast.LtE:
+        return lambda v: v[slot] <= constant
+    if op is ast.Lt:
+        return lambda v: v[slot] < constant
+    if op is ast.Eq:
+        return lambda v: v[slot] == constant
+    return lambda v: v[slot] != constant
+
+
+_ARITHMETIC = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b if b else 0.0,  # a scenario must never crash the game
+    ast.FloorDiv: lambda a, b: a // b if b else 0,
+    ast.Mod: lambda a, b: a % b if b else 0,
+}
+
+_CALLS = {
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "round": round,
+    "floor": math.floor,
+    "ceil": math.ceil,
+}
+
+
+class _Compiler:
+    """Turns a checked syntax tree into closures; raises _Invalid for anything outside the language."""
+
+    def __init__(self, names: NameSpace):
+        self.names = names
+        self.reads: set[str] = set()
+        self.writes: set[str] = set()
+
+    # --- expressions ------------------------------------------------------------------------
+    def expression(self, node: ast.AST) -> tuple[Evaluator, str]:
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            raise _Invalid(node, f"'{_snippet(node)}' is not allowed here; use names, numbers, "
+                                 "comparisons, and/or/not, + - * / and min/max/abs/round")
+        return method(node)
+
+    def number(self, node: ast.AST) -> Evaluator:
+        function, kind = self.expression(node)
+        if kind != NUMBER:
+            raise _Invalid(node, f"'{_snippet(node)}' is true/false, but a number is needed here")
+        return function
+
+    def boolean(self, node: ast.AST) -> Evaluator:
+        function, kind = self.expression(node)
+        if kind != BOOLEAN:
+            raise _Invalid(node, f"'{_snippet(node)}' is a number, but a condition is needed here "
+                                 "(compare it, e.g. 'tension >= 50')")
+        return function
+
+    def _Constant(self, node: ast.Constant):
+        value = node.value
+        if isinstance(value, bool):
+            return (lambda v: value), BOOLEAN
+        if isinstance(value, (int, float)) and not isinstance(value, complex):
+            return (lambda v: value), NUMBER
+        raise _Invalid(node, f"{value!r} is not allowed: only numbers and true/false are values")
+
+    def _Name(self, node: ast.Name):
+        name = node.id
+        if name in ("true", "True"):
+            return (lambda v: True), BOOLEAN
+        if name in ("false", "False"):
+            return (lambda v: False), BOOLEAN
+        self.reads.add(name)
+        slot = self.names.variables.get(name)
+        if slot is not None:
+            return (lambda v: v[slot]), NUMBER
+        derived = self.names.derived.get(name)
+        if derived is not None:
+            return derived, NUMBER
+        if name == DAY_NAME:
+            day = self.names.day_slot
+            return (lambda v: v[day]), NUMBER
+        if name in self.names.flags:
+            raise _Invalid(node, f"'{name}' is a flag: write 'flags.{name}'")
+        known = list(self.names.variables) + list(self.names.derived) + [DAY_NAME]
+        raise _Invalid(node, f"unknown name '{name}'{did_you_mean(name, known)}")
+
+    def _Attribute(self, node: ast.Attribute):
+        if isinstance(node.value, ast.Name) and node.value.id == "flags":
+            slot = self.names.flags.get(node.attr)
+            if slot is None:
+                raise _Invalid(node, f"unknown flag '{node.attr}'{did_you_mean(node.attr, self.names.flags)}")
+            self.reads.add("flags." + node.attr)
+            return (lambda v: v[slot]), BOOLEAN
+        raise _Invalid(node, f"'{_snippet(node)}' is not a name the game knows; flags are written 'flags.name'")
+
+    def _BoolOp(self, node: ast.BoolOp):
+        parts = tuple(self.boolean(value) for value in node.values)
+        if isinstance(node.op, ast.And):
+            if len(parts) == 2:
+                a, b = parts
+                return (lambda v: a(v) and b(v)), BOOLEAN
+            return (lambda v: all(p(v) for p in parts)), BOOLEAN
+        if len(parts) == 2:
+            a, b = parts
+            return (lambda v: a(v) or b(v)), BOOLEAN
+        return (lambda v: any(p(v) for p in parts)), BOOLEAN
+
+    def _UnaryOp(self, node: ast.UnaryOp):
+        if isinstance(node.op, ast.Not):
+            inner = self.boolean(node.operand)
+            return (lambda v: not inner(v)), BOOLEAN
+        if isinstance(node.op, (ast.USub, ast.UAdd)):
+            inner = self.number(node.operand)
+            if isinstance(node.op, ast.UAdd):
+                return inner, NUMBER
+            return (lambda v: -inner(v)), NUMBER
+        raise _Invalid(node, f"the operator in '{_snippet(node)}' is not allowed")
+
+    def _BinOp(self, node: ast.BinOp):
+        operation = _ARITHMETIC.get(type(node.op))
+        if operation is None:
+            raise _Invalid(node, f"the operator in '{_snippet(node)}' is not allowed; use + - * / // %")
+        left, right = self.number(node.left), self.number(node.right)
+        return (lambda v: operation(left(v), right(v))), NUMBER
+
+    def _Compare(self, node: ast.Compare):
+        operands = [node.left, *node.comparators]
+        tests = []
+        for op, left_node, right_node in zip(node.ops, operands, operands[1:]):
+            compare = _COMPARE.get(type(op))
+            if compare is None:
+                raise _Invalid(node, f"'{_snippet(node)}' uses a comparison that is not allowed; use < <= > >= == !=")
+            left, left_kind = self.expression(left_node)
+            right, right_kind = self.expression(right_node)
+            if left_kind != right_kind:
+                raise _Invalid(node, f"'{_snippet(node)}' compares a {left_kind} with a {right_kind}")
+            if left_kind == BOOLEAN and type(op) not in (ast.Eq, ast.NotEq):
+                raise _Invalid(node, f"'{_snippet(node)}' orders true/false values; only == and != apply to them")
+            tests.append(self._comparison(type(op), compare, left_node, left, right_node, right))
+        if len(tests) == 1:
+            return tests[0], BOOLEAN
+        all_tests = tuple(tests)
+        return (lambda v: all(t(v) for t in all_tests)), BOOLEAN
+
+    def _comparison(self, op, compare, left_node, left, right_node, right) -> Evaluator:
+        slot = self._plain_slot(left_node)
+        constant = compiler_constant(right_node)
+        if slot is not None and constant is not None:
+            return _slot_versus_constant(op, slot, constant)
+        return lambda v: compare(left(v), right(v))
+
+    def _plain_slot(self, node: ast.AST) -> int | None:
+        if isinstance(node, ast.Name):
+            return self.names.variables.get(node.id)
+        return None
+
+    def _IfExp(self, node: ast.IfExp):
+        test = self.boolean(node.test)
+        body, body_kind = self.expression(node.body)
+        other, other_kind = self.expression(node.orelse)
+        if body_kind != other_kind:
+            raise _Invalid(node, f"both branches of '{_snippet(node)}' must be of one kind")
+        return (lambda v: body(v) if test(v) else other(v)), body_kind
+
+    def _Call(self, node: ast.Call):
+        if not isinstance(node.func, ast.Name) or node.func.id not in _CALLS:
+            name = node.func.id if isinstance(node.func, ast.Name) else _snippet(node.func)
+            raise _Invalid(node, f"unknown function '{name}'{did_you_mean(str(name), _CALLS)}")
+        if node.keywords:
+            raise _Invalid(node, f"'{node.func.id}' takes no named arguments")
+        least, most = FUNCTIONS[node.func.id]
+        count = len(node.args)
+        if count < least or (most is not None and count > most):
+            wanted = f"{least}" if least == most else f"at least {least}"
+            raise _Invalid(node, f"'{node.func.id}' takes {wanted} argument{'s' if least > 1 else ''}, not {count}")
+        arguments = tuple(self.number(argument) for argument in node.args)
+        function = _CALLS[node.func.id]
+        if count == 1:
+            (only,) = arguments
+            return (lambda v: function(only(v))), NUMBER
+        if count == 2:
+            a, b = arguments
+            return (lambda v: function(a(v), b(v))), NUMBER
+        return (lambda v: function(*(argument(v) for argument in arguments))), NUMBER
+
+    # --- statements -------------------------------------------------------------------------
+    def statement(self, node: ast.stmt) -> Mutator:
+        if isinstance(node, ast.Assign):
+            if len(node.targets) != 1:
+                raise _Invalid(node, "assign one name at a time")
+            return self._assign(node.targets[0], node.value, None)
+        if isinstance(node, ast.AugAssign):
+            operation = _ARITHMETIC.get(type(node.op))
+            if operation is None:
+                raise _Invalid(node, "only += -= *= /= are allowed")
+            return self._assign(node.target, node.value, operation)
+        if isinstance(node, ast.Expr):
+            raise _Invalid(node, f"'{_snippet(node)}' does nothing; an effect assigns, e.g. 'tension += 5'")
+        raise _Invalid(node, f"'{_snippet(node)}' is not an effect; write e.g. 'tension += 5' or 'flags.blockade = true'")
+
+    def _assign(self, target: ast.AST, value_node: ast.AST, operation) -> Mutator:
+        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "flags":
+            slot = self.names.flags.get(target.attr)
+            if slot is None:
+                raise _Invalid(target, f"unknown flag '{target.attr}'{did_you_mean(target.attr, self.names.flags)}")
+            if operation is not None:
+                raise _Invalid(target, "a flag is set with '=', e.g. 'flags.blockade = true'")
+            self.writes.add("flags." + target.attr)
+            value = self.boolean(value_node)
+
+            def set_flag(v: Values) -> None:
+                v[slot] = value(v)
+
+            return set_flag
+        if not isinstance(target, ast.Name):
+            raise _Invalid(target, f"cannot assign to '{_snippet(target)}'")
+        name = target.id
+        slot = self.names.variables.get(name)
+        if slot is None:
+            if name in self.names.derived or name == DAY_NAME:
+                raise _Invalid(target, f"'{name}' is computed by the game and cannot be assigned")
+            if name in self.names.flags:
+                raise _Invalid(target, f"'{name}' is a flag: write 'flags.{name} = true'")
+            raise _Invalid(target, f"unknown variable '{name}'{did_you_mean(name, self.names.variables)}")
+        self.writes.add(name)
+        low, high = self.names.bounds[name]
+        amount = self.number(value_node)
+        constant = compiler_constant(value_node)
+        if operation is None:
+            def assign(v: Values) -> None:
+                result = amount(v)
+                v[slot] = low if result < low else high if result > high else result
+            return assign
+        if operation is _ARITHMETIC[ast.Add] and constant is not None:
+            def add_constant(v: Values) -> None:
+                result = v[slot] + constant
+                v[slot] = low if result < low else high if result > high else result
+            return add_constant
+
+        def update(v: Values) -> None:
+            result = operation(v[slot], amount(v))
+            v[slot] = low if result < low else high if result > high else result
+
+        return update
+
+
+def _snippet(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # unparse of a partial tree; the message still needs something
+        text = type(node).__name__
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,170 @@
+"""Typed, located access to one YAML mapping, reporting every misuse instead of stopping.
+
+Each getter returns a usable default after reporting a problem, so the loader can go on and
+find the next problem too; that is how one run of ``brink validate`` lists them all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from game.scenario.errors import Diagnostics, Location, did_you_mean
+from game.scenario.model import EMPTY_TEXT, Text
+from game.scenario.yamlsource import SourceList, SourceMap
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+_TYPE_NAMES = {bool: "true/false", int: "a whole number", float: "a number", str: "text", dict: "a mapping", list: "a list"}
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    for python_type, name in _TYPE_NAMES.items():
+        if isinstance(value, python_type):
+            return name
+    return type(value).__name__
+
+
+class Fields:
+    """One mapping of the file (a role, a day, a choice...), read field by field."""
+
+    def __init__(self, value: Any, location: Location, what: str, diagnostics: Diagnostics,
+                 required: Iterable[str] = (), optional: Iterable[str] = ()):
+        self.what = what
+        self.diagnostics = diagnostics
+        self.ok = isinstance(value, SourceMap)
+        self.map: SourceMap = value if self.ok else SourceMap(location)
+        self.location = self.map.location if self.ok else location
+        if not self.ok:
+            diagnostics.error(location, f"{what} must be a mapping of fields, not {kind_of(value)}")
+            return
+        required, optional = tuple(required), tuple(optional)
+        known = required + optional
+        for key in self.map:
+            if key not in known:
+                diagnostics.error(self.map.key_location(key), f"unknown field '{key}' in {what}{did_you_mean(key, known)}")
+        for key in required:
+            if key not in self.map or self.map[key] is None:
+                diagnostics.error(self.location, f"{what} is missing the field '{key}'")
+
+    def has(self, key: str) -> bool:
+        return self.map.get(key) is not None
+
+    def raw(self, key: str, default: Any = None) -> Any:
+        value = self.map.get(key)
+        return default if value is None else value
+
+    def where(self, key: str) -> Location:
+        return self.map.value_location(key) if key in self.map else self.location
+
+    def key_where(self, key: str) -> Location:
+        return self.map.key_location(key)
+
+    def error(self, key: str, message: str) -> None:
+        self.diagnostics.error(self.where(key), message)
+
+    def string(self, key: str, default: str = "") -> str:
+        value = self.map.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.error(key, f"'{key}' in {self.what} must be text, not {kind_of(value)}")
+            return default
+        return str(value)
+
+    def identifier(self, key: str) -> str:
+        value = self.string(key)
+        if value and not ID_PATTERN.match(value):
+            self.error(key, f"'{value}' is not a valid id: use lower-case letters, digits and _ , starting with a letter")
+        return value
+
+    def number(self, key: str, default: float = 0) -> float:
+        value = self.map.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(key, f"'{key}' in {self.what} must be a number, not {kind_of(value)}")
+            return default
+        if value != value or value in (float("inf"), float("-inf")):
+            self.error(key, f"'{key}' in {self.what} must be a finite number")
+            return default
+        return value
+
+    def integer(self, key: str, default: int = 0) -> int:
+        value = self.map.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(key, f"'{key}' in {self.what} must be a whole number, not {kind_of(value)}")
+            return default
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.map.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(key, f"'{key}' in {self.what} must be true or false, not {kind_of(value)}")
+            return default
+        return value
+
+    def text(self, key: str) -> Text:
+        return read_text(self.map.get(key), self.where(key), f"'{key}' in {self.what}", self.diagnostics)
+
+    def sequence(self, key: str) -> SourceList:
+        value = self.map.get(key)
+        if value is None:
+            return SourceList(self.where(key))
+        if not isinstance(value, SourceList):
+            self.error(key, f"'{key}' in {self.what} must be a list, not {kind_of(value)}")
+            return SourceList(self.where(key))
+        return value
+
+    def mapping(self, key: str) -> SourceMap:
+        value = self.map.get(key)
+        if value is None:
+            return SourceMap(self.where(key))
+        if not isinstance(value, SourceMap):
+            self.error(key, f"'{key}' in {self.what} must be a mapping, not {kind_of(value)}")
+            return SourceMap(self.where(key))
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """A list of plain strings; a single string is accepted as a list of one."""
+        value = self.map.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, SourceList):
+            self.error(key, f"'{key}' in {self.what} must be a list of text, not {kind_of(value)}")
+            return ()
+        result = []
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
+                self.diagnostics.error(value.item_location(index), f"items of '{key}' in {self.what} must be text, not {kind_of(item)}")
+            else:
+                result.append(str(item))
+        return tuple(result)
+
+
+def read_text(value: Any, location: Location, what: str, diagnostics: Diagnostics) -> Text:
+    """Text is a string, or a mapping from language code to string: ``{en: ..., ru: ...}``."""
+    if value is None:
+        return EMPTY_TEXT
+    if isinstance(value, SourceMap):
+        translations = []
+        for code, text in value.items():
+            if not LANGUAGE_PATTERN.match(code):
+                diagnostics.error(value.key_location(code), f"'{code}' in {what} is not a language code such as 'en' or 'ru'")
+            elif not isinstance(text, str):
+                diagnostics.error(value.value_location(code), f"the '{code}' text of {what} must be text, not {kind_of(text)}")
+            else:
+                translations.append((code, text.strip()))
+        return Text(tuple(translations))
+    if isinstance(value, (list, bool)):
+        diagnostics.error(location, f"{what} must be text, or a mapping of language to text, not {kind_of(value)}")
+        return EMPTY_TEXT
+    return Text((("en", str(value).strip()),))

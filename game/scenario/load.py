@@ -1,0 +1,522 @@
+"""YAML scenario file -> ``Scenario``, checking everything a file can get wrong.
+
+The loader never stops at the first problem: each part is read with defaults standing in for
+what is broken, every problem is collected with its line and column, and ``ScenarioError``
+carries the whole list at the end. Cross-references (roles, advisors, choices, days, endings,
+variables and flags inside expressions) are resolved here, so later code never meets a bad id.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+from typing import Any, Iterable
+
+from game.scenario import expr
+from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
+from game.scenario.fields import ID_PATTERN, Fields, kind_of, read_text
+from game.scenario.model import (
+    FORMAT_VERSION, LEANINGS, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
+    Flag, Interaction, Role, Scenario, Text, Variable,
+)
+from game.scenario.yamlsource import SourceList, SourceMap, read_yaml
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
+
+TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
+TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events")
+
+
+def load_scenario(path: str | os.PathLike) -> Scenario:
+    """Load and check a scenario file; raises ``ScenarioError`` listing every error found."""
+    scenario, diagnostics = load_with_diagnostics(path)
+    if scenario is None:
+        raise ScenarioError(diagnostics.sorted())
+    return scenario
+
+
+def load_with_diagnostics(path: str | os.PathLike) -> tuple[Scenario | None, Diagnostics]:
+    """Load a file, returning the scenario (None when any error was found) and all diagnostics."""
+    path = os.fspath(path)
+    diagnostics = Diagnostics()
+    try:
+        if os.path.isdir(path):
+            candidate = os.path.join(path, "scenario.yaml")
+            if not os.path.isfile(candidate):
+                diagnostics.error(Location(path), "this folder holds no scenario.yaml")
+                return None, diagnostics
+            path = candidate
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            diagnostics.error(Location(path), f"the file is {size // 1_000_000} MB; scenario files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
+            return None, diagnostics
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        diagnostics.error(Location(path), f"cannot read the file: {error.strerror or error}")
+        return None, diagnostics
+    return load_from_bytes(path, data, diagnostics), diagnostics
+
+
+def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics) -> Scenario | None:
+    document = read_yaml(path, data, diagnostics)
+    if document is None:
+        return None
+    if not isinstance(document, SourceMap):
+        diagnostics.error(Location(path), f"a scenario file is a mapping of fields (format, id, title, ...), not {kind_of(document)}")
+        return None
+    try:
+        scenario = _ScenarioReader(path, data, document, diagnostics).read()
+    except RecursionError:
+        diagnostics.error(Location(path), "the file is nested too deeply to read")
+        return None
+    return scenario if not diagnostics.errors else None
+
+
+class _ScenarioReader:
+    def __init__(self, path: str, data: bytes, document: SourceMap, diagnostics: Diagnostics):
+        self.path = path
+        self.data = data
+        self.document = document
+        self.diagnostics = diagnostics
+        self.names: expr.NameSpace | None = None
+        self.role_ids: tuple[str, ...] = ()
+        self.day_ids: tuple[str, ...] = ()
+        self.choices_by_role: dict[str, set[str]] = {}
+        # advice may recommend a choice defined on a later day; checked once all days are read
+        self.pending_recommendations: list[tuple[str, str, Location]] = []
+
+    # --- helpers --------------------------------------------------------------------------
+    def error(self, location: Location, message: str) -> None:
+        self.diagnostics.error(location, message)
+
+    def reference(self, value: Any, known: Iterable[str], location: Location, what: str) -> str | None:
+        """Check that ``value`` names one of ``known``; reports with a did-you-mean when it does not."""
+        known = tuple(known)
+        if not isinstance(value, str) or isinstance(value, bool):
+            self.error(location, f"expected the id of a {what}, not {kind_of(value)}")
+            return None
+        if value not in known:
+            self.error(location, f"unknown {what} '{value}'{did_you_mean(value, known)}")
+            return None
+        return value
+
+    def condition(self, fields: Fields, key: str) -> expr.Condition | None:
+        if not fields.has(key):
+            return None
+        return expr.parse_condition(fields.raw(key), fields.where(key), self.names, self.diagnostics)
+
+    def effects(self, fields: Fields, key: str) -> tuple[expr.Effect, ...]:
+        """``effects`` is one string of ``;``-separated assignments, or a list of them."""
+        if not fields.has(key):
+            return ()
+        value = fields.raw(key)
+        items = [(value, fields.where(key))] if not isinstance(value, SourceList) else [
+            (item, value.item_location(index)) for index, item in enumerate(value)]
+        result = []
+        for item, location in items:
+            effect = expr.parse_effects(item, location, self.names, self.diagnostics)
+            if effect is not None:
+                result.append(effect)
+        return tuple(result)
+
+    def unique_ids(self, items: SourceList, what: str) -> None:
+        seen: dict[str, Location] = {}
+        for index, item in enumerate(items):
+            if isinstance(item, SourceMap) and isinstance(item.get("id"), str):
+                item_id = item["id"]
+                if item_id in seen:
+                    self.error(item.value_location("id"), f"duplicate {what} id '{item_id}' (first at line {seen[item_id].line})")
+                else:
+                    seen[item_id] = item.value_location("id")
+
+    # --- the whole file -------------------------------------------------------------------
+    def read(self) -> Scenario:
+        top = Fields(self.document, Location(self.path), "the scenario", self.diagnostics, TOP_REQUIRED, TOP_OPTIONAL)
+        version = top.integer("format", FORMAT_VERSION)
+        if top.has("format") and version != FORMAT_VERSION:
+            top.error("format", f"format {version} is not supported; this version of the game reads format {FORMAT_VERSION}")
+        scenario_id = top.identifier("id")
+        first, last = self.read_calendar(top)
+        variables = self.read_variables(top)
+        flags = self.read_flags(top, len(variables))
+        day_slot = len(variables) + len(flags)
+        bounds = {v.id: (v.minimum, v.maximum) for v in variables.values()}
+        self.names = expr.NameSpace({v.id: v.slot for v in variables.values()}, bounds,
+                                    {f.id: f.slot for f in flags.values()}, {}, day_slot)
+        derived = self.read_derived(top)
+        self.check_name_clashes(top, variables, flags, derived)
+        self.role_ids = tuple(key for key in top.mapping("roles") if isinstance(key, str))
+        self.day_ids = tuple(item["id"] for item in top.sequence("days")
+                             if isinstance(item, SourceMap) and isinstance(item.get("id"), str))
+        roles = self.read_roles(top)
+        days = self.read_days(top, roles, first, last)
+        interactions = self.read_interactions(top)
+        events = self.read_events(top)
+        endings = self.read_endings(top)
+        folder = os.path.dirname(os.path.abspath(self.path))
+        return Scenario(
+            format_version=version, id=scenario_id, title=top.text("title"), summary=top.text("summary"),
+            authors=top.strings("authors"), sources=top.strings("sources"), first_date=first, last_date=last,
+            roles=roles, variables=variables, flags=flags, derived=derived, days=days,
+            interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
+            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot,
+        )
+
+    def read_calendar(self, top: Fields) -> tuple[str, str]:
+        calendar = Fields(top.raw("calendar", SourceMap(top.location)), top.where("calendar"), "the calendar",
+                          self.diagnostics, ("start", "end"))
+        dates = []
+        for key in ("start", "end"):
+            text = calendar.string(key)
+            if text and _parse_date(text) is None:
+                calendar.error(key, f"'{text}' is not a date; write it as YYYY-MM-DD")
+            dates.append(text)
+        start, end = (_parse_date(d) for d in dates)
+        if start and end and end < start:
+            calendar.error("end", f"the calendar ends ({dates[1]}) before it starts ({dates[0]})")
+        return dates[0], dates[1]
+
+    def read_variables(self, top: Fields) -> dict[str, Variable]:
+        variables: dict[str, Variable] = {}
+        section = top.mapping("variables")
+        if top.has("variables") and not section:
+            top.error("variables", "a scenario needs at least one variable")
+        for variable_id, spec in section.items():
+            location = section.key_location(variable_id)
+            self.check_id(variable_id, location, "variable")
+            fields = Fields(spec, section.value_location(variable_id), f"variable '{variable_id}'", self.diagnostics,
+                            ("initial", "min", "max"), ("label", "description"))
+            low, high = fields.number("min", 0), fields.number("max", 100)
+            initial = fields.number("initial", low)
+            if fields.has("min") and fields.has("max") and low >= high:
+                fields.error("max", f"the maximum of '{variable_id}' ({high}) must be above its minimum ({low})")
+            elif fields.has("initial") and not low <= initial <= high:
+                fields.error("initial", f"the initial value of '{variable_id}' ({initial}) is outside its bounds {low}..{high}")
+            label = fields.text("label") or _plain_label(variable_id)
+            variables[variable_id] = Variable(variable_id, label, initial, low, high, fields.text("description"),
+                                              len(variables), location)
+        return variables
+
+    def read_flags(self, top: Fields, first_slot: int) -> dict[str, Flag]:
+        flags: dict[str, Flag] = {}
+        section = top.mapping("flags")
+        for flag_id, spec in section.items():
+            location = section.key_location(flag_id)
+            self.check_id(flag_id, location, "flag")
+            if isinstance(spec, bool):  # shorthand: "blockade: false"
+                flags[flag_id] = Flag(flag_id, _plain_label(flag_id), spec, first_slot + len(flags), location)
+                continue
+            fields = Fields(spec, section.value_location(flag_id), f"flag '{flag_id}'", self.diagnostics, (), ("label", "initial"))
+            label = fields.text("label") or _plain_label(flag_id)
+            flags[flag_id] = Flag(flag_id, label, fields.boolean("initial", False), first_slot + len(flags), location)
+        return flags
+
+    def read_derived(self, top: Fields) -> dict[str, Derived]:
+        derived: dict[str, Derived] = {}
+        section = top.mapping("derived")
+        for derived_id, spec in section.items():
+            location = section.key_location(derived_id)
+            self.check_id(derived_id, location, "derived value")
+            fields = Fields(spec, section.value_location(derived_id), f"derived value '{derived_id}'", self.diagnostics,
+                            (), ("label", "description", "formula", "from", "levels", "otherwise"))
+            value = self.derived_value(fields, derived_id)
+            if value is None:
+                value = lambda v: 0  # noqa: E731 - a stand-in so checking can continue
+            derived[derived_id] = Derived(derived_id, fields.text("label") or _plain_label(derived_id), value,
+                                          fields.text("description"), location)
+            # later derived values and every expression after this may use it
+            self.names = expr.NameSpace(self.names.variables, self.names.bounds, self.names.flags,
+                                        {**self.names.derived, derived_id: value}, self.names.day_slot)
+        return derived
+
+    def derived_value(self, fields: Fields, derived_id: str) -> expr.Evaluator | None:
+        if fields.has("formula"):
+            if fields.has("from") or fields.has("levels"):
+                fields.error("formula", f"derived value '{derived_id}' has both a formula and levels; give one")
+            number = expr.parse_number(fields.raw("formula"), fields.where("formula"), self.names, self.diagnostics)
+            return number.value if number else None
+        if not fields.has("from") or not fields.has("levels"):
+            if fields.ok:
+                self.error(fields.location, f"derived value '{derived_id}' needs either 'formula' or 'from' with 'levels'")
+            return None
+        source = expr.parse_number(fields.raw("from"), fields.where("from"), self.names, self.diagnostics)
+        levels = []
+        for index, item in enumerate(fields.sequence("levels")):
+            level = Fields(item, fields.sequence("levels").item_location(index), f"a level of '{derived_id}'",
+                           self.diagnostics, ("at_least", "value"))
+            levels.append((level.number("at_least"), level.number("value")))
+        if not levels:
+            fields.error("levels", f"derived value '{derived_id}' has no levels")
+        thresholds = [threshold for threshold, _ in levels]
+        if thresholds != sorted(thresholds, reverse=True):
+            fields.error("levels", f"the levels of '{derived_id}' must be listed from the highest 'at_least' down")
+        otherwise = fields.number("otherwise", 0)
+        if source is None:
+            return None
+        read = source.value
+        table = tuple(levels)
+
+        def level_value(values: list) -> float:
+            amount = read(values)
+            for threshold, result in table:
+                if amount >= threshold:
+                    return result
+            return otherwise
+
+        return level_value
+
+    def check_id(self, value: Any, location: Location, what: str) -> None:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.error(location, f"'{value}' is not a valid {what} id: use lower-case letters, digits and _ , starting with a letter")
+        elif value in RESERVED_NAMES:
+            self.error(location, f"'{value}' is a reserved word and cannot be a {what} id")
+
+    def check_name_clashes(self, top: Fields, variables: dict, flags: dict, derived: dict) -> None:
+        for derived_id, item in derived.items():
+            if derived_id in variables:
+                self.error(item.location, f"'{derived_id}' is both a variable and a derived value")
+
+    # --- roles, advisors, choices ---------------------------------------------------------
+    def read_roles(self, top: Fields) -> dict[str, Role]:
+        section = top.mapping("roles")
+        if top.has("roles") and len(section) < 2:
+            top.error("roles", f"a scenario needs at least two roles (it has {len(section)})")
+        roles: dict[str, Role] = {}
+        for role_id, spec in section.items():
+            location = section.key_location(role_id)
+            self.check_id(role_id, location, "role")
+            fields = Fields(spec, section.value_location(role_id), f"role '{role_id}'", self.diagnostics,
+                            ("name",), ("title", "side", "description", "portrait", "advisors", "choices"))
+            advisors_list = fields.sequence("advisors")
+            self.unique_ids(advisors_list, "advisor")
+            advisors = tuple(self.read_advisor(item, advisors_list.item_location(i), role_id)
+                             for i, item in enumerate(advisors_list))
+            standing = self.read_choices(fields, "choices", f"role '{role_id}'", allow_empty=True)
+            self.choices_by_role.setdefault(role_id, set()).update(choice.id for choice in standing)
+            roles[role_id] = Role(role_id, fields.string("name"), fields.text("title"), fields.string("side"),
+                                  fields.text("description"), _portrait(fields), advisors, standing, location)
+        return roles
+
+    def read_advisor(self, spec: Any, location: Location, role_id: str) -> Advisor:
+        fields = Fields(spec, location, f"an advisor of '{role_id}'", self.diagnostics,
+                        ("id", "name", "office", "leaning"), ("portrait", "advice"))
+        advisor_id = fields.identifier("id")
+        leaning = fields.string("leaning", "moderate")
+        if fields.has("leaning") and leaning not in LEANINGS:
+            fields.error("leaning", f"unknown leaning '{leaning}'{did_you_mean(leaning, LEANINGS)}")
+        advice_list = fields.sequence("advice")
+        advice = []
+        for index, item in enumerate(advice_list):
+            entry = Fields(item, advice_list.item_location(index), f"advice of '{advisor_id}'", self.diagnostics,
+                           ("text",), ("day", "when", "recommends"))
+            day = entry.string("day") or None
+            if day is not None:
+                day = self.reference(day, self.day_ids, entry.where("day"), "day")
+            advice.append(Advice(entry.text("text"), day, self.condition(entry, "when"), entry.string("recommends") or None))
+            if entry.has("recommends"):
+                self.pending_recommendations.append((role_id, entry.string("recommends"), entry.where("recommends")))
+        return Advisor(advisor_id, fields.string("name"), fields.text("office"), leaning, _portrait(fields),
+                       tuple(advice), fields.location)
+
+    def read_choices(self, owner: Fields, key: str, what: str, allow_empty: bool = False,
+                     items: Any = None, location: Location | None = None) -> tuple[Choice, ...]:
+        if items is None:
+            if not owner.has(key):
+                return ()
+            items, location = owner.raw(key), owner.where(key)
+        if not isinstance(items, SourceList):
+            self.error(location, f"the choices of {what} must be a list, not {kind_of(items)}")
+            return ()
+        if not items and not allow_empty:
+            self.error(location, f"the choice list of {what} is empty; remove it or give at least one choice")
+        self.unique_ids(items, f"choice in {what}:")
+        return tuple(self.read_choice(item, items.item_location(i), what) for i, item in enumerate(items))
+
+    def read_choice(self, spec: Any, location: Location, what: str) -> Choice:
+        fields = Fields(spec, location, f"a choice of {what}", self.diagnostics, ("id", "label"),
+                        ("text", "requires", "effects", "later", "leaning"))
+        leaning = fields.string("leaning", "moderate")
+        if fields.has("leaning") and leaning not in LEANINGS:
+            fields.error("leaning", f"unknown leaning '{leaning}'{did_you_mean(leaning, LEANINGS)}")
+        return Choice(fields.identifier("id"), fields.text("label"), fields.text("text"), self.condition(fields, "requires"),
+                      self.effects(fields, "effects"), self.read_later(fields), leaning, fields.location)
+
+    def read_later(self, fields: Fields) -> tuple[DelayedEffect, ...]:
+        result = []
+        items = fields.sequence("later")
+        for index, item in enumerate(items):
+            entry = Fields(item, items.item_location(index), "a delayed effect", self.diagnostics,
+                           ("after", "effects"), ("requires", "text"))
+            after = entry.integer("after", 1)
+            if entry.has("after") and after < 1:
+                entry.error("after", f"'after' counts days and must be 1 or more, not {after}")
+            result.append(DelayedEffect(after, self.effects(entry, "effects"), self.condition(entry, "requires"), entry.text("text")))
+        return tuple(result)
+
+    # --- days -----------------------------------------------------------------------------
+    def read_days(self, top: Fields, roles: dict[str, Role], first: str, last: str) -> tuple[Day, ...]:
+        items = top.sequence("days")
+        if top.has("days") and not items:
+            top.error("days", "a scenario needs at least one day")
+        self.unique_ids(items, "day")
+        days = []
+        previous: datetime.date | None = None
+        start, end = _parse_date(first), _parse_date(last)
+        for index, item in enumerate(items):
+            fields = Fields(item, items.item_location(index), f"day {index + 1}", self.diagnostics,
+                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art"))
+            day_id = fields.identifier("id")
+            label = f"day '{day_id}'" if day_id else f"day {index + 1}"
+            date_text = fields.string("date")
+            date = _parse_date(date_text) if date_text else None
+            if date_text and date is None:
+                fields.error("date", f"'{date_text}' is not a date; write it as YYYY-MM-DD")
+            elif date is not None:
+                if start and end and not start <= date <= end:
+                    fields.error("date", f"{date_text} is outside the calendar ({first} to {last})")
+                if previous and date <= previous:
+                    fields.error("date", f"{date_text} does not come after the day before it ({previous.isoformat()}); days run in order")
+                previous = date
+            briefings = self.per_role_texts(fields, "briefing", label)
+            choices = self.read_day_choices(fields, label)
+            historical = self.read_historical(fields, label, choices, roles)
+            days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
+                            fields.text("history"), fields.raw("art"), fields.location))
+        for role_id, choice_id, location in self.pending_recommendations:
+            if role_id in self.choices_by_role:
+                self.reference(choice_id, sorted(self.choices_by_role[role_id]), location, f"choice of '{role_id}'")
+        return tuple(days)
+
+    def per_role_texts(self, fields: Fields, key: str, label: str) -> dict:
+        section = fields.mapping(key)
+        result = {}
+        for role_id, text in section.items():
+            if self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                result[role_id] = read_text(text, section.value_location(role_id), f"the {key} of {label}", self.diagnostics)
+        return result
+
+    def read_day_choices(self, fields: Fields, label: str) -> dict[str, tuple[Choice, ...]]:
+        section = fields.mapping("choices")
+        result: dict[str, tuple[Choice, ...]] = {}
+        for role_id, items in section.items():
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            choices = self.read_choices(fields, role_id, f"'{role_id}' on {label}", items=items,
+                                        location=section.value_location(role_id))
+            result[role_id] = choices
+            self.choices_by_role.setdefault(role_id, set()).update(choice.id for choice in choices)
+        return result
+
+    def read_historical(self, fields: Fields, label: str, choices: dict, roles: dict[str, Role]) -> dict[str, str]:
+        section = fields.mapping("historical")
+        result = {}
+        for role_id, choice_id in section.items():
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            available = [c.id for c in choices.get(role_id, ())]
+            if role_id in roles:
+                available += [c.id for c in roles[role_id].standing_choices]
+            if self.reference(choice_id, available, section.value_location(role_id), f"choice of '{role_id}' on {label}"):
+                result[role_id] = choice_id
+        return result
+
+    # --- interactions, events, endings ----------------------------------------------------
+    def read_interactions(self, top: Fields) -> tuple[Interaction, ...]:
+        items = top.sequence("interactions")
+        self.unique_ids(items, "interaction")
+        result = []
+        for index, item in enumerate(items):
+            fields = Fields(item, items.item_location(index), f"interaction {index + 1}", self.diagnostics,
+                            ("id", "orders", "effects"), ("requires", "text"))
+            orders_map = fields.mapping("orders")
+            orders: dict[str, frozenset[str] | None] = {}
+            for role_id, wanted in orders_map.items():
+                if not self.reference(role_id, self.role_ids, orders_map.key_location(role_id), "role"):
+                    continue
+                where = orders_map.value_location(role_id)
+                if wanted == "any":
+                    orders[role_id] = None
+                    continue
+                wanted_list = [wanted] if isinstance(wanted, str) else wanted
+                if not isinstance(wanted_list, list) or not wanted_list:
+                    self.error(where, f"orders of '{role_id}' must be a choice id, a list of them, or 'any'")
+                    continue
+                known = sorted(self.choices_by_role.get(role_id, ()))
+                ids = [self.reference(choice_id, known, where, f"choice of '{role_id}'") for choice_id in wanted_list]
+                orders[role_id] = frozenset(i for i in ids if i)
+            if fields.has("orders") and not orders_map:
+                fields.error("orders", "an interaction names the orders it combines, e.g. {kennedy: [airstrike], khrushchev: any}")
+            result.append(Interaction(fields.identifier("id"), orders, self.condition(fields, "requires"),
+                                      self.effects(fields, "effects"), fields.text("text"), fields.location))
+        return tuple(result)
+
+    def read_events(self, top: Fields) -> tuple[Event, ...]:
+        items = top.sequence("events")
+        self.unique_ids(items, "event")
+        result = []
+        for index, item in enumerate(items):
+            fields = Fields(item, items.item_location(index), f"event {index + 1}", self.diagnostics,
+                            ("id", "title", "probability"), ("text", "requires", "once", "days", "effects", "later"))
+            probability = expr.parse_number(fields.raw("probability", 0), fields.where("probability"), self.names, self.diagnostics)
+            if probability is not None and probability.constant is not None and not 0 <= probability.constant <= 1:
+                fields.error("probability", f"a probability is between 0 and 1, not {probability.constant}")
+            if probability is None:
+                probability = expr.NumberExpression("0", fields.location, lambda v: 0, frozenset(), 0)
+            days = None
+            if fields.has("days"):
+                days = frozenset(d for d in (self.reference(day_id, self.day_ids, fields.where("days"), "day")
+                                             for day_id in fields.strings("days")) if d)
+            result.append(Event(fields.identifier("id"), fields.text("title"), fields.text("text"),
+                                self.condition(fields, "requires"), probability, fields.boolean("once", True), days,
+                                self.effects(fields, "effects"), self.read_later(fields), fields.location))
+        return tuple(result)
+
+    def read_endings(self, top: Fields) -> tuple[Ending, ...]:
+        items = top.sequence("endings")
+        self.unique_ids(items, "ending")
+        endings = []
+        for index, item in enumerate(items):
+            fields = Fields(item, items.item_location(index), f"ending {index + 1}", self.diagnostics,
+                            ("id", "title", "text"), ("priority", "when", "final", "history", "scores", "art"))
+            final = fields.boolean("final", False)
+            if not final and not fields.has("when") and fields.ok:
+                self.error(fields.location, f"ending '{fields.string('id')}' has no 'when'; only a 'final: true' ending may go without one")
+            scores_map = fields.mapping("scores")
+            scores = {}
+            for role_id, score in scores_map.items():
+                if self.reference(role_id, self.role_ids, scores_map.key_location(role_id), "role"):
+                    if isinstance(score, bool) or not isinstance(score, (int, float)):
+                        self.error(scores_map.value_location(role_id), f"a score must be a number, not {kind_of(score)}")
+                    else:
+                        scores[role_id] = score
+            endings.append(Ending(fields.identifier("id"), fields.text("title"), fields.text("text"),
+                                  fields.integer("priority", 0), self.condition(fields, "when"), final,
+                                  fields.text("history"), scores, fields.raw("art"), fields.location))
+        if top.has("endings") and not any(e.final and e.when is None for e in endings):
+            top.error("endings", "no ending covers the calendar running out: add one with 'final: true' and no 'when'")
+        order = sorted(range(len(endings)), key=lambda i: (-endings[i].priority, i))
+        return tuple(endings[i] for i in order)
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _plain_label(identifier: str) -> Text:
+    return Text((("en", identifier.replace("_", " ").capitalize()),))
+
+
+def _portrait(fields: Fields) -> dict:
+    portrait = fields.raw("portrait")
+    if portrait is None:
+        return {}
+    if not isinstance(portrait, dict):
+        fields.error("portrait", f"'portrait' must be a mapping of drawing parameters, not {kind_of(portrait)}")
+        return {}
+    return dict(portrait)

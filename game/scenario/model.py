@@ -1,0 +1,252 @@
+"""The scenario model: frozen values built once by the loader and shared by everything after it.
+
+Ids are plain strings as written in the file; every cross-reference between them has been
+checked by the loader, so code that holds a ``Scenario`` never meets a dangling id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from game.scenario.errors import Location
+from game.scenario.expr import Condition, Effect, Evaluator, NumberExpression
+
+FORMAT_VERSION = 1
+LEANINGS = ("hawk", "moderate", "dove")
+LEANING_SCORE = {"hawk": 1, "moderate": 0, "dove": -1}
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Player-facing text, in one or several languages; English (or the first given) by default."""
+
+    translations: tuple[tuple[str, str], ...]
+
+    def get(self, language: str = "en") -> str:
+        for code, text in self.translations:
+            if code == language:
+                return text
+        for code, text in self.translations:
+            if code == "en":
+                return text
+        return self.translations[0][1] if self.translations else ""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.translations)
+
+    def __str__(self) -> str:
+        return self.get()
+
+    def __bool__(self) -> bool:
+        return any(text for _, text in self.translations)
+
+
+EMPTY_TEXT = Text(())
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    id: str
+    label: Text
+    initial: float
+    minimum: float
+    maximum: float
+    description: Text
+    slot: int
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    id: str
+    label: Text
+    initial: bool
+    slot: int
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A value computed from the variables, such as the DEFCON level from tension."""
+
+    id: str
+    label: Text
+    value: Evaluator
+    description: Text
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class DelayedEffect:
+    after_days: int
+    effects: tuple[Effect, ...]
+    requires: Condition | None
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: Text
+    text: Text
+    requires: Condition | None
+    effects: tuple[Effect, ...]
+    later: tuple[DelayedEffect, ...]
+    leaning: str
+    location: Location
+
+    @property
+    def moves(self) -> tuple[str, ...]:
+        """The variables and flags this choice changes, for showing without giving the sign away."""
+        written: list[str] = []
+        for effect in self.effects + tuple(e for delayed in self.later for e in delayed.effects):
+            written.extend(sorted(effect.writes - set(written)))
+        return tuple(written)
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    text: Text
+    day: str | None
+    when: Condition | None
+    recommends: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Advisor:
+    id: str
+    name: str
+    office: Text
+    leaning: str
+    portrait: Mapping[str, Any]
+    advice: tuple[Advice, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    title: Text
+    side: str
+    description: Text
+    portrait: Mapping[str, Any]
+    advisors: tuple[Advisor, ...]
+    standing_choices: tuple[Choice, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    id: str
+    index: int
+    date: str
+    title: Text
+    briefings: Mapping[str, Text]
+    choices: Mapping[str, tuple[Choice, ...]]
+    historical: Mapping[str, str]
+    history_note: Text
+    art: Any
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """Extra effects when the two sides' orders of one day combine."""
+
+    id: str
+    orders: Mapping[str, frozenset[str] | None]  # role -> choice ids, None meaning any order
+    requires: Condition | None
+    effects: tuple[Effect, ...]
+    text: Text
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: Text
+    text: Text
+    requires: Condition | None
+    probability: NumberExpression
+    once: bool
+    days: frozenset[str] | None
+    effects: tuple[Effect, ...]
+    later: tuple[DelayedEffect, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: Text
+    text: Text
+    priority: int
+    when: Condition | None
+    final: bool  # only considered when the calendar runs out
+    history_note: Text
+    scores: Mapping[str, float]
+    art: Any
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    format_version: int
+    id: str
+    title: Text
+    summary: Text
+    authors: tuple[str, ...]
+    sources: tuple[str, ...]
+    first_date: str
+    last_date: str
+    roles: Mapping[str, Role]
+    variables: Mapping[str, Variable]
+    flags: Mapping[str, Flag]
+    derived: Mapping[str, Derived]
+    days: tuple[Day, ...]
+    interactions: tuple[Interaction, ...]
+    events: tuple[Event, ...]
+    endings: tuple[Ending, ...]  # highest priority first; file order among equals
+    path: str
+    folder: str
+    digest: str  # sha256 of the file's bytes, so a save can tell it was made with another version
+    day_slot: int = field(default=0)
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(self.roles)
+
+    def initial_values(self) -> list:
+        values: list = [variable.initial for variable in self.variables.values()]
+        values.extend(flag.initial for flag in self.flags.values())
+        values.append(1)  # the day number, counted from 1
+        return values
+
+    def day(self, day_id: str) -> Day:
+        return next(day for day in self.days if day.id == day_id)
+
+    def ending(self, ending_id: str) -> Ending:
+        return next(ending for ending in self.endings if ending.id == ending_id)
+
+    def choice(self, role_id: str, choice_id: str) -> Choice | None:
+        """The first definition of a choice for a role, from the days or the standing choices."""
+        for day in self.days:
+            for choice in day.choices.get(role_id, ()):
+                if choice.id == choice_id:
+                    return choice
+        for choice in self.roles[role_id].standing_choices:
+            if choice.id == choice_id:
+                return choice
+        return None
+
+    def choice_ids(self, role_id: str) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for day in self.days:
+            for choice in day.choices.get(role_id, ()):
+                seen.setdefault(choice.id)
+        for choice in self.roles[role_id].standing_choices:
+            seen.setdefault(choice.id)
+        return tuple(seen)
