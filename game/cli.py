@@ -1,0 +1,202 @@
+"""The ``brink`` command: one sub-command per job, each a thin call into the packages below.
+
+Exit status: 0 on success, 1 when the work found problems (an invalid scenario, an unreadable
+save), 2 for bad command-line arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from game import __version__, paths
+from game.engine.opponents import POLICIES
+
+DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
+FALLBACK_SCENARIO = "demo"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        arguments = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    try:
+        return arguments.run(arguments, parser)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `brink simulate ... | head`
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brink",
+        description="Brinkmanship: a crisis decision game. Without a command, starts the game.",
+        epilog="Run 'brink COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"brinkmanship {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play a game (the window, or --text for the terminal)")
+    play.add_argument("scenario", nargs="?", default=None,
+                      help="scenario id, folder or file (default: the 1962 crisis)")
+    play.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
+    play.add_argument("--role", help="the role you play, e.g. kennedy or khrushchev (default: the first role)")
+    play.add_argument("--opponent", default="historical", choices=[*POLICIES, "human"],
+                      help="who plays the other role: a computer policy, or 'human' for two players at one screen")
+    play.add_argument("--seed", type=_integer, default=None, help="seed for the dice (default: a random one, printed)")
+    play.add_argument("--lang", default="en", help="language of the scenario's text, e.g. en or ru")
+    play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit")
+    play.add_argument("--load", metavar="PATH", help="continue a saved game")
+    play.add_argument("--log", metavar="PATH", help="write the session log (JSON lines) here, after every day")
+    play.set_defaults(run=_play)
+
+    validate = commands.add_parser("validate", help="check scenario files and list every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    validate.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    validate.set_defaults(run=_validate)
+
+    simulate = commands.add_parser("simulate", help="play many computer games and report what happened")
+    simulate.add_argument("scenario", help="scenario id, folder or file")
+    simulate.add_argument("--games", type=_positive, default=1000, help="number of games (default 1000)")
+    simulate.add_argument("--seed", type=_integer, default=1, help="seed (default 1)")
+    simulate.add_argument("--policy", action="append", default=[], metavar="P or ROLE=P",
+                          help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
+                               "(default random); may be repeated")
+    simulate.add_argument("--json", action="store_true", help="print the report as JSON")
+    simulate.set_defaults(run=_simulate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+    schema.set_defaults(run=_schema)
+
+    listing = commands.add_parser("scenarios", help="list the scenarios the game can find")
+    listing.set_defaults(run=_scenarios)
+    return parser
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+
+
+def _positive(text: str) -> int:
+    value = _integer(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _load_or_report(name: str | None, parser: argparse.ArgumentParser):
+    """Find and load a scenario; on failure print why and return None."""
+    from game.scenario.errors import format_diagnostic
+    from game.scenario.load import load_with_diagnostics
+
+    if name is None:
+        name = DEFAULT_SCENARIO if paths.find_scenario(DEFAULT_SCENARIO) else FALLBACK_SCENARIO
+    path = paths.find_scenario(name)
+    if path is None:
+        known = ", ".join(p.parent.name for p in paths.available_scenarios())
+        print(f"brink: no scenario '{name}' (known: {known})", file=sys.stderr)
+        return None
+    scenario, diagnostics = load_with_diagnostics(path)
+    for diagnostic in diagnostics.sorted():
+        print(format_diagnostic(diagnostic), file=sys.stderr)
+    return scenario
+
+
+def _play(arguments, parser) -> int:
+    import random
+
+    from game.engine import machine
+    from game.engine.saves import SaveError, read_save, restore
+    from game.text.play import HUMAN, TextGame
+
+    saved = None
+    if arguments.load:
+        try:
+            saved = read_save(arguments.load)
+        except SaveError as error:
+            print(f"brink: {error}", file=sys.stderr)
+            return 1
+        arguments.scenario = arguments.scenario or saved["scenario"].get("path") or saved["scenario"].get("id")
+    scenario = _load_or_report(arguments.scenario, parser)
+    if scenario is None:
+        return 1
+    if not arguments.text:
+        print("brink: the windowed game is not built yet; playing in the terminal.", file=sys.stderr)
+    roles = list(scenario.roles)
+    role = arguments.role or roles[0]
+    if role not in scenario.roles:
+        parser.error(f"argument --role: '{role}' is not a role of {scenario.id} (choose from {', '.join(roles)})")
+    players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
+    if saved is not None:
+        try:
+            session = restore(saved, scenario)
+        except SaveError as error:
+            print(f"brink: {arguments.load}: {error}", file=sys.stderr)
+            return 1
+        players = {r: saved.get("players", {}).get(r, players[r]) for r in roles}
+    else:
+        seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+        if arguments.seed is None:
+            print(f"(seed {seed}: play it again with --seed {seed})")
+        session = machine.start(scenario, seed)
+    game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang,
+                    save_path=arguments.save or arguments.load, log_path=arguments.log)
+    return game.run()
+
+
+def _validate(arguments, parser) -> int:
+    from game.tools.validate import validate_paths
+
+    return validate_paths(arguments.paths, sys.stdout, arguments.format)
+
+
+def _simulate(arguments, parser) -> int:
+    from game.engine.opponents import policy_named
+    from game.tools.simulate import format_report, report_as_dict, simulate
+
+    scenario = _load_or_report(arguments.scenario, parser)
+    if scenario is None:
+        return 1
+    chosen = {role: "random" for role in scenario.roles}
+    for item in arguments.policy:
+        role, _, name = item.rpartition("=")
+        if name not in POLICIES:
+            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
+        if role and role not in scenario.roles:
+            parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
+        for target in ([role] if role else scenario.roles):
+            chosen[target] = name
+    policies = {role: policy_named(name) for role, name in chosen.items()}
+    report = simulate(scenario, arguments.games, arguments.seed, policies)
+    if arguments.json:
+        print(json.dumps(report_as_dict(report, scenario), indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report, scenario))
+    return 0
+
+
+def _schema(arguments, parser) -> int:
+    from game.scenario.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def _scenarios(arguments, parser) -> int:
+    from game.scenario.load import load_with_diagnostics
+
+    for path in paths.available_scenarios():
+        scenario, diagnostics = load_with_diagnostics(path)
+        if scenario is None:
+            print(f"{path.parent.name:<28} (invalid: run 'brink validate {path}')")
+        else:
+            print(f"{path.parent.name:<28} {scenario.title}  [{len(scenario.days)} days, roles: {', '.join(scenario.roles)}]")
+    return 0

@@ -1,0 +1,1 @@
+"""The terminal front end: the whole game as plain text on standard input and output."""

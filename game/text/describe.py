@@ -1,0 +1,63 @@
+"""Plain-language views of the engine's state, shared by the text mode and the tools."""
+
+from __future__ import annotations
+
+import datetime
+
+from game.scenario.model import Day, Scenario
+
+
+def long_date(iso_date: str) -> str:
+    try:
+        date = datetime.date.fromisoformat(iso_date)
+    except ValueError:
+        return iso_date
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def meter_lines(scenario: Scenario, values: tuple, language: str = "en") -> list[str]:
+    lines = []
+    for variable in scenario.variables.values():
+        lines.append(f"{variable.label.get(language)}: {_number(values[variable.slot])} "
+                     f"(of {_number(variable.minimum)}..{_number(variable.maximum)})")
+    for derived in scenario.derived.values():
+        lines.append(f"{derived.label.get(language)}: {_number(derived.value(values))}")
+    active = [flag.label.get(language) for flag in scenario.flags.values() if values[flag.slot]]
+    if active:
+        lines.append("In force: " + "; ".join(active))
+    return lines
+
+
+def changes(scenario: Scenario, before: tuple, after: tuple, language: str = "en") -> list[str]:
+    lines = []
+    for variable in scenario.variables.values():
+        old, new = before[variable.slot], after[variable.slot]
+        if old != new:
+            lines.append(f"{variable.label.get(language)}: {_number(old)} -> {_number(new)} ({_signed(new - old)})")
+    for derived in scenario.derived.values():
+        old, new = derived.value(before), derived.value(after)
+        if old != new:
+            lines.append(f"{derived.label.get(language)}: {_number(old)} -> {_number(new)}")
+    for flag in scenario.flags.values():
+        old, new = before[flag.slot], after[flag.slot]
+        if old != new:
+            lines.append(f"{flag.label.get(language)}: {'now in force' if new else 'no longer in force'}")
+    return lines
+
+
+def day_heading(scenario: Scenario, day: Day, language: str = "en") -> str:
+    return f"Day {day.index + 1} of {len(scenario.days)}: {long_date(day.date)}, {day.title.get(language)}"
+
+
+def _number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _signed(value) -> str:
+    text = _number(value)
+    return text if text.startswith("-") else "+" + text
+

@@ -1,0 +1,267 @@
+"""``brink play --text``: the whole game in a terminal, reading orders from standard input.
+
+Works without a terminal (piped input, classroom scripts, tests): every prompt is a plain line,
+bad input gets a message and the question again, and the end of input ends the game cleanly.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Mapping, TextIO
+
+from game.engine import machine
+from game.engine.advice import advice_for
+from game.engine.log import write_log
+from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resolve, Session, UndoLastDay
+from game.engine.opponents import policy_named
+from game.engine.resolve import day_random
+from game.engine.saves import save_game
+from game.scenario.model import Choice
+from game.text.describe import changes, day_heading, meter_lines
+
+HUMAN = "human"
+HELP = ("Type the number of a choice to give that order. Other commands: "
+        "'a' advisors again, 'm' meters, 'u' undo the last day, 's' save, 'q' quit, 'h' this help.")
+
+
+class _InputEnded(Exception):
+    pass
+
+
+class _Quit(Exception):
+    pass
+
+
+class TextGame:
+    def __init__(self, session: Session, players: Mapping[str, str], read: TextIO, write: TextIO,
+                 language: str = "en", save_path: str | None = None, log_path: str | None = None, width: int = 78):
+        self.session = session
+        self.scenario = session.scenario
+        self.players = dict(players)
+        self.read = read
+        self.write = write
+        self.language = language
+        self.save_path = save_path
+        self.log_path = log_path
+        self.width = width
+        self.humans = [role for role, who in self.players.items() if who == HUMAN]
+
+    # --- output helpers ---------------------------------------------------------------------
+    def say(self, text: str = "", indent: str = "") -> None:
+        if not text:
+            self.write.write("\n")
+            return
+        for paragraph in text.split("\n"):
+            wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent) or indent
+            self.write.write(wrapped + "\n")
+
+    def t(self, text) -> str:
+        return text.get(self.language)
+
+    def ask(self, prompt: str) -> str:
+        self.write.write(prompt)
+        self.write.flush()
+        line = self.read.readline()
+        if not line:
+            raise _InputEnded
+        if not _is_terminal(self.read):  # piped input: show the answer, so the transcript reads right
+            self.write.write(line if line.endswith("\n") else line + "\n")
+        return line.strip()
+
+    # --- the game -----------------------------------------------------------------------------
+    def run(self) -> int:
+        scenario = self.scenario
+        self.say(f"{self.t(scenario.title)}")
+        self.say("=" * min(self.width, len(self.t(scenario.title))))
+        if scenario.summary:
+            self.say(self.t(scenario.summary))
+        for role_id, who in self.players.items():
+            role = scenario.roles[role_id]
+            self.say(f"{role.name} ({self.t(role.title)}): " + ("you" if who == HUMAN else f"computer, {who}"))
+        try:
+            while self.session.phase is not Phase.ENDED:
+                self.play_phase()
+        except _InputEnded:
+            self.say()
+            self.say("Input ended; the game stops here." + (" It was saved." if self.autosave() else ""))
+            return 0
+        except _Quit:
+            self.say("Game over by choice." + (" It was saved." if self.autosave() else ""))
+            return 0
+        self.show_ending()
+        return 0
+
+    def apply(self, command) -> tuple:
+        self.session, events = machine.apply(self.session, command)
+        return events
+
+    def play_phase(self) -> None:
+        phase = self.session.phase
+        if phase is Phase.BRIEFING:
+            self.say()
+            self.say(day_heading(self.scenario, self.session.day, self.language))
+            self.say("-" * self.width)
+            self.apply(Advance())
+        elif phase is Phase.DELIBERATION:
+            self.apply(Advance())
+        elif phase is Phase.ORDERS:
+            self.collect_orders()
+            events = self.apply(Resolve())
+            self.show_resolution(events[0].record)
+        elif phase is Phase.RESOLUTION:
+            self.apply(Advance())
+        elif phase is Phase.DAY_END:
+            self.write_log()
+            self.apply(Advance())
+
+    def collect_orders(self) -> None:
+        """Ask each role for its order in turn; an undo empties the orders and the loop starts over."""
+        streams = {role_id: stream for stream, role_id in enumerate(self.scenario.roles, start=1)}
+        while self.session.waiting_for():
+            role_id = self.session.waiting_for()[0]
+            legal = self.session.legal_choices(role_id)
+            if self.players[role_id] == HUMAN:
+                if len(self.humans) > 1:
+                    self.pass_screen(role_id)
+                self.human_order(role_id, legal)
+            else:
+                policy = policy_named(self.players[role_id])
+                rng = day_random(self.session.state.seed, self.session.state.day_index, streams[role_id])
+                choice_id = policy.choose(self.scenario, self.session.state, role_id, legal, rng)
+                self.apply(GiveOrder(role_id, choice_id))
+
+    def pass_screen(self, role_id: str) -> None:
+        role = self.scenario.roles[role_id]
+        self.say()
+        self.ask(f"Pass the keyboard to {role.name}, then press Enter. ")
+        self.write.write("\n" * 40)  # scroll the other player's orders out of sight
+
+    def human_order(self, role_id: str, legal: tuple[Choice, ...]) -> None:
+        role = self.scenario.roles[role_id]
+        day = self.session.day
+        self.say()
+        self.say(f"{role.name}, {self.t(role.title)}")
+        briefing = day.briefings.get(role_id)
+        if briefing:
+            self.say(self.t(briefing), "  ")
+        self.show_advisors(role_id)
+        self.show_choices(legal)
+        while True:
+            answer = self.ask(f"Your order, {role.name.split()[-1]} (1-{len(legal)}, h for help): ").lower()
+            if answer.isdigit() and 1 <= int(answer) <= len(legal):
+                self.apply(GiveOrder(role_id, legal[int(answer) - 1].id))
+                return
+            if answer in ("h", "help", "?"):
+                self.say(HELP)
+            elif answer == "a":
+                self.show_advisors(role_id)
+            elif answer == "m":
+                for line in meter_lines(self.scenario, self.session.state.values, self.language):
+                    self.say(line, "  ")
+            elif answer == "c":
+                self.show_choices(legal)
+            elif answer == "s":
+                self.say(f"Saved to {self.save()}." if self.save_path else "No save file was named (use --save PATH).")
+            elif answer == "u":
+                try:
+                    self.apply(UndoLastDay())
+                except IllegalCommand as error:
+                    self.say(f"Cannot undo: {error}.")
+                    continue
+                self.say(f"The last day was undone. Back to {day_heading(self.scenario, self.session.day, self.language)}.")
+                return
+            elif answer == "q":
+                raise _Quit
+            else:
+                self.say(f"'{answer}' is not one of the choices. Type a number from 1 to {len(legal)}, or h for help.")
+
+    def show_advisors(self, role_id: str) -> None:
+        for advisor, advice in advice_for(self.scenario, self.session.state, role_id):
+            self.say(f"{advisor.name} ({self.t(advisor.office)}, {advisor.leaning}):", "  ")
+            self.say(f"\u201c{self.t(advice.text)}\u201d", "      ")
+
+    def show_choices(self, legal: tuple[Choice, ...]) -> None:
+        self.say("Your choices:")
+        for number, choice in enumerate(legal, start=1):
+            self.say(f"{number}. {self.t(choice.label)}", "  ")
+            if choice.text:
+                self.say(self.t(choice.text), "     ")
+            moved = self.moved_labels(choice)
+            if moved:
+                self.say("Moves: " + ", ".join(moved), "     ")
+
+    def moved_labels(self, choice: Choice) -> list[str]:
+        labels = []
+        for name in choice.moves:
+            if name.startswith("flags."):
+                labels.append(self.t(self.scenario.flags[name[6:]].label))
+            else:
+                labels.append(self.t(self.scenario.variables[name].label))
+        return labels
+
+    def show_resolution(self, record) -> None:
+        scenario = self.scenario
+        self.say()
+        self.say("Orders of the day:")
+        for role_id, choice_id in record.orders:
+            role = scenario.roles[role_id]
+            label = self.t(scenario.choice(role_id, choice_id).label) if choice_id else "no order"
+            self.say(f"{role.name}: {label}", "  ")
+        for interaction_id in record.interactions:
+            interaction = next(i for i in scenario.interactions if i.id == interaction_id)
+            if interaction.text:
+                self.say(self.t(interaction.text), "  ")
+        for event_id in record.events:
+            event = next(e for e in scenario.events if e.id == event_id)
+            self.say(f"News: {self.t(event.title)}. {self.t(event.text)}", "  ")
+        for source in record.delayed:
+            self.say(f"Consequences of '{source}' arrive.", "  ")
+        moved = changes(scenario, record.values_before, record.values_after, self.language)
+        if moved:
+            self.say("What moved:")
+            for line in moved:
+                self.say(line, "  ")
+        day = scenario.days[record.day_index]
+        if day.history_note:
+            self.say("What really happened: " + self.t(day.history_note))
+
+    def show_ending(self) -> None:
+        ending = self.scenario.ending(self.session.state.ending)
+        self.say()
+        self.say("*" * self.width)
+        self.say(f"Ending: {self.t(ending.title)}")
+        self.say(self.t(ending.text))
+        if ending.history_note:
+            self.say("How close history came: " + self.t(ending.history_note))
+        self.say()
+        self.say("Your path:")
+        for record in self.session.state.history:
+            day = self.scenario.days[record.day_index]
+            orders = "; ".join(
+                f"{self.scenario.roles[r].name.split()[-1]}: {self.t(self.scenario.choice(r, c).label) if c else '-'}"
+                for r, c in record.orders)
+            self.say(f"{day.date}  {orders}", "  ")
+        for line in meter_lines(self.scenario, self.session.state.values, self.language):
+            self.say(line, "  ")
+        self.write_log()
+
+    # --- files -------------------------------------------------------------------------------
+    def save(self) -> str | None:
+        if not self.save_path:
+            return None
+        save_game(self.save_path, self.session, self.players)
+        return self.save_path
+
+    def autosave(self) -> bool:
+        return self.save() is not None and not self.session.state.ended
+
+    def write_log(self) -> None:
+        if self.log_path:
+            write_log(self.log_path, self.scenario, self.session.state, self.players)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
