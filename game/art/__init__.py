@@ -1,0 +1,1 @@
+"""The watercolor painter: descriptions in, numpy pixel arrays out. Knows nothing of pygame."""

@@ -1,0 +1,53 @@
+"""Where each picture of a scenario lives: the contract between the painter, ``brink art`` and the screens.
+
+Baked paintings ship in ``assets/art/`` so the game starts without painting anything:
+
+    assets/art/map/<view>.png                      base maps; <view> is a view of assets/map/geometry.json
+                                                   ("caribbean", "world"), painted edge to edge over that
+                                                   view's bounds (equirectangular), so screens can place
+                                                   ships and sites by longitude and latitude
+    assets/art/portraits/<scenario id>/<person id>.png   a role (its id) or an advisor (its id)
+    assets/art/scenes/<scenario id>/<picture id>.png     a day's or an ending's painting, named by the day
+                                                   or ending id that shows it
+
+A day or ending may instead name the author's own PNG (``art: {image: pictures/dawn.png}``), a
+path inside the scenario's folder; ``authors_image`` refuses any path that leaves that folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game import paths
+
+
+def art_folder() -> Path:
+    return paths.assets_folder() / "art"
+
+
+def map_path(view: str) -> Path:
+    return art_folder() / "map" / f"{view}.png"
+
+
+def portrait_path(scenario_id: str, person_id: str) -> Path:
+    return art_folder() / "portraits" / scenario_id / f"{person_id}.png"
+
+
+def scene_path(scenario_id: str, picture_id: str) -> Path:
+    return art_folder() / "scenes" / scenario_id / f"{picture_id}.png"
+
+
+class UnsafeArtPath(ValueError):
+    """An author's image path that points outside the scenario's folder."""
+
+
+def authors_image(scenario_folder: str | Path, art: Any) -> Path | None:
+    """The author's own PNG named by an ``art`` value, confined to the scenario's folder."""
+    if not isinstance(art, dict) or not isinstance(art.get("image"), str):
+        return None
+    folder = Path(scenario_folder).resolve()
+    candidate = (folder / art["image"]).resolve()
+    if not candidate.is_relative_to(folder):
+        raise UnsafeArtPath(f"the image '{art['image']}' is outside the scenario's folder")
+    return candidate
