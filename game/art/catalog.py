@@ -11,7 +11,8 @@ Baked paintings ship in ``assets/art/`` so the game starts without painting anyt
                                                    or ending id that shows it
 
 A day or ending may instead name the author's own PNG (``art: {image: pictures/dawn.png}``), a
-path inside the scenario's folder; ``authors_image`` refuses any path that leaves that folder.
+path relative to the scenario's folder; ``authors_image`` refuses any path that resolves outside
+that folder and outside ``assets/`` (scenario files are untrusted input).
 """
 
 from __future__ import annotations
@@ -39,15 +40,15 @@ def scene_path(scenario_id: str, picture_id: str) -> Path:
 
 
 class UnsafeArtPath(ValueError):
-    """An author's image path that points outside the scenario's folder."""
+    """An author's image path that points outside the scenario's folder and assets/."""
 
 
 def authors_image(scenario_folder: str | Path, art: Any) -> Path | None:
-    """The author's own PNG named by an ``art`` value, confined to the scenario's folder."""
+    """The author's own PNG named by an ``art`` value, confined to the scenario's folder or assets/."""
     if not isinstance(art, dict) or not isinstance(art.get("image"), str):
         return None
     folder = Path(scenario_folder).resolve()
-    candidate = (folder / art["image"]).resolve()
-    if not candidate.is_relative_to(folder):
-        raise UnsafeArtPath(f"the image '{art['image']}' is outside the scenario's folder")
+    candidate = (folder / art["image"]).resolve()  # resolves "..", and symbolic links too
+    if not any(candidate.is_relative_to(root) for root in (folder, paths.assets_folder().resolve())):
+        raise UnsafeArtPath(f"the image '{art['image']}' is outside the scenario's folder and assets/")
     return candidate
