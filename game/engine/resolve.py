@@ -56,6 +56,17 @@ def find_legal(scenario: Scenario, state: GameState, role_id: str, choice_id: st
     return None
 
 
+def choice_on_day(scenario: Scenario, day_index: int, role_id: str, choice_id: str) -> Choice | None:
+    """The choice as it was offered on a given day (a day's own choice wins over a standing one)."""
+    for choice in scenario.days[day_index].choices.get(role_id, ()):
+        if choice.id == choice_id:
+            return choice
+    for choice in scenario.roles[role_id].standing_choices:
+        if choice.id == choice_id:
+            return choice
+    return None
+
+
 class IllegalOrder(ValueError):
     """An order that is not open to its role today."""
 

@@ -14,7 +14,7 @@ from game.engine.advice import advice_for
 from game.engine.log import write_log
 from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resolve, Session, UndoLastDay
 from game.engine.opponents import policy_named
-from game.engine.resolve import day_random
+from game.engine.resolve import choice_on_day, day_random
 from game.engine.saves import save_game
 from game.scenario.model import Choice
 from game.text.describe import changes, day_heading, meter_lines
@@ -205,7 +205,8 @@ class TextGame:
         self.say("Orders of the day:")
         for role_id, choice_id in record.orders:
             role = scenario.roles[role_id]
-            label = self.t(scenario.choice(role_id, choice_id).label) if choice_id else "no order"
+            choice = choice_on_day(scenario, record.day_index, role_id, choice_id) if choice_id else None
+            label = self.t(choice.label) if choice else "no order"
             self.say(f"{role.name}: {label}", "  ")
         for interaction_id in record.interactions:
             interaction = next(i for i in scenario.interactions if i.id == interaction_id)
@@ -238,7 +239,8 @@ class TextGame:
         for record in self.session.state.history:
             day = self.scenario.days[record.day_index]
             orders = "; ".join(
-                f"{self.scenario.roles[r].name.split()[-1]}: {self.t(self.scenario.choice(r, c).label) if c else '-'}"
+                f"{self.scenario.roles[r].name.split()[-1]}: "
+                + (self.t(choice_on_day(self.scenario, record.day_index, r, c).label) if c else "-")
                 for r, c in record.orders)
             self.say(f"{day.date}  {orders}", "  ")
         for line in meter_lines(self.scenario, self.session.state.values, self.language):
