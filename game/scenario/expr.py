@@ -28,6 +28,7 @@ Mutator = Callable[[Values], None]
 NUMBER = "number"
 BOOLEAN = "boolean"
 MAX_SOURCE_LENGTH = 2000
+MAX_NESTING = 60  # far beyond any sensible formula; keeps the compiler's recursion safe
 DAY_NAME = "day"
 FUNCTIONS = {"min": (2, None), "max": (2, None), "abs": (1, 1), "round": (1, 1), "floor": (1, 1), "ceil": (1, 1)}
 
@@ -190,14 +191,29 @@ def _parse(source: str, location: Location, mode: str, diagnostics: Diagnostics)
     # YAML block text, so they are joined, and tabs are counted as one column like editors do.
     text = " ".join(source.splitlines()) if mode == "eval" else source
     try:
-        return ast.parse(text.strip() if mode == "eval" else text, mode=mode)
+        tree = ast.parse(text.strip() if mode == "eval" else text, mode=mode)
     except SyntaxError as error:
         column = (error.offset or 1) - 1
         message = (error.msg or "invalid syntax").replace("invalid syntax. Perhaps you forgot a comma?", "invalid syntax")
         diagnostics.error(location.shifted(max(column, 0)), f"syntax error in '{source.strip()}': {message}")
+        return None
     except (RecursionError, MemoryError, ValueError):
         diagnostics.error(location, "the expression is too deeply nested or malformed")
-    return None
+        return None
+    if _nesting(tree) > MAX_NESTING:
+        diagnostics.error(location, f"the expression is nested more than {MAX_NESTING} levels deep; split it up")
+        return None
+    return tree
+
+
+def _nesting(tree: ast.AST) -> int:
+    """The depth of a syntax tree, measured without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 def _report(problem: _Invalid, source: str, location: Location, diagnostics: Diagnostics) -> None:
@@ -317,7 +333,7 @@ class _Compiler:
         if isinstance(node.value, ast.Name) and node.value.id == "flags":
             slot = self.names.flags.get(node.attr)
             if slot is None:
-                raise _Invalid(node, f"unknown flag '{node.attr}'{did_you_mean(node.attr, self.names.flags)}")
+                raise _Invalid(node, f"unknown flag '{node.attr}'{_flag_hint(node.attr, self.names.flags)}")
             self.reads.add("flags." + node.attr)
             return (lambda v: v[slot]), BOOLEAN
         raise _Invalid(node, f"'{_snippet(node)}' is not a name the game knows; flags are written 'flags.name'")
@@ -431,7 +447,7 @@ class _Compiler:
         if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "flags":
             slot = self.names.flags.get(target.attr)
             if slot is None:
-                raise _Invalid(target, f"unknown flag '{target.attr}'{did_you_mean(target.attr, self.names.flags)}")
+                raise _Invalid(target, f"unknown flag '{target.attr}'{_flag_hint(target.attr, self.names.flags)}")
             if operation is not None:
                 raise _Invalid(target, "a flag is set with '=', e.g. 'flags.blockade = true'")
             self.writes.add("flags." + target.attr)
@@ -471,6 +487,12 @@ class _Compiler:
             v[slot] = low if result < low else high if result > high else result
 
         return update
+
+
+def _flag_hint(name: str, flags: Mapping[str, int]) -> str:
+    if not flags:
+        return "; this scenario declares no flags: add it under 'flags:'"
+    return did_you_mean(name, flags)
 
 
 def _snippet(node: ast.AST) -> str:

@@ -61,8 +61,11 @@ def load_with_diagnostics(path: str | os.PathLike) -> tuple[Scenario | None, Dia
 
 
 def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics) -> Scenario | None:
+    errors_before = len(diagnostics.errors)
     document = read_yaml(path, data, diagnostics)
     if document is None:
+        if len(diagnostics.errors) == errors_before:  # a document that is just "null" or "~"
+            diagnostics.error(Location(path), "the file holds no data; a scenario is a YAML mapping")
         return None
     if not isinstance(document, SourceMap):
         diagnostics.error(Location(path), f"a scenario file is a mapping of fields (format, id, title, ...), not {kind_of(document)}")
@@ -92,14 +95,18 @@ class _ScenarioReader:
     def error(self, location: Location, message: str) -> None:
         self.diagnostics.error(location, message)
 
-    def reference(self, value: Any, known: Iterable[str], location: Location, what: str) -> str | None:
-        """Check that ``value`` names one of ``known``; reports with a did-you-mean when it does not."""
+    def reference(self, value: Any, known: Iterable[str], location: Location, what: str,
+                  context: str = "") -> str | None:
+        """Check that ``value`` names one of ``known``; reports with a did-you-mean when it does not.
+
+        ``context`` narrows the message, e.g. " for 'kennedy' on day 'oct16'".
+        """
         known = tuple(known)
         if not isinstance(value, str) or isinstance(value, bool):
-            self.error(location, f"expected the id of a {what}, not {kind_of(value)}")
+            self.error(location, f"expected the id of a {what}{context}, not {kind_of(value)}")
             return None
         if value not in known:
-            self.error(location, f"unknown {what} '{value}'{did_you_mean(value, known)}")
+            self.error(location, f"unknown {what} '{value}'{context}{did_you_mean(value, known)}")
             return None
         return value
 
@@ -387,7 +394,7 @@ class _ScenarioReader:
                             fields.text("history"), fields.raw("art"), fields.location))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
-                self.reference(choice_id, sorted(self.choices_by_role[role_id]), location, f"choice of '{role_id}'")
+                self.reference(choice_id, sorted(self.choices_by_role[role_id]), location, "choice", f" for '{role_id}'")
         return tuple(days)
 
     def per_role_texts(self, fields: Fields, key: str, label: str) -> dict:
@@ -419,7 +426,7 @@ class _ScenarioReader:
             available = [c.id for c in choices.get(role_id, ())]
             if role_id in roles:
                 available += [c.id for c in roles[role_id].standing_choices]
-            if self.reference(choice_id, available, section.value_location(role_id), f"choice of '{role_id}' on {label}"):
+            if self.reference(choice_id, available, section.value_location(role_id), "choice", f" for '{role_id}' on {label}"):
                 result[role_id] = choice_id
         return result
 
@@ -445,7 +452,7 @@ class _ScenarioReader:
                     self.error(where, f"orders of '{role_id}' must be a choice id, a list of them, or 'any'")
                     continue
                 known = sorted(self.choices_by_role.get(role_id, ()))
-                ids = [self.reference(choice_id, known, where, f"choice of '{role_id}'") for choice_id in wanted_list]
+                ids = [self.reference(choice_id, known, where, "choice", f" for '{role_id}'") for choice_id in wanted_list]
                 orders[role_id] = frozenset(i for i in ids if i)
             if fields.has("orders") and not orders_map:
                 fields.error("orders", "an interaction names the orders it combines, e.g. {kennedy: [airstrike], khrushchev: any}")

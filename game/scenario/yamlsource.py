@@ -25,6 +25,10 @@ _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "time
 _MAX_EXPANDED_NODES = 2_000_000  # guards against alias bombs ("billion laughs")
 
 
+class _TooLarge(Exception):
+    """Stops the walk at once when aliases would expand past the limit."""
+
+
 class SourceMap(dict):
     """A mapping from a YAML file, with the location of itself, each key and each value."""
 
@@ -63,7 +67,11 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
-            diagnostics.error(Location(path, 1, 1), f"not a UTF-8 text file ({error.reason} at byte {error.start})")
+            before = text[:error.start]
+            line = before.count(b"\n") + 1
+            column = error.start - (before.rfind(b"\n") + 1) + 1
+            diagnostics.error(Location(path, line, column),
+                              f"not a UTF-8 text file ({error.reason}); save it as UTF-8 in your editor")
             return None
     if "\x00" in text:
         diagnostics.error(Location(path, 1, 1), "not a text file (it contains NUL bytes)")
@@ -86,7 +94,16 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
     if node is None:
         diagnostics.error(Location(path), "the file is empty; a scenario is a YAML mapping")
         return None
-    return _Converter(path, diagnostics).convert(node)
+    converter = _Converter(path, diagnostics)
+    try:
+        document = converter.convert(node)
+    except _TooLarge:
+        return None
+    if converter.refused:
+        # A file carrying code tags or alias bombs is refused outright: listing every such place
+        # helps its author, but reading the rest of it as a scenario would only add noise.
+        return None
+    return document
 
 
 def _location(path: str, mark: Any) -> Location:
@@ -100,7 +117,7 @@ class _Converter:
         self.constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
         yaml.constructor.SafeConstructor.__init__(self.constructor)
         self.expanded = 0
-        self.too_big_reported = False
+        self.refused = False
 
     def where(self, node: yaml.Node) -> Location:
         return _location(self.path, node.start_mark)
@@ -117,10 +134,10 @@ class _Converter:
     def convert(self, node: yaml.Node) -> Any:
         self.expanded += 1
         if self.expanded > _MAX_EXPANDED_NODES:
-            if not self.too_big_reported:
+            if not self.refused or self.expanded == _MAX_EXPANDED_NODES + 1:
                 self.diagnostics.error(self.where(node), "the document is too large once its aliases are expanded")
-                self.too_big_reported = True
-            return None
+            self.refused = True
+            raise _TooLarge
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -128,6 +145,7 @@ class _Converter:
         return self.convert_scalar(node)
 
     def refuse_tag(self, node: yaml.Node) -> None:
+        self.refused = True
         tag = node.tag.replace(_CORE, "!!")
         self.diagnostics.error(
             self.where(node),
