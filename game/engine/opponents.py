@@ -1,15 +1,16 @@
 """Computer players: policies behind one small interface.
 
 A policy sees what a player sees (the scenario, the state, the choices open to its role) and
-gets a random generator from the engine; it returns one choice id. A stronger AI later only has
+gets the day's dice from the engine (anything with ``random()`` and ``randrange(n)``); it
+returns one choice id. A stronger AI later only has
 to implement ``choose``.
 """
 
 from __future__ import annotations
 
-import random
 from typing import Protocol, Sequence
 
+from game.engine.resolve import Dice
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
@@ -19,7 +20,7 @@ class Policy(Protocol):
     description: str
 
     def choose(self, scenario: Scenario, state: GameState, role_id: str,
-               legal: Sequence[Choice], rng: random.Random) -> str: ...
+               legal: Sequence[Choice], rng: Dice) -> str: ...
 
 
 class RandomPolicy:

@@ -13,7 +13,6 @@ Every variable is clamped to its bounds after each assignment.
 
 from __future__ import annotations
 
-import random
 from typing import Mapping, Sequence
 
 from game.engine.state import DayRecord, GameState, Pending
@@ -22,13 +21,41 @@ from game.scenario.model import Choice, Scenario
 _MIX = 0x9E3779B97F4A7C15  # spreads neighbouring seeds apart
 
 
-def day_random(seed: int, day_index: int, stream: int = 0) -> random.Random:
-    """The random generator for one purpose on one day, derived from the game's seed.
+class Dice:
+    """A small, fast random generator (SplitMix64), enough for game dice and fully reproducible.
 
-    Deriving rather than carrying one generator makes each day reproducible on its own: a save
-    needs only the seed and the orders, and replaying any prefix of a game gives the same dice.
+    Every draw of a day comes from its own generator keyed by the game's seed, the day and a
+    purpose (events, or one role's computer player), so each day can be replayed on its own:
+    a save needs only the seed and the orders. Seeding Python's ``random.Random`` for each of
+    these cost more than a whole day's rules, which is why this one exists.
     """
-    return random.Random((seed * _MIX + day_index * 1_000_003 + stream * 7919) & 0xFFFFFFFFFFFF)
+
+    __slots__ = ("state",)
+
+    def __init__(self, key: int):
+        self.state = key & _MASK
+
+    def random(self) -> float:
+        """A float in [0, 1)."""
+        self.state = state = (self.state + 0x9E3779B97F4A7C15) & _MASK
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return ((z ^ (z >> 31)) >> 11) * _UNIT
+
+    def randrange(self, stop: int) -> int:
+        return int(self.random() * stop)
+
+    def choice(self, items):
+        return items[self.randrange(len(items))]
+
+
+_MASK = (1 << 64) - 1
+_UNIT = 1.0 / (1 << 53)
+
+
+def day_random(seed: int, day_index: int, stream: int = 0) -> Dice:
+    """The dice for one purpose on one day: stream 0 for events, role index + 1 for its player."""
+    return Dice(seed * _MIX + day_index * 1_000_003 + stream * 7919)
 
 
 def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[Choice, ...]:
@@ -40,9 +67,9 @@ def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[C
     result = []
     seen = set()
     for choice in day.choices.get(role_id, ()):
+        seen.add(choice.id)  # a day's own choice replaces a standing one of the same id
         if choice.requires is None or choice.requires.test(values):
             result.append(choice)
-            seen.add(choice.id)
     for choice in scenario.roles[role_id].standing_choices:
         if choice.id not in seen and (choice.requires is None or choice.requires.test(values)):
             result.append(choice)
@@ -50,9 +77,12 @@ def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[C
 
 
 def find_legal(scenario: Scenario, state: GameState, role_id: str, choice_id: str) -> Choice | None:
-    for choice in legal_choices(scenario, state, role_id):
-        if choice.id == choice_id:
-            return choice
+    """The choice if it is open to the role today, else None (without listing every choice)."""
+    if state.ended:
+        return None
+    choice = choice_on_day(scenario, state.day_index, role_id, choice_id)
+    if choice is not None and (choice.requires is None or choice.requires.test(state.values)):
+        return choice
     return None
 
 
