@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from game.scenario.errors import Diagnostics, Location, did_you_mean
@@ -42,6 +42,9 @@ class NameSpace:
     flags: Mapping[str, int]  # id -> slot
     derived: Mapping[str, Evaluator]
     day_slot: int
+    # Compiled closures by source text: scenarios repeat their formulas a great deal, and a
+    # closure depends only on the names, so each distinct text is compiled once per load.
+    compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,10 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
     if isinstance(source, bool) or not isinstance(source, str):
         diagnostics.error(location, f"an effect must be text such as 'tension += 5', not {_describe(source)}")
         return None
+    cached = names.compiled.get((source, "effect"))
+    if cached is not None:
+        apply, reads, writes = cached
+        return Effect(source, location, apply, reads, writes)
     if len(source) > MAX_SOURCE_LENGTH:
         diagnostics.error(location, f"the effect is longer than {MAX_SOURCE_LENGTH} characters")
         return None
@@ -126,7 +133,9 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
             for step in sequence:
                 step(values)
 
-    return Effect(source, location, apply, frozenset(compiler.reads), frozenset(compiler.writes))
+    reads, writes = frozenset(compiler.reads), frozenset(compiler.writes)
+    names.compiled[(source, "effect")] = (apply, reads, writes)
+    return Effect(source, location, apply, reads, writes)
 
 
 def _describe(value: object) -> str:
@@ -158,6 +167,9 @@ def _compile_source(source, location, names, diagnostics, want, what):
     if not isinstance(source, str):
         diagnostics.error(location, f"expected a {what} written as text, not {_describe(source)}")
         return None
+    cached = names.compiled.get((source, want))
+    if cached is not None:
+        return cached
     if len(source) > MAX_SOURCE_LENGTH:
         diagnostics.error(location, f"the {what} is longer than {MAX_SOURCE_LENGTH} characters")
         return None
@@ -174,7 +186,8 @@ def _compile_source(source, location, names, diagnostics, want, what):
         _report(problem, source, location, diagnostics)
         return None
     constant = compiler_constant(tree.body) if want == NUMBER else None
-    return function, frozenset(compiler.reads), constant
+    result = names.compiled[(source, want)] = (function, frozenset(compiler.reads), constant)
+    return result
 
 
 def compiler_constant(node: ast.AST) -> float | None:
@@ -200,7 +213,8 @@ def _parse(source: str, location: Location, mode: str, diagnostics: Diagnostics)
     except (RecursionError, MemoryError, ValueError):
         diagnostics.error(location, "the expression is too deeply nested or malformed")
         return None
-    if _nesting(tree) > MAX_NESTING:
+    # Only a long text can nest deeply enough to matter; the check walks the whole tree.
+    if len(text) > MAX_NESTING * 2 and _nesting(tree) > MAX_NESTING:
         diagnostics.error(location, f"the expression is nested more than {MAX_NESTING} levels deep; split it up")
         return None
     return tree

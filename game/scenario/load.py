@@ -9,9 +9,10 @@ variables and flags inside expressions) are resolved here, so later code never m
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 import os
-from typing import Any, Iterable
+from typing import Any, Collection
 
 from game.scenario import expr
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
@@ -70,11 +71,16 @@ def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics) -> Scenari
     if not isinstance(document, SourceMap):
         diagnostics.error(Location(path), f"a scenario file is a mapping of fields (format, id, title, ...), not {kind_of(document)}")
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # building the model makes no reference cycles; collecting while it grows costs 2x
     try:
         scenario = _ScenarioReader(path, data, document, diagnostics).read()
     except RecursionError:
         diagnostics.error(Location(path), "the file is nested too deeply to read")
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return scenario if not diagnostics.errors else None
 
 
@@ -86,7 +92,7 @@ class _ScenarioReader:
         self.diagnostics = diagnostics
         self.names: expr.NameSpace | None = None
         self.role_ids: tuple[str, ...] = ()
-        self.day_ids: tuple[str, ...] = ()
+        self.day_ids: dict[str, None] = {}  # ordered, for did-you-mean; a dict for fast lookup
         self.choices_by_role: dict[str, set[str]] = {}
         # advice may recommend a choice defined on a later day; checked once all days are read
         self.pending_recommendations: list[tuple[str, str, Location]] = []
@@ -95,13 +101,12 @@ class _ScenarioReader:
     def error(self, location: Location, message: str) -> None:
         self.diagnostics.error(location, message)
 
-    def reference(self, value: Any, known: Iterable[str], location: Location, what: str,
+    def reference(self, value: Any, known: Collection[str], location: Location, what: str,
                   context: str = "") -> str | None:
         """Check that ``value`` names one of ``known``; reports with a did-you-mean when it does not.
 
         ``context`` narrows the message, e.g. " for 'kennedy' on day 'oct16'".
         """
-        known = tuple(known)
         if not isinstance(value, str) or isinstance(value, bool):
             self.error(location, f"expected the id of a {what}{context}, not {kind_of(value)}")
             return None
@@ -156,8 +161,8 @@ class _ScenarioReader:
         derived = self.read_derived(top)
         self.check_name_clashes(top, variables, flags, derived)
         self.role_ids = tuple(key for key in top.mapping("roles") if isinstance(key, str))
-        self.day_ids = tuple(item["id"] for item in top.sequence("days")
-                             if isinstance(item, SourceMap) and isinstance(item.get("id"), str))
+        self.day_ids = {item["id"]: None for item in top.sequence("days")
+                        if isinstance(item, SourceMap) and isinstance(item.get("id"), str)}
         roles = self.read_roles(top)
         days = self.read_days(top, roles, first, last)
         interactions = self.read_interactions(top)
@@ -394,7 +399,7 @@ class _ScenarioReader:
                             fields.text("history"), fields.raw("art"), fields.location))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
-                self.reference(choice_id, sorted(self.choices_by_role[role_id]), location, "choice", f" for '{role_id}'")
+                self.reference(choice_id, self.choices_by_role[role_id], location, "choice", f" for '{role_id}'")
         return tuple(days)
 
     def per_role_texts(self, fields: Fields, key: str, label: str) -> dict:
@@ -451,7 +456,7 @@ class _ScenarioReader:
                 if not isinstance(wanted_list, list) or not wanted_list:
                     self.error(where, f"orders of '{role_id}' must be a choice id, a list of them, or 'any'")
                     continue
-                known = sorted(self.choices_by_role.get(role_id, ()))
+                known = self.choices_by_role.get(role_id, set())
                 ids = [self.reference(choice_id, known, where, "choice", f" for '{role_id}'") for choice_id in wanted_list]
                 orders[role_id] = frozenset(i for i in ids if i)
             if fields.has("orders") and not orders_map:

@@ -9,6 +9,7 @@ lets every later check point at the exact place in the file.
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import yaml
@@ -26,39 +27,54 @@ _MAX_EXPANDED_NODES = 2_000_000  # guards against alias bombs ("billion laughs")
 
 
 class _TooLarge(Exception):
-    """Stops the walk at once when aliases would expand past the limit."""
+    """Stops reading at once when aliases would expand past the limit."""
 
 
 class SourceMap(dict):
-    """A mapping from a YAML file, with the location of itself, each key and each value."""
+    """A mapping from a YAML file, with the location of itself, each key and each value.
 
-    __slots__ = ("location", "key_locations", "value_locations")
+    Positions are kept as the parser's own events and turned into ``Location`` values only when
+    asked for: a large file has hundreds of thousands of them and most are never reported.
+    """
+
+    __slots__ = ("path", "where", "key_places", "value_places")
 
     def __init__(self, location: Location):
         super().__init__()
-        self.location = location
-        self.key_locations: dict[str, Location] = {}
-        self.value_locations: dict[str, Location] = {}
+        self.path = location.path
+        self.where = (location.line, location.column)
+        self.key_places: dict[str, Any] = {}  # parser events, or (line, column) pairs
+        self.value_places: dict[str, Any] = {}
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, *self.where)
 
     def key_location(self, key: str) -> Location:
-        return self.key_locations.get(key, self.location)
+        return Location(self.path, *_place(self.key_places.get(key, self.where)))
 
     def value_location(self, key: str) -> Location:
-        return self.value_locations.get(key, self.location)
+        return Location(self.path, *_place(self.value_places.get(key, self.where)))
 
 
 class SourceList(list):
     """A sequence from a YAML file, with the location of itself and each item."""
 
-    __slots__ = ("location", "item_locations")
+    __slots__ = ("path", "where", "item_places")
 
     def __init__(self, location: Location):
         super().__init__()
-        self.location = location
-        self.item_locations: list[Location] = []
+        self.path = location.path
+        self.where = (location.line, location.column)
+        self.item_places: list[Any] = []  # parser events, or (line, column) pairs
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, *self.where)
 
     def item_location(self, index: int) -> Location:
-        return self.item_locations[index] if index < len(self.item_locations) else self.location
+        place = self.item_places[index] if index < len(self.item_places) else self.where
+        return Location(self.path, *_place(place))
 
 
 def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
@@ -76,123 +92,216 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
     if "\x00" in text:
         diagnostics.error(Location(path, 1, 1), "not a text file (it contains NUL bytes)")
         return None
+    loader = _Loader(text)
+    builder = _Builder(path, diagnostics, loader)
+    collecting = gc.isenabled()
+    gc.disable()  # the build makes only acyclic containers; cycle-hunting through them is wasted time
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        document = builder.document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = _location(path, mark) if mark else Location(path)
-        problem = error.problem or error.context or "invalid YAML"
-        diagnostics.error(where, f"not valid YAML: {problem}")
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        diagnostics.error(where, f"not valid YAML: {error.problem or error.context or 'invalid YAML'}")
         return None
     except yaml.YAMLError as error:
         diagnostics.error(Location(path), f"not valid YAML: {error}")
         return None
-    if node is None:
-        diagnostics.error(Location(path), "the file is empty; a scenario is a YAML mapping")
-        return None
-    converter = _Converter(path, diagnostics)
-    try:
-        document = converter.convert(node)
     except _TooLarge:
         return None
-    if converter.refused:
-        # A file carrying code tags or alias bombs is refused outright: listing every such place
-        # helps its author, but reading the rest of it as a scenario would only add noise.
+    finally:
+        loader.dispose()
+        if collecting:
+            gc.enable()
+    if builder.refused:
+        # A file carrying code tags is refused outright: listing every such place helps its
+        # author, but reading the rest of it as a scenario would only add noise.
+        return None
+    if document is _EMPTY:
+        diagnostics.error(Location(path), "the file is empty; a scenario is a YAML mapping")
         return None
     return document
 
 
-def _location(path: str, mark: Any) -> Location:
-    return Location(path, mark.line + 1, mark.column + 1)
+_EMPTY = object()
 
 
-class _Converter:
-    def __init__(self, path: str, diagnostics: Diagnostics):
+class _Builder:
+    """Builds values straight from the parser's events.
+
+    Going through PyYAML's node graph would resolve every scalar's type in Python twice over;
+    reading events and resolving each distinct plain scalar once makes loading several times
+    faster, which matters for the 100x benchmark scenario and for hot reload.
+    """
+
+    def __init__(self, path: str, diagnostics: Diagnostics, loader: Any):
         self.path = path
         self.diagnostics = diagnostics
-        self.constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
-        yaml.constructor.SafeConstructor.__init__(self.constructor)
+        self.loader = loader
+        self.anchors: dict[str, Any] = {}
+        self.sizes: dict[int, int] = {}  # id of an anchored value -> its size in nodes
+        self.plain: dict[str, Any] = {}  # plain scalar text -> its value, resolved once
         self.expanded = 0
         self.refused = False
+        self.constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
+        yaml.constructor.SafeConstructor.__init__(self.constructor)
 
-    def where(self, node: yaml.Node) -> Location:
-        return _location(self.path, node.start_mark)
+    def error(self, mark: Any, message: str) -> None:
+        self.diagnostics.error(Location(self.path, mark.line + 1, mark.column + 1), message)
 
-    def value_where(self, node: yaml.Node) -> Location:
-        """Where a scalar's text begins: past the opening quote, so expression columns line up."""
-        location = self.where(node)
-        if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"'):
-            return location.shifted(1)
-        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-            return Location(self.path, location.line + 1, location.column + 2)
-        return location
-
-    def convert(self, node: yaml.Node) -> Any:
-        self.expanded += 1
-        if self.expanded > _MAX_EXPANDED_NODES:
-            if not self.refused or self.expanded == _MAX_EXPANDED_NODES + 1:
-                self.diagnostics.error(self.where(node), "the document is too large once its aliases are expanded")
-            self.refused = True
-            raise _TooLarge
-        if isinstance(node, yaml.MappingNode):
-            return self.convert_mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            return self.convert_sequence(node)
-        return self.convert_scalar(node)
-
-    def refuse_tag(self, node: yaml.Node) -> None:
+    def refuse_tag(self, event: Any) -> None:
         self.refused = True
-        tag = node.tag.replace(_CORE, "!!")
-        self.diagnostics.error(
-            self.where(node),
-            f"the YAML tag '{tag}' is not allowed; scenario files hold plain data only "
-            "(mappings, lists, text, numbers, true/false)",
-        )
+        tag = event.tag.replace(_CORE, "!!")
+        self.error(event.start_mark, f"the YAML tag '{tag}' is not allowed; scenario files hold plain data only "
+                                     "(mappings, lists, text, numbers, true/false)")
 
-    def convert_scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self.refuse_tag(node)
+    def document(self) -> Any:
+        get = self.loader.get_event
+        get()  # stream start
+        if isinstance(self.loader.peek_event(), yaml.StreamEndEvent):
+            return _EMPTY
+        get()  # document start
+        return self.value(get())
+
+    def value(self, event: Any) -> Any:
+        """The value that starts with ``event``."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            result = self.scalar(event)
+        elif kind is yaml.MappingStartEvent:
+            result = self.mapping(event)
+        elif kind is yaml.SequenceStartEvent:
+            result = self.sequence(event)
+        elif kind is yaml.AliasEvent:
+            return self.alias(event)
+        else:  # pragma: no cover - the parser yields nothing else here
             return None
-        if node.tag == _CORE + "timestamp":
-            return node.value  # dates stay as written: "1962-10-16"
+        if event.anchor is not None:
+            self.anchors[event.anchor] = result
+        return result
+
+    def alias(self, event: Any) -> Any:
+        """A shared reference to an anchored value, counted at its full size against alias bombs."""
+        if event.anchor not in self.anchors:
+            self.error(event.start_mark, f"unknown alias '*{event.anchor}'")
+            return None
+        result = self.anchors[event.anchor]
+        self.expanded += self.size_of(result)
+        if self.expanded > _MAX_EXPANDED_NODES:
+            self.error(event.start_mark, "the document is too large once its aliases are expanded")
+            raise _TooLarge
+        return result
+
+    def size_of(self, value: Any) -> int:
+        """Nodes in a value once expanded; memoised, so nested aliases cost linear time to count."""
+        if not isinstance(value, (dict, list)):
+            return 1
+        known = self.sizes.get(id(value))
+        if known is None:
+            items = value.values() if isinstance(value, dict) else value
+            known = self.sizes[id(value)] = 1 + sum(self.size_of(item) for item in items)
+        return known
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return event.value  # quoted or block text is always a string
+            value = event.value
+            try:
+                return self.plain[value]
+            except KeyError:
+                tag = self.loader.resolve(yaml.ScalarNode, value, (True, False))
+                result = self.plain[value] = self.construct(tag, value, event)
+                return result
+        if tag not in _SCALAR_TAGS:
+            self.refuse_tag(event)
+            return None
+        return self.construct(tag, event.value, event)
+
+    def construct(self, tag: str, value: str, event: Any) -> Any:
+        if tag == _CORE + "timestamp" or tag == _CORE + "str":
+            return value  # dates stay as written: "1962-10-16"
+        if tag == _CORE + "merge":
+            return _MERGE
         try:
-            return self.constructor.construct_object(node, deep=True)
+            return self.constructor.construct_object(yaml.ScalarNode(tag, value), deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            self.diagnostics.error(self.where(node), f"cannot read the value {node.value!r}: {error}")
+            self.error(event.start_mark, f"cannot read the value {value!r}: {error}")
             return None
 
-    def convert_sequence(self, node: yaml.SequenceNode) -> SourceList:
-        result = SourceList(self.where(node))
-        if node.tag != _CORE + "seq":
-            self.refuse_tag(node)
-            return result
-        for item in node.value:
-            result.append(self.convert(item))
-            result.item_locations.append(self.value_where(item))
-        return result
-
-    def convert_mapping(self, node: yaml.MappingNode) -> SourceMap:
-        result = SourceMap(self.where(node))
-        if node.tag != _CORE + "map":
-            self.refuse_tag(node)
-            return result
-        for key_node, value_node in node.value:
-            if key_node.tag == _CORE + "merge":
-                self.diagnostics.error(self.where(key_node), "merge keys ('<<') are not supported; write the fields out")
+    def mapping(self, start: Any) -> SourceMap:
+        result = SourceMap.__new__(SourceMap)
+        result.path, result.where = self.path, (start.start_mark.line + 1, start.start_mark.column + 1)
+        result.key_places, result.value_places = {}, {}
+        if start.tag is not None and start.tag not in ("!", _CORE + "map"):
+            self.refuse_tag(start)
+        get, plain, scalar_event = self.loader.get_event, self.plain, yaml.ScalarEvent
+        key_places, value_places = result.key_places, result.value_places
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent:
+                return result
+            if kind is not scalar_event:
+                self.error(event.start_mark, "a mapping key must be a plain name")
+                self.value(event)
+                self.value(get())
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                self.diagnostics.error(self.where(key_node), "a mapping key must be a plain name")
+            key = plain.get(event.value, _MISSING) if event.tag is None and event.implicit[0] else _MISSING
+            if key is _MISSING:
+                key = self.scalar(event)
+            value_event = get()
+            if type(value_event) is scalar_event and value_event.anchor is None:
+                value = self.scalar(value_event)
+            else:
+                value = self.value(value_event)
+            if key is _MERGE:
+                self.error(event.start_mark, "merge keys ('<<') are not supported; write the fields out")
                 continue
-            key = str(key_node.value)
+            if not isinstance(key, str):
+                if key is None and event.tag not in (None, "!"):
+                    continue  # a refused tag, already reported
+                key = event.value
             if key in result:
-                first = result.key_locations[key]
-                self.diagnostics.error(self.where(key_node), f"duplicate key '{key}' (first given at line {first.line})")
+                self.error(event.start_mark, f"duplicate key '{key}' (first given at line {_place(key_places[key])[0]})")
                 continue
-            result[key] = self.convert(value_node)
-            result.key_locations[key] = self.where(key_node)
-            result.value_locations[key] = self.value_where(value_node)
-        return result
+            result[key] = value
+            key_places[key] = event
+            value_places[key] = value_event
+
+    def sequence(self, start: Any) -> SourceList:
+        result = SourceList.__new__(SourceList)
+        result.path, result.where = self.path, (start.start_mark.line + 1, start.start_mark.column + 1)
+        result.item_places = places = []
+        if start.tag is not None and start.tag not in ("!", _CORE + "seq"):
+            self.refuse_tag(start)
+        get, scalar_event = self.loader.get_event, yaml.ScalarEvent
+        append, place = result.append, places.append
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent:
+                return result
+            if kind is scalar_event and event.anchor is None:
+                append(self.scalar(event))
+            else:
+                append(self.value(event))
+            place(event)
+
+
+def _place(event: Any) -> tuple[int, int]:
+    """Line and column where an event's text begins, past an opening quote, so expression
+    columns line up; for block text, the first line of its content."""
+    if isinstance(event, tuple):
+        return event
+    mark = event.start_mark
+    style = getattr(event, "style", None)
+    if style in ("'", '"'):
+        return mark.line + 1, mark.column + 2
+    if style in ("|", ">"):
+        return mark.line + 2, mark.column + 3
+    return mark.line + 1, mark.column + 1
+
+
+_MISSING = object()
+_MERGE = object()
