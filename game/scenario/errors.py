@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in a file; line and column count from 1, as editors show them."""
+class Location(NamedTuple):
+    """A place in a file; line and column count from 1, as editors show them.
+
+    A named tuple rather than a dataclass: a large scenario creates hundreds of thousands of
+    them, and a tuple is the cheapest immutable value Python makes.
+    """
 
     path: str
     line: int = 1

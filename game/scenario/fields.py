@@ -6,6 +6,7 @@ find the next problem too; that is how one run of ``brink validate`` lists them 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable
 
@@ -36,18 +37,21 @@ class Fields:
         self.diagnostics = diagnostics
         self.ok = isinstance(value, SourceMap)
         self.map: SourceMap = value if self.ok else SourceMap(location)
-        self.location = self.map.location if self.ok else location
+        self.fallback = location
         if not self.ok:
             diagnostics.error(location, f"{what} must be a mapping of fields, not {kind_of(value)}")
             return
-        required, optional = tuple(required), tuple(optional)
-        known = required + optional
+        known = (*required, *optional)
         for key in self.map:
             if key not in known:
                 diagnostics.error(self.map.key_location(key), f"unknown field '{key}' in {what}{did_you_mean(key, known)}")
         for key in required:
-            if key not in self.map or self.map[key] is None:
+            if self.map.get(key) is None:
                 diagnostics.error(self.location, f"{what} is missing the field '{key}'")
+
+    @property
+    def location(self) -> Location:
+        return self.map.location if self.ok else self.fallback
 
     def has(self, key: str) -> bool:
         return self.map.get(key) is not None
@@ -111,7 +115,10 @@ class Fields:
         return value
 
     def text(self, key: str) -> Text:
-        return read_text(self.map.get(key), self.where(key), f"'{key}' in {self.what}", self.diagnostics)
+        value = self.map.get(key)
+        if value.__class__ is str:  # the common case needs no location and no message
+            return plain_text(value)
+        return read_text(value, self.where(key), f"'{key}' in {self.what}", self.diagnostics)
 
     def sequence(self, key: str) -> SourceList:
         value = self.map.get(key)
@@ -167,4 +174,10 @@ def read_text(value: Any, location: Location, what: str, diagnostics: Diagnostic
     if isinstance(value, (list, bool)):
         diagnostics.error(location, f"{what} must be text, or a mapping of language to text, not {kind_of(value)}")
         return EMPTY_TEXT
-    return Text((("en", str(value).strip()),))
+    return plain_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def plain_text(value: str) -> Text:
+    """Text in the default language; shared between equal strings, as Text is immutable."""
+    return Text((("en", value.strip()),))

@@ -135,14 +135,15 @@ class _ScenarioReader:
         return tuple(result)
 
     def unique_ids(self, items: SourceList, what: str) -> None:
-        seen: dict[str, Location] = {}
-        for index, item in enumerate(items):
+        seen: dict[str, SourceMap] = {}
+        for item in items:
             if isinstance(item, SourceMap) and isinstance(item.get("id"), str):
                 item_id = item["id"]
                 if item_id in seen:
-                    self.error(item.value_location("id"), f"duplicate {what} id '{item_id}' (first at line {seen[item_id].line})")
+                    first = seen[item_id].value_location("id").line
+                    self.error(item.value_location("id"), f"duplicate {what} id '{item_id}' (first at line {first})")
                 else:
-                    seen[item_id] = item.value_location("id")
+                    seen[item_id] = item
 
     # --- the whole file -------------------------------------------------------------------
     def read(self) -> Scenario:
