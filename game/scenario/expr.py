@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 from game.scenario.errors import Diagnostics, Location, did_you_mean
 
@@ -47,16 +47,16 @@ class NameSpace:
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+# The compiled values below are named tuples, not dataclasses: a large scenario makes hundreds
+# of thousands of them while loading, and a tuple is the cheapest immutable value to create.
+class Condition(NamedTuple):
     source: str
     location: Location
     test: Evaluator
     reads: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class NumberExpression:
+class NumberExpression(NamedTuple):
     source: str
     location: Location
     value: Evaluator
@@ -64,8 +64,7 @@ class NumberExpression:
     constant: float | None  # the value when the expression uses no names
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(NamedTuple):
     source: str
     location: Location
     apply: Mutator
