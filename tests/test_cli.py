@@ -14,7 +14,7 @@ BROKEN = ROOT / "tests" / "fixtures" / "engine" / "broken_for_cli.yaml"
 
 
 def brink(*arguments, stdin="", cwd=None):
-    environment = dict(os.environ, PYTHONPATH=str(ROOT), BRINK_HOME=str(cwd or ROOT / "tests" / "_home"))
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "game", *map(str, arguments)], input=stdin, text=True,
                           capture_output=True, cwd=cwd or ROOT, env=environment, timeout=120)
 
