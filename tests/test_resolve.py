@@ -134,3 +134,18 @@ def test_resolving_does_not_change_the_earlier_state(scenario):
     before = (state.values, state.history, state.pending)
     resolve_day(scenario, state, {"red": "nudge", "blue": "sign"})
     assert (state.values, state.history, state.pending) == before
+
+
+def test_a_choice_that_names_an_ending_ends_the_game_when_its_day_resolves(scenario):
+    state = play(scenario, {"red": "nudge", "blue": "hold"}, {"red": "resign", "blue": "idle"})
+    assert state.ending == "resignation"
+    assert state.history[-1].ending == "resignation"
+
+
+def test_only_the_advisors_at_the_table_speak(scenario):
+    from game.engine.advice import advice_for
+
+    first_day = new_game(scenario, 1)
+    assert [advisor.id for advisor, _ in advice_for(scenario, first_day, "red")] == ["owl", "hawk"]
+    second_day = play(scenario, {"red": "nudge", "blue": "hold"})
+    assert [advisor.id for advisor, _ in advice_for(scenario, second_day, "red")] == ["hawk"]

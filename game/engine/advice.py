@@ -7,14 +7,15 @@ from game.scenario.model import Advice, Advisor, Scenario
 
 
 def advice_for(scenario: Scenario, state: GameState, role_id: str) -> list[tuple[Advisor, Advice]]:
-    """Each advisor of the role with the advice that applies now; silent advisors are left out.
+    """Each advisor at the table today with the advice that applies now; silent ones are left out.
 
     Entries are tried in file order; an entry applies when its ``day`` (if any) is today and its
     ``when`` (if any) holds. Authors put specific entries first and a general one last.
     """
-    day_id = scenario.days[state.day_index].id
+    day = scenario.days[state.day_index]
+    day_id = day.id
     result = []
-    for advisor in scenario.roles[role_id].advisors:
+    for advisor in day.advisors_present(scenario.roles[role_id]):
         for advice in advisor.advice:
             if advice.day is not None and advice.day != day_id:
                 continue

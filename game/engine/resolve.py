@@ -7,7 +7,9 @@ The order of resolution, which authors can rely on:
 3. matching interactions apply their effects;
 4. delayed effects due today apply, if their condition holds;
 5. random events roll, in file order, each at most once per day;
-6. endings are checked, highest priority first; after the last day, the calendar endings too.
+6. an ending named by a choice, interaction or event of the day ends the game (the highest
+   priority one if several); otherwise endings are checked, highest priority first, and after
+   the last day the final (calendar) endings too.
 Every variable is clamped to its bounds after each assignment.
 """
 
@@ -172,8 +174,11 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
     if events_today:
         fired = fired | frozenset(events_today)
 
+    forced = {choice.ending for _, choice in chosen if choice is not None and choice.ending}
+    forced.update(interaction.ending for interaction in matching if interaction.ending)
+    forced.update(event.ending for event in scenario.events if event.ending and event.id in events_today)
     last_day = state.day_index + 1 >= len(scenario.days)
-    ending = reached_ending(scenario, values, final=last_day)
+    ending = _first_forced(scenario, forced) if forced else reached_ending(scenario, values, final=last_day)
     next_index = state.day_index if ending else state.day_index + 1
     if not ending:
         values[scenario.day_slot] = next_index + 1
@@ -189,6 +194,11 @@ def _orders_match(wanted: Mapping[str, frozenset[str] | None], orders: Mapping[s
         if given is None or (choice_ids is not None and given not in choice_ids):
             return False
     return True
+
+
+def _first_forced(scenario: Scenario, forced: set[str]) -> str:
+    """Of the endings the day's orders or events brought about, the one of highest priority."""
+    return next(ending.id for ending in scenario.endings if ending.id in forced)
 
 
 def reached_ending(scenario: Scenario, values: Sequence, final: bool) -> str | None:

@@ -140,21 +140,25 @@ class Fields:
 
     def strings(self, key: str) -> tuple[str, ...]:
         """A list of plain strings; a single string is accepted as a list of one."""
-        value = self.map.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, SourceList):
-            self.error(key, f"'{key}' in {self.what} must be a list of text, not {kind_of(value)}")
-            return ()
-        result = []
-        for index, item in enumerate(value):
-            if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
-                self.diagnostics.error(value.item_location(index), f"items of '{key}' in {self.what} must be text, not {kind_of(item)}")
-            else:
-                result.append(str(item))
-        return tuple(result)
+        return read_strings(self.map.get(key), self.where(key), f"'{key}' in {self.what}", self.diagnostics)
+
+
+def read_strings(value: Any, location: Location, what: str, diagnostics: Diagnostics) -> tuple[str, ...]:
+    """A list of plain strings; a single string is accepted as a list of one."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, SourceList):
+        diagnostics.error(location, f"{what} must be a list of text, not {kind_of(value)}")
+        return ()
+    result = []
+    for index, item in enumerate(value):
+        if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
+            diagnostics.error(value.item_location(index), f"items of {what} must be text, not {kind_of(item)}")
+        else:
+            result.append(str(item))
+    return tuple(result)
 
 
 def read_text(value: Any, location: Location, what: str, diagnostics: Diagnostics) -> Text:

@@ -16,7 +16,7 @@ from typing import Any, Collection
 
 from game.scenario import expr
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
-from game.scenario.fields import ID_PATTERN, Fields, kind_of, read_text
+from game.scenario.fields import ID_PATTERN, Fields, kind_of, read_strings, read_text
 from game.scenario.model import (
     FORMAT_VERSION, LEANINGS, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
     Flag, Interaction, Role, Scenario, Text, Variable,
@@ -96,6 +96,7 @@ class _ScenarioReader:
         self.choices_by_role: dict[str, set[str]] = {}
         # advice may recommend a choice defined on a later day; checked once all days are read
         self.pending_recommendations: list[tuple[str, str, Location]] = []
+        self.pending_endings: list[tuple[str, Location]] = []  # 'ending:' fields, checked at the end
 
     # --- helpers --------------------------------------------------------------------------
     def error(self, location: Location, message: str) -> None:
@@ -350,12 +351,13 @@ class _ScenarioReader:
 
     def read_choice(self, spec: Any, location: Location, what: str) -> Choice:
         fields = Fields(spec, location, f"a choice of {what}", self.diagnostics, ("id", "label"),
-                        ("text", "requires", "effects", "later", "leaning"))
+                        ("text", "requires", "effects", "later", "leaning", "ending"))
         leaning = fields.string("leaning", "moderate")
         if fields.has("leaning") and leaning not in LEANINGS:
             fields.error("leaning", f"unknown leaning '{leaning}'{did_you_mean(leaning, LEANINGS)}")
         return Choice(fields.identifier("id"), fields.text("label"), fields.text("text"), self.condition(fields, "requires"),
-                      self.effects(fields, "effects"), self.read_later(fields), leaning, fields.location)
+                      self.effects(fields, "effects"), self.read_later(fields), leaning, fields.location,
+                      self.ending_reference(fields))
 
     def read_later(self, fields: Fields) -> tuple[DelayedEffect, ...]:
         result = []
@@ -380,7 +382,7 @@ class _ScenarioReader:
         start, end = _parse_date(first), _parse_date(last)
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"day {index + 1}", self.diagnostics,
-                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art"))
+                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors"))
             day_id = fields.identifier("id")
             label = f"day '{day_id}'" if day_id else f"day {index + 1}"
             date_text = fields.string("date")
@@ -397,11 +399,39 @@ class _ScenarioReader:
             choices = self.read_day_choices(fields, label)
             historical = self.read_historical(fields, label, choices, roles)
             days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
-                            fields.text("history"), fields.raw("art"), fields.location))
+                            fields.text("history"), fields.raw("art"), fields.location,
+                            self.read_day_advisors(fields, roles)))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
                 self.reference(choice_id, self.choices_by_role[role_id], location, "choice", f" for '{role_id}'")
         return tuple(days)
+
+    def read_day_advisors(self, fields: Fields, roles: dict[str, Role]) -> dict[str, tuple[str, ...]] | None:
+        """``advisors: {kennedy: [rfk, mcnamara]}``: who sits at the table that day (default: everyone)."""
+        if not fields.has("advisors"):
+            return None
+        section = fields.mapping("advisors")
+        result = {}
+        for role_id in section:
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            known = {advisor.id for advisor in roles[role_id].advisors} if role_id in roles else set()
+            present = []
+            listed = read_strings(section[role_id], section.value_location(role_id),
+                                  f"the advisors of '{role_id}'", self.diagnostics)
+            for advisor_id in listed:
+                if self.reference(advisor_id, known, section.value_location(role_id), "advisor", f" of '{role_id}'"):
+                    present.append(advisor_id)
+            result[role_id] = tuple(present)
+        return result
+
+    def ending_reference(self, fields: Fields) -> str | None:
+        """An ``ending:`` field names an ending; checked once every ending id is known."""
+        if not fields.has("ending"):
+            return None
+        ending_id = fields.string("ending")
+        self.pending_endings.append((ending_id, fields.where("ending")))
+        return ending_id
 
     def per_role_texts(self, fields: Fields, key: str, label: str) -> dict:
         section = fields.mapping(key)
@@ -443,7 +473,7 @@ class _ScenarioReader:
         result = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"interaction {index + 1}", self.diagnostics,
-                            ("id", "orders", "effects"), ("requires", "text"))
+                            ("id", "orders"), ("requires", "effects", "text", "ending"))
             orders_map = fields.mapping("orders")
             orders: dict[str, frozenset[str] | None] = {}
             for role_id, wanted in orders_map.items():
@@ -462,8 +492,11 @@ class _ScenarioReader:
                 orders[role_id] = frozenset(i for i in ids if i)
             if fields.has("orders") and not orders_map:
                 fields.error("orders", "an interaction names the orders it combines, e.g. {kennedy: [airstrike], khrushchev: any}")
+            if fields.ok and not fields.has("effects") and not fields.has("ending"):
+                self.error(fields.location, f"interaction '{fields.string('id')}' needs 'effects' or an 'ending'")
             result.append(Interaction(fields.identifier("id"), orders, self.condition(fields, "requires"),
-                                      self.effects(fields, "effects"), fields.text("text"), fields.location))
+                                      self.effects(fields, "effects"), fields.text("text"), fields.location,
+                                      self.ending_reference(fields)))
         return tuple(result)
 
     def read_events(self, top: Fields) -> tuple[Event, ...]:
@@ -472,7 +505,7 @@ class _ScenarioReader:
         result = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"event {index + 1}", self.diagnostics,
-                            ("id", "title", "probability"), ("text", "requires", "once", "days", "effects", "later"))
+                            ("id", "title", "probability"), ("text", "requires", "once", "days", "effects", "later", "ending"))
             probability = expr.parse_number(fields.raw("probability", 0), fields.where("probability"), self.names, self.diagnostics)
             if probability is not None and probability.constant is not None and not 0 <= probability.constant <= 1:
                 fields.error("probability", f"a probability is between 0 and 1, not {probability.constant}")
@@ -484,7 +517,8 @@ class _ScenarioReader:
                                              for day_id in fields.strings("days")) if d)
             result.append(Event(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                 self.condition(fields, "requires"), probability, fields.boolean("once", True), days,
-                                self.effects(fields, "effects"), self.read_later(fields), fields.location))
+                                self.effects(fields, "effects"), self.read_later(fields), fields.location,
+                                self.ending_reference(fields)))
         return tuple(result)
 
     def read_endings(self, top: Fields) -> tuple[Ending, ...]:
@@ -508,6 +542,9 @@ class _ScenarioReader:
             endings.append(Ending(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                   fields.integer("priority", 0), self.condition(fields, "when"), final,
                                   fields.text("history"), scores, fields.raw("art"), fields.location))
+        ending_ids = {ending.id for ending in endings}
+        for ending_id, location in self.pending_endings:
+            self.reference(ending_id, ending_ids, location, "ending")
         if top.has("endings") and not any(e.final and e.when is None for e in endings):
             top.error("endings", "no ending covers the calendar running out: add one with 'final: true' and no 'when'")
         order = sorted(range(len(endings)), key=lambda i: (-endings[i].priority, i))

@@ -96,6 +96,7 @@ class Choice:
     later: tuple[DelayedEffect, ...]
     leaning: str
     location: Location
+    ending: str | None = None  # an ending this order brings about when its day resolves
 
     @property
     def moves(self) -> tuple[str, ...]:
@@ -150,6 +151,13 @@ class Day:
     history_note: Text
     art: Any
     location: Location
+    advisors: Mapping[str, tuple[str, ...]] | None = None  # role -> advisors at the table today; None: all
+
+    def advisors_present(self, role: "Role") -> tuple["Advisor", ...]:
+        if self.advisors is None or role.id not in self.advisors:
+            return role.advisors
+        present = set(self.advisors[role.id])
+        return tuple(advisor for advisor in role.advisors if advisor.id in present)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +170,7 @@ class Interaction:
     effects: tuple[Effect, ...]
     text: Text
     location: Location
+    ending: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +185,7 @@ class Event:
     effects: tuple[Effect, ...]
     later: tuple[DelayedEffect, ...]
     location: Location
+    ending: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
