@@ -33,7 +33,7 @@ class _TooLarge(Exception):
 class SourceMap(dict):
     """A mapping from a YAML file, with the location of itself, each key and each value.
 
-    Positions are kept as the parser's own events and turned into ``Location`` values only when
+    Positions are kept as (line, column) pairs and turned into ``Location`` values only when
     asked for: a large file has hundreds of thousands of them and most are never reported.
     """
 
@@ -43,18 +43,18 @@ class SourceMap(dict):
         super().__init__()
         self.path = location.path
         self.where = (location.line, location.column)
-        self.key_places: dict[str, Any] = {}  # parser events, or (line, column) pairs
-        self.value_places: dict[str, Any] = {}
+        self.key_places: dict[str, tuple[int, int]] = {}
+        self.value_places: dict[str, tuple[int, int]] = {}
 
     @property
     def location(self) -> Location:
         return Location(self.path, *self.where)
 
     def key_location(self, key: str) -> Location:
-        return Location(self.path, *_place(self.key_places.get(key, self.where)))
+        return Location(self.path, *self.key_places.get(key, self.where))
 
     def value_location(self, key: str) -> Location:
-        return Location(self.path, *_place(self.value_places.get(key, self.where)))
+        return Location(self.path, *self.value_places.get(key, self.where))
 
 
 class SourceList(list):
@@ -66,7 +66,7 @@ class SourceList(list):
         super().__init__()
         self.path = location.path
         self.where = (location.line, location.column)
-        self.item_places: list[Any] = []  # parser events, or (line, column) pairs
+        self.item_places: list[tuple[int, int]] = []
 
     @property
     def location(self) -> Location:
@@ -74,7 +74,7 @@ class SourceList(list):
 
     def item_location(self, index: int) -> Location:
         place = self.item_places[index] if index < len(self.item_places) else self.where
-        return Location(self.path, *_place(place))
+        return Location(self.path, *place)
 
 
 def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
@@ -251,9 +251,13 @@ class _Builder:
             if key is _MISSING:
                 key = self.scalar(event)
             value_event = get()
-            if type(value_event) is scalar_event and value_event.anchor is None:
-                value = self.scalar(value_event)
+            mark = value_event.start_mark
+            if type(value_event) is scalar_event:
+                style = value_event.style
+                value_place = (mark.line + 1, mark.column + 1) if not style else _place(value_event)
+                value = self.scalar(value_event) if value_event.anchor is None else self.value(value_event)
             else:
+                value_place = (mark.line + 1, mark.column + 1)
                 value = self.value(value_event)
             if key is _MERGE:
                 self.error(event.start_mark, "merge keys ('<<') are not supported; write the fields out")
@@ -263,11 +267,12 @@ class _Builder:
                     continue  # a refused tag, already reported
                 key = event.value
             if key in result:
-                self.error(event.start_mark, f"duplicate key '{key}' (first given at line {_place(key_places[key])[0]})")
+                self.error(event.start_mark, f"duplicate key '{key}' (first given at line {key_places[key][0]})")
                 continue
             result[key] = value
-            key_places[key] = event
-            value_places[key] = value_event
+            mark = event.start_mark
+            key_places[key] = (mark.line + 1, mark.column + 1)
+            value_places[key] = value_place
 
     def sequence(self, start: Any) -> SourceList:
         result = SourceList.__new__(SourceList)
@@ -282,20 +287,21 @@ class _Builder:
             kind = type(event)
             if kind is yaml.SequenceEndEvent:
                 return result
+            mark = event.start_mark
             if kind is scalar_event and event.anchor is None:
                 append(self.scalar(event))
+                style = event.style
+                place((mark.line + 1, mark.column + 1) if not style else _place(event))
             else:
                 append(self.value(event))
-            place(event)
+                place((mark.line + 1, mark.column + 1))
 
 
 def _place(event: Any) -> tuple[int, int]:
-    """Line and column where an event's text begins, past an opening quote, so expression
+    """Line and column where a scalar's text begins: past an opening quote, so expression
     columns line up; for block text, the first line of its content."""
-    if isinstance(event, tuple):
-        return event
     mark = event.start_mark
-    style = getattr(event, "style", None)
+    style = event.style
     if style in ("'", '"'):
         return mark.line + 1, mark.column + 2
     if style in ("|", ">"):
