@@ -126,11 +126,12 @@ class _ScenarioReader:
         if not fields.has(key):
             return ()
         value = fields.raw(key)
-        items = [(value, fields.where(key))] if not isinstance(value, SourceList) else [
-            (item, value.item_location(index)) for index, item in enumerate(value)]
+        if not isinstance(value, SourceList):
+            effect = expr.parse_effects(value, fields.where(key), self.names, self.diagnostics)
+            return () if effect is None else (effect,)
         result = []
-        for item, location in items:
-            effect = expr.parse_effects(item, location, self.names, self.diagnostics)
+        for index, item in enumerate(value):
+            effect = expr.parse_effects(item, value.item_location(index), self.names, self.diagnostics)
             if effect is not None:
                 result.append(effect)
         return tuple(result)
@@ -360,6 +361,8 @@ class _ScenarioReader:
                       self.ending_reference(fields))
 
     def read_later(self, fields: Fields) -> tuple[DelayedEffect, ...]:
+        if not fields.has("later"):
+            return ()
         result = []
         items = fields.sequence("later")
         for index, item in enumerate(items):

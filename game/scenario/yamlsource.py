@@ -255,7 +255,14 @@ class _Builder:
             if type(value_event) is scalar_event:
                 style = value_event.style
                 value_place = (mark.line + 1, mark.column + 1) if not style else _place(value_event)
-                value = self.scalar(value_event) if value_event.anchor is None else self.value(value_event)
+                if value_event.anchor is not None or value_event.tag is not None:
+                    value = self.value(value_event)
+                elif not value_event.implicit[0]:
+                    value = value_event.value  # quoted or block text
+                else:
+                    value = plain.get(value_event.value, _MISSING)
+                    if value is _MISSING:
+                        value = self.scalar(value_event)
             else:
                 value_place = (mark.line + 1, mark.column + 1)
                 value = self.value(value_event)
@@ -289,7 +296,10 @@ class _Builder:
                 return result
             mark = event.start_mark
             if kind is scalar_event and event.anchor is None:
-                append(self.scalar(event))
+                if event.tag is None and not event.implicit[0]:
+                    append(event.value)  # quoted or block text
+                else:
+                    append(self.scalar(event))
                 style = event.style
                 place((mark.line + 1, mark.column + 1) if not style else _place(event))
             else:
