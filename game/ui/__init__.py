@@ -1,0 +1,1 @@
+"""The windowed game: pygame draws the engine's state and turns input into its commands."""

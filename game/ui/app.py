@@ -1,0 +1,247 @@
+"""The window, the loop and the scene stack.
+
+The loop updates the scenes in fixed steps of simulated time and draws once per frame, so
+animation speed never depends on the frame rate (Nystrom, *Game Programming Patterns*: Game
+Loop). Scenes live on a stack (push, pop, replace) and follow Tuxemon's lifecycle: ``resume``
+when they come on top, ``pause`` when covered, ``process_event`` returning what they did not
+use, ``update(dt)``, ``draw(surface)`` which never changes state, and ``shutdown``.
+
+Scenes are registered by name in ``game.ui.scenes.registry`` and built with what they need;
+nothing here is global, so tests run several apps in one process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from game.ui.art import ArtLibrary
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.sound import Sound
+from game.ui.theme import Theme
+
+STEP = 1 / 120  # seconds of simulated time per update
+MAX_STEPS = 12  # after a stall, catch up at most this many steps, then let time slip
+MIN_SIZE = (960, 540)
+
+
+class App:
+    def __init__(self, settings: Settings | None = None, *, baked_art: bool = True,
+                 persist_settings: bool = True, scenario_cache: dict | None = None):
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = settings or load_settings()
+        self.persist_settings = persist_settings
+        self.window = self._open_window(self.settings)
+        self.theme = Theme(*self.window.get_size(), self.settings.text_scale, self.settings.palette)
+        self.art = ArtLibrary(baked=baked_art)
+        self.sound = Sound(enabled=self.settings.sound)
+        self.scenario_cache: dict = scenario_cache if scenario_cache is not None else {}
+        self.scenes: list = []
+        self.running = True
+        self.clock_time = 0.0  # seconds of simulated time since start
+        self._accumulated = 0.0
+        self.frames = 0
+        self.notice: tuple[str, float] | None = None  # a short message and when it fades
+        from game.ui.scenes import registry
+
+        self.registry: dict[str, Callable] = registry()
+        pygame.display.set_caption("Brinkmanship")
+        pygame.key.set_repeat(350, 40)
+
+    # --- the window -----------------------------------------------------------------------------
+    def _open_window(self, settings: Settings) -> pygame.Surface:
+        if settings.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                pass
+        size = (max(MIN_SIZE[0], settings.width), max(MIN_SIZE[1], settings.height))
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.window.get_size()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+        if self.window.get_size() != size or self.settings.fullscreen:
+            self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._retheme()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings: reopen the window if its size or mode changed, redo every layout."""
+        old = self.settings
+        self.settings = settings
+        if self.persist_settings:
+            try:
+                save_settings(settings)
+            except OSError:
+                pass
+        if (old.size, old.fullscreen) != (settings.size, settings.fullscreen):
+            self.window = self._open_window(settings)
+        self.sound.enabled = settings.sound
+        self._retheme()
+
+    def _retheme(self) -> None:
+        width, height = self.window.get_size()
+        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette)
+        for scene in self.scenes:
+            scene.relayout()
+
+    # --- the scene stack ------------------------------------------------------------------------
+    def make(self, name: str, **needs):
+        return self.registry[name](self, **needs)
+
+    def push(self, name: str, **needs):
+        if self.scenes:
+            self.scenes[-1].pause()
+        scene = self.make(name, **needs)
+        self.scenes.append(scene)
+        scene.resume()
+        return scene
+
+    def pop(self):
+        scene = self.scenes.pop()
+        scene.shutdown()
+        if self.scenes:
+            self.scenes[-1].resume()
+        return scene
+
+    def replace(self, name: str, **needs):
+        """The top scene gives way to a new one."""
+        if self.scenes:
+            self.scenes.pop().shutdown()
+        scene = self.make(name, **needs)
+        self.scenes.append(scene)
+        scene.resume()
+        return scene
+
+    def reset(self, name: str, **needs):
+        """Empty the stack and start over with one scene (e.g. back to the title)."""
+        while self.scenes:
+            self.scenes.pop().shutdown()
+        return self.push(name, **needs)
+
+    @property
+    def top(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def quit(self) -> None:
+        self.running = False
+
+    def notify(self, text: str, seconds: float = 3.5) -> None:
+        """A short message at the foot of the screen ("Saved", "Cannot load ...")."""
+        self.notice = (text, self.clock_time + seconds)
+
+    # --- the loop -------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            if not self.settings.fullscreen:
+                self.resize((event.w, event.h))
+            return
+        if event.type == pygame.WINDOWSIZECHANGED:
+            if self.window.get_size() != (self.theme.width, self.theme.height):
+                self._retheme()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.apply_settings(self.settings.changed(fullscreen=not self.settings.fullscreen))
+            return
+        if self.scenes:
+            self.scenes[-1].process_event(event)
+
+    def update(self, dt: float) -> None:
+        self.clock_time += dt
+        for scene in list(self.scenes):
+            scene.update(dt)
+
+    def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
+        surface = surface or self.window
+        if not self.scenes:
+            surface.fill(self.theme.palette.paper)
+            return surface
+        first = len(self.scenes) - 1
+        while first > 0 and not self.scenes[first].opaque:
+            first -= 1
+        for scene in self.scenes[first:]:
+            scene.draw(surface)
+        if self.notice is not None:
+            self._draw_notice(surface)
+        return surface
+
+    def _draw_notice(self, surface: pygame.Surface) -> None:
+        text, until = self.notice
+        if self.clock_time >= until:
+            self.notice = None
+            return
+        theme = self.theme
+        palette = theme.palette
+        lines = theme.wrap(text, "body", min(theme.px(900), surface.get_width() - theme.px(80)))
+        height = len(lines) * theme.line_height("body") + theme.px(20)
+        width = max(theme.measure(line, "body") for line in lines) + theme.px(40)
+        box = pygame.Rect(0, 0, width, height)
+        box.midbottom = (surface.get_width() // 2, surface.get_height() - theme.px(24))
+        pygame.draw.rect(surface, palette.ink, box, border_radius=theme.px(8))
+        y = box.y + theme.px(10)
+        for line in lines:
+            rendered = theme.text(line, "body", palette.panel)
+            surface.blit(rendered, rendered.get_rect(midtop=(box.centerx, y)))
+            y += theme.line_height("body")
+
+    def frame(self, dt: float) -> None:
+        """One turn of the loop: input, fixed-step updates for ``dt`` seconds, one drawing."""
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        self._accumulated += min(dt, STEP * MAX_STEPS)
+        while self._accumulated >= STEP:
+            self.update(STEP)
+            self._accumulated -= STEP
+        self.draw()
+        pygame.display.flip()
+        self.frames += 1
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running and self.scenes:
+            dt = clock.tick(60) / 1000.0
+            self.frame(dt)
+        while self.scenes:
+            self.scenes.pop().shutdown()
+        self.sound.close()
+        pygame.quit()
+        return 0
+
+
+def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
+           seed: int | None = None, load: str | None = None, language: str = "en") -> int:
+    """Start the window on the title screen, or straight into a game when asked from the command line."""
+    started = time.perf_counter()
+    app = App()
+    app.push("title")
+    if load:
+        from game.engine.saves import SaveError
+        from game.ui.match import load_match
+
+        try:
+            match = load_match(Path(load), app.scenario_cache)
+        except SaveError as error:
+            print(f"brink: {load}: {error}", file=sys.stderr)
+            return 1
+        from game.ui.flow import continue_match
+
+        continue_match(app, match)
+    elif scenario or role or seed is not None or (opponent and opponent != "historical"):
+        app.push("setup", scenario=scenario, role=role, opponent=opponent, seed=seed)
+    app.startup_seconds = time.perf_counter() - started
+    return app.run()

@@ -1,0 +1,211 @@
+"""Paintings as surfaces: the painter's baked PNGs where they exist, else a quiet watercolour wash.
+
+The painter (game/art) bakes PNGs into assets/art/ (see game/art/catalog.py for where). Until a
+picture exists, the screens show a paper-coloured wash made here in a few milliseconds: soft
+blots of pigment drawn small and scaled up, with a paper grain, so a missing painting still
+looks intended. Everything is cached by picture and size; surfaces are converted once.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from pathlib import Path
+
+import pygame
+
+from game.art import catalog
+
+PAPER = (238, 227, 204)
+WASHES = {  # pigment families for placeholders, picked by the picture's id
+    "sea": ((92, 128, 150), (140, 168, 176), (176, 190, 184)),
+    "dusk": ((170, 110, 86), (196, 160, 110), (120, 110, 130)),
+    "earth": ((150, 120, 80), (186, 160, 112), (112, 128, 96)),
+    "smoke": ((110, 108, 104), (150, 140, 126), (90, 96, 110)),
+}
+
+
+def _seed(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    """Scale to fill ``size`` keeping proportions, cropping the overflow evenly."""
+    width, height = size
+    iw, ih = image.get_size()
+    scale = max(width / iw, height / ih)
+    scaled = pygame.transform.smoothscale(image, (max(1, round(iw * scale)), max(1, round(ih * scale))))
+    x = (scaled.get_width() - width) // 2
+    y = (scaled.get_height() - height) // 2
+    return scaled.subsurface(pygame.Rect(x, y, width, height)).copy()
+
+
+class ArtLibrary:
+    def __init__(self, baked: bool = True):
+        self.baked = baked  # False in tests, so goldens do not change as paintings are added
+        self._files: dict[str, pygame.Surface | None] = {}
+        self._cache: dict[tuple, tuple[pygame.Surface, bool]] = {}
+        self._grain: pygame.Surface | None = None
+
+    # --- files ---------------------------------------------------------------------------------
+    def _file(self, path: Path | None) -> pygame.Surface | None:
+        if path is None or not self.baked:
+            return None
+        key = str(path)
+        if key not in self._files:
+            surface = None
+            if path.is_file():
+                try:
+                    surface = pygame.image.load(str(path))
+                    surface = surface.convert_alpha() if surface.get_alpha() else surface.convert()
+                except (pygame.error, OSError):
+                    surface = None
+            self._files[key] = surface
+        return self._files[key]
+
+    def _remember(self, key: tuple, value: tuple[pygame.Surface, bool]) -> tuple[pygame.Surface, bool]:
+        if len(self._cache) > 160:
+            self._cache.clear()
+        self._cache[key] = value
+        return value
+
+    def memo(self, key: tuple, make) -> pygame.Surface:
+        """A surface made once per key (e.g. a map's painted base at one size), kept with the paintings."""
+        if key not in self._cache:
+            self._remember(key, (make(), False))
+        return self._cache[key][0]
+
+    # --- pictures ------------------------------------------------------------------------------
+    def scene(self, scenario, picture_id: str, art_value, size: tuple[int, int]) -> tuple[pygame.Surface, bool]:
+        """A day's or an ending's painting at ``size``; the flag says it is a placeholder."""
+        key = ("scene", scenario.id, picture_id, size)
+        if key in self._cache:
+            return self._cache[key]
+        image = None
+        try:
+            image = self._file(catalog.authors_image(scenario.folder, art_value))
+        except catalog.UnsafeArtPath:
+            image = None
+        if image is None:
+            image = self._file(catalog.scene_path(scenario.id, picture_id))
+        if image is not None:
+            return self._remember(key, (cover(image, size), False))
+        families = list(WASHES)
+        family = families[_seed(picture_id) % len(families)]
+        return self._remember(key, (self.wash(f"{scenario.id}/{picture_id}", size, WASHES[family]), True))
+
+    def portrait(self, scenario_id: str, person_id: str, size: tuple[int, int]) -> tuple[pygame.Surface, bool]:
+        key = ("portrait", scenario_id, person_id, size)
+        if key in self._cache:
+            return self._cache[key]
+        image = self._file(catalog.portrait_path(scenario_id, person_id))
+        if image is not None:
+            return self._remember(key, (cover(image, size), False))
+        hues = ((190, 170, 140), (170, 150, 120), (205, 190, 160))
+        return self._remember(key, (self.wash(f"portrait/{person_id}", size, hues, blots=14), True))
+
+    def map_image(self, view: str) -> pygame.Surface | None:
+        """The painter's base map for a view, painted edge to edge over the view's bounds."""
+        return self._file(catalog.map_path(view))
+
+    def title(self, size: tuple[int, int]) -> pygame.Surface:
+        key = ("title", size)
+        if key in self._cache:
+            return self._cache[key][0]
+        image = self._file(catalog.art_folder() / "title.png") or self._file(
+            catalog.scene_path("cuban_missile_crisis_1962", "title"))
+        surface = cover(image, size) if image is not None else self._title_wash(size)
+        return self._remember(key, (surface, image is None))[0]
+
+    def paper(self, size: tuple[int, int], palette) -> pygame.Surface:
+        """The screens' paper: a faint wash with grain, shared by every scene of that size."""
+        key = ("paper", size, palette.name)
+        if key not in self._cache:
+            self._remember(key, (self.wash("paper", size, (palette.paper_deep, (232, 220, 196)), blots=12,
+                                           paper=palette.paper), True))
+        return self._cache[key][0]
+
+    # --- the placeholder washes ----------------------------------------------------------------
+    def grain(self) -> pygame.Surface:
+        """A small tile of paper grain, multiplied over washes."""
+        if self._grain is None:
+            rng = random.Random(7)
+            tile = pygame.Surface((96, 96))
+            tile.fill((255, 255, 255))
+            for _ in range(2600):
+                shade = rng.randint(228, 250)
+                tile.set_at((rng.randrange(96), rng.randrange(96)), (shade, shade, shade - 4))
+            self._grain = pygame.transform.smoothscale(pygame.transform.smoothscale(tile, (48, 48)), (96, 96))
+        return self._grain
+
+    def apply_grain(self, surface: pygame.Surface) -> None:
+        grain = self.grain()
+        width, height = surface.get_size()
+        for y in range(0, height, grain.get_height()):
+            for x in range(0, width, grain.get_width()):
+                surface.blit(grain, (x, y), special_flags=pygame.BLEND_RGB_MULT)
+
+    def wash(self, seed_text: str, size: tuple[int, int], hues, blots: int = 26,
+             paper: tuple[int, int, int] = PAPER) -> pygame.Surface:
+        rng = random.Random(_seed(seed_text))
+        width, height = size
+        small = (max(24, width // 10), max(16, height // 10))
+        canvas = pygame.Surface(small)
+        canvas.fill(paper)
+        layer = pygame.Surface(small, pygame.SRCALPHA)
+        for _ in range(blots):
+            layer.fill((0, 0, 0, 0))
+            colour = rng.choice(hues)
+            w = rng.uniform(0.25, 0.8) * small[0]
+            h = rng.uniform(0.2, 0.6) * small[1]
+            x = rng.uniform(-0.2, 1.0) * small[0] - w / 3
+            y = rng.uniform(-0.2, 1.0) * small[1] - h / 3
+            alpha = rng.randint(22, 52)
+            pygame.draw.ellipse(layer, (*colour, alpha), pygame.Rect(x, y, w, h))
+            pygame.draw.ellipse(layer, (*[c * 3 // 4 for c in colour], alpha // 2), pygame.Rect(x, y, w, h), 1)
+            canvas.blit(layer, (0, 0))
+        for inset in range(3):  # a soft darker margin, as pigment pools at the edge of a wet sheet
+            pygame.draw.rect(canvas, [c - 10 + inset * 3 for c in paper], canvas.get_rect(), 1 + 2 - inset)
+        surface = pygame.transform.smoothscale(canvas, size)
+        self.apply_grain(surface)
+        return surface.convert() if pygame.display.get_surface() else surface
+
+    def _title_wash(self, size: tuple[int, int]) -> pygame.Surface:
+        """A sea at dawn with a ship on the horizon: the title's stand-in painting."""
+        rng = random.Random(1962)
+        width, height = size
+        small = (320, 180)
+        canvas = pygame.Surface(small)
+        horizon = 112
+        for y in range(small[1]):  # sky from grey-blue to a pale gold at the horizon, sea below
+            if y < horizon:
+                t = y / horizon
+                colour = (int(150 + 90 * t), int(160 + 62 * t), int(172 + 22 * t))
+            else:
+                t = (y - horizon) / (small[1] - horizon)
+                colour = (int(120 - 40 * t), int(140 - 36 * t), int(150 - 30 * t))
+            pygame.draw.line(canvas, colour, (0, y), (small[0], y))
+        layer = pygame.Surface(small, pygame.SRCALPHA)
+        for _ in range(40):  # clouds and swell, laid on as translucent strokes
+            layer.fill((0, 0, 0, 0))
+            if rng.random() < 0.5:
+                y = rng.uniform(10, horizon - 20)
+                colour = (rng.randint(200, 240), rng.randint(180, 215), rng.randint(160, 190), rng.randint(30, 70))
+                h = rng.uniform(6, 18)
+            else:
+                y = rng.uniform(horizon + 2, small[1])
+                colour = (rng.randint(50, 90), rng.randint(80, 110), rng.randint(100, 125), rng.randint(30, 60))
+                h = rng.uniform(2, 6)
+            w = rng.uniform(40, 160)
+            pygame.draw.ellipse(layer, colour, pygame.Rect(rng.uniform(-30, small[0]), y, w, h))
+            canvas.blit(layer, (0, 0))
+        pygame.draw.ellipse(canvas, (236, 214, 160), pygame.Rect(218, horizon - 26, 26, 26))  # the low sun
+        ship = [(60, horizon), (64, horizon - 5), (92, horizon - 5), (95, horizon - 12), (99, horizon - 12),
+                (101, horizon - 6), (112, horizon - 6), (115, horizon - 17), (117, horizon - 17),
+                (119, horizon - 6), (132, horizon - 5), (138, horizon)]
+        pygame.draw.polygon(canvas, (58, 60, 68), ship)
+        pygame.draw.polygon(canvas, (70, 72, 80), [(258, horizon), (262, horizon - 3), (280, horizon - 3),
+                                                   (283, horizon - 8), (285, horizon - 3), (292, horizon)])
+        surface = pygame.transform.smoothscale(canvas, size)
+        self.apply_grain(surface)
+        return surface.convert() if pygame.display.get_surface() else surface

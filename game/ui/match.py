@@ -1,0 +1,232 @@
+"""One game as the window plays it: the session, who plays each role, and its files.
+
+No pygame here. Screens never touch the session: they call these methods, which turn a
+player's intent into the engine's commands (``machine.apply``). Computer players draw their
+dice exactly as the text mode does (``day_random(seed, day, role index + 1)``), so the same
+seed and the same human orders give the same game in the window and in the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from game import paths
+from game.engine import machine
+from game.engine.log import write_log
+from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay
+from game.engine.opponents import policy_named
+from game.engine.resolve import choice_on_day, day_random
+from game.engine.saves import SaveError, read_save, restore, save_game
+from game.engine.state import DayRecord
+from game.scenario.load import load_scenario
+from game.scenario.model import Choice, Scenario
+
+HUMAN = "human"
+AUTOSAVE_NAME = "autosave.json"
+
+
+def autosave_path() -> Path:
+    return paths.saves_folder() / AUTOSAVE_NAME
+
+
+@dataclass
+class Match:
+    session: Session
+    players: dict[str, str]  # role -> "human" or a policy name
+    language: str = "en"
+    log_path: Path | None = None
+    autosave: Path | None = field(default_factory=autosave_path)
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int, players: Mapping[str, str], language: str = "en",
+            log_path: Path | None = None, autosave: Path | None = None) -> "Match":
+        if log_path is None:
+            stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+            log_path = paths.logs_folder() / f"{scenario.id}-{seed}-{stamp}.jsonl"
+        return cls(machine.start(scenario, seed), dict(players), language, log_path,
+                   autosave if autosave is not None else autosave_path())
+
+    # --- reading ------------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self.session.scenario
+
+    @property
+    def phase(self) -> Phase:
+        return self.session.phase
+
+    @property
+    def humans(self) -> list[str]:
+        return [role for role in self.scenario.roles if self.players.get(role) == HUMAN]
+
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.humans) > 1
+
+    def t(self, text) -> str:
+        return text.get(self.language) if text is not None else ""
+
+    def legal(self, role_id: str) -> tuple[Choice, ...]:
+        return self.session.legal_choices(role_id)
+
+    def humans_waiting(self) -> list[str]:
+        return [role for role in self.session.waiting_for() if self.players.get(role) == HUMAN]
+
+    def label_of(self, day_index: int, role_id: str, choice_id: str | None) -> str:
+        if choice_id is None:
+            return "no order"
+        choice = choice_on_day(self.scenario, day_index, role_id, choice_id)
+        return self.t(choice.label) if choice else choice_id
+
+    def moved_labels(self, choice: Choice) -> list[str]:
+        labels = []
+        for name in choice.moves:
+            if name.startswith("flags."):
+                labels.append(self.t(self.scenario.flags[name[6:]].label))
+            elif name in self.scenario.variables:
+                labels.append(self.t(self.scenario.variables[name].label))
+        return labels
+
+    # --- commands -----------------------------------------------------------------------------
+    def apply(self, command) -> tuple:
+        self.session, events = machine.apply(self.session, command)
+        return events
+
+    def begin_day(self) -> None:
+        """From the briefing to deliberation (the briefing has been read)."""
+        if self.phase is Phase.BRIEFING:
+            self.apply(Advance())
+
+    def give_order(self, role_id: str, choice_id: str) -> None:
+        self.begin_day()
+        self.apply(GiveOrder(role_id, choice_id))
+
+    def computer_orders(self) -> None:
+        """Every computer player still owing an order gives it, with the text mode's dice."""
+        self.begin_day()
+        streams = {role_id: stream for stream, role_id in enumerate(self.scenario.roles, start=1)}
+        for role_id in self.session.waiting_for():
+            who = self.players.get(role_id, HUMAN)
+            if who == HUMAN:
+                continue
+            state = self.session.state
+            rng = day_random(state.seed, state.day_index, streams[role_id])
+            choice_id = policy_named(who).choose(self.scenario, state, role_id, self.legal(role_id), rng)
+            self.apply(GiveOrder(role_id, choice_id))
+
+    def ready(self) -> bool:
+        return self.phase in (Phase.DELIBERATION, Phase.ORDERS) and not self.session.waiting_for()
+
+    def resolve(self) -> DayRecord:
+        if self.phase is Phase.DELIBERATION:
+            self.apply(Advance())
+        events = self.apply(Resolve())
+        return events[0].record
+
+    def finish_day(self) -> None:
+        """From the resolution to the next day's briefing, or to the ending; log and autosave."""
+        if self.phase is Phase.RESOLUTION:
+            self.apply(Advance())
+        if self.phase is Phase.DAY_END:
+            self.apply(Advance())
+        self.write_log()
+        self.write_autosave()
+
+    def undo(self) -> bool:
+        """Take back the last resolved day; False when there is none."""
+        if not self.session.earlier:
+            return False
+        self.apply(UndoLastDay())
+        self.write_autosave()
+        return True
+
+    # --- files --------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        save_game(path, self.session, self.players)
+
+    def write_autosave(self) -> None:
+        if self.autosave is not None:
+            try:
+                self.save(self.autosave)
+            except OSError:
+                pass  # a full disk must not stop the game
+
+    def write_log(self) -> None:
+        if self.log_path is not None:
+            try:
+                write_log(self.log_path, self.scenario, self.session.state, self.players)
+            except OSError:
+                pass
+
+
+def load_match(path: Path, scenario_cache: dict | None = None) -> Match:
+    """A saved game, replayed; raises SaveError with a readable message."""
+    data = read_save(path)
+    scenario_ref = data.get("scenario", {})
+    scenario_path = scenario_ref.get("path")
+    found = Path(scenario_path) if scenario_path and Path(scenario_path).is_file() else None
+    if found is None:
+        found = paths.find_scenario(scenario_ref.get("id") or "")
+    if found is None:
+        raise SaveError(f"the scenario '{scenario_ref.get('id')}' of this save cannot be found")
+    scenario = load_cached(found, scenario_cache)
+    session = restore(data, scenario)
+    players = {role: data.get("players", {}).get(role, HUMAN) for role in scenario.roles}
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    log_path = paths.logs_folder() / f"{scenario.id}-{session.state.seed}-{stamp}.jsonl"
+    return Match(session, players, log_path=log_path)
+
+
+def load_cached(path: Path, cache: dict | None = None) -> Scenario:
+    key = str(Path(path).resolve())
+    if cache is not None and key in cache:
+        return cache[key]
+    try:
+        scenario = load_scenario(path)
+    except Exception as error:  # the loader's own error carries file, line and column
+        raise SaveError(f"the scenario {path} does not load: {error}") from None
+    if cache is not None:
+        cache[key] = scenario
+    return scenario
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSummary:
+    path: Path
+    scenario_id: str
+    days_played: int
+    ended: bool
+    players: dict
+    modified: float
+
+
+def list_saves(folder: Path | None = None) -> list[SaveSummary]:
+    """The saves in the saves folder, newest first; unreadable files are left out."""
+    folder = folder or paths.saves_folder()
+    summaries = []
+    if not folder.is_dir():
+        return summaries
+    for path in folder.glob("*.json"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            summaries.append(SaveSummary(path, str(data["scenario"]["id"]), len(data["days"]),
+                                         data.get("ending") is not None, dict(data.get("players", {})),
+                                         path.stat().st_mtime))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    summaries.sort(key=lambda s: (-s.modified, s.path.name))
+    return summaries
+
+
+def can_continue() -> bool:
+    """An unfinished autosaved game exists."""
+    path = autosave_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("ending") is None

@@ -1,0 +1,29 @@
+"""The scenes, registered by name explicitly (nothing is discovered by importing folders)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+
+def registry() -> dict[str, Callable]:
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.day import DayScene
+    from game.ui.scenes.ending import EndingScene
+    from game.ui.scenes.menus import LoadScene, PassScreen, PauseScene, ScenariosScene, SettingsScene
+    from game.ui.scenes.resolution import ResolutionScene
+    from game.ui.scenes.setup import SetupScene
+    from game.ui.scenes.title import TitleScene
+
+    return {
+        "title": TitleScene,
+        "setup": SetupScene,
+        "scenarios": ScenariosScene,
+        "load": LoadScene,
+        "briefing": BriefingScene,
+        "day": DayScene,
+        "resolution": ResolutionScene,
+        "ending": EndingScene,
+        "pause": PauseScene,
+        "settings": SettingsScene,
+        "pass_screen": PassScreen,
+    }

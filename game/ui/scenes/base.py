@@ -1,0 +1,242 @@
+"""What every scene shares: widgets, hover and focus, mouse and keyboard routing, a paper background.
+
+Input is handled the same way on every screen: the mouse hovers and clicks (a click is a press
+and a release on the same widget), Tab and Shift+Tab walk the focus, the arrow keys move it to
+the nearest widget in that direction, Enter or Space activates, the mouse wheel and Page Up/Down
+scroll, and Escape goes back. A scene adds its own keys in ``on_key``.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import layout
+from game.ui.widgets.base import Widget, blit_text
+
+DIRECTIONS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
+
+
+class Scene:
+    opaque = True  # False for overlays drawn over the scene below (pause, settings)
+
+    def __init__(self, app):
+        self.app = app
+        self.widgets: list[Widget] = []
+        self.focus: Widget | None = None
+        self.hover: Widget | None = None
+        self.pressed: Widget | None = None
+        self.mouse = (-1, -1)
+        self.time = 0.0
+        self._layout_for = None
+        self._background: pygame.Surface | None = None
+
+    @property
+    def theme(self):
+        return self.app.theme
+
+    # --- lifecycle ----------------------------------------------------------------------------------
+    def resume(self) -> None:
+        if self._layout_for != (self.app.size, id(self.app.theme)):
+            self.relayout()
+
+    def pause(self) -> None:
+        self.pressed = None
+
+    def shutdown(self) -> None:
+        pass
+
+    def relayout(self) -> None:
+        focused = self.focus.name if self.focus else None
+        self.widgets = []
+        self.focus = self.hover = self.pressed = None
+        self._background = None
+        self.build(self.app.size)
+        self._layout_for = (self.app.size, id(self.app.theme))
+        match = next((w for w in self.widgets if w.name == focused and w.can_focus), None) if focused else None
+        self.set_focus(match or self.first_focus())
+
+    def build(self, size) -> None:
+        """Create the widgets for this window size (subclasses)."""
+
+    def first_focus(self) -> Widget | None:
+        return next((w for w in self.widgets if w.can_focus), None)
+
+    def add(self, widget: Widget) -> Widget:
+        self.widgets.append(widget)
+        return widget
+
+    # --- input ---------------------------------------------------------------------------------------
+    def widget_at(self, pos) -> Widget | None:
+        for widget in reversed(self.widgets):
+            if widget.rect.collidepoint(pos) and (widget.enabled or not widget.focusable):
+                return widget
+        return None
+
+    def set_focus(self, widget: Widget | None) -> None:
+        if self.focus is not None:
+            self.focus.focused = False
+        self.focus = widget if widget is not None and widget.can_focus else None
+        if self.focus is not None:
+            self.focus.focused = True
+
+    def _set_hover(self, widget: Widget | None) -> None:
+        if self.hover is not None:
+            self.hover.hovered = False
+        self.hover = widget if widget is not None and widget.enabled and widget.focusable else None
+        if self.hover is not None:
+            self.hover.hovered = True
+
+    def process_event(self, event):
+        """Handle an event; return it if this scene did not use it."""
+        kind = event.type
+        if kind == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            self._set_hover(self.widget_at(event.pos))
+            return None
+        if kind == pygame.MOUSEBUTTONDOWN:
+            self.mouse = event.pos
+            if event.button != 1:
+                return event
+            widget = self.widget_at(event.pos)
+            self.pressed = widget if widget is not None and widget.enabled and widget.focusable else None
+            if self.pressed is not None:
+                self.pressed.pressed = True
+                if self.pressed.can_focus:
+                    self.set_focus(self.pressed)
+                return None
+            return event
+        if kind == pygame.MOUSEBUTTONUP:
+            self.mouse = event.pos
+            if event.button != 1:
+                return event
+            pressed, self.pressed = self.pressed, None
+            if pressed is not None:
+                pressed.pressed = False
+                if pressed.rect.collidepoint(event.pos) and pressed in self.widgets:
+                    if pressed.activate():
+                        self.app.sound.play("click")
+                    return None
+            return event
+        if kind == pygame.MOUSEWHEEL:
+            for widget in reversed(self.widgets):
+                if widget.rect.collidepoint(self.mouse) and widget.scroll(-event.y):
+                    return None
+            return event
+        if kind == pygame.KEYDOWN:
+            if self.focus is not None and self.focus in self.widgets and self.focus.key(event):
+                return None
+            if self.on_key(event):
+                return None
+            if self.navigate(event):
+                return None
+            return event
+        return event
+
+    def on_key(self, event) -> bool:
+        """Scene-specific keys; True if used. Escape goes back by default."""
+        if event.key == pygame.K_ESCAPE:
+            return self.back()
+        return False
+
+    def back(self) -> bool:
+        return False
+
+    def navigate(self, event) -> bool:
+        key = event.key
+        focusable = [w for w in self.widgets if w.can_focus]
+        if not focusable:
+            return False
+        if key == pygame.K_TAB:
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            index = focusable.index(self.focus) if self.focus in focusable else -step
+            self.set_focus(focusable[(index + step) % len(focusable)])
+            return True
+        if key in DIRECTIONS:
+            if self.focus not in focusable:
+                self.set_focus(focusable[0])
+                return True
+            target = self.nearest(self.focus, DIRECTIONS[key], focusable)
+            if target is not None:
+                self.set_focus(target)
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            if self.focus is not None and self.focus in self.widgets:
+                if self.focus.activate():
+                    self.app.sound.play("click")
+                return True
+        return False
+
+    @staticmethod
+    def nearest(current: Widget, direction, candidates: list[Widget]) -> Widget | None:
+        """The widget closest in a direction, preferring ones straight ahead."""
+        dx, dy = direction
+        cx, cy = current.rect.center
+        best, best_score = None, None
+        for widget in candidates:
+            if widget is current:
+                continue
+            wx, wy = widget.rect.center
+            # measure from the edge facing us, so wide and narrow widgets compare fairly
+            along = (wx - cx) * dx + (wy - cy) * dy
+            if along <= 0:
+                continue
+            overlap = (widget.rect.right > current.rect.left and widget.rect.left < current.rect.right) if dy else \
+                      (widget.rect.bottom > current.rect.top and widget.rect.top < current.rect.bottom)
+            across = abs((wx - cx) * dy) + abs((wy - cy) * dx)
+            score = along + across * (0.5 if overlap else 3)
+            if best_score is None or score < best_score:
+                best, best_score = widget, score
+        return best
+
+    # --- time and drawing ------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.time += dt
+        for widget in self.widgets:
+            widget.update(dt)
+
+    def background(self) -> pygame.Surface:
+        """The static layer: paper and whatever never changes on this screen, made once per layout."""
+        if self._background is None or self._background.get_size() != self.app.size:
+            surface = self.app.art.paper(self.app.size, self.theme.palette).copy()
+            self.paint_static(surface)
+            self._background = surface
+        return self._background
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """Draw what does not change into the background layer (subclasses)."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self.background(), (0, 0))
+        self.draw_widgets(surface)
+
+    def draw_widgets(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        for widget in self.widgets:
+            if widget is not self.focus:
+                widget.draw(surface, theme)
+        if self.focus is not None and self.focus in self.widgets:
+            self.focus.draw(surface, theme)  # last, so its ring is never hidden
+
+    def texts(self) -> list[str]:
+        """Every text this scene shows: what a player at the screen can read (used by tests)."""
+        found = []
+        for widget in self.widgets:
+            found.extend(widget.texts())
+        found.extend(self.static_texts())
+        return found
+
+    def static_texts(self) -> list[str]:
+        return []
+
+    # --- helpers for subclasses ------------------------------------------------------------------------
+    def heading_bar(self, surface: pygame.Surface, title: str, subtitle: str = "") -> pygame.Rect:
+        theme = self.theme
+        palette = theme.palette
+        bar = layout.top_bar(self.app.size, theme)
+        pygame.draw.rect(surface, palette.panel, bar)
+        pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, max(1, theme.px(1.5)))
+        m = layout.margin(theme)
+        rect = blit_text(surface, theme, title, "title", palette.ink, (m, bar.centery), "midleft")
+        if subtitle:
+            blit_text(surface, theme, subtitle, "subheading", palette.ink_soft, (rect.right + theme.px(16), bar.centery + theme.px(3)), "midleft")
+        return bar

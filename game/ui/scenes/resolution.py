@@ -1,0 +1,147 @@
+"""What the day brought: both sides' orders, what happened, and the meters moving to their new values."""
+
+from __future__ import annotations
+
+import datetime
+
+import pygame
+
+from game.text.describe import long_date
+from game.ui import flow, layout, map_model
+from game.ui.map_view import MapView
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import add_meters, defcon_of, paint_meters_panel
+from game.ui.widgets.base import panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.textbox import TextBox
+
+
+def delayed_text(scenario, source: str, language: str) -> str:
+    """The author's words for a delayed effect arriving, found on the choice or event that set it."""
+    for day in scenario.days:
+        for choices in day.choices.values():
+            for choice in choices:
+                if choice.id == source:
+                    for delayed in choice.later:
+                        if delayed.text:
+                            return delayed.text.get(language)
+    for role in scenario.roles.values():
+        for choice in role.standing_choices:
+            if choice.id == source:
+                for delayed in choice.later:
+                    if delayed.text:
+                        return delayed.text.get(language)
+    for event in scenario.events:
+        if event.id == source:
+            for delayed in event.later:
+                if delayed.text:
+                    return delayed.text.get(language)
+    return "Consequences of an earlier decision arrive."
+
+
+def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
+    scenario = match.scenario
+    t = match.t
+    blocks = [("Orders of the day", "subheading", "ink")]
+    for role_id, choice_id in record.orders:
+        blocks.append((f"{scenario.roles[role_id].name}: {match.label_of(record.day_index, role_id, choice_id)}",
+                       "body", "ink"))
+    happened = []
+    for interaction_id in record.interactions:
+        interaction = next(i for i in scenario.interactions if i.id == interaction_id)
+        if interaction.text:
+            happened.append((t(interaction.text), "body", "ink"))
+    for event_id in record.events:
+        event = next(e for e in scenario.events if e.id == event_id)
+        happened.append((f"News: {t(event.title)}", "small_bold", "accent"))
+        happened.append((t(event.text), "body", "ink"))
+    for source in record.delayed:
+        happened.append((delayed_text(scenario, source, match.language), "body", "ink"))
+    if happened:
+        blocks.append(("What happened", "subheading", "ink"))
+        blocks.extend(happened)
+    else:
+        blocks.append(("The day passes without incident.", "italic", "ink_soft"))
+    day = scenario.days[record.day_index]
+    if day.history_note:
+        blocks.append(("What really happened", "subheading", "ink"))
+        blocks.append((t(day.history_note), "italic", "ink_soft"))
+    return blocks
+
+
+class ResolutionScene(Scene):
+    def __init__(self, app, match, record):
+        super().__init__(app)
+        self.match = match
+        self.record = record
+        scenario = match.scenario
+        before, after = record.values_before, record.values_after
+        self.sounded = False
+        self.alarm = (defcon_of(scenario, after) or 5) < (defcon_of(scenario, before) or 5)
+
+    def build(self, size) -> None:
+        theme = self.theme
+        match = self.match
+        scenario = match.scenario
+        record = self.record
+        m = layout.margin(theme)
+        bar = layout.top_bar(size, theme)
+        area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
+        left, right = layout.split_columns(area, [0.48, 0.52], m * 2)
+        button_h = theme.px(48)
+        self.text_panel = pygame.Rect(left.x, left.y, left.w, left.h - button_h - m)
+        self.add(TextBox(self.text_panel.inflate(-theme.px(28), -theme.px(24)), resolution_blocks(match, record), theme,
+                         gap=6, name="what happened"))
+        buttons = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
+        menu_w = theme.px(130)
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), "Menu", self.menu, hint="Esc"))
+        label = "See how it ended" if record.ending else "On to the next day"
+        self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
+                                  label, self.proceed, kind="primary", hint="Enter", name="continue"))
+        meters_h = max(theme.px(190), round(right.h * 0.4))
+        map_rect, self.meters_rect = layout.split_rows(right, [None, meters_h], m)
+        day = scenario.days[record.day_index]
+        history = match.session.state.history[: record.day_index + 1]
+        if record.day_index + 1 < len(scenario.days) and not record.ending:
+            next_date = scenario.days[record.day_index + 1].date
+        else:
+            next_date = (datetime.date.fromisoformat(day.date) + datetime.timedelta(days=1)).isoformat()
+        before = map_model.map_picture(scenario, day.date, record.values_before, history[:-1])
+        after = map_model.map_picture(scenario, next_date, record.values_after, history)
+        self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, after, start=before))
+        self.flags_rect = add_meters(self, self.meters_rect, match, record.values_after, start=record.values_before)
+
+    def first_focus(self):
+        return self.go
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        scenario = self.match.scenario
+        day = scenario.days[self.record.day_index]
+        self.heading_bar(surface, long_date(day.date), f"Day {day.index + 1}: what happened")
+        panel(surface, self.text_panel, theme, fill=(251, 246, 234))
+        self.flag_texts = paint_meters_panel(surface, theme, self.meters_rect, self.flags_rect, self.match,
+                                             self.record.values_after)
+
+    def static_texts(self) -> list[str]:
+        return getattr(self, "flag_texts", [])
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if not self.sounded:
+            self.sounded = True
+            self.app.sound.play("alarm" if self.alarm else ("news" if self.record.events else "order"))
+
+    def proceed(self) -> None:
+        from game.engine.machine import Phase
+
+        if self.match.phase is Phase.RESOLUTION:
+            self.match.finish_day()
+        flow.show_current(self.app, self.match)
+
+    def menu(self) -> None:
+        self.app.push("pause", match=self.match)
+
+    def back(self) -> bool:
+        self.menu()
+        return True

@@ -1,0 +1,159 @@
+"""Setting up a game: the scenario, your seat, the opponent (a computer temper or a second player), the seed."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from game import paths
+from game.engine.opponents import POLICIES
+from game.engine.saves import SaveError
+from game.ui import flow, layout
+from game.ui.match import HUMAN, Match, load_cached
+from game.ui.scenes.base import Scene
+from game.ui.widgets.base import blit_text
+from game.ui.widgets.button import Button, OptionRow, TextField
+from game.ui.widgets.portrait import portrait_surface
+
+DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
+OPPONENTS = ("historical", "hawk", "dove", "random", HUMAN)
+OPPONENT_TITLES = {"historical": "Computer: the historical leader", "hawk": "Computer: a hawk",
+                   "dove": "Computer: a dove", "random": "Computer: unpredictable",
+                   HUMAN: "A second player at this screen"}
+
+
+def scenario_choices(cache: dict) -> list[tuple[str, object | None]]:
+    """(folder name, scenario or None if it does not load), shipped ones first, then the user's."""
+    found = []
+    for path in paths.available_scenarios():
+        try:
+            found.append((path.parent.name, load_cached(path, cache)))
+        except SaveError:
+            found.append((path.parent.name, None))
+    return found
+
+
+class SetupScene(Scene):
+    def __init__(self, app, scenario: str | None = None, role: str | None = None, opponent: str | None = None,
+                 seed: int | None = None):
+        super().__init__(app)
+        self.choices = scenario_choices(app.scenario_cache)
+        loaded = [name for name, s in self.choices if s is not None]
+        wanted = scenario if scenario in loaded else (DEFAULT_SCENARIO if DEFAULT_SCENARIO in loaded else (loaded[0] if loaded else None))
+        self.scenario_name = wanted
+        self.role = role
+        self.opponent = opponent if opponent in OPPONENTS else "historical"
+        self.seed = str(seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000))
+        self._fix_role()
+
+    @property
+    def scenario(self):
+        return dict(self.choices).get(self.scenario_name)
+
+    def _fix_role(self) -> None:
+        scenario = self.scenario
+        if scenario is not None and self.role not in scenario.roles:
+            self.role = next(iter(scenario.roles))
+
+    def build(self, size) -> None:
+        theme = self.theme
+        m = layout.margin(theme)
+        bar = layout.top_bar(size, theme)
+        area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m - theme.px(56))
+        self.columns = layout.split_columns(area, [0.31, 0.38, 0.31], m * 2)
+        label_h = theme.line_height("heading") + theme.px(6)
+        gap = theme.px(8)
+        # scenarios
+        column = self.columns[0]
+        rows = layout.grid(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h),
+                           len(self.choices), 1, gap, theme.px(104))
+        for (name, scenario), rect in zip(self.choices, rows):
+            if rect.bottom > column.bottom:
+                break
+            if scenario is None:
+                self.add(OptionRow(rect, name, f"This scenario has errors: run 'brink validate {name}'.", enabled=False,
+                                   name=f"scenario:{name}"))
+                continue
+            self.add(OptionRow(rect, scenario.title.get(), scenario.summary.get(), self._picker("scenario_name", name),
+                               selected=name == self.scenario_name, badge=f"{len(scenario.days)} days",
+                               name=f"scenario:{name}"))
+        # roles
+        column = self.columns[1]
+        scenario = self.scenario
+        if scenario is not None:
+            roles = list(scenario.roles.values())
+            rows = layout.grid(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h),
+                               len(roles), 1, gap, theme.px(150))
+            for role, rect in zip(roles, rows):
+                picture = portrait_surface(self.app.art, theme, scenario.id, role.id, role.name, theme.px(96))
+                self.add(OptionRow(rect, role.name, f"{role.title.get()}. {role.description.get()}",
+                                   self._picker("role", role.id), selected=role.id == self.role,
+                                   name=f"role:{role.id}", portrait=picture))
+        # opponents and the seed
+        column = self.columns[2]
+        rows = layout.grid(pygame.Rect(column.x, column.y + label_h, column.w, column.h), len(OPPONENTS), 1,
+                           theme.px(6), theme.px(64))
+        for opponent, rect in zip(OPPONENTS, rows):
+            description = POLICIES[opponent].description if opponent in POLICIES else \
+                "Two players take turns; the screen is covered between their orders."
+            self.add(OptionRow(rect, OPPONENT_TITLES[opponent], description[:1].upper() + description[1:] + ".",
+                               self._picker("opponent", opponent), selected=opponent == self.opponent,
+                               name=f"opponent:{opponent}"))
+        seed_y = rows[-1].bottom + theme.px(14) + theme.line_height("small_bold")
+        self.seed_rect = pygame.Rect(column.x, seed_y, column.w * 0.45, theme.px(40))
+        self.add(TextField(self.seed_rect, "Seed", self.seed, self._set_seed, name="seed"))
+        self.add(Button(pygame.Rect(self.seed_rect.right + gap, seed_y, column.w * 0.55 - gap, theme.px(40)),
+                        "New seed", self._new_seed, name="new seed"))
+        # the way on
+        bottom = pygame.Rect(m, size[1] - m - theme.px(46), size[0] - 2 * m, theme.px(46))
+        self.add(Button(pygame.Rect(bottom.x, bottom.y, theme.px(160), bottom.h), "Back", self.back, hint="Esc"))
+        self.begin_button = self.add(Button(pygame.Rect(bottom.right - theme.px(260), bottom.y, theme.px(260), bottom.h),
+                                            "Begin", self.begin, kind="primary", enabled=scenario is not None and bool(self.seed)))
+
+    def first_focus(self):
+        return getattr(self, "begin_button", None) if getattr(self, "begin_button", None) and self.begin_button.can_focus \
+            else super().first_focus()
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        palette = theme.palette
+        self.heading_bar(surface, "A new game", "choose a crisis, a seat and an opponent")
+        titles = ("The crisis", "Your seat", "Your opponent")
+        for column, title in zip(self.columns, titles):
+            blit_text(surface, theme, title, "heading", palette.ink, (column.x, column.y - theme.px(4)))
+        blit_text(surface, theme, "Seed (the same seed and orders replay the same game)", "small_bold", palette.ink_soft,
+                  (self.seed_rect.x, self.seed_rect.y - theme.px(4)), "bottomleft")
+
+    def static_texts(self) -> list[str]:
+        return ["A new game", "The crisis", "Your seat", "Your opponent"]
+
+    # --- choices ------------------------------------------------------------------------------------
+    def _picker(self, attribute: str, value: str):
+        def pick() -> None:
+            setattr(self, attribute, value)
+            if attribute == "scenario_name":
+                self._fix_role()
+            self.relayout()
+        return pick
+
+    def _set_seed(self, text: str) -> None:
+        self.seed = text
+        self.begin_button.enabled = bool(text)
+
+    def _new_seed(self) -> None:
+        self.seed = str(random.SystemRandom().randrange(1, 1_000_000))
+        self.relayout()
+
+    def back(self) -> bool:
+        self.app.pop() if len(self.app.scenes) > 1 else self.app.reset("title")
+        return True
+
+    def begin(self) -> None:
+        scenario = self.scenario
+        if scenario is None or not self.seed:
+            return
+        players = {role: (HUMAN if role == self.role else self.opponent) for role in scenario.roles}
+        match = Match.new(scenario, int(self.seed), players)
+        match.write_autosave()
+        flow.show_current(self.app, match)

@@ -1,0 +1,69 @@
+"""The player's settings: a small JSON file in the user folder, written atomically."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from game import paths
+from game.engine.atomic import write_atomically
+
+WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080))
+TEXT_SCALES = (1.0, 1.15, 1.3, 1.5)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    width: int = 1280
+    height: int = 720
+    fullscreen: bool = False
+    text_scale: float = 1.0
+    colour_blind: bool = False
+    sound: bool = True
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.width, self.height
+
+    @property
+    def palette(self) -> str:
+        return "colour_blind_safe" if self.colour_blind else "classic"
+
+    def changed(self, **values) -> "Settings":
+        return replace(self, **values)
+
+
+def settings_path() -> Path:
+    return paths.user_folder() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings; anything missing, unreadable or out of range falls back to the default."""
+    path = path or settings_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    default = Settings()
+    values = {}
+    for field in fields(Settings):
+        value = data.get(field.name, getattr(default, field.name))
+        wanted = type(getattr(default, field.name))
+        if wanted is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not wanted:
+            value = getattr(default, field.name)
+        values[field.name] = value
+    settings = Settings(**values)
+    if not (640 <= settings.width <= 7680 and 360 <= settings.height <= 4320):
+        settings = replace(settings, width=default.width, height=default.height)
+    if not 0.75 <= settings.text_scale <= 2.0:
+        settings = replace(settings, text_scale=1.0)
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    write_atomically(path or settings_path(), json.dumps(asdict(settings), indent=2) + "\n")

@@ -1,0 +1,192 @@
+"""Colours and type: warm paper and ink, two palettes, fonts scaled from the window's height.
+
+Every colour a screen uses comes from a ``Palette``; every piece of text is rendered through
+``Theme.text`` so it is drawn once and then blitted from a cache. Font sizes are set in
+"720p pixels" and scaled by the window height and the player's text-size setting, never below
+18 pixels at 1280x720 so a projector at the back of a classroom stays legible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game import paths
+
+Colour = tuple[int, int, int]
+
+MIN_TEXT_PX = 18  # at 1280x720; scales with the window
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    name: str
+    paper: Colour
+    paper_deep: Colour
+    panel: Colour
+    panel_edge: Colour
+    ink: Colour
+    ink_soft: Colour
+    ink_faint: Colour
+    accent: Colour  # buttons, the chosen order
+    accent_ink: Colour  # text on the accent colour
+    focus: Colour  # the keyboard focus ring
+    hover: Colour
+    united_states: Colour
+    soviet_union: Colour
+    sea: Colour
+    sea_deep: Colour
+    land: Colour
+    land_edge: Colour
+    cuba: Colour
+    quarantine: Colour
+    missile: Colour
+    good: Colour
+    bad: Colour
+    defcon: tuple[Colour, Colour, Colour, Colour, Colour]  # DEFCON 5 (calm) .. DEFCON 1 (war)
+    leaning: dict
+
+
+CLASSIC = Palette(
+    name="classic",
+    paper=(238, 227, 204), paper_deep=(222, 206, 174), panel=(247, 240, 224), panel_edge=(168, 146, 108),
+    ink=(43, 36, 29), ink_soft=(92, 78, 62), ink_faint=(140, 124, 102),
+    accent=(124, 38, 32), accent_ink=(250, 243, 228), focus=(26, 92, 156), hover=(232, 216, 182),
+    united_states=(38, 74, 128), soviet_union=(160, 38, 34),
+    sea=(190, 209, 210), sea_deep=(150, 180, 188), land=(226, 210, 172), land_edge=(120, 100, 70),
+    cuba=(214, 168, 112), quarantine=(38, 74, 128), missile=(160, 38, 34),
+    good=(58, 112, 62), bad=(160, 44, 36),
+    defcon=((84, 132, 82), (146, 154, 70), (204, 160, 58), (204, 106, 48), (164, 36, 32)),
+    leaning={"hawk": (150, 52, 40), "moderate": (120, 104, 80), "dove": (52, 96, 130)},
+)
+
+# Okabe and Ito's palette: told apart under the common colour-vision deficiencies.
+COLOUR_BLIND_SAFE = Palette(
+    name="colour_blind_safe",
+    paper=(238, 229, 208), paper_deep=(220, 208, 180), panel=(248, 243, 230), panel_edge=(150, 136, 110),
+    ink=(30, 30, 30), ink_soft=(74, 70, 64), ink_faint=(124, 118, 108),
+    accent=(0, 94, 158), accent_ink=(255, 255, 255), focus=(213, 94, 0), hover=(226, 222, 200),
+    united_states=(0, 114, 178), soviet_union=(213, 94, 0),
+    sea=(196, 218, 232), sea_deep=(150, 190, 214), land=(232, 220, 180), land_edge=(100, 90, 70),
+    cuba=(230, 159, 0), quarantine=(0, 114, 178), missile=(213, 94, 0),
+    good=(0, 140, 110), bad=(213, 94, 0),
+    defcon=((0, 114, 178), (86, 180, 233), (240, 228, 66), (230, 159, 0), (213, 94, 0)),
+    leaning={"hawk": (213, 94, 0), "moderate": (110, 110, 110), "dove": (0, 114, 178)},
+)
+
+PALETTES = {CLASSIC.name: CLASSIC, COLOUR_BLIND_SAFE.name: COLOUR_BLIND_SAFE}
+
+# style -> (font file, size in 720p pixels)
+STYLES = {
+    "display": ("Vollkorn-Bold.ttf", 76),
+    "title": ("Vollkorn-SemiBold.ttf", 38),
+    "heading": ("Vollkorn-SemiBold.ttf", 27),
+    "subheading": ("Vollkorn-SemiBold.ttf", 22),
+    "body": ("Vollkorn-Regular.ttf", 20),
+    "italic": ("Vollkorn-Italic.ttf", 20),
+    "button": ("Vollkorn-SemiBold.ttf", 21),
+    "small": ("Vollkorn-Regular.ttf", 18),
+    "small_bold": ("Vollkorn-SemiBold.ttf", 18),
+    "number": ("Vollkorn-Bold.ttf", 30),
+}
+
+
+def font_folder() -> Path:
+    return paths.assets_folder() / "fonts"
+
+
+class Theme:
+    """Fonts and the text cache for one window height, text scale and palette."""
+
+    def __init__(self, width: int, height: int, text_scale: float = 1.0, palette: str = "classic"):
+        self.width = width
+        self.height = height
+        self.text_scale = text_scale
+        self.palette = PALETTES.get(palette, CLASSIC)
+        # one "720p pixel" in real pixels; a narrow window scales by its width so nothing overflows
+        self.unit = min(height / 720.0, width / 1280.0)
+        self._fonts: dict[str, pygame.font.Font] = {}
+        self._cache: dict[tuple, pygame.Surface] = {}
+        self._wraps: dict[tuple, list[str]] = {}
+
+    def px(self, value: float) -> int:
+        """A length given at 720p, in real pixels."""
+        return max(1, round(value * self.unit))
+
+    def font_size(self, style: str) -> int:
+        size = STYLES[style][1] * self.unit * self.text_scale
+        return max(round(size), round(MIN_TEXT_PX * self.unit))
+
+    def font(self, style: str) -> pygame.font.Font:
+        font = self._fonts.get(style)
+        if font is None:
+            filename, _ = STYLES[style]
+            path = font_folder() / filename
+            size = self.font_size(style)
+            try:
+                font = pygame.font.Font(path, size)
+            except (OSError, FileNotFoundError):
+                font = pygame.font.Font(None, round(size * 1.2))  # pygame's own font, always there
+            self._fonts[style] = font
+        return font
+
+    def line_height(self, style: str) -> int:
+        return self.font(style).get_linesize()
+
+    def text(self, text: str, style: str = "body", colour: Colour | None = None) -> pygame.Surface:
+        """The rendered text, from the cache when it was drawn before."""
+        colour = colour or self.palette.ink
+        key = (text, style, colour)
+        surface = self._cache.get(key)
+        if surface is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            surface = self.font(style).render(text, True, colour)
+            self._cache[key] = surface
+        return surface
+
+    def measure(self, text: str, style: str = "body") -> int:
+        return self.font(style).size(text)[0]
+
+    def wrap(self, text: str, style: str, width: int) -> list[str]:
+        """Lines of at most ``width`` pixels; paragraphs kept; a word too long is cut by characters."""
+        key = (text, style, width)
+        lines = self._wraps.get(key)
+        if lines is not None:
+            return lines
+        font = self.font(style)
+        lines = []
+        for paragraph in text.split("\n"):
+            words = paragraph.split()
+            if not words:
+                lines.append("")
+                continue
+            line = ""
+            for word in words:
+                candidate = f"{line} {word}" if line else word
+                if font.size(candidate)[0] <= width:
+                    line = candidate
+                    continue
+                if line:
+                    lines.append(line)
+                while font.size(word)[0] > width and len(word) > 1:  # a word wider than the box
+                    cut = len(word) - 1
+                    while cut > 1 and font.size(word[:cut])[0] > width:
+                        cut -= 1
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                line = word
+            lines.append(line)
+        self._wraps[key] = lines
+        return lines
+
+    def fit(self, text: str, style: str, width: int) -> str:
+        """The text shortened with an ellipsis so it fits on one line of ``width`` pixels."""
+        font = self.font(style)
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text + "\u2026")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "\u2026"

@@ -1,0 +1,1 @@
+"""Widgets: buttons, cards, text boxes, gauges, meters, calendar, portraits."""

@@ -1,0 +1,65 @@
+"""The calendar strip: every date of the scenario, decision days marked, today lit, the past crossed."""
+
+from __future__ import annotations
+
+import datetime
+
+import pygame
+
+from game.ui.theme import Theme
+from game.ui.widgets.base import Widget
+
+
+class CalendarStrip(Widget):
+    focusable = False
+
+    def __init__(self, rect, first: str, last: str, decision_dates: list[str], today: str, played: set[str]):
+        super().__init__(rect, None, True, "calendar")
+        start = datetime.date.fromisoformat(first)
+        end = datetime.date.fromisoformat(last)
+        self.dates = [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+        self.decisions = set(decision_dates)
+        self.today = today
+        self.played = played
+        self._layer: pygame.Surface | None = None
+
+    def _render(self, theme: Theme) -> pygame.Surface:
+        palette = theme.palette
+        layer = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        count = max(1, len(self.dates))
+        cell_w = self.rect.w / count
+        today_date = datetime.date.fromisoformat(self.today) if self.today else None
+        for index, date in enumerate(self.dates):
+            x = round(index * cell_w)
+            cell = pygame.Rect(x + 1, 0, round((index + 1) * cell_w) - x - 2, self.rect.h)
+            iso = date.isoformat()
+            is_today = iso == self.today
+            past = today_date is not None and date < today_date
+            decision = iso in self.decisions
+            if is_today:
+                pygame.draw.rect(layer, palette.accent, cell, border_radius=theme.px(4))
+                ink = palette.accent_ink
+            else:
+                fill = palette.panel if decision else palette.paper
+                pygame.draw.rect(layer, fill, cell, border_radius=theme.px(4))
+                ink = palette.ink_faint if past else (palette.ink if decision else palette.ink_soft)
+            digits = theme.text(str(date.day), "small_bold" if decision else "small", ink)
+            layer.blit(digits, digits.get_rect(midtop=(cell.centerx, theme.px(1))))
+            if decision:
+                y = cell.bottom - theme.px(7)
+                if iso in self.played:
+                    pygame.draw.line(layer, ink, (cell.centerx - theme.px(5), y), (cell.centerx + theme.px(5), y), max(1, theme.px(2)))
+                else:
+                    pygame.draw.circle(layer, ink, (cell.centerx, y), theme.px(3))
+            if past and not decision:
+                pygame.draw.line(layer, palette.ink_faint, (cell.x + theme.px(4), cell.bottom - theme.px(5)),
+                                 (cell.right - theme.px(4), cell.y + theme.px(5)), 1)
+        return layer
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if self._layer is None or self._layer.get_size() != self.rect.size:
+            self._layer = self._render(theme)
+        surface.blit(self._layer, self.rect)
+
+    def texts(self) -> list[str]:
+        return [self.today]
