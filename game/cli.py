@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("scenarios", help="list the scenarios the game can find")
     listing.set_defaults(run=_scenarios)
+
+    bench = commands.add_parser("bench", help="render every screen headless and print frame times")
+    bench.add_argument("--frames", type=_positive, default=300, help="frames per screen (default 300)")
+    bench.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT (default 1280x720)")
+    bench.set_defaults(run=lambda arguments, parser: __import__("game.ui.bench", fromlist=["main"]).main(arguments))
     return parser
 
 
@@ -128,12 +133,15 @@ def _play(arguments, parser) -> int:
     scenario = _load_or_report(arguments.scenario, parser)
     if scenario is None:
         return 1
-    if not arguments.text:
-        print("brink: the windowed game is not built yet; playing in the terminal.", file=sys.stderr)
     roles = list(scenario.roles)
     role = arguments.role or roles[0]
     if role not in scenario.roles:
         parser.error(f"argument --role: '{role}' is not a role of {scenario.id} (choose from {', '.join(roles)})")
+    if not arguments.text:
+        from game.ui.app import launch
+
+        return launch(scenario=arguments.scenario, role=arguments.role, opponent=arguments.opponent,
+                      seed=arguments.seed, load=arguments.load, language=arguments.lang)
     players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
     if saved is not None:
         try:

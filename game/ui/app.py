@@ -49,6 +49,7 @@ class App:
         self._accumulated = 0.0
         self.frames = 0
         self.notice: tuple[str, float] | None = None  # a short message and when it fades
+        self.language = "en"  # the scenario text's language for new games
         from game.ui.scenes import registry
 
         self.registry: dict[str, Callable] = registry()
@@ -227,7 +228,12 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
            seed: int | None = None, load: str | None = None, language: str = "en") -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
-    app = App()
+    try:
+        app = App()
+    except pygame.error as error:
+        print(f"brink: cannot open a window ({error}); play in the terminal with 'brink play --text'", file=sys.stderr)
+        return 1
+    app.language = language
     app.push("title")
     if load:
         from game.engine.saves import SaveError

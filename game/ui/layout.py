@@ -73,7 +73,7 @@ def body(size, theme: Theme, top: int) -> pygame.Rect:
     return pygame.Rect(m, top + m // 2, size[0] - 2 * m, size[1] - top - m - m // 2)
 
 
-def day_screen(size, theme: Theme, advisors: int, choices: int) -> dict[str, pygame.Rect]:
+def day_screen(size, theme: Theme, meters_h: int) -> dict[str, pygame.Rect]:
     """The main screen: map and meters on the left; advisors, advice and the orders on the right."""
     m = margin(theme)
     bar = top_bar(size, theme)
@@ -81,10 +81,10 @@ def day_screen(size, theme: Theme, advisors: int, choices: int) -> dict[str, pyg
     main = pygame.Rect(m, calendar.bottom + theme.px(10), size[0] - 2 * m, size[1] - calendar.bottom - theme.px(10) - m)
     left, right = split_columns(main, [0.47, 0.53], m)
     tabs_h = theme.px(36)
-    meters_h = max(theme.px(170), round(left.h * 0.34))
+    meters_h = min(meters_h, round(left.h * 0.5))
     tabs, map_rect, meters = split_rows(left, [tabs_h, None, meters_h], theme.px(6))
     chip_h = theme.px(100)
-    advice_h = theme.px(96)
+    advice_h = theme.px(108)
     button_h = theme.px(44)
     advisors_rect, advice, cards, button_row = split_rows(right, [chip_h, advice_h, None, button_h], theme.px(10))
     return {"bar": bar, "calendar": calendar, "tabs": tabs, "map": map_rect, "meters": meters,
@@ -93,8 +93,9 @@ def day_screen(size, theme: Theme, advisors: int, choices: int) -> dict[str, pyg
 
 def card_columns(cards: pygame.Rect, count: int, theme: Theme) -> tuple[int, int]:
     """How many columns of cards, and how tall each: two columns unless one fits better."""
-    columns = 1 if count <= 2 else 2
-    rows = (count + columns - 1) // columns
     gap = theme.px(10)
+    one_column = (cards.h - gap * (count - 1)) // max(1, count)
+    columns = 1 if count <= 2 or one_column >= theme.px(92) else 2
+    rows = (count + columns - 1) // columns
     height = (cards.h - gap * (rows - 1)) // max(1, rows)
     return columns, max(theme.px(84), min(height, theme.px(150)))

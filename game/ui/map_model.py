@@ -27,9 +27,10 @@ DAYS_TO_THE_LINE = 8  # 16 -> 24 October
 SITES = (("san_cristobal", -83.05, 22.72), ("guanajay", -82.69, 22.92),
          ("sagua_la_grande", -80.08, 22.81), ("remedios", -79.54, 22.49))
 # the convoy's way in: from the mid-Atlantic, north of Hispaniola, along Cuba's north coast to Mariel
-ROUTE = ((-48.0, 27.2), (-64.0, 24.6), (-72.5, 22.9), (-78.0, 23.6), (-82.7, 23.05))
+ROUTE = ((-57.5, 26.6), (-64.0, 24.6), (-72.5, 22.9), (-78.0, 23.6), (-82.7, 23.05))
 CONVOY_OFFSETS = ((0.0, 0.0), (-1.1, 0.55), (-2.0, -0.5), (-3.1, 0.2))  # along the route, across it
-HOME_PORTS = ((-76.3, 36.9), (-81.8, 24.5), (-75.1, 19.85))  # Norfolk, Key West, Guantanamo
+# before a quarantine: patrols off the Carolinas, in the Florida Straits, off Guantanamo, the Yucatan channel
+PATROLS = ((-75.5, 31.0), (-80.6, 23.9), (-74.9, 19.3), (-70.5, 27.5), (-85.6, 21.0))
 HALT_MARGIN = 0.6
 
 
@@ -241,5 +242,4 @@ def _us_fleet(quarantine: bool) -> list[Ship]:
         arc = quarantine_arc(10)
         picks = (1, 3, 5, 7, 9)
         return [Ship(f"navy{index}", arc[pick][0], arc[pick][1], "us", 90.0) for index, pick in enumerate(picks)]
-    return [Ship(f"navy{index}", lon + 0.8 * (index % 2), lat - 0.4 * (index // 3), "us", 0.0)
-            for index, (lon, lat) in enumerate(HOME_PORTS + ((-79.8, 27.0), (-73.5, 24.0)))]
+    return [Ship(f"navy{index}", lon, lat, "us", 0.0) for index, (lon, lat) in enumerate(PATROLS)]

@@ -22,7 +22,7 @@ from game.ui.widgets.base import Widget, blit_text
 # what each view frames: (west, south, east, north), and how it fills its rectangle
 FRAMES = {"caribbean": ((-98.0, 8.0, -56.0, 40.0), "cover", (-79.0, 24.5)),
           "world": ((-128.0, 2.0, 108.0, 76.0), "contain", None)}
-PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami", "key_west": "Key West",
+PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami",
                "guantanamo": "Guant\u00e1namo", "nassau": "Nassau", "moscow": "Moscow", "izmir": "\u0130zmir",
                "ankara": "Ankara"}
 LABELS = {"caribbean": (("CUBA", -79.2, 21.2, "small_bold"), ("UNITED STATES", -86.0, 33.0, "small_bold"),
@@ -193,7 +193,7 @@ class MapView(Widget):
             pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(3))
             label = theme.text(name, "small", palette.ink)
             rect = label.get_rect(midleft=(round(x) + theme.px(6), round(y)))
-            if key in ("havana",):
+            if key in ("havana", "miami"):
                 rect = label.get_rect(bottomright=(round(x) - theme.px(4), round(y) - theme.px(2)))
             if surface.get_rect().contains(rect):
                 surface.blit(label, rect)

@@ -17,38 +17,62 @@ def defcon_of(scenario, values) -> float | None:
     return derived.value(values) if derived is not None else None
 
 
+def _gauge_parts(scenario):
+    level_known = "defcon" in scenario.derived
+    gauge_variable = scenario.variables.get(GAUGE_VARIABLE) if level_known else None
+    bars = [v for v in scenario.variables.values() if v is not gauge_variable]
+    return level_known, gauge_variable, bars
+
+
+def _sizes(theme) -> dict[str, int]:
+    return {"pad": theme.px(12), "gauge": theme.line_height("number") - theme.px(6) + theme.px(30) + theme.px(10),
+            "bar": theme.line_height("small") + theme.px(12), "gap": theme.px(8),
+            "flags": theme.line_height("small") + theme.px(2)}
+
+
+def meters_height(theme, scenario, width: int) -> int:
+    """The height the meters panel needs for this scenario's variables."""
+    level_known, _, bars = _gauge_parts(scenario)
+    size = _sizes(theme)
+    columns = 2 if len(bars) > 2 else 1
+    rows = (len(bars) + columns - 1) // columns
+    height = 2 * size["pad"] + size["flags"] + rows * (size["bar"] + size["gap"])
+    if level_known:
+        height += size["gauge"] + size["gap"]
+    return height
+
+
 def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None) -> pygame.Rect:
-    """The DEFCON gauge and a bar per variable inside ``rect``; returns the room left for flags."""
+    """The DEFCON gauge and a bar per variable inside ``rect``; returns the line left for the flags."""
     theme = scene.theme
     scenario = match.scenario
-    pad = theme.px(12)
-    inner = rect.inflate(-2 * pad, -2 * pad)
+    size = _sizes(theme)
+    inner = rect.inflate(-2 * size["pad"], -2 * size["pad"])
     y = inner.y
-    level = defcon_of(scenario, values)
-    gauge_variable = scenario.variables.get(GAUGE_VARIABLE) if level is not None else None
-    if level is not None:
+    level_known, gauge_variable, bars = _gauge_parts(scenario)
+    if level_known:
         tension = None
         if gauge_variable is not None:
             tension = (values[gauge_variable.slot], gauge_variable.minimum, gauge_variable.maximum)
-        gauge_h = theme.line_height("number") + theme.px(30)
         first = defcon_of(scenario, start) if start is not None else None
-        gauge = DefconGauge(pygame.Rect(inner.x, y, inner.w, gauge_h), level, tension, first)
+        gauge = DefconGauge(pygame.Rect(inner.x, y, inner.w, size["gauge"]), defcon_of(scenario, values), tension, first)
         if start is not None and gauge_variable is not None:
             gauge.tension_shown = start[gauge_variable.slot]
         scene.add(gauge)
-        y += gauge_h + theme.px(10)
-    bars = [v for v in scenario.variables.values() if v is not gauge_variable]
-    flags_h = theme.line_height("small") + theme.px(4)
+        y += size["gauge"] + size["gap"]
     columns = 2 if len(bars) > 2 else 1
     rows = (len(bars) + columns - 1) // columns
-    room = inner.bottom - flags_h - y
-    bar_h = min(theme.px(46), room // max(1, rows)) if rows else 0
-    cells = layout.grid(pygame.Rect(inner.x, y, inner.w, room), len(bars), columns, theme.px(16), bar_h)
-    for variable, cell in zip(bars, cells):
-        cell = pygame.Rect(cell.x, cell.y, cell.w, max(theme.px(30), bar_h - theme.px(8)))
+    room = inner.bottom - size["flags"] - y
+    row_h = min(size["bar"] + size["gap"], room // max(1, rows)) if rows else 0
+    column_gap = theme.px(18)
+    column_w = (inner.w - column_gap * (columns - 1)) // max(1, columns)
+    for index, variable in enumerate(bars):
+        row, column = divmod(index, columns)
+        cell = pygame.Rect(inner.x + column * (column_w + column_gap), y + row * row_h, column_w,
+                           max(theme.px(24), row_h - size["gap"]))
         scene.add(MeterBar(cell, match.t(variable.label), values[variable.slot], variable.minimum, variable.maximum,
                            start[variable.slot] if start is not None else None))
-    return pygame.Rect(inner.x, inner.bottom - flags_h, inner.w, flags_h)
+    return pygame.Rect(inner.x, inner.bottom - size["flags"], inner.w, size["flags"])
 
 
 def paint_meters_panel(surface, theme, rect: pygame.Rect, flags_rect: pygame.Rect, match, values: tuple) -> list[str]:

@@ -14,7 +14,7 @@ from game.text.describe import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
-from game.ui.scenes.common import add_meters, history_blocks, paint_meters_panel
+from game.ui.scenes.common import add_meters, history_blocks, meters_height, paint_meters_panel
 from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.calendar import CalendarStrip
@@ -44,7 +44,7 @@ class DayScene(Scene):
         legal = match.legal(self.role)
         if self.selected not in {c.id for c in legal}:
             self.selected = None
-        r = self.regions = layout.day_screen(size, theme, len(self.advice), len(legal))
+        r = self.regions = layout.day_screen(size, theme, meters_height(theme, scenario, size[0] // 2))
         day = match.session.day
         played = {scenario.days[rec.day_index].date for rec in state.history}
         self.add(CalendarStrip(r["calendar"], scenario.first_date, scenario.last_date,
@@ -112,8 +112,20 @@ class DayScene(Scene):
         bar = self.heading_bar(surface, long_date(day.date),
                                f"Day {day.index + 1} of {len(scenario.days)}: {match.t(day.title)}")
         role = scenario.roles[self.role]
-        blit_text(surface, theme, f"{role.name}, {match.t(role.title)}", "small_bold", palette.ink_soft,
-                  (self.menu_rect.x - theme.px(16), bar.centery), "midright")
+        chips = r["advisors"]
+        used = self.chips[-1].rect.right if self.chips else chips.x
+        room = chips.right - used - theme.px(16)
+        if room >= theme.px(240):
+            picture = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, theme.px(64))
+            spot = picture.get_rect(topright=(chips.right, chips.y + theme.px(6)))
+            surface.blit(picture, spot)
+            width = spot.x - theme.px(12) - used - theme.px(16)
+            blit_text(surface, theme, theme.fit(role.name, "subheading", width), "subheading", palette.ink,
+                      (spot.x - theme.px(12), spot.y + theme.px(4)), "topright")
+            blit_text(surface, theme, theme.fit(match.t(role.title), "small", width), "small", palette.ink_soft,
+                      (spot.x - theme.px(12), spot.y + theme.px(4) + theme.line_height("subheading")), "topright")
+            blit_text(surface, theme, "your advisors \u2190", "small", palette.ink_faint,
+                      (spot.x - theme.px(12), spot.bottom + theme.px(6)), "topright")
         self.flag_texts = paint_meters_panel(surface, theme, r["meters"], self.flags_rect, match, match.session.state.values)
         panel(surface, r["advice"], theme, fill=(251, 246, 234))
         if not self.advice:

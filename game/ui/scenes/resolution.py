@@ -10,7 +10,7 @@ from game.text.describe import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
-from game.ui.scenes.common import add_meters, defcon_of, paint_meters_panel
+from game.ui.scenes.common import add_meters, defcon_of, meters_height, paint_meters_panel
 from game.ui.widgets.base import panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.textbox import TextBox
@@ -98,7 +98,7 @@ class ResolutionScene(Scene):
         label = "See how it ended" if record.ending else "On to the next day"
         self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
                                   label, self.proceed, kind="primary", hint="Enter", name="continue"))
-        meters_h = max(theme.px(190), round(right.h * 0.4))
+        meters_h = min(meters_height(theme, scenario, right.w), round(right.h * 0.5))
         map_rect, self.meters_rect = layout.split_rows(right, [None, meters_h], m)
         day = scenario.days[record.day_index]
         history = match.session.state.history[: record.day_index + 1]

@@ -75,8 +75,8 @@ class SetupScene(Scene):
                 self.add(OptionRow(rect, name, f"This scenario has errors: run 'brink validate {name}'.", enabled=False,
                                    name=f"scenario:{name}"))
                 continue
-            self.add(OptionRow(rect, scenario.title.get(), scenario.summary.get(), self._picker("scenario_name", name),
-                               selected=name == self.scenario_name, badge=f"{len(scenario.days)} days",
+            self.add(OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days. {scenario.summary.get()}",
+                               self._picker("scenario_name", name), selected=name == self.scenario_name,
                                name=f"scenario:{name}"))
         # roles
         column = self.columns[1]
@@ -122,7 +122,7 @@ class SetupScene(Scene):
         titles = ("The crisis", "Your seat", "Your opponent")
         for column, title in zip(self.columns, titles):
             blit_text(surface, theme, title, "heading", palette.ink, (column.x, column.y - theme.px(4)))
-        blit_text(surface, theme, "Seed (the same seed and orders replay the same game)", "small_bold", palette.ink_soft,
+        blit_text(surface, theme, "Seed: the same seed replays the same dice", "small_bold", palette.ink_soft,
                   (self.seed_rect.x, self.seed_rect.y - theme.px(4)), "bottomleft")
 
     def static_texts(self) -> list[str]:
@@ -154,6 +154,6 @@ class SetupScene(Scene):
         if scenario is None or not self.seed:
             return
         players = {role: (HUMAN if role == self.role else self.opponent) for role in scenario.roles}
-        match = Match.new(scenario, int(self.seed), players)
+        match = Match.new(scenario, int(self.seed), players, language=self.app.language)
         match.write_autosave()
         flow.show_current(self.app, match)

@@ -48,7 +48,7 @@ class TitleScene(Scene):
         surface.blit(self.app.art.title((width, height)), (0, 0))
         m = layout.margin(theme)
         # a paper band down the left, where the name and the menu stand
-        band = pygame.Surface((theme.px(420), height), pygame.SRCALPHA)
+        band = pygame.Surface((theme.px(560), height), pygame.SRCALPHA)
         band.fill((*palette.paper, 222))
         surface.blit(band, (m * 2 - theme.px(10), 0))
         pygame.draw.line(surface, palette.panel_edge, (m * 2 - theme.px(10) + band.get_width(), 0),
@@ -57,7 +57,7 @@ class TitleScene(Scene):
         blit_text(surface, theme, SUBTITLE, "italic", palette.ink_soft, (m * 3, name.bottom + theme.px(2)))
         pygame.draw.line(surface, palette.accent, (m * 3, name.bottom + theme.px(40)),
                          (m * 3 + theme.px(300), name.bottom + theme.px(40)), max(1, theme.px(2)))
-        hint = "Arrows or Tab to move, Enter to choose, Esc to go back"
+        hint = "Arrows or Tab to move, Enter to choose"
         blit_text(surface, theme, hint, "small", palette.ink_soft, (m * 3, height - m * 2), "bottomleft")
 
     def static_texts(self) -> list[str]:

@@ -59,9 +59,6 @@ class ChoiceCard(Widget):
         if self.recommended_by:
             note = theme.text(f"advised by {self.recommended_by}", "small_bold", palette.accent)
             surface.blit(note, note.get_rect(topright=(rect.right - pad, rect.y + theme.px(2))))
-        if self.selected:
-            tag = theme.text("your order", "small_bold", palette.accent)
-            surface.blit(tag, tag.get_rect(bottomright=(rect.right - pad, rect.bottom - pad + theme.px(2))))
         if self.focused:
             focus_ring(surface, rect, theme, radius)
 

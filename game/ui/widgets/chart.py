@@ -23,7 +23,7 @@ class LineChart(Widget):
         self.reveal = 0.0  # 0..1, the line draws itself in
 
     def update(self, dt: float) -> None:
-        self.reveal = min(1.0, self.reveal + dt / 1.6)
+        self.reveal = min(1.0, self.reveal + dt / 1.0)
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
@@ -61,7 +61,10 @@ class LineChart(Widget):
         every = max(1, round(count / max(1, plot.w // theme.px(60))))
         for index, label in enumerate(self.labels):
             if index % every == 0 or index == count - 1:
-                blit_text(surface, theme, label, "small", palette.ink_faint, (xy[index][0], plot.bottom + theme.px(2)), "midtop")
+                text = theme.text(label, "small", palette.ink_faint)
+                box = text.get_rect(midtop=(xy[index][0], plot.bottom + theme.px(2)))
+                box.right = min(box.right, rect.right)
+                surface.blit(text, box)
 
     def texts(self) -> list[str]:
         return [self.title, *self.labels]

@@ -53,8 +53,8 @@ class DefconGauge(Widget):
         blit_text(surface, theme, str(max(1, min(5, level))), "number", colour, (title.right + theme.px(8), rect.y - theme.px(9)))
         words = {5: "peace", 4: "increased readiness", 3: "forces on alert", 2: "next step to war", 1: "war"}
         blit_text(surface, theme, words.get(level, ""), "small", palette.ink_soft, (rect.right, rect.y), "topright")
-        top = rect.y + theme.line_height("number") - theme.px(8)
-        bar_h = rect.bottom - top - (theme.px(10) if self.tension else 0)
+        top = rect.y + theme.line_height("number") - theme.px(6)
+        bar_h = theme.px(30)
         gap = theme.px(4)
         cell_w = (rect.w - 4 * gap) / 5
         for index, value in enumerate((5, 4, 3, 2, 1)):
@@ -72,7 +72,7 @@ class DefconGauge(Widget):
         if self.tension:
             _, low, high = self.tension
             share = (self.tension_shown - low) / max(1e-9, high - low)
-            line = pygame.Rect(rect.x, rect.bottom - theme.px(5), rect.w, theme.px(5))
+            line = pygame.Rect(rect.x, top + bar_h + theme.px(4), rect.w, theme.px(5))
             pygame.draw.rect(surface, palette.paper_deep, line, border_radius=theme.px(2))
             pygame.draw.rect(surface, palette.ink_soft, (line.x, line.y, round(line.w * share), line.h), border_radius=theme.px(2))
 

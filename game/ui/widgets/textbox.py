@@ -95,9 +95,6 @@ class TextBox(Widget):
             thumb_h = max(theme.px(24), round(inner.h * share))
             thumb_y = inner.y + round((inner.h - thumb_h) * (self.offset / self.overflow))
             pygame.draw.rect(surface, palette.ink_faint, (track.x, thumb_y, track.w, thumb_h), border_radius=theme.px(2))
-            if self.offset < self.overflow - 1:  # a hint that more follows
-                more = theme.text("\u25BC more", "small", palette.ink_faint)
-                surface.blit(more, more.get_rect(bottomright=(track.x - theme.px(6), inner.bottom)))
         if self.focused:
             focus_ring(surface, self.rect, theme, theme.px(6))
 
