@@ -94,8 +94,11 @@ def day_screen(size, theme: Theme, meters_h: int) -> dict[str, pygame.Rect]:
 def card_columns(cards: pygame.Rect, count: int, theme: Theme) -> tuple[int, int]:
     """How many columns of cards, and how tall each: two columns unless one fits better."""
     gap = theme.px(10)
-    one_column = (cards.h - gap * (count - 1)) // max(1, count)
-    columns = 1 if count <= 2 or one_column >= theme.px(92) else 2
-    rows = (count + columns - 1) // columns
-    height = (cards.h - gap * (rows - 1)) // max(1, rows)
-    return columns, max(theme.px(84), min(height, theme.px(150)))
+    for columns, least in ((1, 92), (2, 84), (3, 0)):
+        if columns == 1 and count > 2 and (cards.h - gap * (count - 1)) // max(1, count) < theme.px(least):
+            continue
+        rows = (count + columns - 1) // columns
+        height = (cards.h - gap * (rows - 1)) // max(1, rows)
+        if height >= theme.px(least) or columns == 3:
+            return columns, min(height, theme.px(150))
+    return 3, theme.px(60)

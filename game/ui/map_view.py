@@ -280,26 +280,27 @@ class MapView(Widget):
         if self.view != "caribbean":
             return
         palette = theme.palette
-        pad = theme.px(8)
         items = [("soviet", "Soviet ships"), ("us", "US Navy"), ("site", "missile site (filled: ready)")]
         line = theme.line_height("small")
-        width = max(theme.measure(text, "small") for _, text in items) + theme.px(34)
-        box = pygame.Rect(self.rect.x + pad, self.rect.bottom - pad - line * len(items) - theme.px(8), width, line * len(items) + theme.px(8))
-        shade = pygame.Surface(box.size, pygame.SRCALPHA)
-        shade.fill((*palette.panel, 215))
-        surface.blit(shade, box)
-        pygame.draw.rect(surface, palette.panel_edge, box, 1)
-        y = box.y + theme.px(4)
+        strip = pygame.Rect(self.rect.x + 1, self.rect.bottom - line - theme.px(6), self.rect.w - 2, line + theme.px(5))
+        shade = pygame.Surface(strip.size, pygame.SRCALPHA)
+        shade.fill((*palette.panel, 225))
+        surface.blit(shade, strip)
+        pygame.draw.line(surface, palette.panel_edge, strip.topleft, strip.topright)
+        x = strip.x + theme.px(10)
+        cy = strip.centery
         for kind, text in items:
-            cx, cy = box.x + theme.px(14), y + line // 2
             if kind == "site":
                 size = theme.px(6)
-                pygame.draw.polygon(surface, palette.missile, [(cx, cy - size), (cx + size, cy + size * 0.8), (cx - size, cy + size * 0.8)])
+                pygame.draw.polygon(surface, palette.missile, [(x + size, cy - size), (x + 2 * size, cy + size * 0.8), (x, cy + size * 0.8)])
             else:
                 colour = palette.soviet_union if kind == "soviet" else palette.united_states
-                pygame.draw.polygon(surface, colour, _ship_shape(cx, cy, 0, theme.px(9)))
-            surface.blit(theme.text(text, "small", palette.ink), (box.x + theme.px(28), y))
-            y += line
+                pygame.draw.polygon(surface, colour, _ship_shape(x + theme.px(7), cy, 0, theme.px(8)))
+            label = theme.text(text, "small", palette.ink)
+            if x + theme.px(20) + label.get_width() > strip.right:
+                break
+            surface.blit(label, label.get_rect(midleft=(x + theme.px(20), cy)))
+            x += theme.px(20) + label.get_width() + theme.px(16)
 
     def texts(self) -> list[str]:
         return ["quarantine line"] if self.picture and self.picture.quarantine else []

@@ -30,11 +30,15 @@ def _sizes(theme) -> dict[str, int]:
             "flags": theme.line_height("small") + theme.px(2)}
 
 
+def bar_columns(count: int) -> int:
+    return 1 if count <= 2 else (2 if count <= 6 else 3)
+
+
 def meters_height(theme, scenario, width: int) -> int:
     """The height the meters panel needs for this scenario's variables."""
     level_known, _, bars = _gauge_parts(scenario)
     size = _sizes(theme)
-    columns = 2 if len(bars) > 2 else 1
+    columns = bar_columns(len(bars))
     rows = (len(bars) + columns - 1) // columns
     height = 2 * size["pad"] + size["flags"] + rows * (size["bar"] + size["gap"])
     if level_known:
@@ -60,7 +64,7 @@ def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | No
             gauge.tension_shown = start[gauge_variable.slot]
         scene.add(gauge)
         y += size["gauge"] + size["gap"]
-    columns = 2 if len(bars) > 2 else 1
+    columns = bar_columns(len(bars))
     rows = (len(bars) + columns - 1) // columns
     room = inner.bottom - size["flags"] - y
     row_h = min(size["bar"] + size["gap"], room // max(1, rows)) if rows else 0

@@ -43,9 +43,12 @@ class ChoiceCard(Widget):
         x = seal.right + pad
         width = rect.right - pad - x
         y = rect.y + pad - theme.px(3)
-        title_lines = theme.wrap(self.label, "subheading", width)[:2]
-        y = blit_lines(surface, theme, title_lines, "subheading", palette.ink, x, y)
         moves_h = theme.line_height("small") if self.moves else 0
+        title_room = max(1, min(2, (rect.bottom - pad - moves_h - y) // theme.line_height("subheading")))
+        title_lines = theme.wrap(self.label, "subheading", width)
+        if len(title_lines) > title_room:
+            title_lines = title_lines[:title_room - 1] + [theme.fit(" ".join(title_lines[title_room - 1:]), "subheading", width)]
+        y = blit_lines(surface, theme, title_lines, "subheading", palette.ink, x, y)
         room = rect.bottom - pad - moves_h - y
         lines = theme.wrap(self.text, "small", width) if self.text else []
         fits = max(0, room // theme.line_height("small"))
