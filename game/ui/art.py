@@ -171,41 +171,51 @@ class ArtLibrary:
         return surface.convert() if pygame.display.get_surface() else surface
 
     def _title_wash(self, size: tuple[int, int]) -> pygame.Surface:
-        """A sea at dawn with a ship on the horizon: the title's stand-in painting."""
+        """A grey sea at dawn, a destroyer and a freighter on the horizon: the title's stand-in painting."""
         rng = random.Random(1962)
-        width, height = size
-        small = (320, 180)
+        small = (480, 270)
         canvas = pygame.Surface(small)
-        horizon = 112
+        horizon = 170
         for y in range(small[1]):  # sky from grey-blue to a pale gold at the horizon, sea below
             if y < horizon:
-                t = y / horizon
-                colour = (int(150 + 90 * t), int(160 + 62 * t), int(172 + 22 * t))
+                t = (y / horizon) ** 1.4
+                colour = (int(142 + 100 * t), int(154 + 70 * t), int(170 + 22 * t))
             else:
                 t = (y - horizon) / (small[1] - horizon)
-                colour = (int(120 - 40 * t), int(140 - 36 * t), int(150 - 30 * t))
+                colour = (int(118 - 42 * t), int(136 - 38 * t), int(146 - 30 * t))
             pygame.draw.line(canvas, colour, (0, y), (small[0], y))
         layer = pygame.Surface(small, pygame.SRCALPHA)
-        for _ in range(40):  # clouds and swell, laid on as translucent strokes
+        for _ in range(70):  # clouds and swell, laid on as translucent strokes
             layer.fill((0, 0, 0, 0))
-            if rng.random() < 0.5:
-                y = rng.uniform(10, horizon - 20)
-                colour = (rng.randint(200, 240), rng.randint(180, 215), rng.randint(160, 190), rng.randint(30, 70))
-                h = rng.uniform(6, 18)
+            if rng.random() < 0.45:
+                y = rng.uniform(8, horizon - 24)
+                colour = (rng.randint(205, 245), rng.randint(178, 214), rng.randint(158, 190), rng.randint(26, 60))
+                h = rng.uniform(8, 26)
+                w = rng.uniform(70, 240)
             else:
-                y = rng.uniform(horizon + 2, small[1])
-                colour = (rng.randint(50, 90), rng.randint(80, 110), rng.randint(100, 125), rng.randint(30, 60))
-                h = rng.uniform(2, 6)
-            w = rng.uniform(40, 160)
-            pygame.draw.ellipse(layer, colour, pygame.Rect(rng.uniform(-30, small[0]), y, w, h))
+                y = rng.uniform(horizon + 3, small[1])
+                colour = (rng.randint(46, 86), rng.randint(74, 104), rng.randint(96, 120), rng.randint(26, 56))
+                h = rng.uniform(2, 7)
+                w = rng.uniform(50, 220)
+            pygame.draw.ellipse(layer, colour, pygame.Rect(rng.uniform(-60, small[0]), y, w, h))
             canvas.blit(layer, (0, 0))
-        pygame.draw.ellipse(canvas, (236, 214, 160), pygame.Rect(218, horizon - 26, 26, 26))  # the low sun
-        ship = [(60, horizon), (64, horizon - 5), (92, horizon - 5), (95, horizon - 12), (99, horizon - 12),
-                (101, horizon - 6), (112, horizon - 6), (115, horizon - 17), (117, horizon - 17),
-                (119, horizon - 6), (132, horizon - 5), (138, horizon)]
-        pygame.draw.polygon(canvas, (58, 60, 68), ship)
-        pygame.draw.polygon(canvas, (70, 72, 80), [(258, horizon), (262, horizon - 3), (280, horizon - 3),
-                                                   (283, horizon - 8), (285, horizon - 3), (292, horizon)])
-        surface = pygame.transform.smoothscale(canvas, size)
-        self.apply_grain(surface)
-        return surface.convert() if pygame.display.get_surface() else surface
+        layer.fill((0, 0, 0, 0))
+        for radius, alpha in ((34, 30), (24, 60), (16, 150)):  # the low sun, bleeding into the haze
+            pygame.draw.circle(layer, (240, 214, 150, alpha), (330, horizon - 20), radius)
+        canvas.blit(layer, (0, 0))
+        destroyer = [(262, horizon + 1), (266, horizon - 6), (300, horizon - 6), (303, horizon - 15), (309, horizon - 15),
+                     (311, horizon - 24), (314, horizon - 24), (316, horizon - 15), (322, horizon - 15), (324, horizon - 8),
+                     (338, horizon - 8), (341, horizon - 19), (344, horizon - 19), (346, horizon - 8), (362, horizon - 7),
+                     (372, horizon + 1)]
+        freighter = [(410, horizon + 1), (413, horizon - 5), (424, horizon - 5), (425, horizon - 16), (427, horizon - 5),
+                     (438, horizon - 5), (440, horizon - 11), (447, horizon - 11), (448, horizon - 5), (458, horizon - 5),
+                     (462, horizon + 1)]
+        for hull, colour in ((destroyer, (60, 62, 72)), (freighter, (88, 84, 90))):
+            pygame.draw.polygon(canvas, colour, hull)
+            reflection = pygame.Surface(small, pygame.SRCALPHA)
+            xs = [x for x, _ in hull]
+            pygame.draw.ellipse(reflection, (*colour, 70), pygame.Rect(min(xs), horizon + 2, max(xs) - min(xs), 7))
+            canvas.blit(reflection, (0, 0))
+        soft = pygame.transform.smoothscale(pygame.transform.smoothscale(canvas, (240, 135)), size)
+        self.apply_grain(soft)
+        return soft.convert() if pygame.display.get_surface() else soft

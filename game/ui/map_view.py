@@ -17,9 +17,11 @@ from game import paths
 from game.ui import map_model
 from game.ui.map_model import MapPicture
 from game.ui.theme import Theme
-from game.ui.widgets.base import Widget, blit_text
+from game.ui.widgets.base import Widget
 
 # what each view frames: (west, south, east, north), and how it fills its rectangle
+
+
 FRAMES = {"caribbean": ((-98.0, 8.0, -56.0, 40.0), "cover", (-79.0, 24.5)),
           "world": ((-128.0, 2.0, 108.0, 76.0), "contain", None)}
 PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami",

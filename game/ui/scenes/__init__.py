@@ -9,7 +9,11 @@ def registry() -> dict[str, Callable]:
     from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.day import DayScene
     from game.ui.scenes.ending import EndingScene
-    from game.ui.scenes.menus import LoadScene, PassScreen, PauseScene, ScenariosScene, SettingsScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.pass_screen import PassScreen
+    from game.ui.scenes.pause import PauseScene
+    from game.ui.scenes.scenarios import ScenariosScene
+    from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.resolution import ResolutionScene
     from game.ui.scenes.setup import SetupScene
     from game.ui.scenes.title import TitleScene

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.text.describe import long_date
-from game.ui import layout
 from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.gauge import DefconGauge, MeterBar
+
 
 GAUGE_VARIABLE = "tension"
 

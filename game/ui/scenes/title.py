@@ -48,7 +48,7 @@ class TitleScene(Scene):
         surface.blit(self.app.art.title((width, height)), (0, 0))
         m = layout.margin(theme)
         # a paper band down the left, where the name and the menu stand
-        band = pygame.Surface((theme.px(560), height), pygame.SRCALPHA)
+        band = pygame.Surface((theme.px(610), height), pygame.SRCALPHA)
         band.fill((*palette.paper, 222))
         surface.blit(band, (m * 2 - theme.px(10), 0))
         pygame.draw.line(surface, palette.panel_edge, (m * 2 - theme.px(10) + band.get_width(), 0),

@@ -1,0 +1,65 @@
+"""Settings: window size, full screen, text size, colour-blind safe palette, sound; applied at once."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.settings import TEXT_SCALES, WINDOW_SIZES
+from game.ui.widgets.button import Button
+from game.ui.scenes.overlay import Overlay
+
+
+class SettingsScene(Overlay):
+    title = "Settings"
+
+    def build(self, size) -> None:
+        settings = self.app.settings
+        width, height = settings.size
+        rows = [
+            ("size", f"Window size: {width} \u00d7 {height}"),
+            ("fullscreen", f"Full screen: {'on' if settings.fullscreen else 'off'}"),
+            ("text", f"Text size: {round(settings.text_scale * 100)}%"),
+            ("palette", f"Colour-blind safe colours: {'on' if settings.colour_blind else 'off'}"),
+            ("sound", f"Sound: {'on' if settings.sound else 'off'}"),
+        ]
+        theme = self.theme
+        self.box = self.panel_rect(size, len(rows) + 1)
+        self.box.w = theme.px(560)
+        self.box.centerx = size[0] // 2
+        y = self.box.y + theme.px(76)
+        for key, label in rows:
+            rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), theme.px(46))
+            button = Button(rect, label, self._cycle(key, 1), hint="\u2190 \u2192", name=f"setting:{key}")
+            button.setting = key
+            self.add(button)
+            y += theme.px(56)
+        rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), theme.px(46))
+        self.add(Button(rect, "Done", self.back, kind="primary", hint="Esc", name="done"))
+
+    def _cycle(self, key: str, step: int):
+        def cycle() -> None:
+            settings = self.app.settings
+            if key == "size":
+                sizes = list(WINDOW_SIZES)
+                index = sizes.index(settings.size) if settings.size in sizes else -1
+                width, height = sizes[(index + step) % len(sizes)]
+                new = settings.changed(width=width, height=height)
+            elif key == "fullscreen":
+                new = settings.changed(fullscreen=not settings.fullscreen)
+            elif key == "text":
+                scales = list(TEXT_SCALES)
+                index = scales.index(settings.text_scale) if settings.text_scale in scales else -1
+                new = settings.changed(text_scale=scales[(index + step) % len(scales)])
+            elif key == "palette":
+                new = settings.changed(colour_blind=not settings.colour_blind)
+            else:
+                new = settings.changed(sound=not settings.sound)
+            self.app.apply_settings(new)
+        return cycle
+
+    def on_key(self, event) -> bool:
+        setting = getattr(self.focus, "setting", None)
+        if setting and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self._cycle(setting, 1 if event.key == pygame.K_RIGHT else -1)()
+            return True
+        return super().on_key(event)
