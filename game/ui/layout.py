@@ -83,8 +83,8 @@ def day_screen(size, theme: Theme, meters_h: int) -> dict[str, pygame.Rect]:
     tabs_h = theme.px(36)
     meters_h = min(meters_h, round(left.h * 0.5))
     tabs, map_rect, meters = split_rows(left, [tabs_h, None, meters_h], theme.px(6))
-    chip_h = theme.px(100)
-    advice_h = theme.px(108)
+    chip_h = theme.px(96)
+    advice_h = theme.px(100)
     button_h = theme.px(44)
     advisors_rect, advice, cards, button_row = split_rows(right, [chip_h, advice_h, None, button_h], theme.px(10))
     return {"bar": bar, "calendar": calendar, "tabs": tabs, "map": map_rect, "meters": meters,

@@ -30,9 +30,8 @@ PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami",
 LABELS = {"caribbean": (("CUBA", -79.2, 21.2, "small_bold"), ("UNITED STATES", -86.0, 33.0, "small_bold"),
                         ("MEXICO", -96.0, 19.5, "small_bold"), ("Atlantic Ocean", -66.0, 31.5, "italic"),
                         ("Caribbean Sea", -73.0, 14.5, "italic"), ("Gulf of Mexico", -90.5, 25.2, "italic")),
-          "world": (("UNITED STATES", -100.0, 40.0, "small_bold"), ("SOVIET UNION", 60.0, 60.0, "small_bold"),
-                    ("TURKEY", 35.0, 36.5, "small"), ("CUBA", -79.0, 19.0, "small"),
-                    ("Atlantic Ocean", -40.0, 30.0, "italic"))}
+          "world": (("UNITED STATES", -102.0, 47.0, "small_bold"), ("SOVIET UNION", 92.0, 63.0, "small_bold"),
+                    ("Atlantic Ocean", -40.0, 28.0, "italic"))}
 WORLD_MARKS = (("moscow", "Moscow"), ("washington", "Washington"), ("havana", "Havana"),
                ("izmir", "Jupiter missiles"))
 
@@ -274,9 +273,15 @@ class MapView(Widget):
             else:
                 pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(4))
             label = theme.text(name, "small_bold" if missile else "small", palette.ink)
-            anchor = "midright" if key in ("havana",) else "midleft"
-            offset = -theme.px(10) if anchor == "midright" else theme.px(10)
-            surface.blit(label, label.get_rect(**{anchor: (round(x) + offset, round(y))}))
+            if key == "havana":
+                spot = label.get_rect(midright=(round(x) - theme.px(10), round(y)))
+            elif key == "izmir":
+                spot = label.get_rect(midtop=(round(x), round(y) + theme.px(10)))
+            elif key == "moscow":
+                spot = label.get_rect(midbottom=(round(x), round(y) - theme.px(6)))
+            else:
+                spot = label.get_rect(midleft=(round(x) + theme.px(10), round(y)))
+            surface.blit(label, spot)
 
     def _draw_legend(self, surface, theme) -> None:
         if self.view != "caribbean":

@@ -24,9 +24,9 @@ class PassScreen(Scene):
         scenario = self.match.scenario
         name = scenario.roles[self.role].name
         self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, name, theme.px(140))
-        rect = pygame.Rect(0, 0, theme.px(420), theme.px(54))
+        rect = pygame.Rect(0, 0, theme.px(520), theme.px(54))
         rect.center = (size[0] // 2, round(size[1] * 0.76))
-        self.ready = self.add(Button(rect, f"I am {name}: show my desk", self.proceed, kind="primary", hint="Enter",
+        self.ready = self.add(Button(rect, f"I am {name.split()[-1]}: show my desk", self.proceed, kind="primary", hint="Enter",
                                      name="ready"))
         menu = pygame.Rect(0, 0, theme.px(140), theme.px(40))
         menu.topright = (size[0] - layout.margin(theme), layout.margin(theme))

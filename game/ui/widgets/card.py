@@ -34,7 +34,7 @@ class ChoiceCard(Widget):
         pygame.draw.rect(surface, fill, rect, border_radius=radius)
         edge = palette.accent if self.selected else palette.panel_edge
         pygame.draw.rect(surface, edge, rect, theme.px(3) if self.selected else max(1, theme.px(1.2)), border_radius=radius)
-        pad = theme.px(10)
+        pad = theme.px(8)
         # the number, in a seal at the left: the key that chooses this card
         seal = pygame.Rect(rect.x + pad, rect.y + pad, theme.px(30), theme.px(30))
         pygame.draw.ellipse(surface, palette.accent if self.selected else palette.paper_deep, seal)
@@ -51,7 +51,7 @@ class ChoiceCard(Widget):
         y = blit_lines(surface, theme, title_lines, "subheading", palette.ink, x, y)
         room = rect.bottom - pad - moves_h - y
         lines = theme.wrap(self.text, "small", width) if self.text else []
-        fits = max(0, room // theme.line_height("small"))
+        fits = max(0, (room + theme.px(6)) // theme.line_height("small"))
         shown = lines[:fits]
         if len(lines) > fits and shown:
             shown[-1] = theme.fit(shown[-1] + " \u2026", "small", width)
