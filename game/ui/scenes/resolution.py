@@ -10,6 +10,7 @@ from game.text.describe import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
+from game.ui.scenes.briefing import painting_with_title
 from game.ui.scenes.common import add_meters, defcon_of, meters_height, paint_meters_panel
 from game.ui.widgets.base import panel
 from game.ui.widgets.button import Button
@@ -90,8 +91,15 @@ class ResolutionScene(Scene):
         left, right = layout.split_columns(area, [0.48, 0.52], m * 2)
         button_h = theme.px(48)
         self.text_panel = pygame.Rect(left.x, left.y, left.w, left.h - button_h - m)
-        self.add(TextBox(self.text_panel.inflate(-theme.px(28), -theme.px(24)), resolution_blocks(match, record), theme,
-                         gap=6, name="what happened"))
+        text = self.add(TextBox(self.text_panel.inflate(-theme.px(28), -theme.px(24)), resolution_blocks(match, record),
+                                theme, gap=6, name="what happened"))
+        self.picture_rect = None
+        spare = text.rect.h - text.content_height
+        if spare > theme.px(170):  # room for the day's painting under the words
+            self.picture_rect = pygame.Rect(self.text_panel.x + theme.px(14), 0, self.text_panel.w - theme.px(28), 0)
+            self.picture_rect.h = min(spare - theme.px(20), round(self.picture_rect.w * 0.56))
+            self.picture_rect.bottom = self.text_panel.bottom - theme.px(14)
+            text.rect.h = self.picture_rect.y - theme.px(10) - text.rect.y
         buttons = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
         menu_w = theme.px(130)
         self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), "Menu", self.menu, hint="Esc"))
@@ -120,6 +128,10 @@ class ResolutionScene(Scene):
         day = scenario.days[self.record.day_index]
         self.heading_bar(surface, long_date(day.date), f"Day {day.index + 1}: what happened")
         panel(surface, self.text_panel, theme, fill=(251, 246, 234))
+        if self.picture_rect is not None:
+            picture = painting_with_title(self.app, scenario, day.id, day.art, self.match.t(day.title), self.picture_rect)
+            surface.blit(picture, self.picture_rect)
+            pygame.draw.rect(surface, theme.palette.panel_edge, self.picture_rect, max(1, theme.px(1.5)))
         self.flag_texts = paint_meters_panel(surface, theme, self.meters_rect, self.flags_rect, self.match,
                                              self.record.values_after)
 

@@ -42,14 +42,16 @@ class Button(Widget):
         pygame.draw.rect(surface, edge, rect, max(1, theme.px(1.5)), border_radius=radius)
         pad = theme.px(12)
         hint_width = 0
-        if self.hint:
+        show_hint = bool(self.hint) and (theme.measure(self.label, self.style) + theme.measure(self.hint, "small")
+                                         + 3 * pad <= rect.w)
+        if show_hint:
             hint_rect = blit_text(surface, theme, self.hint, "small", ink if self.kind == "primary" else theme.palette.ink_faint,
                                   (rect.right - pad, rect.centery), "midright")
             hint_width = hint_rect.w + pad
         available = rect.w - 2 * pad - hint_width
         label = theme.fit(self.label, self.style, available)
         text = theme.text(label, self.style, ink)
-        if self.hint:
+        if show_hint:
             surface.blit(text, text.get_rect(midleft=(rect.x + pad, rect.centery)))
         else:
             surface.blit(text, text.get_rect(center=rect.center))
