@@ -142,10 +142,13 @@ class DayScene(Scene):
         match = self.match
         if self.advisor is None or self.advisor >= len(self.advice):
             briefing = match.session.day.briefings.get(self.role)
-            hint = "Click an advisor, or press A, to hear their advice." if self.advice else ""
-            return [("This morning's briefing", "small_bold", "ink_soft"),
-                    (match.t(briefing) if briefing else "No word this morning.", "body", "ink"),
-                    (hint, "small", "ink_faint")]
+            blocks = [("This morning's briefing", "small_bold", "ink_soft"),
+                      (match.t(briefing) if briefing else "No word this morning.", "body", "ink")]
+            if self.advice:
+                blocks.append(("Click an advisor, or press A, to hear their advice. At the table: "
+                               + "; ".join(f"{a.name}, {match.t(a.office)} ({a.leaning})" for a, _ in self.advice) + ".",
+                               "small", "ink_faint"))
+            return blocks
         advisor, advice = self.advice[self.advisor]
         blocks = [(f"{advisor.name}, {match.t(advisor.office)} ({advisor.leaning})", "small_bold", "ink_soft"),
                   (f"\u201c{match.t(advice.text)}\u201d", "italic", "ink")]

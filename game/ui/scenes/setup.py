@@ -17,6 +17,7 @@ from game.ui.widgets.button import Button, OptionRow, TextField
 from game.ui.widgets.portrait import portrait_surface
 
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
+FALLBACK_SCENARIO = "demo"
 OPPONENTS = ("historical", "hawk", "dove", "random", HUMAN)
 OPPONENT_TITLES = {"historical": "Computer: the historical leader", "hawk": "Computer: a hawk",
                    "dove": "Computer: a dove", "random": "Computer: unpredictable",
@@ -40,7 +41,8 @@ class SetupScene(Scene):
         super().__init__(app)
         self.choices = scenario_choices(app.scenario_cache)
         loaded = [name for name, s in self.choices if s is not None]
-        wanted = scenario if scenario in loaded else (DEFAULT_SCENARIO if DEFAULT_SCENARIO in loaded else (loaded[0] if loaded else None))
+        preferred = [scenario, DEFAULT_SCENARIO, FALLBACK_SCENARIO] + loaded
+        wanted = next((name for name in preferred if name in loaded), None)
         self.scenario_name = wanted
         self.role = role
         self.opponent = opponent if opponent in OPPONENTS else "historical"
