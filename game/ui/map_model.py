@@ -73,6 +73,13 @@ def variable_like(scenario: Scenario, *words: str) -> str | None:
     return None
 
 
+def is_caribbean(scenario: Scenario) -> bool:
+    """Whether the Caribbean map and its ships tell this scenario's story (the Cuban crisis)."""
+    return ("kennedy" in scenario.roles or "khrushchev" in scenario.roles
+            or flag_like(scenario, "quarantine", "blockade") is not None
+            or variable_like(scenario, "missile") is not None)
+
+
 def soviet_role(scenario: Scenario) -> str | None:
     for role_id, role in scenario.roles.items():
         if "soviet" in role.side.lower() or "ussr" in role.side.lower() or role_id == "khrushchev":

@@ -54,13 +54,17 @@ class DayScene(Scene):
         self.menu_rect = menu
         self.add(Button(menu, "Menu", self.menu, hint="Esc"))
         # left: map tabs, the map (or the record), the meters
-        tab_rects = layout.split_columns(r["tabs"], [1, 1, 1.25], theme.px(6))
+        tabs = TABS if map_model.is_caribbean(scenario) else TABS[1:]
+        if self.tab not in {key for key, _ in tabs}:
+            self.tab = tabs[0][0]
+        tab_rects = layout.split_columns(r["tabs"], [1, 1, 1.25][-len(tabs):], theme.px(6))
         self.tab_buttons = {}
-        for (key, label), rect in zip(TABS, tab_rects):
+        for (key, label), rect in zip(tabs, tab_rects):
             self.tab_buttons[key] = self.add(Button(rect, label, self._tab(key), kind="option", selected=key == self.tab,
                                                     hint={"caribbean": "M", "world": "", "history": "H"}[key],
                                                     name=f"tab:{key}", style="small_bold"))
-        picture = map_model.map_picture(scenario, day.date, state.values, state.history)
+        picture = map_model.map_picture(scenario, day.date, state.values, state.history) \
+            if map_model.is_caribbean(scenario) else None
         self.map_view = MapView(r["map"], "caribbean" if self.tab != "world" else "world", self.app.art, picture)
         if self.tab == "history":
             self.add(TextBox(r["map"].inflate(-theme.px(16), -theme.px(12)), history_blocks(match), theme, gap=4,
@@ -225,9 +229,13 @@ class DayScene(Scene):
             self.chips[following].activate()
             return True
         if key == pygame.K_m:
-            self._tab("world" if self.tab == "caribbean" else "caribbean")()
+            if "tab:caribbean" in {w.name for w in self.widgets}:
+                self._tab("world" if self.tab == "caribbean" else "caribbean")()
+            else:
+                self._tab("world")()
             return True
         if key == pygame.K_h:
-            self._tab("caribbean" if self.tab == "history" else "history")()
+            back = "caribbean" if "tab:caribbean" in {w.name for w in self.widgets} else "world"
+            self._tab(back if self.tab == "history" else "history")()
             return True
         return super().on_key(event)

@@ -114,9 +114,12 @@ class ResolutionScene(Scene):
             next_date = scenario.days[record.day_index + 1].date
         else:
             next_date = (datetime.date.fromisoformat(day.date) + datetime.timedelta(days=1)).isoformat()
-        before = map_model.map_picture(scenario, day.date, record.values_before, history[:-1])
-        after = map_model.map_picture(scenario, next_date, record.values_after, history)
-        self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, after, start=before))
+        if map_model.is_caribbean(scenario):
+            before = map_model.map_picture(scenario, day.date, record.values_before, history[:-1])
+            after = map_model.map_picture(scenario, next_date, record.values_after, history)
+            self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, after, start=before))
+        else:
+            self.map_view = self.add(MapView(map_rect, "world", self.app.art))
         self.flags_rect = add_meters(self, self.meters_rect, match, record.values_after, start=record.values_before)
 
     def first_focus(self):

@@ -18,13 +18,26 @@ class CalendarStrip(Widget):
         start = datetime.date.fromisoformat(first)
         end = datetime.date.fromisoformat(last)
         self.dates = [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+        self.all_dates = self.dates
         self.decisions = set(decision_dates)
         self.today = today
         self.played = played
         self._layer: pygame.Surface | None = None
 
+    def _visible(self, theme: Theme) -> None:
+        """As many dates as fit at a legible width, today a third of the way in."""
+        fits = max(7, self.rect.w // theme.px(32))
+        dates = self.all_dates
+        if len(dates) <= fits:
+            self.dates = dates
+            return
+        today = next((i for i, d in enumerate(dates) if d.isoformat() == self.today), 0)
+        first = min(max(0, today - fits // 3), len(dates) - fits)
+        self.dates = dates[first:first + fits]
+
     def _render(self, theme: Theme) -> pygame.Surface:
         palette = theme.palette
+        self._visible(theme)
         layer = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         count = max(1, len(self.dates))
         cell_w = self.rect.w / count
