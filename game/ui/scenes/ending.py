@@ -76,6 +76,10 @@ class EndingScene(Scene):
         blocks = [(match.t(self.ending.text), "body", "ink")]
         if self.ending.history_note:
             blocks += [("How close history came", "subheading", "ink"), (match.t(self.ending.history_note), "italic", "ink_soft")]
+        if self.ending.scores:
+            fared = "; ".join(f"{scenario.roles[role].name}: {score:+g}" for role, score in self.ending.scores.items()
+                              if role in scenario.roles)
+            blocks += [("How each side fared", "subheading", "ink"), (fared, "body", "ink_soft")]
         self.add(TextBox(text_rect.inflate(-theme.px(24), -theme.px(20)), blocks, theme, gap=6, name="ending text"))
         button_h = theme.px(48)
         chart_h = round(right.h * 0.36)
