@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import machine
 from game.text.play import TextGame
-from tests.ui.driver import click, press, scene_name, step, tab_to, widget
+from .driver import click, press, scene_name, step, tab_to, widget
 
 
 def historical_number(app) -> int:

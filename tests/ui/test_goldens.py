@@ -5,9 +5,9 @@ import pytest
 
 from game.ui.bench import screens
 from game.ui.match import load_cached
-from tests.ui.driver import step
-from tests.ui.golden import bad_pixels, check
-from tests.ui.test_screens import SCREENS
+from .driver import step
+from .golden import bad_pixels, check
+from .test_screens import SCREENS
 
 
 @pytest.mark.parametrize("name", SCREENS)

@@ -11,7 +11,7 @@ import pygame
 from game.engine.machine import replay
 from game.ui.bench import screens
 from game.ui.match import load_cached
-from tests.ui.test_screens import SCREENS
+from .test_screens import SCREENS
 
 EVENTS = 20_000
 KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,

@@ -8,7 +8,7 @@ import pytest
 from game import paths
 from game.ui.bench import screens
 from game.ui.match import autosave_path, load_cached
-from tests.ui.driver import click, press, scene_name, step, widget
+from .driver import click, press, scene_name, step, widget
 
 SCREENS = ("title", "setup", "scenarios", "load", "briefing", "day", "resolution", "ending", "pause", "settings",
            "pass_screen")
