@@ -58,6 +58,11 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
         happened.append((t(event.text), "body", "ink"))
     for source in record.delayed:
         happened.append((delayed_text(scenario, source, match.language), "body", "ink"))
+    for flag in scenario.flags.values():
+        before, after = record.values_before[flag.slot], record.values_after[flag.slot]
+        if before != after:
+            state = "now in force" if after else "no longer in force"
+            happened.append((f"{t(flag.label)}: {state}.", "small_bold", "ink_soft"))
     if happened:
         blocks.append(("What happened", "subheading", "ink"))
         blocks.extend(happened)
