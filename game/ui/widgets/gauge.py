@@ -34,12 +34,14 @@ class DefconGauge(Widget):
         self.shown = level if start is None else start
         self.tension = tension  # (value, min, max) of the variable behind it, drawn as a fine bar
         self.tension_shown = tension[0] if tension else 0.0
+        self.pulse = 2.4 if start is not None and round(start) != round(level) else 0.0  # seconds of attention
 
     def set(self, level: float, tension=None) -> None:
         self.level = level
         self.tension = tension
 
     def update(self, dt: float) -> None:
+        self.pulse = max(0.0, self.pulse - dt)
         self.shown = ease(self.shown, self.level, dt)
         if self.tension:
             self.tension_shown = ease(self.tension_shown, self.tension[0], dt)
@@ -67,6 +69,10 @@ class DefconGauge(Widget):
             pygame.draw.rect(surface, fill, cell, border_radius=theme.px(4))
             if active:
                 pygame.draw.rect(surface, palette.ink, cell, max(1, theme.px(2)), border_radius=theme.px(4))
+                if self.pulse > 0:  # a changed alert level draws the eye: a ring that swells and fades
+                    phase = (self.pulse * 1.5) % 1.0
+                    ring = cell.inflate(round(theme.px(14) * (1 - phase)), round(theme.px(14) * (1 - phase)))
+                    pygame.draw.rect(surface, hue, ring, max(1, theme.px(3)), border_radius=theme.px(6))
             ink = palette.ink if not active or sum(hue) > 420 else palette.accent_ink
             blit_text(surface, theme, str(value), "small_bold", ink, cell.center, "center")
         if self.tension:
