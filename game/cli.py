@@ -141,7 +141,7 @@ def _play(arguments, parser) -> int:
         from game.ui.app import launch
 
         return launch(scenario=arguments.scenario, role=arguments.role, opponent=arguments.opponent,
-                      seed=arguments.seed, load=arguments.load, language=arguments.lang)
+                      seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log)
     players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
     if saved is not None:
         try:

@@ -50,6 +50,7 @@ class App:
         self.frames = 0
         self.notice: tuple[str, float] | None = None  # a short message and when it fades
         self.language = "en"  # the scenario text's language for new games
+        self.log_path: Path | None = None  # the session log asked for on the command line (--log)
         from game.ui.scenes import registry
 
         self.registry: dict[str, Callable] = registry()
@@ -225,7 +226,7 @@ class App:
 
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
-           seed: int | None = None, load: str | None = None, language: str = "en") -> int:
+           seed: int | None = None, load: str | None = None, language: str = "en", log: str | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     try:
@@ -234,6 +235,7 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
         print(f"brink: cannot open a window ({error}); play in the terminal with 'brink play --text'", file=sys.stderr)
         return 1
     app.language = language
+    app.log_path = Path(log) if log else None
     app.push("title")
     if load:
         from game.engine.saves import SaveError
@@ -241,6 +243,7 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
 
         try:
             match = load_match(Path(load), app.scenario_cache)
+            match.log_path = app.log_path or match.log_path
         except SaveError as error:
             print(f"brink: {load}: {error}", file=sys.stderr)
             return 1

@@ -156,6 +156,6 @@ class SetupScene(Scene):
         if scenario is None or not self.seed:
             return
         players = {role: (HUMAN if role == self.role else self.opponent) for role in scenario.roles}
-        match = Match.new(scenario, int(self.seed), players, language=self.app.language)
+        match = Match.new(scenario, int(self.seed), players, language=self.app.language, log_path=self.app.log_path)
         match.write_autosave()
         flow.show_current(self.app, match)
