@@ -76,7 +76,7 @@ class DayScene(Scene):
         chips = r["advisors"]
         count = max(1, len(self.advice))
         chip_w = min(theme.px(118), chips.w // count)
-        portrait_size = theme.px(52)
+        portrait_size = theme.px(46)
         self.chips = []
         for index, (advisor, advice) in enumerate(self.advice):
             rect = pygame.Rect(chips.x + index * chip_w, chips.y, chip_w - theme.px(6), chips.h)
