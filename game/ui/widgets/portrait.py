@@ -17,7 +17,8 @@ def portrait_surface(art, theme: Theme, scenario_id: str, person_id: str, name: 
     round_image.blit(image, (0, 0))
     round_image.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     if placeholder:
-        letters = theme.text(initials(name), "title" if size >= theme.px(70) else "heading", theme.palette.ink_soft)
+        style = "title" if size >= theme.px(70) else ("heading" if size >= theme.px(56) else "subheading")
+        letters = theme.text(initials(name), style, theme.palette.ink_soft)
         round_image.blit(letters, letters.get_rect(center=(size // 2, size // 2)))
     pygame.draw.ellipse(round_image, theme.palette.panel_edge, round_image.get_rect(), max(1, theme.px(2)))
     return round_image
