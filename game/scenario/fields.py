@@ -32,7 +32,7 @@ class Fields:
     """One mapping of the file (a role, a day, a choice...), read field by field."""
 
     def __init__(self, value: Any, location: Location, what: str, diagnostics: Diagnostics,
-                 required: Iterable[str] = (), optional: Iterable[str] = ()):
+                 required: tuple[str, ...] = (), optional: tuple[str, ...] = ()):
         self.what = what
         self.diagnostics = diagnostics
         self.ok = isinstance(value, SourceMap)
@@ -41,12 +41,13 @@ class Fields:
         if not self.ok:
             diagnostics.error(location, f"{what} must be a mapping of fields, not {kind_of(value)}")
             return
-        known = (*required, *optional)
-        for key in self.map:
-            if key not in known:
-                diagnostics.error(self.map.key_location(key), f"unknown field '{key}' in {what}{did_you_mean(key, known)}")
+        for key in value:
+            if key not in required and key not in optional:
+                known = (*required, *optional)
+                diagnostics.error(value.key_location(key), f"unknown field '{key}' in {what}{did_you_mean(key, known)}")
+        get = value.get
         for key in required:
-            if self.map.get(key) is None:
+            if get(key) is None:
                 diagnostics.error(self.location, f"{what} is missing the field '{key}'")
 
     @property
