@@ -62,6 +62,23 @@ def load_with_diagnostics(path: str | os.PathLike) -> tuple[Scenario | None, Dia
 
 
 def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics) -> Scenario | None:
+    # Reading makes hundreds of thousands of objects and no reference cycles, so the cycle
+    # collector is paused meanwhile, and the finished model, which lives as long as the game,
+    # is moved out of its sight (gc.freeze): otherwise the next collection would walk it all,
+    # which for a large scenario costs a third as much again as loading it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        scenario = _read(path, data, diagnostics)
+        if scenario is not None:
+            gc.freeze()
+        return scenario
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: str, data: bytes, diagnostics: Diagnostics) -> Scenario | None:
     errors_before = len(diagnostics.errors)
     document = read_yaml(path, data, diagnostics)
     if document is None:
@@ -71,16 +88,11 @@ def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics) -> Scenari
     if not isinstance(document, SourceMap):
         diagnostics.error(Location(path), f"a scenario file is a mapping of fields (format, id, title, ...), not {kind_of(document)}")
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # building the model makes no reference cycles; collecting while it grows costs 2x
     try:
         scenario = _ScenarioReader(path, data, document, diagnostics).read()
     except RecursionError:
         diagnostics.error(Location(path), "the file is nested too deeply to read")
         return None
-    finally:
-        if collecting:
-            gc.enable()
     return scenario if not diagnostics.errors else None
 
 
