@@ -79,6 +79,7 @@ def test_a_delayed_effect_arrives_after_its_days(scenario):
     assert state.history[1].delayed == ()
     state = resolve_day(scenario, state, {"red": "idle", "blue": "idle"})
     assert state.history[2].delayed == ("nudge",)
+    assert [str(note) for note in state.history[2].delayed_notes] == ["The nudge is felt."]
     assert state.history[2].values_after[scenario.variables["heat"].slot] == 10 + 1 + 2 + 7
 
 

@@ -145,6 +145,7 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
             effect.apply(values)
 
     delayed_sources = []
+    delayed_notes = []
     waiting = []
     for item in pending:
         if item.due_index > state.day_index:
@@ -153,6 +154,7 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
             for effect in item.effects:
                 effect.apply(values)
             delayed_sources.append(item.source)
+            delayed_notes.append(item.text)
 
     fired = state.fired
     events_today = []
@@ -184,7 +186,7 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
         values[scenario.day_slot] = next_index + 1
     after = tuple(values)
     record = DayRecord(day.id, state.day_index, tuple(order_ids.items()), tuple(i.id for i in matching),
-                       tuple(events_today), tuple(delayed_sources), before, after, ending)
+                       tuple(events_today), tuple(delayed_sources), tuple(delayed_notes), before, after, ending)
     return GameState(state.seed, next_index, after, tuple(waiting), fired, state.history + (record,), ending)
 
 

@@ -33,6 +33,7 @@ class DayRecord:
     interactions: tuple[str, ...]
     events: tuple[str, ...]
     delayed: tuple[str, ...]  # sources of delayed effects that took effect today
+    delayed_notes: tuple[Text, ...]  # the author's words for each of them (may be empty text)
     values_before: tuple
     values_after: tuple
     ending: str | None

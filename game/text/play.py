@@ -215,8 +215,8 @@ class TextGame:
         for event_id in record.events:
             event = next(e for e in scenario.events if e.id == event_id)
             self.say(f"News: {self.t(event.title)}. {self.t(event.text)}", "  ")
-        for source in record.delayed:
-            self.say(f"Consequences of '{source}' arrive.", "  ")
+        for source, note in zip(record.delayed, record.delayed_notes):
+            self.say(self.t(note) if note else f"Consequences of '{source}' arrive.", "  ")
         moved = changes(scenario, record.values_before, record.values_after, self.language)
         if moved:
             self.say("What moved:")

@@ -17,29 +17,6 @@ from game.ui.widgets.button import Button
 from game.ui.widgets.textbox import TextBox
 
 
-def delayed_text(scenario, source: str, language: str) -> str:
-    """The author's words for a delayed effect arriving, found on the choice or event that set it."""
-    for day in scenario.days:
-        for choices in day.choices.values():
-            for choice in choices:
-                if choice.id == source:
-                    for delayed in choice.later:
-                        if delayed.text:
-                            return delayed.text.get(language)
-    for role in scenario.roles.values():
-        for choice in role.standing_choices:
-            if choice.id == source:
-                for delayed in choice.later:
-                    if delayed.text:
-                        return delayed.text.get(language)
-    for event in scenario.events:
-        if event.id == source:
-            for delayed in event.later:
-                if delayed.text:
-                    return delayed.text.get(language)
-    return "Consequences of an earlier decision arrive."
-
-
 def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     scenario = match.scenario
     t = match.t
@@ -56,8 +33,8 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
         event = next(e for e in scenario.events if e.id == event_id)
         happened.append((f"News: {t(event.title)}", "small_bold", "accent"))
         happened.append((t(event.text), "body", "ink"))
-    for source in record.delayed:
-        happened.append((delayed_text(scenario, source, match.language), "body", "ink"))
+    for note in record.delayed_notes:
+        happened.append((t(note) if note else "Consequences of an earlier decision arrive.", "body", "ink"))
     for flag in scenario.flags.values():
         before, after = record.values_before[flag.slot], record.values_after[flag.slot]
         if before != after:
