@@ -12,4 +12,5 @@ from importlib.resources import files
 
 
 def schema_text() -> str:
+    """The schema's JSON text, read from the package so it works from an installed wheel too."""
     return (files("game.scenario") / "scenario.schema.json").read_text(encoding="utf-8")
