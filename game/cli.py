@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    validate.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too, not only errors")
     validate.set_defaults(run=_validate)
 
     simulate = commands.add_parser("simulate", help="play many computer games and report what happened")
@@ -163,7 +164,7 @@ def _play(arguments, parser) -> int:
 def _validate(arguments, parser) -> int:
     from game.tools.validate import validate_paths
 
-    return validate_paths(arguments.paths, sys.stdout, arguments.format)
+    return validate_paths(arguments.paths, sys.stdout, arguments.format, strict=arguments.strict)
 
 
 def _simulate(arguments, parser) -> int:

@@ -1,4 +1,8 @@
-"""``brink validate``: check scenario files and print every problem in the compiler format."""
+"""``brink validate``: check scenario files and print every problem in the compiler format.
+
+Errors stop a scenario from loading; warnings (``lint``) are about a scenario that loads but is
+probably not what its author meant. Warnings fail the check only with ``strict``.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,20 @@ from game.scenario.errors import Diagnostic, format_diagnostic
 from game.scenario.load import load_with_diagnostics
 
 
-def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text") -> int:
-    """Validate each file; returns the exit status: 0 when every file is valid, 1 otherwise."""
+def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text", strict: bool = False) -> int:
+    """Validate each file; returns the exit status: 0 when every file is valid, 1 otherwise.
+
+    A valid file's warnings are listed after its errors; with ``strict`` any warning fails it too.
+    """
+    from game.tools.lint import lint
+
     all_diagnostics: list[Diagnostic] = []
     results = []
     for path in paths:
         scenario, diagnostics = load_with_diagnostics(path)
         found = diagnostics.sorted()
+        if scenario is not None:
+            found += lint(scenario)
         all_diagnostics.extend(found)
         results.append((path, scenario, found))
     if output_format == "json":
@@ -26,12 +37,21 @@ def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text
             for diagnostic in found:
                 out.write(format_diagnostic(diagnostic) + "\n")
             errors = sum(1 for d in found if d.severity == "error")
+            warnings = _count(len(found) - errors, "warning")
             if errors:
-                out.write(f"{path}: {errors} error{'s' if errors != 1 else ''}\n")
+                out.write(f"{path}: {_count(errors, 'error')}\n")
+            elif strict and found:
+                out.write(f"{path}: {warnings} (failing: --strict)\n")
             else:
                 out.write(f"{path}: ok ({scenario.title}, {len(scenario.days)} days, "
-                          f"{len(scenario.roles)} roles, {len(scenario.endings)} endings)\n")
-    return 1 if any(d.severity == "error" for d in all_diagnostics) else 0
+                          f"{len(scenario.roles)} roles, {len(scenario.endings)} endings)"
+                          + (f", {warnings}" if found else "") + "\n")
+    failing = ("error", "warning") if strict else ("error",)
+    return 1 if any(d.severity in failing for d in all_diagnostics) else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _as_json(diagnostic: Diagnostic) -> dict:
