@@ -1,0 +1,197 @@
+"""What a scenario may say about a face, and what it means when it says nothing.
+
+A ``portrait:`` mapping in a scenario is untrusted input: the loader, ``brink validate`` and the
+schema all check it against the vocabulary here, so this module stays plain Python (no numpy)
+and cheap to import. The painter (``game.art.portraits``) reads the same vocabulary through
+``resolve``, which fills in every key an author left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from game.scenario.errors import did_you_mean
+
+FACES = ("oval", "round", "long", "narrow", "lean", "square", "broad", "weathered")
+HAIR_COLOURS = ("dark", "brown", "sandy", "auburn", "grey", "white")
+# ``hair`` names a colour, or how much of it is left; a receding or bald head takes its colour
+# from ``hair_colour`` (or from the sitter's age).
+HAIR = HAIR_COLOURS + ("receding", "bald")
+HAIR_STYLES = (
+    "short_side_parted", "full_side_parted", "tousled_forelock", "slicked_back", "combed_back",
+    "wavy_combed_back", "thin_combed", "short_combed", "short_brushed", "thick_wavy",
+    "fringe_at_sides", "none",
+)
+GLASSES_STYLES = ("clear_frames", "dark_frames", "rimless")
+MOUSTACHE_STYLES = ("clipped", "full", "waxed_guardsman")
+BEARDS = ("none", "goatee", "full")
+# US and generic civilian dress, then the Soviet cut, then the services. ``uniform`` alone is a
+# plain officer's tunic for sides the painter knows nothing about.
+ATTIRES = (
+    "suit", "soviet_suit", "coat", "uniform", "uniform_army", "uniform_air", "uniform_navy",
+    "soviet_uniform", "olive_fatigues",
+)
+TIES = ("dark", "dark_blue", "narrow_dark", "patterned", "red", "bow", "none")
+SKINS = ("light", "pink", "ruddy", "light_tan", "olive", "tan", "brown", "dark")
+
+KEYS: dict[str, tuple[str, ...] | type] = {
+    "face": FACES,
+    "hair": HAIR,
+    "hair_colour": HAIR_COLOURS,
+    "hair_style": HAIR_STYLES,
+    "glasses": bool,
+    "glasses_style": GLASSES_STYLES,
+    "moustache": bool,
+    "moustache_style": MOUSTACHE_STYLES,
+    "beard": BEARDS,
+    "attire": ATTIRES,
+    "tie": TIES,
+    "medals": bool,
+    "cap": bool,
+    "cigar": bool,
+    "skin": SKINS,
+    "age": int,
+}
+
+AGE_RANGE = (16, 100)
+
+UNIFORMS = ("uniform", "uniform_army", "uniform_air", "uniform_navy", "soviet_uniform")
+
+
+class PortraitError(ValueError):
+    """Portrait parameters the painter refuses; carries every (key, message) problem at once."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = list(problems)
+        super().__init__("bad portrait parameters: " + "; ".join(f"{key}: {message}" for key, message in problems))
+
+
+def problems(params: Any) -> list[tuple[str, str]]:
+    """Every problem in a portrait mapping, so an author fixes them all in one pass."""
+    if not isinstance(params, Mapping):
+        return [("portrait", f"must be a mapping of drawing parameters, not {_kind(params)}")]
+    found: list[tuple[str, str]] = []
+    for key, value in params.items():
+        if not isinstance(key, str):
+            found.append((str(key), f"a portrait key must be a word, not {_kind(key)}"))
+        elif key not in KEYS:
+            found.append((key, f"unknown portrait key '{key}'{did_you_mean(key, KEYS)}"))
+        else:
+            found.extend(_value_problems(key, value, KEYS[key]))
+    return found
+
+
+def _value_problems(key: str, value: Any, allowed: tuple[str, ...] | type) -> list[tuple[str, str]]:
+    if allowed is bool:
+        if not isinstance(value, bool):
+            return [(key, f"'{key}' must be true or false, not {_kind(value)}")]
+        return []
+    if allowed is int:
+        # YAML reads 'true' as a bool, and bool is an int to Python: refuse it explicitly.
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [(key, f"'{key}' must be a whole number, not {_kind(value)}")]
+        low, high = AGE_RANGE
+        if not low <= value <= high:
+            return [(key, f"'{key}' must be between {low} and {high}, not {value}")]
+        return []
+    assert isinstance(allowed, tuple)
+    if not isinstance(value, str):
+        hint = f" (write {key}: none)" if value is False and "none" in allowed else ""
+        return [(key, f"'{key}' must be one of {', '.join(allowed)}, not {_kind(value)}{hint}")]
+    if value not in allowed:
+        return [(key, f"unknown {key} '{value}'{_suggestion(value, allowed)}")]
+    return []
+
+
+def _suggestion(value: str, allowed: tuple[str, ...]) -> str:
+    hint = did_you_mean(value, allowed)
+    return hint if hint else " (known: " + ", ".join(allowed) + ")"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return type(value).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class Portrait:
+    """A sitter with every parameter decided: what the painter works from."""
+
+    face: str
+    hair: str            # dark ... white, receding or bald
+    hair_colour: str     # the colour of whatever hair there is
+    hair_style: str
+    glasses: bool
+    glasses_style: str
+    moustache: bool
+    moustache_style: str
+    beard: str
+    attire: str
+    tie: str
+    medals: bool
+    cap: bool
+    cigar: bool
+    skin: str
+    age: int
+
+    @property
+    def soviet(self) -> bool:
+        return self.attire.startswith("soviet")
+
+    @property
+    def uniformed(self) -> bool:
+        return self.attire in UNIFORMS
+
+
+def resolve(params: Mapping[str, Any]) -> Portrait:
+    """The full description behind a checked mapping; raises ``PortraitError`` on a bad one.
+
+    Defaults follow the sitters of the period: a dark suit and tie, short side-parted hair, and
+    hair that greys with age when the author only said it recedes.
+    """
+    found = problems(params)
+    if found:
+        raise PortraitError(found)
+    age = params.get("age", 50)
+    hair = params.get("hair", "dark")
+    if "hair_colour" in params:
+        hair_colour = params["hair_colour"]
+    elif hair in HAIR_COLOURS:
+        hair_colour = hair
+    else:
+        hair_colour = "white" if age >= 68 else "grey" if age >= 55 else "brown"
+    default_style = {"bald": "fringe_at_sides", "receding": "combed_back"}.get(hair, "short_side_parted")
+    attire = params.get("attire", "suit")
+    default_tie = "none" if attire in UNIFORMS or attire == "olive_fatigues" else "dark"
+    glasses_style = params.get("glasses_style", "clear_frames")
+    moustache_style = params.get("moustache_style", "full" if params.get("beard") == "full" else "clipped")
+    return Portrait(
+        face=params.get("face", "oval"),
+        hair=hair,
+        hair_colour=hair_colour,
+        hair_style=params.get("hair_style", default_style),
+        glasses=params.get("glasses", "glasses_style" in params),
+        glasses_style=glasses_style,
+        moustache=params.get("moustache", "moustache_style" in params),
+        moustache_style=moustache_style,
+        beard=params.get("beard", "none"),
+        attire=attire,
+        tie=params.get("tie", default_tie),
+        medals=params.get("medals", False),
+        cap=params.get("cap", False),
+        cigar=params.get("cigar", False),
+        skin=params.get("skin", "light"),
+        age=age,
+    )
