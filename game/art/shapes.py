@@ -1,0 +1,41 @@
+"""Outlines to paint: plain (N, 2) arrays of pixel coordinates, x to the right and y downward.
+
+The painter deforms whatever it is given, so these stay simple: a wash laid over an ellipse
+already comes out irregular. ``blob`` is for shapes that should be lumpy before any wash
+(a cloud, a tree's crown, a puff of smoke).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 48) -> np.ndarray:
+    angles = np.linspace(0.0, 2.0 * np.pi, n, endpoint=False)
+    return np.column_stack((cx + rx * np.cos(angles), cy + ry * np.sin(angles)))
+
+
+def rectangle(x: float, y: float, w: float, h: float) -> np.ndarray:
+    return np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h)], dtype=float)
+
+
+def blob(cx: float, cy: float, r: float, rng: np.random.Generator, irregularity: float = 0.3,
+         n: int = 32) -> np.ndarray:
+    """A round shape with a smoothly varying radius: a few low harmonics with random phases.
+
+    Low harmonics only, so the outline swells and dents like a cloud rather than bristling.
+    """
+    angles = np.linspace(0.0, 2.0 * np.pi, n, endpoint=False)
+    radius = np.ones(n)
+    for harmonic in range(2, 6):
+        amplitude = irregularity * rng.uniform(0.2, 1.0) / harmonic
+        radius += amplitude * np.sin(harmonic * angles + rng.uniform(0.0, 2.0 * np.pi))
+    radius = np.maximum(radius, 0.2) * r
+    return np.column_stack((cx + radius * np.cos(angles), cy + radius * np.sin(angles)))
+
+
+def polyline_length(points: np.ndarray, closed: bool = False) -> float:
+    points = np.asarray(points, dtype=float)
+    if closed:
+        points = np.vstack((points, points[:1]))
+    return float(np.hypot(*np.diff(points, axis=0).T).sum())

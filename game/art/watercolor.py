@@ -1,0 +1,454 @@
+"""A watercolor painter on numpy arrays: translucent washes, wet edges, granulation, ink.
+
+The sheet keeps *optical density* per RGB channel, not colour. Each pigment absorbs each channel
+by its own amount (its entry in ``PIGMENTS``), and every stroke adds density, so colours mix
+subtractively as glazes do: a blue wash over a yellow one absorbs red and blue and leaves green.
+``pixels()`` turns density into light at the end (paper colour times exp(-density)).
+
+Washes follow Tyler Hobbs's generative watercolor ("A Guide to Simulating Watercolor Paint with
+Generative Art", 2017): the outline is deformed by recursive midpoint displacement, each edge
+carrying its own variance so some sides stay calm and others ripple; then many translucent
+copies, each deformed again, are stacked. Where the copies agree the wash is dense; where they
+disagree its edge fades, which gives the soft, layered border of a real wash. On top of that:
+pigment pooling at the wet edge (edge darkening, Curtis et al., "Computer-Generated Watercolor",
+1997), granulation into the paper's valleys, a mottled flow, and a little bleed into wet paper.
+
+Everything random comes from the painting's own generator (seeded), so a painting is the same
+on every run and machine; work is confined to each stroke's bounding box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from game.art.shapes import blob, ellipse, rectangle
+
+__all__ = ["PIGMENTS", "Painting", "seed_for", "ellipse", "rectangle", "blob"]
+
+
+def _absorption(red: float, green: float, blue: float) -> tuple[float, float, float]:
+    """A pigment's absorption from the colour its full-strength wash shows on white paper."""
+    return tuple(round(-math.log(channel), 4) for channel in (red, green, blue))
+
+
+# The masstone each pigment shows at strength 1 on white paper (reflectance per channel, 0..1),
+# chosen by eye against common artists' colour charts.
+_MASSTONES: dict[str, tuple[float, float, float]] = {
+    "ultramarine": (0.17, 0.21, 0.58),
+    "cobalt_blue": (0.24, 0.36, 0.70),
+    "cerulean": (0.27, 0.55, 0.74),
+    "prussian_blue": (0.08, 0.19, 0.33),
+    "indigo": (0.14, 0.15, 0.25),
+    "viridian": (0.12, 0.46, 0.42),
+    "hookers_green": (0.17, 0.36, 0.17),
+    "sap_green": (0.33, 0.50, 0.13),
+    "terre_verte": (0.47, 0.56, 0.45),
+    "olive": (0.42, 0.43, 0.17),
+    "lemon_yellow": (0.96, 0.90, 0.20),
+    "cadmium_yellow": (0.97, 0.77, 0.07),
+    "naples_yellow": (0.96, 0.84, 0.56),
+    "yellow_ochre": (0.80, 0.60, 0.22),
+    "raw_sienna": (0.76, 0.46, 0.16),
+    "burnt_sienna": (0.60, 0.27, 0.13),
+    "raw_umber": (0.44, 0.36, 0.24),
+    "burnt_umber": (0.36, 0.23, 0.15),
+    "sepia": (0.28, 0.22, 0.17),
+    "vermilion": (0.86, 0.23, 0.12),
+    "cadmium_red": (0.78, 0.14, 0.10),
+    "alizarin": (0.62, 0.10, 0.21),
+    "rose": (0.91, 0.46, 0.56),
+    "flesh": (0.96, 0.78, 0.66),
+    "payne_grey": (0.20, 0.24, 0.30),
+    "davy_grey": (0.42, 0.43, 0.38),
+    "neutral_tint": (0.26, 0.24, 0.29),
+    "ivory_black": (0.10, 0.10, 0.10),
+    "lamp_black": (0.08, 0.08, 0.09),
+}
+
+PIGMENTS: dict[str, tuple[float, float, float]] = {name: _absorption(*rgb) for name, rgb in _MASSTONES.items()}
+
+# White is the paper left bare: a subtractive medium cannot add light, so there is no white pigment.
+
+
+def seed_for(*parts: str | int) -> int:
+    """A 63-bit seed from names and numbers, the same on every run and machine (unlike ``hash``)."""
+    text = "\x1f".join(f"{type(part).__name__}:{part}" for part in parts)
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+
+
+# --- small numpy tools ---------------------------------------------------------------------------
+
+def _box(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """A running mean of width 2*radius+1 along one axis, edges extended."""
+    pad = [(0, 0)] * values.ndim
+    pad[axis] = (radius + 1, radius)
+    summed = np.cumsum(np.pad(values, pad, mode="edge"), axis=axis, dtype=np.float32)
+    n = values.shape[axis]
+    upper = np.take(summed, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
+    lower = np.take(summed, np.arange(0, n), axis=axis)
+    return (upper - lower) * np.float32(1.0 / (2 * radius + 1))
+
+
+def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
+    """Three box passes per axis: close to a Gaussian of ``sigma`` at the cost of a few cumsums."""
+    if sigma < 0.35:
+        return values
+    radius = max(1, int(round((math.sqrt(4.0 * sigma * sigma + 1.0) - 1.0) / 2.0)))
+    for axis in (0, 1):
+        for _ in range(3):
+            values = _box(values, radius, axis)
+    return values
+
+
+def _periodic_noise(rng: np.random.Generator, height: int, width: int, cell: float) -> np.ndarray:
+    """Smooth value noise with features about ``cell`` pixels wide, wrapping at the edges."""
+    rows = max(2, int(round(height / cell)))
+    cols = max(2, int(round(width / cell)))
+    grid = rng.standard_normal((rows, cols)).astype(np.float32)
+
+    def axis_weights(size: int, cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        position = (np.arange(size, dtype=np.float32) + 0.5) * (cells / size)
+        index = np.floor(position).astype(np.int64)
+        t = position - index
+        t = t * t * (3.0 - 2.0 * t)
+        return index % cells, (index + 1) % cells, t.astype(np.float32)
+
+    y0, y1, ty = axis_weights(height, rows)
+    x0, x1, tx = axis_weights(width, cols)
+    along = grid[y0] * (1.0 - ty)[:, None] + grid[y1] * ty[:, None]
+    return along[:, x0] * (1.0 - tx)[None, :] + along[:, x1] * tx[None, :]
+
+
+def _fractal_noise(rng: np.random.Generator, height: int, width: int,
+                   cells: Sequence[float], weights: Sequence[float]) -> np.ndarray:
+    field = np.zeros((height, width), dtype=np.float32)
+    for cell, weight in zip(cells, weights):
+        field += np.float32(weight) * _periodic_noise(rng, height, width, cell)
+    spread = float(field.std()) or 1.0
+    return (field - field.mean()) / np.float32(spread)
+
+
+def _smooth_1d(rng: np.random.Generator, positions: np.ndarray, spacing: float) -> np.ndarray:
+    """Smooth noise along a line (for tremor and pressure), about one swing per ``spacing``."""
+    count = int(positions[-1] / spacing) + 3 if len(positions) else 3
+    knots = rng.standard_normal(count)
+    return np.interp(positions / spacing, np.arange(count), knots)
+
+
+def _as_points(points) -> np.ndarray:
+    array = np.asarray(points, dtype=np.float64)
+    if array.ndim != 2 or array.shape[1] != 2:
+        raise ValueError(f"expected an (N, 2) array of points, got shape {array.shape}")
+    return array
+
+
+class _Box:
+    """A stroke's working rectangle on the sheet: rows y0:y1, columns x0:x1."""
+
+    __slots__ = ("x0", "y0", "x1", "y1")
+
+    def __init__(self, x0: int, y0: int, x1: int, y1: int):
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def empty(self) -> bool:
+        return self.width <= 0 or self.height <= 0
+
+    @property
+    def slices(self) -> tuple[slice, slice]:
+        return slice(self.y0, self.y1), slice(self.x0, self.x1)
+
+
+# --- the painting --------------------------------------------------------------------------------
+
+class Painting:
+    """One sheet of paper; strokes accumulate density on it, ``pixels()`` shows the result."""
+
+    def __init__(self, width: int, height: int, seed: int,
+                 paper: tuple[int, int, int] = (244, 236, 220)) -> None:
+        if width < 1 or height < 1:
+            raise ValueError(f"a painting needs a positive size, not {width}x{height}")
+        self.width = int(width)
+        self.height = int(height)
+        self.seed = int(seed)
+        self.paper = tuple(int(c) for c in paper)
+        self.rng = np.random.default_rng(self.seed)
+        self.density = np.zeros((self.height, self.width, 3), dtype=np.float32)
+        # the paper's tooth: fine bumps (granulation settles in their valleys, the grain shows
+        # through every wash) and a slower mottle that makes a flat wash flow unevenly
+        texture_rng = np.random.default_rng(self.rng.integers(2**63))
+        self.tooth = _fractal_noise(texture_rng, self.height, self.width, (1.3, 2.6, 5.0), (0.5, 0.35, 0.25))
+        self.mottle = _fractal_noise(texture_rng, self.height, self.width, (18.0, 42.0, 110.0),
+                                     (0.35, 0.4, 0.45))
+
+    # --- geometry ----------------------------------------------------------------------------
+    def _clip_box(self, points: np.ndarray, margin: float) -> _Box:
+        x0 = max(0, int(math.floor(points[:, 0].min() - margin)))
+        y0 = max(0, int(math.floor(points[:, 1].min() - margin)))
+        x1 = min(self.width, int(math.ceil(points[:, 0].max() + margin)) + 1)
+        y1 = min(self.height, int(math.ceil(points[:, 1].max() + margin)) + 1)
+        return _Box(x0, y0, x1, y1)
+
+    def _deform(self, points: np.ndarray, variance: np.ndarray, wobble: float, finest: float,
+                depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """Recursive midpoint displacement: each edge's midpoint moves by its length times its variance.
+
+        Stops early once edges are shorter than ``finest`` pixels, so a big wash does not grow
+        millions of vertices and a tiny one is not subdivided past what a pixel can show.
+        """
+        rng = self.rng
+        for _ in range(depth):
+            following = np.roll(points, -1, axis=0)
+            length = np.hypot(*(following - points).T)
+            if length.mean() < finest:
+                break
+            middle = (points + following) * 0.5
+            middle += rng.standard_normal(middle.shape) * (length * variance * wobble)[:, None]
+            child = variance * rng.uniform(0.65, 1.15, len(variance))
+            merged = np.empty((2 * len(points), 2))
+            merged[0::2], merged[1::2] = points, middle
+            variances = np.empty(2 * len(points))
+            variances[0::2], variances[1::2] = variance, child
+            points, variance = merged, variances
+        return points, variance
+
+    def _layered_coverage(self, polygon: np.ndarray, box: _Box, layers: int, wobble: float) -> np.ndarray:
+        """The fraction of ``layers`` deformed copies of ``polygon`` covering each pixel of ``box``."""
+        variance = self.rng.uniform(0.3, 1.6, len(polygon))
+        base, base_variance = self._deform(polygon, variance, wobble, finest=24.0, depth=3)
+        rows, cols, weights = [], [], []
+        for _ in range(max(1, layers)):
+            layer, _unused = self._deform(base, base_variance, wobble, finest=3.0, depth=5)
+            r, c, w = _winding_crossings(layer, box)
+            rows.append(r)
+            cols.append(c)
+            weights.append(w)
+        return _fill(np.concatenate(rows), np.concatenate(cols), np.concatenate(weights), box,
+                     limit=float(layers)) / np.float32(max(1, layers))
+
+    def _offset_field(self, field: np.ndarray, box: _Box) -> np.ndarray:
+        """A window of a wrapping texture at a random offset, so two washes do not mottle alike."""
+        dy = int(self.rng.integers(self.height))
+        dx = int(self.rng.integers(self.width))
+        ys = (np.arange(box.y0, box.y1) + dy) % self.height
+        xs = (np.arange(box.x0, box.x1) + dx) % self.width
+        return field[np.ix_(ys, xs)]
+
+    def _lay(self, box: _Box, amount: np.ndarray, pigment: str) -> None:
+        absorption = np.asarray(_pigment(pigment), dtype=np.float32)
+        self.density[box.slices] += np.maximum(amount, 0.0)[..., None] * absorption
+
+    def _texture(self, amount: np.ndarray, box: _Box, granulation: float, flow: float) -> np.ndarray:
+        """Granulation into the paper's valleys and an uneven flow across the wash."""
+        tooth = self.tooth[box.slices]
+        mottle = self._offset_field(self.mottle, box)
+        factor = 1.0 + np.float32(0.55 * granulation) * (-tooth) + np.float32(flow) * mottle
+        return amount * np.clip(factor, 0.15, 2.5)
+
+    # --- strokes -----------------------------------------------------------------------------
+    def wash(self, polygon, pigment: str, strength: float = 0.5, *, layers: int = 20, wobble: float = 0.06,
+             edge: float = 0.6, granulation: float = 0.4, bleed: float = 1.5) -> None:
+        """A flat wash over ``polygon``: stacked deformed copies, a darker wet edge, granulation, bleed."""
+        outline = _as_points(polygon)
+        if len(outline) < 3:
+            return
+        _pigment(pigment)
+        edge_sigma = 2.0 + 1.5 * bleed
+        size = max(np.ptp(outline[:, 0]), np.ptp(outline[:, 1]))
+        box = self._clip_box(outline, margin=3.0 * (edge_sigma + bleed) + 0.35 * wobble * size + 4.0)
+        if box.empty:
+            return
+        coverage = self._layered_coverage(outline, box, layers, wobble)
+        coverage = _blur(coverage, bleed)
+        rim = np.maximum(coverage - _blur(coverage, edge_sigma), 0.0)
+        amount = coverage + np.float32(2.2 * edge) * rim
+        amount = self._texture(amount, box, granulation, flow=0.22)
+        self._lay(box, amount * np.float32(strength), pigment)
+
+    def gradient_wash(self, pigment: str, strength: float, *, top: float = 1.0, bottom: float = 0.0,
+                      region=None, layers: int = 6) -> None:
+        """A graded wash (a sky, a sea): strength runs from ``top`` to ``bottom`` of its region.
+
+        Each layer's ramp is shifted and gently waved so the gradation shows the horizontal
+        streaks of a wash laid with a loaded brush, rather than a smooth computer ramp.
+        """
+        _pigment(pigment)
+        if region is None:
+            box = _Box(0, 0, self.width, self.height)
+            mask = None
+        else:
+            outline = _as_points(region)
+            box = self._clip_box(outline, margin=10.0)
+            if box.empty:
+                return
+            mask = _blur(self._layered_coverage(outline, box, max(layers, 8), wobble=0.02), 1.2)
+            mask = mask + np.float32(1.2) * np.maximum(mask - _blur(mask, 3.0), 0.0)
+            top_y, bottom_y = outline[:, 1].min(), outline[:, 1].max()
+        if region is None:
+            top_y, bottom_y = 0.0, float(self.height)
+        span = max(1.0, bottom_y - top_y)
+        ys = np.arange(box.y0, box.y1, dtype=np.float32)[:, None] + 0.5
+        xs = np.arange(box.x0, box.x1, dtype=np.float32)[None, :]
+        ramp = np.zeros((box.height, box.width), dtype=np.float32)
+        for _ in range(max(1, layers)):
+            wave = 0.02 * span * np.sin(xs * self.rng.uniform(0.004, 0.015) + self.rng.uniform(0, 2 * np.pi))
+            shift = self.rng.normal(0.0, 0.03) * span
+            t = np.clip((ys - top_y + shift + wave) / span, 0.0, 1.0)
+            ramp += top + (bottom - top) * t
+        amount = ramp / np.float32(max(1, layers))
+        if mask is not None:
+            amount = amount * mask
+        amount = self._texture(amount, box, granulation=0.3, flow=0.18)
+        self._lay(box, amount * np.float32(strength), pigment)
+
+    def ink(self, polyline, pigment: str = "sepia", width: float = 1.6, strength: float = 0.85,
+            closed: bool = False, wobble: float = 0.6) -> None:
+        """A pen line: a slight tremor across it, pressure swelling along it, tapered open ends.
+
+        The line is deposited as dense points and blurred to its width, so crossings darken as
+        ink does, and a faint halo bleeds into the paper around it.
+        """
+        line = _as_points(polyline)
+        if len(line) < 2:
+            return
+        _pigment(pigment)
+        path = np.vstack((line, line[:1])) if closed else line
+        segment = np.hypot(*np.diff(path, axis=0).T)
+        along = np.concatenate(([0.0], np.cumsum(segment)))
+        total = float(along[-1])
+        if total <= 0.0:
+            return
+        step = 0.5
+        s = np.arange(0.0, total + step * 0.5, step)
+        points = np.column_stack((np.interp(s, along, path[:, 0]), np.interp(s, along, path[:, 1])))
+        tangent = np.gradient(points, axis=0)
+        norm = np.hypot(*tangent.T)
+        norm[norm == 0] = 1.0
+        normal = np.column_stack((-tangent[:, 1], tangent[:, 0])) / norm[:, None]
+        tremor = wobble * (0.8 * _smooth_1d(self.rng, s, 14.0) + 0.3 * _smooth_1d(self.rng, s, 3.5))
+        points = points + normal * tremor[:, None]
+        pressure = 0.82 + 0.2 * _smooth_1d(self.rng, s, 45.0)
+        if not closed:
+            taper = np.clip(np.minimum(s, total - s) / max(3.0 * width, 1.0), 0.0, 1.0)
+            pressure *= 0.35 + 0.65 * taper
+        pressure = np.clip(pressure, 0.2, 1.4)
+        sigma = max(0.45, width / 2.4)
+        box = self._clip_box(points, margin=6.0 * sigma + 4.0)
+        if box.empty:
+            return
+        deposit = _splat(points - (box.x0, box.y0), pressure * step, box)
+        core = _blur(deposit, sigma) * np.float32(math.sqrt(2.0 * math.pi) * sigma)
+        halo = _blur(deposit, 3.0 * sigma + 1.0) * np.float32(math.sqrt(2.0 * math.pi) * (3.0 * sigma + 1.0))
+        amount = (1.0 - np.exp(-1.7 * core)) / np.float32(1.0 - math.exp(-1.7)) + np.float32(0.1) * halo
+        amount = amount * np.clip(1.0 - 0.12 * self.tooth[box.slices], 0.6, 1.3)
+        self._lay(box, amount * np.float32(strength), pigment)
+
+    def spatter(self, pigment: str, count: int, box=None, size: float = 1.5, strength: float = 0.5) -> None:
+        """Drops flicked from a loaded brush: round spots of varied size, soft-edged, some tiny."""
+        _pigment(pigment)
+        x, y, w, h = box if box is not None else (0, 0, self.width, self.height)
+        centres = np.column_stack((self.rng.uniform(x, x + w, count), self.rng.uniform(y, y + h, count)))
+        radii = size * self.rng.lognormal(0.0, 0.45, count)
+        loads = strength * self.rng.uniform(0.5, 1.0, count)
+        absorption = np.asarray(_pigment(pigment), dtype=np.float32)
+        for (cx, cy), radius, load in zip(centres, radii, loads):
+            reach = radius + 1.5
+            x0, x1 = max(0, int(cx - reach)), min(self.width, int(cx + reach) + 2)
+            y0, y1 = max(0, int(cy - reach)), min(self.height, int(cy + reach) + 2)
+            if x0 >= x1 or y0 >= y1:
+                continue
+            yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+            distance = np.hypot(xx + 0.5 - cx, yy + 0.5 - cy)
+            spot = np.clip(radius + 0.5 - distance, 0.0, 1.0)
+            spot *= 1.0 + 0.5 * np.clip(distance / max(radius, 0.5), 0.0, 1.0)  # a drop dries darker at its rim
+            self.density[y0:y1, x0:x1] += (spot * np.float32(load))[..., None] * absorption
+
+    # --- the result --------------------------------------------------------------------------
+    def pixels(self) -> np.ndarray:
+        """The sheet as uint8 RGB (H, W, 3): paper colour through the accumulated pigment, grain on top."""
+        light = np.exp(-self.density)
+        light *= np.asarray(self.paper, dtype=np.float32)
+        # the tooth catches light from the upper left: a faint relief over paper and paint alike
+        relief = self.tooth - np.roll(np.roll(self.tooth, 1, axis=0), 1, axis=1)
+        shade = 1.0 + np.float32(0.018) * relief + np.float32(0.012) * self.tooth
+        light *= shade[..., None]
+        return np.clip(light + 0.5, 0, 255).astype(np.uint8)
+
+
+def _pigment(name: str) -> tuple[float, float, float]:
+    try:
+        return PIGMENTS[name]
+    except KeyError:
+        known = ", ".join(sorted(PIGMENTS))
+        raise KeyError(f"unknown pigment '{name}'; the palette has: {known}") from None
+
+
+def _winding_crossings(polygon: np.ndarray, box: _Box) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each edge crosses each row's centre inside ``box``, with the edge's direction as weight.
+
+    Summing these along a row (``_fill``) gives the winding number, so a polygon is filled by
+    one cumulative sum; the crossing's fractional x is split between two pixels, which
+    anti-aliases the fill horizontally. Polygons are turned counter-clockwise first, so many
+    layers can be summed into one fill.
+    """
+    points = polygon - (box.x0, box.y0)
+    following = np.roll(points, -1, axis=0)
+    area = float(np.sum(points[:, 0] * following[:, 1] - following[:, 0] * points[:, 1]))
+    orientation = 1.0 if area >= 0 else -1.0
+    ya, yb = points[:, 1], following[:, 1]
+    low, high = np.minimum(ya, yb), np.maximum(ya, yb)
+    first = np.clip(np.ceil(low - 0.5), 0, box.height).astype(np.int64)
+    stop = np.clip(np.ceil(high - 0.5), 0, box.height).astype(np.int64)
+    counts = np.maximum(stop - first, 0)
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    edge = np.repeat(np.arange(len(points)), counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = first[edge] + offsets
+    centre = rows + 0.5
+    t = (centre - ya[edge]) / (yb[edge] - ya[edge])
+    xs = points[edge, 0] + t * (following[edge, 0] - points[edge, 0])
+    xs = np.clip(xs, 0.0, box.width + 0.0)
+    columns = np.floor(xs).astype(np.int64)
+    fraction = xs - columns
+    sign = np.where(yb[edge] > ya[edge], 1.0, -1.0) * orientation
+    return (np.concatenate((rows, rows)), np.concatenate((columns, columns + 1)),
+            np.concatenate((sign * (1.0 - fraction), sign * fraction)))
+
+
+def _fill(rows: np.ndarray, columns: np.ndarray, weights: np.ndarray, box: _Box, limit: float) -> np.ndarray:
+    stride = box.width + 2
+    steps = np.bincount(rows * stride + columns, weights=weights, minlength=box.height * stride)
+    winding = np.cumsum(steps.reshape(box.height, stride), axis=1)[:, :box.width]
+    return np.clip(np.abs(winding), 0.0, limit).astype(np.float32)
+
+
+def _splat(points: np.ndarray, weights: np.ndarray, box: _Box) -> np.ndarray:
+    """Deposit weighted points into a (height, width) grid, each shared bilinearly by four pixels."""
+    x = points[:, 0] - 0.5
+    y = points[:, 1] - 0.5
+    ix, iy = np.floor(x).astype(np.int64), np.floor(y).astype(np.int64)
+    fx, fy = x - ix, y - iy
+    grid = np.zeros(box.height * box.width, dtype=np.float64)
+    for dx, dy, share in ((0, 0, (1 - fx) * (1 - fy)), (1, 0, fx * (1 - fy)),
+                          (0, 1, (1 - fx) * fy), (1, 1, fx * fy)):
+        cx, cy = ix + dx, iy + dy
+        inside = (cx >= 0) & (cx < box.width) & (cy >= 0) & (cy < box.height)
+        grid += np.bincount(cy[inside] * box.width + cx[inside], weights=(weights * share)[inside],
+                            minlength=box.height * box.width)
+    return grid.reshape(box.height, box.width).astype(np.float32)
+
