@@ -71,6 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--json", action="store_true", help="print the report as JSON")
     simulate.set_defaults(run=_simulate)
 
+    check = commands.add_parser("check", help="explore every way a scenario can go; report what can never happen")
+    check.add_argument("scenario", metavar="SCENARIO", help="a scenario id, folder or file")
+    check.add_argument("--max-states", type=_positive, default=20_000, metavar="N",
+                       help="distinct states kept per day before sampling (default 20000)")
+    check.add_argument("--max-resolutions", type=_positive, default=600_000, metavar="N",
+                       help="resolved days in all before the search samples (default 600000)")
+    check.add_argument("--seed", type=_integer, default=1, help="seed of the sampler for bounded searches")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.set_defaults(run=_check)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(run=_schema)
 
@@ -190,6 +200,22 @@ def _simulate(arguments, parser) -> int:
     else:
         print(format_report(report, scenario))
     return 0
+
+
+def _check(arguments, parser) -> int:
+    """Exit 1 when a seat can be left with no legal choice: that dead end is an error in the scenario."""
+    from game.tools.check import check, check_as_dict, format_check
+
+    scenario = _load_or_report(arguments.scenario, parser)
+    if scenario is None:
+        return 1
+    report = check(scenario, max_states=arguments.max_states, seed=arguments.seed,
+                   max_resolutions=arguments.max_resolutions)
+    if arguments.json:
+        print(json.dumps(check_as_dict(report), indent=2, ensure_ascii=False))
+    else:
+        print(format_check(report))
+    return 1 if report.dead_ends else 0
 
 
 def _schema(arguments, parser) -> int:

@@ -1,0 +1,133 @@
+"""``brink check``: the author's quicktest explores every way a scenario can go."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from game.engine.resolve import legal_choices, resolve_day
+from game.engine.state import new_game
+from game.scenario.load import load_scenario
+from game.tools.check import check, check_as_dict, format_check, resolve_outcomes
+
+from test_cli import brink
+
+ROOT = Path(__file__).parent.parent
+DEAD_END = ROOT / "tests" / "fixtures" / "authoring" / "dead_end.yaml"
+DEMO = ROOT / "scenarios" / "demo" / "scenario.yaml"
+BERLIN = ROOT / "scenarios" / "berlin_1961" / "scenario.yaml"
+
+
+@pytest.fixture(scope="module")
+def dead_end_report():
+    return check(load_scenario(DEAD_END))
+
+
+def test_a_small_scenario_is_searched_exhaustively(dead_end_report):
+    assert dead_end_report.exhaustive
+    assert format_check(dead_end_report).splitlines()[0] == "A crisis with a dead end: exhaustive search"
+
+
+def test_a_seat_left_with_no_legal_choice_is_an_error_with_the_path_that_leads_there(dead_end_report):
+    text = format_check(dead_end_report)
+    assert (f"{DEAD_END}:44:5: error: on day 'second' 'west' has no legal choice in 2 reachable states, "
+            "e.g. after first: east push, west hold") in text
+
+
+def test_an_ending_no_game_can_reach_is_listed_with_its_place(dead_end_report):
+    assert dead_end_report.unreachable_endings() == ["peace_talks"]
+    assert f"peace_talks  NEVER REACHED  ({DEAD_END}:67:5)" in format_check(dead_end_report)
+
+
+def test_a_choice_whose_condition_never_holds_in_play_is_listed(dead_end_report):
+    never = [(role, choice.id) for role, _, choice in dead_end_report.never_available()]
+    assert never == [("west", "offer_talks")]
+
+
+def test_an_event_whose_condition_never_holds_in_play_is_listed(dead_end_report):
+    assert dead_end_report.events_never_fired() == ["summit"]
+
+
+def test_each_variables_range_is_reported_per_day(dead_end_report):
+    # On the first day tension is 20; pushing adds 10 and the incident 5, so the second day sees 20..35.
+    assert dead_end_report.day_ranges[0]["tension"] == (20, 20)
+    assert dead_end_report.day_ranges[1]["tension"] == (20, 35)
+
+
+def test_the_demo_is_explored_completely_and_every_ending_is_reachable():
+    report = check(load_scenario(DEMO))
+    assert report.exhaustive
+    assert report.unreachable_endings() == []
+    assert report.dead_ends == {}
+    assert report.never_available() == []
+
+
+def test_a_bounded_search_says_so_and_that_never_means_not_found():
+    report = check(load_scenario(BERLIN), max_states=50, max_resolutions=20_000)
+    assert not report.exhaustive
+    first_line = format_check(report).splitlines()[0]
+    assert first_line.startswith("A Wall in Berlin, 1961: BOUNDED search")
+    assert first_line.endswith("'never' means 'not found'")
+
+
+def test_the_same_seed_gives_the_same_bounded_report():
+    scenario = load_scenario(BERLIN)
+    first = check_as_dict(check(scenario, max_states=40, max_resolutions=10_000, seed=3))
+    second = check_as_dict(check(scenario, max_states=40, max_resolutions=10_000, seed=3))
+    first.pop("seconds"), second.pop("seconds")
+    assert first == second
+
+
+def test_the_second_scenario_has_no_dead_end_and_every_ending_is_found():
+    report = check(load_scenario(BERLIN), max_resolutions=150_000)
+    assert report.dead_ends == {}
+    assert report.unreachable_endings() == []
+
+
+@pytest.mark.parametrize("path", [DEMO, BERLIN], ids=["demo", "berlin"])
+def test_the_search_resolves_a_day_exactly_as_the_engine_does(path):
+    """Whatever the dice do in a real game, the search has that outcome among its branches."""
+    scenario = load_scenario(path)
+    chooser = random.Random(5)
+    for seed in range(40):
+        state = new_game(scenario, seed)
+        while not state.ended:
+            chosen = []
+            for role_id in scenario.roles:
+                legal = legal_choices(scenario, state, role_id)
+                chosen.append((role_id, chooser.choice(legal) if legal else None))
+            branches = {(r.state.values, r.state.pending, r.state.fired, r.state.ending)
+                        for r in resolve_outcomes(scenario, state, chosen)}
+            state = resolve_day(scenario, state, {role: (c.id if c else None) for role, c in chosen})
+            assert (state.values, state.pending, state.fired, state.ending) in branches
+
+
+def test_the_command_exits_1_on_a_dead_end_and_prints_the_report():
+    result = brink("check", DEAD_END)
+    assert result.returncode == 1
+    assert "error: on day 'second' 'west' has no legal choice" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_the_command_exits_0_for_a_sound_scenario_and_can_speak_json():
+    result = brink("check", "demo", "--json")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["exhaustive"] is True
+    assert all(found["reachable"] for found in report["endings"].values())
+
+
+def test_a_broken_file_gets_the_validators_lines_and_exit_1():
+    broken = ROOT / "tests" / "fixtures" / "engine" / "broken_for_cli.yaml"
+    result = brink("check", broken)
+    assert result.returncode == 1
+    assert f"{broken}:16:43: error: unknown variable 'haet' (did you mean 'heat'?)" in result.stdout + result.stderr
+
+
+def test_bad_arguments_get_usage_and_exit_2():
+    result = brink("check", "demo", "--max-states", "0")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr

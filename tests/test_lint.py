@@ -1,0 +1,92 @@
+"""``brink validate``'s warnings: a scenario that loads but is probably not what its author meant."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from game.scenario.load import load_scenario
+from game.tools.lint import lint
+from game.tools.validate import validate_paths
+
+ROOT = Path(__file__).parent.parent
+FLAWED = ROOT / "tests" / "fixtures" / "authoring" / "flawed.yaml"
+SHIPPED = sorted((ROOT / "scenarios").glob("*/scenario.yaml"))
+
+
+def warnings_of(path: Path) -> list[str]:
+    return [f"{d.location.line}:{d.location.column}: {d.message}" for d in lint(load_scenario(path))]
+
+
+def test_an_advisor_with_nothing_to_say_is_reported():
+    assert "17:9: advisor 'quiet_one' of 'east' is never used: they have no advice" in warnings_of(FLAWED)
+
+
+def test_a_variable_nothing_reads_is_reported():
+    assert any(w.startswith("9:3: variable 'rumours' is never read") for w in warnings_of(FLAWED))
+
+
+def test_a_variable_nothing_changes_is_reported_with_the_value_it_keeps():
+    assert "8:3: variable 'morale' is never changed: no effect assigns it, so it stays at 50" in warnings_of(FLAWED)
+
+
+def test_a_choice_whose_condition_the_bounds_rule_out_is_reported():
+    assert ("48:22: choice 'impossible' of 'west' on day 'first' can never be open: "
+            "'tension > 150' is never true (tension is 0..100)") in warnings_of(FLAWED)
+
+
+def test_a_day_on_which_a_seat_has_nothing_to_choose_is_reported():
+    assert any(w.startswith("54:5: on day 'second' 'west' has no choice at all") for w in warnings_of(FLAWED))
+
+
+def test_an_ending_no_condition_can_reach_is_reported():
+    assert any(w.startswith("59:5: ending 'beyond_reach' can never be reached: 'tension >= 200' is never true")
+               for w in warnings_of(FLAWED))
+
+
+def test_missing_art_and_history_notes_are_reported_but_art_by_scene_name_is_enough():
+    found = warnings_of(FLAWED)
+    assert any(w.startswith("54:5: day 'second' has no art") for w in found)
+    assert "54:5: day 'second' has no 'history' note (what really happened that day)" in found
+    assert not any("day 'first' has no art" in w for w in found)  # it names the painter's scene
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.parent.name)
+def test_warnings_never_stop_a_valid_scenario(path):
+    assert validate_paths([str(path)], StringIO()) == 0
+
+
+def test_the_1962_scenario_has_no_warning_at_all():
+    assert warnings_of(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml") == []
+
+
+def test_warnings_are_printed_in_the_compiler_format_after_the_errors():
+    out = StringIO()
+    assert validate_paths([str(FLAWED)], out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == (f"{FLAWED}:8:3: warning: variable 'morale' is never read: no condition, effect, "
+                        "probability or derived value uses it, so it changes nothing")
+    assert lines[-1] == f"{FLAWED}: ok (A flawed crisis, 2 days, 2 roles, 2 endings), 11 warnings"
+
+
+def test_strict_turns_warnings_into_a_failure():
+    out = StringIO()
+    assert validate_paths([str(FLAWED)], out, strict=True) == 1
+    assert out.getvalue().splitlines()[-1] == f"{FLAWED}: 11 warnings (failing: --strict)"
+
+
+def test_strict_passes_a_scenario_without_warnings():
+    path = ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"
+    assert validate_paths([str(path)], StringIO(), strict=True) == 0
+
+
+def test_json_output_carries_the_severity_of_each_line():
+    out = StringIO()
+    validate_paths([str(FLAWED)], out, "json")
+    found = json.loads(out.getvalue())
+    assert {item["severity"] for item in found} == {"warning"}
+    assert {"path": str(FLAWED), "line": 17, "column": 9, "severity": "warning",
+            "message": "advisor 'quiet_one' of 'east' is never used: they have no advice"} in found
