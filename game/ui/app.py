@@ -158,6 +158,11 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.apply_settings(self.settings.changed(fullscreen=not self.settings.fullscreen))
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            from game.ui.flow import reload_scenario
+
+            reload_scenario(self)
+            return
         if self.scenes:
             self.scenes[-1].process_event(event)
 

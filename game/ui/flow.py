@@ -46,3 +46,46 @@ def show_current(app, match: Match) -> None:
 def continue_match(app, match: Match) -> None:
     """Open a loaded or continued game where it stands."""
     show_current(app, match)
+
+
+def reload_scenario(app) -> None:
+    """F5: read the game's scenario file again and go on from the same day on the new version.
+
+    A file with errors leaves the game as it was and lists the errors over it; a good file
+    replaces the session under every screen that shows this match, and the screen the player
+    was on is put back, with the card they had marked on the day screen still marked.
+    """
+    from pathlib import Path
+
+    from game.ui.reload import reload_session
+    from game.ui.scenes.problems import ProblemsScene
+
+    game = next((scene for scene in app.scenes if getattr(scene, "match", None) is not None), None)
+    if game is None:
+        app.notify("F5 reloads the scenario file during a game")
+        return
+    match = game.match
+    reloaded = reload_session(match.session)
+    if not reloaded.ok:
+        if isinstance(app.top, ProblemsScene):
+            app.pop()
+        app.notice = None
+        app.push("problems", reloaded=reloaded)
+        return
+    scenario = reloaded.session.scenario
+    marked = [(scene.role, scene.selected, scene.tab) for scene in app.scenes if hasattr(scene, "selected")]
+    match.session = reloaded.session
+    match.players = {role: match.players.get(role, "historical") for role in scenario.roles}
+    app.scenario_cache[str(Path(scenario.path).resolve())] = scenario
+    match.write_autosave()
+    if match.phase is Phase.RESOLUTION:
+        app.reset("resolution", match=match, record=match.session.state.history[-1])
+    else:
+        show_current(app, match)
+    top = app.top
+    for role, selected, tab in marked:
+        if getattr(top, "role", None) == role and hasattr(top, "selected"):
+            top.selected = selected if selected in {c.id for c in match.legal(role)} else None
+            top.tab = tab
+            top.relayout()
+    app.notify(reloaded.summary(), 6.0 if reloaded.stopped else 3.5)

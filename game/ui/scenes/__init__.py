@@ -12,6 +12,7 @@ def registry() -> dict[str, Callable]:
     from game.ui.scenes.load import LoadScene
     from game.ui.scenes.pass_screen import PassScreen
     from game.ui.scenes.pause import PauseScene
+    from game.ui.scenes.problems import ProblemsScene
     from game.ui.scenes.scenarios import ScenariosScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.resolution import ResolutionScene
@@ -30,4 +31,5 @@ def registry() -> dict[str, Callable]:
         "pause": PauseScene,
         "settings": SettingsScene,
         "pass_screen": PassScreen,
+        "problems": ProblemsScene,
     }

@@ -1,0 +1,58 @@
+"""The scenario file's errors after F5, over the game that goes on with the last good version.
+
+The lines are the validator's own (``path:line:col: error: message``), so what the author reads
+here is what ``brink validate`` and their editor's problem list show. Escape, Close or a click
+outside the panel puts it away.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import layout
+from game.ui.scenes.overlay import Overlay
+from game.ui.widgets.base import blit_text
+from game.ui.widgets.button import Button
+from game.ui.widgets.textbox import TextBox
+
+ADVICE = "Still playing the last good version. Fix the file, then press F5 again."
+
+
+class ProblemsScene(Overlay):
+    def __init__(self, app, reloaded):
+        super().__init__(app)
+        self.reloaded = reloaded
+        self.title = f"{reloaded.file_name} has errors"
+
+    def build(self, size) -> None:
+        theme = self.theme
+        m = layout.margin(theme)
+        self.box = layout.centered(size, min(size[0] - 4 * m, theme.px(1040)), min(size[1] - 4 * m, theme.px(600)))
+        top = self.box.y + theme.px(22) + theme.line_height("title") + theme.line_height("body") + theme.px(10)
+        button_h = theme.px(46)
+        bottom = self.box.bottom - theme.px(20) - button_h
+        lines = pygame.Rect(self.box.x + theme.px(28), top, self.box.w - theme.px(56), bottom - top - theme.px(12))
+        self.lines = self.add(TextBox(lines, [(line, "small", "ink") for line in self.reloaded.problems], theme,
+                                      gap=4, name="problems"))
+        close = pygame.Rect(0, 0, theme.px(200), button_h)
+        close.bottomright = (self.box.right - theme.px(28), self.box.bottom - theme.px(20))
+        self.close = self.add(Button(close, "Close", self.back, kind="primary", hint="Esc", name="close"))
+
+    def first_focus(self):
+        return self.lines if self.lines.can_focus else self.close
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        theme = self.theme
+        y = self.box.y + theme.px(16) + theme.line_height("title")
+        blit_text(surface, theme, theme.fit(ADVICE, "body", self.box.w - theme.px(56)), "body", theme.palette.ink_soft,
+                  (self.box.centerx, y), "midtop")
+
+    def static_texts(self) -> list[str]:
+        return [self.title, ADVICE]
+
+    def process_event(self, event):
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.pressed is None \
+                and not self.box.collidepoint(event.pos):
+            return None if self.back() else event
+        return super().process_event(event)
