@@ -189,7 +189,7 @@ class Painting:
         # the paper's tooth: fine bumps (granulation settles in their valleys, the grain shows
         # through every wash) and a slower mottle that makes a flat wash flow unevenly
         texture_rng = np.random.default_rng(self.rng.integers(2**63))
-        self.tooth = _fractal_noise(texture_rng, self.height, self.width, (1.3, 2.6, 5.0), (0.5, 0.35, 0.25))
+        self.tooth = _fractal_noise(texture_rng, self.height, self.width, (1.6, 3.2, 7.0), (0.45, 0.4, 0.3))
         self.mottle = _fractal_noise(texture_rng, self.height, self.width, (18.0, 42.0, 110.0),
                                      (0.35, 0.4, 0.45))
 
@@ -201,12 +201,15 @@ class Painting:
         y1 = min(self.height, int(math.ceil(points[:, 1].max() + margin)) + 1)
         return _Box(x0, y0, x1, y1)
 
-    def _deform(self, points: np.ndarray, variance: np.ndarray, wobble: float, finest: float,
-                depth: int) -> tuple[np.ndarray, np.ndarray]:
-        """Recursive midpoint displacement: each edge's midpoint moves by its length times its variance.
+    def _deform(self, points: np.ndarray, variance: np.ndarray, reach: float, finest: float,
+                depth: int) -> tuple[np.ndarray, np.ndarray, float]:
+        """Recursive midpoint displacement: each edge's midpoint moves by ``reach`` times its variance.
 
-        Stops early once edges are shorter than ``finest`` pixels, so a big wash does not grow
-        millions of vertices and a tiny one is not subdivided past what a pixel can show.
+        ``reach`` halves at each level, so the outline is rough at every scale (a fractal edge),
+        and no move exceeds a third of its edge, so an outline that already has many points
+        (a coastline) wavers instead of bristling. Stops once edges are shorter than ``finest``
+        pixels: a big wash does not grow millions of vertices, a tiny one is not refined past
+        what a pixel can show. Returns the points, their edges' variances and the next reach.
         """
         rng = self.rng
         for _ in range(depth):
@@ -215,22 +218,25 @@ class Painting:
             if length.mean() < finest:
                 break
             middle = (points + following) * 0.5
-            middle += rng.standard_normal(middle.shape) * (length * variance * wobble)[:, None]
-            child = variance * rng.uniform(0.65, 1.15, len(variance))
+            sigma = np.minimum(reach, 0.25 * length) * variance
+            middle += rng.standard_normal(middle.shape) * sigma[:, None]
+            child = variance * rng.uniform(0.7, 1.15, len(variance))
             merged = np.empty((2 * len(points), 2))
             merged[0::2], merged[1::2] = points, middle
             variances = np.empty(2 * len(points))
             variances[0::2], variances[1::2] = variance, child
-            points, variance = merged, variances
-        return points, variance
+            points, variance, reach = merged, variances, reach * 0.5
+        return points, variance, reach
 
     def _layered_coverage(self, polygon: np.ndarray, box: _Box, layers: int, wobble: float) -> np.ndarray:
-        """The fraction of ``layers`` deformed copies of ``polygon`` covering each pixel of ``box``."""
-        variance = self.rng.uniform(0.3, 1.6, len(polygon))
-        base, base_variance = self._deform(polygon, variance, wobble, finest=24.0, depth=3)
+        """How many of ``layers`` deformed copies of ``polygon`` cover each pixel of ``box``, as a fraction."""
+        size = float(max(np.ptp(polygon[:, 0]), np.ptp(polygon[:, 1]), 1.0))
+        variance = self.rng.uniform(0.25, 1.6, len(polygon))
+        base, base_variance, reach = self._deform(polygon, variance, wobble * size, finest=size / 12 + 6.0,
+                                                  depth=4)
         rows, cols, weights = [], [], []
         for _ in range(max(1, layers)):
-            layer, _unused = self._deform(base, base_variance, wobble, finest=3.0, depth=5)
+            layer, _variance, _reach = self._deform(base, base_variance, reach, finest=3.5, depth=6)
             r, c, w = _winding_crossings(layer, box)
             rows.append(r)
             cols.append(c)
@@ -254,7 +260,7 @@ class Painting:
         """Granulation into the paper's valleys and an uneven flow across the wash."""
         tooth = self.tooth[box.slices]
         mottle = self._offset_field(self.mottle, box)
-        factor = 1.0 + np.float32(0.55 * granulation) * (-tooth) + np.float32(flow) * mottle
+        factor = 1.0 + np.float32(0.28 * granulation) * (-tooth) + np.float32(flow) * mottle
         return amount * np.clip(factor, 0.15, 2.5)
 
     # --- strokes -----------------------------------------------------------------------------
@@ -265,14 +271,15 @@ class Painting:
         if len(outline) < 3:
             return
         _pigment(pigment)
-        edge_sigma = 2.0 + 1.5 * bleed
+        edge_sigma = 2.0 + bleed
         size = max(np.ptp(outline[:, 0]), np.ptp(outline[:, 1]))
-        box = self._clip_box(outline, margin=3.0 * (edge_sigma + bleed) + 0.35 * wobble * size + 4.0)
+        box = self._clip_box(outline, margin=3.0 * (edge_sigma + bleed) + 0.8 * wobble * size + 4.0)
         if box.empty:
             return
         coverage = self._layered_coverage(outline, box, layers, wobble)
-        coverage = _blur(coverage, bleed)
         rim = np.maximum(coverage - _blur(coverage, edge_sigma), 0.0)
+        coverage = _blur(coverage, bleed)
+        rim = _blur(rim, 0.5 * bleed)
         amount = coverage + np.float32(2.2 * edge) * rim
         amount = self._texture(amount, box, granulation, flow=0.22)
         self._lay(box, amount * np.float32(strength), pigment)
@@ -382,7 +389,7 @@ class Painting:
         light *= np.asarray(self.paper, dtype=np.float32)
         # the tooth catches light from the upper left: a faint relief over paper and paint alike
         relief = self.tooth - np.roll(np.roll(self.tooth, 1, axis=0), 1, axis=1)
-        shade = 1.0 + np.float32(0.018) * relief + np.float32(0.012) * self.tooth
+        shade = 1.0 + np.float32(0.012) * relief + np.float32(0.012) * self.tooth
         light *= shade[..., None]
         return np.clip(light + 0.5, 0, 255).astype(np.uint8)
 
