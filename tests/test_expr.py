@@ -141,7 +141,7 @@ def test_conditions_outside_the_language_are_refused_with_a_reason(source, messa
     ("tension += flags.blockade", "is true/false, but a number is needed"),
     ("tenson += 1", "unknown variable 'tenson' (did you mean 'tension'?)"),
     ("a = b = 1", "assign one name at a time"),
-    ("tension **= 2", "only += -= *= /= are allowed"),
+    ("tension **= 2", "only += -= *= /= //= %= are allowed"),
     ("", "the effect is empty"),
     (5, "an effect must be text"),
 ])

@@ -450,7 +450,7 @@ class _Compiler:
         if isinstance(node, ast.AugAssign):
             operation = _ARITHMETIC.get(type(node.op))
             if operation is None:
-                raise _Invalid(node, "only += -= *= /= are allowed")
+                raise _Invalid(node, "only += -= *= /= //= %= are allowed")
             return self._assign(node.target, node.value, operation)
         if isinstance(node, ast.Expr):
             raise _Invalid(node, f"'{_snippet(node)}' does nothing; an effect assigns, e.g. 'tension += 5'")

@@ -12,6 +12,7 @@ import datetime
 import gc
 import hashlib
 import os
+import re
 from typing import Any, Collection
 
 from game.scenario import expr
@@ -566,7 +567,13 @@ class _ScenarioReader:
         return tuple(endings[i] for i in order)
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _parse_date(text: str) -> datetime.date | None:
+    """Only YYYY-MM-DD: ``fromisoformat`` alone would also take '19621016' and week dates."""
+    if not _DATE.fullmatch(str(text)):
+        return None
     try:
         return datetime.date.fromisoformat(str(text))
     except ValueError:

@@ -43,8 +43,8 @@ def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text
             elif strict and found:
                 out.write(f"{path}: {warnings} (failing: --strict)\n")
             else:
-                out.write(f"{path}: ok ({scenario.title}, {len(scenario.days)} days, "
-                          f"{len(scenario.roles)} roles, {len(scenario.endings)} endings)"
+                out.write(f"{path}: ok ({scenario.title}, {_count(len(scenario.days), 'day')}, "
+                          f"{_count(len(scenario.roles), 'role')}, {_count(len(scenario.endings), 'ending')})"
                           + (f", {warnings}" if found else "") + "\n")
     failing = ("error", "warning") if strict else ("error",)
     return 1 if any(d.severity in failing for d in all_diagnostics) else 0
