@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
                                "(default random); may be repeated")
     simulate.add_argument("--json", action="store_true", help="print the report as JSON")
+    simulate.add_argument("--html", metavar="PATH", help="also write the report as one self-contained HTML page")
+    simulate.add_argument("--coverage-out", metavar="FILE", help="also write the coverage counts as JSON, for 'brink graph --coverage'")
     simulate.set_defaults(run=_simulate)
 
     check = commands.add_parser("check", help="explore every way a scenario can go; report what can never happen")
@@ -195,6 +197,19 @@ def _simulate(arguments, parser) -> int:
             chosen[target] = name
     policies = {role: policy_named(name) for role, name in chosen.items()}
     report = simulate(scenario, arguments.games, arguments.seed, policies)
+    try:
+        if arguments.html:
+            from game.tools.report_html import write_report
+
+            write_report(arguments.html, report, scenario)
+        if arguments.coverage_out:
+            from game.engine.atomic import write_atomically
+            from game.tools.simulate import coverage
+
+            write_atomically(arguments.coverage_out, json.dumps(coverage(report, scenario), indent=1, ensure_ascii=False) + "\n")
+    except OSError as error:
+        print(f"brink: cannot write {error.filename or 'the report'}: {error.strerror or error}", file=sys.stderr)
+        return 1
     if arguments.json:
         print(json.dumps(report_as_dict(report, scenario), indent=2, ensure_ascii=False))
     else:
