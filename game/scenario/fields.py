@@ -47,8 +47,11 @@ class Fields:
                 diagnostics.error(value.key_location(key), f"unknown field '{key}' in {what}{did_you_mean(key, known)}")
         get = value.get
         for key in required:
-            if get(key) is None:
+            found = get(key)
+            if found is None:
                 diagnostics.error(self.location, f"{what} is missing the field '{key}'")
+            elif found.__class__ is str and not found.strip():  # `id: ''` is as good as no id
+                diagnostics.error(value.value_location(key), f"'{key}' in {what} is empty")
 
     @property
     def location(self) -> Location:
@@ -167,6 +170,9 @@ def read_text(value: Any, location: Location, what: str, diagnostics: Diagnostic
     if value is None:
         return EMPTY_TEXT
     if isinstance(value, SourceMap):
+        if not value:
+            diagnostics.error(location, f"{what} is an empty mapping: give the text, or {{en: ..., ru: ...}}")
+            return EMPTY_TEXT
         translations = []
         for code, text in value.items():
             if not LANGUAGE_PATTERN.match(code):
