@@ -58,13 +58,31 @@ class LineChart(Widget):
             pygame.draw.lines(surface, palette.accent, False, xy[:shown], max(2, theme.px(3)))
         for point in xy[:shown]:
             pygame.draw.circle(surface, palette.accent, point, theme.px(4))
-        every = max(1, round(count / max(1, plot.w // theme.px(60))))
-        for index, label in enumerate(self.labels):
-            if index % every == 0 or index == count - 1:
-                text = theme.text(label, "small", palette.ink_faint)
-                box = text.get_rect(midtop=(xy[index][0], plot.bottom + theme.px(2)))
-                box.right = min(box.right, rect.right)
-                surface.blit(text, box)
+        for text, box in self._axis_labels(theme, palette, xy, plot.bottom + theme.px(2), rect.right):
+            surface.blit(text, box)
+
+    def _axis_labels(self, theme, palette, xy, top: int, right: int) -> list:
+        """Labels that fit without touching: the last day's label always shows, so it pushes out a
+        neighbour it would overlap rather than print over it."""
+        count = len(self.points)
+        every = max(1, round(count / max(1, (right - xy[0][0]) // theme.px(60))))
+        gap = theme.px(8)
+        kept: list = []
+        for index, label in enumerate(self.labels[:count]):
+            last = index == count - 1
+            if index % every and not last:
+                continue
+            text = theme.text(label, "small", palette.ink_faint)
+            box = text.get_rect(midtop=(xy[index][0], top))
+            box.right = min(box.right, right)
+            while kept and box.left < kept[-1][1].right + gap:
+                if not last:
+                    break
+                kept.pop()
+            if kept and box.left < kept[-1][1].right + gap:
+                continue
+            kept.append((text, box))
+        return kept
 
     def texts(self) -> list[str]:
         return [self.title, *self.labels]
