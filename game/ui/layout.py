@@ -102,3 +102,26 @@ def card_columns(cards: pygame.Rect, count: int, theme: Theme) -> tuple[int, int
         if height >= theme.px(least) or columns == 3:
             return columns, min(height, theme.px(150))
     return 3, theme.px(60)
+
+
+def card_pages(cards: pygame.Rect, count: int, theme: Theme, least: int) -> tuple[int, int, int, pygame.Rect | None]:
+    """Columns, card height, cards per page, and the pager's row (None when every card fits at once).
+
+    A card shorter than ``least`` cannot show its label and what it moves,
+    so a busy day (the 1962 scenario offers up to fifteen orders) is shown a page at a time in
+    two columns rather than squeezed into unreadable slivers.
+    """
+    columns, height = card_columns(cards, count, theme)
+    if columns <= 2 and height >= least:
+        return columns, height, count, None
+    gap = theme.px(10)
+    fitting_rows = max(1, (cards.h + gap) // (least + gap))
+    if fitting_rows * 2 >= count:
+        rows = (count + 1) // 2
+        return 2, min((cards.h - gap * (rows - 1)) // rows, theme.px(150)), count, None
+    pager_h = theme.line_height("small_bold") + theme.px(10)
+    room = cards.h - pager_h - gap
+    rows = max(1, (room + gap) // (least + gap))
+    height = (room - gap * (rows - 1)) // rows
+    pager = pygame.Rect(cards.x, cards.bottom - pager_h, cards.w, pager_h)
+    return 2, height, rows * 2, pager

@@ -1,8 +1,10 @@
 """The situation room: map, meters, calendar, advisors, and the day's choices as cards.
 
 Picking a card only marks it (that is the screen's own state); "Give the order" sends the
-engine its command. Keys: 1-9 pick a choice, Enter gives the order, A hears the next advisor,
-M switches the map, H shows the orders so far, Escape opens the menu.
+engine its command. Keys: 1-9 pick a choice and 0 the tenth, Enter gives the order, A hears the
+next advisor, M switches the map, H shows the orders so far, Escape opens the menu. A day with
+more cards than fit is shown a page at a time: Page Up/Down or the wheel turn the pages, and Tab
+or the arrows walk on from a page's last card to the next page's first.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from game.ui.widgets.portrait import AdvisorChip, portrait_surface
 from game.ui.widgets.textbox import TextBox
 
 TABS = (("caribbean", "Caribbean"), ("world", "The world"), ("history", "Orders so far"))
+# 1-9 pick the first nine cards and 0 the tenth, on the top row and on the keypad
+NUMBER_KEYS = {**{pygame.K_1 + i: i + 1 for i in range(9)}, **{pygame.K_KP1 + i: i + 1 for i in range(9)},
+               pygame.K_0: 10, pygame.K_KP0: 10}
 
 
 class DayScene(Scene):
@@ -33,6 +38,7 @@ class DayScene(Scene):
         self.selected: str | None = None  # the card marked, not yet an order
         self.advisor: int | None = None  # whose advice is open
         self.tab = "caribbean"
+        self.page = 0  # which page of cards, on a day with more than fit at once
         self.advice = advice_for(match.scenario, match.session.state, role)
 
     # --- layout -----------------------------------------------------------------------------------------
@@ -86,11 +92,20 @@ class DayScene(Scene):
             self.chips.append(self.add(chip))
         self.advice_box = self.add(TextBox(r["advice"].inflate(-theme.px(20), -theme.px(14)), self._advice_blocks(),
                                            theme, gap=2, name="advice"))
-        columns, card_h = layout.card_columns(r["cards"], len(legal), theme)
-        cells = layout.grid(r["cards"], len(legal), columns, theme.px(10), card_h)
+        self.choices = legal
+        least = 2 * theme.px(8) + theme.line_height("subheading") + theme.line_height("small")  # a label, and what it moves
+        columns, card_h, self.per_page, pager = layout.card_pages(r["cards"], len(legal), theme, least)
+        self.pages = max(1, -(-len(legal) // self.per_page)) if legal else 1
+        self.page = min(self.page, self.pages - 1)
+        first = self.page * self.per_page
+        shown = legal[first:first + self.per_page]
+        cells = layout.grid(r["cards"], len(shown), columns, theme.px(10), card_h)
         self.cards = []
+        self.pager_rect = pager
+        if pager is not None:
+            self._add_pager(pager, first, len(shown))
         recommended = self._recommended()
-        for number, (choice, rect) in enumerate(zip(legal, cells), start=1):
+        for number, (choice, rect) in enumerate(zip(shown, cells), start=first + 1):
             card = ChoiceCard(rect, number, match.t(choice.label), match.t(choice.text), match.moved_labels(choice),
                               self._pick(choice.id), selected=choice.id == self.selected, name=f"choice:{choice.id}")
             card.choice_id = choice.id
@@ -100,6 +115,17 @@ class DayScene(Scene):
         buttons = r["buttons"]
         self.order_button = self.add(Button(buttons, self._order_label(), self.give_order, kind="primary",
                                             enabled=self.selected is not None, hint="Enter", name="give order"))
+
+    def _add_pager(self, pager: pygame.Rect, first: int, shown: int) -> None:
+        theme = self.theme
+        arrow_w = theme.px(150)
+        earlier = pygame.Rect(pager.x, pager.y, arrow_w, pager.h)
+        later = pygame.Rect(pager.right - arrow_w, pager.y, arrow_w, pager.h)
+        self.add(Button(earlier, "\u25c0 Earlier", self._turn(-1), enabled=self.page > 0, hint="PgUp",
+                        name="cards:earlier", style="small_bold"))
+        self.add(Button(later, "More \u25b6", self._turn(1), enabled=self.page < self.pages - 1, hint="PgDn",
+                        name="cards:more", style="small_bold"))
+        self.pager_text = f"Choices {first + 1}\u2013{first + shown} of {len(self.choices)}"
 
     def first_focus(self):
         if self.selected is not None and self.order_button.can_focus:
@@ -136,10 +162,13 @@ class DayScene(Scene):
             blit_text(surface, theme, "No advisor speaks today.", "italic", palette.ink_faint, r["advisors"].center, "center")
         if self.tab == "history":
             panel(surface, r["map"], theme)
+        if self.pager_rect is not None:
+            blit_text(surface, theme, self.pager_text, "small_bold", palette.ink_soft, self.pager_rect.center, "center")
 
     def static_texts(self) -> list[str]:
         day = self.match.session.day
-        return [long_date(day.date), self.match.t(day.title), *getattr(self, "flag_texts", [])]
+        paging = [self.pager_text] if getattr(self, "pager_rect", None) is not None else []
+        return [long_date(day.date), self.match.t(day.title), *getattr(self, "flag_texts", []), *paging]
 
     # --- what the player reads -------------------------------------------------------------------
     def _advice_blocks(self) -> list[tuple[str, str, str]]:
@@ -174,7 +203,7 @@ class DayScene(Scene):
     def _order_label(self) -> str:
         if self.selected is None:
             return "Pick a choice, then give the order"
-        label = next((card.label for card in getattr(self, "cards", []) if card.choice_id == self.selected), "")
+        label = next((self.match.t(c.label) for c in getattr(self, "choices", ()) if c.id == self.selected), "")
         return f"Give the order: {label}" if label else "Give the order"
 
     # --- actions -----------------------------------------------------------------------------------------
@@ -183,6 +212,26 @@ class DayScene(Scene):
             self.tab = key
             self.relayout()
         return show
+
+    def _turn(self, step: int, focus: str = ""):
+        """Show the next or the previous page of cards; ``focus`` says which card then has the focus."""
+        def turn() -> bool:
+            page = min(max(0, self.page + step), self.pages - 1)
+            if page == self.page:
+                return False
+            self.page = page
+            self.relayout()
+            if focus and self.cards:
+                self.set_focus(self.cards[0] if focus == "first" else self.cards[-1])
+            return True
+        return turn
+
+    def _show_card(self, index: int):
+        """The card of the ``index``-th choice, turning to its page when it is on another."""
+        if self.per_page < len(self.choices) and index // self.per_page != self.page:
+            self.page = index // self.per_page
+            self.relayout()
+        return next(card for card in self.cards if card.number == index + 1)
 
     def _hear(self, index: int):
         def hear() -> None:
@@ -218,11 +267,13 @@ class DayScene(Scene):
 
     def on_key(self, event) -> bool:
         key = event.key
-        if pygame.K_1 <= key <= pygame.K_9 or pygame.K_KP1 <= key <= pygame.K_KP9:
-            number = (key - pygame.K_1 if key <= pygame.K_9 else key - pygame.K_KP1) + 1
-            if number <= len(self.cards):
-                self.cards[number - 1].activate()
+        number = NUMBER_KEYS.get(key)
+        if number is not None:
+            if number <= len(self.choices):
+                self._show_card(number - 1).activate()
                 self.app.sound.play("click")
+            return True
+        if self.pages > 1 and self._page_key(event):
             return True
         if key == pygame.K_a and self.chips:
             following = 0 if self.advisor is None else (self.advisor + 1) % len(self.chips)
@@ -239,3 +290,34 @@ class DayScene(Scene):
             self._tab(back if self.tab == "history" else "history")()
             return True
         return super().on_key(event)
+
+    def _page_key(self, event) -> bool:
+        """Page Up/Down turn the cards; Tab, Shift+Tab and the arrows walk on past the page's edge."""
+        key = event.key
+        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self._turn(1 if key == pygame.K_PAGEDOWN else -1, "first")()
+            return True
+        card = self.focus if self.focus in self.cards else None
+        if card is None:
+            return False
+        backward = key == pygame.K_UP or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+        forward = key == pygame.K_DOWN or (key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT)
+        if forward and (card is self.cards[-1] or (key == pygame.K_DOWN and not self._below(card))):
+            return self._turn(1, "first")()
+        if backward and (card is self.cards[0] or (key == pygame.K_UP and not self._above(card))):
+            return self._turn(-1, "last")()
+        return False
+
+    def _below(self, card) -> bool:
+        return any(other.rect.top > card.rect.bottom for other in self.cards)
+
+    def _above(self, card) -> bool:
+        return any(other.rect.bottom < card.rect.top for other in self.cards)
+
+    def process_event(self, event):
+        unused = super().process_event(event)
+        if unused is not None and event.type == pygame.MOUSEWHEEL and self.pages > 1 \
+                and self.regions["cards"].collidepoint(self.mouse):
+            self._turn(1 if event.y < 0 else -1)()
+            return None
+        return unused
