@@ -27,7 +27,7 @@ import numpy as np
 
 from game.art.shapes import blob, ellipse, rectangle
 
-__all__ = ["PIGMENTS", "Painting", "seed_for", "ellipse", "rectangle", "blob"]
+__all__ = ["PIGMENTS", "Painting", "seed_for", "soften", "ellipse", "rectangle", "blob"]
 
 
 def _absorption(red: float, green: float, blue: float) -> tuple[float, float, float]:
@@ -84,13 +84,13 @@ def seed_for(*parts: str | int) -> int:
 
 def _box(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
     """A running mean of width 2*radius+1 along one axis, edges extended."""
-    pad = [(0, 0)] * values.ndim
-    pad[axis] = (radius + 1, radius)
-    summed = np.cumsum(np.pad(values, pad, mode="edge"), axis=axis, dtype=np.float32)
-    n = values.shape[axis]
-    upper = np.take(summed, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
-    lower = np.take(summed, np.arange(0, n), axis=axis)
-    return (upper - lower) * np.float32(1.0 / (2 * radius + 1))
+    if axis == 1:
+        return _box(values.T, radius, 0).T
+    n = values.shape[0]
+    padded = np.concatenate((np.repeat(values[:1], radius + 1, axis=0), values,
+                             np.repeat(values[-1:], radius, axis=0)), axis=0)
+    summed = np.cumsum(padded, axis=0, dtype=np.float32)
+    return (summed[2 * radius + 1:2 * radius + 1 + n] - summed[:n]) * np.float32(1.0 / (2 * radius + 1))
 
 
 def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
@@ -102,6 +102,11 @@ def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
         for _ in range(3):
             values = _box(values, radius, axis)
     return values
+
+
+def soften(field: np.ndarray, sigma: float) -> np.ndarray:
+    """A Gaussian-like blur of a 2-D field (a mask, an amount): how far wet paint creeps."""
+    return _blur(np.asarray(field, dtype=np.float32), sigma)
 
 
 def _periodic_noise(rng: np.random.Generator, height: int, width: int, cell: float) -> np.ndarray:
@@ -382,6 +387,30 @@ class Painting:
             spot *= 1.0 + 0.5 * np.clip(distance / max(radius, 0.5), 0.0, 1.0)  # a drop dries darker at its rim
             self.density[y0:y1, x0:x1] += (spot * np.float32(load))[..., None] * absorption
 
+    # --- whole-sheet fields (maps, masks) -----------------------------------------------------
+    def coverage(self, polygons: Sequence) -> np.ndarray:
+        """The exact, undeformed union of ``polygons`` over the sheet (0..1): a mask to shape a glaze."""
+        box = _Box(0, 0, self.width, self.height)
+        crossings = [_winding_crossings(outline, box) for outline in map(_as_points, polygons)
+                     if len(outline) >= 3]
+        if not crossings:
+            return np.zeros((self.height, self.width), dtype=np.float32)
+        rows, cols, weights = (np.concatenate(part) for part in zip(*crossings))
+        return _fill(rows, cols, weights, box, limit=1.0)
+
+    def glaze(self, amount: np.ndarray, pigment: str, *, granulation: float = 0.3, flow: float = 0.2) -> None:
+        """Lay pigment over the whole sheet in proportion to ``amount`` (H, W), with the wash's texture.
+
+        For washes whose shape is a field rather than an outline: a sea that pales towards every
+        coast, a sky masked by a mountain range.
+        """
+        _pigment(pigment)
+        field = np.asarray(amount, dtype=np.float32)
+        if field.shape != (self.height, self.width):
+            raise ValueError(f"a glaze needs an amount per pixel {(self.height, self.width)}, got {field.shape}")
+        box = _Box(0, 0, self.width, self.height)
+        self._lay(box, self._texture(field, box, granulation, flow), pigment)
+
     # --- the result --------------------------------------------------------------------------
     def pixels(self) -> np.ndarray:
         """The sheet as uint8 RGB (H, W, 3): paper colour through the accumulated pigment, grain on top."""
@@ -441,7 +470,7 @@ def _fill(rows: np.ndarray, columns: np.ndarray, weights: np.ndarray, box: _Box,
     stride = box.width + 2
     steps = np.bincount(rows * stride + columns, weights=weights, minlength=box.height * stride)
     winding = np.cumsum(steps.reshape(box.height, stride), axis=1)[:, :box.width]
-    return np.clip(np.abs(winding), 0.0, limit).astype(np.float32)
+    return np.minimum(np.abs(winding.astype(np.float32)), np.float32(limit))
 
 
 def _splat(points: np.ndarray, weights: np.ndarray, box: _Box) -> np.ndarray:
