@@ -174,7 +174,7 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
         hair_colour = "white" if age >= 68 else "grey" if age >= 55 else "brown"
     default_style = {"bald": "fringe_at_sides", "receding": "combed_back"}.get(hair, "short_side_parted")
     attire = params.get("attire", "suit")
-    default_tie = "none" if attire in UNIFORMS or attire == "olive_fatigues" else "dark"
+    default_tie = "none" if attire == "olive_fatigues" else "dark"
     glasses_style = params.get("glasses_style", "clear_frames")
     moustache_style = params.get("moustache_style", "full" if params.get("beard") == "full" else "clipped")
     return Portrait(
