@@ -7,8 +7,10 @@ Baked paintings ship in ``assets/art/`` so the game starts without painting anyt
                                                    view's bounds (equirectangular), so screens can place
                                                    ships and sites by longitude and latitude
     assets/art/portraits/<scenario id>/<person id>.png   a role (its id) or an advisor (its id)
-    assets/art/scenes/<scenario id>/<picture id>.png     a day's or an ending's painting, named by the day
-                                                   or ending id that shows it
+    assets/art/scenes/<scenario id>/<name>.png     a day's or an ending's painting: <name> is the scene's
+                                                   name when the art is just ``{scene: NAME}`` (days that
+                                                   share a scene share one file), else the day's or
+                                                   ending's own id
 
 A day or ending may instead name the author's own PNG (``art: {image: pictures/dawn.png}``), a
 path relative to the scenario's folder; ``authors_image`` refuses any path that resolves outside
@@ -35,8 +37,19 @@ def portrait_path(scenario_id: str, person_id: str) -> Path:
     return art_folder() / "portraits" / scenario_id / f"{person_id}.png"
 
 
-def scene_path(scenario_id: str, picture_id: str) -> Path:
-    return art_folder() / "scenes" / scenario_id / f"{picture_id}.png"
+def scene_path(scenario_id: str, name: str) -> Path:
+    return art_folder() / "scenes" / scenario_id / f"{name}.png"
+
+
+def picture_name(picture_id: str, art: Any) -> str:
+    """The file name (without .png) of a day's or ending's painting; see the module's docstring."""
+    if isinstance(art, dict) and set(art) == {"scene"} and isinstance(art["scene"], str):
+        return art["scene"]
+    return picture_id
+
+
+def picture_path(scenario_id: str, picture_id: str, art: Any) -> Path:
+    return scene_path(scenario_id, picture_name(picture_id, art))
 
 
 class UnsafeArtPath(ValueError):
