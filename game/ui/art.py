@@ -87,7 +87,7 @@ class ArtLibrary:
         except catalog.UnsafeArtPath:
             image = None
         if image is None:
-            image = self._file(catalog.scene_path(scenario.id, picture_id))
+            image = self._file(catalog.picture_path(scenario.id, picture_id, art_value))
         if image is not None:
             return self._remember(key, (cover(image, size), False))
         families = list(WASHES)
