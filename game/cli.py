@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
 
+    art = commands.add_parser("art", help="paint a scenario's maps, portraits and scenes as watercolor PNGs")
+    art.add_argument("scenarios", nargs="*", metavar="SCENARIO",
+                     help="scenario ids, folders or files (default: every shipped scenario)")
+    art.add_argument("--out", metavar="DIR", help="art folder to write (default: the game's assets/art)")
+    art.add_argument("--force", action="store_true", help="paint again even where a file or cache entry exists")
+    art.add_argument("--only", choices=["maps", "portraits", "scenes"], help="paint only this kind")
+    art.add_argument("--contact-sheet", metavar="PATH",
+                     help="also write one PNG with every painting of the art folder as thumbnails")
+    art.set_defaults(run=_art)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(run=_schema)
 
@@ -231,6 +241,39 @@ def _check(arguments, parser) -> int:
     else:
         print(format_check(report))
     return 1 if report.dead_ends else 0
+
+
+def _art(arguments, parser) -> int:
+    """Exit 1 when a painting could not be made (a bad description, an image path outside its folder)."""
+    from pathlib import Path
+
+    from game.art import bake, png
+    from game.art.cache import write_bytes_atomically
+
+    if arguments.scenarios:
+        scenarios = [_load_or_report(name, parser) for name in arguments.scenarios]
+        if any(scenario is None for scenario in scenarios):
+            return 1
+    else:
+        from game.scenario.load import load_scenario
+
+        scenarios = [load_scenario(path) for path in paths.available_scenarios()
+                     if path.is_relative_to(paths.scenarios_folder())]
+    report = bake.BakeReport()
+    jobs = bake.plan(scenarios, arguments.only, report)
+    for note in report.notes:
+        print(f"brink art: {note}", file=sys.stderr)
+    bake.bake(jobs, Path(arguments.out) if arguments.out else None, arguments.force,
+              progress=bake.progress_bar(sys.stderr), report=report)
+    print(f"painted {len(report.painted)}, from the cache {len(report.from_cache)}, "
+          f"kept {len(report.kept)} (use --force to paint them again)")
+    if arguments.contact_sheet:
+        sheet = bake.contact_sheet(bake.baked_files(Path(arguments.out) if arguments.out else None))
+        write_bytes_atomically(Path(arguments.contact_sheet), png.encode(sheet, palette=True))
+        print(f"contact sheet: {arguments.contact_sheet}")
+    for problem in report.problems:
+        print(f"brink art: {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def _schema(arguments, parser) -> int:

@@ -1,0 +1,269 @@
+"""Baking: every painting a scenario needs, painted (or taken from the cache) and written as PNG.
+
+``brink art`` is a thin front for this module. A scenario needs the base maps, a portrait of each
+role and advisor (from its ``portrait:`` parameters), and a painting for each day and ending
+whose ``art:`` describes one. An author's own PNG (``art: {image: ...}``) is never painted, only
+checked to stay inside the scenario's folder. Files go where game/art/catalog.py says, under
+``assets/art/`` or another folder with the same layout.
+
+Each asset's seed is ``seed_for(scenario id, kind, name)``: adding a painting never changes
+another one. The portrait and scene painters are imported only when needed, so a copy of the game
+without them still bakes its maps.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import numpy as np
+
+from game.art import catalog, maps, png
+from game.art.cache import ArtCache, cache_key, write_bytes_atomically
+from game.art.watercolor import seed_for
+
+KINDS = ("maps", "portraits", "scenes")
+PORTRAIT_SIZE = 256            # the largest the screens show a face is about 150 px (1920x1080)
+SCENE_SIZE = (1280, 720)       # day and ending paintings fill at most a 1280x720 window's picture area
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One painting to make: where it goes, and everything that decides its pixels."""
+    kind: str                  # "maps", "portraits" or "scenes"
+    relative: Path             # its file under the art folder
+    seed: int
+    description: Any           # what is painted, as plain data (also the cache's key)
+    size: tuple[int, int]      # width, height
+    paint: Callable[[], np.ndarray] = field(compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class BakeReport:
+    painted: list[Path] = field(default_factory=list)
+    from_cache: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def written(self) -> list[Path]:
+        return self.painted + self.from_cache
+
+
+def _painter(module: str, function: str) -> Callable | None:
+    try:
+        return getattr(importlib.import_module(module), function)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _relative(path: Path) -> Path:
+    return path.relative_to(catalog.art_folder())
+
+
+def map_jobs() -> list[Job]:
+    jobs = []
+    for view in maps.views():
+        width, height = maps.sheet_size(view)
+        seed = seed_for("map", view)
+        jobs.append(Job("maps", _relative(catalog.map_path(view)), seed, {"map": view}, (width, height),
+                        lambda view=view, width=width, height=height, seed=seed:
+                        maps.paint_map(view, width, height, seed)))
+    return jobs
+
+
+def portrait_jobs(scenario, paint_portrait: Callable) -> list[Job]:
+    people = []
+    for role in scenario.roles.values():
+        people.append((role.id, role.portrait))
+        people.extend((advisor.id, advisor.portrait) for advisor in role.advisors)
+    jobs, seen = [], set()
+    for person_id, params in people:
+        if person_id in seen:
+            continue
+        seen.add(person_id)
+        params = dict(params or {})
+        seed = seed_for(scenario.id, "portrait", person_id)
+        jobs.append(Job("portraits", _relative(catalog.portrait_path(scenario.id, person_id)), seed,
+                        {"portrait": params}, (PORTRAIT_SIZE, PORTRAIT_SIZE),
+                        lambda params=params, seed=seed: paint_portrait(params, PORTRAIT_SIZE, seed)))
+    return jobs
+
+
+def _library_entry(art: Any) -> Any:
+    """The library's composition a ``{scene: NAME}`` refers to, so editing the library repaints it."""
+    if not (isinstance(art, dict) and isinstance(art.get("scene"), str)):
+        return None
+    spec = importlib.import_module("game.art.scene_spec")
+    try:
+        return spec.library().get(art["scene"])
+    except Exception:  # an unreadable library is reported by the painter itself
+        return None
+
+
+def scene_jobs(scenario, paint_scene: Callable, report: BakeReport) -> list[Job]:
+    pictures = [("day", day.id, day.art) for day in scenario.days]
+    pictures += [("ending", ending.id, ending.art) for ending in scenario.endings]
+    jobs, seen = [], set()
+    width, height = SCENE_SIZE
+    for kind, picture_id, art in pictures:
+        if art is None:
+            continue
+        try:
+            if catalog.authors_image(scenario.folder, art) is not None:
+                continue  # the author's own picture: never painted over
+        except catalog.UnsafeArtPath as error:
+            report.problems.append(f"{scenario.id}: {kind} '{picture_id}': {error}")
+            continue
+        name = catalog.picture_name(picture_id, art)
+        if name in seen:
+            continue
+        seen.add(name)
+        description = {"art": art, "library": _library_entry(art)}
+        seed = seed_for(scenario.id, "scene", name)
+        jobs.append(Job("scenes", _relative(catalog.scene_path(scenario.id, name)), seed, description,
+                        (width, height), lambda art=art, seed=seed: paint_scene(art, width, height, seed)))
+    return jobs
+
+
+def title_job(paint_scene: Callable) -> Job | None:
+    """The title screen's painting, when the library has a composition called ``title``."""
+    spec = _painter("game.art.scene_spec", "library")
+    try:
+        entry = spec().get("title") if spec else None
+    except Exception:
+        entry = None
+    if entry is None:
+        return None
+    width, height = SCENE_SIZE
+    art = {"scene": "title"}
+    seed = seed_for("title")
+    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height),
+               lambda: paint_scene(art, width, height, seed))
+
+
+def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None = None) -> list[Job]:
+    """Every job for these scenarios (maps and the title once), in the order they will be painted."""
+    report = report if report is not None else BakeReport()
+    wanted = {only} if only else set(KINDS)
+    jobs: list[Job] = []
+    if "maps" in wanted:
+        jobs.extend(map_jobs())
+    paint_portrait = _painter("game.art.portraits", "paint_portrait") if "portraits" in wanted else None
+    paint_scene = _painter("game.art.scenes", "paint_scene") if "scenes" in wanted else None
+    if "portraits" in wanted and paint_portrait is None:
+        report.notes.append("the portrait painter (game/art/portraits.py) is not available: no portraits painted")
+    if "scenes" in wanted and paint_scene is None:
+        report.notes.append("the scene painter (game/art/scenes.py) is not available: no scenes painted")
+    if paint_scene is not None:
+        title = title_job(paint_scene)
+        if title is not None:
+            jobs.append(title)
+    for scenario in scenarios:
+        if paint_portrait is not None:
+            jobs.extend(portrait_jobs(scenario, paint_portrait))
+        if paint_scene is not None:
+            jobs.extend(scene_jobs(scenario, paint_scene, report))
+    return jobs
+
+
+def bake(jobs: list[Job], out: Path | None = None, force: bool = False, cache: ArtCache | None = None,
+         progress: Callable[[int, int, Job], None] | None = None, report: BakeReport | None = None) -> BakeReport:
+    """Paint each job (or take it from the cache) and write its PNG; existing files stay unless ``force``."""
+    report = report if report is not None else BakeReport()
+    root = Path(out) if out is not None else catalog.art_folder()
+    cache = cache if cache is not None else ArtCache()
+    for number, job in enumerate(jobs, start=1):
+        if progress:
+            progress(number - 1, len(jobs), job)
+        target = root / job.relative
+        if target.exists() and not force:
+            report.kept.append(target)
+            continue
+        try:
+            if force:
+                pixels, cached = job.paint(), False
+                cache.put(_key(job), pixels)
+            else:
+                pixels, cached = cache.painted(job.seed, job.description, job.size, job.paint)
+        except Exception as error:  # a bad description must not stop the other paintings
+            report.problems.append(f"{job.relative}: {type(error).__name__}: {error}")
+            continue
+        write_bytes_atomically(target, png.encode(pixels, palette=job.kind != "portraits"))
+        (report.from_cache if cached else report.painted).append(target)
+    if progress and jobs:
+        progress(len(jobs), len(jobs), jobs[-1])
+    return report
+
+
+def _key(job: Job) -> str:
+    return cache_key(job.seed, job.description, job.size)
+
+
+def progress_bar(stream) -> Callable[[int, int, Job], None]:
+    """A plain ``\\r`` progress bar: no dependency, one line rewritten in place."""
+    def show(done: int, total: int, job: Job) -> None:
+        width = 28
+        filled = round(width * done / max(1, total))
+        label = str(job.relative) if done < total else "done"
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:48]:<48}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+    return show
+
+
+# --- the contact sheet ---------------------------------------------------------------------------
+
+def _thumbnail(image: np.ndarray, height: int) -> np.ndarray:
+    """Shrink by averaging blocks of pixels, then pick rows and columns for the exact height."""
+    factor = max(1, image.shape[0] // height)
+    h, w = (image.shape[0] // factor) * factor, (image.shape[1] // factor) * factor
+    small = image[:h, :w].reshape(h // factor, factor, w // factor, factor, 3).mean(axis=(1, 3))
+    width = max(1, round(small.shape[1] * height / small.shape[0]))
+    rows = np.minimum((np.arange(height) * small.shape[0] / height).astype(int), small.shape[0] - 1)
+    cols = np.minimum((np.arange(width) * small.shape[1] / width).astype(int), small.shape[1] - 1)
+    return small[rows][:, cols].astype(np.uint8)
+
+
+def contact_sheet(files: Iterable[Path], width: int = 1800, row_height: int = 150, gap: int = 8,
+                  paper: tuple[int, int, int] = (238, 227, 204)) -> np.ndarray:
+    """Every painting in ``files`` as thumbnails, row after row on paper: a page to look over at once."""
+    thumbs = []
+    for path in files:
+        try:
+            image = png.decode(Path(path).read_bytes())
+        except (OSError, png.PNGError):
+            continue
+        thumbs.append(_thumbnail(image, row_height))
+    rows, row, used = [], [], gap
+    for thumb in thumbs:
+        thumb = thumb[:, :width - 2 * gap]
+        if row and used + thumb.shape[1] + gap > width:
+            rows.append(row)
+            row, used = [], gap
+        row.append(thumb)
+        used += thumb.shape[1] + gap
+    if row:
+        rows.append(row)
+    sheet = np.empty((gap + len(rows) * (row_height + gap), width, 3), dtype=np.uint8)
+    sheet[:] = paper
+    y = gap
+    for row in rows:
+        x = gap
+        for thumb in row:
+            sheet[y:y + thumb.shape[0], x:x + thumb.shape[1]] = thumb
+            x += thumb.shape[1] + gap
+        y += row_height + gap
+    return sheet
+
+
+def baked_files(root: Path | None = None) -> list[Path]:
+    """The baked paintings under an art folder: maps first, then the title, portraits and scenes."""
+    root = Path(root) if root is not None else catalog.art_folder()
+    order = [sorted((root / "map").glob("*.png")), sorted(root.glob("*.png")),
+             sorted((root / "portraits").glob("*/*.png")), sorted((root / "scenes").glob("*/*.png"))]
+    return [path for group in order for path in group]

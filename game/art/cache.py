@@ -1,0 +1,120 @@
+"""Paintings remembered on disk, so a second ``brink art`` (or a test) does not paint again.
+
+A painting is a pure function of the painter's code, its seed, its description and its size, so
+the cache key hashes exactly those. The painter's version is a digest of the painter's own source
+files: change a brush and every old entry is simply never asked for again. Entries are lossless
+PNGs written atomically (temporary file, fsync, rename); a file that does not decode, for
+whatever reason, is treated as absent and painted again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from game.art import png
+
+_PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "scenes.py",
+                  "scene_spec.py", "elements")
+
+
+@lru_cache(maxsize=1)
+def painter_version() -> str:
+    """A digest of the painter's source: any change to how things are painted changes every key."""
+    digest = hashlib.blake2b(b"brinkmanship painter 1", digest_size=12)
+    folder = Path(__file__).resolve().parent
+    for name in _PAINTER_FILES:
+        path = folder / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file():
+                digest.update(file.relative_to(folder).as_posix().encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_folder() -> Path:
+    """``$BRINK_HOME/cache/art`` when set (tests, classrooms), else the platform's cache folder."""
+    home = os.environ.get("BRINK_HOME")
+    if home:
+        return Path(home) / "cache" / "art"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "brinkmanship" / "art"
+
+
+def cache_key(seed: int, description: Any, size: tuple[int, int], version: str | None = None) -> str:
+    canonical = json.dumps(description, sort_keys=True, separators=(",", ":"), ensure_ascii=True, default=str)
+    text = f"{version or painter_version()}\n{int(seed)}\n{size[0]}x{size[1]}\n{canonical}"
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write beside ``path``, flush to disk, rename: a reader never sees half a picture."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a picture is for everyone
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+class ArtCache:
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else cache_folder()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.png"
+
+    def get(self, key: str) -> np.ndarray | None:
+        path = self.path(key)
+        try:
+            return png.decode(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, png.PNGError, ValueError):
+            try:  # corrupt or unreadable: forget it, it will be painted again
+                path.unlink()
+            except OSError:
+                pass
+            return None
+
+    def put(self, key: str, pixels: np.ndarray) -> None:
+        try:
+            write_bytes_atomically(self.path(key), png.encode(pixels, level=6))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def painted(self, seed: int, description: Any, size: tuple[int, int],
+                paint: Callable[[], np.ndarray]) -> tuple[np.ndarray, bool]:
+        """The painting for these inputs, from the cache when there; the flag says it came from there."""
+        key = cache_key(seed, description, size)
+        pixels = self.get(key)
+        if pixels is not None and pixels.shape[:2] == (size[1], size[0]):
+            return pixels, True
+        pixels = paint()
+        self.put(key, pixels)
+        return pixels, False
