@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
 
+    graph = commands.add_parser("graph", help="draw the day-by-day structure: choices, flags, endings")
+    graph.add_argument("scenario", metavar="SCENARIO", help="a scenario id, folder or file")
+    graph.add_argument("--format", choices=["dot", "mermaid", "svg"], default="dot", help="output format (default dot)")
+    graph.add_argument("--coverage", metavar="FILE", help="counts from 'brink simulate --coverage-out': edge widths and counts")
+    graph.add_argument("--out", metavar="PATH", help="write here instead of printing")
+    graph.set_defaults(run=_graph)
+
     art = commands.add_parser("art", help="paint a scenario's maps, portraits and scenes as watercolor PNGs")
     art.add_argument("scenarios", nargs="*", metavar="SCENARIO",
                      help="scenario ids, folders or files (default: every shipped scenario)")
@@ -241,6 +248,31 @@ def _check(arguments, parser) -> int:
     else:
         print(format_check(report))
     return 1 if report.dead_ends else 0
+
+
+def _graph(arguments, parser) -> int:
+    from game.tools.graph import CoverageError, build, read_coverage, render
+
+    scenario = _load_or_report(arguments.scenario, parser)
+    if scenario is None:
+        return 1
+    try:
+        coverage = read_coverage(arguments.coverage, scenario) if arguments.coverage else None
+    except CoverageError as error:
+        print(f"brink: {error}", file=sys.stderr)
+        return 1
+    text = render(build(scenario, coverage), arguments.format)
+    if not arguments.out:
+        sys.stdout.write(text)
+        return 0
+    from game.engine.atomic import write_atomically
+
+    try:
+        write_atomically(arguments.out, text)
+    except OSError as error:
+        print(f"brink: cannot write {error.filename or arguments.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _art(arguments, parser) -> int:
