@@ -591,4 +591,11 @@ def _portrait(fields: Fields) -> dict:
     if not isinstance(portrait, dict):
         fields.error("portrait", f"'portrait' must be a mapping of drawing parameters, not {kind_of(portrait)}")
         return {}
+    # The painter's vocabulary is checked here, so a misspelt hair style is a line in `brink
+    # validate` rather than a refusal when `brink art` paints.
+    from game.art.portrait_spec import problems
+
+    for key, message in problems(portrait):
+        where = portrait.value_location(key) if key in portrait else portrait.location
+        fields.diagnostics.error(where, f"portrait: {message}")
     return dict(portrait)
