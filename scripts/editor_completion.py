@@ -199,9 +199,17 @@ class Probe:
     text: str
     line: int
     column: int
-    labels: tuple[str, ...] = ()
+    items: tuple[dict[str, Any], ...] = ()  # completion: label, kind, detail, documentation
     hover: str = ""
     diagnostics: tuple[dict[str, Any], ...] = field(default=())
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(item["label"] for item in self.items)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
 
 
 def with_schema(text: str) -> str:
@@ -273,8 +281,17 @@ def ask(server: LanguageServer, folder: Path, probe: Probe) -> Probe:
         return Probe(**{**asdict(probe), "diagnostics": diagnostics})
     answer = server.request("textDocument/completion", where) or []
     items = answer["items"] if isinstance(answer, dict) else answer
-    return Probe(**{**asdict(probe), "labels": tuple(item["label"] for item in items),
+    return Probe(**{**asdict(probe), "items": tuple(completion_item(item) for item in items),
                     "diagnostics": diagnostics})
+
+
+def completion_item(item: dict[str, Any]) -> dict[str, Any]:
+    """What a completion list shows of an item; the edit it would make is left out."""
+    documentation = item.get("documentation", "")
+    if isinstance(documentation, dict):
+        documentation = documentation.get("value", "")
+    return {"label": item["label"], "kind": item.get("kind", 0), "detail": item.get("detail", ""),
+            "documentation": documentation}
 
 
 def hover_text(answer: dict[str, Any]) -> str:
@@ -305,7 +322,7 @@ def report(server: str, probes: list[Probe]) -> str:
     out = [f"{server}, schema {SCHEMA.as_uri()}", ""]
     for probe in probes:
         out.append(f"{probe.question} (line {probe.line + 1}, column {probe.column + 1}):")
-        out.append(f"  > {probe.text.split(chr(10))[probe.line]}")
+        out.append(f"  > {probe.lines[probe.line]}")
         if probe.labels:
             out.append("  completion: " + ", ".join(probe.labels))
         if probe.hover:
@@ -317,6 +334,309 @@ def report(server: str, probes: list[Probe]) -> str:
             out.append("  (no answer)")
         out.append("")
     return "\n".join(out)
+
+
+# --- what we draw ---------------------------------------------------------------------------
+# Colours of a dark editor theme, so the picture reads as the editor it stands in for.
+BACKGROUND = (30, 30, 30)
+PANE_TITLE = (45, 45, 48)
+GUTTER = (133, 133, 133)
+CURRENT_LINE = (40, 40, 40)
+PLAIN = (212, 212, 212)
+KEY = (156, 220, 254)
+STRING = (206, 145, 120)
+NUMBER = (181, 206, 168)
+COMMENT = (106, 153, 85)
+WIDGET = (37, 37, 38)
+WIDGET_BORDER = (69, 69, 69)
+SELECTED = (4, 57, 94)
+MATCH = (24, 163, 255)
+ERROR = (241, 76, 76)
+LINK = (62, 166, 255)
+CAPTION = (230, 226, 214)
+KIND_COLOURS = {10: (117, 190, 255), 12: (238, 157, 40), 7: (197, 134, 192)}  # property, value, class
+YAML_KEY = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w]*)(:)(.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    code: Any
+    bold_code: Any
+    title: Any
+    caption: Any
+
+    @property
+    def line_height(self) -> int:
+        return self.code.get_linesize() + 3
+
+
+def load_fonts(pygame: Any) -> Fonts:
+    """A monospaced font if the system has one (pygame's default otherwise), Vollkorn for the words."""
+    fonts = ROOT / "assets" / "fonts"
+    mono = pygame.font.match_font("dejavusansmono,liberationmono,consolas,menlo,couriernew")
+    mono_bold = pygame.font.match_font("dejavusansmono,liberationmono,consolas,menlo,couriernew", bold=True)
+    return Fonts(pygame.font.Font(mono, 18), pygame.font.Font(mono_bold or mono, 18),
+                 pygame.font.Font(str(fonts / "Vollkorn-SemiBold.ttf"), 21),
+                 pygame.font.Font(str(fonts / "Vollkorn-Italic.ttf"), 22))
+
+
+def tokens(line: str) -> list[tuple[str, tuple[int, int, int]]]:
+    """Just enough YAML colouring to read the file: comments, keys, quoted strings, numbers."""
+    if line.lstrip().startswith("#"):
+        return [(line, COMMENT)]
+    match = YAML_KEY.match(line)
+    if not match:
+        return [(line, PLAIN)]
+    indent, key, colon, value = match.groups()
+    stripped = value.strip()
+    colour = NUMBER if re.fullmatch(r"-?[\d.]+", stripped) else PLAIN if stripped[:1] in "{[" else STRING
+    return [(indent, PLAIN), (key, KEY), (colon, PLAIN), (value, colour)]
+
+
+def wrap(font: Any, text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and font.size(candidate)[0] > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def markdown_lines(text: str) -> list[tuple[str, str]]:
+    """The server's markdown as (style, text) rows: heading, code, rule, link or plain."""
+    rows: list[tuple[str, str]] = []
+    in_code = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        elif in_code:
+            rows.append(("code", line))
+        elif line.startswith("#"):
+            rows.append(("heading", line.lstrip("# ")))
+        elif set(line.strip()) == {"-"}:
+            rows.append(("rule", ""))
+        elif line.strip():
+            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+            rows.append(("link" if plain != line else "plain", plain))
+    return rows
+
+
+class Pane:
+    """One editor view of one probe's document: a title strip, line numbers, coloured code."""
+
+    def __init__(self, pygame: Any, surface: Any, rect: Any, fonts: Fonts, probe: Probe, title: str) -> None:
+        self.pygame, self.surface, self.fonts, self.probe = pygame, surface, fonts, probe
+        self.rect = rect
+        pygame.draw.rect(surface, BACKGROUND, rect)
+        strip = pygame.Rect(rect.x, rect.y, rect.width, 34)
+        pygame.draw.rect(surface, PANE_TITLE, strip)
+        surface.blit(fonts.title.render(title, True, CAPTION), (strip.x + 12, strip.y + 4))
+        self.code_top = strip.bottom + 8
+        self.gutter = fonts.code.size("9999")[0] + 24
+        self.rows = (rect.bottom - self.code_top - 6) // fonts.line_height
+
+    def draw_code(self, first: int) -> None:
+        """Lines from `first` on; the probe's line gets the current-line band.
+
+        Everything drawn after this stays inside the pane, as an editor's widgets do.
+        """
+        pygame, fonts = self.pygame, self.fonts
+        self.first = first
+        self.surface.set_clip(self.rect)
+        lines = self.probe.lines
+        for row in range(self.rows):
+            index = first + row
+            if index >= len(lines):
+                break
+            y = self.code_top + row * fonts.line_height
+            if index == self.probe.line:
+                pygame.draw.rect(self.surface, CURRENT_LINE, (self.rect.x, y - 1, self.rect.width, fonts.line_height))
+            number = fonts.code.render(str(index + 1), True, PLAIN if index == self.probe.line else GUTTER)
+            self.surface.blit(number, (self.rect.x + self.gutter - 14 - number.get_width(), y))
+            x = self.rect.x + self.gutter
+            for text, colour in tokens(lines[index]):
+                if text:
+                    self.surface.blit(fonts.code.render(text, True, colour), (x, y))
+                    x += fonts.code.size(text)[0]
+
+    def at(self, line: int, column: int) -> tuple[int, int]:
+        """The top-left pixel of a character."""
+        prefix = self.probe.lines[line][:column]
+        return (self.rect.x + self.gutter + self.fonts.code.size(prefix)[0],
+                self.code_top + (line - self.first) * self.fonts.line_height)
+
+    def draw_cursor(self) -> None:
+        x, y = self.at(self.probe.line, self.probe.column)
+        self.pygame.draw.rect(self.surface, PLAIN, (x, y, 2, self.fonts.line_height - 2))
+
+    def box(self, x: int, y: int, width: int, height: int) -> Any:
+        rect = self.pygame.Rect(x, y, width, height)
+        self.pygame.draw.rect(self.surface, WIDGET, rect)
+        self.pygame.draw.rect(self.surface, WIDGET_BORDER, rect, 1)
+        return rect
+
+    def draw_completion(self) -> None:
+        """The list under the cursor, the first item selected, its documentation beside it.
+
+        A list longer than the pane has room for shows its first items and a scroll bar, as an
+        editor's list does.
+        """
+        pygame, fonts, items = self.pygame, self.fonts, self.probe.items
+        x, y = self.at(self.probe.line, self.probe.column)
+        row = fonts.line_height + 2
+        top = y + fonts.line_height + 2
+        shown = min(len(items), (self.rect.bottom - top - 10) // row)
+        width = max(200, max(fonts.code.size(item["label"])[0] for item in items) + 56)
+        popup = self.box(x - 24, top, width, row * shown + 6)
+        for number, item in enumerate(items[:shown]):
+            top = popup.y + 3 + number * row
+            if number == 0:
+                pygame.draw.rect(self.surface, SELECTED, (popup.x + 1, top, popup.width - 2, row))
+            colour = KIND_COLOURS.get(item["kind"], PLAIN)
+            pygame.draw.rect(self.surface, colour, (popup.x + 10, top + row // 2 - 6, 12, 12), 2)
+            self.surface.blit(fonts.code.render(item["label"], True, PLAIN), (popup.x + 32, top + 1))
+        if shown < len(items):
+            thumb = (popup.height - 6) * shown // len(items)
+            pygame.draw.rect(self.surface, (121, 121, 121), (popup.right - 8, popup.y + 3, 6, thumb))
+        self.draw_documentation(items[0], popup)
+
+    def draw_documentation(self, item: dict[str, Any], popup: Any) -> None:
+        left = popup.right + 2
+        width = self.rect.right - left - 10
+        if width < 160 or not item["documentation"]:
+            return
+        rows: list[tuple[str, str]] = [("heading", item["label"])]
+        if item["detail"]:
+            rows.append(("plain", item["detail"]))
+        rows += markdown_lines(item["documentation"])
+        self.draw_rows(rows, left, popup.y, width)
+
+    def draw_rows(self, rows: list[tuple[str, str]], left: int, top: int, width: int, above: bool = False) -> None:
+        """Wrapped markdown rows in a box at (left, top), or ending at top when above."""
+        fonts = self.fonts
+        lines: list[tuple[str, str]] = []
+        for style, text in rows:
+            font = fonts.code if style == "code" else fonts.bold_code if style == "heading" else fonts.code
+            pieces = [text] if style in ("code", "rule") else wrap(font, text, width - 20)
+            lines += [(style, piece) for piece in pieces]
+        height = len(lines) * fonts.line_height + 12
+        box = self.box(left, top - height if above else top, width, height)
+        for number, (style, text) in enumerate(lines):
+            y = box.y + 6 + number * fonts.line_height
+            if style == "rule":
+                self.pygame.draw.line(self.surface, WIDGET_BORDER, (box.x + 8, y + 10), (box.right - 8, y + 10))
+                continue
+            font = fonts.bold_code if style == "heading" else fonts.code
+            colour = {"code": STRING, "link": LINK, "heading": PLAIN}.get(style, PLAIN)
+            self.surface.blit(font.render(text, True, colour), (box.x + 10, y))
+
+    def draw_hover(self) -> None:
+        """The hover box above the word under the mouse, which is underlined as VS Code does not."""
+        x, y = self.at(self.probe.line, self.probe.column)
+        word = re.match(r"\s*([\w]+)", self.probe.lines[self.probe.line]).group(1)
+        start = self.probe.lines[self.probe.line].index(word)
+        left, _ = self.at(self.probe.line, start)
+        right, _ = self.at(self.probe.line, start + len(word))
+        self.draw_rows(markdown_lines(self.probe.hover), left, y - 4, self.rect.right - left - 10, above=True)
+        self.draw_pointer(x + 4, y + self.fonts.line_height - 4)
+
+    def draw_pointer(self, x: int, y: int) -> None:
+        """A mouse arrow, so that the hover box has a visible cause."""
+        points = [(x, y), (x, y + 18), (x + 5, y + 14), (x + 9, y + 22), (x + 12, y + 20), (x + 8, y + 13), (x + 14, y + 13)]
+        self.pygame.draw.polygon(self.surface, (255, 255, 255), points)
+        self.pygame.draw.polygon(self.surface, (0, 0, 0), points, 1)
+
+    def draw_squiggles(self) -> None:
+        for diagnostic in self.probe.diagnostics:
+            start, end = diagnostic["range"]["start"], diagnostic["range"]["end"]
+            left, top = self.at(start["line"], start["character"])
+            right, _ = self.at(end["line"], max(end["character"], start["character"] + 1)) if end["line"] == start["line"] else self.at(start["line"], len(self.probe.lines[start["line"]]))
+            base = top + self.fonts.line_height - 3
+            points = [(x, base + (2 if (x // 3) % 2 else -1)) for x in range(left, right + 1, 3)]
+            if len(points) > 1:
+                self.pygame.draw.lines(self.surface, ERROR, False, points, 2)
+
+    def draw_problems(self, left: int, top: int, width: int) -> None:
+        """The messages as a Problems list: where, then what the server said."""
+        fonts, surface = self.fonts, self.surface
+        surface.blit(fonts.bold_code.render("PROBLEMS", True, PLAIN), (left, top))
+        y = top + fonts.line_height + 6
+        for diagnostic in self.probe.diagnostics:
+            start = diagnostic["range"]["start"]
+            self.pygame.draw.circle(surface, ERROR, (left + 8, y + fonts.line_height // 2 - 1), 7)
+            surface.blit(fonts.bold_code.render("x", True, BACKGROUND), (left + 3, y - 2))
+            for number, line in enumerate(wrap(fonts.code, diagnostic["message"], width - 30)):
+                surface.blit(fonts.code.render(line, True, PLAIN), (left + 24, y))
+                y += fonts.line_height
+            where = f"{diagnostic.get('source', 'yaml')}  [Ln {start['line'] + 1}, Col {start['character'] + 1}]"
+            surface.blit(fonts.code.render(where, True, GUTTER), (left + 24, y))
+            y += fonts.line_height + 10
+
+
+PANE_TITLES = {
+    "day_fields": "Ctrl+Space on an empty line inside a day",
+    "new_day_fields": "Ctrl+Space after '- ' starting a new day",
+    "leaning_values": "Ctrl+Space after 'leaning: '",
+    "hover_briefing": "The mouse resting on 'briefing'",
+    "misspelt_field_and_bad_leaning": "A leaning 'hawkish' and a field 'efects'",
+}
+PICTURE_SIZE = (1480, 1300)
+MARGIN = 20
+
+
+def draw_picture(server: str, probes: list[Probe], path: Path) -> None:
+    """Five editor panes from the server's answers, then the caption that says where they come from."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    pygame.font.init()
+    fonts = load_fonts(pygame)
+    surface = pygame.Surface(PICTURE_SIZE)
+    surface.fill((22, 22, 22))
+    by_name = {probe.name: probe for probe in probes}
+    width, height = PICTURE_SIZE
+    half = (width - 3 * MARGIN) // 2
+    row_height = 370
+    grid = [("day_fields", 0, 0), ("new_day_fields", 1, 0), ("leaning_values", 0, 1), ("hover_briefing", 1, 1)]
+    for name, column, row in grid:
+        rect = pygame.Rect(MARGIN + column * (half + MARGIN), MARGIN + row * (row_height + MARGIN), half, row_height)
+        pane = Pane(pygame, surface, rect, fonts, by_name[name], PANE_TITLES[name])
+        probe = by_name[name]
+        if probe.kind == "hover":
+            pane.draw_code(probe.line - pane.rows + 3)
+            pane.draw_hover()
+        else:
+            pane.draw_code(probe.line - (1 if len(probe.items) > 6 else 3))
+            pane.draw_cursor()
+            pane.draw_completion()
+        surface.set_clip(None)
+    broken = by_name["misspelt_field_and_bad_leaning"]
+    top = MARGIN + 2 * (row_height + MARGIN)
+    rect = pygame.Rect(MARGIN, top, width - 2 * MARGIN, 300)
+    pane = Pane(pygame, surface, rect, fonts, broken, PANE_TITLES[broken.name])
+    pane.rect = pygame.Rect(rect.x, rect.y, half, rect.height)
+    pane.draw_code(broken.line - 6)
+    pane.draw_squiggles()
+    surface.set_clip(None)
+    pane.rect = rect
+    pane.draw_problems(rect.x + half + MARGIN, pane.code_top, half - 2 * MARGIN)
+    caption = ("Completion, hover and diagnostics as the YAML language server (the engine of VS Code's YAML "
+               "extension) answered them for this file")
+    detail = (f"{server}, asked by scripts/editor_completion.py about docs/examples/three_day_crisis.yaml; "
+              "its first line names game/scenario/scenario.schema.json")
+    y = rect.bottom + 16
+    for line in wrap(fonts.caption, caption, width - 2 * MARGIN) + wrap(fonts.caption, detail, width - 2 * MARGIN):
+        surface.blit(fonts.caption.render(line, True, CAPTION), (MARGIN, y))
+        y += fonts.caption.get_linesize()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface.subsurface((0, 0, width, min(height, y + MARGIN))), str(path))
 
 
 def main() -> int:
@@ -333,6 +653,9 @@ def main() -> int:
     if arguments.json:
         arguments.json.write_text(json.dumps({"server": server, "probes": [asdict(p) for p in probes]},
                                              ensure_ascii=False, indent=1), encoding="utf-8")
+    if not arguments.no_png:
+        draw_picture(server, probes, arguments.png)
+        print(f"wrote {arguments.png}")
     return 0
 
 
