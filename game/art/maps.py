@@ -41,14 +41,14 @@ class MapStyle:
 
 STYLES: dict[str, MapStyle] = {
     "caribbean": MapStyle(graticule_step=5.0, coast_width=1.5,
-                          tints=(("cuba", "vermilion", 0.24),), borders=(("usa", "cobalt_blue"),),
-                          deep_sea=(("cerulean", 0.36), ("ultramarine", 0.10), ("payne_grey", 0.05)),
+                          tints=(("cuba", "raw_sienna", 0.42),), borders=(("usa", "cobalt_blue"),),
+                          deep_sea=(("cerulean", 0.27), ("ultramarine", 0.07), ("payne_grey", 0.04)),
                           shallows=22.0),
     "world": MapStyle(graticule_step=15.0, coast_width=1.1,
-                      tints=(("ussr", "rose", 0.22), ("cuba", "vermilion", 0.3), ("turkey", "raw_sienna", 0.22),
+                      tints=(("ussr", "rose", 0.22), ("cuba", "burnt_sienna", 0.4), ("turkey", "raw_sienna", 0.3),
                              ("italy", "raw_sienna", 0.16)),
                       borders=(("usa", "cobalt_blue"),),
-                      deep_sea=(("cerulean", 0.32), ("ultramarine", 0.08), ("payne_grey", 0.05)), shallows=10.0),
+                      deep_sea=(("cerulean", 0.27), ("ultramarine", 0.07), ("payne_grey", 0.04)), shallows=10.0),
 }
 
 
@@ -113,8 +113,8 @@ def paint_map(view: str, width: int, height: int, seed: int) -> np.ndarray:
     for country, pigment in style.borders:
         for ring in data["countries"].get(country, []):
             if len(ring) > 2:
-                painting.wash(project(ring), pigment, 0.05, layers=8, wobble=0.005, edge=3.0,
-                              granulation=0.2, bleed=1.5 * scale)
+                painting.ink(project(ring), pigment, width=5.0 * scale, strength=0.16, closed=True,
+                             wobble=0.8 * scale)
     for ring in land_rings:
         if max(np.ptp(ring[:, 0]), np.ptp(ring[:, 1])) >= 0.8:
             painting.ink(ring, "sepia", width=style.coast_width * scale, strength=0.6, closed=True,
@@ -139,7 +139,7 @@ def _graticule(painting: Painting, bounds, step: float, project, scale: float) -
     west, south, east, north = bounds
     for lon in np.arange(math.ceil(west / step) * step, east + 1e-9, step):
         line = [(lon, south - 1), (lon, north + 1)]
-        painting.ink(project(line), "payne_grey", width=0.8 * scale, strength=0.16, wobble=0.4 * scale)
+        painting.ink(project(line), "payne_grey", width=0.8 * scale, strength=0.1, wobble=0.4 * scale)
     for lat in np.arange(math.ceil(south / step) * step, north + 1e-9, step):
         line = [(west - 1, lat), (east + 1, lat)]
-        painting.ink(project(line), "payne_grey", width=0.8 * scale, strength=0.16, wobble=0.4 * scale)
+        painting.ink(project(line), "payne_grey", width=0.8 * scale, strength=0.1, wobble=0.4 * scale)
