@@ -1,0 +1,208 @@
+"""Portraits: every shipped person paints from their parameters, the same each time, and unlike anyone else."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from game.art.portrait_spec import KEYS, PortraitError, problems, resolve
+from game.art.portraits import paint_portrait
+from game.scenario.load import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted((ROOT / "scenarios").glob("*/scenario.yaml"))
+
+
+def people_of(path: Path) -> list[tuple[str, dict]]:
+    scenario = load_scenario(path)
+    found = []
+    for role in scenario.roles.values():
+        if role.portrait:
+            found.append((f"{scenario.id}/{role.id}", dict(role.portrait)))
+        for advisor in role.advisors:
+            if advisor.portrait:
+                found.append((f"{scenario.id}/{advisor.id}", dict(advisor.portrait)))
+    return found
+
+
+PEOPLE = [person for path in SCENARIOS for person in people_of(path)]
+BY_ID = dict(PEOPLE)
+
+
+def difference(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.abs(a.astype(np.int16) - b.astype(np.int16)).mean())
+
+
+def test_the_shipped_scenarios_have_people_with_portraits():
+    ids = {person_id for person_id, _ in PEOPLE}
+    assert {"cuban_missile_crisis_1962/kennedy", "cuban_missile_crisis_1962/khrushchev",
+            "cuban_missile_crisis_1962/castro", "berlin_1961/konev"} <= ids
+
+
+@pytest.mark.parametrize("person_id, params", PEOPLE, ids=[person_id for person_id, _ in PEOPLE])
+def test_every_shipped_portrait_has_valid_parameters(person_id, params):
+    assert problems(params) == []
+
+
+@pytest.mark.parametrize("person_id, params", PEOPLE, ids=[person_id for person_id, _ in PEOPLE])
+def test_every_shipped_person_paints(person_id, params):
+    pixels = paint_portrait(params, 40, seed=3)
+    assert pixels.shape == (40, 40, 3)
+    assert pixels.dtype == np.uint8
+    assert pixels.std() > 10  # a picture, not a blank sheet
+
+
+def test_the_portraits_in_the_documentation_are_valid():
+    pattern = re.compile(r"portrait: (\{.*\})")
+    found = 0
+    for path in [*(ROOT / "docs").glob("*.md"), *(ROOT / "docs" / "examples").glob("*.yaml")]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = pattern.search(line)
+            if match:
+                found += 1
+                assert problems(yaml.safe_load(match.group(1))) == [], f"{path.name}: {line.strip()}"
+    assert found >= 2
+
+
+def test_the_same_seed_paints_the_same_pixels():
+    kennedy = BY_ID["cuban_missile_crisis_1962/kennedy"]
+    assert np.array_equal(paint_portrait(kennedy, 64, seed=11), paint_portrait(kennedy, 64, seed=11))
+
+
+def test_another_seed_moves_the_brush_a_little():
+    kennedy = BY_ID["cuban_missile_crisis_1962/kennedy"]
+    first, second = paint_portrait(kennedy, 64, seed=1), paint_portrait(kennedy, 64, seed=2)
+    assert 0.5 < difference(first, second) < 25
+
+
+@pytest.mark.parametrize("scenario", ["cuban_missile_crisis_1962", "berlin_1961"])
+def test_each_person_is_closer_to_themselves_than_to_anyone_else(scenario):
+    """Over two seeds, a sitter's portraits differ less from each other than from any other sitter's."""
+    sitters = [(person_id, params) for person_id, params in PEOPLE if person_id.startswith(scenario + "/")]
+    first = {person_id: paint_portrait(params, 64, seed=5) for person_id, params in sitters}
+    second = {person_id: paint_portrait(params, 64, seed=6) for person_id, params in sitters}
+    for person_id in first:
+        itself = difference(first[person_id], second[person_id])
+        nearest, other = min((difference(second[person_id], first[o]), o) for o in first if o != person_id)
+        assert itself < nearest, f"{person_id} is as close to {other} ({nearest:.1f}) as to itself ({itself:.1f})"
+
+
+def test_missing_parameters_take_defaults():
+    assert paint_portrait({}, 32, seed=1).shape == (32, 32, 3)
+    assert resolve({}).attire == "suit"
+    assert resolve({"hair": "bald"}).hair_style == "fringe_at_sides"
+
+
+def test_a_receding_head_greys_with_age_unless_told_its_colour():
+    assert resolve({"hair": "receding", "age": 40}).hair_colour == "brown"
+    assert resolve({"hair": "receding", "age": 62}).hair_colour == "grey"
+    assert resolve({"hair": "receding", "hair_colour": "sandy", "age": 62}).hair_colour == "sandy"
+
+
+@pytest.mark.parametrize("key, value", [(key, value) for key, allowed in KEYS.items() if isinstance(allowed, tuple)
+                                        for value in allowed])
+def test_every_word_of_the_vocabulary_paints(key, value):
+    assert problems({key: value}) == []
+    assert paint_portrait({key: value}, 24, seed=1).shape == (24, 24, 3)
+
+
+@pytest.mark.parametrize("key", [key for key, allowed in KEYS.items() if allowed is bool])
+def test_every_switch_paints_on(key):
+    assert paint_portrait({key: True}, 24, seed=1).shape == (24, 24, 3)
+
+
+def test_an_unknown_value_is_refused_naming_the_key_and_a_suggestion():
+    with pytest.raises(PortraitError) as refused:
+        paint_portrait({"hair_style": "slicked_bak"}, 32, seed=1)
+    assert refused.value.problems == [("hair_style", "unknown hair_style 'slicked_bak' (did you mean 'slicked_back'?)")]
+    assert "hair_style" in str(refused.value) and "slicked_back" in str(refused.value)
+
+
+def test_an_unknown_key_is_refused_with_a_suggestion():
+    [(key, message)] = problems({"glases": True})
+    assert key == "glases"
+    assert "did you mean 'glasses'" in message
+
+
+def test_a_value_far_from_any_word_lists_the_known_ones():
+    [(key, message)] = problems({"skin": "green"})
+    assert key == "skin" and "known:" in message and "olive" in message
+
+
+def test_wrong_types_are_refused():
+    found = dict(problems({"glasses": "yes", "age": "forty", "face": 3, "beard": False}))
+    assert set(found) == {"glasses", "age", "face", "beard"}
+    assert "true or false" in found["glasses"]
+    assert "whole number" in found["age"]
+    assert "write beard: none" in found["beard"]
+
+
+def test_true_is_not_an_age():
+    assert [key for key, _ in problems({"age": True})] == ["age"]
+
+
+@pytest.mark.parametrize("age", [3, 15, 101, 250])
+def test_an_age_out_of_range_is_refused(age):
+    [(key, message)] = problems({"age": age})
+    assert key == "age" and str(age) in message
+
+
+def test_every_problem_is_reported_at_once():
+    assert len(problems({"face": "ovall", "hiar": "dark", "age": 400})) == 3
+
+
+def test_a_portrait_that_is_not_a_mapping_is_refused():
+    assert problems(["face", "oval"])[0][0] == "portrait"
+    with pytest.raises(PortraitError):
+        paint_portrait("oval", 32, seed=1)
+
+
+def test_a_tiny_size_is_refused():
+    with pytest.raises(PortraitError):
+        paint_portrait({}, 8, seed=1)
+
+
+def test_the_vocabulary_module_does_not_import_numpy():
+    code = "import sys, game.art.portrait_spec; sys.exit('numpy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# -- each parameter shows where it should ----------------------------------------------------------
+
+
+def darkness(params: dict, rows: slice, columns: slice, seeds=(1, 2)) -> float:
+    """Mean darkness (255 - brightness) of a region of the 128 px portrait, over a few seeds."""
+    return float(np.mean([255 - paint_portrait(params, 128, seed)[rows, columns].mean() for seed in seeds]))
+
+
+EYES = (slice(44, 60), slice(30, 98))
+TOP_OF_HEAD = (slice(18, 32), slice(44, 84))
+LOWER_FACE = (slice(70, 88), slice(44, 84))
+
+
+def test_dark_frames_darken_the_eyes_more_than_rimless_glasses():
+    plain = darkness({}, *EYES)
+    rimless = darkness({"glasses": True, "glasses_style": "rimless"}, *EYES)
+    dark = darkness({"glasses": True, "glasses_style": "dark_frames"}, *EYES)
+    assert plain < rimless < dark
+
+
+def test_dark_hair_is_darker_than_white_hair_and_a_bald_head_is_lightest():
+    dark, white, bald = (darkness({"hair": hair}, *TOP_OF_HEAD) for hair in ("dark", "white", "bald"))
+    assert dark > white > bald
+
+
+def test_a_full_beard_darkens_the_lower_face():
+    assert darkness({"beard": "full"}, *LOWER_FACE) > darkness({}, *LOWER_FACE) + 20
+
+
+def test_a_soviet_background_is_warmer_than_an_american_one():
+    corner = (slice(0, 24), slice(0, 24))
+    american = paint_portrait({"attire": "suit"}, 96, seed=1)[corner].mean(axis=(0, 1))
+    soviet = paint_portrait({"attire": "soviet_suit"}, 96, seed=1)[corner].mean(axis=(0, 1))
+    assert american[2] - american[0] > 10  # blue over red
+    assert soviet[0] - soviet[2] > 10      # red over blue
