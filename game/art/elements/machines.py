@@ -1,0 +1,232 @@
+"""Ships, aircraft, missiles, tanks and trucks: dark profiles in a few washes and an ink line.
+
+Each shape is drawn in its own units (a ship one unit long from stern to bow, waterline at y=0,
+bow to the right) and placed by ``Canvas.place``; "left" mirrors it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.art.elements.canvas import Canvas
+from game.art.scene_spec import Element
+from game.art.shapes import ellipse
+
+HULLS = {  # stern to bow, waterline at 0, up is negative
+    "freighter": ((-0.5, 0), (0.43, 0), (0.5, -0.1), (0.36, -0.085), (-0.34, -0.075), (-0.5, -0.09)),
+    "destroyer": ((-0.5, 0), (0.44, 0), (0.5, -0.075), (0.2, -0.055), (-0.45, -0.045)),
+    "carrier": ((-0.47, 0), (0.45, 0), (0.5, -0.08), (-0.5, -0.08)),
+    "submarine": ((-0.5, -0.01), (0.4, -0.01), (0.5, -0.03), (0.42, -0.05), (-0.42, -0.045)),
+    "landing_craft": ((-0.5, 0), (0.35, 0), (0.5, -0.16), (0.4, -0.17), (-0.5, -0.14)),
+}
+# Deck shapes per kind: (x, y, width, height) boxes above the hull, darker the later in the list.
+DECKS = {
+    "freighter": ((-0.42, -0.2, 0.16, 0.13), (-0.38, -0.27, 0.08, 0.08), (-0.345, -0.34, 0.035, 0.08)),
+    "destroyer": ((0.12, -0.14, 0.14, 0.09), (0.16, -0.2, 0.07, 0.07), (-0.06, -0.13, 0.05, 0.08),
+                  (-0.2, -0.12, 0.05, 0.07), (-0.38, -0.075, 0.09, 0.03), (0.3, -0.085, 0.05, 0.03)),
+    "carrier": ((0.08, -0.2, 0.1, 0.13), (0.11, -0.27, 0.04, 0.08)),
+    "submarine": ((0.02, -0.14, 0.1, 0.1),),
+    "landing_craft": ((-0.48, -0.24, 0.12, 0.1),),
+}
+MASTS = {
+    "freighter": ((-0.1, -0.3), (0.22, -0.3), (-0.33, -0.42)),
+    "destroyer": ((0.19, -0.34), (-0.12, -0.25)),
+    "carrier": ((0.13, -0.38),),
+    "submarine": ((0.08, -0.2),),
+    "landing_craft": (),
+}
+
+
+def _box(x: float, y: float, w: float, h: float) -> tuple:
+    return ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+
+
+def ship(canvas: Canvas, e: Element) -> None:
+    kind, size = e["kind"], 0.5 * e["scale"]
+    mirror = e["heading"] == "left"
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size, mirror=mirror)
+
+    if e["wake"]:
+        _wake(canvas, e, size, mirror)
+    hull = put(HULLS[kind])
+    canvas.wash(put(((-0.5, 0), (0.45, 0), (0.42, 0.03), (-0.48, 0.03))), "payne_grey", 0.2, wobble=0.1)
+    for box in DECKS[kind]:
+        canvas.wash(put(_box(*box)), e["pigment"], 0.55, wobble=0.01, edge=0.8, granulation=0.2)
+    canvas.wash(hull, e["pigment"], 0.75, wobble=0.01, edge=0.8, granulation=0.2)
+    canvas.ink(hull, "lamp_black", width=0.8, strength=0.5, closed=True, wobble=0.2)
+    if kind == "freighter":
+        for x in (-0.1, 0.22):  # derricks leaning out from the masts over the holds
+            canvas.ink(put(((x, -0.08), (x, -0.3))), "lamp_black", width=0.8)
+            canvas.ink(put(((x, -0.27), (x + 0.1, -0.1))), "lamp_black", width=0.5)
+            canvas.ink(put(((x, -0.27), (x - 0.1, -0.1))), "lamp_black", width=0.5)
+        if e["cargo"]:  # long crates on deck, as the missiles and bombers went
+            for x in (-0.2, 0.02, 0.26):
+                canvas.wash(put(_box(x, -0.12, 0.14, 0.045)), "olive", 0.6, wobble=0.01)
+    elif kind == "carrier":
+        canvas.wash(put(_box(-0.52, -0.1, 1.02, 0.025)), e["pigment"], 0.8, wobble=0.005)
+        for x in np.linspace(-0.4, 0.35, 5):
+            canvas.ink(put(((x, -0.105), (x + 0.05, -0.105))), "lamp_black", width=0.8, strength=0.6)
+    elif kind == "landing_craft":
+        for x in np.linspace(-0.3, 0.25, 6):  # men crouched in the well
+            canvas.wash(put(ellipse(x, -0.16, 0.025, 0.025, 10)), "olive", 0.8, wobble=0.02)
+    for x, top in MASTS[kind]:
+        canvas.ink(put(((x, -0.05), (x, top))), "lamp_black", width=0.7)
+    if kind == "destroyer":  # a line of signal flags from the mast to the stern
+        canvas.ink(put(((0.19, -0.34), (-0.12, -0.25), (-0.48, -0.05))), "lamp_black", width=0.4, strength=0.5)
+
+
+def _wake(canvas: Canvas, e: Element, size: float, mirror: bool) -> None:
+    """Foam trailing from the stern; a turning ship's wake bends away behind it."""
+    length = 0.4 + 2.2 * e["wake"]
+    s = np.linspace(0, 1, 16)
+    xs = -0.5 - s * length
+    bend = e["turn"] * 0.5 * (s * length) ** 2
+    for side, strength in ((-1, 0.35), (1, 0.45)):
+        spread = side * (0.01 + 0.05 * s)
+        line = np.column_stack((xs + 0.04 * s * side, 0.005 + spread + bend))
+        canvas.ink(canvas.place(line, e["at"], size, mirror=mirror), "cerulean", width=0.8, strength=strength)
+    foam = np.column_stack((np.concatenate((xs, xs[::-1])),
+                            np.concatenate((bend - 0.005 - 0.04 * s, (bend + 0.01 + 0.04 * s)[::-1]))))
+    canvas.wash(canvas.place(foam, e["at"], size, mirror=mirror), "cerulean", 0.12, wobble=0.05)
+    bow = ((0.5, 0.0), (0.62, 0.02), (0.5, 0.01))
+    canvas.ink(canvas.place(bow, e["at"], size, mirror=mirror), "cerulean", width=0.6, strength=0.4)
+
+
+# Aircraft seen from above, nose to the right: (fuselage, wings, tail) outlines.
+PLANES_TOP = {
+    "u2": (((-0.5, -0.02), (0.35, -0.03), (0.5, 0), (0.35, 0.03), (-0.5, 0.02)),
+           ((0.08, -0.04), (0.02, -0.82), (-0.05, -0.82), (-0.06, -0.04), (-0.06, 0.04), (-0.05, 0.82),
+            (0.02, 0.82), (0.08, 0.04)),
+           ((-0.38, 0), (-0.42, -0.15), (-0.49, -0.15), (-0.48, 0.15), (-0.42, 0.15))),
+    "bomber": (((-0.5, -0.03), (0.42, -0.04), (0.5, 0), (0.42, 0.04), (-0.5, 0.03)),
+               ((0.15, -0.03), (-0.2, -0.6), (-0.28, -0.6), (-0.05, -0.03), (-0.05, 0.03), (-0.28, 0.6),
+                (-0.2, 0.6), (0.15, 0.03)),
+               ((-0.36, 0), (-0.47, -0.2), (-0.52, -0.2), (-0.48, 0.2), (-0.47, 0.2))),
+    "fighter": (((-0.5, -0.04), (0.35, -0.05), (0.5, 0), (0.35, 0.05), (-0.5, 0.04)),
+                ((0.12, -0.04), (-0.25, -0.35), (-0.3, -0.35), (-0.2, -0.04), (-0.2, 0.04), (-0.3, 0.35),
+                 (-0.25, 0.35), (0.12, 0.04)),
+                ((-0.38, 0), (-0.48, -0.14), (-0.52, -0.14), (-0.5, 0.14), (-0.48, 0.14))),
+}
+PLANES_SIDE = {  # nose to the right, y down: fuselage, fin, wing seen edge on
+    "u2": (((-0.5, -0.01), (-0.2, -0.03), (0.3, -0.03), (0.5, 0), (0.3, 0.03), (-0.5, 0.02)),
+           ((-0.5, -0.01), (-0.45, -0.2), (-0.38, -0.2), (-0.3, -0.02)),
+           ((0.1, -0.005), (-0.05, 0.0), (0.1, 0.015))),
+    "bomber": (((-0.5, -0.02), (0.4, -0.05), (0.5, 0), (0.4, 0.05), (-0.5, 0.03)),
+               ((-0.5, -0.02), (-0.47, -0.25), (-0.38, -0.25), (-0.3, -0.03)),
+               ((0.15, 0.0), (-0.15, 0.02), (0.1, 0.03))),
+    "fighter": (((-0.5, -0.03), (0.3, -0.06), (0.5, 0), (0.3, 0.05), (-0.5, 0.04)),
+                ((-0.48, -0.03), (-0.45, -0.25), (-0.36, -0.25), (-0.25, -0.04)),
+                ((0.12, 0.01), (-0.2, 0.03), (0.05, 0.04))),
+}
+
+
+def aircraft(canvas: Canvas, e: Element) -> None:
+    size = 0.35 * e["scale"]
+    mirror = abs(e["angle"]) > 90
+    angle = e["angle"] if not mirror else e["angle"] - math.copysign(180, e["angle"])
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size, mirror=mirror, angle=-angle if mirror else angle)
+
+    if e["kind"] == "helicopter":
+        body = ellipse(0.18, 0, 0.2, 0.12, 24)
+        canvas.wash(put(body), e["pigment"], 0.65, wobble=0.02)
+        canvas.wash(put(((0.0, -0.04), (-0.5, -0.03), (-0.5, 0.0), (0.0, 0.04))), e["pigment"], 0.6, wobble=0.01)
+        canvas.ink(put(((-0.2, -0.2), (0.55, -0.2))), "lamp_black", width=1.0)
+        canvas.ink(put(((0.18, -0.12), (0.18, -0.2))), "lamp_black", width=1.0)
+        canvas.ink(put(((-0.5, -0.1), (-0.5, 0.06))), "lamp_black", width=0.8)
+        canvas.ink(put(((0.0, 0.18), (0.35, 0.18))), "lamp_black", width=0.8)
+        return
+    table = PLANES_TOP if e["view"] == "top" else PLANES_SIDE
+    body, wings, tail = table[e["kind"]]
+    for part, strength in ((wings, 0.65), (tail, 0.6), (body, 0.75)):
+        outline = put(part)
+        canvas.wash(outline, e["pigment"], strength, wobble=0.005, edge=0.9, granulation=0.1, bleed=0.5)
+        canvas.ink(outline, "lamp_black", width=0.5, strength=0.4, closed=True, wobble=0.1)
+    if e["view"] == "top":
+        canvas.wash(put(((0.3, -0.015), (0.4, -0.012), (0.4, 0.012), (0.3, 0.015))), "cerulean", 0.5, wobble=0.0)
+
+
+def missile(canvas: Canvas, e: Element) -> None:
+    """An R-12 on its erector, or lying on its trailer, with the trucks and tents of a site around it."""
+    size = 0.5 * e["scale"]
+    x, ground = e["at"]
+    raised = e["raised"] if e["mount"] == "erector" else 0.0
+    for k in range(e["tents"]):  # the site's tents, behind
+        tx = x + (k - e["tents"] / 2 + 0.3) * 0.09 * e["scale"] + canvas.jitter(0.01)
+        tent = ((-0.09, 0), (-0.06, -0.08), (0.06, -0.08), (0.09, 0))
+        at = (tx, ground - 0.08 * e["scale"])
+        canvas.wash(canvas.place(tent, at, size * 0.7), "olive", 0.5, wobble=0.02)
+        canvas.wash(canvas.place(((-0.06, -0.08), (0.0, -0.11), (0.06, -0.08)), at, size * 0.7), "sap_green", 0.5)
+    pad = ((-0.45, 0), (0.45, 0), (0.4, 0.03), (-0.4, 0.03))
+    canvas.wash(canvas.place(pad, (x, ground), size), "raw_sienna", 0.35)
+    turn = math.radians(raised)
+    body_length = 0.75
+    axis = np.array((math.cos(turn), -math.sin(turn)))
+    normal = np.array((-axis[1], axis[0]))
+    foot = np.array((-0.2, -0.06)) if raised else np.array((-0.38, -0.1))
+    r = 0.028
+    tip = foot + axis * body_length
+    body = np.array((foot + normal * r, tip - axis * 0.1 + normal * r, tip, tip - axis * 0.1 - normal * r,
+                     foot - normal * r))
+    if e["mount"] != "erector":  # the trailer under it
+        canvas.wash(canvas.place(_box(-0.42, -0.07, 0.85, 0.03), (x, ground), size), "olive", 0.7, wobble=0.01)
+        for wx in (-0.3, -0.2, 0.25, 0.35):
+            canvas.wash(canvas.place(ellipse(wx, -0.03, 0.03, 0.03, 12), (x, ground), size), "lamp_black", 0.7)
+    else:  # the erector's lattice beside the missile
+        for k in range(7):
+            a = foot + axis * (k / 6 * body_length * 0.85) - normal * r * 2.2
+            b = foot + axis * ((k + 0.5) / 6 * body_length * 0.85) - normal * r * 2.2
+            canvas.ink(canvas.place((a, b + normal * r * 1.6), (x, ground), size), "sepia", width=0.6)
+        canvas.ink(canvas.place((foot - normal * r * 2.2, foot - normal * r * 2.2 + axis * body_length * 0.85),
+                                (x, ground), size), "sepia", width=0.9)
+    outline = canvas.place(body, (x, ground), size)
+    canvas.wash(outline, "naples_yellow", 0.35, wobble=0.005, edge=0.9)
+    canvas.wash(canvas.place(body[:2].tolist() + [foot + axis * 0.4 - normal * r, foot - normal * r],
+                             (x, ground), size), e["pigment"], 0.4, wobble=0.005)
+    canvas.ink(outline, "sepia", width=0.7, closed=True, strength=0.7, wobble=0.1)
+    for k in range(e["trucks"]):
+        side = -1 if k % 2 == 0 else 1
+        tx = x + side * (0.2 + 0.1 * (k // 2)) * e["scale"]
+        truck(canvas, Element("truck", {"at": (tx, ground + 0.02 * e["scale"]), "scale": 0.35 * e["scale"],
+                                        "heading": "left" if side > 0 else "right", "canvas": k % 3 != 2,
+                                        "pigment": e["pigment"]}))
+
+
+def tank(canvas: Canvas, e: Element) -> None:
+    size = 0.18 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size, mirror=e["heading"] == "left")
+
+    track = ((-0.5, -0.22), (0.5, -0.22), (0.58, -0.12), (0.45, 0), (-0.45, 0), (-0.58, -0.12))
+    hull = ((-0.55, -0.22), (0.6, -0.22), (0.5, -0.36), (-0.5, -0.38))
+    turret = ((-0.28, -0.38), (0.25, -0.38), (0.18, -0.56), (-0.2, -0.58))
+    canvas.wash(put(track), "lamp_black", 0.55, wobble=0.01)
+    canvas.wash(put(hull), e["pigment"], 0.7, wobble=0.01)
+    canvas.wash(put(turret), e["pigment"], 0.75, wobble=0.01)
+    canvas.wash(put(_box(0.2, -0.5, 0.85, 0.05)), e["pigment"], 0.8, wobble=0.0)
+    for wx in np.linspace(-0.42, 0.42, 6):
+        canvas.ink(put(ellipse(wx, -0.1, 0.07, 0.07, 12)), "lamp_black", width=0.6, closed=True, strength=0.6)
+    canvas.ink(put(hull), "lamp_black", width=0.6, closed=True, strength=0.5)
+
+
+def truck(canvas: Canvas, e: Element) -> None:
+    size = 0.15 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size, mirror=e["heading"] == "left")
+
+    canvas.wash(put(((0.22, -0.12), (0.5, -0.12), (0.5, -0.3), (0.4, -0.45), (0.22, -0.45))), e["pigment"], 0.75,
+                wobble=0.01)
+    canvas.wash(put(((0.38, -0.42), (0.46, -0.42), (0.48, -0.32), (0.38, -0.32))), "cerulean", 0.4, wobble=0.0)
+    canvas.wash(put(_box(-0.5, -0.2, 0.7, 0.08)), e["pigment"], 0.75, wobble=0.01)
+    if e["canvas"]:
+        top = [(-0.5, -0.2)] + [(-0.5 + 0.7 * t, -0.52 - 0.04 * math.sin(math.pi * t)) for t in np.linspace(0, 1, 7)]
+        canvas.wash(put(top + [(0.2, -0.2)]), "olive", 0.55, wobble=0.02)
+    for wx in (-0.32, -0.12, 0.36):
+        canvas.wash(put(ellipse(wx, -0.08, 0.08, 0.08, 12)), "lamp_black", 0.75, wobble=0.01)

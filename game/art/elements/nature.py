@@ -1,0 +1,259 @@
+"""Sky, sea, land and weather: the washes a scene is laid on, and what drifts across them."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+
+import numpy as np
+
+from game import paths
+from game.art.elements.canvas import Canvas
+from game.art.scene_spec import Element
+from game.art.shapes import blob, ellipse, rectangle
+
+# Per time of day: (top of the sky, pigment near the horizon, cloud pigment, sea pigment, sea shadow).
+SKIES = {
+    "dawn": ("cerulean", "rose", "payne_grey", "cerulean", "ultramarine"),
+    "day": ("cerulean", "naples_yellow", "payne_grey", "cerulean", "ultramarine"),
+    "dusk": ("indigo", "cadmium_yellow", "alizarin", "indigo", "payne_grey"),
+    "night": ("indigo", "prussian_blue", "payne_grey", "prussian_blue", "indigo"),
+    "storm": ("payne_grey", "yellow_ochre", "payne_grey", "payne_grey", "indigo"),
+}
+DARKNESS = {"dawn": 0.45, "day": 0.4, "dusk": 0.6, "night": 0.8, "storm": 0.7}
+
+
+def sky(canvas: Canvas, e: Element) -> None:
+    top, low, cloud_pigment, _, _ = SKIES[e["time"]]
+    top = e["pigment"] or top
+    horizon = canvas.y(e["horizon"])
+    region = rectangle(-4, -4, canvas.width + 8, horizon + 4)
+    dark = DARKNESS[e["time"]]
+    canvas.painting.gradient_wash(top, dark, top=1.0, bottom=0.15, region=region)
+    canvas.painting.gradient_wash(low, 0.35 if e["time"] != "night" else 0.5, top=0.0, bottom=1.0, region=region)
+    if e["time"] == "dusk":  # the band of red between the gold and the dark
+        band = rectangle(-4, horizon * 0.45, canvas.width + 8, horizon * 0.4)
+        canvas.wash(band, "alizarin", 0.22, wobble=0.12, edge=0.2)
+    for index in range(round(e["cloud"] * 9)):
+        cx = canvas.rng.uniform(0, canvas.width)
+        cy = canvas.rng.uniform(0.12, 0.8) * horizon
+        r = canvas.height * canvas.rng.uniform(0.04, 0.09)
+        shape = blob(cx, cy, r, canvas.rng, 0.5) * (1.0, 1.0)
+        shape[:, 0] = cx + (shape[:, 0] - cx) * canvas.rng.uniform(2.2, 3.8)  # clouds lie long and low
+        shape[:, 1] = cy + (shape[:, 1] - cy) * 0.6
+        canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (e["time"] == "storm"), edge=0.3, bleed=2.5)
+    if e["stars"]:
+        canvas.painting.spatter("naples_yellow", e["stars"], (0, 0, canvas.width, horizon * 0.8),
+                                size=max(0.6, canvas.line * 0.7), strength=0.7)
+
+
+def sea(canvas: Canvas, e: Element) -> None:
+    _, low, _, body, shadow = SKIES[e["time"]]
+    body = e["pigment"] or body
+    horizon = canvas.y(e["horizon"])
+    region = rectangle(-4, horizon, canvas.width + 8, canvas.height - horizon + 4)
+    canvas.painting.gradient_wash(body, 0.45 + 0.25 * DARKNESS[e["time"]], top=0.5, bottom=1.0, region=region)
+    canvas.painting.gradient_wash(shadow, 0.3, top=0.0, bottom=1.0, region=region)
+    if e["time"] in ("dawn", "dusk"):  # the low sun's path on the water
+        path = np.array(((canvas.width * 0.42, horizon), (canvas.width * 0.58, horizon),
+                         (canvas.width * 0.7, canvas.height), (canvas.width * 0.3, canvas.height)))
+        canvas.wash(path, low, 0.18, wobble=0.15, edge=0.2)
+    depth = canvas.height - horizon
+    strokes = round(18 + e["swell"] * 70)
+    for _ in range(strokes):
+        t = canvas.rng.uniform(0.02, 1.0) ** 1.6  # more, shorter strokes near the horizon
+        y = horizon + t * depth
+        x = canvas.rng.uniform(-0.05, 1.05) * canvas.width
+        length = canvas.width * (0.02 + 0.09 * t) * (0.5 + e["swell"])
+        bow = depth * 0.01 * (0.3 + t) * (1 + 2 * e["swell"])
+        xs = np.linspace(x, x + length, 6)
+        ys = y - bow * np.sin(np.linspace(0, math.pi, 6))
+        canvas.ink(np.column_stack((xs, ys)), shadow, width=0.5 + t, strength=0.25 + 0.25 * t)
+    canvas.ink(((0, horizon), (canvas.width, horizon)), shadow, width=0.6, strength=0.35, wobble=0.2)
+
+
+@functools.lru_cache(maxsize=1)
+def _geometry() -> dict:
+    with open(paths.assets_folder() / "map" / "geometry.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _project(canvas: Canvas, e: Element):
+    """Longitude and latitude to pixels: the box fills the canvas; a tilt lays the map back in perspective."""
+    view = _geometry()["views"][e["view"]]
+    west, south, east, north = e["box"] or view["bounds"]
+    horizon = canvas.y(e["horizon"])
+    far = e["tilt"] / (1.0 - e["tilt"]) * 8.0  # how much deeper the top of the map lies than its bottom
+
+    def project(ring) -> np.ndarray:
+        points = np.asarray(ring, dtype=float)
+        u = (points[:, 0] - west) / (east - west)
+        v = (north - points[:, 1]) / (north - south)
+        if not far:
+            return np.column_stack((u * canvas.width, v * canvas.height))
+        depth = 1.0 + far * (1.0 - v)
+        x = canvas.width / 2 + (u - 0.5) * canvas.width * 1.4 / depth
+        y = horizon + (canvas.height - horizon) / depth
+        return np.column_stack((x, y))
+
+    return view, project
+
+
+def _map(canvas: Canvas, e: Element) -> None:
+    view, project = _project(canvas, e)
+    frame = project(((view["bounds"][0], view["bounds"][3]), (view["bounds"][2], view["bounds"][3])))
+    top = min(frame[:, 1].min(), canvas.y(e["horizon"])) if e["tilt"] else 0.0
+    canvas.wash(rectangle(-4, top, canvas.width + 8, canvas.height - top + 4), e["sea"], 0.45, wobble=0.03)
+    region = view["countries"].get(e["region"], []) if e["region"] else []
+    muted = "yellow_ochre" if region else e["pigment"]
+    for ring in view["land"]:
+        outline = project(ring)
+        if len(outline) < 3 or np.ptp(outline, axis=0).max() < 2:
+            continue
+        canvas.wash(outline, muted, 0.5, wobble=0.02, edge=0.7)
+        canvas.ink(outline, "sepia", width=0.6, strength=0.6, closed=True, wobble=0.2)
+    for ring in region:
+        outline = project(ring)
+        if len(outline) >= 3:
+            canvas.wash(outline, e["pigment"], 0.6, wobble=0.02, edge=0.7)
+            canvas.wash(outline, "olive", 0.2, wobble=0.05, granulation=0.8)
+
+
+def _ridge(canvas: Canvas, x0: float, x1: float, base: float, rise: float, bumps: int) -> np.ndarray:
+    xs = np.linspace(x0, x1, 40)
+    phase = canvas.rng.uniform(0, 6.3, 3)
+    wave = sum(np.sin(xs / canvas.width * math.pi * bumps * k + phase[k - 1]) / k for k in (1, 2, 3))
+    return np.column_stack((xs, base - rise * (0.6 + 0.4 * wave)))
+
+
+def land(canvas: Canvas, e: Element) -> None:
+    if e["shape"] == "map":
+        _map(canvas, e)
+        return
+    horizon = canvas.y(e["horizon"])
+    bottom = canvas.height + 4
+    pigment = e["pigment"]
+    if e["shape"] == "coast":
+        width = e["extent"] * canvas.width
+        x0, x1 = (-4, width) if e["side"] == "left" else (canvas.width - width, canvas.width + 4)
+        ridge = _ridge(canvas, x0, x1, horizon, canvas.height * 0.08 * (0.5 + e["extent"]), 3)
+        taper = np.linspace(0, 1, len(ridge)) if e["side"] == "right" else np.linspace(1, 0, len(ridge))
+        ridge[:, 1] = horizon - (horizon - ridge[:, 1]) * np.sqrt(taper)
+        shape = np.vstack((ridge, ((x1, horizon + 2), (x0, horizon + 2))))
+        canvas.wash(shape, pigment, 0.45)
+        canvas.wash(shape, "payne_grey", 0.15, granulation=0.7)
+        return
+    if e["shape"] == "beach":
+        top = horizon + (1.0 - e["extent"]) * (canvas.height - horizon)
+        xs = np.linspace(-4, canvas.width + 4, 30)
+        edge = top + canvas.height * 0.015 * np.sin(xs / canvas.width * 9 + canvas.rng.uniform(0, 6))
+        shape = np.vstack((np.column_stack((xs, edge)), ((canvas.width + 4, bottom), (-4, bottom))))
+        canvas.wash(shape, pigment, 0.4, granulation=0.8)
+        canvas.painting.gradient_wash("raw_sienna", 0.25, top=0.0, bottom=1.0, region=shape)
+        canvas.ink(np.column_stack((xs, edge - 2)), "cerulean", width=0.8, strength=0.4)
+        return
+    if e["shape"] == "city":
+        _skyline(canvas, horizon, pigment, e["extent"])
+        return
+    rise = canvas.height * (0.02 if e["shape"] == "plain" else 0.1) * (0.4 + e["extent"])
+    far = _ridge(canvas, -4, canvas.width + 4, horizon, rise, 2)
+    canvas.wash(np.vstack((far, ((canvas.width + 4, bottom), (-4, bottom)))), pigment, 0.4, granulation=0.6)
+    if e["shape"] == "hills":
+        near = _ridge(canvas, -4, canvas.width + 4, horizon + rise * 1.2, rise * 0.8, 3)
+        canvas.wash(np.vstack((near, ((canvas.width + 4, bottom), (-4, bottom)))), pigment, 0.3)
+    ground = rectangle(-4, horizon, canvas.width + 8, canvas.height - horizon + 4)
+    canvas.painting.gradient_wash("olive" if pigment != "olive" else "burnt_umber", 0.25, top=0.0, bottom=1.0,
+                                  region=ground)
+
+
+def _skyline(canvas: Canvas, horizon: float, pigment: str, extent: float) -> None:
+    x = -4.0
+    while x < canvas.width:
+        w = canvas.width * canvas.rng.uniform(0.03, 0.07)
+        h = canvas.height * canvas.rng.uniform(0.04, 0.16) * (0.5 + extent)
+        canvas.wash(rectangle(x, horizon - h, w, h + 3), pigment, canvas.rng.uniform(0.3, 0.5), wobble=0.02,
+                    edge=0.8)
+        x += w * canvas.rng.uniform(0.7, 1.0)
+
+
+def trees(canvas: Canvas, e: Element) -> None:
+    start, end = np.array(canvas.point(e["at"])), np.array(canvas.point(e["to"]))
+    size = canvas.height * 0.12 * e["scale"]
+    pigment = e["pigment"] or {"round": "sap_green", "pine": "viridian", "palm": "sap_green"}[e["kind"]]
+    for index in range(e["count"]):
+        t = (index + 0.5) / e["count"] + canvas.jitter(0.3 / e["count"])
+        x, y = start + (end - start) * t
+        h = size * canvas.rng.uniform(0.75, 1.2)
+        if e["kind"] == "round":
+            canvas.ink(((x, y), (x, y - h * 0.5)), "burnt_umber", width=1.2)
+            canvas.wash(blob(x, y - h * 0.7, h * 0.38, canvas.rng, 0.4), pigment, 0.45, granulation=0.7)
+        elif e["kind"] == "pine":
+            shape = np.array(((x, y - h), (x + h * 0.22, y - h * 0.05), (x - h * 0.22, y - h * 0.05)))
+            canvas.wash(shape, pigment, 0.5)
+            canvas.ink(((x, y), (x, y - h * 0.1)), "burnt_umber", width=1.0)
+        else:
+            lean = canvas.jitter(0.25) * h
+            top = (x + lean, y - h * 1.2)
+            canvas.ink(((x, y), (x + lean * 0.4, y - h * 0.6), top), "burnt_umber", width=1.6)
+            for angle in np.linspace(-160, -20, 6) + canvas.jitter(10):
+                tip = (top[0] + math.cos(math.radians(angle)) * h * 0.45,
+                       top[1] + math.sin(math.radians(angle)) * h * 0.2 + h * 0.18)
+                mid = (top[0] + (tip[0] - top[0]) * 0.5, top[1] - h * 0.08)
+                canvas.ink((top, mid, tip), pigment, width=1.4, strength=0.8)
+                canvas.wash(((top[0], top[1] - h * 0.02), mid, tip, (mid[0], mid[1] + h * 0.06)), pigment, 0.35)
+
+
+def cloud(canvas: Canvas, e: Element) -> None:
+    """A mushroom cloud: a column of boiling smoke under a broad, rolling cap."""
+    x, ground = canvas.point(e["at"])
+    s = canvas.height * 0.5 * e["scale"]
+    if e["glow"]:
+        for ring in range(4):
+            r = s * (0.9 - ring * 0.18)
+            canvas.wash(ellipse(x, ground - s * 0.5, r, r * 0.9), "naples_yellow", 0.12 * e["glow"], edge=0.1,
+                        bleed=3.0)
+    stem = np.array(((x - s * 0.07, ground), (x - s * 0.05, ground - s * 0.65), (x + s * 0.05, ground - s * 0.65),
+                     (x + s * 0.07, ground)))
+    canvas.wash(stem, e["pigment"], 0.5, wobble=0.1)
+    canvas.wash(stem, "payne_grey", 0.25, granulation=0.8)
+    for k in range(7):  # the stem's churning
+        cy = ground - s * (0.05 + 0.09 * k)
+        canvas.wash(blob(x + canvas.jitter(s * 0.03), cy, s * 0.07, canvas.rng, 0.4), "burnt_umber", 0.2)
+    skirt = ellipse(x, ground - s * 0.42, s * 0.2, s * 0.045)
+    canvas.wash(skirt, "naples_yellow", 0.35)
+    canvas.wash(ellipse(x, ground - s * 0.02, s * 0.45, s * 0.05), "burnt_umber", 0.35, bleed=2.5)
+    cap_y = ground - s * 0.78
+    for k in range(9):
+        cx = x + s * 0.3 * math.cos(k / 9 * 2 * math.pi) * 0.9
+        cy = cap_y + s * 0.1 * math.sin(k / 9 * 2 * math.pi)
+        canvas.wash(blob(cx, cy, s * 0.16, canvas.rng, 0.35), e["pigment"], 0.35)
+    canvas.wash(blob(x, cap_y, s * 0.28, canvas.rng, 0.3) * (1, 1) + (0, 0), "vermilion", 0.3)
+    canvas.wash(blob(x, cap_y - s * 0.08, s * 0.2, canvas.rng, 0.3), "naples_yellow", 0.4)
+    canvas.wash(ellipse(x, cap_y + s * 0.12, s * 0.36, s * 0.07), "burnt_umber", 0.35)
+
+
+def smoke(canvas: Canvas, e: Element) -> None:
+    start, end = np.array(canvas.point(e["at"])), np.array(canvas.point(e["to"]))
+    size = canvas.height * 0.03 * e["scale"]
+    puffs = 14
+    for k in range(puffs):
+        t = k / (puffs - 1)
+        cx, cy = start + (end - start) * t
+        r = size * (0.4 + 2.2 * t)
+        canvas.wash(blob(cx + canvas.jitter(r * 0.4), cy + canvas.jitter(r * 0.4), r, canvas.rng, 0.5),
+                    e["pigment"], e["strength"] * (0.9 - 0.6 * t), edge=0.3, bleed=2.0)
+
+
+def light(canvas: Canvas, e: Element) -> None:
+    x, y = canvas.point(e["at"])
+    r = canvas.height * e["radius"]
+    if e["beam"]:
+        turn = math.radians(-e["angle"])
+        spread = math.radians(7)
+        length = canvas.height * e["beam"]
+        far = [(x + length * math.cos(turn + d), y + length * math.sin(turn + d)) for d in (-spread, spread)]
+        canvas.wash(((x, y), *far), e["pigment"], e["strength"] * 0.6, wobble=0.02, edge=0.1, bleed=2.0)
+    for ring in range(4):
+        canvas.wash(ellipse(x, y, r * (1 - ring * 0.22), r * (1 - ring * 0.22)), e["pigment"],
+                    e["strength"] * 0.3, edge=0.05, bleed=3.0, wobble=0.04)

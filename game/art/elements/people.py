@@ -1,0 +1,282 @@
+"""People and the things on their tables: figures, meeting tables, a television, letters, lecterns."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.art.elements.canvas import Canvas
+from game.art.scene_spec import Element
+from game.art.shapes import ellipse
+
+# A standing figure one unit tall, feet at y=0: head, then the body from shoulders to feet.
+BODY = ((-0.13, -0.8), (0.13, -0.8), (0.15, -0.72), (0.12, -0.42), (0.09, 0), (0.02, 0), (0.0, -0.38),
+        (-0.02, 0), (-0.09, 0), (-0.12, -0.42), (-0.15, -0.72))
+SEATED = ((-0.14, -0.8), (0.14, -0.8), (0.16, -0.72), (0.15, -0.45), (-0.15, -0.45), (-0.16, -0.72))
+
+
+def _one_figure(canvas: Canvas, at, size: float, pose: str, pigment: str, strength: float = 0.7) -> None:
+    def put(points) -> np.ndarray:
+        return canvas.place(points, at, size)
+
+    head = ellipse(0.0, -0.89, 0.065, 0.08, 16)
+    canvas.wash(put(SEATED if pose == "seated" else BODY), pigment, strength, wobble=0.03, edge=0.7)
+    canvas.wash(put(head), "flesh" if pose != "soldier" else pigment, 0.9 if pose != "soldier" else strength,
+                wobble=0.03)
+    canvas.wash(put(head), pigment, 0.25 * strength, wobble=0.03)
+    if pose == "speaking":
+        canvas.wash(put(((0.1, -0.76), (0.32, -0.98), (0.36, -0.95), (0.14, -0.68))), pigment, strength, wobble=0.02)
+    elif pose == "waving":
+        canvas.wash(put(((0.1, -0.76), (0.28, -1.08), (0.32, -1.06), (0.14, -0.7))), pigment, strength, wobble=0.02)
+    elif pose == "soldier":
+        canvas.wash(put(ellipse(0.0, -0.93, 0.09, 0.05, 16)), "olive", 0.9, wobble=0.02)
+        canvas.ink(put(((0.16, -0.2), (0.24, -1.05))), "lamp_black", width=0.8)
+
+
+def figure(canvas: Canvas, e: Element) -> None:
+    size = 0.25 * e["scale"]
+    x, y = e["at"]
+    for row in range(e["rows"]):
+        depth = 1.0 - 0.15 * row
+        for k in range(1 if e["spread"] == 0 else max(1, round(e["spread"] * 14 / (size * depth) * 0.2))):
+            if e["spread"]:
+                fx = x + (canvas.rng.uniform(-0.5, 0.5)) * e["spread"]
+            else:
+                fx = x
+            fy = y - row * 0.05 * e["scale"] + canvas.jitter(0.008)
+            _one_figure(canvas, (fx, fy), size * depth * canvas.rng.uniform(0.92, 1.05), e["pose"], e["pigment"],
+                        0.55 + 0.2 * (row == 0))
+
+
+def table(canvas: Canvas, e: Element) -> None:
+    """A meeting table in perspective, its seats along both sides, or a desk seen from the front."""
+    size = 0.6 * e["scale"]
+    x, y = e["at"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    if e["lamp"]:
+        canvas.ink(put(((0.0, -1.2), (0.0, -0.75))), "sepia", width=0.8)
+        canvas.wash(put(((-0.12, -0.68), (0.12, -0.68), (0.05, -0.76), (-0.05, -0.76))), "sepia", 0.6, wobble=0.02)
+        canvas.wash(put(((-0.12, -0.68), (0.12, -0.68), (0.7, 0.3), (-0.7, 0.3))), "naples_yellow", 0.25,
+                    edge=0.1, bleed=4.0, wobble=0.05)
+        for ring in range(3):
+            canvas.wash(put(ellipse(0.0, -0.66, 0.2 - ring * 0.06, 0.1 - ring * 0.03, 20)), "cadmium_yellow", 0.2,
+                        edge=0.05, bleed=3.0)
+    shape = e["shape"]
+    if shape == "long":
+        far, near = -0.3, 0.25
+        top = ((-0.12, far), (0.12, far), (0.5, near), (-0.5, near))
+        seats = e["seats"] // 2
+        for k in range(seats):  # far to near so nearer figures overlap farther ones
+            t = (k + 0.5) / max(1, seats)
+            depth = 0.45 + 0.55 * t
+            sy = far + (near - far) * t
+            half = 0.12 + 0.38 * t
+            for side in (-1, 1):
+                fx, fy = side * (half + 0.06 * depth), sy + 0.02
+                _one_figure(canvas, (x + fx * size * canvas.height / canvas.width, y + fy * size), 0.3 * size * depth,
+                            "seated", "sepia", 0.55 + 0.2 * t)
+        canvas.wash(put(top), e["pigment"], 0.6, wobble=0.01, granulation=0.5)
+        canvas.wash(put(((-0.5, near), (0.5, near), (0.5, near + 0.05), (-0.5, near + 0.05))), e["pigment"], 0.8,
+                    wobble=0.01)
+        canvas.ink(put(top), "sepia", width=0.7, closed=True, strength=0.6)
+        if e["papers"]:
+            for k in range(6):
+                t = (k + 0.5) / 6
+                sy = far + (near - far) * t
+                half = 0.12 + 0.38 * t
+                for side in (-1, 1):
+                    px = side * half * 0.7
+                    canvas.wash(put(((px - 0.03 * t, sy), (px + 0.03 * t, sy), (px + 0.035 * t, sy + 0.03),
+                                     (px - 0.035 * t, sy + 0.03))), "naples_yellow", 0.35, wobble=0.0)
+    elif shape == "horseshoe":
+        outer = [(0.75 * math.cos(a), 0.28 * math.sin(a) - 0.05) for a in np.linspace(-0.1, math.pi + 0.1, 28)][::-1]
+        ring = [(0.75 * math.cos(a), -0.28 * math.sin(a) - 0.05) for a in np.linspace(0.12, math.pi - 0.12, 28)]
+        seats = e["seats"]
+        for k in range(seats):  # the members sit around the outside of the arc, facing in
+            a = math.pi - (k + 0.5) / seats * math.pi
+            fx, fy = 0.86 * math.cos(a), -0.34 * math.sin(a) - 0.05
+            depth = 0.7 + 0.3 * (1 - math.sin(a))
+            _one_figure(canvas, (x + fx * size * canvas.height / canvas.width, y + fy * size + 0.01),
+                        0.24 * size * depth, "seated", "sepia", 0.65)
+        arc_out = [(0.8 * math.cos(a), -0.32 * math.sin(a) - 0.05) for a in np.linspace(0.0, math.pi, 30)]
+        arc_in = [(0.62 * math.cos(a), -0.22 * math.sin(a) - 0.05) for a in np.linspace(math.pi, 0.0, 30)]
+        band = arc_out + [(-0.8, 0.02), (-0.62, 0.02)] + arc_in + [(0.62, 0.02), (0.8, 0.02)]
+        canvas.wash(put(arc_out + arc_in), e["pigment"], 0.6, wobble=0.005)
+        canvas.wash(put(((-0.8, -0.05), (-0.62, -0.05), (-0.62, 0.02), (-0.8, 0.02))), e["pigment"], 0.7)
+        canvas.wash(put(((0.62, -0.05), (0.8, -0.05), (0.8, 0.02), (0.62, 0.02))), e["pigment"], 0.7)
+        canvas.ink(put(arc_out), "sepia", width=0.7, strength=0.6)
+        canvas.ink(put(arc_in[::-1]), "sepia", width=0.6, strength=0.5)
+        canvas.wash(put(((-0.25, -0.02), (0.25, -0.02), (0.25, 0.06), (-0.25, 0.06))), e["pigment"], 0.55)
+        del outer, ring, band
+    else:  # a desk seen from the front, someone seated behind it
+        width = 0.55 if shape == "desk" else 0.3
+        if e["seats"]:
+            _one_figure(canvas, (x, y + 0.02 * size), 0.55 * size, "seated", "indigo", 0.8)
+        canvas.wash(put(((-width, -0.02), (width, -0.02), (width, 0.35), (-width, 0.35))), e["pigment"], 0.7,
+                    wobble=0.005, granulation=0.5)
+        canvas.wash(put(((-width - 0.04, -0.06), (width + 0.04, -0.06), (width + 0.04, -0.01),
+                         (-width - 0.04, -0.01))), e["pigment"], 0.85, wobble=0.005)
+        canvas.ink(put(((-width, -0.02), (width, -0.02), (width, 0.35), (-width, 0.35))), "sepia", width=0.6,
+                   closed=True, strength=0.5)
+        if e["papers"]:
+            canvas.wash(put(((-0.2, -0.09), (0.05, -0.09), (0.07, -0.06), (-0.22, -0.06))), "naples_yellow", 0.3)
+
+
+def television(canvas: Canvas, e: Element) -> None:
+    """A 1960s set on splayed legs, the screen's grey-blue glow, the President at his desk on it."""
+    size = 0.5 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    if e["glow"]:
+        for ring in range(3):
+            r = 0.9 - ring * 0.2
+            canvas.wash(put(ellipse(0.0, -0.05, r, r * 0.8, 24)), "cerulean", 0.08 * e["glow"], edge=0.05, bleed=4.0)
+    for x in (-0.4, 0.4):
+        canvas.ink(put(((x * 0.9, 0.35), (x * 1.05, 0.65))), "sepia", width=1.6)
+    cabinet = ((-0.62, -0.5), (0.62, -0.5), (0.65, 0.35), (-0.65, 0.35))
+    canvas.wash(put(cabinet), e["pigment"], 0.7, wobble=0.005, granulation=0.6)
+    canvas.ink(put(cabinet), "sepia", width=0.8, closed=True)
+    screen = [(-0.45 + 0.05 * math.cos(a), -0.36) for a in (0,)] + [
+        (0.46 * math.cos(a) * 1.05, -0.05 + 0.33 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 40)]
+    screen = screen[1:]
+    canvas.wash(put(screen), "naples_yellow", 0.15, wobble=0.0, edge=0.2)
+    canvas.wash(put(screen), "payne_grey", 0.35, wobble=0.0, edge=0.4)
+    if e["screen"] != "blank":
+        canvas.wash(put(((-0.32, 0.08), (0.32, 0.08), (0.32, 0.24), (-0.32, 0.24))), "payne_grey", 0.45,
+                    wobble=0.0)
+        _one_figure(canvas, (e["at"][0], e["at"][1] + 0.1 * size), 0.33 * size, "seated", "payne_grey", 0.7)
+        if e["screen"] == "president":
+            canvas.ink(put(((0.28, 0.08), (0.28, -0.28))), "payne_grey", width=0.7)
+            canvas.wash(put(((0.28, -0.28), (0.4, -0.26), (0.4, -0.16), (0.28, -0.18))), "payne_grey", 0.35)
+    for y in np.linspace(-0.33, 0.26, 14):  # the scan lines
+        canvas.ink(put(((-0.44, y), (0.44, y))), "payne_grey", width=0.3, strength=0.15, wobble=0.0)
+    canvas.ink(put(screen), "lamp_black", width=1.0, closed=True, strength=0.7)
+    for kx in (0.52, 0.56):
+        canvas.wash(put(ellipse(kx - 0.04, -0.2 + (kx - 0.52) * 5, 0.025, 0.025, 10)), "lamp_black", 0.7)
+    canvas.ink(put(((0.0, -0.5), (-0.3, -0.95))), "sepia", width=0.8)
+    canvas.ink(put(((0.0, -0.5), (0.25, -0.98))), "sepia", width=0.8)
+    canvas.wash(put(ellipse(0.0, -0.52, 0.1, 0.04, 14)), "sepia", 0.6)
+
+
+def letter(canvas: Canvas, e: Element) -> None:
+    """A written page: pale paper, lines of ink handwriting, perhaps a seal or a pen across it."""
+    size = 0.55 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size, angle=e["angle"])
+
+    page = ((-0.3, -0.42), (0.3, -0.42), (0.3, 0.42), (-0.3, 0.42))
+    canvas.wash(put(((-0.28, -0.38), (0.33, -0.38), (0.33, 0.46), (-0.28, 0.46))), "burnt_umber", 0.4, wobble=0.01)
+    canvas.wash(put(page), "naples_yellow", 0.12, wobble=0.0, edge=0.3)
+    canvas.ink(put(page), "sepia", width=0.5, closed=True, strength=0.4)
+    for row in range(e["lines"]):
+        y = -0.33 + row * 0.065
+        end = 0.24 if row < e["lines"] - 1 else 0.05
+        xs = np.linspace(-0.23, end, 24)
+        ys = y + 0.006 * np.sin(xs * 90 + row)
+        canvas.ink(put(np.column_stack((xs, ys))), e["pigment"], width=0.55, strength=0.55, wobble=0.4)
+    if e["seal"]:
+        canvas.wash(put(ellipse(0.17, 0.33, 0.05, 0.05, 16)), "alizarin", 0.8, wobble=0.03)
+    if e["pen"]:
+        canvas.wash(put(((0.1, 0.5), (0.55, 0.0), (0.57, 0.02), (0.13, 0.52))), "lamp_black", 0.8, wobble=0.0)
+        canvas.wash(put(((0.55, 0.0), (0.61, -0.06), (0.57, 0.02))), "cadmium_yellow", 0.6, wobble=0.0)
+
+
+def papers(canvas: Canvas, e: Element) -> None:
+    for k in range(e["count"]):
+        at = (e["at"][0] + canvas.jitter(e["spread"] * 0.5), e["at"][1] + canvas.jitter(e["spread"] * 0.25))
+        letter(canvas, Element("letter", {"at": at, "scale": e["scale"] * 0.5, "angle": canvas.jitter(35),
+                                          "lines": 7, "seal": False, "pen": False, "pigment": e["pigment"]}))
+
+
+def podium(canvas: Canvas, e: Element) -> None:
+    size = 0.4 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    stand = ((-0.22, -0.62), (0.22, -0.62), (0.17, 0.0), (-0.17, 0.0))
+    canvas.wash(put(stand), e["pigment"], 0.7, wobble=0.005, granulation=0.5)
+    canvas.ink(put(stand), "sepia", width=0.7, closed=True)
+    canvas.wash(put(ellipse(0.0, -0.38, 0.08, 0.08, 20)), "naples_yellow", 0.5)
+    canvas.ink(put(ellipse(0.0, -0.38, 0.08, 0.08, 20)), "sepia", width=0.5, closed=True)
+    for k in range(e["microphones"]):
+        x = (k - (e["microphones"] - 1) / 2) * 0.07
+        tip = (x * 1.3, -0.82 + abs(x) * 0.3)
+        canvas.ink(put(((x * 0.5, -0.62), tip)), "lamp_black", width=0.7)
+        canvas.wash(put(ellipse(tip[0], tip[1], 0.025, 0.035, 10)), "lamp_black", 0.8, wobble=0.0)
+
+
+def handshake(canvas: Canvas, e: Element) -> None:
+    """Two dark sleeves from either side, white cuffs, the hands clasped between."""
+    size = 0.5 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    for side, pigment in ((-1, "indigo"), (1, "payne_grey")):
+        sleeve = ((side * 1.2, -0.05 + side * 0.05), (side * 0.32, -0.1), (side * 0.3, 0.1),
+                  (side * 1.2, 0.25 + side * 0.05))
+        canvas.wash(put(sleeve), pigment, 0.8, wobble=0.01)
+        canvas.wash(put(((side * 0.32, -0.1), (side * 0.24, -0.1), (side * 0.22, 0.1), (side * 0.3, 0.1))),
+                    "naples_yellow", 0.12, wobble=0.0)
+        canvas.ink(put(((side * 0.32, -0.1), (side * 0.3, 0.1))), "sepia", width=0.6)
+    palm = ((-0.24, -0.08), (0.0, -0.14), (0.24, -0.08), (0.22, 0.1), (0.0, 0.14), (-0.22, 0.1))
+    canvas.wash(put(palm), "flesh", 0.9, wobble=0.02)
+    canvas.wash(put(palm), "burnt_sienna", 0.15, wobble=0.02)
+    for k in range(4):  # the fingers folded over the other hand
+        y = -0.08 + k * 0.05
+        canvas.ink(put(((-0.02, y), (0.12, y + 0.01), (0.16, y + 0.04))), "burnt_sienna", width=0.6)
+    canvas.ink(put(((0.0, -0.14), (-0.12, -0.2), (-0.2, -0.16))), "burnt_sienna", width=0.7)
+    canvas.ink(put(palm), "sepia", width=0.5, closed=True, strength=0.5)
+
+
+# A tiny pen alphabet on a 4x6 grid (x right, y down): strokes of grid points.
+GLYPHS = {
+    "A": ((0, 6, 2, 0, 4, 6), (1, 3, 3, 3)), "B": ((0, 0, 0, 6, 3, 6, 4, 5, 3, 3, 0, 3), (0, 0, 3, 0, 4, 1, 3, 3)),
+    "C": ((4, 1, 3, 0, 1, 0, 0, 1, 0, 5, 1, 6, 3, 6, 4, 5),), "D": ((0, 0, 0, 6, 3, 6, 4, 4, 4, 2, 3, 0, 0, 0),),
+    "E": ((4, 0, 0, 0, 0, 6, 4, 6), (0, 3, 3, 3)), "F": ((4, 0, 0, 0, 0, 6), (0, 3, 3, 3)),
+    "G": ((4, 1, 3, 0, 1, 0, 0, 1, 0, 5, 1, 6, 4, 6, 4, 3, 2, 3),), "H": ((0, 0, 0, 6), (4, 0, 4, 6), (0, 3, 4, 3)),
+    "I": ((2, 0, 2, 6), (1, 0, 3, 0), (1, 6, 3, 6)), "J": ((4, 0, 4, 5, 3, 6, 1, 6, 0, 5),),
+    "K": ((0, 0, 0, 6), (4, 0, 0, 4), (1, 3, 4, 6)), "L": ((0, 0, 0, 6, 4, 6),),
+    "M": ((0, 6, 0, 0, 2, 3, 4, 0, 4, 6),), "N": ((0, 6, 0, 0, 4, 6, 4, 0),),
+    "O": ((1, 0, 3, 0, 4, 1, 4, 5, 3, 6, 1, 6, 0, 5, 0, 1, 1, 0),), "P": ((0, 6, 0, 0, 3, 0, 4, 1, 4, 2, 3, 3, 0, 3),),
+    "Q": ((1, 0, 3, 0, 4, 1, 4, 5, 3, 6, 1, 6, 0, 5, 0, 1, 1, 0), (2, 4, 4, 6)),
+    "R": ((0, 6, 0, 0, 3, 0, 4, 1, 4, 2, 3, 3, 0, 3), (2, 3, 4, 6)),
+    "S": ((4, 1, 3, 0, 1, 0, 0, 1, 0, 2, 4, 4, 4, 5, 3, 6, 1, 6, 0, 5),), "T": ((0, 0, 4, 0), (2, 0, 2, 6)),
+    "U": ((0, 0, 0, 5, 1, 6, 3, 6, 4, 5, 4, 0),), "V": ((0, 0, 2, 6, 4, 0),), "W": ((0, 0, 1, 6, 2, 3, 3, 6, 4, 0),),
+    "X": ((0, 0, 4, 6), (4, 0, 0, 6)), "Y": ((0, 0, 2, 3, 4, 0), (2, 3, 2, 6)), "Z": ((0, 0, 4, 0, 0, 6, 4, 6),),
+    "0": ((1, 0, 3, 0, 4, 1, 4, 5, 3, 6, 1, 6, 0, 5, 0, 1, 1, 0),), "1": ((1, 1, 2, 0, 2, 6),),
+    "2": ((0, 1, 1, 0, 3, 0, 4, 1, 4, 2, 0, 6, 4, 6),), "3": ((0, 0, 4, 0, 2, 2, 4, 4, 3, 6, 0, 6),),
+    "4": ((3, 6, 3, 0, 0, 4, 4, 4),), "5": ((4, 0, 0, 0, 0, 3, 3, 3, 4, 4, 4, 5, 3, 6, 0, 6),),
+    "6": ((3, 0, 1, 0, 0, 2, 0, 5, 1, 6, 3, 6, 4, 5, 4, 4, 3, 3, 0, 3),), "7": ((0, 0, 4, 0, 1, 6),),
+    "8": ((1, 3, 0, 2, 0, 1, 1, 0, 3, 0, 4, 1, 4, 2, 3, 3, 1, 3, 0, 4, 0, 5, 1, 6, 3, 6, 4, 5, 4, 4, 3, 3),),
+    "9": ((4, 3, 1, 3, 0, 2, 0, 1, 1, 0, 3, 0, 4, 1, 4, 4, 3, 6, 1, 6),),
+    ".": ((2, 5.6, 2, 6),), ",": ((2, 5, 1.5, 7),), "-": ((1, 3, 3, 3),), "'": ((2, 0, 2, 1.5),),
+    ":": ((2, 1.6, 2, 2), (2, 5.6, 2, 6)), "!": ((2, 0, 2, 4), (2, 5.6, 2, 6)), "?": ((0, 1, 1, 0, 3, 0, 4, 1, 2, 3, 2, 4), (2, 5.6, 2, 6)),
+}
+
+
+def text_plate(canvas: Canvas, e: Element) -> None:
+    """A short caption in pen capitals on a pale card."""
+    text = e["text"].upper()
+    if not text:
+        return
+    letter_height = canvas.height * 0.035 * e["scale"]
+    unit = letter_height / 6
+    advance = unit * 5.5
+    width = advance * len(text)
+    x0, y0 = canvas.x(e["at"][0]) - width / 2, canvas.y(e["at"][1]) - letter_height / 2
+    card = ((x0 - unit * 3, y0 - unit * 3), (x0 + width + unit * 2, y0 - unit * 3),
+            (x0 + width + unit * 2, y0 + letter_height + unit * 3), (x0 - unit * 3, y0 + letter_height + unit * 3))
+    canvas.wash(card, "naples_yellow", 0.25, wobble=0.01, edge=0.4)
+    for index, char in enumerate(text):
+        for stroke in GLYPHS.get(char, ()):
+            points = np.array(stroke, dtype=float).reshape(-1, 2) * unit + (x0 + index * advance, y0)
+            canvas.ink(points, e["pigment"], width=max(0.6, unit / 1.6 / canvas.line), strength=0.85, wobble=0.2)

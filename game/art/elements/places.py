@@ -1,0 +1,268 @@
+"""Buildings, rooms, windows, walls, wire, roads and flags: where a scene happens."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.art.elements.canvas import Canvas
+from game.art.elements.nature import SKIES
+from game.art.scene_spec import Element
+from game.art.shapes import ellipse, rectangle
+
+
+def _box(x: float, y: float, w: float, h: float) -> tuple:
+    return ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+
+
+def _windows(canvas: Canvas, put, x0: float, x1: float, y0: float, y1: float, columns: int, rows: int,
+             lit: float, pigment: str = "payne_grey") -> None:
+    w = (x1 - x0) / columns
+    h = (y1 - y0) / rows
+    for row in range(rows):
+        for column in range(columns):
+            bright = canvas.rng.random() < lit
+            box = _box(x0 + column * w + w * 0.25, y0 + row * h + h * 0.2, w * 0.5, h * 0.55)
+            canvas.wash(put(box), "cadmium_yellow" if bright else pigment, 0.6 if bright else 0.4, wobble=0.0,
+                        edge=0.9, layers=4)
+
+
+def building(canvas: Canvas, e: Element) -> None:
+    size = 0.5 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    kind = e["kind"]
+    if kind == "white_house":
+        pigment = e["pigment"] or "naples_yellow"
+        canvas.wash(put(_box(-0.6, -0.35, 1.2, 0.35)), pigment, 0.2, wobble=0.005)
+        canvas.wash(put(_box(-0.6, -0.05, 1.2, 0.05)), "payne_grey", 0.2, wobble=0.005)
+        canvas.ink(put(_box(-0.6, -0.35, 1.2, 0.35)), "sepia", width=0.8, closed=True)
+        canvas.ink(put(((-0.62, -0.36), (0.62, -0.36))), "sepia", width=1.2)
+        _windows(canvas, put, -0.58, -0.16, -0.3, -0.05, 4, 2, e["lit"])
+        _windows(canvas, put, 0.16, 0.58, -0.3, -0.05, 4, 2, e["lit"])
+        canvas.wash(put(((-0.18, -0.36), (0.0, -0.46), (0.18, -0.36))), pigment, 0.25)
+        canvas.ink(put(((-0.18, -0.36), (0.0, -0.46), (0.18, -0.36), (-0.18, -0.36))), "sepia", width=0.8)
+        canvas.wash(put(_box(-0.16, -0.34, 0.32, 0.34)), "payne_grey", 0.25, wobble=0.005)
+        for x in np.linspace(-0.15, 0.15, 6):
+            canvas.wash(put(_box(x - 0.012, -0.35, 0.024, 0.35)), "naples_yellow", 0.3, wobble=0.0)
+            canvas.ink(put(((x - 0.012, -0.35), (x - 0.012, 0))), "sepia", width=0.5, strength=0.6)
+    elif kind == "kremlin":
+        _kremlin(canvas, e, put)
+    elif kind == "un_building":
+        pigment = e["pigment"] or "cerulean"
+        slab = _box(-0.15, -1.1, 0.3, 1.1)
+        canvas.wash(put(slab), pigment, 0.45, wobble=0.005, edge=0.9)
+        canvas.wash(put(_box(-0.15, -1.1, 0.08, 1.1)), "payne_grey", 0.3, wobble=0.0)
+        for y in np.linspace(-1.08, -0.02, 28):
+            canvas.ink(put(((-0.15, y), (0.15, y))), "payne_grey", width=0.4, strength=0.45, wobble=0.1)
+        canvas.ink(put(slab), "sepia", width=0.7, closed=True)
+        hall = ((-0.7, 0), (-0.66, -0.16), (-0.2, -0.2), (-0.2, 0))
+        canvas.wash(put(hall), "naples_yellow", 0.3)
+        canvas.wash(put(ellipse(-0.44, -0.2, 0.08, 0.04, 16)), "payne_grey", 0.4)
+        canvas.ink(put(hall), "sepia", width=0.7, closed=True)
+    elif kind == "capitol":
+        pigment = e["pigment"] or "naples_yellow"
+        canvas.wash(put(_box(-0.7, -0.22, 1.4, 0.22)), pigment, 0.2)
+        canvas.ink(put(_box(-0.7, -0.22, 1.4, 0.22)), "sepia", width=0.7, closed=True)
+        canvas.wash(put(_box(-0.16, -0.42, 0.32, 0.2)), pigment, 0.25)
+        for x in np.linspace(-0.15, 0.15, 9):
+            canvas.ink(put(((x, -0.42), (x, -0.24))), "sepia", width=0.5)
+        dome = [(0.17 * math.cos(a), -0.42 - 0.2 * math.sin(a)) for a in np.linspace(0, math.pi, 20)]
+        canvas.wash(put(dome), pigment, 0.3)
+        canvas.ink(put(dome), "sepia", width=0.8)
+        canvas.ink(put(((0, -0.62), (0, -0.72))), "sepia", width=1.2)
+        _windows(canvas, put, -0.68, -0.2, -0.2, -0.02, 6, 2, e["lit"])
+        _windows(canvas, put, 0.2, 0.68, -0.2, -0.02, 6, 2, e["lit"])
+    elif kind == "checkpoint":
+        pigment = e["pigment"] or "naples_yellow"
+        canvas.wash(put(_box(-0.14, -0.28, 0.28, 0.28)), pigment, 0.35, wobble=0.005)
+        canvas.wash(put(((-0.18, -0.28), (0.18, -0.28), (0.14, -0.33), (-0.14, -0.33))), "payne_grey", 0.5)
+        canvas.wash(put(_box(-0.1, -0.22, 0.2, 0.08)), "cerulean", 0.3, wobble=0.0)
+        canvas.ink(put(_box(-0.14, -0.28, 0.28, 0.28)), "sepia", width=0.7, closed=True)
+        for k in range(4):  # sandbags along the front
+            canvas.wash(put(ellipse(-0.15 + k * 0.1, -0.03, 0.055, 0.03, 12)), "raw_sienna", 0.5)
+        canvas.ink(put(((0.3, 0), (0.3, -0.5))), "sepia", width=0.8)
+        canvas.wash(put(_box(0.16, -0.62, 0.3, 0.13)), "naples_yellow", 0.2, wobble=0.0)
+        canvas.ink(put(_box(0.16, -0.62, 0.3, 0.13)), "sepia", width=0.7, closed=True)
+        for k in range(3):
+            y = -0.59 + k * 0.04
+            canvas.ink(put(((0.19, y), (0.43 - k * 0.04, y))), "lamp_black", width=0.5, strength=0.7)
+    else:
+        pigment = e["pigment"] or ("raw_sienna" if kind == "apartment" else "yellow_ochre")
+        width, height = (0.5, 0.55) if kind == "apartment" else (0.35, 0.3)
+        front = _box(-width / 2, -height, width, height)
+        canvas.wash(put(front), pigment, 0.4, wobble=0.005, granulation=0.6)
+        canvas.wash(put(_box(-width / 2 - 0.01, -height - 0.03, width + 0.02, 0.03)), "burnt_umber", 0.5)
+        canvas.ink(put(front), "sepia", width=0.7, closed=True)
+        rows = 5 if kind == "apartment" else 2
+        _windows(canvas, put, -width / 2, width / 2, -height + 0.02, -0.02, 6 if kind == "apartment" else 3,
+                 rows, e["lit"])
+
+
+def _kremlin(canvas: Canvas, e: Element, put) -> None:
+    """The red wall with its swallowtail merlons, the Spasskaya tower, and gold domes behind."""
+    red = e["pigment"] or "vermilion"
+    for x, r in ((-0.25, 0.07), (-0.12, 0.055), (0.42, 0.06)):
+        canvas.wash(put(_box(x - r * 0.7, -0.36, r * 1.4, 0.16)), "naples_yellow", 0.3)
+        dome = [(x + r * math.cos(a) * (1 - 0.3 * math.sin(a)), -0.36 - r * 1.3 * math.sin(a) ** 0.7)
+                for a in np.linspace(0, math.pi, 16)]
+        canvas.wash(put(dome), "cadmium_yellow", 0.55)
+        canvas.wash(put(dome), "raw_sienna", 0.2)
+        canvas.ink(put(((x, -0.36 - r * 1.3), (x, -0.36 - r * 1.3 - 0.06))), "sepia", width=0.8)
+    wall = _box(-0.9, -0.2, 1.8, 0.2)
+    canvas.wash(put(wall), red, 0.6, granulation=0.6)
+    canvas.wash(put(_box(-0.9, -0.06, 1.8, 0.06)), "burnt_sienna", 0.3)
+    for x in np.arange(-0.9, 0.9, 0.05):
+        merlon = ((x, -0.2), (x, -0.235), (x + 0.012, -0.225), (x + 0.025, -0.235), (x + 0.025, -0.2))
+        canvas.wash(put(merlon), red, 0.6, wobble=0.0)
+    for x, height in ((-0.75, 0.42), (0.7, 0.36)):  # corner towers
+        canvas.wash(put(_box(x - 0.05, -height, 0.1, height)), red, 0.6)
+        canvas.wash(put(((x - 0.065, -height), (x, -height - 0.2), (x + 0.065, -height))), "viridian", 0.55)
+    # the Spasskaya tower: a square shaft, a lighter belfry, a tall green spire, a red star
+    canvas.wash(put(_box(0.02, -0.6, 0.16, 0.6)), red, 0.65, granulation=0.5)
+    canvas.wash(put(_box(0.04, -0.78, 0.12, 0.18)), red, 0.5)
+    canvas.wash(put(ellipse(0.1, -0.5, 0.045, 0.045, 20)), "naples_yellow", 0.6)
+    canvas.ink(put(ellipse(0.1, -0.5, 0.045, 0.045, 20)), "sepia", width=0.6, closed=True)
+    canvas.wash(put(((0.045, -0.78), (0.1, -1.05), (0.155, -0.78))), "viridian", 0.6)
+    star = [(0.1 + 0.035 * (1 if k % 2 == 0 else 0.45) * math.sin(k * math.pi / 5),
+             -1.1 - 0.035 * (1 if k % 2 == 0 else 0.45) * math.cos(k * math.pi / 5)) for k in range(10)]
+    canvas.wash(put(star), "alizarin", 0.8, wobble=0.0)
+    canvas.ink(put(_box(0.02, -0.6, 0.16, 0.6)), "sepia", width=0.6, closed=True)
+
+
+def room(canvas: Canvas, e: Element) -> None:
+    floor = canvas.y(e["horizon"])
+    wall = rectangle(-4, -4, canvas.width + 8, floor + 4)
+    canvas.wash(wall, e["wall"], 0.35, wobble=0.01, granulation=0.5)
+    if e["time"] in ("night", "dusk", "storm"):
+        canvas.painting.gradient_wash("payne_grey", 0.45, top=1.0, bottom=0.3, region=wall)
+    canvas.wash(rectangle(-4, floor - canvas.height * 0.14, canvas.width + 8, canvas.height * 0.14), e["floor"],
+                0.25, wobble=0.01)
+    canvas.ink(((0, floor - canvas.height * 0.14), (canvas.width, floor - canvas.height * 0.14)), "sepia",
+               width=0.6, strength=0.5)
+    for k in range(e["panels"]):
+        x = (k + 0.5) / e["panels"] * canvas.width
+        canvas.ink(((x, floor * 0.08), (x, floor - canvas.height * 0.16)), "sepia", width=0.5, strength=0.35)
+    ground = rectangle(-4, floor, canvas.width + 8, canvas.height - floor + 4)
+    canvas.wash(ground, e["floor"], 0.55, wobble=0.01, granulation=0.6)
+    canvas.painting.gradient_wash("burnt_umber", 0.3, top=0.0, bottom=1.0, region=ground)
+
+
+def window(canvas: Canvas, e: Element) -> None:
+    size = 0.3 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    top, low = SKIES[e["time"]][:2]
+    pane = _box(-0.5, -0.7, 1.0, 1.4)
+    canvas.painting.gradient_wash(top, 0.55, top=1.0, bottom=0.3, region=put(pane))
+    canvas.painting.gradient_wash(low, 0.35, top=0.0, bottom=1.0, region=put(pane))
+    for x in (-0.5, 0.0, 0.5):
+        canvas.ink(put(((x, -0.7), (x, 0.7))), e["pigment"], width=1.4)
+    for y in (-0.7, -0.23, 0.23, 0.7):
+        canvas.ink(put(((-0.5, y), (0.5, y))), e["pigment"], width=1.1)
+    if e["curtains"]:
+        for side in (-1, 1):
+            drape = ((side * 0.5, -0.78), (side * 0.78, -0.78), (side * 0.72, 0.78), (side * 0.42, 0.78),
+                     (side * 0.5, 0.0))
+            canvas.wash(put(drape), "alizarin", 0.5, granulation=0.5)
+            for k in range(3):
+                x = side * (0.55 + k * 0.07)
+                canvas.ink(put(((x, -0.75), (x - side * 0.02, 0.75))), "burnt_umber", width=0.5, strength=0.5)
+
+
+def wire(canvas: Canvas, e: Element) -> None:
+    """Posts and sagging strands with barbs: the first wire of 13 August 1961."""
+    start, end = np.array(canvas.point(e["at"])), np.array(canvas.point(e["to"]))
+    height = canvas.height * e["height"]
+    posts = [start + (end - start) * t for t in np.linspace(0, 1, e["posts"])]
+    for post in posts:
+        lean = canvas.jitter(height * 0.08)
+        canvas.ink((post, (post[0] + lean, post[1] - height)), e["pigment"], width=1.5)
+    for strand in range(e["strands"]):
+        lift = height * (0.15 + 0.8 * strand / max(1, e["strands"] - 1))
+        for a, b in zip(posts, posts[1:]):
+            xs = np.linspace(a[0], b[0], 8)
+            ys = np.linspace(a[1], b[1], 8) - lift + height * 0.05 * np.sin(np.linspace(0, math.pi, 8))
+            canvas.ink(np.column_stack((xs, ys)), e["pigment"], width=0.6, strength=0.75, wobble=0.3)
+            barb = height * 0.035
+            for x, y in zip(xs[1:-1:2], ys[1:-1:2]):
+                canvas.ink(((x - barb, y - barb), (x + barb, y + barb)), e["pigment"], width=0.5)
+                canvas.ink(((x - barb, y + barb), (x + barb, y - barb)), e["pigment"], width=0.5)
+
+
+def wall(canvas: Canvas, e: Element) -> None:
+    start, end = np.array(canvas.point(e["at"])), np.array(canvas.point(e["to"]))
+    height = canvas.height * e["height"]
+    outline = (start, end, end - (0, height), start - (0, height))
+    canvas.wash(outline, e["pigment"], 0.35, wobble=0.01, granulation=0.7)
+    for row in range(1, 5):
+        t = row / 5
+        a, b = start - (0, height * t), end - (0, height * t)
+        canvas.ink((a, b), "sepia", width=0.5, strength=0.4)
+        for k in range(12):
+            s = (k + 0.5 * (row % 2)) / 12
+            p = a + (b - a) * s
+            canvas.ink((p, p + (0, height / 5)), "sepia", width=0.4, strength=0.35)
+    canvas.ink((start - (0, height), end - (0, height)), "sepia", width=0.8)
+
+
+def road(canvas: Canvas, e: Element) -> None:
+    near, far = np.array(canvas.point(e["at"])), np.array(canvas.point(e["to"]))
+    half = canvas.width * e["width"] / 2
+    outline = (near - (half, 0), near + (half, 0), far + (half * 0.04, 0), far - (half * 0.04, 0))
+    canvas.wash(outline, e["pigment"], 0.4, wobble=0.01, granulation=0.6)
+    if e["lines"]:
+        for k in range(9):
+            t0, t1 = (k / 9) ** 0.6, ((k + 0.45) / 9) ** 0.6
+            canvas.ink((near + (far - near) * t0, near + (far - near) * t1), "naples_yellow", width=1.5 * (1 - t0) + 0.3,
+                       strength=0.7)
+
+
+FLAGS = {  # stripes top to bottom, or a field and its marks
+    "usa": None, "ussr": ("vermilion",), "gdr": ("lamp_black", "vermilion", "cadmium_yellow"),
+    "frg": ("lamp_black", "vermilion", "cadmium_yellow"), "un": ("cerulean",), "white": (),
+    "cuba": ("ultramarine", None, "ultramarine", None, "ultramarine"), "generic": ("ultramarine",),
+}
+
+
+def flag(canvas: Canvas, e: Element) -> None:
+    size = 0.25 * e["scale"]
+    x, y = canvas.point(e["at"])
+    unit = canvas.height * size
+    if e["pole"]:
+        canvas.ink(((x, y), (x, y - unit * 1.3)), "sepia", width=1.0)
+    top = y - unit * 1.3
+
+    def cloth(u0: float, v0: float, u1: float, v1: float) -> np.ndarray:
+        us = np.linspace(u0, u1, 10)
+        wave = lambda u: e["wave"] * 0.1 * np.sin(u * 5.5) * u
+        upper = np.column_stack((x + us * unit, top + (v0 * 0.55 + wave(us)) * unit))
+        lower = np.column_stack((x + us[::-1] * unit, top + (v1 * 0.55 + wave(us[::-1])) * unit))
+        return np.vstack((upper, lower))
+
+    kind = e["kind"]
+    stripes = FLAGS[kind]
+    if kind == "usa":
+        for k in range(7):
+            canvas.wash(cloth(0, k * 2 / 13, 1, (k * 2 + 1) / 13), "alizarin", 0.6, wobble=0.0, layers=4)
+        canvas.wash(cloth(0, 0, 0.42, 7 / 13), "ultramarine", 0.7, wobble=0.0)
+    elif stripes:
+        band = 1 / len(stripes)
+        for k, pigment in enumerate(stripes):
+            if pigment:
+                canvas.wash(cloth(0, k * band, 1, (k + 1) * band), pigment, 0.65, wobble=0.0, layers=6)
+        if kind == "cuba":
+            canvas.wash(np.array((cloth(0, 0, 0.01, 1)[0], (x + unit * 0.45, top + unit * 0.28),
+                                  cloth(0, 0, 0.01, 1)[-1])), "vermilion", 0.7, wobble=0.0)
+        if kind == "ussr":
+            canvas.wash(ellipse(x + unit * 0.15, top + unit * 0.12, unit * 0.05, unit * 0.05, 10), "cadmium_yellow",
+                        0.7, wobble=0.0)
+        if kind == "un":
+            canvas.ink(ellipse(x + unit * 0.5, top + unit * 0.28, unit * 0.12, unit * 0.12, 20), "naples_yellow",
+                       width=1.0, closed=True)
+    canvas.ink(cloth(0, 0, 1, 1), "sepia", width=0.5, strength=0.5, closed=True)

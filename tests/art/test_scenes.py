@@ -1,0 +1,249 @@
+"""The picture language and the scene library: every scene paints, bad descriptions are refused."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from game import paths
+from game.art import scene_spec
+from game.art.scene_spec import SceneDescriptionError, problems
+from game.art.scenes import paint_scene
+from game.art.watercolor import PIGMENTS
+
+ROOT = Path(__file__).resolve().parents[2]
+LIBRARY = scene_spec.library()
+SMALL = (96, 54)
+
+# The title screen paints "title"; the 1962 crisis needs these whether or not a day names them yet.
+REQUIRED = {"title", "submarine", "u2_over_cuba", "missile_site", "excomm_table", "president_on_tv",
+            "quarantine_line", "ships_turn_back", "un_security_council", "u2_shot_down", "the_letters",
+            "kremlin", "settlement", "nuclear_war", "invasion"}
+
+
+def _art_values(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "art":
+                yield value
+            else:
+                yield from _art_values(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _art_values(item)
+
+
+def _shipped_art():
+    files = sorted((ROOT / "scenarios").glob("*/scenario.yaml")) + sorted((ROOT / "docs" / "examples").glob("*.yaml"))
+    for path in files:
+        with open(path, encoding="utf-8") as handle:
+            yield from ((path, value) for value in _art_values(yaml.safe_load(handle)))
+
+
+def _scene(elements):
+    return {"paint": elements}
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_every_library_scene_paints_at_a_small_size(name):
+    pixels = paint_scene({"scene": name}, *SMALL, seed=1)
+    assert pixels.shape == (SMALL[1], SMALL[0], 3)
+    assert pixels.dtype == np.uint8
+    assert pixels.std() > 8, "a painting should not be a flat sheet"
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_every_library_scene_is_a_valid_description(name):
+    assert problems({"scene": name}) == []
+    assert problems({"paint": LIBRARY[name]["paint"]}) == []
+
+
+def test_every_scene_a_shipped_scenario_names_is_in_the_library():
+    used = {(path.parent.name, value["scene"]) for path, value in _shipped_art()
+            if isinstance(value, dict) and "scene" in value}
+    assert used, "the shipped scenarios name scenes"
+    missing = sorted(f"{folder}: {name}" for folder, name in used if name not in LIBRARY)
+    assert missing == []
+
+
+def test_every_art_value_in_the_shipped_scenarios_has_no_problems():
+    found = [(str(path), value, problems(value)) for path, value in _shipped_art() if "image" not in value]
+    assert [item for item in found if item[2]] == []
+
+
+def test_the_library_holds_the_title_and_every_1962_scene():
+    assert REQUIRED <= set(LIBRARY)
+
+
+def test_every_library_scene_says_what_it_shows():
+    assert [name for name, scene in LIBRARY.items() if not scene.get("about")] == []
+
+
+def test_the_same_seed_paints_the_same_pixels():
+    first = paint_scene({"scene": "quarantine_line"}, *SMALL, seed=5)
+    second = paint_scene({"scene": "quarantine_line"}, *SMALL, seed=5)
+    assert np.array_equal(first, second)
+
+
+def test_different_seeds_paint_different_pixels():
+    first = paint_scene({"scene": "quarantine_line"}, *SMALL, seed=5)
+    second = paint_scene({"scene": "quarantine_line"}, *SMALL, seed=6)
+    assert not np.array_equal(first, second)
+
+
+def test_a_scene_paints_at_full_size():
+    pixels = paint_scene({"scene": "title"}, 1280, 720, seed=3)
+    assert pixels.shape == (720, 1280, 3)
+
+
+def test_an_inline_composition_paints_its_elements_in_order():
+    sea = paint_scene(_scene([{"sea": {"horizon": 0.0}}]), *SMALL, seed=2)
+    with_ship = paint_scene(_scene([{"sea": {"horizon": 0.0}}, {"ship": {"at": [0.5, 0.5], "scale": 2.0}}]),
+                            *SMALL, seed=2)
+    assert with_ship.mean() < sea.mean(), "a dark hull darkens the sea it sits on"
+
+
+def test_overrides_change_the_fields_of_a_library_scene():
+    dawn = paint_scene({"scene": "quarantine_line", "sky": {"time": "night"}, "sea": {"time": "night"}},
+                       *SMALL, seed=4)
+    day = paint_scene({"scene": "quarantine_line"}, *SMALL, seed=4)
+    assert dawn.mean() < day.mean() - 10
+
+
+def test_a_bare_element_name_takes_every_default():
+    assert problems(_scene(["sky", "sea", "ship"])) == []
+    elements = scene_spec.composition(_scene(["ship"]))
+    assert elements[0].kind == "ship" and elements[0]["kind"] == "freighter"
+
+
+# --- refusals ----------------------------------------------------------------------------------
+
+def _messages(description) -> str:
+    return "\n".join(f"{scene_spec.format_path(path)}: {message}" for path, message in problems(description))
+
+
+def test_an_unknown_element_is_named_with_a_suggestion():
+    text = _messages(_scene([{"shipp": {"kind": "destroyer"}}]))
+    assert "unknown element 'shipp'" in text and "did you mean 'ship'" in text
+    assert "art.paint[0]" in text
+
+
+def test_an_unknown_field_is_named_with_a_suggestion():
+    text = _messages(_scene([{"ship": {"headin": "left"}}]))
+    assert "art.paint[0].ship.headin" in text and "did you mean 'heading'" in text
+
+
+def test_a_wrong_type_is_refused():
+    text = _messages(_scene([{"ship": {"scale": "large"}}]))
+    assert "art.paint[0].ship.scale: must be a number, not text" in text
+
+
+def test_an_out_of_range_number_is_refused():
+    text = _messages(_scene([{"sea": {"swell": 3}}]))
+    assert "art.paint[0].sea.swell" in text and "out of range" in text
+
+
+def test_a_position_off_the_page_is_refused():
+    text = _messages(_scene([{"figure": {"at": [0.5, 9]}}]))
+    assert "art.paint[0].figure.at" in text and "out of range" in text
+
+
+def test_an_unknown_pigment_is_named_with_a_suggestion():
+    text = _messages(_scene([{"ship": {"pigment": "ultramarin"}}]))
+    assert "unknown pigment 'ultramarin'" in text and "did you mean 'ultramarine'" in text
+
+
+def test_an_unknown_choice_is_named_with_a_suggestion():
+    text = _messages(_scene([{"ship": {"kind": "destroyr"}}]))
+    assert "unknown choice 'destroyr'" in text and "did you mean 'destroyer'" in text
+
+
+def test_an_unknown_scene_is_named_with_a_suggestion():
+    text = _messages({"scene": "excomm_tabel"})
+    assert "unknown scene 'excomm_tabel'" in text and "did you mean 'excomm_table'" in text
+
+
+def test_too_many_elements_are_refused():
+    text = _messages(_scene(["sky"] * (scene_spec.MAX_ELEMENTS + 1)))
+    assert "too many" in text
+
+
+def test_counts_that_add_up_too_high_are_refused():
+    crowd = {"figure": {"count": 40}}
+    text = _messages(_scene([crowd] * 16))
+    assert "add up to 640" in text
+
+
+def test_elements_do_not_nest():
+    text = _messages(_scene([{"ship": {"scale": {"sky": {}}}}]))
+    assert "do not nest" in text
+    assert "a list of elements" in _messages({"paint": {"sky": {}}})
+
+
+def test_an_element_with_two_names_is_refused():
+    assert "has 2 keys" in _messages(_scene([{"sky": {}, "sea": {}}]))
+
+
+def test_an_override_of_an_element_the_scene_lacks_is_refused():
+    text = _messages({"scene": "kremlin", "ship": {"kind": "destroyer"}})
+    assert "has no 'ship' to change" in text
+
+
+def test_scene_and_paint_together_are_refused():
+    assert "either 'scene'" in _messages({"scene": "kremlin", "paint": []})
+
+
+def test_paint_scene_refuses_a_bad_description_listing_every_problem():
+    bad = _scene([{"shipp": {}}, {"sea": {"swell": -1}}, {"ship": {"pigment": "mauve"}}])
+    with pytest.raises(SceneDescriptionError) as refused:
+        paint_scene(bad, *SMALL, seed=1)
+    message = str(refused.value)
+    assert "art.paint[0]" in message and "art.paint[1].sea.swell" in message and "'mauve'" in message
+    assert len(refused.value.problems) == 3
+
+
+def test_paint_scene_refuses_an_authors_image():
+    with pytest.raises(SceneDescriptionError, match="not painted"):
+        paint_scene({"image": "pictures/dawn.png"}, *SMALL, seed=1)
+
+
+def test_an_authors_image_has_no_problems():
+    assert problems({"image": "pictures/dawn.png"}) == []
+
+
+def test_a_description_that_is_not_a_mapping_is_refused():
+    assert problems(42) and problems([1, 2])
+
+
+# --- the language and the painter stay in step ---------------------------------------------------
+
+def test_the_languages_pigments_are_the_painters():
+    assert scene_spec.PIGMENTS <= set(PIGMENTS)
+
+
+def test_the_languages_regions_are_the_maps_countries():
+    with open(paths.assets_folder() / "map" / "geometry.json", encoding="utf-8") as handle:
+        views = json.load(handle)["views"]
+    for view in views.values():
+        assert set(scene_spec.REGIONS) == set(view["countries"])
+
+
+def test_every_element_has_a_sentence_about_it():
+    assert set(scene_spec.ABOUT) == set(scene_spec.ELEMENTS)
+
+
+def test_every_default_passes_its_own_check():
+    for kind, fields in scene_spec.ELEMENTS.items():
+        for name, field in fields.items():
+            if field.default is not None:
+                assert scene_spec.field_problem(field, field.default) is None, (kind, name)
+
+
+def test_the_spec_module_imports_no_numpy():
+    source = (ROOT / "game" / "art" / "scene_spec.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(import|from)\s+numpy", source, re.MULTILINE)
