@@ -200,9 +200,14 @@ def _edge(structure: Structure, edge: Edge, positions: dict[str, tuple[float, fl
     if _edge_unreached(structure, edge):
         colour, dash, opacity = NEVER, ' stroke-dasharray="5 3"', 0.3 if edge.kind == "leads" else 0.7
     count = structure.edge_count(edge)
-    words = f"{edge.source[2:]} → {edge.target[2:]}: {edge.label or edge.kind}" + (f" ({count})" if count is not None else "")
+    words = (f"{_describe(structure.nodes[edge.source])} → {_describe(structure.nodes[edge.target])}: "
+             f"{edge.label or edge.kind}" + (f" ({count})" if count is not None else ""))
     return (f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{width:.2f}" stroke-opacity="{opacity}"{dash}>'
             f"<title>{_e(words)}</title></path>")
+
+
+def _describe(node: Node) -> str:
+    return f"{node.name} ({node.role}, {node.column})" if node.kind == "choice" else f"{node.kind} {node.name}"
 
 
 def _fit(text: str, room: float) -> str:
