@@ -1,0 +1,208 @@
+"""Baking and caching paintings: brink art writes what a scenario needs, the cache gives back the
+same pixels, a corrupt cache entry is painted again, and an author's picture never leaves its folder."""
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from game.art import bake, catalog, maps, png
+from game.art.cache import ArtCache, cache_folder, cache_key
+from game.art.watercolor import Painting, ellipse, seed_for
+from game.cli import main
+from game.scenario.load import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def little_painting(seed: int) -> np.ndarray:
+    painting = Painting(48, 32, seed)
+    painting.wash(ellipse(24, 16, 14, 9), "burnt_sienna", 0.6)
+    return painting.pixels()
+
+
+# --- PNG ---------------------------------------------------------------------------------------
+
+def test_a_png_reads_back_exactly_as_written():
+    pixels = little_painting(1)
+    assert np.array_equal(png.decode(png.encode(pixels)), pixels)
+
+
+def test_a_palette_png_stays_close_to_the_painting():
+    pixels = little_painting(2)
+    back = png.decode(png.encode(pixels, palette=True)).astype(int)
+    assert np.abs(back - pixels).mean() < 3.0
+
+
+def test_pygame_reads_our_pngs(tmp_path):
+    pygame = pytest.importorskip("pygame")
+    pixels = little_painting(3)
+    for palette in (False, True):
+        path = tmp_path / f"p{palette}.png"
+        path.write_bytes(png.encode(pixels, palette=palette))
+        read = pygame.surfarray.array3d(pygame.image.load(str(path))).swapaxes(0, 1)
+        assert np.array_equal(read, png.decode(path.read_bytes()))
+
+
+def test_a_truncated_png_is_refused():
+    data = png.encode(little_painting(4))
+    with pytest.raises(png.PNGError):
+        png.decode(data[: len(data) // 2])
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+def test_the_cache_lives_in_the_private_user_folder_during_tests(tmp_path):
+    assert cache_folder().is_relative_to(tmp_path)
+
+
+def test_the_cache_gives_back_the_same_pixels_without_painting_again(tmp_path):
+    cache = ArtCache(tmp_path / "cache")
+    calls = []
+
+    def paint():
+        calls.append(1)
+        return little_painting(5)
+
+    first, cached_first = cache.painted(5, {"what": "test"}, (48, 32), paint)
+    second, cached_second = cache.painted(5, {"what": "test"}, (48, 32), paint)
+    assert (cached_first, cached_second) == (False, True)
+    assert len(calls) == 1
+    assert np.array_equal(first, second)
+
+
+def test_a_corrupt_cache_entry_is_painted_again(tmp_path):
+    cache = ArtCache(tmp_path / "cache")
+    description, size = {"what": "corrupt"}, (48, 32)
+    original, _ = cache.painted(6, description, size, lambda: little_painting(6))
+    entry = cache.path(cache_key(6, description, size))
+    entry.write_bytes(entry.read_bytes()[:100])  # a crash mid-write on some other program's part
+    again, cached = cache.painted(6, description, size, lambda: little_painting(6))
+    assert not cached
+    assert np.array_equal(again, original)
+    assert np.array_equal(png.decode(entry.read_bytes()), original)  # and the entry is whole again
+
+
+def test_the_key_changes_with_seed_description_size_and_painter():
+    base = cache_key(1, {"a": 1}, (10, 10), version="v1")
+    assert base == cache_key(1, {"a": 1}, (10, 10), version="v1")
+    assert len({base, cache_key(2, {"a": 1}, (10, 10), version="v1"),
+                cache_key(1, {"a": 2}, (10, 10), version="v1"), cache_key(1, {"a": 1}, (10, 11), version="v1"),
+                cache_key(1, {"a": 1}, (10, 10), version="v2")}) == 5
+
+
+def test_the_key_does_not_depend_on_the_order_of_a_descriptions_keys():
+    assert cache_key(1, {"a": 1, "b": 2}, (4, 4)) == cache_key(1, {"b": 2, "a": 1}, (4, 4))
+
+
+# --- where pictures go -------------------------------------------------------------------------
+
+def test_days_that_name_the_same_scene_share_one_file():
+    first = catalog.picture_path("s", "oct20", {"scene": "excomm_table"})
+    second = catalog.picture_path("s", "oct21", {"scene": "excomm_table"})
+    assert first == second == catalog.scene_path("s", "excomm_table")
+
+
+def test_a_picture_described_otherwise_is_named_by_its_day():
+    inline = {"paint": [{"sky": {"time": "day"}}]}
+    assert catalog.picture_path("s", "oct22", inline) == catalog.scene_path("s", "oct22")
+
+
+def test_an_authors_image_leaving_the_scenario_folder_is_refused(tmp_path):
+    folder = tmp_path / "my_crisis"
+    (folder / "pictures").mkdir(parents=True)
+    assert catalog.authors_image(folder, {"image": "pictures/dawn.png"}) == folder / "pictures" / "dawn.png"
+    for escape in ("../secret.png", "pictures/../../secret.png", "/etc/passwd"):
+        with pytest.raises(catalog.UnsafeArtPath):
+            catalog.authors_image(folder, {"image": escape})
+
+
+def tiny_scenario(folder: Path, arts: dict) -> SimpleNamespace:
+    days = [SimpleNamespace(id=day_id, art=art) for day_id, art in arts.items()]
+    return SimpleNamespace(id="tiny", folder=str(folder), roles={}, days=days, endings=[])
+
+
+def test_baking_paints_neither_an_authors_image_nor_one_outside_its_folder(tmp_path):
+    report = bake.BakeReport()
+    scenario = tiny_scenario(tmp_path, {"d1": {"image": "pictures/dawn.png"}, "d2": {"image": "../../x.png"},
+                                        "d3": {"scene": "title"}, "d4": {"scene": "title"}})
+    jobs = bake.scene_jobs(scenario, lambda *args: None, report)
+    assert [job.relative for job in jobs] == [Path("scenes/tiny/title.png")]  # d3 and d4 share it
+    assert len(report.problems) == 1 and "d2" in report.problems[0]
+
+
+def test_each_asset_has_its_own_seed_so_adding_one_changes_no_other(tmp_path):
+    scenario = tiny_scenario(tmp_path, {"d1": {"scene": "a"}, "d2": {"scene": "b"}})
+    seeds = {job.relative: job.seed for job in bake.scene_jobs(scenario, lambda *args: None, bake.BakeReport())}
+    more = tiny_scenario(tmp_path, {"d0": {"scene": "new"}, "d1": {"scene": "a"}, "d2": {"scene": "b"}})
+    seeds_after = {job.relative: job.seed for job in bake.scene_jobs(more, lambda *args: None, bake.BakeReport())}
+    assert all(seeds_after[path] == seed for path, seed in seeds.items())
+    assert seeds[Path("scenes/tiny/a.png")] == seed_for("tiny", "scene", "a")
+
+
+# --- brink art ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def baked_demo(tmp_path_factory):
+    """`brink art demo --out DIR`, run once for the tests below (painting takes seconds)."""
+    out = tmp_path_factory.mktemp("art")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRINK_HOME", str(tmp_path_factory.mktemp("home")))
+        status = main(["art", "demo", "--out", str(out), "--contact-sheet", str(out / "sheet.png")])
+    return status, out
+
+
+def test_brink_art_writes_the_maps_and_portraits_of_the_demo(baked_demo):
+    status, out = baked_demo
+    assert status == 0
+    for view in maps.views():
+        image = png.decode((out / "map" / f"{view}.png").read_bytes())
+        assert image.shape[:2] == maps.sheet_size(view)[::-1]
+    demo = load_scenario(ROOT / "scenarios" / "demo" / "scenario.yaml")
+    people = {role.id for role in demo.roles.values()}
+    people |= {advisor.id for role in demo.roles.values() for advisor in role.advisors}
+    portraits = {path.stem for path in (out / "portraits" / "demo").glob("*.png")}
+    assert portraits == people
+
+
+def test_brink_art_writes_a_contact_sheet_of_what_it_baked(baked_demo):
+    _status, out = baked_demo
+    sheet = png.decode((out / "sheet.png").read_bytes())
+    assert sheet.shape[1] == 1800 and sheet.shape[0] > 150
+    assert sheet.std() > 10  # thumbnails, not bare paper
+
+
+def test_brink_art_keeps_what_is_there_unless_forced(baked_demo, capsys):
+    _status, out = baked_demo
+    before = (out / "map" / "world.png").stat().st_mtime_ns
+    assert main(["art", "demo", "--out", str(out), "--only", "maps"]) == 0
+    assert "kept 2" in capsys.readouterr().out
+    assert (out / "map" / "world.png").stat().st_mtime_ns == before
+
+
+def test_brink_art_names_an_unknown_scenario(capsys):
+    assert main(["art", "no_such_crisis", "--out", "unused"]) == 1
+    assert "no_such_crisis" in capsys.readouterr().err
+
+
+# --- the baked files match the painter ---------------------------------------------------------
+
+def close_enough(painted: np.ndarray, baked: np.ndarray, threshold: int = 24, bad_share: float = 0.01) -> bool:
+    """Equal within palette rounding: few pixels differ in any channel by more than ``threshold``."""
+    difference = np.abs(painted.astype(int) - baked.astype(int)).max(axis=2)
+    return painted.shape == baked.shape and float((difference > threshold).mean()) <= bad_share
+
+
+def test_the_baked_caribbean_map_is_what_the_painter_paints_now():
+    baked = png.decode(catalog.map_path("caribbean").read_bytes())
+    width, height = maps.sheet_size("caribbean")
+    painted = maps.paint_map("caribbean", width, height, seed_for("map", "caribbean"))
+    assert close_enough(painted, baked), "repaint with: brink art --only maps --force"
+
+
+def test_the_comparison_would_notice_another_painting():
+    baked = png.decode(catalog.map_path("caribbean").read_bytes())
+    width, height = maps.sheet_size("caribbean")
+    other = maps.paint_map("caribbean", width, height, seed_for("map", "another"))
+    assert not close_enough(other, baked)
