@@ -11,6 +11,7 @@ from game.engine.saves import SaveError
 from game.ui import flow, layout
 from game.ui.match import list_saves, load_match
 from game.ui.scenes.base import Scene
+from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import blit_text
 from game.ui.widgets.button import Button, OptionRow
 
@@ -18,29 +19,36 @@ from game.ui.widgets.button import Button, OptionRow
 class LoadScene(Scene):
     """The saved games, newest first (the autosave among them)."""
 
+    def __init__(self, app):
+        super().__init__(app)
+        self.saves = list_saves()
+        self.list = ScrollingRows(self)
+        self._titles: dict[str, str] = {}
+
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
         bar = layout.top_bar(size, theme)
         area = pygame.Rect(m * 4, bar.bottom + m, size[0] - 8 * m, size[1] - bar.bottom - 3 * m - theme.px(48))
-        self.saves = list_saves()
-        row_h = theme.px(70)
-        fits = max(1, (area.h + theme.px(8)) // (row_h + theme.px(8)))
-        cells = layout.grid(area, min(len(self.saves), fits), 1, theme.px(8), row_h)
-        titles = {}
-        for save, rect in zip(self.saves, cells):
-            title = titles.get(save.scenario_id) or self._scenario_title(save.scenario_id)
-            titles[save.scenario_id] = title
-            when = datetime.datetime.fromtimestamp(save.modified).strftime("%d %b %Y, %H:%M")
-            who = ", ".join(f"{role}: {'player' if p == 'human' else p}" for role, p in save.players.items())
-            state = "ended" if save.ended else f"{save.days_played} day{'s' if save.days_played != 1 else ''} played"
-            name = "Autosave" if save.path.name == "autosave.json" else save.path.stem
-            self.add(OptionRow(rect, f"{name} \u2014 {title}", f"{state}; {who}", self._loader(save.path),
-                               badge=when, name=f"save:{save.path.name}"))
+        self.list.build(area, len(self.saves), theme.px(70), theme.px(8), self._save_row)
         if not self.saves:
             self.empty = True
         button = pygame.Rect(m * 4, size[1] - m - theme.px(48), theme.px(180), theme.px(48))
         self.add(Button(button, "Back", self.back, hint="Esc"))
+
+    def _save_row(self, index: int, rect: pygame.Rect) -> OptionRow:
+        save = self.saves[index]
+        title = self._titles.get(save.scenario_id) or self._scenario_title(save.scenario_id)
+        self._titles[save.scenario_id] = title
+        when = datetime.datetime.fromtimestamp(save.modified).strftime("%d %b %Y, %H:%M")
+        who = ", ".join(f"{role}: {'player' if p == 'human' else p}" for role, p in save.players.items())
+        state = "ended" if save.ended else f"{save.days_played} day{'s' if save.days_played != 1 else ''} played"
+        name = "Autosave" if save.path.name == "autosave.json" else save.path.stem
+        return OptionRow(rect, f"{name} \u2014 {title}", f"{state}; {who}", self._loader(save.path),
+                         badge=when, name=f"save:{save.path.name}")
+
+    def on_key(self, event) -> bool:
+        return self.list.key(event) or super().on_key(event)
 
     def _scenario_title(self, scenario_id: str) -> str:
         path = paths.find_scenario(scenario_id)

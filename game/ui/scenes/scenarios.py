@@ -6,6 +6,7 @@ import pygame
 
 from game.ui import layout
 from game.ui.scenes.base import Scene
+from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import panel
 from game.ui.widgets.button import Button, OptionRow
 from game.ui.widgets.textbox import TextBox
@@ -20,6 +21,7 @@ class ScenariosScene(Scene):
 
         self.choices = scenario_choices(app.scenario_cache)
         self.chosen = next((name for name, s in self.choices if s is not None), None)
+        self.list = ScrollingRows(self)
 
     def build(self, size) -> None:
         theme = self.theme
@@ -27,16 +29,7 @@ class ScenariosScene(Scene):
         bar = layout.top_bar(size, theme)
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - theme.px(48))
         left, right = layout.split_columns(area, [0.4, 0.6], m * 2)
-        cells = layout.grid(left, len(self.choices), 1, theme.px(8), theme.px(84))
-        for (name, scenario), rect in zip(self.choices, cells):
-            if rect.bottom > left.bottom:
-                break
-            if scenario is None:
-                self.add(OptionRow(rect, name, "Has errors: run 'brink validate'.", enabled=False, name=f"scenario:{name}"))
-            else:
-                self.add(OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days; {scenario.first_date} to "
-                                   f"{scenario.last_date}", self._show(name), selected=name == self.chosen,
-                                   name=f"scenario:{name}"))
+        self.list.build(left, len(self.choices), theme.px(84), theme.px(8), self._scenario_row)
         self.detail = right
         scenario = dict(self.choices).get(self.chosen)
         if scenario is not None:
@@ -52,6 +45,16 @@ class ScenariosScene(Scene):
         self.add(Button(pygame.Rect(buttons.x, buttons.y, theme.px(160), buttons.h), "Back", self.back, hint="Esc"))
         self.play = self.add(Button(pygame.Rect(buttons.right - theme.px(300), buttons.y, theme.px(300), buttons.h),
                                     "Play this scenario", self.play_it, kind="primary", enabled=scenario is not None))
+
+    def _scenario_row(self, index: int, rect: pygame.Rect) -> OptionRow:
+        name, scenario = self.choices[index]
+        if scenario is None:
+            return OptionRow(rect, name, "Has errors: run 'brink validate'.", enabled=False, name=f"scenario:{name}")
+        return OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days; {scenario.first_date} to "
+                         f"{scenario.last_date}", self._show(name), selected=name == self.chosen, name=f"scenario:{name}")
+
+    def on_key(self, event) -> bool:
+        return self.list.key(event) or super().on_key(event)
 
     def paint_static(self, surface: pygame.Surface) -> None:
         self.heading_bar(surface, "Scenarios", "the crises this game can play")

@@ -12,6 +12,7 @@ from game.engine.saves import SaveError
 from game.ui import flow, layout
 from game.ui.match import HUMAN, Match, load_cached
 from game.ui.scenes.base import Scene
+from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import blit_text
 from game.ui.widgets.button import Button, OptionRow, TextField
 from game.ui.widgets.portrait import portrait_surface
@@ -48,6 +49,10 @@ class SetupScene(Scene):
         self.opponent = opponent if opponent in OPPONENTS else "historical"
         self.seed = str(seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000))
         self._fix_role()
+        self.list = ScrollingRows(self)
+        names = [name for name, _ in self.choices]
+        if self.scenario_name in names:
+            self.list.window.first = names.index(self.scenario_name)  # the chosen one in view (fitted at layout)
 
     @property
     def scenario(self):
@@ -68,18 +73,8 @@ class SetupScene(Scene):
         gap = theme.px(8)
         # scenarios
         column = self.columns[0]
-        rows = layout.grid(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h),
-                           len(self.choices), 1, gap, theme.px(104))
-        for (name, scenario), rect in zip(self.choices, rows):
-            if rect.bottom > column.bottom:
-                break
-            if scenario is None:
-                self.add(OptionRow(rect, name, f"This scenario has errors: run 'brink validate {name}'.", enabled=False,
-                                   name=f"scenario:{name}"))
-                continue
-            self.add(OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days. {scenario.summary.get()}",
-                               self._picker("scenario_name", name), selected=name == self.scenario_name,
-                               name=f"scenario:{name}"))
+        self.list.build(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h), len(self.choices),
+                        theme.px(104), gap, self._scenario_row)
         # roles
         column = self.columns[1]
         scenario = self.scenario
@@ -112,6 +107,18 @@ class SetupScene(Scene):
         self.add(Button(pygame.Rect(bottom.x, bottom.y, theme.px(160), bottom.h), "Back", self.back, hint="Esc"))
         self.begin_button = self.add(Button(pygame.Rect(bottom.right - theme.px(260), bottom.y, theme.px(260), bottom.h),
                                             "Begin", self.begin, kind="primary", enabled=scenario is not None and bool(self.seed)))
+
+    def _scenario_row(self, index: int, rect: pygame.Rect) -> OptionRow:
+        name, scenario = self.choices[index]
+        if scenario is None:
+            return OptionRow(rect, name, f"This scenario has errors: run 'brink validate {name}'.", enabled=False,
+                             name=f"scenario:{name}")
+        return OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days. {scenario.summary.get()}",
+                         self._picker("scenario_name", name), selected=name == self.scenario_name,
+                         name=f"scenario:{name}")
+
+    def on_key(self, event) -> bool:
+        return self.list.key(event) or super().on_key(event)
 
     def first_focus(self):
         return getattr(self, "begin_button", None) if getattr(self, "begin_button", None) and self.begin_button.can_focus \
