@@ -202,6 +202,7 @@ class Probe:
     items: tuple[dict[str, Any], ...] = ()  # completion: label, kind, detail, documentation
     hover: str = ""
     diagnostics: tuple[dict[str, Any], ...] = field(default=())
+    uri: str = ""  # where the document is; a temporary folder unless given
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -269,8 +270,16 @@ def broken_probe(text: str) -> Probe:
                  "\n".join(lines), misspelt, 10)
 
 
+def shipped_probe(path: Path) -> Probe:
+    """Hover over 'days' in a scenario as shipped, at its real place: its modeline's relative path must resolve."""
+    text = path.read_text(encoding="utf-8")
+    at = text.split("\n").index("days:")
+    return Probe(f"shipped_{path.parent.name}", "hover", f"hover over 'days' in {path.relative_to(ROOT).as_posix()} as shipped",
+                 text, at, 1, uri=path.as_uri())
+
+
 def ask(server: LanguageServer, folder: Path, probe: Probe) -> Probe:
-    uri = (folder / f"{probe.name}.yaml").as_uri()
+    uri = probe.uri or (folder / f"{probe.name}.yaml").as_uri()
     server.open(uri, probe.text)
     diagnostics = tuple(server.diagnostics_for(uri))
     where = {"textDocument": {"uri": uri}, "position": position(probe.line, probe.column)}
@@ -311,6 +320,8 @@ def run_probes(command: list[str]) -> tuple[str, list[Probe]]:
         with tempfile.TemporaryDirectory(prefix="brink-lsp-") as folder:
             probes = [ask(server, Path(folder), make(text))
                       for make in (day_probe, new_day_probe, leaning_probe, hover_probe, broken_probe)]
+            probes += [ask(server, Path(folder), shipped_probe(path))
+                       for path in sorted((ROOT / "scenarios").glob("*/scenario.yaml"))]
     finally:
         server.stop()
     return f"{info.get('name', 'yaml-language-server')} {info.get('version', '')}".strip(), probes
@@ -319,19 +330,22 @@ def run_probes(command: list[str]) -> tuple[str, list[Probe]]:
 # --- what we print --------------------------------------------------------------------------
 
 def report(server: str, probes: list[Probe]) -> str:
-    out = [f"{server}, schema {SCHEMA.as_uri()}", ""]
+    """Each question, the line it was asked on, and the answer as the server gave it."""
+    out = [f"{server}, schema {SCHEMA.relative_to(ROOT).as_posix()}", ""]
     for probe in probes:
         out.append(f"{probe.question} (line {probe.line + 1}, column {probe.column + 1}):")
         out.append(f"  > {probe.lines[probe.line]}")
-        if probe.labels:
-            out.append("  completion: " + ", ".join(probe.labels))
-        if probe.hover:
+        if probe.kind == "completion":
+            out.append("  completion: " + (", ".join(probe.labels) or "(nothing)"))
+        if probe.kind == "hover":
             out.extend("  hover: " + line for line in probe.hover.splitlines() if line.strip())
+            if not probe.hover.strip():
+                out.append("  hover: (nothing)")
         for diagnostic in probe.diagnostics:
             start = diagnostic["range"]["start"]
-            out.append(f"  {start['line'] + 1}:{start['character'] + 1}: {diagnostic['message']}")
-        if not probe.diagnostics and not probe.labels and not probe.hover:
-            out.append("  (no answer)")
+            out.append(f"  underlined {start['line'] + 1}:{start['character'] + 1}: {diagnostic['message']}")
+        if not probe.diagnostics:
+            out.append("  underlined: nothing")
         out.append("")
     return "\n".join(out)
 
