@@ -34,13 +34,15 @@ KIND_FILL = {"event": ("#fff4d6", "#b7950b"), "interaction": ("#e8eaf6", "#3949a
 
 def to_svg(structure: Structure) -> str:
     positions, columns, height = layout(structure)
-    width = LEFT * 2 + COLUMN_WIDTH * len(columns) + (ENDINGS_GAP if "endings" in columns else 0)
+    legend, legend_end = _legend(structure)
+    width = int(max(LEFT * 2 + COLUMN_WIDTH * len(columns) + (ENDINGS_GAP if "endings" in columns else 0),
+                    legend_end + LEFT))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
              f'font-family="{FONT}" font-size="10">',
              f"<title>{_e(structure.scenario.title)}: structure</title>",
-             '<rect width="100%" height="100%" fill="#ffffff"/>']
+             '<rect width="100%" height="100%" fill="#ffffff"/>', _markers()]
     parts += _headers(structure, columns, height)
-    parts += _legend(structure)
+    parts += legend
     ordered = sorted(structure.edges.values(), key=lambda edge: edge.kind != "leads")  # faint ones underneath
     parts += [_edge(structure, edge, positions) for edge in ordered]
     parts += [_box(structure, structure.nodes[node_id], x, y) for node_id, (x, y) in positions.items()]
@@ -142,7 +144,8 @@ def _headers(structure: Structure, columns: list[str], height: int) -> list[str]
     return parts
 
 
-def _legend(structure: Structure) -> list[str]:
+def _legend(structure: Structure) -> tuple[list[str], float]:
+    """The title and a key to the colours; returns where the key ends, so the picture is wide enough."""
     title = str(structure.scenario.title)
     if structure.counts is not None:
         title += f" — coverage of {structure.games} simulated games (dashed red: never happened)"
@@ -163,7 +166,15 @@ def _legend(structure: Structure) -> list[str]:
         parts.append(f'<line x1="{x}" y1="38" x2="{x + 22}" y2="38" stroke="{EDGE_COLOURS[kind]}" stroke-width="2"{dash}/>'
                      f'<text x="{x + 26}" y="42">{_e(words)}</text>')
         x += 36 + len(words) * CHAR_WIDTH + 10
-    return parts
+    return parts, max(x, LEFT + len(title) * CHAR_WIDTH * 1.4)
+
+
+def _markers() -> str:
+    """An arrowhead per edge colour: a line that merely passes behind a box has none at it."""
+    heads = "".join(f'<marker id="head-{name}" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="5" markerHeight="5" '
+                    f'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="{colour}"/></marker>'
+                    for name, colour in (*EDGE_COLOURS.items(), ("never", NEVER)))
+    return f"<defs>{heads}</defs>"
 
 
 def _box(structure: Structure, node: Node, x: float, y: float) -> str:
@@ -191,18 +202,19 @@ def _edge(structure: Structure, edge: Edge, positions: dict[str, tuple[float, fl
     x1, y1, x2, y2 = x1 + BOX_WIDTH, y1 + BOX_HEIGHT / 2, x2, y2 + BOX_HEIGHT / 2
     bend = max(30.0, (x2 - x1) * 0.45)
     path = f"M{x1:.1f},{y1:.1f} C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
-    colour, opacity, dash = EDGE_COLOURS[edge.kind], 0.8, ""
+    colour, opacity, dash, head = EDGE_COLOURS[edge.kind], 0.8, "", edge.kind
     width = _weight(structure, structure.edge_count(edge)) if structure.counts is not None else 1.2
     if edge.kind == "leads":  # many and only possible: kept thin even when their source was common
         opacity, dash, width = 0.28, ' stroke-dasharray="3 3"', 1 + (width - 1) * 0.25
     if edge.kind == "ends":
         width += 1
     if _edge_unreached(structure, edge):
-        colour, dash, opacity = NEVER, ' stroke-dasharray="5 3"', 0.3 if edge.kind == "leads" else 0.7
+        colour, dash, opacity, head = NEVER, ' stroke-dasharray="5 3"', 0.3 if edge.kind == "leads" else 0.7, "never"
     count = structure.edge_count(edge)
     words = (f"{_describe(structure.nodes[edge.source])} → {_describe(structure.nodes[edge.target])}: "
              f"{edge.label or edge.kind}" + (f" ({count})" if count is not None else ""))
-    return (f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{width:.2f}" stroke-opacity="{opacity}"{dash}>'
+    return (f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{width:.2f}" stroke-opacity="{opacity}"{dash} '
+            f'marker-end="url(#head-{head})">'
             f"<title>{_e(words)}</title></path>")
 
 
