@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -285,13 +285,12 @@ def ask(server: LanguageServer, folder: Path, probe: Probe) -> Probe:
     where = {"textDocument": {"uri": uri}, "position": position(probe.line, probe.column)}
     if probe.kind == "hover":
         answer = server.request("textDocument/hover", where) or {}
-        return Probe(**{**asdict(probe), "hover": hover_text(answer), "diagnostics": diagnostics})
+        return replace(probe, hover=hover_text(answer), diagnostics=diagnostics)
     if probe.kind == "diagnostics":
-        return Probe(**{**asdict(probe), "diagnostics": diagnostics})
+        return replace(probe, diagnostics=diagnostics)
     answer = server.request("textDocument/completion", where) or []
-    items = answer["items"] if isinstance(answer, dict) else answer
-    return Probe(**{**asdict(probe), "items": tuple(completion_item(item) for item in items),
-                    "diagnostics": diagnostics})
+    items = answer["items"] if isinstance(answer, dict) else answer  # a CompletionList or a bare list
+    return replace(probe, items=tuple(completion_item(item) for item in items), diagnostics=diagnostics)
 
 
 def completion_item(item: dict[str, Any]) -> dict[str, Any]:
@@ -536,7 +535,7 @@ class Pane:
         fonts = self.fonts
         lines: list[tuple[str, str]] = []
         for style, text in rows:
-            font = fonts.code if style == "code" else fonts.bold_code if style == "heading" else fonts.code
+            font = fonts.bold_code if style == "heading" else fonts.code
             pieces = [text] if style in ("code", "rule") else wrap(font, text, width - 20)
             lines += [(style, piece) for piece in pieces]
         height = len(lines) * fonts.line_height + 12
@@ -551,12 +550,10 @@ class Pane:
             self.surface.blit(font.render(text, True, colour), (box.x + 10, y))
 
     def draw_hover(self) -> None:
-        """The hover box above the word under the mouse, which is underlined as VS Code does not."""
+        """The hover box above the word under the mouse, starting where the word starts."""
         x, y = self.at(self.probe.line, self.probe.column)
-        word = re.match(r"\s*([\w]+)", self.probe.lines[self.probe.line]).group(1)
-        start = self.probe.lines[self.probe.line].index(word)
-        left, _ = self.at(self.probe.line, start)
-        right, _ = self.at(self.probe.line, start + len(word))
+        line = self.probe.lines[self.probe.line]
+        left, _ = self.at(self.probe.line, len(line) - len(line.lstrip()))
         self.draw_rows(markdown_lines(self.probe.hover), left, y - 4, self.rect.right - left - 10, above=True)
         self.draw_pointer(x + 4, y + self.fonts.line_height - 4)
 
@@ -585,7 +582,7 @@ class Pane:
             start = diagnostic["range"]["start"]
             self.pygame.draw.circle(surface, ERROR, (left + 8, y + fonts.line_height // 2 - 1), 7)
             surface.blit(fonts.bold_code.render("x", True, BACKGROUND), (left + 3, y - 2))
-            for number, line in enumerate(wrap(fonts.code, diagnostic["message"], width - 30)):
+            for line in wrap(fonts.code, diagnostic["message"], width - 30):
                 surface.blit(fonts.code.render(line, True, PLAIN), (left + 24, y))
                 y += fonts.line_height
             where = f"{diagnostic.get('source', 'yaml')}  [Ln {start['line'] + 1}, Col {start['character'] + 1}]"
