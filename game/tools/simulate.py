@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 import time
 from bisect import bisect_right
+from itertools import chain
+from operator import attrgetter
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
@@ -50,6 +52,9 @@ class SimulationReport:
         return sum(days) / len(days) if days else 0.0
 
 
+_CHOICE_ID = attrgetter("id")
+
+
 def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
              offered: Mapping[str, Counter] | None = None) -> GameState:
     """One complete game between computer policies, from a seed.
@@ -60,18 +65,21 @@ def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
     """
     state = new_game(scenario, seed)
     roles = tuple(enumerate(scenario.roles, start=1))
+    open_lists: dict[str, list] = {role_id: [] for role_id in scenario.roles}
     while state.ending is None:
         orders = {}
         for stream, role_id in roles:
             legal = legal_choices(scenario, state, role_id)
             if legal:
-                if offered is not None:
-                    offered[role_id].update([choice.id for choice in legal])
+                open_lists[role_id].append(legal)
                 rng = day_random(seed, state.day_index, stream)
                 orders[role_id] = policies[role_id].choose(scenario, state, role_id, legal, rng)
             else:
                 orders[role_id] = None
         state = resolve_day(scenario, state, orders)
+    if offered is not None:  # counted once a game, in C, rather than once a day
+        for role_id, lists in open_lists.items():
+            offered[role_id].update(map(_CHOICE_ID, chain.from_iterable(lists)))
     return state
 
 
