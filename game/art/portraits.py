@@ -30,14 +30,14 @@ SKIN_GLAZES: dict[str, tuple[Glaze, ...]] = {
     "pink": (("flesh", 0.46), ("rose", 0.08)),
     "ruddy": (("flesh", 0.48), ("vermilion", 0.025), ("rose", 0.07)),
     "light_tan": (("flesh", 0.55), ("yellow_ochre", 0.07), ("raw_sienna", 0.04)),
-    "olive": (("flesh", 0.50), ("yellow_ochre", 0.09), ("raw_umber", 0.05)),
+    "olive": (("flesh", 0.55), ("raw_sienna", 0.10), ("burnt_umber", 0.03)),
     "tan": (("flesh", 0.55), ("raw_sienna", 0.24)),
     "brown": (("raw_sienna", 0.45), ("burnt_sienna", 0.35)),
     "dark": (("burnt_sienna", 0.45), ("burnt_umber", 0.50)),
 }
 SKIN_SHADOW: dict[str, str] = {
     "light": "burnt_sienna", "pink": "burnt_sienna", "ruddy": "burnt_sienna", "light_tan": "burnt_sienna",
-    "olive": "raw_umber", "tan": "burnt_sienna", "brown": "burnt_umber", "dark": "sepia",
+    "olive": "burnt_sienna", "tan": "burnt_sienna", "brown": "burnt_umber", "dark": "sepia",
 }
 CHEEK_FLUSH: dict[str, float] = {"pink": 0.16, "ruddy": 0.24}
 
@@ -123,6 +123,10 @@ class Head:
         return self.eye_y + self.chin
 
     @property
+    def collar_y(self) -> float:
+        return self.chin_y + 0.055
+
+    @property
     def mouth_y(self) -> float:
         return self.eye_y + 0.68 * self.chin
 
@@ -160,11 +164,25 @@ def head_for(sitter: Portrait) -> Head:
 # -- the painting ---------------------------------------------------------------------------------
 
 
+# Washes bleed and ink spreads by whole pixels, so a portrait painted small would blur into blots;
+# below this size it is painted larger and averaged down, as a reduced print of the 256 px one.
+SMALLEST_SHEET = 128
+
+
 def paint_portrait(params: Mapping[str, Any], size: int, seed: int) -> np.ndarray:
     """A square uint8 (size, size, 3) portrait; raises ``PortraitError`` on bad parameters."""
     sitter = resolve(params)
     if size < 16:
         raise PortraitError([("size", f"a portrait needs at least 16 pixels a side, not {size}")])
+    factor = -(-SMALLEST_SHEET // size)
+    pixels = _paint(sitter, size * factor, seed)
+    if factor == 1:
+        return pixels
+    blocks = pixels.reshape(size, factor, size, factor, 3).astype(np.float32).mean(axis=(1, 3))
+    return np.round(blocks).astype(np.uint8)
+
+
+def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     canvas = Canvas(Painting(size, size, seed), size)
     head = head_for(sitter)
     _background(canvas, sitter, head)
@@ -209,7 +227,12 @@ class Canvas:
 
     def ink(self, line: Any, pigment: str = "sepia", width: float = 1.6, strength: float = 0.85,
             closed: bool = False, wobble: float = 0.4) -> None:
-        self.painting.ink(self.pixels_of(line), pigment, width=max(0.6, width * self.scale), strength=strength,
+        # A line finer than a pixel is drawn a pixel wide but paler, as a fine pen reads from afar;
+        # otherwise the details of a small portrait (glasses, brows) would merge into dark blots.
+        pixels = width * self.scale
+        if pixels < 1.0:
+            strength *= max(0.3, pixels)
+        self.painting.ink(self.pixels_of(line), pigment, width=max(0.6, pixels), strength=strength,
                           closed=closed, wobble=wobble * self.scale)
 
 
@@ -226,7 +249,7 @@ def _around_figure(sitter: Portrait, head: Head) -> np.ndarray:
     style = HAIR_STYLES[sitter.hair_style]
     above = 0.10 if sitter.cap else style.volume + 0.01
     skull = head.skull(0.036 + style.volume * 0.35, above, -105, 105, 30)
-    collar_y = head.chin_y + 0.07
+    collar_y = head.collar_y
     cx, neck = head.cx, head.jaw * 0.62
     left = [(cx - 0.52, collar_y + 0.22), (cx - 0.40, collar_y + 0.06), (cx - 0.22, collar_y + 0.01),
             (cx - neck - 0.03, collar_y - 0.05), (cx - head.jaw - 0.02, head.chin_y - 0.04)]
@@ -241,7 +264,7 @@ def _around_figure(sitter: Portrait, head: Head) -> np.ndarray:
 
 
 def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
-    collar_y = head.chin_y + 0.07
+    collar_y = head.collar_y
     shoulders = 0.45 if sitter.attire in ("soviet_suit", "soviet_uniform", "coat") else 0.42
     neck = head.jaw * 0.62
     v_tip = min(0.99, collar_y + 0.22)
@@ -331,8 +354,8 @@ def _insignia(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float, shou
             _star(canvas, mid_x, mid_y, 0.018, (("alizarin", 0.6), ("vermilion", 0.3)))
         elif sitter.attire in ("uniform_army", "uniform_air"):
             for k in range(4):  # four silver stars of a full general
-                _star(canvas, mid_x + (k - 1.5) * 0.03 * side, mid_y + (k - 1.5) * 0.007, 0.009,
-                      (("payne_grey", 0.15),), outline=("payne_grey", 0.45))
+                _star(canvas, mid_x + (k - 1.5) * 0.026 * side, mid_y + (k - 1.5) * 0.006, 0.011,
+                      (("davy_grey", 0.35),), outline=("payne_grey", 0.75))
         else:
             canvas.wash(_ellipse(outer - side * 0.015, mid_y, 0.007, 0.007, 10), (("yellow_ochre", 0.6),), layers=2)
     if soviet:  # red collar tabs with gold braid
@@ -341,22 +364,33 @@ def _insignia(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float, shou
                             (cx + side * 0.105, collar_y + 0.03), (cx + side * 0.06, collar_y + 0.025)])
             canvas.wash(tab, (("alizarin", 0.45), ("vermilion", 0.2)), layers=3)
             canvas.ink(tab[[0, 1]], "yellow_ochre", width=1.0, strength=0.7)
-    ribbon_rows = 4 if sitter.medals else 2
-    _ribbons(canvas, cx - 0.19, collar_y + 0.16, rows=ribbon_rows, columns=3)
-    if sitter.medals and soviet:
-        _ribbons(canvas, cx + 0.09, collar_y + 0.18, rows=3, columns=3)
-        _star(canvas, cx - 0.15, collar_y + 0.125, 0.016, (("cadmium_yellow", 0.6), ("yellow_ochre", 0.35)))
-        _star(canvas, cx - 0.11, collar_y + 0.125, 0.016, (("cadmium_yellow", 0.6), ("yellow_ochre", 0.35)))
-    elif sitter.attire == "uniform_air":  # pilot's wings above the ribbons
-        wings = [(cx - 0.20, collar_y + 0.135), (cx - 0.16, collar_y + 0.145), (cx - 0.12, collar_y + 0.135)]
-        canvas.ink(wings, "payne_grey", width=1.4, strength=0.5)
-    if sitter.medals and not soviet:
+    _decorations(canvas, sitter, cx, collar_y)
+    for k in range(2):  # buttons down the front
+        canvas.wash(_ellipse(cx + 0.005, collar_y + 0.20 + 0.07 * k, 0.008, 0.008, 10), (("yellow_ochre", 0.6),), layers=2)
+
+
+def _decorations(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float) -> None:
+    """Ribbons over the wearer's left breast (the viewer's right); Soviet orders on both sides."""
+    soviet = sitter.attire == "soviet_uniform"
+    rows = 4 if sitter.medals else 2
+    right = cx + 0.185
+    _ribbons(canvas, right, collar_y + 0.115, rows=rows, columns=3)
+    gold = (("cadmium_yellow", 0.6), ("yellow_ochre", 0.35))
+    if sitter.medals and soviet:  # Hero stars above the ribbons, and orders on the other side
+        _star(canvas, right + 0.02, collar_y + 0.09, 0.016, gold)
+        _star(canvas, right + 0.06, collar_y + 0.09, 0.016, gold)
+        _ribbons(canvas, cx - 0.275, collar_y + 0.115, rows=3, columns=3)
         for k in range(3):
-            x = cx - 0.175 + k * 0.032
-            canvas.ink([(x, collar_y + 0.16 + 4 * 0.016), (x, collar_y + 0.25)], "alizarin", width=1.4, strength=0.6)
-            canvas.wash(_ellipse(x, collar_y + 0.26, 0.01, 0.01, 12), (("yellow_ochre", 0.6),), layers=2)
-    for k in range(3):  # buttons down the front
-        canvas.wash(_ellipse(cx + 0.005, collar_y + 0.23 + 0.07 * k, 0.008, 0.008, 10), (("yellow_ochre", 0.6),), layers=2)
+            canvas.wash(_ellipse(cx - 0.26 + k * 0.032, collar_y + 0.19, 0.012, 0.012, 12), gold, layers=2)
+    elif sitter.medals:  # medals hung on short ribbons under the ribbon bar
+        for k in range(3):
+            x = right + 0.015 + k * 0.03
+            top = collar_y + 0.115 + rows * 0.014
+            canvas.ink([(x, top), (x, top + 0.025)], "alizarin", width=1.6, strength=0.6)
+            canvas.wash(_ellipse(x, top + 0.033, 0.01, 0.01, 12), gold, layers=2)
+    if sitter.attire == "uniform_air":  # a pilot's wings above the ribbons
+        wings = [(right - 0.005, collar_y + 0.10), (right + 0.045, collar_y + 0.107), (right + 0.095, collar_y + 0.10)]
+        canvas.ink(wings, "payne_grey", width=1.6, strength=0.55)
 
 
 RIBBON_COLOURS = ("alizarin", "ultramarine", "cadmium_yellow", "viridian", "vermilion", "cerulean")
@@ -402,7 +436,7 @@ def _star(canvas: Canvas, x: float, y: float, r: float, glazes: Sequence[Glaze],
 def _neck(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     half = head.jaw * 0.62
     top = head.eye_y + 0.55 * head.chin
-    base = head.chin_y + 0.10
+    base = head.collar_y + 0.03
     neck = np.array([(head.cx - half, top), (head.cx + half, top), (head.cx + half * 1.08, base),
                      (head.cx - half * 1.08, base)])
     canvas.wash(neck, SKIN_GLAZES[sitter.skin], layers=6)
@@ -493,9 +527,11 @@ def _features(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     droop = 0.004 + max(0, sitter.age - 40) * 0.0003
     mouth = [(cx - half, head.mouth_y + droop), (cx - half * 0.4, head.mouth_y - 0.002), (cx, head.mouth_y + 0.001),
              (cx + half * 0.4, head.mouth_y - 0.002), (cx + half, head.mouth_y + droop)]
-    canvas.wash(np.array([(cx - half * 0.8, head.mouth_y - 0.001), (cx, head.mouth_y - 0.012),
-                          (cx + half * 0.8, head.mouth_y - 0.001)]), (("alizarin", 0.18),), layers=2)
-    canvas.ink(_smooth(np.array(mouth), closed=False), "burnt_umber", width=1.5, strength=0.75)
+    if not sitter.moustache:  # a moustache hides the upper lip and softens the line under it
+        canvas.wash(np.array([(cx - half * 0.8, head.mouth_y - 0.001), (cx, head.mouth_y - 0.012),
+                              (cx + half * 0.8, head.mouth_y - 0.001)]), (("alizarin", 0.18),), layers=2)
+    canvas.ink(_smooth(np.array(mouth), closed=False), "burnt_umber", width=1.5,
+               strength=0.45 if sitter.moustache else 0.75)
     canvas.wash(_ellipse(cx + 0.004, head.mouth_y + 0.022, half * 0.55, 0.008, 12), ((shadow, 0.28),), layers=2)
 
 
@@ -636,6 +672,10 @@ def _hair_mass(head: Head, style: HairStyle, name: str) -> np.ndarray:
             (-0.35 * w, centre + (0.004 if style.part else 0.0)), (-0.72 * w, corner - (0.01 if style.part else 0.0)),
             (-0.95 * w, head.eye_y - 0.35 * crown), (-0.97 * w, side_bottom)]
     hairline = _smooth(np.array(line) + (head.cx, 0.0), closed=False)
+    # a high hairline must stay on the head, or the mass folds over itself above the skull
+    across = np.clip((hairline[:, 0] - head.cx) / head.width, -1.0, 1.0)
+    skull_y = head.eye_y - crown * np.sqrt(1.0 - across ** 2)
+    hairline[:, 1] = np.maximum(hairline[:, 1], skull_y + 0.014)
     return np.vstack((outer, hairline))
 
 
@@ -678,10 +718,9 @@ def _strands(canvas: Canvas, sitter: Portrait, head: Head, style: HairStyle) -> 
 def _bald_top(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     """The dome: a shadow on the far side and a dent at the temples make it read as round."""
     shadow = SKIN_SHADOW[sitter.skin]
-    dome = head.skull(-0.01, -0.01, 20, 80, 16)
-    dome = np.vstack((dome, [(head.cx + head.width * 0.6, head.eye_y - 0.3 * head.crown),
-                             (head.cx + head.width * 0.2, head.eye_y - 0.8 * head.crown)]))
-    canvas.wash(dome, ((shadow, 0.16),), layers=4)
+    outer = head.skull(-0.004, -0.004, 12, 88, 14)
+    inner = head.skull(-0.04, -0.035, 88, 12, 14) + (-0.01, 0.012)
+    canvas.wash(np.vstack((outer, inner)), ((shadow, 0.14),), layers=4)
     for side in (-1, 1):
         x = head.cx + side * head.width * 0.8
         canvas.ink([(x, head.eye_y - 0.55 * head.crown), (x - side * 0.004, head.eye_y - 0.3 * head.crown)],
@@ -756,7 +795,7 @@ def _moustache(canvas: Canvas, sitter: Portrait, head: Head, glazes: Sequence[Gl
 GLASSES_INK: dict[str, tuple[str, float, float]] = {  # pigment, strength, width at 256 px
     "rimless": ("payne_grey", 0.32, 0.9),
     "clear_frames": ("sepia", 0.6, 1.3),
-    "dark_frames": ("lamp_black", 0.9, 2.6),
+    "dark_frames": ("lamp_black", 0.85, 2.1),
 }
 
 
@@ -767,7 +806,7 @@ def _glasses(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     for side in (-1, 1):
         x = head.cx + side * head.eye_dx
         lens = _rounded_rectangle(x, y, rx, ry)
-        canvas.wash(lens, (("cerulean", 0.06),), layers=2)
+        canvas.wash(lens, (("cerulean", 0.04),), layers=2)
         if sitter.glasses_style == "dark_frames":  # heavier brow bar, as on horn-rims
             canvas.ink(lens[: len(lens) // 2 + 1], pigment, width=width, strength=strength)
             canvas.ink(lens, pigment, width=width * 0.6, strength=strength * 0.8, closed=True)
