@@ -97,19 +97,48 @@ class Head:
 
     cx: float
     eye_y: float
-    width: float        # half the width across the cheekbones
+    width: float        # half the width across the cheekbones, at the eye line
     crown: float        # from the eye line up to the top of the skull
     chin: float         # from the eye line down to the chin
-    jaw: float          # half the width at the jaw's corner
-    chin_width: float   # half the width of the chin itself
+    squareness: float   # exponent of the jaw's superellipse: 2 is a round jaw, 3.5 a square one
+    taper: float        # how much the jaw narrows toward the chin, beyond the curve itself
+
+    def half_width(self, down: float) -> float:
+        """Half the face's width a fraction ``down`` of the way from the eye line to the chin."""
+        s = min(max(down, 0.0), 1.0)
+        n = self.squareness
+        return self.width * (1.0 - s ** n) ** (1.0 / n) * (1.0 - self.taper * s * s)
+
+    @property
+    def jaw(self) -> float:
+        """Half the width at the corner of the jaw."""
+        return self.half_width(0.7)
+
+    @property
+    def neck(self) -> float:
+        """Half the neck's width: a broad face sits on a thick neck."""
+        return 0.55 * self.width
+
+    @property
+    def chin_width(self) -> float:
+        return max(self.half_width(0.95), 0.3 * self.width)
 
     def outline(self) -> np.ndarray:
-        """The face seen from the front, clockwise from the top of the skull."""
-        w, c, d = self.width, self.crown, self.chin
-        right = [(0.56 * w, -0.94 * c), (0.88 * w, -0.68 * c), (w, -0.22 * c), (1.0 * w, 0.10 * d),
-                 (0.96 * w, 0.38 * d), (self.jaw, 0.70 * d), (self.chin_width, 0.95 * d)]
-        points = [(0.0, -c)] + right + [(0.0, d)] + [(-x, y) for x, y in reversed(right)]
-        return _smooth(np.array(points) + (self.cx, self.eye_y), closed=True)
+        """The face seen from the front, clockwise from the top of the skull.
+
+        The skull is the same ellipse the hair is laid on; below the eye line the jaw is a
+        superellipse, so one number turns a round face into a square one.
+        """
+        up = np.linspace(0.0, np.pi / 2, 14)
+        skull = np.column_stack((self.width * np.sin(up), -self.crown * np.cos(up)))
+        n = self.squareness
+        down = np.linspace(0.0, np.pi / 2, 18)[1:]
+        depth = np.sin(down) ** (2.0 / n)
+        jaw = np.column_stack((self.width * np.cos(down) ** (2.0 / n) * (1.0 - self.taper * depth ** 2),
+                               self.chin * depth))
+        right = np.vstack((skull, jaw))
+        left = right[-2:0:-1] * (-1.0, 1.0)
+        return np.vstack((right, left)) + (self.cx, self.eye_y)
 
     def skull(self, extra_width: float, extra_height: float, start: float, stop: float, n: int = 24) -> np.ndarray:
         """Points on an arc around the top of the head, from angle start to stop (0 = top, 90 = side)."""
@@ -143,22 +172,21 @@ class Head:
         return 0.42 * self.width
 
 
-# width, crown, chin, jaw, chin_width: the outline that tells a round Khrushchev from a long Acheson.
+# width, crown, chin, squareness, taper: the outline that tells a round Khrushchev from a long Acheson.
 FACE_SHAPES: dict[str, tuple[float, float, float, float, float]] = {
-    "oval": (0.150, 0.205, 0.215, 0.112, 0.050),
-    "round": (0.182, 0.200, 0.180, 0.165, 0.090),
-    "long": (0.134, 0.220, 0.262, 0.100, 0.046),
-    "narrow": (0.124, 0.210, 0.228, 0.090, 0.040),
-    "lean": (0.138, 0.212, 0.240, 0.098, 0.044),
-    "square": (0.160, 0.198, 0.205, 0.155, 0.092),
-    "broad": (0.185, 0.198, 0.205, 0.165, 0.085),
-    "weathered": (0.150, 0.205, 0.220, 0.125, 0.060),
+    "oval": (0.150, 0.205, 0.215, 2.3, 0.28),
+    "round": (0.180, 0.198, 0.190, 2.1, 0.04),
+    "long": (0.136, 0.220, 0.262, 2.5, 0.30),
+    "narrow": (0.126, 0.210, 0.228, 2.4, 0.30),
+    "lean": (0.140, 0.212, 0.240, 2.9, 0.38),
+    "square": (0.160, 0.198, 0.205, 3.6, 0.18),
+    "broad": (0.185, 0.198, 0.205, 3.0, 0.16),
+    "weathered": (0.152, 0.205, 0.222, 2.8, 0.26),
 }
 
 
 def head_for(sitter: Portrait) -> Head:
-    width, crown, chin, jaw, chin_width = FACE_SHAPES[sitter.face]
-    return Head(0.5, 0.40, width, crown, chin, jaw, chin_width)
+    return Head(0.5, 0.40, *FACE_SHAPES[sitter.face])
 
 
 # -- the painting ---------------------------------------------------------------------------------
@@ -250,7 +278,7 @@ def _around_figure(sitter: Portrait, head: Head) -> np.ndarray:
     above = 0.10 if sitter.cap else style.volume + 0.01
     skull = head.skull(0.036 + style.volume * 0.35, above, -105, 105, 30)
     collar_y = head.collar_y
-    cx, neck = head.cx, head.jaw * 0.62
+    cx, neck = head.cx, head.neck
     left = [(cx - 0.52, collar_y + 0.22), (cx - 0.40, collar_y + 0.06), (cx - 0.22, collar_y + 0.01),
             (cx - neck - 0.03, collar_y - 0.05), (cx - head.jaw - 0.02, head.chin_y - 0.04)]
     right = [(2 * cx - x, y) for x, y in reversed(left)]
@@ -266,7 +294,7 @@ def _around_figure(sitter: Portrait, head: Head) -> np.ndarray:
 def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     collar_y = head.collar_y
     shoulders = 0.45 if sitter.attire in ("soviet_suit", "soviet_uniform", "coat") else 0.42
-    neck = head.jaw * 0.62
+    neck = head.neck
     v_tip = min(0.99, collar_y + 0.22)
     cx = head.cx
     left_half = _smooth(np.array([
@@ -434,7 +462,7 @@ def _star(canvas: Canvas, x: float, y: float, r: float, glazes: Sequence[Glaze],
 
 
 def _neck(canvas: Canvas, sitter: Portrait, head: Head) -> None:
-    half = head.jaw * 0.62
+    half = head.neck
     top = head.eye_y + 0.55 * head.chin
     base = head.collar_y + 0.03
     neck = np.array([(head.cx - half, top), (head.cx + half, top), (head.cx + half * 1.08, base),
@@ -846,11 +874,12 @@ def _cap(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     cx, w = head.cx, head.width
     band_y = _cap_band_y(head)
     top_y = head.eye_y - head.crown - 0.09
-    crown = np.array([(cx - w * 1.02, band_y), (cx - w * 1.04, top_y + 0.01), (cx - w * 0.9, top_y),
-                      (cx + w * 0.9, top_y), (cx + w * 1.04, top_y + 0.01), (cx + w * 1.02, band_y)])
+    crown = _smooth(np.array([(cx - w * 1.0, band_y), (cx - w * 1.02, top_y + 0.03), (cx - w * 0.92, top_y),
+                              (cx, top_y - 0.004), (cx + w * 0.92, top_y), (cx + w * 1.02, top_y + 0.03),
+                              (cx + w * 1.0, band_y), (cx, band_y + 0.01)]), closed=True, steps=4)
     cloth = CLOTH["olive_fatigues"]
     canvas.wash(crown, cloth, layers=8)
-    canvas.wash(crown[3:] * (1, 1), (("olive", 0.15),), layers=3)
+    canvas.wash(crown[crown[:, 0] > cx + 0.3 * w], (("olive", 0.18),), layers=3)  # the far side in shadow
     canvas.ink([(cx - w * 1.02, band_y - 0.03), (cx + w * 1.02, band_y - 0.03)], "sepia", width=1.0, strength=0.35)
     peak = _smooth(np.array([(cx - w * 0.95, band_y), (cx, band_y + 0.004), (cx + w * 0.95, band_y),
                              (cx + w * 0.7, band_y + 0.045), (cx, band_y + 0.055), (cx - w * 0.7, band_y + 0.045)]), closed=True)
