@@ -147,6 +147,7 @@ ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
     "wall": {"at": _point(0.0, 0.78), "to": _point(1.0, 0.78), "height": _number(0.12, 0.01, 0.6),
              "pigment": _pigment("payne_grey")},
     "road": {"at": _point(0.5, 1.0), "to": _point(0.5, 0.62), "width": _number(0.6, 0.02, 2.0),
+             "taper": _number(0.96),
              "lines": _flag(True), "pigment": _pigment("payne_grey")},
     "trees": {"kind": _choice("round", "pine", "palm"), "at": _point(0.0, 0.7), "to": _point(1.0, 0.7),
               "count": _count(8, 1, 60), "scale": _SCALE, "pigment": _pigment(None)},

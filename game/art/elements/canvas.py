@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
+from game.art.shapes import rectangle
 from game.art.watercolor import Painting
 
 
@@ -23,6 +24,14 @@ class Canvas:
         self.rng = painting.rng
         # An ink line 1.6 px wide at 720 px high; thinner on a thumbnail, never invisible.
         self.line = max(0.6, 1.6 * self.height / 720)
+        # How far a full-bleed wash reaches past the edges, so its wobbling border never shows.
+        self.bleed = 0.06 * max(self.width, self.height)
+
+    def band(self, top: float | None, bottom: float | None) -> np.ndarray:
+        """A rectangle across the whole width from ``top`` to ``bottom`` px (None: past that edge)."""
+        top = -self.bleed if top is None else top
+        bottom = self.height + self.bleed if bottom is None else bottom
+        return rectangle(-self.bleed, top, self.width + 2 * self.bleed, bottom - top)
 
     def x(self, fraction: float) -> float:
         return fraction * self.width
@@ -60,7 +69,32 @@ class Canvas:
     def wash(self, polygon, pigment: str, strength: float = 0.5, **options) -> None:
         polygon = np.asarray(polygon, dtype=float)
         if len(polygon) >= 3 and self.visible(polygon):
+            # a small shape cannot show twenty layers' worth of soft edge: fewer layers, same look
+            size = float(np.ptp(polygon, axis=0).max())
+            options.setdefault("layers", 12)
+            options["layers"] = max(4, min(options["layers"], int(size / 6)))
             self.painting.wash(polygon, pigment, strength, **options)
+
+    def lift(self, polygon, amount: float = 0.85, soften: float = 1.5) -> None:
+        """Lift paint off the sheet inside ``polygon``, as a painter does with a damp brush or tissue.
+
+        Watercolor has no white: light things (foam, a page, a searchlight's beam) are either
+        left as bare paper or lifted out afterwards. The painter's core only adds pigment, so
+        this takes density away from its sheet directly.
+        """
+        polygon = np.asarray(polygon, dtype=float)
+        if len(polygon) < 3 or not self.visible(polygon):
+            return
+        margin = int(3 * soften) + 2
+        x0 = max(0, int(polygon[:, 0].min()) - margin)
+        y0 = max(0, int(polygon[:, 1].min()) - margin)
+        x1 = min(self.width, int(polygon[:, 0].max()) + margin + 1)
+        y1 = min(self.height, int(polygon[:, 1].max()) + margin + 1)
+        if x1 <= x0 or y1 <= y0:
+            return
+        mask = _soften(_coverage(polygon - (x0, y0), y1 - y0, x1 - x0), soften)
+        density = self.painting.density[y0:y1, x0:x1]
+        density *= (1.0 - amount * mask)[..., None].astype(np.float32)
 
     def ink(self, polyline, pigment: str = "sepia", width: float = 1.0, strength: float = 0.85,
             closed: bool = False, wobble: float = 0.6) -> None:
@@ -70,3 +104,36 @@ class Canvas:
 
     def jitter(self, amount: float) -> float:
         return float(self.rng.uniform(-amount, amount))
+
+
+def _coverage(polygon: np.ndarray, height: int, width: int) -> np.ndarray:
+    """1 inside the polygon, 0 outside (non-zero winding), sampled at pixel centres."""
+    following = np.roll(polygon, -1, axis=0)
+    ya, yb = polygon[:, 1], following[:, 1]
+    steps = np.zeros((height, width + 1), dtype=np.float32)
+    for (xa, y_a), (xb, y_b) in zip(polygon, following):
+        if y_a == y_b:
+            continue
+        low, high = min(y_a, y_b), max(y_a, y_b)
+        rows = np.arange(max(0, int(np.ceil(low - 0.5))), min(height, int(np.ceil(high - 0.5))))
+        if not len(rows):
+            continue
+        xs = xa + (rows + 0.5 - y_a) / (y_b - y_a) * (xb - xa)
+        columns = np.clip(np.ceil(xs - 0.5), 0, width).astype(np.int64)
+        np.add.at(steps, (rows, columns), 1.0 if y_b > y_a else -1.0)
+    del ya, yb
+    return (np.cumsum(steps, axis=1)[:, :width] != 0).astype(np.float32)
+
+
+def _soften(mask: np.ndarray, radius: float) -> np.ndarray:
+    """A few box passes: a lifted edge is soft, never cut."""
+    r = max(1, int(round(radius)))
+    for axis in (0, 1):
+        for _ in range(2):
+            padded = np.pad(mask, [(r, r) if a == axis else (0, 0) for a in range(2)], mode="edge")
+            summed = np.cumsum(padded, axis=axis, dtype=np.float32)
+            summed = np.concatenate((np.zeros_like(np.take(summed, [0], axis=axis)), summed), axis=axis)
+            n = mask.shape[axis]
+            mask = (np.take(summed, np.arange(2 * r + 1, 2 * r + 1 + n), axis=axis)
+                    - np.take(summed, np.arange(0, n), axis=axis)) / (2 * r + 1)
+    return mask

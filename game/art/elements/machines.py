@@ -75,24 +75,38 @@ def ship(canvas: Canvas, e: Element) -> None:
             canvas.wash(put(ellipse(x, -0.16, 0.025, 0.025, 10)), "olive", 0.8, wobble=0.02)
     for x, top in MASTS[kind]:
         canvas.ink(put(((x, -0.05), (x, top))), "lamp_black", width=0.7)
-    if kind == "destroyer":  # a line of signal flags from the mast to the stern
-        canvas.ink(put(((0.19, -0.34), (-0.12, -0.25), (-0.48, -0.05))), "lamp_black", width=0.4, strength=0.5)
 
 
 def _wake(canvas: Canvas, e: Element, size: float, mirror: bool) -> None:
-    """Foam trailing from the stern; a turning ship's wake bends away behind it."""
-    length = 0.4 + 2.2 * e["wake"]
-    s = np.linspace(0, 1, 16)
-    xs = -0.5 - s * length
-    bend = e["turn"] * 0.5 * (s * length) ** 2
-    for side, strength in ((-1, 0.35), (1, 0.45)):
-        spread = side * (0.01 + 0.05 * s)
-        line = np.column_stack((xs + 0.04 * s * side, 0.005 + spread + bend))
-        canvas.ink(canvas.place(line, e["at"], size, mirror=mirror), "cerulean", width=0.8, strength=strength)
-    foam = np.column_stack((np.concatenate((xs, xs[::-1])),
-                            np.concatenate((bend - 0.005 - 0.04 * s, (bend + 0.01 + 0.04 * s)[::-1]))))
-    canvas.wash(canvas.place(foam, e["at"], size, mirror=mirror), "cerulean", 0.12, wobble=0.05)
-    bow = ((0.5, 0.0), (0.62, 0.02), (0.5, 0.01))
+    """Foam lifted out of the sea behind the stern; a turning ship's wake curves back on itself.
+
+    The wake's path turns steadily with ``turn`` (radians per unit of length) and is flattened
+    vertically, as a curve drawn on the sea's surface is seen from a low eye.
+    """
+    length = 0.4 + 2.0 * e["wake"]
+    steps = 24
+    ds = length / steps
+    heading, x, y = 0.0, -0.48, 0.0
+    path = [(x, y)]
+    for _ in range(steps):
+        heading += e["turn"] * 1.4 * ds
+        x -= math.cos(heading) * ds
+        y += math.sin(heading) * ds * 0.3
+        path.append((x, y))
+    path = np.array(path)
+    s = np.linspace(0.0, 1.0, len(path))
+    half = 0.02 + 0.12 * s
+    tangent = np.gradient(path, axis=0)
+    normal = np.column_stack((-tangent[:, 1], tangent[:, 0]))
+    normal /= np.maximum(np.hypot(*normal.T), 1e-9)[:, None]
+    normal[:, 1] *= 0.6
+    left, right = path + normal * half[:, None], path - normal * half[:, None]
+    foam = np.vstack((left, right[::-1]))
+    canvas.lift(canvas.place(foam, e["at"], size, mirror=mirror), 0.7, soften=canvas.height * 0.006)
+    for edge, strength in ((left, 0.35), (right, 0.45)):
+        canvas.ink(canvas.place(edge, e["at"], size, mirror=mirror), "cerulean", width=0.7, strength=strength)
+    bow = ((0.5, 0.0), (0.6, 0.015), (0.7, 0.02))
+    canvas.lift(canvas.place(((0.45, -0.01), (0.7, 0.02), (0.45, 0.02)), e["at"], size, mirror=mirror), 0.5)
     canvas.ink(canvas.place(bow, e["at"], size, mirror=mirror), "cerulean", width=0.6, strength=0.4)
 
 
@@ -155,44 +169,53 @@ def missile(canvas: Canvas, e: Element) -> None:
     """An R-12 on its erector, or lying on its trailer, with the trucks and tents of a site around it."""
     size = 0.5 * e["scale"]
     x, ground = e["at"]
-    raised = e["raised"] if e["mount"] == "erector" else 0.0
     for k in range(e["tents"]):  # the site's tents, behind
-        tx = x + (k - e["tents"] / 2 + 0.3) * 0.09 * e["scale"] + canvas.jitter(0.01)
-        tent = ((-0.09, 0), (-0.06, -0.08), (0.06, -0.08), (0.09, 0))
-        at = (tx, ground - 0.08 * e["scale"])
-        canvas.wash(canvas.place(tent, at, size * 0.7), "olive", 0.5, wobble=0.02)
-        canvas.wash(canvas.place(((-0.06, -0.08), (0.0, -0.11), (0.06, -0.08)), at, size * 0.7), "sap_green", 0.5)
-    pad = ((-0.45, 0), (0.45, 0), (0.4, 0.03), (-0.4, 0.03))
-    canvas.wash(canvas.place(pad, (x, ground), size), "raw_sienna", 0.35)
+        tx = x + (k - (e["tents"] - 1) / 2) * 0.16 * e["scale"] + canvas.jitter(0.015)
+        at = (tx, ground - 0.1 * e["scale"])
+        tent = ((-0.1, 0), (-0.07, -0.06), (0.0, -0.09), (0.07, -0.06), (0.1, 0))
+        canvas.wash(canvas.place(tent, at, size), "olive", 0.6, wobble=0.02)
+        canvas.wash(canvas.place(((0.0, -0.09), (0.07, -0.06), (0.1, 0), (0.02, 0)), at, size), "sepia", 0.3)
+    def put(points) -> np.ndarray:
+        return canvas.place(points, (x, ground), size)
+
+    canvas.wash(put(((-0.5, 0.0), (0.5, 0.0), (0.45, 0.04), (-0.45, 0.04))), "raw_sienna", 0.35)
+    raised = e["raised"] if e["mount"] == "erector" else 0.0
     turn = math.radians(raised)
-    body_length = 0.75
     axis = np.array((math.cos(turn), -math.sin(turn)))
     normal = np.array((-axis[1], axis[0]))
-    foot = np.array((-0.2, -0.06)) if raised else np.array((-0.38, -0.1))
-    r = 0.028
-    tip = foot + axis * body_length
-    body = np.array((foot + normal * r, tip - axis * 0.1 + normal * r, tip, tip - axis * 0.1 - normal * r,
-                     foot - normal * r))
-    if e["mount"] != "erector":  # the trailer under it
-        canvas.wash(canvas.place(_box(-0.42, -0.07, 0.85, 0.03), (x, ground), size), "olive", 0.7, wobble=0.01)
-        for wx in (-0.3, -0.2, 0.25, 0.35):
-            canvas.wash(canvas.place(ellipse(wx, -0.03, 0.03, 0.03, 12), (x, ground), size), "lamp_black", 0.7)
-    else:  # the erector's lattice beside the missile
-        for k in range(7):
-            a = foot + axis * (k / 6 * body_length * 0.85) - normal * r * 2.2
-            b = foot + axis * ((k + 0.5) / 6 * body_length * 0.85) - normal * r * 2.2
-            canvas.ink(canvas.place((a, b + normal * r * 1.6), (x, ground), size), "sepia", width=0.6)
-        canvas.ink(canvas.place((foot - normal * r * 2.2, foot - normal * r * 2.2 + axis * body_length * 0.85),
-                                (x, ground), size), "sepia", width=0.9)
-    outline = canvas.place(body, (x, ground), size)
-    canvas.wash(outline, "naples_yellow", 0.35, wobble=0.005, edge=0.9)
-    canvas.wash(canvas.place(body[:2].tolist() + [foot + axis * 0.4 - normal * r, foot - normal * r],
-                             (x, ground), size), e["pigment"], 0.4, wobble=0.005)
-    canvas.ink(outline, "sepia", width=0.7, closed=True, strength=0.7, wobble=0.1)
+    length, r = 0.85, 0.035
+    foot = np.array((-0.15, -0.1)) if raised else np.array((-0.42, -0.1))
+    tip = foot + axis * length
+    cone = tip - axis * 0.14
+    body = np.array((foot + normal * r, cone + normal * r, cone - normal * r, foot - normal * r))
+    nose = np.array((cone + normal * r, tip, cone - normal * r))
+    fins = np.array((foot + normal * r * 2.2, foot + axis * 0.1 + normal * r, foot - normal * r,
+                     foot - normal * r * 2.2 - axis * 0.0))
+    if raised:  # the erector: a girder along the missile's back, a strut to the ground, its base
+        beam = foot - normal * r * 2.2
+        canvas.wash(put(np.array((beam, beam + axis * length * 0.8, beam + axis * length * 0.8 - normal * r,
+                                  beam - normal * r))), "olive", 0.8, wobble=0.0)
+        for k in range(8):
+            a = beam + axis * (k / 8 * length * 0.8)
+            canvas.ink(put((a, a + axis * length * 0.1 - normal * r * 1.2)), "sepia", width=0.6)
+        canvas.ink(put((beam + axis * 0.35, (foot[0] + 0.32, 0.0))), "sepia", width=1.2)
+        canvas.wash(put(((-0.3, -0.12), (0.05, -0.12), (0.08, 0.0), (-0.33, 0.0))), "olive", 0.75, wobble=0.01)
+    else:
+        canvas.wash(put(((-0.45, -0.065), (0.45, -0.065), (0.45, -0.04), (-0.45, -0.04))), "olive", 0.8,
+                    wobble=0.0)
+        for wx in (-0.35, -0.25, 0.28, 0.38):
+            canvas.wash(put(ellipse(wx, -0.03, 0.035, 0.035, 12)), "lamp_black", 0.75)
+    canvas.lift(put(body), 0.9)
+    canvas.wash(put(body), "naples_yellow", 0.15, wobble=0.0, edge=0.8)
+    shade = np.array((foot - normal * r * 0.2, cone - normal * r * 0.2, cone - normal * r, foot - normal * r))
+    canvas.wash(put(shade), e["pigment"], 0.35, wobble=0.0)
+    canvas.wash(put(nose), "payne_grey", 0.7, wobble=0.0)
+    canvas.wash(put(fins), "payne_grey", 0.6, wobble=0.0)
+    canvas.ink(put(np.vstack((body[:2], nose[1:2], body[2:]))), "sepia", width=0.7, closed=True, strength=0.7)
     for k in range(e["trucks"]):
         side = -1 if k % 2 == 0 else 1
-        tx = x + side * (0.2 + 0.1 * (k // 2)) * e["scale"]
-        truck(canvas, Element("truck", {"at": (tx, ground + 0.02 * e["scale"]), "scale": 0.35 * e["scale"],
+        tx = x + side * (0.32 + 0.18 * (k // 2)) * e["scale"]
+        truck(canvas, Element("truck", {"at": (tx, ground + 0.03 * e["scale"]), "scale": 0.8 * e["scale"],
                                         "heading": "left" if side > 0 else "right", "canvas": k % 3 != 2,
                                         "pigment": e["pigment"]}))
 

@@ -21,6 +21,7 @@ SKIES = {
     "night": ("indigo", "prussian_blue", "payne_grey", "prussian_blue", "indigo"),
     "storm": ("payne_grey", "yellow_ochre", "payne_grey", "payne_grey", "indigo"),
 }
+GLOW = {"dawn": 0.4, "day": 0.25, "dusk": 0.55, "night": 0.5, "storm": 0.3}
 DARKNESS = {"dawn": 0.45, "day": 0.4, "dusk": 0.6, "night": 0.8, "storm": 0.7}
 
 
@@ -28,21 +29,30 @@ def sky(canvas: Canvas, e: Element) -> None:
     top, low, cloud_pigment, _, _ = SKIES[e["time"]]
     top = e["pigment"] or top
     horizon = canvas.y(e["horizon"])
-    region = rectangle(-4, -4, canvas.width + 8, horizon + 4)
+    if horizon <= 0:
+        return
+    region = canvas.band(None, horizon + canvas.height * 0.02)
     dark = DARKNESS[e["time"]]
-    canvas.painting.gradient_wash(top, dark, top=1.0, bottom=0.15, region=region)
-    canvas.painting.gradient_wash(low, 0.35 if e["time"] != "night" else 0.5, top=0.0, bottom=1.0, region=region)
+    canvas.painting.gradient_wash(top, dark, top=1.0, bottom=0.1, region=region)
+    glow = canvas.band(horizon * 0.35, horizon + canvas.height * 0.06)
+    canvas.painting.gradient_wash(low, GLOW[e["time"]], top=0.0, bottom=1.0, region=glow)
     if e["time"] == "dusk":  # the band of red between the gold and the dark
-        band = rectangle(-4, horizon * 0.45, canvas.width + 8, horizon * 0.4)
-        canvas.wash(band, "alizarin", 0.22, wobble=0.12, edge=0.2)
+        canvas.painting.gradient_wash("alizarin", 0.35, top=0.0, bottom=1.0,
+                                      region=canvas.band(horizon * 0.2, horizon * 0.85))
     for index in range(round(e["cloud"] * 9)):
         cx = canvas.rng.uniform(0, canvas.width)
-        cy = canvas.rng.uniform(0.12, 0.8) * horizon
-        r = canvas.height * canvas.rng.uniform(0.04, 0.09)
-        shape = blob(cx, cy, r, canvas.rng, 0.5) * (1.0, 1.0)
+        cy = canvas.rng.uniform(0.12, 0.75) * horizon
+        r = canvas.height * canvas.rng.uniform(0.035, 0.08)
+        shape = blob(cx, cy, r, canvas.rng, 0.5)
         shape[:, 0] = cx + (shape[:, 0] - cx) * canvas.rng.uniform(2.2, 3.8)  # clouds lie long and low
         shape[:, 1] = cy + (shape[:, 1] - cy) * 0.6
-        canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (e["time"] == "storm"), edge=0.3, bleed=2.5)
+        if e["time"] in ("day", "dawn"):  # white tops lifted out, grey bellies below
+            canvas.lift(shape - (0, r * 0.25), 0.6, soften=r * 0.15)
+            belly = shape.copy()
+            belly[:, 1] = cy + 0.3 * r + (shape[:, 1] - cy) * 0.5
+            canvas.wash(belly, cloud_pigment, 0.14, edge=0.3, bleed=2.5)
+        else:
+            canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (e["time"] == "storm"), edge=0.3, bleed=2.5)
     if e["stars"]:
         canvas.painting.spatter("naples_yellow", e["stars"], (0, 0, canvas.width, horizon * 0.8),
                                 size=max(0.6, canvas.line * 0.7), strength=0.7)
@@ -52,14 +62,16 @@ def sea(canvas: Canvas, e: Element) -> None:
     _, low, _, body, shadow = SKIES[e["time"]]
     body = e["pigment"] or body
     horizon = canvas.y(e["horizon"])
-    region = rectangle(-4, horizon, canvas.width + 8, canvas.height - horizon + 4)
-    canvas.painting.gradient_wash(body, 0.45 + 0.25 * DARKNESS[e["time"]], top=0.5, bottom=1.0, region=region)
-    canvas.painting.gradient_wash(shadow, 0.3, top=0.0, bottom=1.0, region=region)
-    if e["time"] in ("dawn", "dusk"):  # the low sun's path on the water
-        path = np.array(((canvas.width * 0.42, horizon), (canvas.width * 0.58, horizon),
-                         (canvas.width * 0.7, canvas.height), (canvas.width * 0.3, canvas.height)))
-        canvas.wash(path, low, 0.18, wobble=0.15, edge=0.2)
+    region = canvas.band(horizon, None)
+    canvas.lift(region, 1.0, soften=1.0)  # whatever the sky left below the horizon
+    canvas.wash(region, body, 0.3 + 0.25 * DARKNESS[e["time"]], wobble=0.0015, edge=0.3, bleed=0.8)
+    canvas.painting.gradient_wash(shadow, 0.45, top=0.0, bottom=1.0, region=canvas.band(horizon + 6, None))
     depth = canvas.height - horizon
+    if e["time"] in ("dawn", "dusk", "night"):  # the low sun's (or the moon's) path on the water
+        x = canvas.width * 0.5
+        path = np.array(((x - canvas.width * 0.02, horizon + 2), (x + canvas.width * 0.02, horizon + 2),
+                         (x + canvas.width * 0.1, canvas.height), (x - canvas.width * 0.1, canvas.height)))
+        canvas.lift(path, 0.25 if e["time"] != "night" else 0.15, soften=canvas.width * 0.015)
     strokes = round(18 + e["swell"] * 70)
     for _ in range(strokes):
         t = canvas.rng.uniform(0.02, 1.0) ** 1.6  # more, shorter strokes near the horizon
@@ -100,24 +112,75 @@ def _project(canvas: Canvas, e: Element):
     return view, project
 
 
+def _clip(ring, west: float, south: float, east: float, north: float) -> list:
+    """The part of a ring inside a box (Sutherland-Hodgman), so nothing behind the eye is projected."""
+    points = [tuple(p) for p in ring]
+    for inside, cut in (
+            (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
+            (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
+            (lambda p: p[1] >= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
+            (lambda p: p[1] <= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north))):
+        kept = []
+        for index, current in enumerate(points):
+            previous = points[index - 1]
+            if inside(current):
+                if not inside(previous):
+                    kept.append(cut(previous, current))
+                kept.append(current)
+            elif inside(previous):
+                kept.append(cut(previous, current))
+        points = kept
+        if not points:
+            break
+    return points
+
+
+def _coasts(points: list, box: tuple) -> list:
+    """The runs of a clipped ring that are real coast, not the cut along the box's edge."""
+    def on_edge(p) -> bool:
+        return any(abs(p[i % 2] - box[i]) < 1e-9 for i in range(4))
+
+    runs, current = [], []
+    for a, b in zip(points, points[1:] + points[:1]):
+        if on_edge(a) and on_edge(b):
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+            continue
+        if not current:
+            current = [a]
+        current.append(b)
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
 def _map(canvas: Canvas, e: Element) -> None:
     view, project = _project(canvas, e)
+    west, south, east, north = e["box"] or view["bounds"]
+    pad_x, pad_y = (east - west) * 0.15, (north - south) * 0.02
+    box = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
     frame = project(((view["bounds"][0], view["bounds"][3]), (view["bounds"][2], view["bounds"][3])))
     top = min(frame[:, 1].min(), canvas.y(e["horizon"])) if e["tilt"] else 0.0
-    canvas.wash(rectangle(-4, top, canvas.width + 8, canvas.height - top + 4), e["sea"], 0.45, wobble=0.03)
+    canvas.wash(canvas.band(top - 2 if e["tilt"] else None, None), e["sea"], 0.45, wobble=0.002)
     region = view["countries"].get(e["region"], []) if e["region"] else []
     muted = "yellow_ochre" if region else e["pigment"]
     for ring in view["land"]:
-        outline = project(ring)
-        if len(outline) < 3 or np.ptp(outline, axis=0).max() < 2:
+        clipped = _clip(ring, *box)
+        if len(clipped) < 3:
             continue
-        canvas.wash(outline, muted, 0.5, wobble=0.02, edge=0.7)
-        canvas.ink(outline, "sepia", width=0.6, strength=0.6, closed=True, wobble=0.2)
+        outline = project(clipped)
+        if np.ptp(outline, axis=0).max() < 2:
+            continue
+        canvas.wash(outline, muted, 0.5, wobble=0.01, edge=0.7)
+        for coast in _coasts(clipped, box):
+            canvas.ink(project(coast), "sepia", width=0.6, strength=0.6, wobble=0.2)
     for ring in region:
-        outline = project(ring)
-        if len(outline) >= 3:
-            canvas.wash(outline, e["pigment"], 0.6, wobble=0.02, edge=0.7)
-            canvas.wash(outline, "olive", 0.2, wobble=0.05, granulation=0.8)
+        clipped = _clip(ring, *box)
+        if len(clipped) >= 3:
+            outline = project(clipped)
+            canvas.wash(outline, e["pigment"], 0.6, wobble=0.01, edge=0.7)
+            canvas.wash(outline, "olive", 0.2, wobble=0.03, granulation=0.8)
 
 
 def _ridge(canvas: Canvas, x0: float, x1: float, base: float, rise: float, bumps: int) -> np.ndarray:
@@ -132,24 +195,26 @@ def land(canvas: Canvas, e: Element) -> None:
         _map(canvas, e)
         return
     horizon = canvas.y(e["horizon"])
-    bottom = canvas.height + 4
+    bottom = canvas.height + canvas.bleed
+    left, right = -canvas.bleed, canvas.width + canvas.bleed
     pigment = e["pigment"]
     if e["shape"] == "coast":
         width = e["extent"] * canvas.width
-        x0, x1 = (-4, width) if e["side"] == "left" else (canvas.width - width, canvas.width + 4)
+        x0, x1 = (left, width) if e["side"] == "left" else (canvas.width - width, right)
         ridge = _ridge(canvas, x0, x1, horizon, canvas.height * 0.08 * (0.5 + e["extent"]), 3)
         taper = np.linspace(0, 1, len(ridge)) if e["side"] == "right" else np.linspace(1, 0, len(ridge))
         ridge[:, 1] = horizon - (horizon - ridge[:, 1]) * np.sqrt(taper)
         shape = np.vstack((ridge, ((x1, horizon + 2), (x0, horizon + 2))))
-        canvas.wash(shape, pigment, 0.45)
-        canvas.wash(shape, "payne_grey", 0.15, granulation=0.7)
+        canvas.wash(shape, pigment, 0.45, wobble=0.02)
+        canvas.wash(shape, "payne_grey", 0.15, granulation=0.7, wobble=0.02)
         return
     if e["shape"] == "beach":
         top = horizon + (1.0 - e["extent"]) * (canvas.height - horizon)
-        xs = np.linspace(-4, canvas.width + 4, 30)
+        xs = np.linspace(left, right, 30)
         edge = top + canvas.height * 0.015 * np.sin(xs / canvas.width * 9 + canvas.rng.uniform(0, 6))
-        shape = np.vstack((np.column_stack((xs, edge)), ((canvas.width + 4, bottom), (-4, bottom))))
-        canvas.wash(shape, pigment, 0.4, granulation=0.8)
+        shape = np.vstack((np.column_stack((xs, edge)), ((right, bottom), (left, bottom))))
+        canvas.lift(shape, 0.9, soften=canvas.height * 0.004)
+        canvas.wash(shape, pigment, 0.4, granulation=0.8, wobble=0.005)
         canvas.painting.gradient_wash("raw_sienna", 0.25, top=0.0, bottom=1.0, region=shape)
         canvas.ink(np.column_stack((xs, edge - 2)), "cerulean", width=0.8, strength=0.4)
         return
@@ -157,12 +222,12 @@ def land(canvas: Canvas, e: Element) -> None:
         _skyline(canvas, horizon, pigment, e["extent"])
         return
     rise = canvas.height * (0.02 if e["shape"] == "plain" else 0.1) * (0.4 + e["extent"])
-    far = _ridge(canvas, -4, canvas.width + 4, horizon, rise, 2)
-    canvas.wash(np.vstack((far, ((canvas.width + 4, bottom), (-4, bottom)))), pigment, 0.4, granulation=0.6)
+    far = _ridge(canvas, left, right, horizon, rise, 2)
+    canvas.wash(np.vstack((far, ((right, bottom), (left, bottom)))), pigment, 0.4, granulation=0.6, wobble=0.005)
     if e["shape"] == "hills":
-        near = _ridge(canvas, -4, canvas.width + 4, horizon + rise * 1.2, rise * 0.8, 3)
-        canvas.wash(np.vstack((near, ((canvas.width + 4, bottom), (-4, bottom)))), pigment, 0.3)
-    ground = rectangle(-4, horizon, canvas.width + 8, canvas.height - horizon + 4)
+        near = _ridge(canvas, left, right, horizon + rise * 1.2, rise * 0.8, 3)
+        canvas.wash(np.vstack((near, ((right, bottom), (left, bottom)))), pigment, 0.3, wobble=0.01)
+    ground = canvas.band(horizon, None)
     canvas.painting.gradient_wash("olive" if pigment != "olive" else "burnt_umber", 0.25, top=0.0, bottom=1.0,
                                   region=ground)
 

@@ -11,16 +11,19 @@ from game.art.scene_spec import Element
 from game.art.shapes import ellipse
 
 # A standing figure one unit tall, feet at y=0: head, then the body from shoulders to feet.
-BODY = ((-0.13, -0.8), (0.13, -0.8), (0.15, -0.72), (0.12, -0.42), (0.09, 0), (0.02, 0), (0.0, -0.38),
-        (-0.02, 0), (-0.09, 0), (-0.12, -0.42), (-0.15, -0.72))
-SEATED = ((-0.14, -0.8), (0.14, -0.8), (0.16, -0.72), (0.15, -0.45), (-0.15, -0.45), (-0.16, -0.72))
+BODY = ((-0.04, -0.82), (0.04, -0.82), (0.12, -0.79), (0.155, -0.74), (0.15, -0.6), (0.12, -0.42), (0.1, 0),
+        (0.02, 0), (0.0, -0.4), (-0.02, 0), (-0.1, 0), (-0.12, -0.42), (-0.15, -0.6), (-0.155, -0.74),
+        (-0.12, -0.79))
+# Seen at a table: head and shoulders, the rest hidden by the table's edge.
+SEATED = ((-0.04, -0.82), (0.04, -0.82), (0.1, -0.79), (0.14, -0.74), (0.15, -0.6), (0.13, -0.44),
+          (-0.13, -0.44), (-0.15, -0.6), (-0.14, -0.74), (-0.1, -0.79))
 
 
 def _one_figure(canvas: Canvas, at, size: float, pose: str, pigment: str, strength: float = 0.7) -> None:
     def put(points) -> np.ndarray:
         return canvas.place(points, at, size)
 
-    head = ellipse(0.0, -0.89, 0.065, 0.08, 16)
+    head = ellipse(0.0, -0.9, 0.075, 0.09, 16) if pose != "seated" else ellipse(0.0, -0.9, 0.085, 0.1, 16)
     canvas.wash(put(SEATED if pose == "seated" else BODY), pigment, strength, wobble=0.03, edge=0.7)
     canvas.wash(put(head), "flesh" if pose != "soldier" else pigment, 0.9 if pose != "soldier" else strength,
                 wobble=0.03)
@@ -60,58 +63,17 @@ def table(canvas: Canvas, e: Element) -> None:
     if e["lamp"]:
         canvas.ink(put(((0.0, -1.2), (0.0, -0.75))), "sepia", width=0.8)
         canvas.wash(put(((-0.12, -0.68), (0.12, -0.68), (0.05, -0.76), (-0.05, -0.76))), "sepia", 0.6, wobble=0.02)
-        canvas.wash(put(((-0.12, -0.68), (0.12, -0.68), (0.7, 0.3), (-0.7, 0.3))), "naples_yellow", 0.25,
-                    edge=0.1, bleed=4.0, wobble=0.05)
+        cone = put(((-0.12, -0.68), (0.12, -0.68), (0.7, 0.3), (-0.7, 0.3)))
+        canvas.lift(cone, 0.35, soften=canvas.height * 0.03)
+        canvas.wash(cone, "naples_yellow", 0.2, edge=0.1, bleed=4.0, wobble=0.05)
         for ring in range(3):
             canvas.wash(put(ellipse(0.0, -0.66, 0.2 - ring * 0.06, 0.1 - ring * 0.03, 20)), "cadmium_yellow", 0.2,
                         edge=0.05, bleed=3.0)
     shape = e["shape"]
     if shape == "long":
-        far, near = -0.3, 0.25
-        top = ((-0.12, far), (0.12, far), (0.5, near), (-0.5, near))
-        seats = e["seats"] // 2
-        for k in range(seats):  # far to near so nearer figures overlap farther ones
-            t = (k + 0.5) / max(1, seats)
-            depth = 0.45 + 0.55 * t
-            sy = far + (near - far) * t
-            half = 0.12 + 0.38 * t
-            for side in (-1, 1):
-                fx, fy = side * (half + 0.06 * depth), sy + 0.02
-                _one_figure(canvas, (x + fx * size * canvas.height / canvas.width, y + fy * size), 0.3 * size * depth,
-                            "seated", "sepia", 0.55 + 0.2 * t)
-        canvas.wash(put(top), e["pigment"], 0.6, wobble=0.01, granulation=0.5)
-        canvas.wash(put(((-0.5, near), (0.5, near), (0.5, near + 0.05), (-0.5, near + 0.05))), e["pigment"], 0.8,
-                    wobble=0.01)
-        canvas.ink(put(top), "sepia", width=0.7, closed=True, strength=0.6)
-        if e["papers"]:
-            for k in range(6):
-                t = (k + 0.5) / 6
-                sy = far + (near - far) * t
-                half = 0.12 + 0.38 * t
-                for side in (-1, 1):
-                    px = side * half * 0.7
-                    canvas.wash(put(((px - 0.03 * t, sy), (px + 0.03 * t, sy), (px + 0.035 * t, sy + 0.03),
-                                     (px - 0.035 * t, sy + 0.03))), "naples_yellow", 0.35, wobble=0.0)
+        _long_table(canvas, e, size)
     elif shape == "horseshoe":
-        outer = [(0.75 * math.cos(a), 0.28 * math.sin(a) - 0.05) for a in np.linspace(-0.1, math.pi + 0.1, 28)][::-1]
-        ring = [(0.75 * math.cos(a), -0.28 * math.sin(a) - 0.05) for a in np.linspace(0.12, math.pi - 0.12, 28)]
-        seats = e["seats"]
-        for k in range(seats):  # the members sit around the outside of the arc, facing in
-            a = math.pi - (k + 0.5) / seats * math.pi
-            fx, fy = 0.86 * math.cos(a), -0.34 * math.sin(a) - 0.05
-            depth = 0.7 + 0.3 * (1 - math.sin(a))
-            _one_figure(canvas, (x + fx * size * canvas.height / canvas.width, y + fy * size + 0.01),
-                        0.24 * size * depth, "seated", "sepia", 0.65)
-        arc_out = [(0.8 * math.cos(a), -0.32 * math.sin(a) - 0.05) for a in np.linspace(0.0, math.pi, 30)]
-        arc_in = [(0.62 * math.cos(a), -0.22 * math.sin(a) - 0.05) for a in np.linspace(math.pi, 0.0, 30)]
-        band = arc_out + [(-0.8, 0.02), (-0.62, 0.02)] + arc_in + [(0.62, 0.02), (0.8, 0.02)]
-        canvas.wash(put(arc_out + arc_in), e["pigment"], 0.6, wobble=0.005)
-        canvas.wash(put(((-0.8, -0.05), (-0.62, -0.05), (-0.62, 0.02), (-0.8, 0.02))), e["pigment"], 0.7)
-        canvas.wash(put(((0.62, -0.05), (0.8, -0.05), (0.8, 0.02), (0.62, 0.02))), e["pigment"], 0.7)
-        canvas.ink(put(arc_out), "sepia", width=0.7, strength=0.6)
-        canvas.ink(put(arc_in[::-1]), "sepia", width=0.6, strength=0.5)
-        canvas.wash(put(((-0.25, -0.02), (0.25, -0.02), (0.25, 0.06), (-0.25, 0.06))), e["pigment"], 0.55)
-        del outer, ring, band
+        _horseshoe(canvas, e, size)
     else:  # a desk seen from the front, someone seated behind it
         width = 0.55 if shape == "desk" else 0.3
         if e["seats"]:
@@ -124,6 +86,75 @@ def table(canvas: Canvas, e: Element) -> None:
                    closed=True, strength=0.5)
         if e["papers"]:
             canvas.wash(put(((-0.2, -0.09), (0.05, -0.09), (0.07, -0.06), (-0.22, -0.06))), "naples_yellow", 0.3)
+
+
+def _horseshoe(canvas: Canvas, e: Element, size: float) -> None:
+    """The Security Council's horseshoe seen from the floor: a far curve, two arms coming toward us."""
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    arc = np.linspace(math.pi, 0.0, 24)
+    outer = [(-0.8, 0.3)] + [(0.8 * math.cos(a), -0.28 * math.sin(a)) for a in arc] + [(0.8, 0.3)]
+    inner = [(0.55, 0.3)] + [(0.55 * math.cos(a), -0.17 * math.sin(a)) for a in arc[::-1]] + [(-0.55, 0.3)]
+    seats = e["seats"]
+    for k in range(seats):  # the members around the outside of the curve, facing in
+        a = math.pi - (k + 0.5) / seats * math.pi
+        fx, fy = 0.9 * math.cos(a), -0.33 * math.sin(a)
+        if math.sin(a) < 0.35:
+            fy += 0.12 * (0.35 - math.sin(a)) / 0.35
+        canvas_at = put(((fx, fy + 0.02),))[0]
+        _one_figure(canvas, (canvas_at[0] / canvas.width, canvas_at[1] / canvas.height), 0.32 * size, "seated",
+                    "sepia", 0.7)
+    top = np.array(outer + inner)
+    canvas.lift(put(top), 0.85)
+    canvas.wash(put(top), e["pigment"], 0.45, wobble=0.003, granulation=0.4)
+    front = [(x, y) for x, y in outer[-3:]] + [(0.8, 0.36), (0.55, 0.36), (0.55, 0.3)]
+    for side in (-1, 1):
+        face = ((side * 0.8, 0.3), (side * 0.8, 0.37), (side * 0.55, 0.37), (side * 0.55, 0.3))
+        canvas.wash(put(face), e["pigment"], 0.8, wobble=0.0)
+    del front
+    canvas.ink(put(outer), "sepia", width=0.7, strength=0.6)
+    canvas.ink(put(inner), "sepia", width=0.6, strength=0.5)
+    canvas.wash(put(((-0.2, 0.12), (0.2, 0.12), (0.2, 0.2), (-0.2, 0.2))), e["pigment"], 0.6, wobble=0.0)
+
+
+def _long_table(canvas: Canvas, e: Element, size: float) -> None:
+    """The table seen from its foot, in perspective: an oval top, the seated on both sides, far first."""
+    x0, y0 = canvas.point(e["at"])
+    unit = size * canvas.height
+
+    def project(u: float, w: float) -> tuple[float, float, float]:
+        z = 1.0 + 2.6 * w  # w: 0 at the near end, 1 at the far end
+        return x0 + u * unit * 1.3 / z, y0 - unit * 0.75 * (1.0 - 1.0 / z), 1.0 / z
+
+    top = [project(0.3 * math.cos(t), 0.5 + 0.5 * math.sin(t))[:2] for t in np.linspace(0, 2 * math.pi, 48)]
+    edge = [project(0.3 * math.cos(t), 0.5 + 0.5 * math.sin(t))[:2] for t in np.linspace(math.pi, 2 * math.pi, 24)]
+    apron = np.array(edge + [(px, py + unit * 0.05) for px, py in edge[::-1]])
+    seats = e["seats"] // 2
+    placed = []
+    for k in range(seats):
+        w = 0.9 - 0.85 * k / max(1, seats - 1)
+        for side in (-1, 1):
+            half = 0.3 * math.sqrt(max(0.0, 1 - (2 * w - 1) ** 2)) + 0.07
+            placed.append((w, project(side * half, w)))
+    for w, (px, py, depth) in placed:  # the far half of the table hides nobody: seats behind it first
+        if w > 0.5:
+            _one_figure(canvas, (px / canvas.width, (py + unit * 0.06 * depth) / canvas.height),
+                        unit * 0.5 * depth / canvas.height, "seated", "sepia", 0.6)
+    canvas.lift(np.array(top), 0.8)
+    canvas.wash(np.array(top), e["pigment"], 0.55, wobble=0.005, granulation=0.5)
+    canvas.wash(apron, e["pigment"], 0.75, wobble=0.005)
+    canvas.ink(np.array(top), "sepia", width=0.7, closed=True, strength=0.6)
+    if e["papers"]:
+        for w, (px, py, depth) in placed:
+            inward = (x0 - px) * 0.25
+            page = ellipse(px + inward, py, unit * 0.035 * depth, unit * 0.012 * depth, 8)
+            canvas.lift(page, 0.6)
+            canvas.wash(page, "naples_yellow", 0.2, wobble=0.0)
+    for w, (px, py, depth) in placed:
+        if w <= 0.5:
+            _one_figure(canvas, (px / canvas.width, (py + unit * 0.06 * depth) / canvas.height),
+                        unit * 0.5 * depth / canvas.height, "seated", "sepia", 0.75)
 
 
 def television(canvas: Canvas, e: Element) -> None:
@@ -140,20 +171,23 @@ def television(canvas: Canvas, e: Element) -> None:
     for x in (-0.4, 0.4):
         canvas.ink(put(((x * 0.9, 0.35), (x * 1.05, 0.65))), "sepia", width=1.6)
     cabinet = ((-0.62, -0.5), (0.62, -0.5), (0.65, 0.35), (-0.65, 0.35))
-    canvas.wash(put(cabinet), e["pigment"], 0.7, wobble=0.005, granulation=0.6)
+    canvas.lift(put(cabinet), 0.8)
+    canvas.wash(put(cabinet), e["pigment"], 0.6, wobble=0.005, granulation=0.6)
     canvas.ink(put(cabinet), "sepia", width=0.8, closed=True)
     screen = [(-0.45 + 0.05 * math.cos(a), -0.36) for a in (0,)] + [
         (0.46 * math.cos(a) * 1.05, -0.05 + 0.33 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 40)]
     screen = screen[1:]
-    canvas.wash(put(screen), "naples_yellow", 0.15, wobble=0.0, edge=0.2)
-    canvas.wash(put(screen), "payne_grey", 0.35, wobble=0.0, edge=0.4)
+    canvas.lift(put(screen), 0.95)
+    canvas.wash(put(screen), "cerulean", 0.12, wobble=0.0, edge=0.2)
+    canvas.wash(put(screen), "payne_grey", 0.12, wobble=0.0, edge=0.6)
     if e["screen"] != "blank":
-        canvas.wash(put(((-0.32, 0.08), (0.32, 0.08), (0.32, 0.24), (-0.32, 0.24))), "payne_grey", 0.45,
+        if e["screen"] == "president":  # the flag behind his right shoulder, as in the Oval Office broadcast
+            canvas.ink(put(((0.3, 0.1), (0.3, -0.3))), "payne_grey", width=0.8)
+            canvas.wash(put(((0.3, -0.3), (0.42, -0.28), (0.42, -0.12), (0.3, -0.14))), "payne_grey", 0.4)
+        _one_figure(canvas, (e["at"][0], e["at"][1] + 0.12 * size), 0.42 * size, "seated", "payne_grey", 0.8)
+        canvas.wash(put(((-0.36, 0.06), (0.36, 0.06), (0.38, 0.26), (-0.38, 0.26))), "payne_grey", 0.55,
                     wobble=0.0)
-        _one_figure(canvas, (e["at"][0], e["at"][1] + 0.1 * size), 0.33 * size, "seated", "payne_grey", 0.7)
-        if e["screen"] == "president":
-            canvas.ink(put(((0.28, 0.08), (0.28, -0.28))), "payne_grey", width=0.7)
-            canvas.wash(put(((0.28, -0.28), (0.4, -0.26), (0.4, -0.16), (0.28, -0.18))), "payne_grey", 0.35)
+        canvas.lift(put(((-0.1, 0.07), (0.06, 0.07), (0.07, 0.1), (-0.11, 0.1))), 0.7)
     for y in np.linspace(-0.33, 0.26, 14):  # the scan lines
         canvas.ink(put(((-0.44, y), (0.44, y))), "payne_grey", width=0.3, strength=0.15, wobble=0.0)
     canvas.ink(put(screen), "lamp_black", width=1.0, closed=True, strength=0.7)
@@ -173,6 +207,7 @@ def letter(canvas: Canvas, e: Element) -> None:
 
     page = ((-0.3, -0.42), (0.3, -0.42), (0.3, 0.42), (-0.3, 0.42))
     canvas.wash(put(((-0.28, -0.38), (0.33, -0.38), (0.33, 0.46), (-0.28, 0.46))), "burnt_umber", 0.4, wobble=0.01)
+    canvas.lift(put(page), 0.92, soften=1.0)
     canvas.wash(put(page), "naples_yellow", 0.12, wobble=0.0, edge=0.3)
     canvas.ink(put(page), "sepia", width=0.5, closed=True, strength=0.4)
     for row in range(e["lines"]):
@@ -228,6 +263,7 @@ def handshake(canvas: Canvas, e: Element) -> None:
                     "naples_yellow", 0.12, wobble=0.0)
         canvas.ink(put(((side * 0.32, -0.1), (side * 0.3, 0.1))), "sepia", width=0.6)
     palm = ((-0.24, -0.08), (0.0, -0.14), (0.24, -0.08), (0.22, 0.1), (0.0, 0.14), (-0.22, 0.1))
+    canvas.lift(put(palm), 0.9)
     canvas.wash(put(palm), "flesh", 0.9, wobble=0.02)
     canvas.wash(put(palm), "burnt_sienna", 0.15, wobble=0.02)
     for k in range(4):  # the fingers folded over the other hand
@@ -279,4 +315,4 @@ def text_plate(canvas: Canvas, e: Element) -> None:
     for index, char in enumerate(text):
         for stroke in GLYPHS.get(char, ()):
             points = np.array(stroke, dtype=float).reshape(-1, 2) * unit + (x0 + index * advance, y0)
-            canvas.ink(points, e["pigment"], width=max(0.6, unit / 1.6 / canvas.line), strength=0.85, wobble=0.2)
+            canvas.ink(points, e["pigment"], width=max(0.5, unit * 0.7 / canvas.line), strength=0.85, wobble=0.2)

@@ -135,19 +135,18 @@ def _kremlin(canvas: Canvas, e: Element, put) -> None:
 
 def room(canvas: Canvas, e: Element) -> None:
     floor = canvas.y(e["horizon"])
-    wall = rectangle(-4, -4, canvas.width + 8, floor + 4)
-    canvas.wash(wall, e["wall"], 0.35, wobble=0.01, granulation=0.5)
+    wall = canvas.band(None, floor + 2)
+    canvas.wash(wall, e["wall"], 0.35, wobble=0.002, granulation=0.5)
     if e["time"] in ("night", "dusk", "storm"):
         canvas.painting.gradient_wash("payne_grey", 0.45, top=1.0, bottom=0.3, region=wall)
-    canvas.wash(rectangle(-4, floor - canvas.height * 0.14, canvas.width + 8, canvas.height * 0.14), e["floor"],
-                0.25, wobble=0.01)
+    canvas.wash(canvas.band(floor - canvas.height * 0.14, floor), e["floor"], 0.25, wobble=0.002)
     canvas.ink(((0, floor - canvas.height * 0.14), (canvas.width, floor - canvas.height * 0.14)), "sepia",
                width=0.6, strength=0.5)
     for k in range(e["panels"]):
         x = (k + 0.5) / e["panels"] * canvas.width
         canvas.ink(((x, floor * 0.08), (x, floor - canvas.height * 0.16)), "sepia", width=0.5, strength=0.35)
-    ground = rectangle(-4, floor, canvas.width + 8, canvas.height - floor + 4)
-    canvas.wash(ground, e["floor"], 0.55, wobble=0.01, granulation=0.6)
+    ground = canvas.band(floor, None)
+    canvas.wash(ground, e["floor"], 0.35, wobble=0.002, granulation=0.15)
     canvas.painting.gradient_wash("burnt_umber", 0.3, top=0.0, bottom=1.0, region=ground)
 
 
@@ -212,15 +211,22 @@ def wall(canvas: Canvas, e: Element) -> None:
 
 
 def road(canvas: Canvas, e: Element) -> None:
+    """A road from its near end to its far end; ``taper`` narrows the far end, as a road running away does."""
     near, far = np.array(canvas.point(e["at"])), np.array(canvas.point(e["to"]))
+    along = far - near
+    across = np.array((-along[1], along[0])) / max(1e-9, float(np.hypot(*along)))
     half = canvas.width * e["width"] / 2
-    outline = (near - (half, 0), near + (half, 0), far + (half * 0.04, 0), far - (half * 0.04, 0))
-    canvas.wash(outline, e["pigment"], 0.4, wobble=0.01, granulation=0.6)
+    narrow = 1.0 - e["taper"]
+    outline = (near - across * half, near + across * half, far + across * half * narrow, far - across * half * narrow)
+    canvas.wash(outline, e["pigment"], 0.4, wobble=0.005, granulation=0.6)
+    for side in (-1, 1):
+        canvas.ink((near + side * across * half, far + side * across * half * narrow), "sepia", width=0.6,
+                   strength=0.4)
     if e["lines"]:
-        for k in range(9):
-            t0, t1 = (k / 9) ** 0.6, ((k + 0.45) / 9) ** 0.6
-            canvas.ink((near + (far - near) * t0, near + (far - near) * t1), "naples_yellow", width=1.5 * (1 - t0) + 0.3,
-                       strength=0.7)
+        for k in range(12):
+            t0, t1 = (k / 12) ** (1.0 + e["taper"]), ((k + 0.45) / 12) ** (1.0 + e["taper"])
+            canvas.ink((near + along * t0, near + along * t1), "naples_yellow",
+                       width=1.5 * (1 - t0 * e["taper"]) + 0.3, strength=0.7)
 
 
 FLAGS = {  # stripes top to bottom, or a field and its marks
