@@ -49,7 +49,7 @@ class App:
         self._accumulated = 0.0
         self.frames = 0
         self.notice: tuple[str, float] | None = None  # a short message and when it fades
-        self.language = "en"  # the scenario text's language for new games
+        self.language = self.settings.language  # the scenario texts' language (Settings, or --lang for one run)
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
         from game.ui.scenes import registry
 
@@ -89,7 +89,21 @@ class App:
         if (old.size, old.fullscreen) != (settings.size, settings.fullscreen):
             self.window = self._open_window(settings)
         self.sound.enabled = settings.sound
+        if settings.language != old.language:
+            self._speak(settings.language)
         self._retheme()
+
+    def set_language(self, language: str) -> None:
+        """Speak ``language`` in the scenario's texts from now on, in the game on screen too."""
+        if language != self.language:
+            self._speak(language)
+            self._retheme()
+
+    def _speak(self, language: str) -> None:
+        self.language = language
+        for scene in self.scenes:
+            if getattr(scene, "match", None) is not None:
+                scene.match.language = language
 
     def _retheme(self) -> None:
         width, height = self.window.get_size()
@@ -239,7 +253,8 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     except pygame.error as error:
         print(f"brink: cannot open a window ({error}); play in the terminal with 'brink play --text'", file=sys.stderr)
         return 1
-    app.language = language
+    if language and language != "en":  # asked for on the command line; otherwise the Settings choice holds
+        app.language = language
     app.log_path = Path(log) if log else None
     app.push("title")
     if load:

@@ -12,6 +12,7 @@ from game.ui.match import Match
 
 
 def show_current(app, match: Match) -> None:
+    match.language = app.language  # a loaded or continued game speaks the player's chosen language too
     phase = match.phase
     if phase is Phase.DAY_END:
         match.finish_day()

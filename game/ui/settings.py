@@ -21,6 +21,7 @@ class Settings:
     text_scale: float = 1.0
     colour_blind: bool = False
     sound: bool = True
+    language: str = "en"  # the scenario texts' language; a text not translated into it is shown in English
 
     @property
     def size(self) -> tuple[int, int]:

@@ -33,8 +33,8 @@ class ScenariosScene(Scene):
         self.detail = right
         scenario = dict(self.choices).get(self.chosen)
         if scenario is not None:
-            roles = "; ".join(f"{r.name}, {r.title.get()}" for r in scenario.roles.values())
-            blocks = [(scenario.title.get(), "title", "ink"), (scenario.summary.get(), "body", "ink"),
+            roles = "; ".join(f"{r.name}, {r.title.get(self.app.language)}" for r in scenario.roles.values())
+            blocks = [(scenario.title.get(self.app.language), "title", "ink"), (scenario.summary.get(self.app.language), "body", "ink"),
                       ("Roles", "subheading", "ink"), (roles, "body", "ink_soft")]
             if scenario.authors:
                 blocks += [("Written by", "subheading", "ink"), (", ".join(scenario.authors), "body", "ink_soft")]
@@ -50,7 +50,7 @@ class ScenariosScene(Scene):
         name, scenario = self.choices[index]
         if scenario is None:
             return OptionRow(rect, name, "Has errors: run 'brink validate'.", enabled=False, name=f"scenario:{name}")
-        return OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days; {scenario.first_date} to "
+        return OptionRow(rect, scenario.title.get(self.app.language), f"{len(scenario.days)} days; {scenario.first_date} to "
                          f"{scenario.last_date}", self._show(name), selected=name == self.chosen, name=f"scenario:{name}")
 
     def on_key(self, event) -> bool:

@@ -1,9 +1,14 @@
-"""Settings: window size, full screen, text size, colour-blind safe palette, sound; applied at once."""
+"""Settings: window size, full screen, text size, colour-blind safe palette, sound, language; applied at once.
+
+The languages offered are those the scenario's texts are written in: the game's own scenario
+when the settings are opened from a game, else every scenario the game finds.
+"""
 
 from __future__ import annotations
 
 import pygame
 
+from game.ui.languages import language_name, languages_of, scenario_languages
 from game.ui.settings import TEXT_SCALES, WINDOW_SIZES
 from game.ui.widgets.button import Button
 from game.ui.scenes.overlay import Overlay
@@ -11,6 +16,16 @@ from game.ui.scenes.overlay import Overlay
 
 class SettingsScene(Overlay):
     title = "Settings"
+
+    def __init__(self, app):
+        super().__init__(app)
+        match = next((scene.match for scene in reversed(app.scenes) if getattr(scene, "match", None) is not None), None)
+        if match is not None:
+            self.languages = scenario_languages(match.scenario)
+        else:
+            from game.ui.scenes.setup import scenario_choices
+
+            self.languages = languages_of(s for _, s in scenario_choices(app.scenario_cache) if s is not None)
 
     def build(self, size) -> None:
         settings = self.app.settings
@@ -21,6 +36,7 @@ class SettingsScene(Overlay):
             ("text", f"Text size: {round(settings.text_scale * 100)}%"),
             ("palette", f"Colour-blind safe colours: {'on' if settings.colour_blind else 'off'}"),
             ("sound", f"Sound: {'on' if settings.sound else 'off'}"),
+            ("language", f"Scenario language: {language_name(self.app.language)}"),
         ]
         theme = self.theme
         self.box = self.panel_rect(size, len(rows) + 1)
@@ -52,9 +68,15 @@ class SettingsScene(Overlay):
                 new = settings.changed(text_scale=scales[(index + step) % len(scales)])
             elif key == "palette":
                 new = settings.changed(colour_blind=not settings.colour_blind)
+            elif key == "language":
+                languages = list(self.languages)
+                index = languages.index(self.app.language) if self.app.language in languages else -1
+                new = settings.changed(language=languages[(index + step) % len(languages)])
             else:
                 new = settings.changed(sound=not settings.sound)
             self.app.apply_settings(new)
+            if key == "language":
+                self.app.set_language(new.language)  # also when --lang had chosen another for this run
         return cycle
 
     def on_key(self, event) -> bool:

@@ -84,7 +84,7 @@ class SetupScene(Scene):
                                len(roles), 1, gap, theme.px(150))
             for role, rect in zip(roles, rows):
                 picture = portrait_surface(self.app.art, theme, scenario.id, role.id, role.name, theme.px(96))
-                self.add(OptionRow(rect, role.name, f"{role.title.get()}. {role.description.get()}",
+                self.add(OptionRow(rect, role.name, f"{role.title.get(self.app.language)}. {role.description.get(self.app.language)}",
                                    self._picker("role", role.id), selected=role.id == self.role,
                                    name=f"role:{role.id}", portrait=picture))
         # opponents and the seed
@@ -113,7 +113,7 @@ class SetupScene(Scene):
         if scenario is None:
             return OptionRow(rect, name, f"This scenario has errors: run 'brink validate {name}'.", enabled=False,
                              name=f"scenario:{name}")
-        return OptionRow(rect, scenario.title.get(), f"{len(scenario.days)} days. {scenario.summary.get()}",
+        return OptionRow(rect, scenario.title.get(self.app.language), f"{len(scenario.days)} days. {scenario.summary.get(self.app.language)}",
                          self._picker("scenario_name", name), selected=name == self.scenario_name,
                          name=f"scenario:{name}")
 
