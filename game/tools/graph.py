@@ -351,6 +351,9 @@ def render(structure: Structure, form: str) -> str:
 
 
 # --- DOT and Mermaid -----------------------------------------------------------------------------
+EDGE_COLOURS = {"sets": "#2e7d32", "clears": "#8d6e63", "changes": "#607d8b", "with": "#3949ab",
+                "reads": "#8e24aa", "ends": "#212121", "leads": "#9e9e9e"}
+NEVER_COLOUR = "#c62828"
 ROLE_COLOURS = ("#dbe8f6", "#f8dcd6", "#e0f0d8", "#efe2f5")
 ROLE_STROKES = ("#2b5d9c", "#a83a2a", "#3c7a2c", "#6b3b85")
 KIND_SHAPES = {"choice": "box", "event": "hexagon", "interaction": "diamond", "flag": "ellipse", "ending": "doubleoctagon"}
@@ -373,7 +376,7 @@ def _weight(structure: Structure, count: int | None) -> float:
 
 def _node_label(structure: Structure, node: Node) -> str:
     count = structure.count(node.id)
-    return node.name if count is None else f"{node.name} ({count})"
+    return node.name if count is None or node.kind == "flag" else f"{node.name} ({count})"
 
 
 def _unreached(structure: Structure, node_id: str) -> bool:
@@ -394,33 +397,38 @@ def to_dot(structure: Structure) -> str:
     lines = [f"digraph {_dot_text(scenario.id)} {{",
              f"  label={_dot_text(str(scenario.title))}; labelloc=t; rankdir=LR; newrank=true; compound=true;",
              '  node [fontname="Helvetica", fontsize=10, style="filled,rounded"]; edge [fontname="Helvetica", fontsize=8];']
+    firsts = []
     for column in structure.columns():
         members = [node for node in structure.nodes.values() if node.column == column]
         if not members:
             continue
+        firsts.append(members[0].id)
         lines.append(f"  subgraph cluster_{column} {{")
+        lines.append(f"    rank=same; {'; '.join(node.id for node in members)};")
         lines.append(f"    label={_dot_text(column_label(structure, column))}; style=rounded; color=\"#999999\";")
         for node in members:
             fill, stroke = role_colour(structure, node.role)
             style = '"filled,rounded,dashed"' if _unreached(structure, node.id) else '"filled,rounded"'
             if _unreached(structure, node.id):
-                stroke = "#c62828"
+                stroke = NEVER_COLOUR
             label = _node_label(structure, node) + (f"\n{node.role}" if node.role else "")
             lines.append(f"    {node.id} [label={_dot_text(label).replace(chr(10), chr(92) + 'n')}, "
                          f"shape={KIND_SHAPES[node.kind]}, fillcolor=\"{fill}\", color=\"{stroke}\", style={style}, "
                          f"tooltip={_dot_text(node.title)}];")
         lines.append("  }")
+    # One rank per column, in calendar order: invisible links hold the columns in line.
+    lines += [f"  {left} -> {right} [style=invis, weight=100];" for left, right in zip(firsts, firsts[1:])]
     for edge in structure.edges.values():
-        attributes = [f"label={_dot_text(edge.label or edge.kind)}"]
-        if structure.counts is not None:
-            count = structure.edge_count(edge)
+        count = structure.edge_count(edge)
+        words = (edge.label or edge.kind) + ("" if count is None else f" ×{count}")
+        # 'may lead' edges are many: their words go in the tooltip, not on the picture
+        attributes = [f"tooltip={_dot_text(words)}" if edge.kind == "leads" else f"label={_dot_text(words)}"]
+        if count is not None:
             attributes.append(f"penwidth={_weight(structure, count):.2f}")
-            attributes.append(f"label={_dot_text((edge.label or edge.kind) + f' ×{count}')}")
-            del attributes[0]
         if _edge_unreached(structure, edge):
-            attributes += ['style=dashed', 'color="#c62828"']
-        elif edge.kind == "leads":
-            attributes += ['color="#999999"', 'style=dotted']
+            attributes += ['style=dashed', f'color="{NEVER_COLOUR}"']
+        else:
+            attributes.append(f'color="{EDGE_COLOURS[edge.kind]}"' + (", style=dotted" if edge.kind == "leads" else ""))
         lines.append(f"  {edge.source} -> {edge.target} [{', '.join(attributes)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -446,15 +454,18 @@ def to_mermaid(structure: Structure) -> str:
     styles = []
     for index, edge in enumerate(structure.edges.values()):
         label = edge.label or edge.kind
+        style = f"stroke:{EDGE_COLOURS[edge.kind]}"
         if structure.counts is not None:
             count = structure.edge_count(edge)
             label += f" ×{count}"
-            style = f"stroke-width:{_weight(structure, count):.1f}px"
+            style += f",stroke-width:{_weight(structure, count):.1f}px"
             if _edge_unreached(structure, edge):
-                style += ",stroke:#c62828,stroke-dasharray:4 3"
-            styles.append(f"  linkStyle {index} {style}")
-        arrow = "-.->" if edge.kind == "leads" else "-->"
-        lines.append(f"  {edge.source} {arrow}|{_mermaid_text(label)}| {edge.target}")
+                style += f",stroke:{NEVER_COLOUR},stroke-dasharray:4 3"
+        styles.append(f"  linkStyle {index} {style}")
+        if edge.kind == "leads":  # many: drawn dotted and without words
+            lines.append(f"  {edge.source} -.-> {edge.target}")
+        else:
+            lines.append(f"  {edge.source} -->|{_mermaid_text(label)}| {edge.target}")
     lines += styles
     for index, role_id in enumerate(structure.scenario.roles):
         fill, stroke = role_colour(structure, role_id)
@@ -463,7 +474,7 @@ def to_mermaid(structure: Structure) -> str:
         if members:
             lines.append(f"  class {','.join(members)} role{index}")
     if structure.counts is not None:
-        lines.append("  classDef never stroke:#c62828,stroke-dasharray:4 3,color:#8b0000")
+        lines.append(f"  classDef never stroke:{NEVER_COLOUR},stroke-dasharray:4 3,color:#8b0000")
         never = [node_id for node_id in structure.nodes if _unreached(structure, node_id)]
         if never:
             lines.append(f"  class {','.join(never)} never")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 
-from game.tools.graph import STANDING, Edge, Node, Structure, _edge_unreached, _unreached, _weight, column_title, role_colour
+from game.tools.graph import EDGE_COLOURS, NEVER_COLOUR, STANDING, Edge, Node, Structure, _edge_unreached, _unreached, _weight, column_title, role_colour
 
 BOX_WIDTH = 138
 COLUMN_WIDTH = 178
@@ -25,9 +25,7 @@ LEFT = 20
 ENDINGS_GAP = 90
 CHAR_WIDTH = 5.9  # of the 10 px sans-serif the boxes use, for cutting long ids short
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
-NEVER = "#c62828"
-EDGE_COLOURS = {"sets": "#2e7d32", "clears": "#8d6e63", "changes": "#607d8b", "with": "#3949ab",
-                "reads": "#8e24aa", "ends": "#212121", "leads": "#9e9e9e"}
+NEVER = NEVER_COLOUR
 KIND_FILL = {"event": ("#fff4d6", "#b7950b"), "interaction": ("#e8eaf6", "#3949ab"), "flag": ("#f1f8e9", "#558b2f"),
              "ending": ("#fbe9e7", "#6d2c20")}
 
