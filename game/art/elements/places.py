@@ -113,17 +113,17 @@ def _kremlin(canvas: Canvas, e: Element, put) -> None:
         canvas.wash(put(dome), "raw_sienna", 0.2)
         canvas.ink(put(((x, -0.36 - r * 1.3), (x, -0.36 - r * 1.3 - 0.06))), "sepia", width=0.8)
     wall = _box(-0.9, -0.2, 1.8, 0.2)
-    canvas.wash(put(wall), red, 0.6, granulation=0.6)
-    canvas.wash(put(_box(-0.9, -0.06, 1.8, 0.06)), "burnt_sienna", 0.3)
+    canvas.wash(put(wall), red, 0.6, granulation=0.6, wobble=0.006)
+    canvas.wash(put(_box(-0.9, -0.06, 1.8, 0.06)), "burnt_sienna", 0.3, wobble=0.006)
     for x in np.arange(-0.9, 0.9, 0.05):
         merlon = ((x, -0.2), (x, -0.235), (x + 0.012, -0.225), (x + 0.025, -0.235), (x + 0.025, -0.2))
         canvas.wash(put(merlon), red, 0.6, wobble=0.0)
     for x, height in ((-0.75, 0.42), (0.7, 0.36)):  # corner towers
-        canvas.wash(put(_box(x - 0.05, -height, 0.1, height)), red, 0.6)
+        canvas.wash(put(_box(x - 0.05, -height, 0.1, height)), red, 0.6, wobble=0.02)
         canvas.wash(put(((x - 0.065, -height), (x, -height - 0.2), (x + 0.065, -height))), "viridian", 0.55)
     # the Spasskaya tower: a square shaft, a lighter belfry, a tall green spire, a red star
-    canvas.wash(put(_box(0.02, -0.6, 0.16, 0.6)), red, 0.65, granulation=0.5)
-    canvas.wash(put(_box(0.04, -0.78, 0.12, 0.18)), red, 0.5)
+    canvas.wash(put(_box(0.02, -0.6, 0.16, 0.6)), red, 0.65, granulation=0.5, wobble=0.015)
+    canvas.wash(put(_box(0.04, -0.78, 0.12, 0.18)), red, 0.5, wobble=0.02)
     canvas.wash(put(ellipse(0.1, -0.5, 0.045, 0.045, 20)), "naples_yellow", 0.6)
     canvas.ink(put(ellipse(0.1, -0.5, 0.045, 0.045, 20)), "sepia", width=0.6, closed=True)
     canvas.wash(put(((0.045, -0.78), (0.1, -1.05), (0.155, -0.78))), "viridian", 0.6)
