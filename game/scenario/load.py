@@ -207,6 +207,24 @@ class _ScenarioReader:
             calendar.error("end", f"the calendar ends ({dates[1]}) before it starts ({dates[0]})")
         return dates[0], dates[1]
 
+    def art(self, fields: Fields) -> Any:
+        """A day's or an ending's picture, checked as the painter will read it: an image of the
+        author's must stay inside the scenario's folder (or assets/), a description must paint."""
+        art = fields.raw("art")
+        if art is None:
+            return None
+        from game.art import catalog, scene_spec
+
+        where = fields.where("art")
+        for path, message in scene_spec.problems(art):
+            self.diagnostics.error(_locate(art, path, where), f"{scene_spec.format_path(path)}: {message}")
+        if isinstance(art, dict) and isinstance(art.get("image"), str):
+            try:
+                catalog.authors_image(os.path.dirname(os.path.abspath(self.path)), art)
+            except catalog.UnsafeArtPath as error:
+                self.diagnostics.error(_locate(art, ("image",), where), f"art.image: {error}")
+        return art
+
     def read_variables(self, top: Fields) -> dict[str, Variable]:
         variables: dict[str, Variable] = {}
         section = top.mapping("variables")
@@ -415,7 +433,7 @@ class _ScenarioReader:
             choices = self.read_day_choices(fields, label)
             historical = self.read_historical(fields, label, choices, roles)
             days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
-                            fields.text("history"), fields.raw("art"), fields.location,
+                            fields.text("history"), self.art(fields), fields.location,
                             self.read_day_advisors(fields, roles)))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
@@ -557,7 +575,7 @@ class _ScenarioReader:
                         scores[role_id] = score
             endings.append(Ending(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                   fields.integer("priority", 0), self.condition(fields, "when"), final,
-                                  fields.text("history"), scores, fields.raw("art"), fields.location))
+                                  fields.text("history"), scores, self.art(fields), fields.location))
         ending_ids = {ending.id for ending in endings}
         for ending_id, location in self.pending_endings:
             self.reference(ending_id, ending_ids, location, "ending")
@@ -582,6 +600,19 @@ def _parse_date(text: str) -> datetime.date | None:
 
 def _plain_label(identifier: str) -> Text:
     return Text((("en", identifier.replace("_", " ").capitalize()),))
+
+
+def _locate(node: Any, path: tuple, fallback: Location) -> Location:
+    """The place of a part of a nested value, as far down the path as the file has places."""
+    where = fallback
+    for part in path:
+        if isinstance(node, SourceMap) and part in node:
+            where, node = node.value_location(part), node[part]
+        elif isinstance(node, SourceList) and isinstance(part, int) and 0 <= part < len(node):
+            where, node = node.item_location(part), node[part]
+        else:
+            break
+    return where
 
 
 def _portrait(fields: Fields) -> dict:
