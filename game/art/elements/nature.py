@@ -35,13 +35,11 @@ def sky(canvas: Canvas, e: Element) -> None:
     # Over the whole sheet (no region to mask: a third of the cost), reaching 0.1 at the horizon;
     # below it the ramp runs out to nothing under whatever is painted there.
     canvas.painting.gradient_wash(top, dark, top=1.0, bottom=1.0 - 0.9 * canvas.height / horizon)
+    if e["time"] == "dusk":  # the band of red between the gold and the dark
+        canvas.painting.gradient_wash("alizarin", 0.4, top=0.0, bottom=1.0,
+                                      region=canvas.band(horizon * 0.1, horizon + canvas.height * 0.06))
     glow = canvas.band(horizon * 0.35, horizon + canvas.height * 0.06)
     canvas.painting.gradient_wash(low, GLOW[e["time"]], top=0.0, bottom=1.0, region=glow)
-    if e["time"] == "dusk":  # the band of red between the gold and the dark
-        canvas.painting.gradient_wash("alizarin", 0.35, top=0.0, bottom=1.0,
-                                      region=canvas.band(horizon * 0.15, horizon * 0.6))
-        canvas.painting.gradient_wash("alizarin", 0.35, top=1.0, bottom=0.0,
-                                      region=canvas.band(horizon * 0.5, horizon * 0.98))
     for index in range(round(e["cloud"] * 9)):
         cx = canvas.rng.uniform(0, canvas.width)
         cy = canvas.rng.uniform(0.12, 0.75) * horizon
@@ -213,6 +211,7 @@ def land(canvas: Canvas, e: Element) -> None:
         taper = np.linspace(0, 1, len(ridge)) if e["side"] == "right" else np.linspace(1, 0, len(ridge))
         ridge[:, 1] = horizon - (horizon - ridge[:, 1]) * np.sqrt(taper)
         shape = np.vstack((ridge, ((x1, horizon + 2), (x0, horizon + 2))))
+        canvas.lift(shape, 0.8, soften=2.0)  # land is opaque: the sky behind it does not show through
         canvas.wash(shape, pigment, 0.45, wobble=0.02)
         canvas.wash(shape, "payne_grey", 0.15, granulation=0.7, wobble=0.02)
         return
@@ -231,6 +230,7 @@ def land(canvas: Canvas, e: Element) -> None:
         return
     rise = canvas.height * (0.02 if e["shape"] == "plain" else 0.1) * (0.4 + e["extent"])
     far = _ridge(canvas, left, right, horizon, rise, 2)
+    canvas.lift(np.vstack((far, ((right, bottom), (left, bottom)))), 0.8, soften=2.0)
     canvas.wash(np.vstack((far, ((right, bottom), (left, bottom)))), pigment, 0.4, granulation=0.6, wobble=0.005)
     if e["shape"] == "hills":
         near = _ridge(canvas, left, right, horizon + rise * 1.2, rise * 0.8, 3)
@@ -245,8 +245,9 @@ def _skyline(canvas: Canvas, horizon: float, pigment: str, extent: float) -> Non
     while x < canvas.width:
         w = canvas.width * canvas.rng.uniform(0.03, 0.07)
         h = canvas.height * canvas.rng.uniform(0.04, 0.16) * (0.5 + extent)
-        canvas.wash(rectangle(x, horizon - h, w, h + 3), pigment, canvas.rng.uniform(0.3, 0.5), wobble=0.02,
-                    edge=0.8)
+        block = rectangle(x, horizon - h, w, h + 3)
+        canvas.lift(block, 0.7, soften=1.0)
+        canvas.wash(block, pigment, canvas.rng.uniform(0.3, 0.5), wobble=0.02, edge=0.8)
         x += w * canvas.rng.uniform(0.7, 1.0)
 
 

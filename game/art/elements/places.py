@@ -94,8 +94,10 @@ def building(canvas: Canvas, e: Element) -> None:
         pigment = e["pigment"] or ("raw_sienna" if kind == "apartment" else "yellow_ochre")
         width, height = (0.5, 0.55) if kind == "apartment" else (0.35, 0.3)
         front = _box(-width / 2, -height, width, height)
+        canvas.lift(put(front), 0.7, soften=1.0)
         canvas.wash(put(front), pigment, 0.4, wobble=0.005, granulation=0.6)
-        canvas.wash(put(_box(-width / 2 - 0.01, -height - 0.03, width + 0.02, 0.03)), "burnt_umber", 0.5)
+        canvas.wash(put(_box(-width / 2 - 0.01, -height - 0.03, width + 0.02, 0.03)), "burnt_umber", 0.5,
+                    wobble=0.005)
         canvas.ink(put(front), "sepia", width=0.7, closed=True)
         rows = 5 if kind == "apartment" else 2
         _windows(canvas, put, -width / 2, width / 2, -height + 0.02, -0.02, 6 if kind == "apartment" else 3,
