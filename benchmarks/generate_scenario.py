@@ -14,6 +14,11 @@ import argparse
 import datetime
 import random
 
+# Scene names from the painter's library (assets/art/library.yaml), which the loader checks.
+SCENES = ("u2_over_cuba", "missile_site", "excomm_table", "president_on_tv", "quarantine_line",
+          "ships_turn_back", "un_security_council", "u2_shot_down", "the_letters", "kremlin", "settlement",
+          "nuclear_war", "invasion", "submarine")
+
 VARIABLES = ["tension", "missiles", "opinion", "trust", "standing_us", "standing_ussr",
              "pressure", "secrecy", "ships", "readiness"]
 FLAGS = ["quarantine", "deal_offered", "trade_offered", "sites_hidden", "subs_armed",
@@ -57,7 +62,7 @@ def generate(scale: int = 1, seed: int = 1) -> str:
         date = start + datetime.timedelta(days=d)
         out += [f"  - id: d{d}", f"    date: {date}", f"    title: Day {d + 1}", "    briefing:"]
         out += [f"      {role}: The situation on day {d + 1} calls for a decision." for role in ROLES]
-        out += [f"    history: On day {d + 1} the leaders waited.", f"    art: {{scene: scene{d % 14}}}",
+        out += [f"    history: On day {d + 1} the leaders waited.", f"    art: {{scene: {SCENES[d % len(SCENES)]}}}",
                 "    historical: {kennedy: k%d_0, khrushchev: s%d_0}" % (d, d), "    choices:"]
         for role, prefix in (("kennedy", "k"), ("khrushchev", "s")):
             out.append(f"      {role}:")
