@@ -17,7 +17,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from game.art.portrait_spec import Portrait, PortraitError, resolve
-from game.art.watercolor import Painting
+from game.art.watercolor import Painting, soften
 
 __all__ = ["paint_portrait", "PortraitError"]
 
@@ -192,9 +192,10 @@ def head_for(sitter: Portrait) -> Head:
 # -- the painting ---------------------------------------------------------------------------------
 
 
-# Washes bleed and ink spreads by whole pixels, so a portrait painted small would blur into blots;
-# below this size it is painted larger and averaged down, as a reduced print of the 256 px one.
-SMALLEST_SHEET = 128
+# Washes bleed and ink spreads by whole pixels, so a portrait painted small would blur into blots
+# (dark frames into a bandit's mask). Below this size it is painted on a larger sheet and averaged
+# down, like a reduced print. The cost hardly grows: it is in the number of strokes, not pixels.
+SMALLEST_SHEET = 256
 
 
 def paint_portrait(params: Mapping[str, Any], size: int, seed: int) -> np.ndarray:
@@ -250,8 +251,9 @@ class Canvas:
 
     def wash(self, outline: Any, glazes: Sequence[Glaze], *, layers: int = 8, **style: Any) -> None:
         points = self.pixels_of(outline)
-        for pigment, strength in glazes:
-            self.painting.wash(points, pigment, strength, layers=layers, **style)
+        for index, (pigment, strength) in enumerate(glazes):
+            # the first glaze gives the shape its edge; tints over it need fewer copies
+            self.painting.wash(points, pigment, strength, layers=layers if index == 0 else max(2, layers // 3), **style)
 
     def ink(self, line: Any, pigment: str = "sepia", width: float = 1.6, strength: float = 0.85,
             closed: bool = False, wobble: float = 0.4) -> None:
@@ -265,27 +267,33 @@ class Canvas:
 
 
 def _background(canvas: Canvas, sitter: Portrait, head: Head) -> None:
-    """A graded wash laid around the figure, as a painter cuts in, so it never greys the face."""
+    """A graded wash laid around the figure, as a painter cuts in, so it never greys the face.
+
+    A glaze over the sheet masked by the figure's silhouette, blurred so a pale margin of
+    paper breathes around the sitter.
+    """
+    painting = canvas.painting
     main, second = BACKGROUND[sitter.attire]
-    around = canvas.pixels_of(_around_figure(sitter, head))
-    canvas.painting.gradient_wash(main, 0.32, top=1.0, bottom=0.3, region=around)
-    canvas.painting.gradient_wash(second, 0.14, top=0.2, bottom=0.9, region=around)
+    figure = painting.coverage([canvas.pixels_of(_silhouette(sitter, head))])
+    around = 1.0 - soften(figure, 0.012 * canvas.size)
+    rows = np.linspace(0.0, 1.0, canvas.size, dtype=np.float32)[:, None]
+    columns = np.linspace(0.0, 1.0, canvas.size, dtype=np.float32)[None, :]
+    streaks = 0.06 * np.sin(columns * 9.0 + rows * 5.0 + painting.rng.uniform(0, 2 * np.pi))
+    painting.glaze(around * (0.32 - 0.2 * rows + streaks * 0.3), main)
+    painting.glaze(around * (0.04 + 0.12 * rows), second)
 
 
-def _around_figure(sitter: Portrait, head: Head) -> np.ndarray:
-    """The frame minus the figure: down the left edge, up over the shoulders and head, out at the right."""
+def _silhouette(sitter: Portrait, head: Head) -> np.ndarray:
+    """The figure's outline, a little outside it: up the left shoulder, over the head, down the right."""
     style = HAIR_STYLES[sitter.hair_style]
     above = 0.10 if sitter.cap else style.volume + 0.01
     skull = head.skull(0.036 + style.volume * 0.35, above, -105, 105, 30)
     collar_y = head.collar_y
     cx, neck = head.cx, head.neck
-    left = [(cx - 0.52, collar_y + 0.22), (cx - 0.40, collar_y + 0.06), (cx - 0.22, collar_y + 0.01),
+    left = [(cx - 0.62, 1.2), (cx - 0.52, collar_y + 0.22), (cx - 0.40, collar_y + 0.06), (cx - 0.22, collar_y + 0.01),
             (cx - neck - 0.03, collar_y - 0.05), (cx - head.jaw - 0.02, head.chin_y - 0.04)]
     right = [(2 * cx - x, y) for x, y in reversed(left)]
-    low = 1.2
-    corners_right = [(1.2, low), (1.2, -0.2)]
-    corners_left = [(-0.2, -0.2), (-0.2, low)]
-    return np.vstack((corners_left, left, skull, right, corners_right))
+    return np.vstack((left, skull, right))
 
 
 # -- body and clothes -----------------------------------------------------------------------------
