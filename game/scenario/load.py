@@ -9,6 +9,7 @@ variables and flags inside expressions) are resolved here, so later code never m
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import hashlib
 import os
@@ -216,7 +217,11 @@ class _ScenarioReader:
         from game.art import catalog, scene_spec
 
         where = fields.where("art")
-        for path, message in scene_spec.problems(art):
+        if isinstance(art, dict) and len(art) == 1 and isinstance(art.get("scene"), str):
+            found = _named_scene_problems(art["scene"])  # the common case, the same for every day using it
+        else:
+            found = scene_spec.problems(art)
+        for path, message in found:
             self.diagnostics.error(_locate(art, path, where), f"{scene_spec.format_path(path)}: {message}")
         if isinstance(art, dict) and isinstance(art.get("image"), str):
             try:
@@ -600,6 +605,13 @@ def _parse_date(text: str) -> datetime.date | None:
 
 def _plain_label(identifier: str) -> Text:
     return Text((("en", identifier.replace("_", " ").capitalize()),))
+
+
+@functools.lru_cache(maxsize=512)
+def _named_scene_problems(name: str) -> tuple:
+    from game.art import scene_spec
+
+    return tuple(scene_spec.problems({"scene": name}))
 
 
 def _locate(node: Any, path: tuple, fallback: Location) -> Location:
