@@ -154,6 +154,7 @@ ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
     "podium": {"at": _point(0.5, 0.8), "scale": _SCALE, "microphones": _count(4, 0, 12),
                "pigment": _pigment("burnt_umber")},
     "handshake": {"at": _point(0.5, 0.5), "scale": _SCALE, "pigment": _pigment("flesh")},
+    "mural": {"at": _point(0.5, 0.25), "scale": _SCALE, "pigment": _pigment("burnt_umber")},
 })
 
 # One sentence per element for the format reference and for "did you mean".
@@ -185,6 +186,7 @@ ABOUT = MappingProxyType({
     "trees": "a row of trees: round, pine or palm",
     "podium": "a lectern with microphones",
     "handshake": "two hands meeting",
+    "mural": "a great painted panel on a wall, like the one behind the Security Council",
 })
 
 TOP_LEVEL = ("scene", "paint", "add", "image")

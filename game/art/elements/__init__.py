@@ -21,7 +21,7 @@ PAINTERS: dict[str, Callable[[Canvas, Element], None]] = {
     "ship": machines.ship, "aircraft": machines.aircraft, "missile": machines.missile, "tank": machines.tank,
     "truck": machines.truck,
     "building": places.building, "room": places.room, "window": places.window, "wire": places.wire,
-    "wall": places.wall, "road": places.road, "flag": places.flag,
+    "wall": places.wall, "road": places.road, "flag": places.flag, "mural": places.mural,
     "figure": people.figure, "table": people.table, "television": people.television, "letter": people.letter,
     "papers": people.papers, "podium": people.podium, "handshake": people.handshake,
     "text_plate": people.text_plate,

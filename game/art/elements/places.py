@@ -9,7 +9,7 @@ import numpy as np
 from game.art.elements.canvas import Canvas
 from game.art.elements.nature import SKIES
 from game.art.scene_spec import Element
-from game.art.shapes import ellipse, rectangle
+from game.art.shapes import blob, ellipse
 
 
 def _box(x: float, y: float, w: float, h: float) -> tuple:
@@ -174,6 +174,42 @@ def window(canvas: Canvas, e: Element) -> None:
             for k in range(3):
                 x = side * (0.55 + k * 0.07)
                 canvas.ink(put(((x, -0.75), (x - side * 0.02, 0.75))), "burnt_umber", width=0.5, strength=0.5)
+
+
+def mural(canvas: Canvas, e: Element) -> None:
+    """A wide painted panel: loose patches of colour and, in the middle, a bird rising from ashes.
+
+    After Per Krohg's mural in the Security Council chamber, seen from across the room.
+    """
+    size = 0.3 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    panel = _box(-0.9, -0.4, 1.8, 0.8)
+    canvas.lift(put(panel), 0.85)
+    canvas.wash(put(panel), "naples_yellow", 0.3, wobble=0.003)
+    patches = ("cerulean", "yellow_ochre", "burnt_sienna", "sap_green", "rose", "cerulean", "raw_sienna",
+               "ultramarine", "yellow_ochre", "burnt_sienna", "rose", "sap_green")
+    for k, pigment in enumerate(patches):
+        cx = -0.68 + 1.36 * (k % 6) / 5 + canvas.jitter(0.05)
+        cy = -0.2 if k < 6 else 0.16
+        patch = blob_local(cx, cy + canvas.jitter(0.03), 0.12, canvas)
+        canvas.wash(put(patch), pigment, 0.35, wobble=0.03)
+    for k in range(7):  # small figures in the panels, standing in rows
+        x = -0.7 + k * 0.23
+        canvas.ink(put(((x, 0.32), (x, 0.16))), "sepia", width=1.0, strength=0.6)
+        canvas.wash(put(ellipse(x, 0.13, 0.025, 0.03, 10)), "sepia", 0.6)
+    wing = ((-0.28, -0.28), (-0.1, -0.12), (0.0, -0.05), (0.1, -0.12), (0.28, -0.28))
+    canvas.ink(put(wing), "vermilion", width=1.6, strength=0.8)
+    canvas.ink(put(((0.0, -0.05), (0.0, 0.12))), "vermilion", width=1.4, strength=0.8)
+    canvas.wash(put(ellipse(0.0, 0.16, 0.12, 0.05, 16)), "payne_grey", 0.4)
+    canvas.ink(put(panel), e["pigment"], width=1.4, closed=True)
+
+
+def blob_local(cx: float, cy: float, r: float, canvas: Canvas) -> np.ndarray:
+    """A lumpy patch in an element's own units (``shapes.blob`` wants pixels and a generator)."""
+    return blob(cx, cy, r, canvas.rng, 0.5) * (1.0, 0.7) + (0.0, cy * 0.3)
 
 
 def wire(canvas: Canvas, e: Element) -> None:
