@@ -372,6 +372,12 @@ def _collar(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float, neck: 
         canvas.ink(lapel, ink, width=1.3, strength=0.55)
         shade = np.array(lapel + [(cx + side * (neck + 0.01), collar_y + 0.03)])
         canvas.wash(shade, (("payne_grey", 0.18),), layers=3)
+    if sitter.attire == "coat":  # a heavy collar turned up behind the neck
+        for side in (-1, 1):
+            collar = [(cx + side * (neck - 0.01), collar_y - 0.075), (cx + side * (neck + 0.05), collar_y - 0.05),
+                      (cx + side * (neck + 0.07), collar_y + 0.02), (cx + side * (neck + 0.02), collar_y - 0.01)]
+            canvas.wash(np.array(collar), CLOTH["coat"] + (("burnt_umber", 0.2),), layers=4)
+            canvas.ink(collar[:3], ink, width=1.2, strength=0.5)
 
 
 def _insignia(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float, shoulders: float) -> None:
