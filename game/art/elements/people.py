@@ -142,7 +142,7 @@ def _long_table(canvas: Canvas, e: Element, size: float) -> None:
             _one_figure(canvas, (px / canvas.width, (py + unit * 0.06 * depth) / canvas.height),
                         unit * 0.5 * depth / canvas.height, "seated", "sepia", 0.6)
     canvas.lift(np.array(top), 0.8)
-    canvas.wash(np.array(top), e["pigment"], 0.55, wobble=0.005, granulation=0.5)
+    canvas.wash(np.array(top), e["pigment"], 0.75, wobble=0.005, granulation=0.5)
     canvas.wash(apron, e["pigment"], 0.75, wobble=0.005)
     canvas.ink(np.array(top), "sepia", width=0.7, closed=True, strength=0.6)
     if e["papers"]:
@@ -237,6 +237,7 @@ def podium(canvas: Canvas, e: Element) -> None:
         return canvas.place(points, e["at"], size)
 
     stand = ((-0.22, -0.62), (0.22, -0.62), (0.17, 0.0), (-0.17, 0.0))
+    canvas.lift(put(stand), 0.9)
     canvas.wash(put(stand), e["pigment"], 0.7, wobble=0.005, granulation=0.5)
     canvas.ink(put(stand), "sepia", width=0.7, closed=True)
     canvas.wash(put(ellipse(0.0, -0.38, 0.08, 0.08, 20)), "naples_yellow", 0.5)
