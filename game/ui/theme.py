@@ -110,6 +110,8 @@ class Theme:
         self._fonts: dict[str, pygame.font.Font] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
         self._wraps: dict[tuple, list[str]] = {}
+        self._fits: dict[tuple, str] = {}
+        self._widths: dict[tuple, int] = {}
 
     def px(self, value: float) -> int:
         """A length given at 720p, in real pixels."""
@@ -148,7 +150,13 @@ class Theme:
         return surface
 
     def measure(self, text: str, style: str = "body") -> int:
-        return self.font(style).size(text)[0]
+        key = (text, style)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 4000:
+                self._widths.clear()
+            width = self._widths[key] = self.font(style).size(text)[0]
+        return width
 
     def wrap(self, text: str, style: str, width: int) -> list[str]:
         """Lines of at most ``width`` pixels; paragraphs kept; a word too long is cut by characters."""
@@ -183,10 +191,28 @@ class Theme:
         return lines
 
     def fit(self, text: str, style: str, width: int) -> str:
-        """The text shortened with an ellipsis so it fits on one line of ``width`` pixels."""
-        font = self.font(style)
+        """The text shortened with an ellipsis so it fits on one line of ``width`` pixels.
+
+        Cards and rows fit their texts on every frame, so the answer is cached, and the cut is
+        found by halving (a long choice text cut one letter at a time cost a frame 100 ms).
+        """
+        key = (text, style, width)
+        fitted = self._fits.get(key)
+        if fitted is None:
+            if len(self._fits) > 4000:
+                self._fits.clear()
+            fitted = self._fits[key] = self._fit(text, self.font(style), width)
+        return fitted
+
+    @staticmethod
+    def _fit(text: str, font: pygame.font.Font, width: int) -> str:
         if font.size(text)[0] <= width:
             return text
-        while text and font.size(text + "\u2026")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "\u2026"
+        shortest, longest = 0, len(text)  # text[:shortest] + "…" fits; text[:longest] + "…" does not
+        while longest - shortest > 1:
+            middle = (shortest + longest) // 2
+            if font.size(text[:middle] + "\u2026")[0] <= width:
+                shortest = middle
+            else:
+                longest = middle
+        return text[:shortest].rstrip() + "\u2026"

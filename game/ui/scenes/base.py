@@ -17,7 +17,7 @@ DIRECTIONS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -
 
 
 class Scene:
-    opaque = True  # False for overlays drawn over the scene below (pause, settings)
+    opaque = True  # False for a scene that needs the one below drawn first, every frame
 
     def __init__(self, app):
         self.app = app

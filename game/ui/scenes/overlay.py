@@ -13,7 +13,7 @@ from game.ui.widgets.button import Button
 class Overlay(Scene):
     """A panel over the scene below, which stays visible behind a veil."""
 
-    opaque = False
+    opaque = True  # it draws the scene below itself, from a picture taken when it opened
     title = ""
 
     def panel_rect(self, size, rows: int) -> pygame.Rect:
@@ -22,14 +22,33 @@ class Overlay(Scene):
         return layout.centered(size, theme.px(480), height)
 
     def draw(self, surface: pygame.Surface) -> None:
-        if getattr(self, "_veil", None) is None or self._veil.get_size() != surface.get_size():
-            self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._veil.fill((30, 24, 16, 150))
-        surface.blit(self._veil, (0, 0))
-        theme = self.theme
-        panel(surface, self.box, theme)
-        blit_text(surface, theme, self.title, "title", theme.palette.ink, (self.box.centerx, self.box.y + theme.px(16)), "midtop")
+        surface.blit(self.backdrop(surface.get_size()), (0, 0))
         self.draw_widgets(surface)
+
+    def backdrop(self, size) -> pygame.Surface:
+        """The scene below as it stood when this panel opened, veiled, with the panel and its title on it.
+
+        Drawn once per layout: the game below waits while a menu is open, so one opaque blit a
+        frame replaces drawing it again and blending a full-window veil over it every frame.
+        """
+        key = (size, self._layout_for, tuple(self.box))
+        if getattr(self, "_backdrop_for", None) != key:
+            backdrop = pygame.Surface(size)
+            scenes = self.app.scenes
+            below = scenes[scenes.index(self) - 1] if self in scenes and scenes.index(self) > 0 else None
+            if below is not None:
+                below.draw(backdrop)
+            else:
+                backdrop.fill(self.theme.palette.paper)
+            veil = pygame.Surface(size, pygame.SRCALPHA)
+            veil.fill((30, 24, 16, 150))
+            backdrop.blit(veil, (0, 0))
+            theme = self.theme
+            panel(backdrop, self.box, theme)
+            blit_text(backdrop, theme, self.title, "title", theme.palette.ink,
+                      (self.box.centerx, self.box.y + theme.px(16)), "midtop")
+            self._backdrop, self._backdrop_for = backdrop, key
+        return self._backdrop
 
     def static_texts(self) -> list[str]:
         return [self.title]

@@ -24,9 +24,19 @@ class ChoiceCard(Widget):
         self.recommended_by: str = ""  # the advisor being heard recommends this one
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        """The card from a picture made once per look (a busy day draws a dozen cards every frame)."""
+        state = (self.rect.size, self.hovered or self.pressed, self.selected, self.recommended_by, id(theme))
+        if getattr(self, "_face_for", None) != state:
+            face = pygame.Surface((self.rect.w, self.rect.h + theme.px(3)), pygame.SRCALPHA)
+            self._paint(face, theme, face.get_rect(h=self.rect.h))
+            self._face, self._face_for = face, state
+        surface.blit(self._face, self.rect.topleft)
+        if self.focused:
+            focus_ring(surface, self.rect, theme, theme.px(8))
+
+    def _paint(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
         palette = theme.palette
         radius = theme.px(8)
-        rect = self.rect
         fill = palette.hover if (self.hovered or self.pressed) else palette.panel
         if self.selected:
             fill = (252, 246, 232)
@@ -62,8 +72,6 @@ class ChoiceCard(Widget):
         if self.recommended_by:
             note = theme.text(f"advised by {self.recommended_by}", "small_bold", palette.accent)
             surface.blit(note, note.get_rect(topright=(rect.right - pad, rect.y + theme.px(2))))
-        if self.focused:
-            focus_ring(surface, rect, theme, radius)
 
     def texts(self) -> list[str]:
         return [self.label, self.text, *self.moves]

@@ -38,8 +38,18 @@ class AdvisorChip(Widget):
         self.silent = silent
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        """The chip from a picture made once per look (the 1962 table seats a dozen advisors)."""
+        state = (self.rect.size, self.hovered or self.pressed, self.selected, id(theme))
+        if getattr(self, "_face_for", None) != state:
+            face = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            self._paint(face, theme, face.get_rect())
+            self._face, self._face_for = face, state
+        surface.blit(self._face, self.rect.topleft)
+        if self.focused:
+            focus_ring(surface, self.rect, theme, theme.px(8))
+
+    def _paint(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
         palette = theme.palette
-        rect = self.rect
         radius = theme.px(8)
         if self.selected or self.hovered or self.pressed:
             pygame.draw.rect(surface, palette.hover if not self.selected else (250, 242, 224), rect, border_radius=radius)
@@ -61,8 +71,6 @@ class AdvisorChip(Widget):
         y += theme.line_height("small_bold") - theme.px(4)
         leaning = theme.text(theme.fit(self.leaning, "small", width), "small", mark_colour)
         surface.blit(leaning, leaning.get_rect(midtop=(rect.centerx, y)))
-        if self.focused:
-            focus_ring(surface, rect, theme, radius)
 
     def texts(self) -> list[str]:
         return [self.person, self.office, self.leaning]
