@@ -232,9 +232,13 @@ def library() -> Mapping[str, Any]:
     key = str(library_path())
     if key not in _library_cache:
         import yaml
-        with open(key, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-        _library_cache[key] = data.get("scenes", {}) if isinstance(data, dict) else {}
+        try:
+            with open(key, encoding="utf-8") as handle:
+                data = yaml.safe_load(handle) or {}
+        except (OSError, yaml.YAMLError):  # no library: every scene name is then reported unknown
+            data = {}
+        scenes = data.get("scenes", {}) if isinstance(data, dict) else {}
+        _library_cache[key] = scenes if isinstance(scenes, dict) else {}
     return _library_cache[key]
 
 

@@ -40,13 +40,13 @@ def _one_figure(canvas: Canvas, at, size: float, pose: str, pigment: str, streng
 def figure(canvas: Canvas, e: Element) -> None:
     size = 0.25 * e["scale"]
     x, y = e["at"]
-    for row in range(e["rows"]):
+    for row in reversed(range(e["rows"])):  # the back row first, so the front row stands before it
         depth = 1.0 - 0.15 * row
-        for k in range(1 if e["spread"] == 0 else max(1, round(e["spread"] * 14 / (size * depth) * 0.2))):
-            if e["spread"]:
-                fx = x + (canvas.rng.uniform(-0.5, 0.5)) * e["spread"]
-            else:
-                fx = x
+        many = 1 if e["spread"] == 0 else max(1, round(e["spread"] * 2.8 / (size * depth)))
+        for k in range(many):
+            # evenly along the spread, each a little out of line; back rows fill the front row's gaps
+            slot = (k + 0.5 + 0.5 * (row % 2)) / many - 0.5
+            fx = x + slot * e["spread"] + canvas.jitter(0.3 * e["spread"] / many)
             fy = y - row * 0.05 * e["scale"] + canvas.jitter(0.008)
             _one_figure(canvas, (fx, fy), size * depth * canvas.rng.uniform(0.92, 1.05), e["pose"], e["pigment"],
                         0.55 + 0.2 * (row == 0))
