@@ -21,16 +21,16 @@ HAIR = HAIR_COLOURS + ("receding", "bald")
 HAIR_STYLES = (
     "short_side_parted", "full_side_parted", "tousled_forelock", "slicked_back", "combed_back",
     "wavy_combed_back", "thin_combed", "short_combed", "short_brushed", "thick_wavy",
-    "fringe_at_sides", "none",
+    "fringe_at_sides", "bob", "bun", "long", "none",
 )
 GLASSES_STYLES = ("clear_frames", "dark_frames", "rimless")
 MOUSTACHE_STYLES = ("clipped", "full", "waxed_guardsman")
 BEARDS = ("none", "goatee", "full")
-# US and generic civilian dress, then the Soviet cut, then the services. ``uniform`` alone is a
-# plain officer's tunic for sides the painter knows nothing about.
+# Civilian dress (``soviet_suit`` is the boxier Eastern-bloc cut, East Germany's too), then the
+# services. ``uniform`` alone is a plain officer's tunic for sides the painter knows nothing about.
 ATTIRES = (
-    "suit", "soviet_suit", "coat", "uniform", "uniform_army", "uniform_air", "uniform_navy",
-    "soviet_uniform", "olive_fatigues",
+    "suit", "soviet_suit", "coat", "blouse", "dress", "uniform", "uniform_army", "uniform_air",
+    "uniform_navy", "soviet_uniform", "olive_fatigues",
 )
 TIES = ("dark", "dark_blue", "narrow_dark", "patterned", "red", "bow", "none")
 SKINS = ("light", "pink", "ruddy", "light_tan", "olive", "tan", "brown", "dark")
@@ -50,6 +50,7 @@ KEYS: dict[str, tuple[str, ...] | type] = {
     "medals": bool,
     "cap": bool,
     "cigar": bool,
+    "lipstick": bool,
     "skin": SKINS,
     "age": int,
 }
@@ -143,6 +144,7 @@ class Portrait:
     medals: bool
     cap: bool
     cigar: bool
+    lipstick: bool
     skin: str
     age: int
 
@@ -159,7 +161,8 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
     """The full description behind a checked mapping; raises ``PortraitError`` on a bad one.
 
     Defaults follow the sitters of the period: a dark suit and tie, short side-parted hair, and
-    hair that greys with age when the author only said it recedes.
+    hair that greys with age when the author only said it recedes. Naming a style of glasses or
+    moustache implies wearing them.
     """
     found = problems(params)
     if found:
@@ -174,7 +177,7 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
         hair_colour = "white" if age >= 68 else "grey" if age >= 55 else "brown"
     default_style = {"bald": "fringe_at_sides", "receding": "combed_back"}.get(hair, "short_side_parted")
     attire = params.get("attire", "suit")
-    default_tie = "none" if attire == "olive_fatigues" else "dark"
+    default_tie = "none" if attire in ("olive_fatigues", "blouse", "dress") else "dark"
     glasses_style = params.get("glasses_style", "clear_frames")
     moustache_style = params.get("moustache_style", "full" if params.get("beard") == "full" else "clipped")
     return Portrait(
@@ -192,6 +195,7 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
         medals=params.get("medals", False),
         cap=params.get("cap", False),
         cigar=params.get("cigar", False),
+        lipstick=params.get("lipstick", False),
         skin=params.get("skin", "light"),
         age=age,
     )

@@ -65,6 +65,8 @@ CLOTH: dict[str, tuple[Glaze, ...]] = {
     "uniform_navy": (("indigo", 0.65), ("lamp_black", 0.30)),
     "soviet_uniform": (("viridian", 0.22), ("payne_grey", 0.45), ("olive", 0.15)),
     "olive_fatigues": (("sap_green", 0.38), ("olive", 0.38)),
+    "blouse": (("naples_yellow", 0.30), ("rose", 0.05)),
+    "dress": (("prussian_blue", 0.45), ("payne_grey", 0.30)),
 }
 SHIRT: dict[str, Glaze] = {
     "uniform_army": ("yellow_ochre", 0.18), "uniform_air": ("cerulean", 0.16),
@@ -86,6 +88,7 @@ BACKGROUND: dict[str, tuple[str, str]] = {
     "soviet_suit": ("burnt_sienna", "vermilion"), "soviet_uniform": ("burnt_sienna", "vermilion"),
     "olive_fatigues": ("sap_green", "yellow_ochre"),
     "coat": ("yellow_ochre", "raw_sienna"), "uniform": ("yellow_ochre", "raw_sienna"),
+    "blouse": ("yellow_ochre", "rose"), "dress": ("yellow_ochre", "rose"),
 }
 
 # -- the head -------------------------------------------------------------------------------------
@@ -122,6 +125,14 @@ class Head:
     @property
     def chin_width(self) -> float:
         return max(self.half_width(0.95), 0.3 * self.width)
+
+    def jaw_line(self, half: float, n: int = 11) -> np.ndarray:
+        """The underside of the face between x = -half and +half about the centre, left to right."""
+        depths = np.linspace(0.0, 1.0, 200)
+        widths = np.array([self.half_width(depth) for depth in depths])  # narrowing downward
+        xs = np.linspace(-half, half, n)
+        below = np.interp(np.abs(xs), widths[::-1], depths[::-1])
+        return np.column_stack((self.cx + xs, self.eye_y + self.chin * below))
 
     def outline(self) -> np.ndarray:
         """The face seen from the front, clockwise from the top of the skull.
@@ -290,8 +301,9 @@ def _silhouette(sitter: Portrait, head: Head) -> np.ndarray:
     skull = head.skull(0.036 + style.volume * 0.35, above, -105, 105, 30)
     collar_y = head.collar_y
     cx, neck = head.cx, head.neck
+    beside = head.width + 0.05 + style.volume * 0.35 if style.falls else 0.0  # hair hanging to the shoulders
     left = [(cx - 0.62, 1.2), (cx - 0.52, collar_y + 0.22), (cx - 0.40, collar_y + 0.06), (cx - 0.22, collar_y + 0.01),
-            (cx - neck - 0.03, collar_y - 0.05), (cx - head.jaw - 0.02, head.chin_y - 0.04)]
+            (cx - max(neck + 0.03, beside), collar_y - 0.05), (cx - max(head.jaw + 0.02, beside), head.chin_y - 0.04)]
     right = [(2 * cx - x, y) for x, y in reversed(left)]
     return np.vstack((left, skull, right))
 
@@ -301,7 +313,7 @@ def _silhouette(sitter: Portrait, head: Head) -> np.ndarray:
 
 def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     collar_y = head.collar_y
-    shoulders = 0.45 if sitter.attire in ("soviet_suit", "soviet_uniform", "coat") else 0.42
+    shoulders = {"soviet_suit": 0.45, "soviet_uniform": 0.45, "coat": 0.45, "blouse": 0.38, "dress": 0.38}.get(sitter.attire, 0.42)
     neck = head.neck
     v_tip = min(0.99, collar_y + 0.22)
     cx = head.cx
@@ -313,6 +325,9 @@ def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     jacket_right = jacket_left * (-1, 1) + (2 * cx, 0)
     opening = np.array([(cx - neck - 0.02, collar_y - 0.02), (cx + neck + 0.02, collar_y - 0.02), (cx, v_tip)])
     cloth = CLOTH[sitter.attire]
+    if sitter.attire in ("blouse", "dress"):
+        _round_neckline(canvas, sitter, head, left_half, cloth)
+        return
 
     if sitter.attire == "olive_fatigues":
         canvas.wash(opening, SKIN_GLAZES[sitter.skin], layers=6)
@@ -329,6 +344,21 @@ def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         _insignia(canvas, sitter, cx, collar_y, shoulders)
     if sitter.attire == "olive_fatigues":
         _fatigue_details(canvas, cx, collar_y, shoulders)
+
+
+def _round_neckline(canvas: Canvas, sitter: Portrait, head: Head, left_half: np.ndarray,
+                    cloth: Sequence[Glaze]) -> None:
+    """A blouse or dress: one piece of cloth over both shoulders, with a scooped neckline."""
+    cx, collar_y, neck = head.cx, head.collar_y, head.neck
+    scoop = _smooth(np.array([(cx - neck - 0.03, collar_y - 0.02), (cx - neck * 0.7, collar_y + 0.045),
+                              (cx, collar_y + 0.07), (cx + neck * 0.7, collar_y + 0.045),
+                              (cx + neck + 0.03, collar_y - 0.02)]), closed=False)
+    canvas.wash(np.vstack((scoop, [(cx, collar_y - 0.03)])), SKIN_GLAZES[sitter.skin], layers=6)
+    outline = np.vstack((left_half[::-1], scoop, (left_half * (-1, 1) + (2 * cx, 0))))
+    canvas.wash(outline, cloth, layers=10)
+    right = np.vstack(([(cx + 0.1, collar_y + 0.06)], left_half[2:] * (-1, 1) + (2 * cx, 0), [(cx + 0.1, 1.05)]))
+    canvas.wash(right, (("payne_grey", 0.05),), layers=4)
+    canvas.ink(scoop, "sepia", width=1.1, strength=0.45)
 
 
 def _tie(canvas: Canvas, tie: str, cx: float, collar_y: float, v_tip: float) -> None:
@@ -476,15 +506,14 @@ def _star(canvas: Canvas, x: float, y: float, r: float, glazes: Sequence[Glaze],
 
 
 def _neck(canvas: Canvas, sitter: Portrait, head: Head) -> None:
+    """The neck starts at the jaw: washes are transparent, so skin laid twice would darken the chin."""
     half = head.neck
-    top = head.eye_y + 0.55 * head.chin
     base = head.collar_y + 0.03
-    neck = np.array([(head.cx - half, top), (head.cx + half, top), (head.cx + half * 1.08, base),
-                     (head.cx - half * 1.08, base)])
+    jaw = head.jaw_line(half)
+    neck = np.vstack((jaw - (0.0, 0.008), [(head.cx + half * 1.08, base), (head.cx - half * 1.08, base)]))
     canvas.wash(neck, SKIN_GLAZES[sitter.skin], layers=6)
     # the shadow the jaw casts on the neck, deeper on the far side
-    shadow = np.array([(head.cx - half * 1.05, head.chin_y - 0.02), (head.cx + half * 1.05, head.chin_y - 0.02),
-                       (head.cx + half * 1.05, head.chin_y + 0.03), (head.cx - half * 0.6, head.chin_y + 0.012)])
+    shadow = np.vstack((jaw, [(head.cx + half, head.chin_y + 0.03), (head.cx - half * 0.6, head.chin_y + 0.012)]))
     canvas.wash(shadow, ((SKIN_SHADOW[sitter.skin], 0.18),), layers=4)
 
 
@@ -569,7 +598,13 @@ def _features(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     droop = 0.004 + max(0, sitter.age - 40) * 0.0003
     mouth = [(cx - half, head.mouth_y + droop), (cx - half * 0.4, head.mouth_y - 0.002), (cx, head.mouth_y + 0.001),
              (cx + half * 0.4, head.mouth_y - 0.002), (cx + half, head.mouth_y + droop)]
-    if not sitter.moustache:  # a moustache hides the upper lip and softens the line under it
+    if sitter.lipstick:
+        lips = _smooth(np.array([(cx - half * 0.85, head.mouth_y), (cx - half * 0.3, head.mouth_y - 0.012),
+                                 (cx, head.mouth_y - 0.008), (cx + half * 0.3, head.mouth_y - 0.012),
+                                 (cx + half * 0.85, head.mouth_y), (cx + half * 0.4, head.mouth_y + 0.016),
+                                 (cx - half * 0.4, head.mouth_y + 0.016)]), closed=True)
+        canvas.wash(lips, (("alizarin", 0.40), ("vermilion", 0.15)), layers=4)
+    elif not sitter.moustache:  # a moustache hides the upper lip and softens the line under it
         canvas.wash(np.array([(cx - half * 0.8, head.mouth_y - 0.001), (cx, head.mouth_y - 0.012),
                               (cx + half * 0.8, head.mouth_y - 0.001)]), (("alizarin", 0.18),), layers=2)
     canvas.ink(_smooth(np.array(mouth), closed=False), "burnt_umber", width=1.5,
@@ -633,6 +668,7 @@ class HairStyle:
     strength: float = 1.0  # how dense the hair is (thinning hair lets the scalp through)
     lift: float = 0.0      # extra height of a quiff or forelock ...
     lift_at: float = 0.0   # ... and where it rises, degrees from the top (negative = viewer's left)
+    falls: float = 0.0     # how far below the eye line it hangs beside the face, in chins (0: it does not)
 
 
 HAIR_STYLES: dict[str, HairStyle] = {
@@ -647,6 +683,9 @@ HAIR_STYLES: dict[str, HairStyle] = {
     "short_brushed": HairStyle(0.030, 82, 0.64, 0.04, None, 0.004, "up"),
     "thick_wavy": HairStyle(0.075, 96, 0.58, 0.03, None, 0.014, "wavy"),
     "fringe_at_sides": HairStyle(0.012, 96, 1.0, 0.0, None, 0.004, "none"),
+    "bob": HairStyle(0.040, 90, 0.58, 0.02, -0.3, 0.004, "side", falls=0.85),
+    "long": HairStyle(0.040, 90, 0.60, 0.02, 0.0, 0.006, "back", falls=1.75),
+    "bun": HairStyle(0.020, 86, 0.62, 0.02, 0.0, 0.0, "back"),
     "none": HairStyle(0.0, 0, 1.0, 0.0, None, 0.0, "none"),
 }
 
@@ -664,6 +703,9 @@ def _hair(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         style = HairStyle(style.volume * 0.8, style.sides - 4, min(0.9, style.hairline + 0.16), style.temples + 0.08,
                           style.part, style.wave, style.strokes, style.strength * 0.9)
     glazes = tuple((pigment, strength * style.strength) for pigment, strength in HAIR_GLAZES[sitter.hair_colour])
+    if sitter.hair_style == "bun" and not sitter.cap:  # gathered at the back, showing above the crown
+        top = head.eye_y - head.crown - style.volume
+        canvas.wash(_ellipse(head.cx + 0.01, top - 0.025, 0.062, 0.042, 20), glazes, layers=6)
     mass = _hair_mass(head, style, sitter.hair_style)
     if sitter.cap:  # only what shows below the cap's band
         mass = _below(mass, _cap_band_y(head) - 0.01)
@@ -713,12 +755,31 @@ def _hair_mass(head: Head, style: HairStyle, name: str) -> np.ndarray:
             (0.25 * w, centre - 0.005), (part * w * 0.5, centre + (0.012 if style.part else 0.0)),
             (-0.35 * w, centre + (0.004 if style.part else 0.0)), (-0.72 * w, corner - (0.01 if style.part else 0.0)),
             (-0.95 * w, head.eye_y - 0.35 * crown), (-0.97 * w, side_bottom)]
+    if style.falls:
+        line = line[1:-1]
     hairline = _smooth(np.array(line) + (head.cx, 0.0), closed=False)
     # a high hairline must stay on the head, or the mass folds over itself above the skull
     across = np.clip((hairline[:, 0] - head.cx) / head.width, -1.0, 1.0)
     skull_y = head.eye_y - crown * np.sqrt(1.0 - across ** 2)
     hairline[:, 1] = np.maximum(hairline[:, 1], skull_y + 0.014)
-    return np.vstack((outer, hairline))
+    if not style.falls:
+        return np.vstack((outer, hairline))
+    # hair that hangs beside the face: down the outside, back up along the cheek (or the neck)
+    drop = head.eye_y + style.falls * head.chin
+    reach = head.width + 0.03 + style.volume * 0.35
+    hang = [(reach, head.eye_y + 0.35 * (drop - head.eye_y)), (reach + 0.012, drop - 0.03), (reach - 0.01, drop)]
+    depths = np.linspace(drop - head.eye_y, 0.0, 8)
+    inside = [(_beside_face(head, depth) + 0.006, head.eye_y + depth) for depth in depths]
+    right = np.array(hang + inside) + (head.cx, 0.0)
+    left = right[::-1] * (-1.0, 1.0) + (2 * head.cx, 0.0)
+    return np.vstack((outer, right, hairline, left))
+
+
+def _beside_face(head: Head, depth: float) -> float:
+    """Half the width of what hair hanging at ``depth`` below the eye line must clear: face, then neck."""
+    if depth <= 0.9 * head.chin:
+        return max(head.half_width(depth / head.chin), head.neck)
+    return head.neck
 
 
 def _strands(canvas: Canvas, sitter: Portrait, head: Head, style: HairStyle) -> None:

@@ -130,7 +130,7 @@ def vocabulary_samplers() -> list[dict]:
     for n in range(count):
         params = {key: allowed[n % len(allowed)] for key, allowed in words.items()}
         params.update({key: n % 2 == 0 for key, allowed in KEYS.items() if allowed is bool})
-        params["age"] = 20 + 6 * n
+        params["age"] = 20 + (6 * n) % 75
         samplers.append(params)
     return samplers
 
@@ -239,3 +239,13 @@ def test_a_soviet_background_is_warmer_than_an_american_one():
     soviet = paint_portrait({"attire": "soviet_suit"}, 96, seed=1)[corner].mean(axis=(0, 1))
     assert american[2] - american[0] > 10  # blue over red
     assert soviet[0] - soviet[2] > 10      # red over blue
+
+
+def test_long_hair_hangs_beside_the_face():
+    beside_the_jaw = (slice(70, 84), slice(36, 46))  # left of the face, at the level of the mouth
+    assert darkness({"hair_style": "long"}, *beside_the_jaw) > darkness({}, *beside_the_jaw) + 15
+
+
+def test_a_bun_shows_above_the_crown():
+    above = (slice(6, 18), slice(54, 74))
+    assert darkness({"hair_style": "bun"}, *above) > darkness({"hair_style": "slicked_back"}, *above) + 15
