@@ -164,11 +164,17 @@ def _coasts(points: list, box: tuple) -> list:
 def _map(canvas: Canvas, e: Element) -> None:
     view, project = _project(canvas, e)
     west, south, east, north = e["box"] or view["bounds"]
-    pad_x, pad_y = (east - west) * 0.15, (north - south) * 0.02
+    # In perspective the far edge shows more longitude than the box: clip well outside what shows,
+    # or the cut along the box's sides (and the slivers it leaves) would be seen.
+    far = e["tilt"] / (1.0 - e["tilt"]) * 8.0
+    seen = 0.5 * (1.0 + far) / 1.4 - 0.5
+    pad_x, pad_y = (east - west) * max(0.15, seen + 0.1), (north - south) * 0.02
     box = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
     frame = project(((view["bounds"][0], view["bounds"][3]), (view["bounds"][2], view["bounds"][3])))
     top = min(frame[:, 1].min(), canvas.y(e["horizon"])) if e["tilt"] else 0.0
-    canvas.wash(canvas.band(top - 2 if e["tilt"] else None, None), e["sea"], 0.45, wobble=0.002)
+    water = canvas.band(top - 2 if e["tilt"] else None, None)
+    canvas.lift(water, 1.0, soften=1.0)
+    canvas.wash(water, e["sea"], 0.45, wobble=0.002)
     region = view["countries"].get(e["region"], []) if e["region"] else []
     muted = "yellow_ochre" if region else e["pigment"]
     for ring in view["land"]:
@@ -187,6 +193,19 @@ def _map(canvas: Canvas, e: Element) -> None:
             outline = project(clipped)
             canvas.wash(outline, e["pigment"], 0.6, wobble=0.01, edge=0.7)
             canvas.wash(outline, "olive", 0.2, wobble=0.03, granulation=0.8)
+    if e["tilt"]:
+        _haze(canvas, canvas.y(e["horizon"]), float(project(((west, north),))[0, 1]))
+
+
+def _haze(canvas: Canvas, horizon: float, far_edge: float) -> None:
+    """Distance fades to the colour of the air: stacked lifts, strongest at the horizon, then a pale wash.
+
+    It also softens the box's far edge, where the map stops short of the horizon.
+    """
+    depth = max(far_edge - horizon, 0.0) * 1.6 + canvas.height * 0.05
+    for k in range(4):
+        canvas.lift(canvas.band(horizon - 2, horizon + depth * (1.0 - k / 4)), 0.3, soften=canvas.height * 0.03)
+    canvas.painting.gradient_wash("cerulean", 0.3, top=1.0, bottom=0.0, region=canvas.band(horizon, horizon + depth))
 
 
 def _ridge(canvas: Canvas, x0: float, x1: float, base: float, rise: float, bumps: int) -> np.ndarray:
@@ -282,6 +301,9 @@ def cloud(canvas: Canvas, e: Element) -> None:
     """A mushroom cloud: a column of boiling smoke under a broad, rolling cap."""
     x, ground = canvas.point(e["at"])
     s = canvas.height * 0.5 * e["scale"]
+    if e["kind"] == "puff":
+        _puff(canvas, x, ground, s * 0.3)
+        return
     if e["glow"]:
         for ring in range(4):
             r = s * (0.9 - ring * 0.18)
@@ -305,6 +327,17 @@ def cloud(canvas: Canvas, e: Element) -> None:
     canvas.wash(blob(x, cap_y, s * 0.28, canvas.rng, 0.3) * (1, 1) + (0, 0), "vermilion", 0.3)
     canvas.wash(blob(x, cap_y - s * 0.08, s * 0.2, canvas.rng, 0.3), "naples_yellow", 0.4)
     canvas.wash(ellipse(x, cap_y + s * 0.12, s * 0.36, s * 0.07), "burnt_umber", 0.35)
+
+
+def _puff(canvas: Canvas, x: float, y: float, r: float) -> None:
+    """A white cumulus: lumps lifted out of whatever lies below, a soft grey shadow on one side."""
+    lumps = [(x + dx * r, y + dy * r, k * r) for dx, dy, k in
+             ((0, 0, 0.6), (-0.7, 0.15, 0.45), (0.7, 0.12, 0.5), (-0.25, -0.3, 0.45), (0.35, -0.25, 0.4))]
+    for cx, cy, radius in lumps:
+        canvas.lift(blob(cx, cy, radius, canvas.rng, 0.35), 0.8, soften=radius * 0.12)
+    belly = np.array([(x + r * 0.9 * math.cos(a), y + r * 0.3 + r * 0.25 * math.sin(a))
+                      for a in np.linspace(0, 2 * math.pi, 24, endpoint=False)])
+    canvas.wash(belly, "payne_grey", 0.1, edge=0.1, bleed=3.0, wobble=0.08)
 
 
 def smoke(canvas: Canvas, e: Element) -> None:
