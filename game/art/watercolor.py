@@ -246,44 +246,44 @@ class Painting:
                 depth: int) -> tuple[np.ndarray, np.ndarray, float]:
         """Recursive midpoint displacement: each edge's midpoint moves by ``reach`` times its variance.
 
-        ``reach`` halves at each level, so the outline is rough at every scale (a fractal edge),
-        and no move exceeds a third of its edge, so an outline that already has many points
-        (a coastline) wavers instead of bristling. Stops once edges are shorter than ``finest``
+        ``points`` is (copies, N, 2): all layers of a wash are deformed at once. ``reach``
+        halves at each level, so the outline is rough at every scale (a fractal edge), and no
+        move exceeds a quarter of its edge, so an outline that already has many points (a
+        coastline) wavers instead of bristling. Stops once edges are shorter than ``finest``
         pixels: a big wash does not grow millions of vertices, a tiny one is not refined past
         what a pixel can show. Returns the points, their edges' variances and the next reach.
         """
         rng = self.rng
         for _ in range(depth):
-            following = np.roll(points, -1, axis=0)
-            length = np.hypot(*(following - points).T)
+            following = np.roll(points, -1, axis=1)
+            step = following - points
+            length = np.hypot(step[..., 0], step[..., 1])
             if length.mean() < finest:
                 break
             middle = (points + following) * 0.5
             sigma = np.minimum(reach, 0.25 * length) * variance
-            middle += rng.standard_normal(middle.shape) * sigma[:, None]
-            child = variance * rng.uniform(0.7, 1.15, len(variance))
-            merged = np.empty((2 * len(points), 2))
-            merged[0::2], merged[1::2] = points, middle
-            variances = np.empty(2 * len(points))
-            variances[0::2], variances[1::2] = variance, child
+            middle += rng.standard_normal(middle.shape) * sigma[..., None]
+            child = variance * rng.uniform(0.7, 1.15, variance.shape)
+            copies, count = points.shape[:2]
+            merged = np.empty((copies, 2 * count, 2))
+            merged[:, 0::2], merged[:, 1::2] = points, middle
+            variances = np.empty((copies, 2 * count))
+            variances[:, 0::2], variances[:, 1::2] = variance, child
             points, variance, reach = merged, variances, reach * 0.5
         return points, variance, reach
 
     def _layered_coverage(self, polygon: np.ndarray, box: _Box, layers: int, wobble: float) -> np.ndarray:
         """How many of ``layers`` deformed copies of ``polygon`` cover each pixel of ``box``, as a fraction."""
+        layers = max(1, layers)
         size = float(max(np.ptp(polygon[:, 0]), np.ptp(polygon[:, 1]), 1.0))
-        variance = self.rng.uniform(0.25, 1.6, len(polygon))
-        base, base_variance, reach = self._deform(polygon, variance, wobble * size, finest=size / 12 + 6.0,
-                                                  depth=4)
-        rows, cols, weights = [], [], []
-        for _ in range(max(1, layers)):
-            layer, _variance, _reach = self._deform(base, base_variance, 0.5 * reach, finest=3.5, depth=6)
-            r, c, w = _winding_crossings(layer, box)
-            rows.append(r)
-            cols.append(c)
-            weights.append(w)
-        return _fill(np.concatenate(rows), np.concatenate(cols), np.concatenate(weights), box,
-                     limit=float(layers)) / np.float32(max(1, layers))
+        variance = self.rng.uniform(0.25, 1.6, (1, len(polygon)))
+        base, base_variance, reach = self._deform(polygon[None], variance, wobble * size,
+                                                  finest=size / 12 + 6.0, depth=4)
+        copies = np.repeat(base, layers, axis=0)
+        copy_variance = np.repeat(base_variance, layers, axis=0)
+        stack, _variance, _reach = self._deform(copies, copy_variance, 0.5 * reach, finest=3.5, depth=6)
+        rows, cols, weights = _winding_crossings(stack, box)
+        return _fill(rows, cols, weights, box, limit=float(layers)) / np.float32(layers)
 
     def _offset_field(self, field: np.ndarray, box: _Box) -> np.ndarray:
         """A window of a wrapping texture at a random offset, so two washes do not mottle alike."""
@@ -477,18 +477,21 @@ def _pigment(name: str) -> tuple[float, float, float]:
         raise KeyError(f"unknown pigment '{name}'; the palette has: {known}") from None
 
 
-def _winding_crossings(polygon: np.ndarray, box: _Box) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _winding_crossings(polygons: np.ndarray, box: _Box) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Where each edge crosses each row's centre inside ``box``, with the edge's direction as weight.
 
-    Summing these along a row (``_fill``) gives the winding number, so a polygon is filled by
-    one cumulative sum; the crossing's fractional x is split between two pixels, which
-    anti-aliases the fill horizontally. Polygons are turned counter-clockwise first, so many
-    layers can be summed into one fill.
+    ``polygons`` is one (N, 2) outline or a stack (copies, N, 2). Summing the crossings along a
+    row (``_fill``) gives the winding number, so a polygon is filled by one cumulative sum; the
+    crossing's fractional x is split between two pixels, which anti-aliases the fill
+    horizontally. Each outline is turned counter-clockwise first, so a stack of layers is summed
+    into one fill.
     """
-    points = polygon - (box.x0, box.y0)
-    following = np.roll(points, -1, axis=0)
-    area = float(np.sum(points[:, 0] * following[:, 1] - following[:, 0] * points[:, 1]))
-    orientation = 1.0 if area >= 0 else -1.0
+    stack = polygons[None] if polygons.ndim == 2 else polygons
+    stack = stack - np.array((box.x0, box.y0), dtype=np.float64)
+    ahead = np.roll(stack, -1, axis=1)
+    area = np.sum(stack[..., 0] * ahead[..., 1] - ahead[..., 0] * stack[..., 1], axis=1)
+    orientation = np.repeat(np.where(area >= 0, 1.0, -1.0), stack.shape[1])
+    points, following = stack.reshape(-1, 2), ahead.reshape(-1, 2)
     ya, yb = points[:, 1], following[:, 1]
     low, high = np.minimum(ya, yb), np.maximum(ya, yb)
     first = np.clip(np.ceil(low - 0.5), 0, box.height).astype(np.int64)
@@ -507,7 +510,7 @@ def _winding_crossings(polygon: np.ndarray, box: _Box) -> tuple[np.ndarray, np.n
     xs = np.clip(xs, 0.0, box.width + 0.0)
     columns = np.floor(xs).astype(np.int64)
     fraction = xs - columns
-    sign = np.where(yb[edge] > ya[edge], 1.0, -1.0) * orientation
+    sign = np.where(yb[edge] > ya[edge], 1.0, -1.0) * orientation[edge]
     return (np.concatenate((rows, rows)), np.concatenate((columns, columns + 1)),
             np.concatenate((sign * (1.0 - fraction), sign * fraction)))
 

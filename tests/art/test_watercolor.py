@@ -72,8 +72,7 @@ def wash_colour(*pigments: str) -> np.ndarray:
 def test_blue_over_yellow_mixes_green_as_glazes_do():
     blue, yellow = wash_colour("cerulean"), wash_colour("cadmium_yellow")
     mixed = wash_colour("cadmium_yellow", "cerulean")
-    assert 70 < hue_degrees(mixed) < 170, mixed  # green, whereas ...
-    assert hue_degrees(blue) > 180 and hue_degrees(yellow) < 60  # ... neither wash alone is
+    assert hue_degrees(yellow) + 15 < hue_degrees(mixed) < hue_degrees(blue) - 60, (yellow, mixed, blue)
     greenness = lambda rgb: rgb[1] - max(rgb[0], rgb[2])  # noqa: E731
     assert greenness(mixed) > greenness(blue) and greenness(mixed) > greenness(yellow)
     assert mixed.sum() < blue.sum() and mixed.sum() < yellow.sum()  # glazes only ever darken
@@ -92,8 +91,8 @@ def test_the_wet_edge_is_darker_than_the_middle():
     painting.wash(rectangle(40, 40, 120, 120), "ultramarine", 0.5, edge=1.0, granulation=0.0, wobble=0.0)
     density = painting.density[..., 0]
     middle = density[80:120, 80:120].mean()
-    rim = density[90:110, 42:47].mean()  # just inside the left side
-    assert rim > 1.15 * middle
+    rim = density[90:110, 36:52].mean(axis=0).max()  # across the left side
+    assert rim > 1.2 * middle
 
 
 def test_more_strength_lays_more_pigment():
