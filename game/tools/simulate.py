@@ -90,6 +90,7 @@ def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, P
     report.offered = {role_id: Counter() for role_id in scenario.roles}
     slots = len(scenario.initial_values())
     derived = tuple(item.value for item in scenario.derived.values())
+    day_picks: Counter = Counter()
     game_seeds = random.Random(seed)
     started = time.perf_counter()
     for _ in range(games):
@@ -105,10 +106,12 @@ def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, P
         for record in state.history:
             for role_id, choice_id in record.orders:
                 if choice_id is not None:
-                    report.picks[role_id][choice_id] += 1
-                    report.day_picks[role_id, record.day_id, choice_id] += 1
+                    day_picks[role_id, record.day_id, choice_id] += 1
             report.events.update(record.events)
             report.interactions.update(record.interactions)
+    for (role_id, _, choice_id), count in day_picks.items():  # the totals, once, from the daily counts
+        report.picks[role_id][choice_id] += count
+    report.day_picks = day_picks
     report.seconds = time.perf_counter() - started
     return report
 
