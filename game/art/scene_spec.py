@@ -13,6 +13,8 @@ Forms of ``art:`` this module understands::
     {scene: settlement, add: [{flag: {kind: un}}]}  the same, with elements laid on top
     {paint: [{sky: {time: dusk}}, sea, {ship: {kind: destroyer}}]}   an inline composition
     {image: pictures/dawn.png}                    the author's own file; nothing to paint
+    "a sketch of the harbour"                     a note in words: nothing to paint, unless it is
+                                                  exactly the name of a library scene
 
 An element is written ``{kind: {field: value, ...}}``, or just ``kind`` to take every default.
 Positions (``at``, ``to``) are fractions of the canvas, x from the left and y from the top, so a
@@ -350,7 +352,7 @@ def problems(description: Any, scenes: Mapping[str, Any] | None = None) -> list[
     ``scenes`` is the library to resolve ``scene:`` names against (default: assets/art/library.yaml).
     """
     if isinstance(description, str):
-        description = {"scene": description}
+        return []  # a note for the painter in words; it paints a library scene only if it names one
     if not isinstance(description, Mapping):
         return [((), f"a picture must be a mapping such as {{scene: excomm_table}}, not {_kind_of(description)}")]
     if "image" in description:
@@ -416,6 +418,8 @@ def _element(item: Any, overrides: Mapping[str, Any] | None = None) -> Element:
 def composition(description: Any, scenes: Mapping[str, Any] | None = None) -> list[Element]:
     """The elements to paint, in order, for a description that ``problems`` found no fault with."""
     if isinstance(description, str):
+        if description not in (library() if scenes is None else scenes):
+            return []
         description = {"scene": description}
     if "paint" in description:
         return [_element(item) for item in description["paint"]]
@@ -433,7 +437,11 @@ def checked_composition(description: Any, scenes: Mapping[str, Any] | None = Non
         raise SceneDescriptionError(found)
     if isinstance(description, Mapping) and "image" in description:
         raise SceneDescriptionError([(("image",), "an author's image is not painted; show the file itself")])
-    return composition(description, scenes)
+    elements = composition(description, scenes)
+    if not elements and isinstance(description, str):
+        raise SceneDescriptionError([((), f"'{description}' is a note, not a scene of the library; "
+                                          "write {scene: NAME} or {paint: [...]} for the painter")])
+    return elements
 
 
 def names_used(values: Iterable[Any]) -> set[str]:
