@@ -113,3 +113,12 @@ def test_every_scenario_file_names_the_schema_in_its_first_line(path):
     target = path.parent / match.group(1)
     assert target.is_file(), f"{match.group(1)} does not exist relative to {name_of(path)}"
     assert target.resolve() == SCHEMA_FILE.resolve()
+
+
+def test_the_painters_vocabulary_in_the_schema_is_current():
+    """Editors complete the portrait words, picture elements and scene names the painter knows;
+    after changing them, run scripts/sync_schema_vocabulary.py."""
+    from game.art.schema_parts import definitions
+
+    for name, definition in definitions().items():
+        assert SCHEMA["definitions"][name] == json.loads(json.dumps(definition)), name

@@ -1,0 +1,138 @@
+"""The painter's vocabulary as JSON Schema, for the scenario schema editors read.
+
+The portrait words and the picture language are defined once, in ``portrait_spec`` and
+``scene_spec``; ``scripts/sync_schema_vocabulary.py`` writes these definitions into
+``game/scenario/scenario.schema.json`` and ``tests/test_schema.py`` fails when the two drift,
+so an editor completes exactly the words the painter knows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.art import portrait_spec, scene_spec
+
+
+PORTRAIT_WORDS = {
+    "face": "The shape of the face.",
+    "hair": "The hair's colour, or how much is left (receding, bald).",
+    "hair_colour": "The colour of what hair a receding or bald head keeps.",
+    "hair_style": "How the hair is cut and combed.",
+    "glasses": "Whether the sitter wears glasses.",
+    "glasses_style": "The kind of frames.",
+    "moustache": "Whether the sitter has a moustache.",
+    "moustache_style": "The cut of the moustache.",
+    "beard": "A beard, if any.",
+    "attire": "Clothes: a suit, a coat, a uniform of a service, fatigues...",
+    "tie": "The tie with a suit, or none.",
+    "medals": "Ribbons and medals on the chest.",
+    "cap": "A cap on the head.",
+    "cigar": "A cigar at the mouth.",
+    "lipstick": "Lipstick.",
+    "skin": "The skin's tone.",
+    "age": "The sitter's age in years: lines and grey come with it.",
+}
+
+FIELD_WORDS = {
+    "at": "Where it stands: [x, y] as fractions of the picture, from the left and from the top.",
+    "to": "Where it runs to: [x, y] as fractions of the picture.",
+    "scale": "Its size, 1 being the usual size.",
+    "pigment": "The paint it is laid in.",
+    "count": "How many stand in a row.",
+    "step": "The distance from one in the row to the next: [x, y] as fractions of the picture.",
+    "recede": "How much each one in the row shrinks, as if further away.",
+    "time": "The time of day, which sets the light and colours.",
+    "horizon": "The height of the horizon, as a fraction of the picture from the top.",
+    "kind": "Which kind it is.",
+    "text": "The words, short.",
+}
+
+
+def portrait_definition() -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    for key, allowed in portrait_spec.KEYS.items():
+        if allowed is bool:
+            properties[key] = {"type": "boolean"}
+        elif allowed is int:
+            low, high = portrait_spec.AGE_RANGE
+            properties[key] = {"type": "integer", "minimum": low, "maximum": high}
+        else:
+            properties[key] = {"enum": list(allowed)}
+        properties[key]["description"] = PORTRAIT_WORDS.get(key, f"Portrait: {key.replace('_', ' ')}.")
+    return {
+        "description": "Drawing parameters for the painted portrait; every key is optional and has a default. "
+                       "A baked portrait in assets/art/portraits/<scenario id>/<id>.png is used when present.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": properties,
+        "examples": [{"face": "long", "hair": "dark", "hair_style": "slicked_back", "glasses": True,
+                      "attire": "suit", "tie": "dark", "skin": "light", "age": 46}],
+    }
+
+
+def _field_schema(key: str, field: scene_spec.Field) -> dict[str, Any]:
+    schema = _field_shape(field)
+    schema["description"] = FIELD_WORDS.get(key, key.replace("_", " ").capitalize() + ".")
+    return schema
+
+
+def _field_shape(field: scene_spec.Field) -> dict[str, Any]:
+    if field.type in ("number", "count"):
+        kind = "number" if field.type == "number" else "integer"
+        return {"type": kind, "minimum": field.low, "maximum": field.high, "default": field.default}
+    if field.type == "choice":
+        return {"enum": list(field.choices), "default": field.default}
+    if field.type == "pigment":
+        return {"enum": sorted(scene_spec.PIGMENTS)}
+    if field.type == "flag":
+        return {"type": "boolean", "default": field.default}
+    if field.type in ("point", "box"):
+        size = 2 if field.type == "point" else 4
+        return {"type": "array", "minItems": size, "maxItems": size,
+                "items": {"type": "number", "minimum": field.low, "maximum": field.high}}
+    return {"type": "string", "maxLength": scene_spec.MAX_TEXT}
+
+
+def element_definition() -> dict[str, Any]:
+    """One element of a composition: a bare name, or {name: {field: value}}."""
+    forms: list[dict[str, Any]] = [{"enum": list(scene_spec.ELEMENTS)}]
+    for name, fields in scene_spec.ELEMENTS.items():
+        forms.append({
+            "type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 1,
+            "description": scene_spec.ABOUT.get(name, name),
+            "properties": {name: {"type": ["object", "null"], "additionalProperties": False,
+                                  "description": scene_spec.ABOUT.get(name, name),
+                                  "properties": {key: _field_schema(key, field) for key, field in fields.items()}}},
+        })
+    return {"description": "One element of a picture, laid over the ones before it.", "anyOf": forms}
+
+
+def art_definition(scene_names: list[str]) -> dict[str, Any]:
+    elements = {"type": "array", "maxItems": scene_spec.MAX_ELEMENTS, "items": {"$ref": "#/definitions/art_element"}}
+    overrides = {name: {"type": ["object", "null"], "description": f"Changes to the scene's {name}."}
+                 for name in scene_spec.ELEMENTS}
+    return {
+        "description": "A picture: a scene from the painter's library ({scene: excomm_table}, or just its name), "
+                       "that scene with changes ({scene: quarantine_line, sky: {time: dawn}, add: [...]}), "
+                       "a composition of your own ({paint: [sky, sea, {ship: {kind: destroyer}}]}), or your own "
+                       "PNG ({image: pictures/dawn.png}, inside the scenario's folder).",
+        "anyOf": [
+            {"enum": scene_names},
+            {"type": "object", "additionalProperties": False, "required": ["image"],
+             "properties": {"image": {"type": "string", "description": "A PNG of your own, relative to the "
+                                      "scenario's folder (it must stay inside that folder or the game's assets/)."}}},
+            {"type": "object", "additionalProperties": False, "required": ["paint"],
+             "properties": {"paint": {**elements, "description": "The elements, laid in order."}}},
+            {"type": "object", "additionalProperties": False, "required": ["scene"],
+             "properties": {"scene": {"enum": scene_names, "description": "A scene of the painter's library."},
+                            "add": {**elements, "description": "Elements laid on top of the scene."},
+                            **overrides}},
+        ],
+        "examples": [{"scene": "excomm_table"}, {"paint": ["sky", "sea", {"ship": {"kind": "destroyer"}}]},
+                     {"image": "pictures/dawn.png"}],
+    }
+
+
+def definitions() -> dict[str, Any]:
+    names = sorted(scene_spec.library())
+    return {"portrait": portrait_definition(), "art": art_definition(names), "art_element": element_definition()}
