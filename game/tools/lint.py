@@ -242,6 +242,7 @@ def _art_problem(scenario: Scenario, picture_id: str, art) -> str | None:
     if image is not None:
         return None if image.is_file() else f"names the image '{art['image']}', which does not exist"
     if art or catalog.scene_path(scenario.id, picture_id).is_file():
-        return None  # notes for the painter, or a painting already made
+        return None  # a description for the painter (checked by the loader), or a painting already made
     relative = Path("assets", "art", "scenes", scenario.id, f"{picture_id}.png")
-    return f"has no art: add 'art:' (an image, or notes for the painter) or a painting at {relative.as_posix()}"
+    return (f"has no art: add 'art:' (a scene of the painter's library such as {{scene: excomm_table}}, "
+            f"a composition {{paint: [...]}}, or your own {{image: ...}}) or a painting at {relative.as_posix()}")
