@@ -37,7 +37,7 @@ class Node:
     id: str  # safe in DOT, Mermaid and XML
     kind: str  # choice, event, interaction, flag, ending
     name: str  # the id the author wrote
-    column: str  # a day id, STANDING, "interactions", "flags" or "endings"
+    column: str  # a day id, a seat's standing column, "interactions", "events", "flags" or "endings"
     role: str | None = None
     title: str = ""  # longer text, for tooltips
 
@@ -75,9 +75,10 @@ class Structure:
         self.edges[key] = Edge(edge.source, edge.target, kind, ", ".join(labels))
 
     def columns(self) -> list[str]:
-        # Standing choices after the days: they are open on every day, and most of what sets the
-        # flags, so beside the flags their edges stay short.
-        return [*(day.id for day in self.scenario.days), STANDING, "interactions", "flags", "endings"]
+        # Standing choices after the days, a column per seat: they are open on every day and set
+        # most of the flags, so beside the flags their edges stay short.
+        return [*(day.id for day in self.scenario.days), *map(standing_column, self.scenario.roles),
+                "interactions", "events", "flags", "endings"]
 
     def count(self, node_id: str) -> int | None:
         return None if self.counts is None else self.counts.get(node_id, 0)
@@ -252,7 +253,7 @@ def build(scenario: Scenario, coverage: Mapping | None = None) -> Structure:
     for role_id, role in scenario.roles.items():
         for choice in role.standing_choices:
             node_id = f"c_{STANDING}_{role_id}_{choice.id}"
-            structure.add_node(Node(node_id, "choice", choice.id, STANDING, role_id, str(choice.label)))
+            structure.add_node(Node(node_id, "choice", choice.id, standing_column(role_id), role_id, str(choice.label)))
             choice_nodes.setdefault((role_id, choice.id), []).append(node_id)
             link(node_id, effect_steps(_all_effects(choice)), choice.ending)
     for day in scenario.days:
@@ -263,7 +264,7 @@ def build(scenario: Scenario, coverage: Mapping | None = None) -> Structure:
                 choice_nodes.setdefault((role_id, choice.id), []).append(node_id)
                 link(node_id, effect_steps(_all_effects(choice)), choice.ending)
     for event in scenario.events:
-        column = next((day.id for day in scenario.days if event.days and day.id in event.days), "interactions")
+        column = next((day.id for day in scenario.days if event.days and day.id in event.days), "events")
         node_id = f"v_{event.id}"
         structure.add_node(Node(node_id, "event", event.id, column, title=str(event.title)))
         link(node_id, effect_steps(_all_effects(event)), event.ending)
@@ -323,19 +324,25 @@ def coverage_counts(coverage: Mapping, structure: Structure) -> dict[str, int]:
     return {node_id: count for node_id, count in counts.items() if node_id in structure.nodes}
 
 
+def standing_column(role_id: str) -> str:
+    """A seat's standing choices stand in a column of their own, after the days."""
+    return f"{STANDING}_{role_id}"
+
+
 def column_title(structure: Structure, column: str) -> tuple[str, str]:
     """Two lines over a column: the day's number and date, then its id; or what the column holds."""
-    if column == STANDING:
-        return "every day", "standing choices"
-    if column in ("interactions", "flags", "endings"):
-        return "", {"interactions": "interactions, events", "flags": "flags", "endings": "endings"}[column]
+    for role_id in structure.scenario.roles:
+        if column == standing_column(role_id):
+            return "every day", f"{role_id}: standing"
+    if column in ("interactions", "events", "flags", "endings"):
+        return "", column
     day = structure.scenario.day(column)
     return f"day {day.index + 1} · {day.date}", day.id
 
 
 def column_label(structure: Structure, column: str) -> str:
     first, second = column_title(structure, column)
-    return f"{second} ({first})" if column == STANDING else " · ".join(filter(None, (first, second)))
+    return f"{second} ({first})" if first == "every day" else " · ".join(filter(None, (first, second)))
 
 
 def render(structure: Structure, form: str) -> str:

@@ -1,7 +1,7 @@
 """``brink graph --format svg``: the structure drawn by a small layout of our own.
 
-Columns run left to right in the order of play: standing choices, one column per day, then
-interactions and undated events, flags and endings, so every edge points right. In the day
+Columns run left to right: one per day, then each seat's standing choices, interactions,
+undated events, flags and endings, so every edge points right. In the day
 columns each seat has a band of its own at the same height on every day, so a seat's choices
 read as one row through the calendar. Flags and interactions are ordered by the mean height of
 what points at them (the barycentre heuristic), which keeps most curves short and uncrossed.
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 
-from game.tools.graph import EDGE_COLOURS, NEVER_COLOUR, STANDING, Edge, Node, Structure, _edge_unreached, _unreached, _weight, column_title, role_colour
+from game.tools.graph import (EDGE_COLOURS, NEVER_COLOUR, Edge, Node, Structure, _edge_unreached, _unreached, _weight,
+                              column_title, role_colour, standing_column)
 
 BOX_WIDTH = 138
 COLUMN_WIDTH = 178
@@ -83,14 +84,13 @@ def layout(structure: Structure) -> tuple[dict[str, tuple[float, float]], list[s
                 positions[node.id] = (x_of[day_id], events_top + event_row * ROW)
                 event_row += 1
 
-    # Standing choices: each seat's list, beginning at its band.
-    y = TOP
+    # Standing choices: a column per seat, beginning at the seat's band; undated events in file order.
     for role in roles:
-        y = max(y, band_top[role])
-        for node in (n for n in by_column.get(STANDING, ()) if n.role == role):
-            positions[node.id] = (x_of[STANDING], y)
-            y += ROW
-        y += BAND_GAP
+        column = standing_column(role)
+        if column in x_of:
+            _stack(by_column[column], x_of[column], band_top[role], positions, spacing=ROW)
+    if "events" in x_of:
+        _stack(by_column["events"], x_of["events"], TOP, positions, spacing=ROW)
 
     # Interactions, flags: by the mean height of their sources; endings in order of priority.
     for column in ("interactions", "flags"):
