@@ -109,6 +109,18 @@ def test_svg_is_well_formed_xml_with_a_box_per_node_and_a_path_per_edge(scenario
     assert len(root.findall(f"{SVG}path")) == len(structure.edges)
 
 
+@pytest.mark.parametrize("name", ["cuban_missile_crisis_1962", "berlin_1961"])
+def test_svg_boxes_never_overlap(name):
+    scenario = load_scenario(ROOT / "scenarios" / name / "scenario.yaml")
+    root = ET.fromstring(render(build(scenario), "svg"))
+    boxes = [tuple(float(rect.get(key)) for key in ("x", "y", "width", "height"))
+             for group in root.findall(f"{SVG}g") for rect in group.findall(f"{SVG}rect")]
+    assert len(boxes) == len(build(scenario).nodes)
+    for index, (x, y, w, h) in enumerate(boxes):
+        for other_x, other_y, other_w, other_h in boxes[index + 1:]:
+            assert x + w <= other_x or other_x + other_w <= x or y + h <= other_y or other_y + other_h <= y
+
+
 def test_svg_columns_run_in_calendar_order():
     root = ET.fromstring(render(build(DEMO), "svg"))
     headers = [(float(t.get("x")), t.text) for t in root.findall(f"{SVG}text") if t.get("font-weight") == "bold"]
