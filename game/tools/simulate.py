@@ -15,10 +15,10 @@ from __future__ import annotations
 import random
 import time
 from bisect import bisect_right
-from itertools import chain
-from operator import attrgetter
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from typing import Iterable, Mapping, Sequence
 
 from game.engine.opponents import Policy
