@@ -60,6 +60,12 @@ class Projection:
             half_h = rect.h / (2 * self.scale)
             cx = min(max(cx, west + half_w), east - half_w)
             cy = min(max(cy, south + half_h), north - half_h)
+        if mode == "contain":  # where the view has room, keep the painted bounds over the whole rectangle
+            b_west, b_south, b_east, b_north = geometry()["views"][view]["bounds"]
+            half_w = rect.w / (2 * self.scale * self.k)
+            half_h = rect.h / (2 * self.scale)
+            cx = _within(cx, b_west + half_w, b_east - half_w, east - half_w, west + half_w)
+            cy = _within(cy, b_south + half_h, b_north - half_h, north - half_h, south + half_h)
         self.cx, self.cy = cx, cy
 
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
@@ -311,6 +317,12 @@ class MapView(Widget):
 
     def texts(self) -> list[str]:
         return ["quarantine line"] if self.picture and self.picture.quarantine else []
+
+
+def _within(value: float, low: float, high: float, frame_low: float, frame_high: float) -> float:
+    """``value`` moved into [low, high] (the painted bounds) if the frame still fits [frame_low, frame_high]."""
+    target = min(max(value, low), high) if low <= high else value
+    return target if frame_low <= target <= frame_high else value
 
 
 def _mix(a, b, share: float):
