@@ -95,16 +95,16 @@ def _wake(canvas: Canvas, e: Element, size: float, mirror: bool) -> None:
         path.append((x, y))
     path = np.array(path)
     s = np.linspace(0.0, 1.0, len(path))
-    half = 0.02 + 0.12 * s
+    half = 0.035 + 0.1 * s
     tangent = np.gradient(path, axis=0)
     normal = np.column_stack((-tangent[:, 1], tangent[:, 0]))
     normal /= np.maximum(np.hypot(*normal.T), 1e-9)[:, None]
     normal[:, 1] *= 0.6
     left, right = path + normal * half[:, None], path - normal * half[:, None]
     foam = np.vstack((left, right[::-1]))
-    canvas.lift(canvas.place(foam, e["at"], size, mirror=mirror), 0.7, soften=canvas.height * 0.006)
-    for edge, strength in ((left, 0.35), (right, 0.45)):
-        canvas.ink(canvas.place(edge, e["at"], size, mirror=mirror), "cerulean", width=0.7, strength=strength)
+    canvas.lift(canvas.place(foam, e["at"], size, mirror=mirror), 0.8, soften=canvas.height * 0.006)
+    for edge, strength in ((left, 0.25), (right, 0.35)):
+        canvas.ink(canvas.place(edge, e["at"], size, mirror=mirror), "payne_grey", width=0.6, strength=strength)
     bow = ((0.5, 0.0), (0.6, 0.015), (0.7, 0.02))
     canvas.lift(canvas.place(((0.45, -0.01), (0.7, 0.02), (0.45, 0.02)), e["at"], size, mirror=mirror), 0.5)
     canvas.ink(canvas.place(bow, e["at"], size, mirror=mirror), "cerulean", width=0.6, strength=0.4)

@@ -71,7 +71,7 @@ def sea(canvas: Canvas, e: Element) -> None:
     if e["time"] in ("dawn", "dusk"):  # the sky's colour caught on the water near the horizon
         reflection = canvas.band(horizon + 1, horizon + (canvas.height - horizon) * 0.6)
         warm = "alizarin" if e["time"] == "dusk" else "rose"
-        canvas.painting.gradient_wash(warm, 0.25, top=1.0, bottom=0.0, region=reflection)
+        canvas.painting.gradient_wash(warm, 0.15, top=1.0, bottom=0.0, region=reflection)
     depth = canvas.height - horizon
     if e["time"] in ("dawn", "dusk", "night"):  # the low sun's (or the moon's) path on the water
         x = canvas.width * 0.5
