@@ -312,7 +312,9 @@ def text_plate(canvas: Canvas, e: Element) -> None:
     x0, y0 = canvas.x(e["at"][0]) - width / 2, canvas.y(e["at"][1]) - letter_height / 2
     card = ((x0 - unit * 3, y0 - unit * 3), (x0 + width + unit * 2, y0 - unit * 3),
             (x0 + width + unit * 2, y0 + letter_height + unit * 3), (x0 - unit * 3, y0 + letter_height + unit * 3))
-    canvas.wash(card, "naples_yellow", 0.25, wobble=0.01, edge=0.4)
+    canvas.lift(card, 0.9, soften=1.0)
+    canvas.wash(card, "naples_yellow", 0.2, wobble=0.005, edge=0.4)
+    canvas.ink(card, "sepia", width=0.6, strength=0.5, closed=True)
     for index, char in enumerate(text):
         for stroke in GLYPHS.get(char, ()):
             points = np.array(stroke, dtype=float).reshape(-1, 2) * unit + (x0 + index * advance, y0)

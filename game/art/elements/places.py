@@ -78,6 +78,7 @@ def building(canvas: Canvas, e: Element) -> None:
         _windows(canvas, put, 0.2, 0.68, -0.2, -0.02, 6, 2, e["lit"])
     elif kind == "checkpoint":
         pigment = e["pigment"] or "naples_yellow"
+        canvas.lift(put(_box(-0.14, -0.28, 0.28, 0.28)), 0.85)
         canvas.wash(put(_box(-0.14, -0.28, 0.28, 0.28)), pigment, 0.35, wobble=0.005)
         canvas.wash(put(((-0.18, -0.28), (0.18, -0.28), (0.14, -0.33), (-0.14, -0.33))), "payne_grey", 0.5)
         canvas.wash(put(_box(-0.1, -0.22, 0.2, 0.08)), "cerulean", 0.3, wobble=0.0)
