@@ -2,7 +2,8 @@
 
 Writing: 8-bit RGB, or an adaptive 256-colour palette (median cut over a 6-bit-per-channel
 histogram) when a painting must be small on disk; watercolor's paper grain dithers the palette
-on its own. Each row takes the filter (None, Sub or Up) that leaves the smallest residue.
+on its own. An RGB row takes the filter (None, Sub or Up) that leaves the smallest residue;
+palette indices are stored unfiltered (differences of indices mean nothing, and compress worse).
 Reading handles any 8-bit RGB, RGBA, grey or palette PNG without interlacing.
 """
 
@@ -47,7 +48,7 @@ def encode(pixels: np.ndarray, palette: bool = False, level: int = 9) -> bytes:
     if palette:
         colours, indices = quantize(image)
         header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
-        body = _filtered_rows(indices, 1)
+        body = np.column_stack((np.zeros(height, dtype=np.uint8), indices)).tobytes()  # indices: no filter
         extra = _chunk(b"PLTE", colours.tobytes())
     else:
         header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
