@@ -254,3 +254,9 @@ def test_every_default_passes_its_own_check():
 def test_the_spec_module_imports_no_numpy():
     source = (ROOT / "game" / "art" / "scene_spec.py").read_text(encoding="utf-8")
     assert not re.search(r"^\s*(import|from)\s+numpy", source, re.MULTILINE)
+
+
+def test_the_format_reference_lists_every_element():
+    reference = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    art = reference[reference.index("## Art"):]
+    assert [kind for kind in scene_spec.ELEMENTS if f"| `{kind}` |" not in art] == []
