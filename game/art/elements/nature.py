@@ -304,29 +304,31 @@ def cloud(canvas: Canvas, e: Element) -> None:
     if e["kind"] == "puff":
         _puff(canvas, x, ground, s * 0.3)
         return
-    if e["glow"]:
-        for ring in range(4):
-            r = s * (0.9 - ring * 0.18)
-            canvas.wash(ellipse(x, ground - s * 0.5, r, r * 0.9), "naples_yellow", 0.12 * e["glow"], edge=0.1,
-                        bleed=3.0)
-    stem = np.array(((x - s * 0.07, ground), (x - s * 0.05, ground - s * 0.65), (x + s * 0.05, ground - s * 0.65),
-                     (x + s * 0.07, ground)))
-    canvas.wash(stem, e["pigment"], 0.5, wobble=0.1)
-    canvas.wash(stem, "payne_grey", 0.25, granulation=0.8)
-    for k in range(7):  # the stem's churning
-        cy = ground - s * (0.05 + 0.09 * k)
-        canvas.wash(blob(x + canvas.jitter(s * 0.03), cy, s * 0.07, canvas.rng, 0.4), "burnt_umber", 0.2)
-    skirt = ellipse(x, ground - s * 0.42, s * 0.2, s * 0.045)
-    canvas.wash(skirt, "naples_yellow", 0.35)
-    canvas.wash(ellipse(x, ground - s * 0.02, s * 0.45, s * 0.05), "burnt_umber", 0.35, bleed=2.5)
     cap_y = ground - s * 0.78
-    for k in range(9):
-        cx = x + s * 0.3 * math.cos(k / 9 * 2 * math.pi) * 0.9
-        cy = cap_y + s * 0.1 * math.sin(k / 9 * 2 * math.pi)
-        canvas.wash(blob(cx, cy, s * 0.16, canvas.rng, 0.35), e["pigment"], 0.35)
-    canvas.wash(blob(x, cap_y, s * 0.28, canvas.rng, 0.3) * (1, 1) + (0, 0), "vermilion", 0.3)
-    canvas.wash(blob(x, cap_y - s * 0.08, s * 0.2, canvas.rng, 0.3), "naples_yellow", 0.4)
-    canvas.wash(ellipse(x, cap_y + s * 0.12, s * 0.36, s * 0.07), "burnt_umber", 0.35)
+    if e["glow"]:  # the flash lights the sky behind: lifted, then washed with gold
+        halo = ellipse(x, cap_y + s * 0.2, s * 0.75, s * 0.6, 40)
+        canvas.lift(halo, 0.45 * e["glow"], soften=s * 0.15)
+        canvas.wash(halo, "naples_yellow", 0.25 * e["glow"], edge=0.05, bleed=4.0, wobble=0.05)
+        canvas.lift(ellipse(x, ground, s * 0.6, s * 0.12, 32), 0.5 * e["glow"], soften=s * 0.06)
+    stem = np.array(((x - s * 0.08, ground), (x - s * 0.05, ground - s * 0.4), (x - s * 0.06, cap_y + s * 0.1),
+                     (x + s * 0.06, cap_y + s * 0.1), (x + s * 0.05, ground - s * 0.4), (x + s * 0.08, ground)))
+    canvas.lift(stem, 0.6, soften=2.0)
+    canvas.wash(stem, e["pigment"], 0.45, wobble=0.03)
+    canvas.wash(stem[[0, 1, 2, 2]] * (1, 1) + (s * 0.02, 0), "burnt_umber", 0.3, wobble=0.03, granulation=0.8)
+    skirt = ellipse(x, ground - s * 0.45, s * 0.16, s * 0.035, 24)
+    canvas.wash(skirt, "burnt_umber", 0.3, wobble=0.05)
+    canvas.wash(ellipse(x, ground - s * 0.02, s * 0.5, s * 0.06, 32), "burnt_umber", 0.35, bleed=2.5, wobble=0.05)
+    cap = blob(x, cap_y, s * 0.3, canvas.rng, 0.25)
+    cap[:, 0] = x + (cap[:, 0] - x) * 1.35
+    canvas.lift(cap, 0.7, soften=3.0)
+    for k in range(10):  # the rolling edge of the cap, darker below
+        a = k / 10 * 2 * math.pi
+        cx, cy = x + s * 0.34 * math.cos(a), cap_y + s * 0.16 * math.sin(a)
+        canvas.wash(blob(cx, cy, s * 0.12, canvas.rng, 0.35), e["pigment"], 0.3 + 0.15 * (math.sin(a) > 0),
+                    wobble=0.05)
+    canvas.wash(blob(x, cap_y - s * 0.02, s * 0.2, canvas.rng, 0.3), "vermilion", 0.35, wobble=0.05)
+    canvas.wash(blob(x, cap_y - s * 0.05, s * 0.12, canvas.rng, 0.3), "cadmium_yellow", 0.5, wobble=0.05)
+    canvas.wash(ellipse(x, cap_y + s * 0.14, s * 0.38, s * 0.06, 32), "burnt_umber", 0.35, wobble=0.05)
 
 
 def _puff(canvas: Canvas, x: float, y: float, r: float) -> None:
