@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("--out", metavar="DIR", help="art folder to write (default: the game's assets/art)")
     art.add_argument("--force", action="store_true", help="paint again even where a file or cache entry exists")
     art.add_argument("--only", choices=["maps", "portraits", "scenes"], help="paint only this kind")
+    art.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                     help="paint in N processes at once (default: the number of cores, at most 4)")
     art.add_argument("--contact-sheet", metavar="PATH",
                      help="also write one PNG with every painting of the art folder as thumbnails")
     art.set_defaults(run=_art)
@@ -296,7 +298,8 @@ def _art(arguments, parser) -> int:
     for note in report.notes:
         print(f"brink art: {note}", file=sys.stderr)
     bake.bake(jobs, Path(arguments.out) if arguments.out else None, arguments.force,
-              progress=bake.progress_bar(sys.stderr), report=report)
+              progress=bake.progress_bar(sys.stderr), report=report,
+              workers=arguments.jobs or bake.default_workers())
     print(f"painted {len(report.painted)}, from the cache {len(report.from_cache)}, "
           f"kept {len(report.kept)} (use --force to paint them again)")
     if arguments.contact_sheet:

@@ -14,6 +14,8 @@ without them still bakes its maps.
 from __future__ import annotations
 
 import importlib
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -31,13 +33,26 @@ SCENE_SIZE = (1280, 720)       # day and ending paintings fill at most a 1280x72
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One painting to make: where it goes, and everything that decides its pixels."""
+    """One painting to make: where it goes, and everything that decides its pixels.
+
+    Plain data only, so a job can be sent to another process and painted there.
+    """
     kind: str                  # "maps", "portraits" or "scenes"
     relative: Path             # its file under the art folder
     seed: int
     description: Any           # what is painted, as plain data (also the cache's key)
     size: tuple[int, int]      # width, height
-    paint: Callable[[], np.ndarray] = field(compare=False, repr=False)
+    subject: Any               # what the painter is given: a map view, portrait parameters, an art value
+
+
+def paint(job: Job) -> np.ndarray:
+    """The job's pixels, from the painter of its kind."""
+    width, height = job.size
+    if job.kind == "maps":
+        return maps.paint_map(job.subject, width, height, job.seed)
+    if job.kind == "portraits":
+        return _painter("game.art.portraits", "paint_portrait")(job.subject, width, job.seed)
+    return _painter("game.art.scenes", "paint_scene")(job.subject, width, height, job.seed)
 
 
 @dataclass(slots=True)
@@ -69,13 +84,11 @@ def map_jobs() -> list[Job]:
     for view in maps.views():
         width, height = maps.sheet_size(view)
         seed = seed_for("map", view)
-        jobs.append(Job("maps", _relative(catalog.map_path(view)), seed, {"map": view}, (width, height),
-                        lambda view=view, width=width, height=height, seed=seed:
-                        maps.paint_map(view, width, height, seed)))
+        jobs.append(Job("maps", _relative(catalog.map_path(view)), seed, {"map": view}, (width, height), view))
     return jobs
 
 
-def portrait_jobs(scenario, paint_portrait: Callable) -> list[Job]:
+def portrait_jobs(scenario) -> list[Job]:
     people = []
     for role in scenario.roles.values():
         people.append((role.id, role.portrait))
@@ -88,8 +101,7 @@ def portrait_jobs(scenario, paint_portrait: Callable) -> list[Job]:
         params = dict(params or {})
         seed = seed_for(scenario.id, "portrait", person_id)
         jobs.append(Job("portraits", _relative(catalog.portrait_path(scenario.id, person_id)), seed,
-                        {"portrait": params}, (PORTRAIT_SIZE, PORTRAIT_SIZE),
-                        lambda params=params, seed=seed: paint_portrait(params, PORTRAIT_SIZE, seed)))
+                        {"portrait": params}, (PORTRAIT_SIZE, PORTRAIT_SIZE), params))
     return jobs
 
 
@@ -104,7 +116,7 @@ def _library_entry(art: Any) -> Any:
         return None
 
 
-def scene_jobs(scenario, paint_scene: Callable, report: BakeReport) -> list[Job]:
+def scene_jobs(scenario, report: BakeReport) -> list[Job]:
     pictures = [("day", day.id, day.art) for day in scenario.days]
     pictures += [("ending", ending.id, ending.art) for ending in scenario.endings]
     jobs, seen = [], set()
@@ -125,11 +137,11 @@ def scene_jobs(scenario, paint_scene: Callable, report: BakeReport) -> list[Job]
         description = {"art": art, "library": _library_entry(art)}
         seed = seed_for(scenario.id, "scene", name)
         jobs.append(Job("scenes", _relative(catalog.scene_path(scenario.id, name)), seed, description,
-                        (width, height), lambda art=art, seed=seed: paint_scene(art, width, height, seed)))
+                        (width, height), art))
     return jobs
 
 
-def title_job(paint_scene: Callable) -> Job | None:
+def title_job() -> Job | None:
     """The title screen's painting, when the library has a composition called ``title``."""
     spec = _painter("game.art.scene_spec", "library")
     try:
@@ -141,8 +153,7 @@ def title_job(paint_scene: Callable) -> Job | None:
     width, height = SCENE_SIZE
     art = {"scene": "title"}
     seed = seed_for("title")
-    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height),
-               lambda: paint_scene(art, width, height, seed))
+    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height), art)
 
 
 def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None = None) -> list[Job]:
@@ -159,48 +170,75 @@ def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None
     if "scenes" in wanted and paint_scene is None:
         report.notes.append("the scene painter (game/art/scenes.py) is not available: no scenes painted")
     if paint_scene is not None:
-        title = title_job(paint_scene)
+        title = title_job()
         if title is not None:
             jobs.append(title)
     for scenario in scenarios:
         if paint_portrait is not None:
-            jobs.extend(portrait_jobs(scenario, paint_portrait))
+            jobs.extend(portrait_jobs(scenario))
         if paint_scene is not None:
-            jobs.extend(scene_jobs(scenario, paint_scene, report))
+            jobs.extend(scene_jobs(scenario, report))
     return jobs
 
 
+def bake_one(job: Job, root: Path, force: bool, cache_folder: Path | None = None) -> tuple[str, Path, str]:
+    """Paint one job (or take it from the cache) and write its PNG: (outcome, file, problem).
+
+    The outcome is "painted", "cached", "kept" (the file exists and ``force`` is off) or "failed".
+    """
+    target = Path(root) / job.relative
+    if target.exists() and not force:
+        return "kept", target, ""
+    cache = ArtCache(cache_folder)
+    try:
+        if force:
+            pixels, cached = paint(job), False
+            cache.put(cache_key(job.seed, job.description, job.size), pixels)
+        else:
+            pixels, cached = cache.painted(job.seed, job.description, job.size, lambda: paint(job))
+    except Exception as error:  # a bad description must not stop the other paintings
+        return "failed", target, f"{job.relative}: {type(error).__name__}: {error}"
+    write_bytes_atomically(target, png.encode(pixels, palette=job.kind != "portraits"))
+    return ("cached" if cached else "painted"), target, ""
+
+
 def bake(jobs: list[Job], out: Path | None = None, force: bool = False, cache: ArtCache | None = None,
-         progress: Callable[[int, int, Job], None] | None = None, report: BakeReport | None = None) -> BakeReport:
-    """Paint each job (or take it from the cache) and write its PNG; existing files stay unless ``force``."""
+         progress: Callable[[int, int, Job], None] | None = None, report: BakeReport | None = None,
+         workers: int = 1) -> BakeReport:
+    """Paint every job and write its PNG; existing files stay unless ``force``.
+
+    With ``workers`` > 1 the paintings are shared among that many processes: each painting is
+    seeded on its own, so the pixels do not depend on who painted what, or in which order.
+    """
     report = report if report is not None else BakeReport()
     root = Path(out) if out is not None else catalog.art_folder()
-    cache = cache if cache is not None else ArtCache()
-    for number, job in enumerate(jobs, start=1):
+    folder = (cache if cache is not None else ArtCache()).folder
+    outcomes = {"painted": report.painted, "cached": report.from_cache, "kept": report.kept}
+
+    def record(number: int, job: Job, result: tuple[str, Path, str]) -> None:
+        outcome, target, problem = result
+        if outcome == "failed":
+            report.problems.append(problem)
+        else:
+            outcomes[outcome].append(target)
         if progress:
-            progress(number - 1, len(jobs), job)
-        target = root / job.relative
-        if target.exists() and not force:
-            report.kept.append(target)
-            continue
-        try:
-            if force:
-                pixels, cached = job.paint(), False
-                cache.put(_key(job), pixels)
-            else:
-                pixels, cached = cache.painted(job.seed, job.description, job.size, job.paint)
-        except Exception as error:  # a bad description must not stop the other paintings
-            report.problems.append(f"{job.relative}: {type(error).__name__}: {error}")
-            continue
-        write_bytes_atomically(target, png.encode(pixels, palette=job.kind != "portraits"))
-        (report.from_cache if cached else report.painted).append(target)
+            progress(number, len(jobs), job)
+
     if progress and jobs:
-        progress(len(jobs), len(jobs), jobs[-1])
+        progress(0, len(jobs), jobs[0])
+    if workers <= 1 or len(jobs) <= 1:
+        for number, job in enumerate(jobs, start=1):
+            record(number, job, bake_one(job, root, force, folder))
+        return report
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(bake_one, job, root, force, folder): job for job in jobs}
+        for number, future in enumerate(as_completed(futures), start=1):
+            record(number, futures[future], future.result())
     return report
 
 
-def _key(job: Job) -> str:
-    return cache_key(job.seed, job.description, job.size)
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def progress_bar(stream) -> Callable[[int, int, Job], None]:

@@ -127,16 +127,16 @@ def test_baking_paints_neither_an_authors_image_nor_one_outside_its_folder(tmp_p
     report = bake.BakeReport()
     scenario = tiny_scenario(tmp_path, {"d1": {"image": "pictures/dawn.png"}, "d2": {"image": "../../x.png"},
                                         "d3": {"scene": "title"}, "d4": {"scene": "title"}})
-    jobs = bake.scene_jobs(scenario, lambda *args: None, report)
+    jobs = bake.scene_jobs(scenario, report)
     assert [job.relative for job in jobs] == [Path("scenes/tiny/title.png")]  # d3 and d4 share it
     assert len(report.problems) == 1 and "d2" in report.problems[0]
 
 
 def test_each_asset_has_its_own_seed_so_adding_one_changes_no_other(tmp_path):
     scenario = tiny_scenario(tmp_path, {"d1": {"scene": "a"}, "d2": {"scene": "b"}})
-    seeds = {job.relative: job.seed for job in bake.scene_jobs(scenario, lambda *args: None, bake.BakeReport())}
+    seeds = {job.relative: job.seed for job in bake.scene_jobs(scenario, bake.BakeReport())}
     more = tiny_scenario(tmp_path, {"d0": {"scene": "new"}, "d1": {"scene": "a"}, "d2": {"scene": "b"}})
-    seeds_after = {job.relative: job.seed for job in bake.scene_jobs(more, lambda *args: None, bake.BakeReport())}
+    seeds_after = {job.relative: job.seed for job in bake.scene_jobs(more, bake.BakeReport())}
     assert all(seeds_after[path] == seed for path, seed in seeds.items())
     assert seeds[Path("scenes/tiny/a.png")] == seed_for("tiny", "scene", "a")
 
@@ -206,3 +206,13 @@ def test_the_comparison_would_notice_another_painting():
     width, height = maps.sheet_size("caribbean")
     other = maps.paint_map("caribbean", width, height, seed_for("map", "another"))
     assert not close_enough(other, baked)
+
+
+def test_painting_in_several_processes_gives_the_same_files(tmp_path):
+    demo = load_scenario(ROOT / "scenarios" / "demo" / "scenario.yaml")
+    jobs = bake.plan([demo], only="portraits")[:3]
+    alone = bake.bake(jobs, tmp_path / "alone", cache=ArtCache(tmp_path / "c1"), workers=1)
+    shared = bake.bake(jobs, tmp_path / "shared", cache=ArtCache(tmp_path / "c2"), workers=2)
+    assert len(alone.painted) == len(shared.painted) == 3 and not alone.problems + shared.problems
+    for job in jobs:
+        assert (tmp_path / "alone" / job.relative).read_bytes() == (tmp_path / "shared" / job.relative).read_bytes()
