@@ -109,7 +109,6 @@ class Canvas:
 def _coverage(polygon: np.ndarray, height: int, width: int) -> np.ndarray:
     """1 inside the polygon, 0 outside (non-zero winding), sampled at pixel centres."""
     following = np.roll(polygon, -1, axis=0)
-    ya, yb = polygon[:, 1], following[:, 1]
     steps = np.zeros((height, width + 1), dtype=np.float32)
     for (xa, y_a), (xb, y_b) in zip(polygon, following):
         if y_a == y_b:
@@ -121,7 +120,6 @@ def _coverage(polygon: np.ndarray, height: int, width: int) -> np.ndarray:
         xs = xa + (rows + 0.5 - y_a) / (y_b - y_a) * (xb - xa)
         columns = np.clip(np.ceil(xs - 0.5), 0, width).astype(np.int64)
         np.add.at(steps, (rows, columns), 1.0 if y_b > y_a else -1.0)
-    del ya, yb
     return (np.cumsum(steps, axis=1)[:, :width] != 0).astype(np.float32)
 
 

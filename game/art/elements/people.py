@@ -108,11 +108,9 @@ def _horseshoe(canvas: Canvas, e: Element, size: float) -> None:
     top = np.array(outer + inner)
     canvas.lift(put(top), 0.85)
     canvas.wash(put(top), e["pigment"], 0.45, wobble=0.003, granulation=0.4)
-    front = [(x, y) for x, y in outer[-3:]] + [(0.8, 0.36), (0.55, 0.36), (0.55, 0.3)]
-    for side in (-1, 1):
+    for side in (-1, 1):  # the ends of the arms, facing us
         face = ((side * 0.8, 0.3), (side * 0.8, 0.37), (side * 0.55, 0.37), (side * 0.55, 0.3))
         canvas.wash(put(face), e["pigment"], 0.8, wobble=0.0)
-    del front
     canvas.ink(put(outer), "sepia", width=0.7, strength=0.6)
     canvas.ink(put(inner), "sepia", width=0.6, strength=0.5)
     canvas.wash(put(((-0.2, 0.12), (0.2, 0.12), (0.2, 0.2), (-0.2, 0.2))), e["pigment"], 0.6, wobble=0.0)
@@ -174,9 +172,7 @@ def television(canvas: Canvas, e: Element) -> None:
     canvas.lift(put(cabinet), 0.8)
     canvas.wash(put(cabinet), e["pigment"], 0.6, wobble=0.005, granulation=0.6)
     canvas.ink(put(cabinet), "sepia", width=0.8, closed=True)
-    screen = [(-0.45 + 0.05 * math.cos(a), -0.36) for a in (0,)] + [
-        (0.46 * math.cos(a) * 1.05, -0.05 + 0.33 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 40)]
-    screen = screen[1:]
+    screen = [(0.48 * math.cos(a), -0.05 + 0.33 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 40)]
     canvas.lift(put(screen), 0.95)
     canvas.wash(put(screen), "cerulean", 0.12, wobble=0.0, edge=0.2)
     canvas.wash(put(screen), "payne_grey", 0.12, wobble=0.0, edge=0.6)
