@@ -260,3 +260,15 @@ def test_the_format_reference_lists_every_element():
     reference = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
     art = reference[reference.index("## Art"):]
     assert [kind for kind in scene_spec.ELEMENTS if f"| `{kind}` |" not in art] == []
+
+
+def _shrunk(pixels: np.ndarray, factor: int) -> np.ndarray:
+    h, w, _ = pixels.shape
+    return pixels.reshape(h // factor, factor, w // factor, factor, 3).mean(axis=(1, 3))
+
+
+def test_a_composition_keeps_its_layout_at_every_size():
+    large = _shrunk(paint_scene({"scene": "kremlin"}, 1280, 720, seed=9).astype(float), 4)
+    small = paint_scene({"scene": "kremlin"}, 320, 180, seed=9).astype(float)
+    other = paint_scene({"scene": "ships_turn_back"}, 320, 180, seed=9).astype(float)
+    assert np.abs(large - small).mean() < 0.5 * np.abs(other - small).mean()
