@@ -180,7 +180,7 @@ def television(canvas: Canvas, e: Element) -> None:
         if e["screen"] == "president":  # the flag behind his right shoulder, as in the Oval Office broadcast
             canvas.ink(put(((0.3, 0.1), (0.3, -0.3))), "payne_grey", width=0.8)
             canvas.wash(put(((0.3, -0.3), (0.42, -0.28), (0.42, -0.12), (0.3, -0.14))), "payne_grey", 0.4)
-        _one_figure(canvas, (e["at"][0], e["at"][1] + 0.12 * size), 0.42 * size, "seated", "payne_grey", 0.8)
+        _one_figure(canvas, (e["at"][0], e["at"][1] + 0.3 * size), 0.55 * size, "seated", "payne_grey", 0.8)
         canvas.wash(put(((-0.36, 0.06), (0.36, 0.06), (0.38, 0.26), (-0.38, 0.26))), "payne_grey", 0.55,
                     wobble=0.0)
         canvas.lift(put(((-0.1, 0.07), (0.06, 0.07), (0.07, 0.1), (-0.11, 0.1))), 0.7)
