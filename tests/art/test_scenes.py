@@ -272,3 +272,11 @@ def test_a_composition_keeps_its_layout_at_every_size():
     small = paint_scene({"scene": "kremlin"}, 320, 180, seed=9).astype(float)
     other = paint_scene({"scene": "ships_turn_back"}, 320, 180, seed=9).astype(float)
     assert np.abs(large - small).mean() < 0.5 * np.abs(other - small).mean()
+
+
+def test_add_lays_more_elements_on_a_library_scene():
+    plain = paint_scene({"scene": "settlement"}, *SMALL, seed=4)
+    flagged = paint_scene({"scene": "settlement", "add": [{"flag": {"kind": "ussr", "at": [0.5, 0.9], "scale": 2}}]},
+                          *SMALL, seed=4)
+    assert not np.array_equal(plain, flagged)
+    assert "art.add[0]" in _messages({"scene": "settlement", "add": [{"flagg": {}}]})
