@@ -357,15 +357,19 @@ class Painting:
         if region is None:
             top_y, bottom_y = 0.0, float(self.height)
         span = max(1.0, bottom_y - top_y)
-        ys = np.arange(box.y0, box.y1, dtype=np.float32)[:, None] + 0.5
-        xs = np.arange(box.x0, box.x1, dtype=np.float32)[None, :]
-        ramp = np.zeros((box.height, box.width), dtype=np.float32)
+        # the ramps are smooth: sum them on a grid four times coarser, then enlarge
+        coarse = 4 if min(box.height, box.width) >= 16 else 1
+        rows, cols = -(-box.height // coarse), -(-box.width // coarse)
+        ys = box.y0 + (np.arange(rows, dtype=np.float32)[:, None] + 0.5) * coarse
+        xs = box.x0 + (np.arange(cols, dtype=np.float32)[None, :] + 0.5) * coarse
+        ramp = np.zeros((rows, cols), dtype=np.float32)
         for _ in range(max(1, layers)):
             wave = 0.02 * span * np.sin(xs * self.rng.uniform(0.004, 0.015) + self.rng.uniform(0, 2 * np.pi))
             shift = self.rng.normal(0.0, 0.03) * span
             t = np.clip((ys - top_y + shift + wave) / span, 0.0, 1.0)
             ramp += top + (bottom - top) * t
-        amount = ramp / np.float32(max(1, layers))
+        ramp /= np.float32(max(1, layers))
+        amount = _resample(ramp, box.height, box.width, coarse) if coarse > 1 else ramp
         if mask is not None:
             amount = amount * mask
         amount = self._texture(amount, box, granulation=0.3, flow=0.18, strength=strength)
