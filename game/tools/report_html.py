@@ -8,7 +8,9 @@ figures the text report prints; what never happened is highlighted in red.
 from __future__ import annotations
 
 import html
+import shlex
 from collections import Counter
+from pathlib import PurePath
 from typing import Iterable, Sequence
 
 from game.engine.atomic import write_atomically
@@ -65,10 +67,16 @@ def _parameters(report: SimulationReport, scenario: Scenario) -> str:
     rows += [(f"{role} plays", policy) for role, policy in report.policies.items()]
     rows += [("days in the calendar", len(scenario.days)), ("mean day of ending", f"{report.mean_day():.2f}"),
              ("time", f"{report.seconds:.3f} s ({report.games_per_second:,.0f} games per second)"),
-             ("repeat with", f"brink simulate {scenario.id} --games {report.games} --seed {report.seed} "
+             ("repeat with", f"brink simulate {_scenario_argument(scenario)} --games {report.games} --seed {report.seed} "
                              + " ".join(f"--policy {role}={policy}" for role, policy in report.policies.items()))]
     body = "".join(f"<tr><td>{_e(key)}</td><td>{_e(value)}</td></tr>" for key, value in rows)
     return f'<table class="params">{body}</table>'
+
+
+def _scenario_argument(scenario: Scenario) -> str:
+    """The id when the file sits in a folder named for it (where the game finds it), else the path."""
+    path = PurePath(scenario.path)
+    return scenario.id if path.parent.name == scenario.id else shlex.quote(scenario.path)
 
 
 def _endings_chart(report: SimulationReport, scenario: Scenario, colours: dict[str, str]) -> str:
