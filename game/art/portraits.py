@@ -535,9 +535,13 @@ def _face(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     canvas.wash(outline, glazes, layers=12, edge=0.5)
     # the shadow side: everything right of a line down the face, fading out toward the nose
     cx, w = head.cx, head.width
-    shadow = np.array([p for p in outline if p[0] >= cx + 0.25 * w] )
-    shadow = np.vstack(([cx + 0.30 * w, head.eye_y - 0.8 * head.crown], shadow,
-                        [cx + 0.22 * w, head.chin_y - 0.01], [cx + 0.32 * w, head.eye_y]))
+    # the terminator curves with the form: far back on the brow, nearest the nose at the cheek
+    terminator = _smooth(np.array([(cx + 0.22 * w, head.chin_y - 0.012), (cx + 0.36 * w, head.eye_y + 0.6 * head.chin),
+                                   (cx + 0.30 * w, head.eye_y + 0.15 * head.chin), (cx + 0.40 * w, head.eye_y - 0.35 * head.crown),
+                                   (cx + 0.58 * w, head.eye_y - 0.92 * head.crown)]), closed=False)
+    right_side = outline[(outline[:, 0] >= cx + 0.2 * w) & (outline[:, 1] <= head.chin_y - 0.01)]
+    right_side = right_side[(right_side[:, 0] > cx + 0.55 * w) | (right_side[:, 1] > head.eye_y)]
+    shadow = np.vstack((right_side, terminator))
     canvas.wash(shadow, ((shadow_pigment, 0.22),), layers=6)
     # eye sockets and the plane under the cheekbone
     for side in (-1, 1):
@@ -711,8 +715,10 @@ def _hair(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         mass = _below(mass, _cap_band_y(head) - 0.01)
     canvas.wash(mass, glazes, layers=10, edge=0.7)
     # the far side of the hair in shadow
-    shade = np.array([p for p in mass if p[0] > head.cx + 0.25 * head.width])
-    if len(shade) > 2:
+    if not sitter.cap:  # a crescent along the far side of the hair
+        reach = 0.012 + style.volume * 0.35
+        shade = np.vstack((head.skull(reach, style.volume, 30, min(style.sides, 95), 12),
+                           head.skull(reach - 0.045, style.volume - 0.03, min(style.sides, 95), 30, 12) + (0.0, 0.01)))
         canvas.wash(shade, ((glazes[0][0], 0.2),), layers=4)
     if not sitter.cap:
         _strands(canvas, sitter, head, style)
@@ -821,8 +827,8 @@ def _strands(canvas: Canvas, sitter: Portrait, head: Head, style: HairStyle) -> 
 def _bald_top(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     """The dome: a shadow on the far side and a dent at the temples make it read as round."""
     shadow = SKIN_SHADOW[sitter.skin]
-    outer = head.skull(-0.004, -0.004, 12, 88, 14)
-    inner = head.skull(-0.04, -0.035, 88, 12, 14) + (-0.01, 0.012)
+    outer = head.skull(-0.004, -0.004, 28, 88, 14)
+    inner = head.skull(-0.04, -0.03, 88, 28, 14) + (-0.008, 0.01)
     canvas.wash(np.vstack((outer, inner)), ((shadow, 0.14),), layers=4)
     for side in (-1, 1):
         x = head.cx + side * head.width * 0.8
