@@ -176,3 +176,16 @@ def test_no_audio_device_does_not_stop_the_game(monkeypatch):
     sound.play("click")
     sound.play("order")
     sound.close()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("name", ["pause", "settings"])
+def test_a_menus_title_clears_its_first_button_at_every_text_size(make_app, only_demo, name, scale):
+    app = make_app(text_scale=scale)
+    screens(app, load_cached(only_demo, app.scenario_cache))[name]()
+    step(app)
+    scene = app.top
+    title = app.theme.text(scene.title, "title").get_rect(midtop=(scene.box.centerx, scene.box.y + app.theme.px(16)))
+    first = min(w.rect.top for w in scene.widgets)
+    assert title.bottom <= first
+    assert all(scene.box.contains(w.rect) for w in scene.widgets)

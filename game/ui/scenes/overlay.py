@@ -16,9 +16,14 @@ class Overlay(Scene):
     opaque = True  # it draws the scene below itself, from a picture taken when it opened
     title = ""
 
+    def header_height(self) -> int:
+        """Room above the first button for the title, which grows with the text size."""
+        theme = self.theme
+        return max(theme.px(76), theme.px(22) + theme.line_height("title"))
+
     def panel_rect(self, size, rows: int) -> pygame.Rect:
         theme = self.theme
-        height = theme.px(90) + rows * theme.px(56)
+        height = self.header_height() + theme.px(14) + rows * theme.px(56)
         return layout.centered(size, theme.px(480), height)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -56,7 +61,7 @@ class Overlay(Scene):
     def stack_buttons(self, items) -> None:
         theme = self.theme
         self.box = self.panel_rect(self.app.size, len(items))
-        y = self.box.y + theme.px(76)
+        y = self.box.y + self.header_height()
         for label, action, enabled in items:
             rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), theme.px(46))
             self.add(Button(rect, label, action, enabled=enabled))

@@ -42,7 +42,7 @@ class SettingsScene(Overlay):
         self.box = self.panel_rect(size, len(rows) + 1)
         self.box.w = theme.px(560)
         self.box.centerx = size[0] // 2
-        y = self.box.y + theme.px(76)
+        y = self.box.y + self.header_height()
         for key, label in rows:
             rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), theme.px(46))
             button = Button(rect, label, self._cycle(key, 1), hint="\u2190 \u2192", name=f"setting:{key}")
