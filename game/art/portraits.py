@@ -80,6 +80,8 @@ TIE_GLAZES: dict[str, tuple[Glaze, ...]] = {
     "red": (("vermilion", 0.55), ("alizarin", 0.25)),
     "bow": (("lamp_black", 0.65), ("payne_grey", 0.3)),
 }
+# Half the width across the shoulders: the Soviet cut and a greatcoat are broader.
+SHOULDERS: dict[str, float] = {"soviet_suit": 0.45, "soviet_uniform": 0.45, "coat": 0.45, "blouse": 0.38, "dress": 0.38}
 # The background's hue hints at the side: cool for the United States, warm for the Soviet camp,
 # green for the Cuban fatigues, neutral for anyone else.
 BACKGROUND: dict[str, tuple[str, str]] = {
@@ -239,7 +241,7 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     if sitter.cigar:
         _cigar(canvas, head)
     if sitter.cap:
-        _cap(canvas, sitter, head)
+        _cap(canvas, head)
     return canvas.painting.pixels()
 
 
@@ -313,7 +315,7 @@ def _silhouette(sitter: Portrait, head: Head) -> np.ndarray:
 
 def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     collar_y = head.collar_y
-    shoulders = {"soviet_suit": 0.45, "soviet_uniform": 0.45, "coat": 0.45, "blouse": 0.38, "dress": 0.38}.get(sitter.attire, 0.42)
+    shoulders = SHOULDERS.get(sitter.attire, 0.42)
     neck = head.neck
     v_tip = min(0.99, collar_y + 0.22)
     cx = head.cx
@@ -337,13 +339,12 @@ def _body(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         _tie(canvas, sitter.tie, cx, collar_y, v_tip)
     for half in (jacket_left, jacket_right):
         canvas.wash(half, cloth, layers=10)
-    # the far shoulder in shadow, and a fold under each arm
-    canvas.wash(jacket_right + (0.0, 0.0), (("payne_grey", 0.12),), layers=4)
+    canvas.wash(jacket_right, (("payne_grey", 0.12),), layers=4)  # the far side in shadow
     _collar(canvas, sitter, cx, collar_y, neck, v_tip)
     if sitter.uniformed:
         _insignia(canvas, sitter, cx, collar_y, shoulders)
     if sitter.attire == "olive_fatigues":
-        _fatigue_details(canvas, cx, collar_y, shoulders)
+        _fatigue_details(canvas, cx, collar_y)
 
 
 def _round_neckline(canvas: Canvas, sitter: Portrait, head: Head, left_half: np.ndarray,
@@ -416,7 +417,8 @@ def _insignia(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float, shou
     board_height = 0.055 if soviet else 0.032
     for side in (-1, 1):
         inner, outer = cx + side * 0.16, cx + side * (shoulders - 0.03)
-        board = np.array([(inner, collar_y + 0.025), (outer, collar_y + 0.065), (outer, collar_y + 0.065 + board_height),
+        board = np.array([(inner, collar_y + 0.025), (outer, collar_y + 0.065),
+                          (outer, collar_y + 0.065 + board_height),
                           (inner, collar_y + 0.025 + board_height)])
         canvas.wash(board, board_glazes + (("burnt_umber", 0.15),), layers=4)
         canvas.ink(board, "sepia", width=0.9, strength=0.5, closed=True)
@@ -438,7 +440,8 @@ def _insignia(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float, shou
             canvas.ink(tab[[0, 1]], "yellow_ochre", width=1.0, strength=0.7)
     _decorations(canvas, sitter, cx, collar_y)
     for k in range(2):  # buttons down the front
-        canvas.wash(_ellipse(cx + 0.005, collar_y + 0.20 + 0.07 * k, 0.008, 0.008, 10), (("yellow_ochre", 0.6),), layers=2)
+        button = _ellipse(cx + 0.005, collar_y + 0.20 + 0.07 * k, 0.008, 0.008, 10)
+        canvas.wash(button, (("yellow_ochre", 0.6),), layers=2)
 
 
 def _decorations(canvas: Canvas, sitter: Portrait, cx: float, collar_y: float) -> None:
@@ -477,18 +480,18 @@ def _ribbons(canvas: Canvas, x: float, y: float, rows: int, columns: int) -> Non
             canvas.wash(box, ((colour, 0.55),), layers=2, wobble=0.02, edge=0.3, bleed=0.5)
 
 
-def _fatigue_details(canvas: Canvas, cx: float, collar_y: float, shoulders: float) -> None:
+def _fatigue_details(canvas: Canvas, cx: float, collar_y: float) -> None:
     for side in (-1, 1):  # chest pockets with their flaps, and the comandante's star on the collar
         x = cx + side * 0.17
         pocket = _rectangle(x - 0.055, collar_y + 0.17, 0.11, 0.12)
         canvas.ink(pocket, "sepia", width=1.0, strength=0.45, closed=True)
-        flap = [(x - 0.058, collar_y + 0.17), (x - 0.05, collar_y + 0.20), (x + 0.05, collar_y + 0.20), (x + 0.058, collar_y + 0.17)]
+        flap = [(x - 0.058, collar_y + 0.17), (x - 0.05, collar_y + 0.20), (x + 0.05, collar_y + 0.20),
+                (x + 0.058, collar_y + 0.17)]
         canvas.wash(np.array(flap), (("olive", 0.25),), layers=3)
         canvas.ink(flap, "sepia", width=1.0, strength=0.45)
         diamond = np.array([(cx + side * 0.10, collar_y + 0.005), (cx + side * 0.118, collar_y + 0.025),
                             (cx + side * 0.10, collar_y + 0.045), (cx + side * 0.082, collar_y + 0.025)])
-        canvas.wash(diamond, (("alizarin", 0.6),), layers=2)
-        canvas.wash(diamond * (1, 1) + (0, 0.0), (("lamp_black", 0.25),), layers=1)
+        canvas.wash(diamond, (("alizarin", 0.6), ("lamp_black", 0.25)), layers=2)
         _star(canvas, cx + side * 0.10, collar_y + 0.025, 0.008, (("naples_yellow", 0.5),))
 
 
@@ -537,7 +540,8 @@ def _face(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     cx, w = head.cx, head.width
     # the terminator curves with the form: far back on the brow, nearest the nose at the cheek
     terminator = _smooth(np.array([(cx + 0.22 * w, head.chin_y - 0.012), (cx + 0.36 * w, head.eye_y + 0.6 * head.chin),
-                                   (cx + 0.30 * w, head.eye_y + 0.15 * head.chin), (cx + 0.40 * w, head.eye_y - 0.35 * head.crown),
+                                   (cx + 0.30 * w, head.eye_y + 0.15 * head.chin),
+                                   (cx + 0.40 * w, head.eye_y - 0.35 * head.crown),
                                    (cx + 0.58 * w, head.eye_y - 0.92 * head.crown)]), closed=False)
     right_side = outline[(outline[:, 0] >= cx + 0.2 * w) & (outline[:, 1] <= head.chin_y - 0.01)]
     right_side = right_side[(right_side[:, 0] > cx + 0.55 * w) | (right_side[:, 1] > head.eye_y)]
@@ -574,13 +578,15 @@ def _features(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         x = cx + side * head.eye_dx
         # eyebrow: thick at the inner end, tapering outward, lower and straighter with age
         arch = 0.012 if sitter.age < 55 else 0.007
-        brow = [(x - side * 0.038, head.brow_y + 0.004), (x, head.brow_y - arch), (x + side * 0.045, head.brow_y + 0.006)]
+        brow = [(x - side * 0.038, head.brow_y + 0.004), (x, head.brow_y - arch),
+                (x + side * 0.045, head.brow_y + 0.006)]
         canvas.ink(_smooth(np.array(brow), closed=False), hair_ink, width=heavy, strength=hair_strength)
         # eye: the upper lid, a dark iris under it, a faint lower lid
         lid = [(x - 0.028, head.eye_y + 0.002), (x - 0.01, head.eye_y - 0.011), (x + 0.012, head.eye_y - 0.011),
                (x + 0.03, head.eye_y + 0.003)]
         canvas.wash(_ellipse(x, head.eye_y, 0.026, 0.009, 14), (("naples_yellow", 0.15),), layers=2)
-        canvas.wash(_ellipse(x + 0.002, head.eye_y - 0.001, 0.009, 0.009, 12), (("sepia", 0.7), ("lamp_black", 0.4)), layers=2,
+        iris = _ellipse(x + 0.002, head.eye_y - 0.001, 0.009, 0.009, 12)
+        canvas.wash(iris, (("sepia", 0.7), ("lamp_black", 0.4)), layers=2,
                     wobble=0.02, edge=0.3, bleed=0.3)
         canvas.ink(_smooth(np.array(lid), closed=False), "lamp_black", width=1.5, strength=0.8)
         lower = [(x - 0.022, head.eye_y + 0.008), (x, head.eye_y + 0.012), (x + 0.024, head.eye_y + 0.007)]
@@ -590,7 +596,8 @@ def _features(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     nose_w = 0.030 if sitter.face in ("broad", "round", "square") else 0.026
     bridge = [(cx + 0.012, head.eye_y + 0.01), (cx + 0.018, head.eye_y + 0.06), (cx + nose_w, nose_y - 0.004)]
     canvas.ink(_smooth(np.array(bridge), closed=False), shadow, width=1.2, strength=0.5)
-    canvas.wash(np.array([(cx + 0.008, head.eye_y + 0.01), (cx + 0.02, head.eye_y + 0.01), (cx + nose_w + 0.006, nose_y),
+    canvas.wash(np.array([(cx + 0.008, head.eye_y + 0.01), (cx + 0.02, head.eye_y + 0.01),
+                          (cx + nose_w + 0.006, nose_y),
                           (cx + 0.006, nose_y - 0.01)]), ((shadow, 0.2),), layers=3)
     for side in (-1, 1):
         nostril = [(cx + side * nose_w, nose_y - 0.012), (cx + side * (nose_w + 0.006), nose_y + 0.004),
@@ -633,7 +640,8 @@ def _age_lines(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     if bags > 0:
         for side in (-1, 1):
             x = cx + side * head.eye_dx
-            bag = [(x - 0.02, head.eye_y + 0.022), (x + side * 0.003, head.eye_y + 0.03), (x + 0.022, head.eye_y + 0.021)]
+            bag = [(x - 0.02, head.eye_y + 0.022), (x + side * 0.003, head.eye_y + 0.03),
+                   (x + 0.022, head.eye_y + 0.021)]
             canvas.ink(_smooth(np.array(bag), closed=False), shadow, width=0.9, strength=0.2 + 0.3 * bags)
     forehead = depth(48, 75)
     if forehead > 0:
@@ -651,7 +659,8 @@ def _age_lines(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     jowls = depth(58, 80)
     if jowls > 0:
         for side in (-1, 1):
-            jowl = [(cx + side * (head.jaw - 0.01), head.mouth_y), (cx + side * (head.jaw - 0.025), head.mouth_y + 0.05)]
+            jowl = [(cx + side * (head.jaw - 0.01), head.mouth_y),
+                    (cx + side * (head.jaw - 0.025), head.mouth_y + 0.05)]
             canvas.ink(jowl, shadow, width=1.0, strength=0.2 + 0.3 * jowls)
 
 
@@ -858,7 +867,8 @@ def _facial_hair(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         chin_y = head.chin_y
         beard = [(-head.width * 0.98, head.eye_y + 0.04), (-head.width * 0.95, head.eye_y + 0.35 * head.chin),
                  (-head.jaw - 0.01, head.eye_y + 0.75 * head.chin), (-head.chin_width - 0.01, chin_y + 0.035),
-                 (0.0, chin_y + 0.05), (head.chin_width + 0.01, chin_y + 0.035), (head.jaw + 0.01, head.eye_y + 0.75 * head.chin),
+                 (0.0, chin_y + 0.05), (head.chin_width + 0.01, chin_y + 0.035),
+                 (head.jaw + 0.01, head.eye_y + 0.75 * head.chin),
                  (head.width * 0.95, head.eye_y + 0.35 * head.chin), (head.width * 0.98, head.eye_y + 0.04),
                  (head.width * 0.80, head.eye_y + 0.05), (head.width * 0.70, head.eye_y + 0.30 * head.chin),
                  (0.06, head.mouth_y + 0.025), (0.0, head.mouth_y + 0.03), (-0.06, head.mouth_y + 0.025),
@@ -880,7 +890,8 @@ def _facial_hair(canvas: Canvas, sitter: Portrait, head: Head) -> None:
         _moustache(canvas, sitter, head, glazes, ink, strength)
 
 
-def _moustache(canvas: Canvas, sitter: Portrait, head: Head, glazes: Sequence[Glaze], ink: str, strength: float) -> None:
+def _moustache(canvas: Canvas, sitter: Portrait, head: Head, glazes: Sequence[Glaze], ink: str,
+               strength: float) -> None:
     cx, y = head.cx, head.mouth_y
     style = sitter.moustache_style
     if style == "clipped":
@@ -890,7 +901,8 @@ def _moustache(canvas: Canvas, sitter: Portrait, head: Head, glazes: Sequence[Gl
                  (cx + 0.02, y - 0.002), (cx + 0.06, y - 0.004), (cx + 0.085, y - 0.022), (cx + 0.05, y - 0.03),
                  (cx, y - 0.036), (cx - 0.05, y - 0.03)]
     else:  # full
-        shape = [(cx - 0.062, y + 0.01), (cx - 0.05, y - 0.028), (cx, y - 0.034), (cx + 0.05, y - 0.028), (cx + 0.062, y + 0.01),
+        shape = [(cx - 0.062, y + 0.01), (cx - 0.05, y - 0.028), (cx, y - 0.034), (cx + 0.05, y - 0.028),
+                 (cx + 0.062, y + 0.01),
                  (cx + 0.03, y - 0.002), (cx, y - 0.006), (cx - 0.03, y - 0.002)]
     weight = 0.8 if style == "clipped" else 1.15
     canvas.wash(np.array(shape), tuple((p, min(1.0, s * weight)) for p, s in glazes), layers=5)
@@ -950,7 +962,7 @@ def _cigar(canvas: Canvas, head: Head) -> None:
     canvas.ink(_smooth(np.array(smoke), closed=False), "payne_grey", width=2.0, strength=0.18, wobble=1.0)
 
 
-def _cap(canvas: Canvas, sitter: Portrait, head: Head) -> None:
+def _cap(canvas: Canvas, head: Head) -> None:
     """A patrol cap: a flat-topped crown that stands up off the head, and a short curved peak."""
     cx, w = head.cx, head.width
     band_y = _cap_band_y(head)
@@ -963,7 +975,8 @@ def _cap(canvas: Canvas, sitter: Portrait, head: Head) -> None:
     canvas.wash(crown[crown[:, 0] > cx + 0.3 * w], (("olive", 0.18),), layers=3)  # the far side in shadow
     canvas.ink([(cx - w * 1.02, band_y - 0.03), (cx + w * 1.02, band_y - 0.03)], "sepia", width=1.0, strength=0.35)
     peak = _smooth(np.array([(cx - w * 0.95, band_y), (cx, band_y + 0.004), (cx + w * 0.95, band_y),
-                             (cx + w * 0.7, band_y + 0.045), (cx, band_y + 0.055), (cx - w * 0.7, band_y + 0.045)]), closed=True)
+                             (cx + w * 0.7, band_y + 0.045), (cx, band_y + 0.055), (cx - w * 0.7, band_y + 0.045)]),
+                   closed=True)
     canvas.wash(peak, (("olive", 0.45), ("sepia", 0.35)), layers=5)
     canvas.ink(peak, "sepia", width=1.0, strength=0.4, closed=True)
 
