@@ -236,7 +236,12 @@ class Scene:
         pygame.draw.rect(surface, palette.panel, bar)
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, max(1, theme.px(1.5)))
         m = layout.margin(theme)
+        # what sits in the bar (a Menu button) keeps its room; the title and subtitle shorten to fit
+        right = min([w.rect.left for w in self.widgets if bar.contains(w.rect)] + [bar.right]) - m
+        title = theme.fit(title, "title", right - m)
         rect = blit_text(surface, theme, title, "title", palette.ink, (m, bar.centery), "midleft")
-        if subtitle:
-            blit_text(surface, theme, subtitle, "subheading", palette.ink_soft, (rect.right + theme.px(16), bar.centery + theme.px(3)), "midleft")
+        x = rect.right + theme.px(16)
+        if subtitle and right - x > theme.px(60):
+            blit_text(surface, theme, theme.fit(subtitle, "subheading", right - x), "subheading", palette.ink_soft,
+                      (x, bar.centery + theme.px(3)), "midleft")
         return bar
