@@ -241,7 +241,7 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     if sitter.cigar:
         _cigar(canvas, head)
     if sitter.cap:
-        _cap(canvas, head)
+        _cap(canvas, sitter, head)
     return canvas.painting.pixels()
 
 
@@ -962,22 +962,64 @@ def _cigar(canvas: Canvas, head: Head) -> None:
     canvas.ink(_smooth(np.array(smoke), closed=False), "payne_grey", width=2.0, strength=0.18, wobble=1.0)
 
 
-def _cap(canvas: Canvas, head: Head) -> None:
-    """A patrol cap: a flat-topped crown that stands up off the head, and a short curved peak."""
+def _cap(canvas: Canvas, sitter: Portrait, head: Head) -> None:
+    """A cap to suit the clothes: an officer's peaked cap with a uniform, a patrol cap otherwise."""
+    if sitter.uniformed:
+        _service_cap(canvas, sitter, head)
+    else:
+        _patrol_cap(canvas, sitter, head)
+
+
+def _patrol_cap(canvas: Canvas, sitter: Portrait, head: Head) -> None:
+    """A flat-topped crown that stands up off the head, and a short curved peak."""
     cx, w = head.cx, head.width
     band_y = _cap_band_y(head)
     top_y = head.eye_y - head.crown - 0.09
     crown = _smooth(np.array([(cx - w * 1.0, band_y), (cx - w * 1.02, top_y + 0.03), (cx - w * 0.92, top_y),
                               (cx, top_y - 0.004), (cx + w * 0.92, top_y), (cx + w * 1.02, top_y + 0.03),
                               (cx + w * 1.0, band_y), (cx, band_y + 0.01)]), closed=True, steps=4)
-    cloth = CLOTH["olive_fatigues"]
+    cloth = CLOTH["olive_fatigues"] if sitter.attire in CIVILIAN else CLOTH[sitter.attire]
     canvas.wash(crown, cloth, layers=8)
-    canvas.wash(crown[crown[:, 0] > cx + 0.3 * w], (("olive", 0.18),), layers=3)  # the far side in shadow
+    canvas.wash(crown[crown[:, 0] > cx + 0.3 * w], (("payne_grey", 0.12),), layers=3)  # the far side in shadow
     canvas.ink([(cx - w * 1.02, band_y - 0.03), (cx + w * 1.02, band_y - 0.03)], "sepia", width=1.0, strength=0.35)
+    _peak(canvas, head, band_y, (("olive", 0.45), ("sepia", 0.35)))
+
+
+CIVILIAN = ("suit", "soviet_suit", "coat", "blouse", "dress")  # a civilian in a cap wears a fatigue cap
+
+# the band of an officer's peaked cap: red for the Soviet army, dark for the others
+CAP_BANDS: dict[str, tuple[Glaze, ...]] = {
+    "soviet_uniform": (("alizarin", 0.55), ("vermilion", 0.25)),
+}
+
+
+def _service_cap(canvas: Canvas, sitter: Portrait, head: Head) -> None:
+    """A peaked cap: a wide stiff top seen from below, a band, a badge, a black peak."""
+    cx, w = head.cx, head.width
+    band_y = _cap_band_y(head)
+    band_top = band_y - 0.035
+    top = _smooth(np.array([(cx - w * 1.0, band_top), (cx - w * 1.32, band_top - 0.045),
+                            (cx - w * 1.1, band_top - 0.085), (cx, band_top - 0.095), (cx + w * 1.1, band_top - 0.085),
+                            (cx + w * 1.32, band_top - 0.045), (cx + w * 1.0, band_top)]), closed=True, steps=4)
+    canvas.wash(top, CLOTH[sitter.attire], layers=8)
+    canvas.wash(top[top[:, 0] > cx + 0.3 * w], (("payne_grey", 0.12),), layers=3)
+    band = np.array([(cx - w * 1.0, band_top), (cx + w * 1.0, band_top), (cx + w * 0.98, band_y),
+                     (cx - w * 0.98, band_y)])
+    canvas.wash(band, CAP_BANDS.get(sitter.attire, (("payne_grey", 0.35), ("lamp_black", 0.12))), layers=4)
+    gold = (("cadmium_yellow", 0.6), ("yellow_ochre", 0.35))
+    if sitter.soviet:
+        _star(canvas, cx, band_top - 0.004, 0.016, gold)
+    else:
+        canvas.wash(_ellipse(cx, band_top - 0.01, 0.02, 0.018, 14), gold, layers=3)
+    _peak(canvas, head, band_y, (("lamp_black", 0.6), ("payne_grey", 0.3)))
+
+
+def _peak(canvas: Canvas, head: Head, band_y: float, glazes: Sequence[Glaze]) -> None:
+    cx, w = head.cx, head.width
     peak = _smooth(np.array([(cx - w * 0.95, band_y), (cx, band_y + 0.004), (cx + w * 0.95, band_y),
                              (cx + w * 0.7, band_y + 0.045), (cx, band_y + 0.055), (cx - w * 0.7, band_y + 0.045)]),
                    closed=True)
-    canvas.wash(peak, (("olive", 0.45), ("sepia", 0.35)), layers=5)
+    canvas.wash(peak, glazes, layers=5)
     canvas.ink(peak, "sepia", width=1.0, strength=0.4, closed=True)
 
 

@@ -249,3 +249,13 @@ def test_long_hair_hangs_beside_the_face():
 def test_a_bun_shows_above_the_crown():
     above = (slice(6, 18), slice(54, 74))
     assert darkness({"hair_style": "bun"}, *above) > darkness({"hair_style": "slicked_back"}, *above) + 15
+
+
+def test_a_soviet_officers_cap_has_a_red_band_and_an_american_one_does_not():
+    band = (slice(30, 36), slice(50, 78))
+
+    def redness(attire: str) -> float:
+        pixels = paint_portrait({"attire": attire, "cap": True}, 128, seed=1)[band].astype(float)
+        return float((pixels[..., 0] - pixels[..., 1]).mean())
+
+    assert redness("soviet_uniform") > redness("uniform_army") + 20
