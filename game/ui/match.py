@@ -9,6 +9,7 @@ seed and the same human orders give the same game in the window and in the termi
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,8 +183,9 @@ def load_match(path: Path, scenario_cache: dict | None = None) -> Match:
 
 
 def load_cached(path: Path, cache: dict | None = None) -> Scenario:
+    """The scenario from the cache, unless its file changed since (an author edits while the game runs)."""
     key = str(Path(path).resolve())
-    if cache is not None and key in cache:
+    if cache is not None and key in cache and _unchanged(Path(path), cache[key]):
         return cache[key]
     try:
         scenario = load_scenario(path)
@@ -192,6 +194,13 @@ def load_cached(path: Path, cache: dict | None = None) -> Scenario:
     if cache is not None:
         cache[key] = scenario
     return scenario
+
+
+def _unchanged(path: Path, scenario: Scenario) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == scenario.digest
+    except OSError:
+        return True  # gone or unreadable: keep the version in hand
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,3 +135,13 @@ def test_f5_outside_a_game_only_says_what_it_is_for(app):
     app.push("title")
     press(app, pygame.K_F5)
     assert scene_name(app) == "TitleScene" and "during a game" in app.notice[0]
+
+
+def test_a_new_game_started_after_an_edit_plays_the_edited_file(app, own_scenario):
+    app.push("title")
+    app.push("setup", scenario="my_crisis", role="kennedy", seed=7)
+    app.reset("title")
+    edit(own_scenario, "title: The photographs", "title: The photographs arrive")
+    app.push("setup", scenario="my_crisis", role="kennedy", seed=7)
+    click(app, widget(app, "Begin"))
+    assert "The photographs arrive" in app.top.texts()
