@@ -308,8 +308,8 @@ class Painting:
         tooth = self.tooth[box.slices]
         mottle = self._offset_field(self.mottle, box)
         calm = 1.0 / (1.0 + np.float32(1.2 * strength) * np.maximum(amount, 0.0))
-        factor = 1.0 + (np.float32(0.3 * granulation) * (-tooth) + np.float32(0.6 * flow) * mottle) * calm \
-            + np.float32(0.4 * flow) * mottle
+        factor = 1.0 + (np.float32(0.3 * granulation) * (-tooth) + np.float32(0.55 * flow) * mottle) * calm \
+            + np.float32(0.25 * flow) * mottle
         return amount * np.clip(factor, 0.15, 2.5)
 
     # --- strokes -----------------------------------------------------------------------------
