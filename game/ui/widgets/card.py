@@ -61,7 +61,7 @@ class ChoiceCard(Widget):
         y = blit_lines(surface, theme, title_lines, "subheading", palette.ink, x, y)
         room = rect.bottom - pad - moves_h - y
         lines = theme.wrap(self.text, "small", width) if self.text else []
-        fits = max(0, (room + theme.px(6)) // theme.line_height("small"))
+        fits = max(0, (room + theme.px(10)) // theme.line_height("small"))  # a line may reach into the moves line's leading
         shown = lines[:fits]
         if len(lines) > fits and shown:
             shown[-1] = theme.fit(shown[-1] + " \u2026", "small", width)
