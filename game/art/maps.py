@@ -37,13 +37,14 @@ class MapStyle:
     #                                             as old hand-coloured maps did (blue over ochre would go green)
     deep_sea: tuple[tuple[str, float], ...]     # pigments of open water and their strengths
     shallows: float                    # how far the pale shallows reach, in pixels
+    water_lines: bool = False          # faint rings along the coasts, as engraved on old charts
 
 
 STYLES: dict[str, MapStyle] = {
     "caribbean": MapStyle(graticule_step=5.0, coast_width=1.5,
                           tints=(("cuba", "raw_sienna", 0.42),), borders=(("usa", "cobalt_blue"),),
                           deep_sea=(("cerulean", 0.27), ("ultramarine", 0.07), ("payne_grey", 0.04)),
-                          shallows=22.0),
+                          shallows=22.0, water_lines=True),
     "world": MapStyle(graticule_step=15.0, coast_width=1.1,
                       tints=(("ussr", "rose", 0.22), ("cuba", "burnt_sienna", 0.4), ("turkey", "raw_sienna", 0.3),
                              ("italy", "raw_sienna", 0.16)),
@@ -133,6 +134,14 @@ def _sea(painting: Painting, land: np.ndarray, style: MapStyle, scale: float) ->
     painting.glaze(water * np.maximum(near - nearer * 0.5, 0.0) * 0.22, "viridian", granulation=0.3, flow=0.3)
     surf = np.clip(soften(land, 2.5 * scale) - land, 0.0, 1.0) * water  # the wet edge along the shore
     painting.glaze(surf * 1.2, "prussian_blue", granulation=0.2, flow=0.1)
+    if not style.water_lines:
+        return
+    # the engraver's water lines: faint rings following every coast
+    reach = soften(land, 0.45 * style.shallows * scale)
+    rings = np.zeros_like(reach)
+    for level in (0.16, 0.05):
+        rings += np.exp(-(((reach - level) / (0.18 * level)) ** 2))
+    painting.glaze(rings * water * 0.12, "prussian_blue", granulation=0.1, flow=0.1)
 
 
 def _graticule(painting: Painting, bounds, step: float, project, scale: float) -> None:
