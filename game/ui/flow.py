@@ -74,6 +74,10 @@ def reload_scenario(app) -> None:
         app.push("problems", reloaded=reloaded)
         return
     scenario = reloaded.session.scenario
+    gone = [role for role in match.humans if role not in scenario.roles]
+    if gone:
+        app.notify(f"{reloaded.file_name} was not reloaded: the seat '{gone[0]}' you play is no longer in it", 6.0)
+        return
     marked = [(scene.role, scene.selected, scene.tab) for scene in app.scenes if hasattr(scene, "selected")]
     match.session = reloaded.session
     match.players = {role: match.players.get(role, "historical") for role in scenario.roles}

@@ -145,3 +145,26 @@ def test_a_new_game_started_after_an_edit_plays_the_edited_file(app, own_scenari
     app.push("setup", scenario="my_crisis", role="kennedy", seed=7)
     click(app, widget(app, "Begin"))
     assert "The photographs arrive" in app.top.texts()
+
+
+def test_a_reload_that_would_remove_the_players_seat_is_refused(app, own_scenario):
+    match = on_day_two(app)
+    before = match.session
+    text = own_scenario.read_text(encoding="utf-8").replace("kennedy", "jfk")
+    own_scenario.write_text(text, encoding="utf-8")
+    press(app, pygame.K_F5)
+    assert match.session is before and scene_name(app) == "DayScene"
+    assert "the seat 'kennedy' you play is no longer in it" in app.notice[0]
+
+
+def test_the_error_panel_lays_itself_out_again_when_the_window_is_resized(app, own_scenario):
+    on_day_two(app)
+    edit(own_scenario, "date: 1962-10-24", "date: someday")
+    press(app, pygame.K_F5)
+    for size in ((1920, 1080), (1024, 768), (1280, 720)):
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+        step(app)
+        window = pygame.Rect((0, 0), app.size)
+        assert scene_name(app) == "ProblemsScene" and window.contains(app.top.box)
+        assert all(app.top.box.contains(w.rect) for w in app.top.widgets)
+        app.draw()
