@@ -230,10 +230,15 @@ def bake(jobs: list[Job], out: Path | None = None, force: bool = False, cache: A
         for number, job in enumerate(jobs, start=1):
             record(number, job, bake_one(job, root, force, folder))
         return report
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         futures = {pool.submit(bake_one, job, root, force, folder): job for job in jobs}
         for number, future in enumerate(as_completed(futures), start=1):
             record(number, futures[future], future.result())
+    except BaseException:  # Ctrl-C: drop the paintings not started rather than wait for them all
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return report
 
 
