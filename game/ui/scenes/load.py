@@ -56,7 +56,7 @@ class LoadScene(Scene):
             return scenario_id
         for key, scenario in self.app.scenario_cache.items():
             if scenario.id == scenario_id:
-                return scenario.title.get()
+                return scenario.title.get(self.app.language)
         return scenario_id
 
     def paint_static(self, surface: pygame.Surface) -> None:
