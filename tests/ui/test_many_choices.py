@@ -134,3 +134,30 @@ def test_a_day_that_fits_has_no_pager(app, only_demo):
 
     screens(app, load_cached(only_demo, app.scenario_cache))["day"]()
     assert app.top.pages == 1 and not any(w.name.startswith("cards:") for w in app.top.widgets)
+
+
+def test_random_keys_clicks_and_wheel_turns_on_a_busy_day_leave_the_game_valid(large_text_app):
+    import random
+
+    from .test_monkey import KEYS, random_event
+
+    app = large_text_app
+    match, _ = on_busiest_day(app, "kennedy")
+    rng = random.Random(1023)
+    keys = KEYS + [pygame.K_F5]
+    for index in range(3000):
+        events = random_event(rng, app.size)
+        if events[0].type == pygame.KEYDOWN:
+            key = rng.choice(keys)
+            events = [pygame.event.Event(pygame.KEYDOWN, key=key, mod=events[0].mod, scancode=0,
+                                         unicode=pygame.key.name(key) if pygame.K_0 <= key <= pygame.K_9 else "")]
+        for event in events:
+            pygame.event.post(event)
+        if index % 8 == 7:
+            app.frame(1 / 60)
+        if not app.running or not app.scenes:
+            break
+    app.frame(1 / 60)
+    session = match.session
+    rebuilt = replay(session.scenario, session.state.seed, [dict(r.orders) for r in session.state.history])
+    assert rebuilt.state == session.state
