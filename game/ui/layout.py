@@ -125,3 +125,9 @@ def card_pages(cards: pygame.Rect, count: int, theme: Theme, least: int) -> tupl
     height = (room - gap * (rows - 1)) // rows
     pager = pygame.Rect(cards.x, cards.bottom - pager_h, cards.w, pager_h)
     return 2, height, rows * 2, pager
+
+
+def option_row_height(theme: Theme, base: float, description_lines: int) -> int:
+    """A list row's height: ``base`` at 720p, or more when large text needs it for its title and description."""
+    needed = theme.px(10) + theme.line_height("subheading") + description_lines * theme.line_height("small")
+    return max(theme.px(base), needed)

@@ -30,7 +30,7 @@ class LoadScene(Scene):
         m = layout.margin(theme)
         bar = layout.top_bar(size, theme)
         area = pygame.Rect(m * 4, bar.bottom + m, size[0] - 8 * m, size[1] - bar.bottom - 3 * m - theme.px(48))
-        self.list.build(area, len(self.saves), theme.px(70), theme.px(8), self._save_row)
+        self.list.build(area, len(self.saves), layout.option_row_height(theme, 70, 1), theme.px(8), self._save_row)
         if not self.saves:
             self.empty = True
         button = pygame.Rect(m * 4, size[1] - m - theme.px(48), theme.px(180), theme.px(48))

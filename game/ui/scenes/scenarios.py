@@ -29,7 +29,8 @@ class ScenariosScene(Scene):
         bar = layout.top_bar(size, theme)
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - theme.px(48))
         left, right = layout.split_columns(area, [0.4, 0.6], m * 2)
-        self.list.build(left, len(self.choices), theme.px(84), theme.px(8), self._scenario_row)
+        self.list.build(left, len(self.choices), layout.option_row_height(theme, 84, 1), theme.px(8),
+                        self._scenario_row)
         self.detail = right
         scenario = dict(self.choices).get(self.chosen)
         if scenario is not None:

@@ -74,7 +74,7 @@ class SetupScene(Scene):
         # scenarios
         column = self.columns[0]
         self.list.build(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h), len(self.choices),
-                        theme.px(104), gap, self._scenario_row)
+                        layout.option_row_height(theme, 104, 2), gap, self._scenario_row)
         # roles
         column = self.columns[1]
         scenario = self.scenario
@@ -131,7 +131,8 @@ class SetupScene(Scene):
         titles = ("The crisis", "Your seat", "Your opponent")
         for column, title in zip(self.columns, titles):
             blit_text(surface, theme, title, "heading", palette.ink, (column.x, column.y - theme.px(4)))
-        blit_text(surface, theme, "Seed: the same seed replays the same dice", "small_bold", palette.ink_soft,
+        seed_label = theme.fit("Seed: the same seed replays the same dice", "small_bold", self.columns[2].w)
+        blit_text(surface, theme, seed_label, "small_bold", palette.ink_soft,
                   (self.seed_rect.x, self.seed_rect.y - theme.px(4)), "bottomleft")
 
     def static_texts(self) -> list[str]:
