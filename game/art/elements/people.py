@@ -123,22 +123,27 @@ def _long_table(canvas: Canvas, e: Element, size: float) -> None:
 
     def project(u: float, w: float) -> tuple[float, float, float]:
         z = 1.0 + 2.6 * w  # w: 0 at the near end, 1 at the far end
-        return x0 + u * unit * 1.3 / z, y0 - unit * 0.75 * (1.0 - 1.0 / z), 1.0 / z
+        return x0 + u * unit * 1.3 / z, y0 - unit * 0.8 * (1.0 - 1.0 / z), 1.0 / z
 
-    top = [project(0.3 * math.cos(t), 0.5 + 0.5 * math.sin(t))[:2] for t in np.linspace(0, 2 * math.pi, 48)]
-    edge = [project(0.3 * math.cos(t), 0.5 + 0.5 * math.sin(t))[:2] for t in np.linspace(math.pi, 2 * math.pi, 24)]
+    top = [project(0.34 * math.cos(t), 0.5 + 0.5 * math.sin(t))[:2] for t in np.linspace(0, 2 * math.pi, 48)]
+    edge = [project(0.34 * math.cos(t), 0.5 + 0.5 * math.sin(t))[:2] for t in np.linspace(math.pi, 2 * math.pi, 24)]
     apron = np.array(edge + [(px, py + unit * 0.05) for px, py in edge[::-1]])
     seats = e["seats"] // 2
     placed = []
     for k in range(seats):
-        w = 0.9 - 0.85 * k / max(1, seats - 1)
+        w = 0.9 - 0.75 * k / max(1, seats - 1)
         for side in (-1, 1):
-            half = 0.3 * math.sqrt(max(0.0, 1 - (2 * w - 1) ** 2)) + 0.07
+            half = 0.34 * math.sqrt(max(0.0, 1 - (2 * w - 1) ** 2)) + 0.08
             placed.append((w, project(side * half, w)))
+    def seat(px: float, py: float, depth: float, strength: float) -> None:
+        size = unit * 0.55 * depth
+        # a seated bust ends at 0.44 of a figure's height: set that line at the table's edge
+        _one_figure(canvas, (px / canvas.width, (py + 0.44 * size) / canvas.height), size / canvas.height,
+                    "seated", "sepia", strength)
+
     for w, (px, py, depth) in placed:  # the far half of the table hides nobody: seats behind it first
         if w > 0.5:
-            _one_figure(canvas, (px / canvas.width, (py + unit * 0.06 * depth) / canvas.height),
-                        unit * 0.5 * depth / canvas.height, "seated", "sepia", 0.6)
+            seat(px, py, depth, 0.6)
     canvas.lift(np.array(top), 0.8)
     canvas.wash(np.array(top), e["pigment"], 0.75, wobble=0.005, granulation=0.5)
     canvas.wash(apron, e["pigment"], 0.75, wobble=0.005)
@@ -151,8 +156,7 @@ def _long_table(canvas: Canvas, e: Element, size: float) -> None:
             canvas.wash(page, "naples_yellow", 0.2, wobble=0.0)
     for w, (px, py, depth) in placed:
         if w <= 0.5:
-            _one_figure(canvas, (px / canvas.width, (py + unit * 0.06 * depth) / canvas.height),
-                        unit * 0.5 * depth / canvas.height, "seated", "sepia", 0.75)
+            seat(px, py, depth, 0.75)
 
 
 def television(canvas: Canvas, e: Element) -> None:
