@@ -78,7 +78,7 @@ def reload_scenario(app) -> None:
     if gone:
         app.notify(f"{reloaded.file_name} was not reloaded: the seat '{gone[0]}' you play is no longer in it", 6.0)
         return
-    marked = [(scene.role, scene.selected, scene.tab) for scene in app.scenes if hasattr(scene, "selected")]
+    marked = [(scene.role, scene.selected, scene.tab, scene.page) for scene in app.scenes if hasattr(scene, "selected")]
     match.session = reloaded.session
     match.players = {role: match.players.get(role, "historical") for role in scenario.roles}
     app.scenario_cache[str(Path(scenario.path).resolve())] = scenario
@@ -88,9 +88,10 @@ def reload_scenario(app) -> None:
     else:
         show_current(app, match)
     top = app.top
-    for role, selected, tab in marked:
+    for role, selected, tab, page in marked:
         if getattr(top, "role", None) == role and hasattr(top, "selected"):
             top.selected = selected if selected in {c.id for c in match.legal(role)} else None
             top.tab = tab
+            top.page = page
             top.relayout()
     app.notify(reloaded.summary(), 6.0 if reloaded.stopped else 3.5)

@@ -161,3 +161,16 @@ def test_random_keys_clicks_and_wheel_turns_on_a_busy_day_leave_the_game_valid(l
     session = match.session
     rebuilt = replay(session.scenario, session.state.seed, [dict(r.orders) for r in session.state.history])
     assert rebuilt.state == session.state
+
+
+def test_f5_keeps_the_page_of_cards_and_the_card_marked_on_it(large_text_app):
+    app = large_text_app
+    match, _ = on_busiest_day(app, "kennedy")
+    press(app, pygame.K_PAGEDOWN)
+    press(app, pygame.K_PAGEDOWN)
+    marked = app.top.cards[-1].choice_id
+    click(app, app.top.cards[-1])
+    press(app, pygame.K_F5)
+    assert app.notice[0] == f"Reloaded scenario.yaml: day {match.session.state.day_index + 1} kept"
+    assert app.top.page == 2 and app.top.selected == marked
+    assert any(card.choice_id == marked and card.selected for card in app.top.cards)
