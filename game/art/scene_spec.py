@@ -351,8 +351,9 @@ def problems(description: Any, scenes: Mapping[str, Any] | None = None) -> list[
 
     ``scenes`` is the library to resolve ``scene:`` names against (default: assets/art/library.yaml).
     """
-    if isinstance(description, str):
-        return []  # a note for the painter in words; it paints a library scene only if it names one
+    if isinstance(description, str):  # the short form of {scene: NAME}; the schema offers the same names
+        known = library() if scenes is None else scenes
+        return [] if description in known else [((), f"unknown scene '{description}'{did_you_mean(description, known)}")]
     if not isinstance(description, Mapping):
         return [((), f"a picture must be a mapping such as {{scene: excomm_table}}, not {_kind_of(description)}")]
     if "image" in description:
@@ -418,8 +419,6 @@ def _element(item: Any, overrides: Mapping[str, Any] | None = None) -> Element:
 def composition(description: Any, scenes: Mapping[str, Any] | None = None) -> list[Element]:
     """The elements to paint, in order, for a description that ``problems`` found no fault with."""
     if isinstance(description, str):
-        if description not in (library() if scenes is None else scenes):
-            return []
         description = {"scene": description}
     if "paint" in description:
         return [_element(item) for item in description["paint"]]
@@ -437,11 +436,7 @@ def checked_composition(description: Any, scenes: Mapping[str, Any] | None = Non
         raise SceneDescriptionError(found)
     if isinstance(description, Mapping) and "image" in description:
         raise SceneDescriptionError([(("image",), "an author's image is not painted; show the file itself")])
-    elements = composition(description, scenes)
-    if not elements and isinstance(description, str):
-        raise SceneDescriptionError([((), f"'{description}' is a note, not a scene of the library; "
-                                          "write {scene: NAME} or {paint: [...]} for the painter")])
-    return elements
+    return composition(description, scenes)
 
 
 def names_used(values: Iterable[Any]) -> set[str]:

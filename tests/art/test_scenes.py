@@ -220,9 +220,10 @@ def test_a_description_that_is_not_a_mapping_is_refused():
     assert problems(42) and problems([1, 2])
 
 
-def test_art_in_words_is_a_note_with_no_problems_that_paints_only_a_library_name():
-    assert problems("a sketch of the harbour") == []
-    with pytest.raises(SceneDescriptionError, match="is a note"):
+def test_a_bare_name_is_a_library_scene_and_any_other_words_are_refused():
+    assert problems("kremlin") == []
+    assert problems("kremlinn") == [((), "unknown scene 'kremlinn' (did you mean 'kremlin'?)")]
+    with pytest.raises(SceneDescriptionError, match="unknown scene"):
         paint_scene("a sketch of the harbour", *SMALL, seed=1)
     assert paint_scene("kremlin", *SMALL, seed=1).shape == (SMALL[1], SMALL[0], 3)
 
