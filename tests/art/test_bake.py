@@ -216,3 +216,13 @@ def test_painting_in_several_processes_gives_the_same_files(tmp_path):
     assert len(alone.painted) == len(shared.painted) == 3 and not alone.problems + shared.problems
     for job in jobs:
         assert (tmp_path / "alone" / job.relative).read_bytes() == (tmp_path / "shared" / job.relative).read_bytes()
+
+
+def test_brink_art_paints_a_shared_scene_once_and_an_ending_under_its_own_id(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "shared_scenes.yaml"
+    out = tmp_path / "art"
+    assert main(["art", str(fixture), "--out", str(out), "--only", "scenes", "--jobs", "1"]) == 0
+    painted = sorted(path.relative_to(out).as_posix() for path in out.rglob("*.png"))
+    assert painted == ["scenes/shared_scenes/over.png", "scenes/shared_scenes/submarine.png", "title.png"]
+    scene = png.decode((out / "scenes" / "shared_scenes" / "submarine.png").read_bytes())
+    assert scene.shape == (bake.SCENE_SIZE[1], bake.SCENE_SIZE[0], 3)
