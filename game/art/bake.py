@@ -107,11 +107,12 @@ def portrait_jobs(scenario) -> list[Job]:
 
 def _library_entry(art: Any) -> Any:
     """The library's composition a ``{scene: NAME}`` refers to, so editing the library repaints it."""
-    if not (isinstance(art, dict) and isinstance(art.get("scene"), str)):
+    name = art if isinstance(art, str) else art.get("scene") if isinstance(art, dict) else None
+    if not isinstance(name, str):
         return None
     spec = importlib.import_module("game.art.scene_spec")
     try:
-        return spec.library().get(art["scene"])
+        return spec.library().get(name)
     except Exception:  # an unreadable library is reported by the painter itself
         return None
 

@@ -8,9 +8,9 @@ Baked paintings ship in ``assets/art/`` so the game starts without painting anyt
                                                    ships and sites by longitude and latitude
     assets/art/portraits/<scenario id>/<person id>.png   a role (its id) or an advisor (its id)
     assets/art/scenes/<scenario id>/<name>.png     a day's or an ending's painting: <name> is the scene's
-                                                   name when the art is just ``{scene: NAME}`` (days that
-                                                   share a scene share one file), else the day's or
-                                                   ending's own id
+                                                   name when the art is just ``{scene: NAME}`` or the
+                                                   bare word ``NAME`` (days that share a scene share
+                                                   one file), else the day's or ending's own id
 
 A day or ending may instead name the author's own PNG (``art: {image: pictures/dawn.png}``), a
 path relative to the scenario's folder; ``authors_image`` refuses any path that resolves outside
@@ -42,7 +42,12 @@ def scene_path(scenario_id: str, name: str) -> Path:
 
 
 def picture_name(picture_id: str, art: Any) -> str:
-    """The file name (without .png) of a day's or ending's painting; see the module's docstring."""
+    """The file name (without .png) of a day's or ending's painting; see the module's docstring.
+
+    A bare word (``art: excomm_table``) is the short form of ``{scene: excomm_table}``.
+    """
+    if isinstance(art, str) and art:
+        return art
     if isinstance(art, dict) and set(art) == {"scene"} and isinstance(art["scene"], str):
         return art["scene"]
     return picture_id

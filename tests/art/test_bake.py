@@ -226,3 +226,8 @@ def test_brink_art_paints_a_shared_scene_once_and_an_ending_under_its_own_id(tmp
     assert painted == ["scenes/shared_scenes/over.png", "scenes/shared_scenes/submarine.png", "title.png"]
     scene = png.decode((out / "scenes" / "shared_scenes" / "submarine.png").read_bytes())
     assert scene.shape == (bake.SCENE_SIZE[1], bake.SCENE_SIZE[0], 3)
+
+
+def test_a_bare_scene_name_shares_the_file_of_the_same_scene_in_full():
+    assert catalog.picture_path("s", "oct27", "excomm_table") == catalog.picture_path("s", "oct20",
+                                                                                        {"scene": "excomm_table"})
