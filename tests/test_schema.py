@@ -122,3 +122,14 @@ def test_the_painters_vocabulary_in_the_schema_is_current():
 
     for name, definition in definitions().items():
         assert SCHEMA["definitions"][name] == json.loads(json.dumps(definition)), name
+
+
+def test_the_format_reference_lists_every_portrait_word():
+    from game.art.portrait_spec import KEYS
+
+    reference = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    section = reference.split("## Portraits", 1)[1].split("\n## ", 1)[0]
+    for key, allowed in KEYS.items():
+        assert f"`{key}`" in section, key
+        for word in allowed if isinstance(allowed, tuple) else ():
+            assert f"`{word}`" in section, (key, word)
