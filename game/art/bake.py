@@ -274,40 +274,54 @@ def _thumbnail(image: np.ndarray, height: int) -> np.ndarray:
 
 
 def contact_sheet(files: Iterable[Path], width: int = 1800, row_height: int = 150, gap: int = 8,
-                  paper: tuple[int, int, int] = (238, 227, 204)) -> np.ndarray:
-    """Every painting in ``files`` as thumbnails, row after row on paper: a page to look over at once."""
-    thumbs = []
+                  paper: tuple[int, int, int] = (238, 227, 204),
+                  label: Callable[[str, int], np.ndarray] | None = None) -> np.ndarray:
+    """Every painting in ``files`` as thumbnails, row after row on paper: a page to look over at once.
+
+    ``label(text, width)``, when given, renders a caption (an RGB array on the same paper) to put
+    under each thumbnail: the file's name. Text needs fonts, which ``game/art`` does not draw.
+    """
+    tiles = []
     for path in files:
         try:
             image = png.decode(Path(path).read_bytes())
         except (OSError, png.PNGError):
             continue
-        thumbs.append(_thumbnail(image, row_height))
+        thumb = _thumbnail(image, row_height)[:, :width - 2 * gap]
+        caption = label(Path(path).stem, thumb.shape[1]) if label else None
+        if caption is not None:
+            caption = caption[:, :thumb.shape[1]]
+            tile = np.empty((thumb.shape[0] + caption.shape[0], thumb.shape[1], 3), dtype=np.uint8)
+            tile[:] = paper
+            tile[:thumb.shape[0]] = thumb
+            tile[thumb.shape[0]:, :caption.shape[1]] = caption
+            thumb = tile
+        tiles.append(thumb)
+    tile_height = max((tile.shape[0] for tile in tiles), default=row_height)
     rows, row, used = [], [], gap
-    for thumb in thumbs:
-        thumb = thumb[:, :width - 2 * gap]
-        if row and used + thumb.shape[1] + gap > width:
+    for tile in tiles:
+        if row and used + tile.shape[1] + gap > width:
             rows.append(row)
             row, used = [], gap
-        row.append(thumb)
-        used += thumb.shape[1] + gap
+        row.append(tile)
+        used += tile.shape[1] + gap
     if row:
         rows.append(row)
-    sheet = np.empty((gap + len(rows) * (row_height + gap), width, 3), dtype=np.uint8)
+    sheet = np.empty((gap + len(rows) * (tile_height + gap), width, 3), dtype=np.uint8)
     sheet[:] = paper
     y = gap
     for row in rows:
         x = gap
-        for thumb in row:
-            sheet[y:y + thumb.shape[0], x:x + thumb.shape[1]] = thumb
-            x += thumb.shape[1] + gap
-        y += row_height + gap
+        for tile in row:
+            sheet[y:y + tile.shape[0], x:x + tile.shape[1]] = tile
+            x += tile.shape[1] + gap
+        y += tile_height + gap
     return sheet
 
 
 def baked_files(root: Path | None = None) -> list[Path]:
     """The baked paintings under an art folder: maps first, then the title, portraits and scenes."""
     root = Path(root) if root is not None else catalog.art_folder()
-    order = [sorted((root / "map").glob("*.png")), sorted(root.glob("*.png")),
+    order = [sorted((root / "map").glob("*.png")), [path for path in [root / "title.png"] if path.is_file()],
              sorted((root / "portraits").glob("*/*.png")), sorted((root / "scenes").glob("*/*.png"))]
     return [path for group in order for path in group]
