@@ -303,12 +303,35 @@ def _art(arguments, parser) -> int:
     print(f"painted {len(report.painted)}, from the cache {len(report.from_cache)}, "
           f"kept {len(report.kept)} (use --force to paint them again)")
     if arguments.contact_sheet:
-        sheet = bake.contact_sheet(bake.baked_files(Path(arguments.out) if arguments.out else None))
+        sheet = bake.contact_sheet(bake.baked_files(Path(arguments.out) if arguments.out else None),
+                                   label=_caption_renderer())
         write_bytes_atomically(Path(arguments.contact_sheet), png.encode(sheet, palette=True))
         print(f"contact sheet: {arguments.contact_sheet}")
     for problem in report.problems:
         print(f"brink art: {problem}", file=sys.stderr)
     return 1 if report.problems else 0
+
+
+def _caption_renderer():
+    """Captions for the contact sheet, drawn with pygame's fonts when pygame is there."""
+    try:
+        import os
+
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        import pygame
+
+        pygame.font.init()
+        font = pygame.font.Font(str(paths.assets_folder() / "fonts" / "Vollkorn-Regular.ttf"), 15)
+    except Exception:
+        return None
+
+    def caption(text: str, width: int):
+        surface = pygame.Surface((width, font.get_linesize() + 2))
+        surface.fill((238, 227, 204))
+        words = font.render(text, True, (60, 48, 36))
+        surface.blit(words, (2, 1))
+        return pygame.surfarray.array3d(surface).swapaxes(0, 1)
+    return caption
 
 
 def _schema(arguments, parser) -> int:
