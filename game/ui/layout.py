@@ -83,7 +83,7 @@ def day_screen(size, theme: Theme, meters_h: int) -> dict[str, pygame.Rect]:
     tabs_h = theme.px(36)
     meters_h = min(meters_h, round(left.h * 0.5))
     tabs, map_rect, meters = split_rows(left, [tabs_h, None, meters_h], theme.px(6))
-    chip_h = theme.px(96)
+    chip_h = max(theme.px(96), theme.px(46) + 2 * theme.line_height("small") - theme.px(6))  # room for staggered names
     advice_h = theme.px(100)
     button_h = theme.px(44)
     advisors_rect, advice, cards, button_row = split_rows(right, [chip_h, advice_h, None, button_h], theme.px(10))

@@ -89,6 +89,7 @@ class DayScene(Scene):
             picture = portrait_surface(self.app.art, theme, scenario.id, advisor.id, advisor.name, portrait_size)
             chip = AdvisorChip(rect, picture, advisor.name, match.t(advisor.office), advisor.leaning,
                                self._hear(index), selected=index == self.advisor)
+            chip.stagger = index % 2
             self.chips.append(self.add(chip))
         self.advice_box = self.add(TextBox(r["advice"].inflate(-theme.px(20), -theme.px(14)), self._advice_blocks(),
                                            theme, gap=2, name="advice"))
