@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--opponent", default="historical", choices=[*POLICIES, "human"],
                       help="who plays the other role: a computer policy, or 'human' for two players at one screen")
     play.add_argument("--seed", type=_integer, default=None, help="seed for the dice (default: a random one, printed)")
-    play.add_argument("--lang", default="en", help="language of the scenario's text, e.g. en or ru")
+    play.add_argument("--lang", default=None,
+                      help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
     play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit")
     play.add_argument("--load", metavar="PATH", help="continue a saved game")
     play.add_argument("--log", metavar="PATH", help="write the session log (JSON lines) here, after every day")
@@ -187,7 +188,7 @@ def _play(arguments, parser) -> int:
         if arguments.seed is None:
             print(f"(seed {seed}: play it again with --seed {seed})")
         session = machine.start(scenario, seed)
-    game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang,
+    game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang or "en",
                     save_path=arguments.save or arguments.load, log_path=arguments.log)
     return game.run()
 

@@ -245,7 +245,7 @@ class App:
 
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
-           seed: int | None = None, load: str | None = None, language: str = "en", log: str | None = None) -> int:
+           seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     try:
@@ -253,7 +253,7 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     except pygame.error as error:
         print(f"brink: cannot open a window ({error}); play in the terminal with 'brink play --text'", file=sys.stderr)
         return 1
-    if language and language != "en":  # asked for on the command line; otherwise the Settings choice holds
+    if language:  # asked for on the command line, for this run; otherwise the Settings choice holds
         app.language = language
     app.log_path = Path(log) if log else None
     app.push("title")
