@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from game.engine.state import DayRecord, GameState, Pending
-from game.scenario.model import Choice, Scenario
+from game.scenario.model import Choice, Interaction, Scenario
 
 _MIX = 0x9E3779B97F4A7C15  # spreads neighbouring seeds apart
 
@@ -65,17 +65,21 @@ def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[C
     if state.ended:
         return ()
     values = state.values
-    day = scenario.days[state.day_index]
-    result = []
-    seen = set()
-    for choice in day.choices.get(role_id, ()):
-        seen.add(choice.id)  # a day's own choice replaces a standing one of the same id
-        if choice.requires is None or choice.requires.test(values):
-            result.append(choice)
-    for choice in scenario.roles[role_id].standing_choices:
-        if choice.id not in seen and (choice.requires is None or choice.requires.test(values)):
-            result.append(choice)
-    return tuple(result)
+    return tuple([choice for choice in _offered_on(scenario, state.day_index, role_id)
+                  if choice.requires is None or choice.requires.test(values)])
+
+
+def _offered_on(scenario: Scenario, day_index: int, role_id: str) -> tuple[Choice, ...]:
+    """A day's own choices for a role, then its standing ones that no choice of the day replaces
+    (same id); the same on every visit to that day, so listed once."""
+    key = ("offered", day_index, role_id)
+    offered = scenario.memo.get(key)
+    if offered is None:
+        own = scenario.days[day_index].choices.get(role_id, ())
+        replaced = {choice.id for choice in own}
+        offered = scenario.memo[key] = (*own, *(choice for choice in scenario.roles[role_id].standing_choices
+                                                if choice.id not in replaced))
+    return offered
 
 
 def find_legal(scenario: Scenario, state: GameState, role_id: str, choice_id: str) -> Choice | None:
@@ -90,13 +94,11 @@ def find_legal(scenario: Scenario, state: GameState, role_id: str, choice_id: st
 
 def choice_on_day(scenario: Scenario, day_index: int, role_id: str, choice_id: str) -> Choice | None:
     """The choice as it was offered on a given day (a day's own choice wins over a standing one)."""
-    for choice in scenario.days[day_index].choices.get(role_id, ()):
-        if choice.id == choice_id:
-            return choice
-    for choice in scenario.roles[role_id].standing_choices:
-        if choice.id == choice_id:
-            return choice
-    return None
+    key = ("offered by id", day_index, role_id)
+    by_id = scenario.memo.get(key)
+    if by_id is None:
+        by_id = scenario.memo[key] = {choice.id: choice for choice in _offered_on(scenario, day_index, role_id)}
+    return by_id.get(choice_id)
 
 
 class IllegalOrder(ValueError):
@@ -127,9 +129,8 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
         chosen.append((role_id, choice))
 
     order_ids = {role_id: (choice.id if choice else None) for role_id, choice in chosen}
-    matching = [interaction for interaction in scenario.interactions
-                if _orders_match(interaction.orders, order_ids)
-                and (interaction.requires is None or interaction.requires.test(before))]
+    matching = [interaction for interaction in _interactions_for(scenario, order_ids)
+                if interaction.requires is None or interaction.requires.test(before)]
 
     pending = list(state.pending)
     for role_id, choice in chosen:
@@ -188,6 +189,17 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
     record = DayRecord(day.id, state.day_index, tuple(order_ids.items()), tuple(i.id for i in matching),
                        tuple(events_today), tuple(delayed_sources), tuple(delayed_notes), before, after, ending)
     return GameState(state.seed, next_index, after, tuple(waiting), fired, state.history + (record,), ending)
+
+
+def _interactions_for(scenario: Scenario, order_ids: Mapping[str, str | None]) -> tuple[Interaction, ...]:
+    """The interactions these orders combine into, before their conditions: the same for every
+    day the same orders meet, so worked out once per pair of orders."""
+    key = ("interactions", *order_ids.values())
+    found = scenario.memo.get(key)
+    if found is None:
+        found = scenario.memo[key] = tuple(interaction for interaction in scenario.interactions
+                                           if _orders_match(interaction.orders, order_ids))
+    return found
 
 
 def _orders_match(wanted: Mapping[str, frozenset[str] | None], orders: Mapping[str, str | None]) -> bool:

@@ -224,6 +224,9 @@ class Scenario:
     folder: str
     digest: str  # sha256 of the file's bytes, so a save can tell it was made with another version
     day_slot: int = field(default=0)
+    # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
+    # orders can trigger); derived from the fields above, so it takes no part in equality.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def role_ids(self) -> tuple[str, ...]:
