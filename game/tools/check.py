@@ -8,7 +8,8 @@ that arrive at the same state (values, delayed effects waiting, events already f
 Two bounds keep a big scenario to seconds rather than hours, and the report says when either
 bit, so that "never" then means "not found": when a day's distinct states outnumber
 ``max_states``, or would cost more than the day's share of ``max_resolutions``, a seeded uniform
-sample of them is kept; and within one day's orders only the first ``branching_events`` uncertain
+sample of them is kept (up to a quarter of it from the states the record's orders lead to,
+where the scenario marks what was really decided); and within one day's orders only the first ``branching_events`` uncertain
 events branch both ways, the rest being decided by the seeded sampler at their own probability.
 
 The report: endings reached (with the earliest day and one path there) and never reached,
@@ -284,6 +285,7 @@ def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, seed: int = 
     start = new_game(scenario, 0)
     frontier: dict[tuple, tuple[GameState, Trail]] = {_key(start): (start, ())}
     cost_per_state = 1.0  # resolutions per state on the day before: the estimate for today
+    on_record = {_key(start)}  # states the record's orders lead to: always kept by a sample
     for day in scenario.days:
         if not frontier:
             break
@@ -292,13 +294,14 @@ def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, seed: int = 
         if len(frontier) > affordable:
             if day.index + 1 not in report.bounded_days:
                 report.bounded_days.append(day.index + 1)
-            kept = sampler.sample(list(frontier), affordable)
-            frontier = {key: frontier[key] for key in kept}
+            frontier = _sample(frontier, affordable, on_record, sampler)
         resolutions_before = report.resolutions
         report.states_per_day.append(len(frontier))
         report.day_ranges.append(_ranges(scenario, (state.values for state, _ in frontier.values())))
         following: dict[tuple, tuple[GameState, Trail]] = {}
-        for state, trail in frontier.values():
+        record_orders = dict(day.historical or {})
+        next_on_record: set[tuple] = set()
+        for state_key, (state, trail) in frontier.items():
             options = []
             for role_id in roles:
                 legal = legal_choices(scenario, state, role_id)
@@ -309,6 +312,8 @@ def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, seed: int = 
             for combination in itertools.product(*options):
                 chosen = tuple(zip(roles, combination))
                 orders = tuple((role_id, choice.id if choice else None) for role_id, choice in chosen)
+                as_recorded = state_key in on_record and all(record_orders.get(role_id, choice_id) == choice_id
+                                                             for role_id, choice_id in orders)
                 for resolution in resolve_outcomes(scenario, state, chosen, next_decide()):
                     report.resolutions += 1
                     report.events.update(resolution.events)
@@ -321,14 +326,27 @@ def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, seed: int = 
                     key = _key(reached)
                     if key not in following:
                         following[key] = (reached, next_trail)
+                    if as_recorded:
+                        next_on_record.add(key)
         cost_per_state = max(1.0, (report.resolutions - resolutions_before) / len(frontier))
         if len(following) > max_states:
             report.bounded_days.append(day.index + 2)
-            kept = sampler.sample(list(following), max_states)
-            following = {key: following[key] for key in kept}
-        frontier = following
+            following = _sample(following, max_states, next_on_record, sampler)
+        frontier, on_record = following, next_on_record
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _sample(states: dict, size: int, keep: set, sampler: random.Random) -> dict:
+    """A seeded uniform sample of ``size`` states in which up to a quarter are drawn from ``keep``
+    (the record's path and where its dice may lead), so a bounded search still follows what
+    really happened without the record's own branching crowding out everything else."""
+    recorded = [key for key in states if key in keep]
+    kept = sampler.sample(recorded, min(len(recorded), max(1, size // 4)))  # the record's dice branch too
+    taken = set(kept)
+    rest = [key for key in states if key not in taken]
+    chosen = kept + sampler.sample(rest, max(0, min(len(rest), size - len(kept))))
+    return {key: states[key] for key in chosen}
 
 
 def _key(state: GameState) -> tuple:
