@@ -18,9 +18,10 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from game.scenario.errors import Diagnostics
+from game.scenario.expr import Effect
 from game.scenario.model import Scenario
 from game.scenario.yamlsource import SourceMap, read_yaml
 from game.tools.inventory import every_effect
@@ -99,9 +100,13 @@ def scenario_ranges(scenario: Scenario) -> Ranges:
 
 
 def _written_steps(scenario: Scenario) -> dict[str, set[str]]:
-    """Name -> how effects change it: 'up'/'down' by a constant, 'true'/'false', or 'any'."""
+    return effect_steps(every_effect(scenario))
+
+
+def effect_steps(effects: Iterable[Effect]) -> dict[str, set[str]]:
+    """Name -> how the effects change it: 'up'/'down' by a constant, 'true'/'false', or 'any'."""
     steps: dict[str, set[str]] = {}
-    for effect in every_effect(scenario):
+    for effect in effects:
         try:
             statements = ast.parse(effect.source, mode="exec").body
         except (SyntaxError, ValueError, RecursionError):
@@ -124,7 +129,7 @@ def _step(statement: ast.stmt) -> tuple[str | None, str]:
         if isinstance(target, ast.Name):
             return target.id, "any"
     if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name):
-        amount = _constant(statement.value)
+        amount = number_constant(statement.value)
         if amount is not None and isinstance(statement.op, (ast.Add, ast.Sub)):
             if isinstance(statement.op, ast.Sub):
                 amount = -amount
@@ -133,11 +138,12 @@ def _step(statement: ast.stmt) -> tuple[str | None, str]:
     return None, "any"
 
 
-def _constant(node: ast.AST) -> float | None:
+def number_constant(node: ast.AST) -> float | None:
+    """The number a literal such as 5 or -2.5 stands for; None for anything else."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return float(node.value)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        inner = _constant(node.operand)
+        inner = number_constant(node.operand)
         return None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
     return None
 

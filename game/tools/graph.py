@@ -22,11 +22,11 @@ import html
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from game.scenario.expr import Condition, Effect
 from game.scenario.model import Scenario
-from game.tools.bounds import scenario_ranges
+from game.tools.bounds import effect_steps, number_constant, scenario_ranges
 
 FORMATS = ("dot", "mermaid", "svg")
 STANDING = "standing"
@@ -95,40 +95,6 @@ _KIND_STRENGTH = ["ends", "sets", "clears", "changes", "with", "reads", "leads"]
 
 
 # --- what formulas write and want ----------------------------------------------------------------
-def effect_steps(effects: Iterable[Effect]) -> dict[str, set[str]]:
-    """Name -> how the effects change it: 'up'/'down' by a constant, 'true'/'false', or 'any'."""
-    steps: dict[str, set[str]] = {}
-    for effect in effects:
-        try:
-            statements = ast.parse(effect.source, mode="exec").body
-        except (SyntaxError, ValueError, RecursionError):
-            for name in effect.writes:
-                steps.setdefault(name, set()).add("any")
-            continue
-        for statement in statements:
-            name, kind = _step(statement)
-            if name is not None:
-                steps.setdefault(name, set()).add(kind)
-    return steps
-
-
-def _step(statement: ast.stmt) -> tuple[str | None, str]:
-    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-        target, value = statement.targets[0], statement.value
-        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "flags":
-            truth = _truth(value)
-            return "flags." + target.attr, "any" if truth is None else ("true" if truth else "false")
-        if isinstance(target, ast.Name):
-            return target.id, "any"
-    if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name):
-        amount = _constant(statement.value)
-        if amount is not None and isinstance(statement.op, (ast.Add, ast.Sub)):
-            amount = -amount if isinstance(statement.op, ast.Sub) else amount
-            return statement.target.id, "up" if amount >= 0 else "down"
-        return statement.target.id, "any"
-    return None, "any"
-
-
 def condition_wants(condition: Condition, scenario: Scenario, derived_sources: Mapping[str, str]) -> dict[str, set[str]]:
     """Name -> which way a change of it makes the condition truer: 'up', 'down', 'true', 'false' or 'any'."""
     try:
@@ -162,9 +128,9 @@ def _want(node: ast.AST, negated: bool, wants: dict[str, set[str]], scenario: Sc
         add("flags." + node.id, "true")
     elif isinstance(node, ast.Compare) and len(node.ops) == 1:
         left, right, op = node.left, node.comparators[0], type(node.ops[0])
-        if isinstance(right, ast.Name) and _constant(left) is not None:
+        if isinstance(right, ast.Name) and number_constant(left) is not None:
             left, right, op = right, left, _MIRROR.get(op, op)
-        if isinstance(left, ast.Name) and _constant(right) is not None and op in _DIRECTION:
+        if isinstance(left, ast.Name) and number_constant(right) is not None and op in _DIRECTION:
             add(left.id, _DIRECTION[op])
         else:
             for name in _walk_names(node, scenario):
@@ -193,23 +159,6 @@ def _names(source: str, scenario: Scenario) -> set[str]:
         return _walk_names(ast.parse(source.strip(), mode="eval"), scenario)
     except (SyntaxError, ValueError, RecursionError):
         return set()
-
-
-def _constant(node: ast.AST) -> float | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        inner = _constant(node.operand)
-        return None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
-    return None
-
-
-def _truth(node: ast.AST) -> bool | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, bool):
-        return node.value
-    if isinstance(node, ast.Name) and node.id in ("true", "True", "false", "False"):
-        return node.id in ("true", "True")
-    return None
 
 
 def _agrees(written: set[str], wanted: set[str]) -> bool:
