@@ -15,10 +15,10 @@ Every variable is clamped to its bounds after each assignment.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from game.engine.state import DayRecord, GameState, Pending
-from game.scenario.model import Choice, Interaction, Scenario
+from game.scenario.model import Choice, Event, Interaction, Scenario
 
 _MIX = 0x9E3779B97F4A7C15  # spreads neighbouring seeds apart
 
@@ -113,8 +113,6 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
     if state.ended:
         raise IllegalOrder("the game has ended")
     day = scenario.days[state.day_index]
-    values = list(state.values)
-    before = tuple(values)
     chosen: list[tuple[str, Choice | None]] = []
     for role_id in scenario.roles:
         choice_id = orders.get(role_id)
@@ -128,12 +126,51 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
             raise IllegalOrder(f"'{choice_id}' is not open to '{role_id}' on {day.id}")
         chosen.append((role_id, choice))
 
+    applied = apply_orders(scenario, state, chosen)
+    values, waiting = applied.values, applied.waiting
+
+    fired = state.fired
+    events_today = []
+    dice = day_random(state.seed, state.day_index)
+    for event in scenario.events:
+        if may_fire(event, day.id, fired, values) and dice.random() < event.probability.value(values):
+            events_today.append(event.id)
+            fire(event, state.day_index, values, waiting)
+    if events_today:
+        fired = fired | frozenset(events_today)
+
+    ending = ending_of_day(scenario, state, chosen, applied.matching, events_today, values)
+    next_index = state.day_index if ending else state.day_index + 1
+    after = tuple(values)
+    record = DayRecord(day.id, state.day_index, tuple(applied.order_ids.items()),
+                       tuple(i.id for i in applied.matching), tuple(events_today), tuple(applied.delayed_sources),
+                       tuple(applied.delayed_notes), applied.before, after, ending)
+    return GameState(state.seed, next_index, after, tuple(waiting), fired, state.history + (record,), ending)
+
+
+class OrdersApplied(NamedTuple):
+    """Steps 1 to 4 of a day: what the orders, their interactions and the delayed effects due did."""
+
+    before: tuple  # the values as the orders were given
+    values: list  # the values after steps 2 to 4, still to be changed by events
+    order_ids: dict[str, str | None]
+    matching: tuple[Interaction, ...]
+    waiting: list[Pending]  # delayed effects not yet due
+    delayed_sources: list[str]
+    delayed_notes: list
+
+
+def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[str, Choice | None]]) -> OrdersApplied:
+    """Steps 1 to 4 for legal orders (each role, in the file's order, with its choice or None);
+    shared by the game and by ``brink check``, which then lets the events fall every way."""
+    before = state.values
+    values = list(before)
     order_ids = {role_id: (choice.id if choice else None) for role_id, choice in chosen}
-    matching = [interaction for interaction in _interactions_for(scenario, order_ids)
-                if interaction.requires is None or interaction.requires.test(before)]
+    matching = tuple(interaction for interaction in _interactions_for(scenario, order_ids)
+                     if interaction.requires is None or interaction.requires.test(before))
 
     pending = list(state.pending)
-    for role_id, choice in chosen:
+    for _, choice in chosen:
         if choice is None:
             continue
         for effect in choice.effects:
@@ -156,39 +193,39 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
                 effect.apply(values)
             delayed_sources.append(item.source)
             delayed_notes.append(item.text)
+    return OrdersApplied(before, values, order_ids, matching, waiting, delayed_sources, delayed_notes)
 
-    fired = state.fired
-    events_today = []
-    dice = day_random(state.seed, state.day_index)
-    for event in scenario.events:
-        if event.once and event.id in fired:
-            continue
-        if event.days is not None and day.id not in event.days:
-            continue
-        if event.requires is not None and not event.requires.test(values):
-            continue
-        if dice.random() < event.probability.value(values):
-            events_today.append(event.id)
-            for effect in event.effects:
-                effect.apply(values)
-            for delayed in event.later:
-                waiting.append(Pending(state.day_index + delayed.after_days, event.id, delayed.effects,
-                                       delayed.requires, delayed.text))
-    if events_today:
-        fired = fired | frozenset(events_today)
 
+def may_fire(event: Event, day_id: str, fired: frozenset[str], values: Sequence) -> bool:
+    """Whether an event rolls its dice today (step 5), before chance has its say."""
+    if event.once and event.id in fired:
+        return False
+    if event.days is not None and day_id not in event.days:
+        return False
+    return event.requires is None or event.requires.test(values)
+
+
+def fire(event: Event, day_index: int, values: list, waiting: list) -> None:
+    """An event that happened: its effects now, its delayed effects among those waiting."""
+    for effect in event.effects:
+        effect.apply(values)
+    for delayed in event.later:
+        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text))
+
+
+def ending_of_day(scenario: Scenario, state: GameState, chosen: Sequence[tuple[str, Choice | None]],
+                  matching: Sequence[Interaction], events_today: Sequence[str], values: list) -> str | None:
+    """Step 6: the ending the day brings, if any; when there is none, the day number in
+    ``values`` moves on to the next day."""
     forced = {choice.ending for _, choice in chosen if choice is not None and choice.ending}
     forced.update(interaction.ending for interaction in matching if interaction.ending)
-    forced.update(event.ending for event in scenario.events if event.ending and event.id in events_today)
+    if events_today:
+        forced.update(event.ending for event in scenario.events if event.ending and event.id in events_today)
     last_day = state.day_index + 1 >= len(scenario.days)
     ending = _first_forced(scenario, forced) if forced else reached_ending(scenario, values, final=last_day)
-    next_index = state.day_index if ending else state.day_index + 1
     if not ending:
-        values[scenario.day_slot] = next_index + 1
-    after = tuple(values)
-    record = DayRecord(day.id, state.day_index, tuple(order_ids.items()), tuple(i.id for i in matching),
-                       tuple(events_today), tuple(delayed_sources), tuple(delayed_notes), before, after, ending)
-    return GameState(state.seed, next_index, after, tuple(waiting), fired, state.history + (record,), ending)
+        values[scenario.day_slot] = state.day_index + 2
+    return ending
 
 
 def _interactions_for(scenario: Scenario, order_ids: Mapping[str, str | None]) -> tuple[Interaction, ...]:

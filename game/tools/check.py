@@ -17,9 +17,10 @@ choices never open, events that never fire, interactions that never happen, each
 range at the start of each day and at each ending, and dead ends (a reachable state in which
 a seat has no legal choice), which are errors.
 
-Resolving a day here follows ``game.engine.resolve.resolve_day`` step for step (see the order
-in its docstring) but takes the events' outcomes as given instead of rolling dice;
-``tests/test_check.py`` holds the two to the same results.
+Resolving a day here uses the engine's own steps (``apply_orders``, ``may_fire``, ``fire``,
+``ending_of_day`` in ``game.engine.resolve``) and differs from ``resolve_day`` only in taking the
+events' outcomes as given instead of rolling dice; ``tests/test_check.py`` holds the two to the
+same results.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ import itertools
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Sequence
 
-from game.engine.resolve import legal_choices, reached_ending
-from game.engine.state import GameState, Pending, new_game
+from game.engine.resolve import apply_orders, ending_of_day, fire, legal_choices, may_fire
+from game.engine.state import GameState, new_game
 from game.scenario.errors import Location
 from game.scenario.model import Choice, Event, Scenario
 
@@ -68,38 +69,9 @@ def resolve_outcomes(scenario: Scenario, state: GameState, chosen: Sequence[tupl
     ``chosen`` pairs each role, in the file's order, with its legal choice (None when it has none).
     The returned states carry no history and seed 0: they are positions, not games.
     """
-    day = scenario.days[state.day_index]
-    before = state.values
-    values = list(before)
-    order_ids = {role_id: (choice.id if choice else None) for role_id, choice in chosen}
-    # 1. interactions are matched on the values as they stood when the orders were given
-    matching = tuple(interaction for interaction in scenario.interactions
-                     if _orders_match(interaction.orders, order_ids)
-                     and (interaction.requires is None or interaction.requires.test(before)))
-    # 2. each role's order, in the file's order of roles
-    pending = list(state.pending)
-    for _, choice in chosen:
-        if choice is None:
-            continue
-        for effect in choice.effects:
-            effect.apply(values)
-        for delayed in choice.later:
-            pending.append(Pending(state.day_index + delayed.after_days, choice.id, delayed.effects,
-                                   delayed.requires, delayed.text))
-    # 3. matching interactions
-    for interaction in matching:
-        for effect in interaction.effects:
-            effect.apply(values)
-    # 4. delayed effects due today
-    waiting = []
-    for item in pending:
-        if item.due_index > state.day_index:
-            waiting.append(item)
-        elif item.requires is None or item.requires.test(values):
-            for effect in item.effects:
-                effect.apply(values)
+    applied = apply_orders(scenario, state, chosen)
     # 5. and 6.: events, then the ending
-    yield from _roll(scenario, state, chosen, matching, values, waiting, (), 0, decide)
+    yield from _roll(scenario, state, chosen, applied.matching, applied.values, applied.waiting, (), 0, decide)
 
 
 def _roll(scenario, state, chosen, matching, values, waiting, fired_today, start, decide) -> Iterator[Resolution]:
@@ -107,59 +79,31 @@ def _roll(scenario, state, chosen, matching, values, waiting, fired_today, start
     events = scenario.events
     for index in range(start, len(events)):
         event = events[index]
-        if event.once and event.id in state.fired:
-            continue
-        if event.days is not None and day.id not in event.days:
-            continue
-        if event.requires is not None and not event.requires.test(values):
+        if not may_fire(event, day.id, state.fired, values):
             continue
         outcomes = decide(event, event.probability.value(values))
         if len(outcomes) == 1:
             if outcomes[0]:
                 fired_today = fired_today + (event.id,)
-                _fire(event, state.day_index, values, waiting)
+                fire(event, state.day_index, values, waiting)
             continue
         for fires in outcomes:
             branch_values, branch_waiting, branch_fired = list(values), list(waiting), fired_today
             if fires:
                 branch_fired = fired_today + (event.id,)
-                _fire(event, state.day_index, branch_values, branch_waiting)
+                fire(event, state.day_index, branch_values, branch_waiting)
             yield from _roll(scenario, state, chosen, matching, branch_values, branch_waiting, branch_fired,
                              index + 1, decide)
         return
     yield _finish(scenario, state, chosen, matching, values, waiting, fired_today)
 
 
-def _fire(event: Event, day_index: int, values: list, waiting: list) -> None:
-    for effect in event.effects:
-        effect.apply(values)
-    for delayed in event.later:
-        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text))
-
-
 def _finish(scenario, state, chosen, matching, values, waiting, fired_today) -> Resolution:
-    forced = {choice.ending for _, choice in chosen if choice is not None and choice.ending}
-    forced.update(interaction.ending for interaction in matching if interaction.ending)
-    forced.update(event.ending for event in scenario.events if event.ending and event.id in fired_today)
-    last_day = state.day_index + 1 >= len(scenario.days)
-    if forced:
-        ending = next(ending.id for ending in scenario.endings if ending.id in forced)
-    else:
-        ending = reached_ending(scenario, values, final=last_day)
+    ending = ending_of_day(scenario, state, chosen, matching, fired_today, values)
     next_index = state.day_index if ending else state.day_index + 1
-    if not ending:
-        values[scenario.day_slot] = next_index + 1
     fired = state.fired | frozenset(fired_today) if fired_today else state.fired
     next_state = GameState(0, next_index, tuple(values), tuple(waiting), fired, (), ending)
     return Resolution(next_state, fired_today, tuple(interaction.id for interaction in matching))
-
-
-def _orders_match(wanted: Mapping[str, frozenset[str] | None], orders: Mapping[str, str | None]) -> bool:
-    for role_id, choice_ids in wanted.items():
-        given = orders.get(role_id)
-        if given is None or (choice_ids is not None and given not in choice_ids):
-            return False
-    return True
 
 
 # --- the search ---------------------------------------------------------------------------------
