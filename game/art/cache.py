@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -21,6 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from game.art import png
+from game.engine import atomic
 
 _PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "scenes.py",
                   "scene_spec.py", "elements")
@@ -62,24 +62,8 @@ def cache_key(seed: int, description: Any, size: tuple[int, int], version: str |
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write beside ``path``, flush to disk, rename: a reader never sees half a picture."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a picture is for everyone
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    """A picture written whole or not at all, readable by everyone like any other asset."""
+    atomic.write_bytes_atomically(path, data, readable_by_all=True)
 
 
 class ArtCache:
