@@ -15,8 +15,13 @@ import argparse
 import json
 import subprocess
 import tarfile
+import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.art.shapes import clip_to_box  # noqa: E402
 
 PACKAGE = "world-atlas@2.0.2"
 OUTPUT = Path(__file__).resolve().parent.parent / "assets" / "map" / "geometry.json"
@@ -101,47 +106,10 @@ def pieces(ring, bounds, precision):
     found = []
     for shift in (-360, 0, 360):
         moved = [(x + shift, y) for x, y in continuous]
-        piece = simplify(clip_ring(moved, bounds), precision)
+        piece = simplify(clip_to_box(moved, *bounds), precision)
         if piece:
             found.append(piece)
     return found
-
-
-def clip_ring(ring, bounds):
-    """Sutherland-Hodgman against the view rectangle: enough for filled land shapes."""
-    west, south, east, north = bounds
-    edges = [
-        (lambda p: p[0] >= west, lambda a, b: _cross_x(a, b, west)),
-        (lambda p: p[0] <= east, lambda a, b: _cross_x(a, b, east)),
-        (lambda p: p[1] >= south, lambda a, b: _cross_y(a, b, south)),
-        (lambda p: p[1] <= north, lambda a, b: _cross_y(a, b, north)),
-    ]
-    points = ring
-    for inside, cross in edges:
-        if not points:
-            break
-        result = []
-        previous = points[-1]
-        for point in points:
-            if inside(point):
-                if not inside(previous):
-                    result.append(cross(previous, point))
-                result.append(point)
-            elif inside(previous):
-                result.append(cross(previous, point))
-            previous = point
-        points = result
-    return points
-
-
-def _cross_x(a, b, x):
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
-
-
-def _cross_y(a, b, y):
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
 
 
 def simplify(ring, precision):

@@ -39,3 +39,27 @@ def polyline_length(points: np.ndarray, closed: bool = False) -> float:
     if closed:
         points = np.vstack((points, points[:1]))
     return float(np.hypot(*np.diff(points, axis=0).T).sum())
+
+
+def clip_to_box(ring, west: float, south: float, east: float, north: float) -> list:
+    """The part of a closed ring of (x, y) points inside a box (Sutherland-Hodgman): land cut to a
+    map view, or to what lies before the eye in a scene."""
+    points = [tuple(p) for p in ring]
+    for inside, cut in (
+            (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
+            (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
+            (lambda p: p[1] >= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
+            (lambda p: p[1] <= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north))):
+        kept = []
+        for index, current in enumerate(points):
+            previous = points[index - 1]
+            if inside(current):
+                if not inside(previous):
+                    kept.append(cut(previous, current))
+                kept.append(current)
+            elif inside(previous):
+                kept.append(cut(previous, current))
+        points = kept
+        if not points:
+            break
+    return points

@@ -11,7 +11,7 @@ import numpy as np
 from game import paths
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
-from game.art.shapes import blob, ellipse, rectangle
+from game.art.shapes import blob, clip_to_box, ellipse, rectangle
 
 # Per time of day: (top of the sky, pigment near the horizon, cloud pigment, sea pigment, sea shadow).
 SKIES = {
@@ -118,29 +118,6 @@ def _project(canvas: Canvas, e: Element):
     return view, project
 
 
-def _clip(ring, west: float, south: float, east: float, north: float) -> list:
-    """The part of a ring inside a box (Sutherland-Hodgman), so nothing behind the eye is projected."""
-    points = [tuple(p) for p in ring]
-    for inside, cut in (
-            (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
-            (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
-            (lambda p: p[1] >= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
-            (lambda p: p[1] <= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north))):
-        kept = []
-        for index, current in enumerate(points):
-            previous = points[index - 1]
-            if inside(current):
-                if not inside(previous):
-                    kept.append(cut(previous, current))
-                kept.append(current)
-            elif inside(previous):
-                kept.append(cut(previous, current))
-        points = kept
-        if not points:
-            break
-    return points
-
-
 def _coasts(points: list, box: tuple) -> list:
     """The runs of a clipped ring that are real coast, not the cut along the box's edge."""
     def on_edge(p) -> bool:
@@ -178,7 +155,7 @@ def _map(canvas: Canvas, e: Element) -> None:
     region = view["countries"].get(e["region"], []) if e["region"] else []
     muted = "yellow_ochre" if region else e["pigment"]
     for ring in view["land"]:
-        clipped = _clip(ring, *box)
+        clipped = clip_to_box(ring, *box)
         if len(clipped) < 3:
             continue
         outline = project(clipped)
@@ -188,7 +165,7 @@ def _map(canvas: Canvas, e: Element) -> None:
         for coast in _coasts(clipped, box):
             canvas.ink(project(coast), "sepia", width=0.6, strength=0.6, wobble=0.2)
     for ring in region:
-        clipped = _clip(ring, *box)
+        clipped = clip_to_box(ring, *box)
         if len(clipped) >= 3:
             outline = project(clipped)
             canvas.wash(outline, e["pigment"], 0.6, wobble=0.01, edge=0.7)
