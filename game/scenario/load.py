@@ -277,7 +277,7 @@ class _ScenarioReader:
             if value is None:
                 value = lambda v: 0  # noqa: E731 - a stand-in so checking can continue
             derived[derived_id] = Derived(derived_id, fields.text("label") or _plain_label(derived_id), value,
-                                          fields.text("description"), location)
+                                          fields.text("description"), location, spec if isinstance(spec, dict) else {})
             # later derived values and every expression after this may use it
             self.names = expr.NameSpace(self.names.variables, self.names.bounds, self.names.flags,
                                         {**self.names.derived, derived_id: value}, self.names.day_slot)

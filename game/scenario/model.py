@@ -76,6 +76,9 @@ class Derived:
     value: Evaluator
     description: Text
     location: Location
+    # The definition as written (formula, or from/levels/otherwise), for tools that reason about
+    # the value's range without evaluating it, such as `brink validate`'s warnings.
+    spec: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,8 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
-from game.scenario.errors import Diagnostics
 from game.scenario.expr import Effect
 from game.scenario.model import Scenario
-from game.scenario.yamlsource import SourceMap, read_yaml
 from game.tools.inventory import every_effect
 
 Interval = tuple[float, float]
@@ -156,19 +154,8 @@ def _truth_constant(node: ast.AST) -> bool | None:
     return None
 
 
-def _derived_specs(scenario: Scenario) -> dict[str, SourceMap]:
-    """The derived section as written: the model keeps only the compiled function."""
-    if not scenario.derived:
-        return {}
-    try:
-        with open(scenario.path, "rb") as file:
-            document = read_yaml(scenario.path, file.read(), Diagnostics())
-    except OSError:
-        return {}
-    section = document.get("derived") if isinstance(document, dict) else None
-    if not isinstance(section, dict):
-        return {}
-    return {key: spec for key, spec in section.items() if key in scenario.derived and isinstance(spec, dict)}
+def _derived_specs(scenario: Scenario) -> dict[str, Mapping]:
+    return {derived.id: derived.spec for derived in scenario.derived.values()}
 
 
 def _derived_range(spec: Mapping, ranges: Ranges) -> tuple[Interval, str]:
