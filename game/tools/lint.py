@@ -220,18 +220,14 @@ def _always_first(earlier: tuple[Ending, ...], ending: Ending, ranges: Ranges) -
 
 # --- art and history notes ---------------------------------------------------------------------
 def _missing_art_and_notes(scenario: Scenario, ranges: Ranges):
-    for day in scenario.days:
-        problem = _art_problem(scenario, day.id, day.art)
-        if problem:
-            yield _warning(day.location, f"day '{day.id}' {problem}")
-        if not day.history_note:
-            yield _warning(day.location, f"day '{day.id}' has no 'history' note (what really happened that day)")
-    for ending in scenario.endings:
-        problem = _art_problem(scenario, ending.id, ending.art)
-        if problem:
-            yield _warning(ending.location, f"ending '{ending.id}' {problem}")
-        if not ending.history_note:
-            yield _warning(ending.location, f"ending '{ending.id}' has no 'history' note (how it compares with what happened)")
+    for kind, items, note in (("day", scenario.days, "what really happened that day"),
+                              ("ending", scenario.endings, "how it compares with what happened")):
+        for item in items:
+            problem = _art_problem(scenario, item.id, item.art)
+            if problem:
+                yield _warning(item.location, f"{kind} '{item.id}' {problem}")
+            if not item.history_note:
+                yield _warning(item.location, f"{kind} '{item.id}' has no 'history' note ({note})")
 
 
 def _art_problem(scenario: Scenario, picture_id: str, art) -> str | None:
