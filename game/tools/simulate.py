@@ -71,7 +71,8 @@ def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
         for stream, role_id in roles:
             legal = legal_choices(scenario, state, role_id)
             if legal:
-                open_lists[role_id].append(legal)
+                if offered is not None:
+                    open_lists[role_id].append(legal)
                 rng = day_random(seed, state.day_index, stream)
                 orders[role_id] = policies[role_id].choose(scenario, state, role_id, legal, rng)
             else:
