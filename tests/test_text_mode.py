@@ -82,3 +82,14 @@ def test_the_briefing_is_shown_in_the_chosen_language_where_translated():
     players = {"kennedy": "historical", "khrushchev": "human"}
     _, text, _ = run("2\n2\n1\n1\n", players=players, language="ru")
     assert "Наши суда подходят к американской линии." in text
+
+
+def test_a_seat_reads_the_day_under_its_own_title():
+    """On 16 October 1962 Moscow does not know about the photographs: Khrushchev's day is his own."""
+    crisis = load_scenario(Path(__file__).parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    output = io.StringIO()
+    game = TextGame(machine.start(crisis, 7), {"kennedy": "historical", "khrushchev": "human"}, io.StringIO("1\nq\n"),
+                    output)
+    game.run()
+    text = output.getvalue()
+    assert "Day 1 of 18: Tuesday 16 October 1962, Operation Anadyr" in text and "The photographs" not in text

@@ -20,8 +20,8 @@ from game.scenario import expr
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
 from game.scenario.fields import ID_PATTERN, Fields, kind_of, read_strings, read_text
 from game.scenario.model import (
-    FORMAT_VERSION, LEANINGS, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
-    Flag, Interaction, Role, Scenario, Text, Variable,
+    FORMAT_VERSION, LEANINGS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
+    Flag, Interaction, Role, Scenario, SeatView, Text, Variable,
 )
 from game.scenario.yamlsource import SourceList, SourceMap, read_yaml
 
@@ -421,7 +421,8 @@ class _ScenarioReader:
         start, end = _parse_date(first), _parse_date(last)
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"day {index + 1}", self.diagnostics,
-                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors"))
+                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors",
+                                                      "as_seen_by"))
             day_id = fields.identifier("id")
             label = f"day '{day_id}'" if day_id else f"day {index + 1}"
             date_text = fields.string("date")
@@ -439,11 +440,28 @@ class _ScenarioReader:
             historical = self.read_historical(fields, label, choices, roles)
             days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
                             fields.text("history"), self.art(fields), fields.location,
-                            self.read_day_advisors(fields, roles)))
+                            self.read_day_advisors(fields, roles), self.read_seen_by(fields, label)))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
                 self.reference(choice_id, self.choices_by_role[role_id], location, "choice", f" for '{role_id}'")
         return tuple(days)
+
+    def read_seen_by(self, fields: Fields, label: str) -> dict[str, SeatView]:
+        """``as_seen_by: {khrushchev: {title: ..., art: ...}}``: a seat's own title or picture for the day."""
+        if not fields.has("as_seen_by"):
+            return {}
+        section = fields.mapping("as_seen_by")
+        views = {}
+        for role_id in section:
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            view = Fields(section[role_id], section.value_location(role_id), f"{label} as seen by '{role_id}'",
+                          self.diagnostics, (), ("title", "art"))
+            if view.ok and isinstance(section[role_id], dict) and not section[role_id]:
+                self.error(view.location, f"{label} as seen by '{role_id}' gives neither a title nor art")
+            views[role_id] = SeatView(view.text("title") if view.has("title") else None,
+                                      self.art(view) if view.has("art") else None)
+        return views
 
     def read_day_advisors(self, fields: Fields, roles: dict[str, Role]) -> dict[str, tuple[str, ...]] | None:
         """``advisors: {kennedy: [rfk, mcnamara]}``: who sits at the table that day (default: everyone)."""
@@ -566,7 +584,7 @@ class _ScenarioReader:
         endings = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"ending {index + 1}", self.diagnostics,
-                            ("id", "title", "text"), ("priority", "when", "final", "history", "scores", "art"))
+                            ("id", "title", "text"), ("priority", "when", "final", "history", "scores", "art", "tone"))
             final = fields.boolean("final", False)
             if not final and not fields.has("when") and fields.ok:
                 self.error(fields.location, f"ending '{fields.string('id')}' has no 'when'; only a 'final: true' ending may go without one")
@@ -578,9 +596,13 @@ class _ScenarioReader:
                         self.error(scores_map.value_location(role_id), f"a score must be a number, not {kind_of(score)}")
                     else:
                         scores[role_id] = score
+            tone = fields.string("tone", "")
+            if fields.has("tone") and tone not in TONES:
+                fields.error("tone", f"unknown tone '{tone}'{did_you_mean(tone, TONES)}; use one of {', '.join(TONES)}")
+                tone = ""
             endings.append(Ending(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                   fields.integer("priority", 0), self.condition(fields, "when"), final,
-                                  fields.text("history"), scores, self.art(fields), fields.location))
+                                  fields.text("history"), scores, self.art(fields), fields.location, tone))
         ending_ids = {ending.id for ending in endings}
         for ending_id, location in self.pending_endings:
             self.reference(ending_id, ending_ids, location, "ending")

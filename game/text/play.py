@@ -99,7 +99,8 @@ class TextGame:
         phase = self.session.phase
         if phase is Phase.BRIEFING:
             self.say()
-            self.say(day_heading(self.scenario, self.session.day, self.language))
+            seat = self.humans[0] if len(self.humans) == 1 else None
+            self.say(day_heading(self.scenario, self.session.day, self.language, seat))
             self.say("-" * self.width)
             self.apply(Advance())
         elif phase is Phase.DELIBERATION:
@@ -141,6 +142,8 @@ class TextGame:
         day = self.session.day
         self.say()
         self.say(f"{role.name}, {self.t(role.title)}")
+        if len(self.humans) > 1 and role_id in day.seen_by and day.seen_by[role_id].title:
+            self.say(f"Your day: {self.t(day.title_for(role_id))}")
         briefing = day.briefings.get(role_id)
         if briefing:
             self.say(self.t(briefing), "  ")
