@@ -39,6 +39,7 @@ class App:
         self.settings = settings or load_settings()
         self.persist_settings = persist_settings
         self.window = self._open_window(self.settings)
+        self.ledger = None  # a TextLedger when a test wants to know where every text landed
         self.theme = Theme(*self.window.get_size(), self.settings.text_scale, self.settings.palette)
         self.art = ArtLibrary(baked=baked_art)
         self.sound = Sound(enabled=self.settings.sound)
@@ -107,9 +108,14 @@ class App:
 
     def _retheme(self) -> None:
         width, height = self.window.get_size()
-        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette)
+        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette, self.ledger)
         for scene in self.scenes:
             scene.relayout()
+
+    def keep_ledger(self, ledger) -> None:
+        """Enter every text drawn from now on in ``ledger`` (the readability tests' eyes)."""
+        self.ledger = ledger
+        self._retheme()
 
     # --- the scene stack ------------------------------------------------------------------------
     def make(self, name: str, **needs):
@@ -187,6 +193,9 @@ class App:
 
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.window
+        ledger = self.theme.ledger
+        if ledger is not None:
+            ledger.begin_frame()
         if not self.scenes:
             surface.fill(self.theme.palette.paper)
             return surface
@@ -194,8 +203,12 @@ class App:
         while first > 0 and not self.scenes[first].opaque:
             first -= 1
         for scene in self.scenes[first:]:
+            if ledger is not None:
+                ledger.layer = type(scene).__name__
             scene.draw(surface)
         if self.notice is not None:
+            if ledger is not None:
+                ledger.layer, ledger.owner = "notice", "notice"
             self._draw_notice(surface)
         return surface
 
@@ -214,8 +227,7 @@ class App:
         pygame.draw.rect(surface, palette.ink, box, border_radius=theme.px(8))
         y = box.y + theme.px(10)
         for line in lines:
-            rendered = theme.text(line, "body", palette.panel)
-            surface.blit(rendered, rendered.get_rect(midtop=(box.centerx, y)))
+            theme.draw_text(surface, line, "body", palette.panel, (box.centerx, y), "midtop", box)
             y += theme.line_height("body")
 
     def frame(self, dt: float) -> None:

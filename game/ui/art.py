@@ -125,6 +125,33 @@ class ArtLibrary:
                                            paper=palette.paper), True))
         return self._cache[key][0]
 
+    def stakes_veil(self, size: tuple[int, int], stakes: float) -> pygame.Surface | None:
+        """A shadow that gathers at the paper's edges as the crisis nears war (0 calm .. 1 war), to multiply.
+
+        The middle of the sheet, where the panels stand, darkens only a little; the margins and
+        corners most. Made small and smoothed up, so it costs one blit a layout.
+        """
+        level = max(0, min(4, round(stakes * 4)))
+        if level == 0:
+            return None
+        key = ("veil", size, level)
+        if key not in self._cache:
+            small = pygame.Surface((64, 36))
+            overall = 255 - 9 * level  # the whole sheet a shade darker at each level
+            edge = 255 - 34 * level
+            small.fill((edge, edge - 4, edge - 10))
+            rings = 18
+            for ring in range(rings):
+                share = ring / (rings - 1)
+                shade = round(edge + (overall - edge) * share ** 0.7)
+                inset = round(share * 15)
+                pygame.draw.ellipse(small, (shade, max(0, shade - 2), max(0, shade - 5)),
+                                    pygame.Rect(inset * 64 // 36 - 12, inset - 6, 64 - 2 * (inset * 64 // 36) + 24,
+                                                36 - 2 * inset + 12))
+            veil = pygame.transform.smoothscale(pygame.transform.smoothscale(small, (32, 18)), size)
+            self._remember(key, (veil, False))
+        return self._cache[key][0]
+
     # --- the placeholder washes ----------------------------------------------------------------
     def grain(self) -> pygame.Surface:
         """A small tile of paper grain, multiplied over washes."""

@@ -68,6 +68,13 @@ class Match:
     def hot_seat(self) -> bool:
         return len(self.humans) > 1
 
+    @property
+    def viewer(self) -> str | None:
+        """The seat whose eyes the shared screens (resolution, record, ending) take: the one human,
+        or None when two play at one screen and both look."""
+        humans = self.humans
+        return humans[0] if len(humans) == 1 else None
+
     def t(self, text) -> str:
         return text.get(self.language) if text is not None else ""
 

@@ -50,6 +50,7 @@ def test_f5_draws_the_edited_text_and_keeps_the_day_and_the_marked_card(app, own
     assert scene_name(app) == "DayScene"
     assert app.top.match is match and match.session.state.day_index == 1
     assert match.session.state.history == history
+    press(app, pygame.K_b)  # the briefing in the reading pane
     shown = " ".join(app.top.texts())
     assert "The country must hear it tonight." in shown and "The President goes on television" in shown
     assert "The country must be told." not in shown
