@@ -6,6 +6,8 @@ the motion takes the same time at any frame rate).
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.ui.theme import Theme
@@ -19,6 +21,19 @@ def ease(current: float, target: float, dt: float, rate: float = EASE) -> float:
     return target if abs(target - current) < 1e-3 else current
 
 
+def finite(value, fallback: float = 0.0) -> float:
+    """A value a gauge can draw: the engine keeps NaN out of the state, but a gauge never trusts that."""
+    return value if isinstance(value, (int, float)) and math.isfinite(value) else fallback
+
+
+def share_of(value: float, low: float, high: float) -> float:
+    """Where ``value`` stands between ``low`` and ``high``, from 0 to 1 (0 for a span it cannot measure)."""
+    span = high - low
+    if not (math.isfinite(span) and span > 0):
+        return 0.0
+    return min(1.0, max(0.0, (value - low) / span))
+
+
 def number(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -30,15 +45,16 @@ class DefconGauge(Widget):
 
     def __init__(self, rect, level: float, tension: tuple[float, float, float] | None = None, start: float | None = None):
         super().__init__(rect, None, True, "DEFCON")
+        level = finite(level, 5)
         self.level = level  # 5..1
-        self.shown = level if start is None else start
-        self.tension = tension  # (value, min, max) of the variable behind it, drawn as a fine bar
-        self.tension_shown = tension[0] if tension else 0.0
+        self.shown = level if start is None else finite(start, level)
+        self.tension = _finite_triple(tension)  # (value, min, max) of the variable behind it, drawn as a fine bar
+        self.tension_shown = self.tension[0] if self.tension else 0.0
         self.pulse = 2.4 if start is not None and round(start) != round(level) else 0.0  # seconds of attention
 
     def set(self, level: float, tension=None) -> None:
-        self.level = level
-        self.tension = tension
+        self.level = finite(level, 5)
+        self.tension = _finite_triple(tension)
 
     def update(self, dt: float) -> None:
         self.pulse = max(0.0, self.pulse - dt)
@@ -49,7 +65,7 @@ class DefconGauge(Widget):
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         rect = self.rect
-        level = round(self.shown)
+        level = round(max(-9.0, min(9.0, self.shown)))
         title = blit_text(surface, theme, "DEFCON", "small_bold", palette.ink_soft, rect.topleft)
         colour = palette.defcon[5 - max(1, min(5, level))]
         blit_text(surface, theme, str(max(1, min(5, level))), "number", colour, (title.right + theme.px(8), rect.y - theme.px(9)))
@@ -77,13 +93,20 @@ class DefconGauge(Widget):
             blit_text(surface, theme, str(value), "small_bold", ink, cell.center, "center")
         if self.tension:
             _, low, high = self.tension
-            share = (self.tension_shown - low) / max(1e-9, high - low)
+            share = share_of(self.tension_shown, low, high)
             line = pygame.Rect(rect.x, top + bar_h + theme.px(4), rect.w, theme.px(5))
             pygame.draw.rect(surface, palette.paper_deep, line, border_radius=theme.px(2))
             pygame.draw.rect(surface, palette.ink_soft, (line.x, line.y, round(line.w * share), line.h), border_radius=theme.px(2))
 
     def texts(self) -> list[str]:
         return [f"DEFCON {round(self.level)}"]
+
+
+def _finite_triple(tension):
+    if not tension:
+        return None
+    value, low, high = (finite(part) for part in tension)
+    return value, low, high
 
 
 class MeterBar(Widget):
@@ -93,10 +116,10 @@ class MeterBar(Widget):
                  start: float | None = None, colour=None):
         super().__init__(rect, None, True, label)
         self.label = label
-        self.value = value
-        self.minimum = minimum
-        self.maximum = maximum
-        self.shown = value if start is None else start
+        self.minimum = finite(minimum)
+        self.maximum = finite(maximum, self.minimum + 1)
+        self.value = finite(value, self.minimum)
+        self.shown = self.value if start is None else finite(start, self.value)
         self.start = self.shown
         self.colour = colour
 
@@ -118,8 +141,7 @@ class MeterBar(Widget):
         blit_text(surface, theme, label, "small", palette.ink_soft, rect.topleft)
         bar = pygame.Rect(rect.x, rect.bottom - theme.px(9), rect.w, theme.px(9))
         pygame.draw.rect(surface, palette.paper_deep, bar, border_radius=theme.px(4))
-        share = (self.shown - self.minimum) / max(1e-9, self.maximum - self.minimum)
-        share = min(1.0, max(0.0, share))
+        share = share_of(self.shown, self.minimum, self.maximum)
         if share > 0:
             pygame.draw.rect(surface, self.colour or palette.ink_soft, (bar.x, bar.y, max(bar.h, round(bar.w * share)), bar.h),
                              border_radius=theme.px(4))
