@@ -73,6 +73,10 @@ class Diagnostics:
     def warning(self, location: Location, message: str) -> None:
         self.items.append(Diagnostic(location, message, "warning"))
 
+    def reported_at(self, location: Location) -> bool:
+        """Whether an error was already reported at this very place (a value refused while reading)."""
+        return any(d.location == location for d in self.items)
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "error"]

@@ -255,7 +255,7 @@ def _measure_problem(measure: tuple[int, int]) -> str | None:
     steps, depth = measure
     if steps > MAX_STEPS:
         return (f"this formula reads derived values that read each other over and over: working it out "
-                f"would take {_short(steps)} steps (the limit is {MAX_STEPS:,}); compute it from the variables")
+                f"would take {steps:,} steps (the limit is {MAX_STEPS:,}); compute it from the variables")
     if depth > MAX_DEPTH:
         return (f"this formula reads a chain of derived values {depth} levels deep (the limit is {MAX_DEPTH}); "
                 f"compute it from fewer steps")

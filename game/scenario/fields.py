@@ -62,6 +62,8 @@ class Fields:
         for key in required:
             found = get(key)
             if found is None:
+                if key in value and diagnostics.reported_at(value.value_location(key)):
+                    continue  # given, but refused as it was read (e.g. 1:30): one error is enough
                 diagnostics.error(self.location, f"{what} is missing the field '{key}'")
             elif found.__class__ is str and not found.strip():  # `id: ''` is as good as no id
                 diagnostics.error(value.value_location(key), f"'{key}' in {what} is empty")
