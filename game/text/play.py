@@ -57,6 +57,10 @@ class TextGame:
             wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent) or indent
             self.write.write(wrapped + "\n")
 
+    def say_line(self, text: str) -> None:
+        """One line as it is, never wrapped: a file name or a ``path:line:col:`` message must stay whole."""
+        self.write.write(text.replace("\n", " ") + "\n")
+
     def t(self, text) -> str:
         return text.get(self.language)
 
@@ -92,7 +96,7 @@ class TextGame:
             return 0
         except FormulaError as error:
             # The rules stopped before the bad number reached the game: what is saved is sound.
-            self.say(format_diagnostic(error.diagnostic))
+            self.say_line(format_diagnostic(error.diagnostic))
             self.say("The game cannot go on past this formula." + (" It was saved." if self.autosave() else ""))
             return 1
         self.show_ending()
@@ -285,7 +289,7 @@ class TextGame:
                 return True
             except (OSError, ValueError) as error:
                 reason = getattr(error, "strerror", None) or str(error)
-                self.say(f"Cannot write the {what} to {path}: {reason}; the game goes on.")
+                self.say_line(f"Cannot write the {what} to {path}: {reason}; the game goes on.")
             if not ask:
                 return False
             other = self.ask_for_file(f"Write the {what} to another file (a path, or Enter to go on without it)? ")
