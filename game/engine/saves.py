@@ -140,7 +140,7 @@ def save_problem(data: Any) -> str | None:
         return f"the save is damaged: 'players' must map each seat to who plays it, not {_shown(players)}"
     for role, who in players.items():
         if id_problem(role) or who not in (HUMAN, *POLICIES):
-            return (f"the save is damaged: seat {_shown(role)} is played by {_shown(who)}; "
+            return (f"the save is damaged: seat '{role[:40]}' is played by {_shown(who)}; "
                     f"a seat is played by one of {', '.join((HUMAN, *POLICIES))}")
     days = data.get("days")
     if not isinstance(days, list) or len(days) > MAX_DAYS:
