@@ -126,7 +126,7 @@ def good_save(scenario, tmp_path) -> dict:
     (lambda d: d["days"].__setitem__(1, ["quarantine"]), "the orders of day 2 must map each seat to a choice id, not a list"),
     (lambda d: d["scenario"].update(id=5), "its scenario id 5 is not an id"),
     (lambda d: d.pop("scenario"), "'scenario' must name the scenario's id and file, not null"),
-    (lambda d: d["players"].update(khrushchev="genius"), 'seat 'khrushchev' is played by the text "genius"'),
+    (lambda d: d["players"].update(khrushchev="genius"), "seat 'khrushchev' is played by the text \"genius\""),
     (lambda d: d.update(seed="42"), 'its seed is the text "42", not a whole number'),
     (lambda d: d.update(version="1"), 'the save\'s version is the text "1", not a whole number; this game reads version 1'),
     (lambda d: d.update(version=2), "save version 2 is not supported; this game reads version 1"),
