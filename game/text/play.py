@@ -177,7 +177,7 @@ class TextGame:
                                                        "(a path, or Enter to go back)? ")
                 saved = self.save(ask=True) if self.save_path else None
                 if saved:
-                    self.say(f"Saved to {saved}.")
+                    self.say_line(f"Saved to {saved}.")
             elif answer == "u":
                 try:
                     self.apply(UndoLastDay())
