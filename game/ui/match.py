@@ -18,12 +18,13 @@ from typing import Mapping
 from game import paths
 from game.engine import machine
 from game.engine.log import write_log
-from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay
+from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.saves import MAX_SAVE_BYTES, SaveError, read_save, restore, save_game, save_problem, scenario_file
 from game.files import read_regular_file
 from game.engine.state import DayRecord
+from game.scenario.errors import FormulaError
 from game.scenario.load import MAX_FILE_BYTES, load_scenario
 from game.scenario.model import Choice, Scenario
 
@@ -126,7 +127,14 @@ class Match:
     def resolve(self) -> DayRecord:
         if self.phase is Phase.DELIBERATION:
             self.apply(Advance())
-        events = self.apply(Resolve())
+        try:
+            events = self.apply(Resolve())
+        except FormulaError:
+            # A formula came to no usable number with these orders: take them back, so the
+            # player can give another order (the error is shown over the day).
+            for role_id, _ in self.session.orders:
+                self.apply(WithdrawOrder(role_id))
+            raise
         return events[0].record
 
     def finish_day(self) -> None:

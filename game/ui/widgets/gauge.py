@@ -34,6 +34,11 @@ def share_of(value: float, low: float, high: float) -> float:
     return min(1.0, max(0.0, (value - low) / span))
 
 
+def alert_level(value: float) -> int:
+    """The DEFCON level a reading shows: a whole number from 1 to 5."""
+    return max(1, min(5, round(max(0.0, min(6.0, finite(value, 5))))))
+
+
 def number(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -50,7 +55,7 @@ class DefconGauge(Widget):
         self.shown = level if start is None else finite(start, level)
         self.tension = _finite_triple(tension)  # (value, min, max) of the variable behind it, drawn as a fine bar
         self.tension_shown = self.tension[0] if self.tension else 0.0
-        self.pulse = 2.4 if start is not None and round(start) != round(level) else 0.0  # seconds of attention
+        self.pulse = 2.4 if alert_level(self.shown) != alert_level(level) else 0.0  # seconds of attention
 
     def set(self, level: float, tension=None) -> None:
         self.level = finite(level, 5)
@@ -65,10 +70,10 @@ class DefconGauge(Widget):
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         rect = self.rect
-        level = round(max(-9.0, min(9.0, self.shown)))
+        level = alert_level(self.shown)
         title = blit_text(surface, theme, "DEFCON", "small_bold", palette.ink_soft, rect.topleft)
-        colour = palette.defcon[5 - max(1, min(5, level))]
-        blit_text(surface, theme, str(max(1, min(5, level))), "number", colour, (title.right + theme.px(8), rect.y - theme.px(9)))
+        colour = palette.defcon[5 - level]
+        blit_text(surface, theme, str(level), "number", colour, (title.right + theme.px(8), rect.y - theme.px(9)))
         words = {5: "peace", 4: "increased readiness", 3: "forces on alert", 2: "next step to war", 1: "war"}
         blit_text(surface, theme, words.get(level, ""), "small", palette.ink_soft, (rect.right, rect.y), "topright")
         top = rect.y + theme.line_height("number") - theme.px(6)
