@@ -251,3 +251,15 @@ def test_numbers_on_the_command_line_have_upper_bounds(arguments, message, capsy
         cli.main(arguments)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_text_mode_tidies_what_a_killed_save_left_beside_its_file(tmp_path, monkeypatch, capsys):
+    import io
+
+    orphan = tmp_path / ".game.json.k2j4x9.tmp"
+    orphan.write_text("{")
+    an_hour_ago = time.time() - 3600
+    os.utime(orphan, (an_hour_ago, an_hour_ago))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli.main(["play", "--text", str(DEMO), "--seed", "1", "--save", str(tmp_path / "game.json")]) == 0
+    assert not orphan.exists()
