@@ -89,6 +89,19 @@ def replace_at(data, path, value):
     node[path[-1]] = value
 
 
+def with_derived_chain(data: dict, variable: str, count: int, formula, prefix: str) -> str:
+    """Derived values d0..d(count-1), each computed from the one before, and an ending reading the last."""
+    if not isinstance(data.get("derived"), dict):
+        data["derived"] = {}
+    derived = data["derived"]
+    derived[f"{prefix}0"] = {"formula": variable}
+    for index in range(1, count):
+        derived[f"{prefix}{index}"] = {"formula": formula(index)}
+    last = f"{prefix}{count - 1}"
+    data.setdefault("endings", []).insert(0, {"id": "chained", "title": "x", "text": "x", "when": f"{last} > 0"})
+    return f"{count} derived values, the last being {formula(count - 1)}"
+
+
 def structural_mutant(rng: random.Random, text: str) -> tuple[str, str]:
     data = yaml.safe_load(text)
     names = variable_names(data)
@@ -103,19 +116,9 @@ def structural_mutant(rng: random.Random, text: str) -> tuple[str, str]:
         replace_at(data, path, value)
         what = f"formula at {path}: {value[:60]}"
     elif kind == "doubling" and names:
-        derived = data.setdefault("derived", {}) if isinstance(data.get("derived", {}), dict) else {}
-        derived["d0"] = {"formula": names[0]}
-        for index in range(1, 41):
-            derived[f"d{index}"] = {"formula": f"d{index - 1} + d{index - 1}"}
-        data.setdefault("endings", []).insert(0, {"id": "doubled", "title": "x", "text": "x", "when": "d40 > 0"})
-        what = "40 derived values that double each other"
+        what = with_derived_chain(data, names[0], 41, lambda index: f"d{index - 1} + d{index - 1}", "d")
     elif kind == "chain" and names:
-        derived = data.setdefault("derived", {}) if isinstance(data.get("derived", {}), dict) else {}
-        derived["c0"] = {"formula": names[0]}
-        for index in range(1, 1200):
-            derived[f"c{index}"] = {"formula": f"c{index - 1} + 1"}
-        data.setdefault("endings", []).insert(0, {"id": "chained", "title": "x", "text": "x", "when": "c1199 > 0"})
-        what = "1,200 chained derived values"
+        what = with_derived_chain(data, names[0], 1200, lambda index: f"d{index - 1} + 1", "d")
     else:
         path, _ = rng.choice(candidates)
         value = hostile_values(rng)

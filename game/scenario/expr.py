@@ -612,14 +612,7 @@ class _Compiler:
         if operation is None:
             def assign(v: Values) -> None:
                 result = amount(v)
-                if low <= result <= high:
-                    v[slot] = result
-                elif result < low:
-                    v[slot] = low
-                elif result > high:
-                    v[slot] = high
-                else:
-                    raise _not_a_number(name)
+                v[slot] = result if low <= result <= high else _clamped(result, low, high, name)
             return assign
         if operation is _ARITHMETIC[ast.Add] and constant is not None:
             def add_constant(v: Values) -> None:
@@ -629,21 +622,22 @@ class _Compiler:
 
         def update(v: Values) -> None:
             result = operation(v[slot], amount(v))
-            if low <= result <= high:
-                v[slot] = result
-            elif result < low:
-                v[slot] = low
-            elif result > high:
-                v[slot] = high
-            else:
-                raise _not_a_number(name)
+            v[slot] = result if low <= result <= high else _clamped(result, low, high, name)
 
         return update
 
 
-def _not_a_number(name: str) -> FormulaError:
-    """No place yet: closures are shared by every place with the same text; the engine adds the place."""
-    return FormulaError(None, f"this effect gave '{name}' a value that is not a number (NaN) in this game; "
+def _clamped(result, low, high, name: str):
+    """A result outside the bounds, brought back to them; NaN, which is on neither side, stops the day.
+
+    The error has no place yet: closures are shared by every place with the same text, and the
+    engine adds the place of the effect that ran (``resolve.run_effects``).
+    """
+    if result < low:
+        return low
+    if result > high:
+        return high
+    raise FormulaError(None, f"this effect gave '{name}' a value that is not a number (NaN) in this game; "
                               "the game cannot go on with it (look for infinity minus infinity, or 0 times infinity)")
 
 
