@@ -14,7 +14,7 @@ import pytest
 from game import paths
 from game.ui.widgets.gauge import DefconGauge, MeterBar
 from .driver import click, press, scene_name, widget
-from .test_hot_reload import on_day_two, own_scenario  # noqa: F401  (own_scenario: a fixture, the demo copied to edit)
+from .test_hot_reload import edit, on_day_two
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile" / "not_a_number.yaml"
@@ -92,19 +92,9 @@ def test_wrapping_an_unbroken_word_is_near_linear_in_its_length(app):
     assert long.calls < 2000
 
 
-def test_a_briefing_with_a_five_thousand_character_word_draws(app, only_demo, tmp_path):
-    folder = paths.user_scenarios_folder() / "long_word"
-    folder.mkdir(parents=True)
-    text = (ROOT / "scenarios" / "demo" / "scenario.yaml").read_text(encoding="utf-8")
-    text = text.replace("The decision cannot wait much longer.", "W" * 5000, 1).replace("id: demo", "id: long_word", 1)
-    (folder / "scenario.yaml").write_text(text, encoding="utf-8")
-    app.push("setup", scenario="long_word", role="kennedy", opponent="historical", seed=7)
-    click(app, widget(app, "Begin"))
-    click(app, widget(app, "To the situation room"))
-    click(app, widget(app, "choice:wait_and_watch"))
-    click(app, widget(app, "give order"))
-    click(app, widget(app, "continue"))
-    assert scene_name(app) == "BriefingScene"
+def test_a_briefing_with_a_five_thousand_character_word_draws(app, own_scenario):
+    edit(own_scenario, "The decision cannot wait much longer.", "W" * 5000)
+    on_day_two(app)
     app.draw()
     assert any("WWWW" in text for text in app.top.texts())
 
