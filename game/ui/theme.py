@@ -233,6 +233,8 @@ class Theme:
         key = (text, style, width)
         lines = self._wraps.get(key)
         if lines is None:
+            if len(self._wraps) > 4000:
+                self._wraps.clear()
             lines = self._wraps[key] = self._wrap(text, style, width)
         if self.ledger is not None and not self._measuring \
                 and any(len(word) > 1 and self.measure(word, style) > width for word in text.split()):
@@ -255,12 +257,9 @@ class Theme:
                     continue
                 if line:
                     lines.append(line)
-                while font.size(word)[0] > width and len(word) > 1:  # a word wider than the box
-                    cut = len(word) - 1
-                    while cut > 1 and font.size(word[:cut])[0] > width:
-                        cut -= 1
-                    lines.append(word[:cut])
-                    word = word[cut:]
+                if font.size(word)[0] > width:  # a word wider than the box
+                    *whole, word = _cut_word(word, font, width)
+                    lines.extend(whole)
                 line = word
             lines.append(line)
         return lines
@@ -293,3 +292,30 @@ class Theme:
             else:
                 longest = middle
         return text[:shortest].rstrip() + "\u2026"
+
+
+def _cut_word(word: str, font: pygame.font.Font, width: int) -> list[str]:
+    """A word wider than ``width`` in pieces that fit (at least one character each).
+
+    Each piece is found by doubling its length until it no longer fits, then halving the gap,
+    so a piece of k characters costs about 2 log2 k measurements of at most 2k characters: an
+    unbroken 5,000-character word is cut in a few hundred measurements, not millions.
+    """
+    pieces = []
+    start, end = 0, len(word)
+    while start < end:
+        fits = start + 1  # one character always goes, even in a box narrower than it
+        probe = start + 2
+        while probe <= end and font.size(word[start:probe])[0] <= width:
+            fits = probe
+            probe = start + (probe - start) * 2
+        too_long = min(probe, end + 1)  # word[start:too_long] does not fit (or runs past the end)
+        while too_long - fits > 1:
+            middle = (fits + too_long) // 2
+            if font.size(word[start:middle])[0] <= width:
+                fits = middle
+            else:
+                too_long = middle
+        pieces.append(word[start:fits])
+        start = fits
+    return pieces

@@ -1,24 +1,11 @@
 """F5 in a game: the scenario file is read again and the game goes on from the same day on the new version."""
 
 import io
-import shutil
 
 import pygame
-import pytest
 
-from game import paths
 from game.tools.validate import validate_paths
 from .driver import click, press, scene_name, step, widget
-
-
-@pytest.fixture
-def own_scenario(repo_root):
-    """A copy of the demo in the user's scenarios folder, to edit as an author does."""
-    folder = paths.user_scenarios_folder() / "my_crisis"
-    folder.mkdir(parents=True)
-    path = folder / "scenario.yaml"
-    shutil.copy(repo_root / "scenarios" / "demo" / "scenario.yaml", path)
-    return path
 
 
 def edit(path, old: str, new: str) -> None:

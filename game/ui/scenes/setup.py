@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pygame
 
@@ -27,22 +28,50 @@ OPPONENT_TITLES = {"historical": "Computer: the historical leader", "hawk": "Com
                    HUMAN: "A second player at this screen"}
 
 
-def scenario_choices(cache: dict) -> list[tuple[str, object | None]]:
-    """(folder name, scenario or None if it does not load), shipped ones first, then the user's."""
+def scenario_choices(cache: dict, named: str | None = None) -> list[tuple[str, object | None]]:
+    """(folder name, scenario or None if it does not load), shipped ones first, then the user's.
+
+    ``named``, a file named on the command line that is none of those, comes first under its path.
+    """
     found = []
-    for path in paths.available_scenarios():
+    listed = paths.available_scenarios()
+    for path in ([_named_file(named, listed)] if named else []) + listed:
+        if path is None:
+            continue
+        name = path.parent.name if path in listed else str(path)
         try:
-            found.append((path.parent.name, load_cached(path, cache)))
+            found.append((name, load_cached(path, cache)))
         except SaveError:
-            found.append((path.parent.name, None))
+            found.append((name, None))
     return found
+
+
+def _named_file(named: str, listed: list) -> Path | None:
+    """The file named on the command line, unless it is one of the listed scenarios (by its real path)."""
+    path = paths.find_scenario(named)
+    if path is None or any(path.resolve() == other.resolve() for other in listed):
+        return None
+    return path
+
+
+def listed_name(named: str | None, choices: list) -> str | None:
+    """The name under which ``named`` (an id, folder or file) is listed among ``choices``."""
+    path = paths.find_scenario(named) if named else None
+    if path is None:
+        return named
+    for name, _ in choices:
+        candidate = paths.find_scenario(name) if Path(name).name == name else Path(name)
+        if candidate is not None and candidate.resolve() == path.resolve():
+            return name
+    return named
 
 
 class SetupScene(Scene):
     def __init__(self, app, scenario: str | None = None, role: str | None = None, opponent: str | None = None,
                  seed: int | None = None):
         super().__init__(app)
-        self.choices = scenario_choices(app.scenario_cache)
+        self.choices = scenario_choices(app.scenario_cache, scenario)
+        scenario = listed_name(scenario, self.choices)
         loaded = [name for name, s in self.choices if s is not None]
         preferred = [scenario, DEFAULT_SCENARIO, FALLBACK_SCENARIO] + loaded
         wanted = next((name for name in preferred if name in loaded), None)

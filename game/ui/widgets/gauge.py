@@ -25,6 +25,11 @@ def ease(current: float, target: float, dt: float, rate: float = EASE) -> float:
     return target if abs(target - current) < 1e-3 else current
 
 
+def finite(value, fallback: float = 0.0) -> float:
+    """A value a gauge can draw: the engine keeps NaN out of the state, but a gauge never trusts that."""
+    return value if isinstance(value, (int, float)) and math.isfinite(value) else fallback
+
+
 def number(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -32,10 +37,8 @@ def number(value: float) -> str:
 
 
 def level_of(value: float | None) -> int:
-    """A DEFCON level from 5 to 1 (a value that is not a number reads as 5, peace)."""
-    if value is None or not math.isfinite(value):
-        return 5
-    return max(1, min(5, round(value)))
+    """A DEFCON level from 5 to 1 (a value that is not a finite number reads as 5, peace)."""
+    return max(1, min(5, round(max(0.0, min(6.0, finite(value, 5))))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +96,13 @@ class DefconGauge(Widget):
         self.title = title
         self.level = level_of(level)
         self.shown = float(self.level if start is None else level_of(start))
+        if tension is not None:
+            low = finite(tension.minimum)
+            tension = Tension(tension.label, finite(tension.value, low), low, finite(tension.maximum, low + 1))
         self.tension = tension
         self.tension_shown = tension.value if tension is not None else 0.0
         if tension is not None and tension_start is not None:
-            self.tension_shown = tension_start
+            self.tension_shown = finite(tension_start, tension.value)
         self.pulse = 2.4 if start is not None and level_of(start) != self.level else 0.0  # seconds of attention
 
     def update(self, dt: float) -> None:
@@ -180,10 +186,11 @@ class DefconGauge(Widget):
 # --- a bar per variable ----------------------------------------------------------------------------------
 def _value_width(theme: Theme, minimum: float, maximum: float, with_change: bool) -> int:
     """Room for the figures at the right: the widest value the bar can show, and a change beside it."""
+    minimum, maximum = finite(minimum), finite(maximum)
     widest = max(theme.measure(number(v), "small_bold") for v in (minimum, maximum, round(minimum), round(maximum)))
     if with_change:
         span = abs(maximum - minimum)
-        widest += theme.px(8) + theme.measure(change_text(span if math.isfinite(span) else 0), "small_bold")
+        widest += theme.px(8) + theme.measure(change_text(finite(span)), "small_bold")
     return widest
 
 
@@ -202,10 +209,10 @@ class MeterBar(Widget):
                  start: float | None = None, colour=None):
         super().__init__(rect, None, True, label)
         self.label = label
-        self.value = value
-        self.minimum = minimum
-        self.maximum = maximum
-        self.shown = value if start is None else start
+        self.minimum = finite(minimum)
+        self.maximum = finite(maximum, self.minimum + 1)
+        self.value = finite(value, self.minimum)
+        self.shown = self.value if start is None else finite(start, self.value)
         self.start = self.shown
         self.colour = colour
 
