@@ -169,7 +169,7 @@ class DayScene(Scene):
         needs += [text_height(theme, self._advisor_blocks(i), width, gap=3) for i in range(len(self.advice))]
         needs.append(text_height(theme, self._briefing_blocks(), width, gap=3))
         least = theme.line_height("subheading") + 2 * theme.line_height("body") + theme.px(14)
-        pane_h = max(min(max(needs) + theme.px(14), round(room * 0.45)), min(least, room // 2))
+        pane_h = max(min(max(needs) + theme.px(14), round(room * 0.38)), min(least, room // 2))
         # the cards below keep room for two rows (and a pager): the pane gives way to them
         gap_cards = theme.px(10)
         pager_h = button_height(theme, "small_bold") + gap
