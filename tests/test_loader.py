@@ -84,7 +84,7 @@ def test_dates_stay_as_written():
 
 def test_translated_text_is_kept_per_language():
     scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "demo" / "scenario.yaml")
-    briefing = scenario.day("the_line").briefings["khrushchev"]
+    briefing = scenario.day("the_line").briefing_for("khrushchev", scenario.initial_values())
     assert briefing.languages == ("en", "ru")
     assert briefing.get("ru").startswith("Наши суда")
     assert briefing.get("fr") == briefing.get("en")

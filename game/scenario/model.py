@@ -46,6 +46,11 @@ class Text:
 
 EMPTY_TEXT = Text(())
 
+# Who may see a secret: role id -> the condition under which it sees it (None: always). A thing
+# with no ``visible_to`` (None) is seen by every seat; a seat left out never sees it, until the
+# author's condition for it comes true (a leak, an event, a letter).
+Visibility = Mapping[str, Condition | None]
+
 
 @dataclass(frozen=True, slots=True)
 class Variable:
@@ -57,6 +62,7 @@ class Variable:
     description: Text
     slot: int
     location: Location
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ class Flag:
     initial: bool
     slot: int
     location: Location
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,8 @@ class DelayedEffect:
     effects: tuple[Effect, ...]
     requires: Condition | None
     text: Text
+    # who reads its message when it takes effect (what is seen takes no part in equality: it changes no rule)
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +153,26 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of a briefing, shown when its condition holds as the day begins (always without one)."""
+
+    text: Text
+    when: Condition | None = None
+
+
+def joined(texts: "list[Text]") -> Text | None:
+    """Several texts as one, paragraph after paragraph, in every language any of them is written in."""
+    if not texts:
+        return None
+    if len(texts) == 1:
+        return texts[0]
+    codes: dict[str, None] = {}
+    for text in texts:
+        codes.update(dict.fromkeys(text.languages))
+    return Text(tuple((code, "\n\n".join(text.get(code) for text in texts)) for code in codes))
+
+
+@dataclass(frozen=True, slots=True)
 class SeatView:
     """How a day looks from one seat when it is not how the other sees it: its own title, its own picture.
 
@@ -160,7 +189,7 @@ class Day:
     index: int
     date: str
     title: Text
-    briefings: Mapping[str, Text]
+    briefings: Mapping[str, tuple[Paragraph, ...]]  # role -> its briefing's paragraphs, some conditional
     choices: Mapping[str, tuple[Choice, ...]]
     historical: Mapping[str, str]
     history_note: Text
@@ -168,6 +197,10 @@ class Day:
     location: Location
     advisors: Mapping[str, tuple[str, ...]] | None = None  # role -> advisors at the table today; None: all
     seen_by: Mapping[str, SeatView] = field(default_factory=dict)  # role -> its own title or picture
+
+    def briefing_for(self, role_id: str, values) -> Text | None:
+        """What the seat is told this morning: the paragraphs whose condition holds on ``values``."""
+        return joined([p.text for p in self.briefings.get(role_id, ()) if p.when is None or p.when.test(values)])
 
     def title_for(self, role_id: str | None) -> Text:
         """The day's title as this seat reads it."""
@@ -199,6 +232,7 @@ class Interaction:
     text: Text
     location: Location
     ending: str | None = None
+    visible_to: Visibility | None = field(default=None, compare=False)  # who reads its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +248,7 @@ class Event:
     later: tuple[DelayedEffect, ...]
     location: Location
     ending: str | None = None
+    visible_to: Visibility | None = field(default=None, compare=False)  # who hears the news
 
 
 @dataclass(frozen=True, slots=True)
