@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="distinct states kept per day before sampling (default 20000)")
     check.add_argument("--max-resolutions", type=_positive, default=600_000, metavar="N",
                        help="resolved days in all before the search samples (default 600000)")
+    check.add_argument("--directed", type=_count, default=300_000, metavar="N",
+                       help="after a bounded search, resolved days spent looking on purpose for each ending and "
+                            "event the sample missed (default 300000; 0 to skip)")
     check.add_argument("--seed", type=_integer, default=1, help="seed of the sampler for bounded searches")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
@@ -138,6 +141,14 @@ def _positive(text: str) -> int:
     value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _count(text: str) -> int:
+    """A whole number of zero or more."""
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
     return value
 
 
@@ -288,7 +299,7 @@ def _check(arguments, parser) -> int:
     if scenario is None:
         return 1
     report = check(scenario, max_states=arguments.max_states, seed=arguments.seed,
-                   max_resolutions=arguments.max_resolutions)
+                   max_resolutions=arguments.max_resolutions, directed=arguments.directed)
     if arguments.json:
         print(json.dumps(check_as_dict(report), indent=2, ensure_ascii=False))
     else:
