@@ -150,3 +150,10 @@ def test_randomly_damaged_scenarios_never_raise(path, data):
     diagnostics = Diagnostics()
     scenario = load_from_bytes(str(path), damaged, diagnostics)
     assert (scenario is None) == bool(diagnostics.errors)
+
+
+def test_an_advisor_can_change_office_on_a_date():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "berlin_1961" / "scenario.yaml")
+    clay = next(a for a in scenario.roles["brandt"].advisors if a.id == "clay")
+    assert clay.office_on("1961-08-13").get() == "Retired general, commander of the 1948 airlift"
+    assert clay.office_on("1961-09-19").get() == "President Kennedy's personal representative in Berlin"

@@ -79,3 +79,39 @@ def test_the_text_mode_shows_the_seat_its_own_secrets():
     text = play_text({"red": "human", "blue": "historical"}, "1\nm\n1\n1\n")
     assert "The secret plan: now in force" in text and "A whisper in the ministry" in text
     assert "Plotters ready" in text and "The plotters move their ships." in text
+
+
+def test_the_log_says_when_the_historical_player_had_to_leave_the_record():
+    import json
+
+    from game.engine.log import render_log
+    from game.engine.machine import Advance, GiveOrder, Resolve, apply, start
+    from game.engine.opponents import policy_named
+    from game.engine.resolve import day_random
+
+    crisis = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    players = {"kennedy": "random", "khrushchev": "historical"}
+
+    def played(seed):
+        session = start(crisis, seed)
+        while not session.state.ended:
+            session, _ = apply(session, Advance())
+            session, _ = apply(session, Advance())
+            for stream, role in enumerate(crisis.roles, start=1):
+                legal = session.legal_choices(role)
+                if legal:
+                    rng = day_random(session.state.seed, session.state.day_index, stream)
+                    choice = policy_named(players[role]).choose(crisis, session.state, role, legal, rng)
+                    session, _ = apply(session, GiveOrder(role, choice))
+            session, _ = apply(session, Resolve())
+            session, _ = apply(session, Advance())
+            session, _ = apply(session, Advance())
+        return [json.loads(line) for line in render_log(crisis, session.state, players).splitlines()[1:]]
+
+    # an unpredictable Kennedy soon takes the game where the record's order is no longer open
+    lines = next(lines for lines in map(played, range(1, 80)) if any("off_record" in line for line in lines))
+    for line in (line for line in lines if "off_record" in line):
+        entry = line["off_record"]["khrushchev"]
+        day = crisis.day(line["day"])
+        assert entry["recorded"] == day.historical["khrushchev"] != entry["given"] == line["orders"]["khrushchev"]
+    assert all("kennedy" not in line.get("off_record", {}) for line in lines)  # a hawk has no record to keep

@@ -31,7 +31,7 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # admits the load benchmark's 100x scenario (
 RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
-TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events")
+TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art")
 
 
 def load_scenario(path: str | os.PathLike, *, freeze: bool = False) -> Scenario:
@@ -248,7 +248,7 @@ class _ScenarioReader:
             authors=top.strings("authors"), sources=top.strings("sources"), first_date=first, last_date=last,
             roles=roles, variables=variables, flags=flags, derived=derived, days=days,
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
-            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot,
+            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
         )
 
     def read_calendar(self, top: Fields) -> tuple[str, str]:
@@ -425,7 +425,7 @@ class _ScenarioReader:
 
     def read_advisor(self, spec: Any, location: Location, role_id: str) -> Advisor:
         fields = Fields(spec, location, f"an advisor of '{role_id}'", self.diagnostics,
-                        ("id", "name", "office", "leaning"), ("portrait", "advice"))
+                        ("id", "name", "office", "leaning"), ("portrait", "advice", "offices"))
         advisor_id = fields.identifier("id")
         leaning = fields.string("leaning", "moderate")
         if fields.has("leaning") and leaning not in LEANINGS:
@@ -442,7 +442,23 @@ class _ScenarioReader:
             if entry.has("recommends"):
                 self.pending_recommendations.append((role_id, entry.string("recommends"), entry.where("recommends")))
         return Advisor(advisor_id, fields.string("name"), fields.text("office"), leaning, _portrait(fields),
-                       tuple(advice), fields.location)
+                       tuple(advice), fields.location, self.read_offices(fields, advisor_id))
+
+    def read_offices(self, fields: Fields, advisor_id: str) -> tuple[tuple[str, Text], ...]:
+        """``offices: [{from: 1961-09-19, office: ...}]``: the offices an advisor takes up on later dates."""
+        items = fields.sequence("offices")
+        result: list[tuple[str, Text]] = []
+        for index, item in enumerate(items):
+            entry = Fields(item, items.item_location(index), f"an office of '{advisor_id}'", self.diagnostics,
+                           ("from", "office"))
+            since = entry.string("from")
+            date = _parse_date(since) if since else None
+            if since and date is None:
+                entry.error("from", f"'{since}' is not a date; write it as YYYY-MM-DD")
+            elif result and date is not None and since <= result[-1][0]:
+                entry.error("from", f"{since} does not come after the office before it ({result[-1][0]}); list them in date order")
+            result.append((since, entry.text("office")))
+        return tuple(result)
 
     def read_choices(self, owner: Fields, key: str, what: str, allow_empty: bool = False,
                      items: Any = None, location: Location | None = None) -> tuple[Choice, ...]:

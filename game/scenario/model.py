@@ -132,11 +132,20 @@ class Advice:
 class Advisor:
     id: str
     name: str
-    office: Text
+    office: Text  # the office held when the scenario begins
     leaning: str
     portrait: Mapping[str, Any]
     advice: tuple[Advice, ...]
     location: Location
+    later_offices: tuple[tuple[str, Text], ...] = ()  # (date YYYY-MM-DD, office from that date), in date order
+
+    def office_on(self, date: str) -> Text:
+        """The office the advisor holds on ``date`` (dates as written, which sort as they should)."""
+        office = self.office
+        for since, later in self.later_offices:
+            if since <= date:
+                office = later
+        return office
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +306,7 @@ class Scenario:
     folder: str
     digest: str  # sha256 of the file's bytes, so a save can tell it was made with another version
     day_slot: int = field(default=0)
+    art: Any = None  # the scenario's own title painting, as a day's art is written (None: the game's)
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)

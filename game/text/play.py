@@ -198,7 +198,8 @@ class TextGame:
 
     def show_advisors(self, role_id: str) -> None:
         for advisor, advice in advice_for(self.scenario, self.session.state, role_id):
-            self.say(f"{advisor.name} ({self.t(advisor.office)}, {advisor.leaning}):", "  ")
+            office = self.t(advisor.office_on(self.session.day.date))
+            self.say(f"{advisor.name} ({office}, {advisor.leaning}):", "  ")
             self.say(f"\u201c{self.t(advice.text)}\u201d", "      ")
 
     def show_choices(self, legal: tuple[Choice, ...], role_id: str) -> None:

@@ -240,7 +240,8 @@ class DayScene(Scene):
             return self.add(chip)
         index = next(i for i, (a, _) in enumerate(self.advice) if a.id == person_id)
         picture = portrait_surface(self.app.art, theme, match.scenario.id, advisor.id, advisor.name, portrait)
-        chip = AdvisorChip(rect, picture, name, match.t(advisor.office), advisor.leaning, self._hear(index),
+        chip = AdvisorChip(rect, picture, name, match.t(advisor.office_on(match.session.day.date)), advisor.leaning,
+                           self._hear(index),
                            selected=index == self.advisor, stagger=stagger, full_name=advisor.name,
                            widget_name=f"advisor:{advisor.id}")
         chip.advice_index = index
@@ -425,7 +426,8 @@ class DayScene(Scene):
     def _advisor_blocks(self, index: int) -> list[tuple[str, str, str]]:
         match = self.match
         advisor, advice = self.advice[index]
-        blocks = [(f"{advisor.name}, {match.t(advisor.office)} ({advisor.leaning})", "small_bold", "ink_soft"),
+        office = match.t(advisor.office_on(match.session.day.date))
+        blocks = [(f"{advisor.name}, {office} ({advisor.leaning})", "small_bold", "ink_soft"),
                   (f"\u201c{match.t(advice.text)}\u201d", "italic", "ink")]
         if advice.recommends:
             choice = next((c for c in self.choices if c.id == advice.recommends), None)
