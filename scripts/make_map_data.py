@@ -1,9 +1,11 @@
-"""Build assets/map/geometry.json, the game's coastlines, from Natural Earth.
+"""Build assets/map/geometry.json, the game's coastlines and countries, from Natural Earth.
 
 Natural Earth (naturalearthdata.com) is in the public domain; the `world-atlas` npm package
 carries it as TopoJSON. This script fetches that package with `npm pack` (or reads a tarball you
-already have), decodes the TopoJSON, clips it to the two views the game draws, rounds the
-coordinates, and writes one small JSON file that the game ships. Run it only to change the map:
+already have), decodes the TopoJSON, clips it to the two views the game draws, adds every country
+of the world (the 1:50m data, thinned where a point adds nothing at the scale of a map of a region)
+under a plain id (``egypt``, ``united_kingdom``, ``germany``) for the maps scenarios declare, rounds
+the coordinates, and writes one JSON file that the game ships. Run it only to change the map:
 
     python scripts/make_map_data.py                  # fetches world-atlas@2.0.2 with npm
     python scripts/make_map_data.py --tarball world-atlas-2.0.2.tgz
@@ -13,7 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import subprocess
+import unicodedata
 import tarfile
 import sys
 import tempfile
@@ -144,6 +149,84 @@ def view_data(tarball: Path, view: dict) -> dict:
     return {"bounds": list(bounds), "land": land, "countries": countries, "places": places}
 
 
+# Ids for Natural Earth's shortened names; every other name becomes its own words in lower case
+NAME_IDS = {
+    "United States of America": "united_states", "Dem. Rep. Congo": "democratic_republic_of_the_congo",
+    "Central African Rep.": "central_african_republic", "Dominican Rep.": "dominican_republic",
+    "Bosnia and Herz.": "bosnia_and_herzegovina", "N. Cyprus": "northern_cyprus", "S. Sudan": "south_sudan",
+    "W. Sahara": "western_sahara", "Eq. Guinea": "equatorial_guinea", "Solomon Is.": "solomon_islands",
+    "Falkland Is.": "falkland_islands", "Faeroe Is.": "faroe_islands", "Fr. Polynesia": "french_polynesia",
+    "Fr. S. Antarctic Lands": "french_southern_lands", "Br. Indian Ocean Ter.": "british_indian_ocean_territory",
+    "Antigua and Barb.": "antigua_and_barbuda", "St. Vin. and Gren.": "saint_vincent_and_the_grenadines",
+    "St. Kitts and Nevis": "saint_kitts_and_nevis", "S. Geo. and the Is.": "south_georgia",
+}
+# Names a scenario may use for a group of today's countries, as the world stood in its time
+GROUPS = {
+    "usa": ["united_states"], "britain": ["united_kingdom"], "ussr": [
+        "russia", "ukraine", "belarus", "kazakhstan", "georgia", "armenia", "azerbaijan", "uzbekistan",
+        "turkmenistan", "kyrgyzstan", "tajikistan", "moldova", "lithuania", "latvia", "estonia"],
+    "yugoslavia": ["serbia", "croatia", "slovenia", "bosnia_and_herzegovina", "montenegro", "macedonia", "kosovo"],
+    "czechoslovakia": ["czechia", "slovakia"],
+}
+THIN = 0.025  # degrees: a point nearer than this to the line through its neighbours is dropped
+
+
+def country_id(name: str) -> str:
+    if name in NAME_IDS:
+        return NAME_IDS[name]
+    for short, long in ((r"\bIs\.", "Islands"), (r"\bI\.", "Island"), (r"\bSt[.-]", "Saint "), (r"\bTer\.", "Territory"),
+                        (r"\bN\.", "Northern")):
+        name = re.sub(short, long, name)
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower().replace(".", "")).strip("_")
+
+
+def thinned(ring: list, tolerance: float) -> list:
+    """Douglas-Peucker: the fewest points that keep the outline within ``tolerance`` degrees."""
+    if len(ring) < 5:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    # a closed ring starts and ends on one point: split it at the point farthest from there
+    x0, y0 = ring[0]
+    apex = max(range(1, len(ring) - 1), key=lambda i: (ring[i][0] - x0) ** 2 + (ring[i][1] - y0) ** 2)
+    keep[apex] = True
+    stack = [(0, apex), (apex, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = ring[first], ring[last]
+        length = math.hypot(x2 - x1, y2 - y1) or 1e-12
+        far, index = 0.0, -1
+        for i in range(first + 1, last):
+            x, y = ring[i]
+            distance = abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / length
+            if distance > far:
+                far, index = distance, i
+        if far > tolerance and index > 0:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [point for point, kept in zip(ring, keep) if kept]
+
+
+def world_countries(tarball: Path) -> tuple[dict, dict]:
+    """Every country's outer rings at 1:50m, thinned and rounded, by id; and each id's Natural Earth name."""
+    topology = read_topology(tarball, "countries-50m")
+    arcs = decode_arcs(topology)
+    countries: dict[str, list] = {}
+    names: dict[str, str] = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        name = geometry.get("properties", {}).get("name")
+        if not name:
+            continue
+        key = country_id(name)
+        names[key] = name
+        for polygon in polygons_of(geometry, arcs):
+            ring = simplify(thinned(unwrap(polygon[0]), THIN), 2)
+            if ring:
+                countries.setdefault(key, []).append(ring)
+    return countries, names
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", type=Path, help="a world-atlas .tgz already downloaded")
@@ -156,6 +239,8 @@ def main() -> None:
             "projection": "equirectangular, longitude and latitude in degrees",
             "views": {name: view_data(tarball, view) for name, view in VIEWS.items()},
         }
+        data["countries"], data["country_names"] = world_countries(tarball)
+        data["groups"] = GROUPS
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
     arguments.output.write_text(json.dumps(data, separators=(",", ":")) + "\n")
     points = sum(len(r) for v in data["views"].values() for r in v["land"])

@@ -88,6 +88,16 @@ def map_jobs() -> list[Job]:
     return jobs
 
 
+def scenario_map_jobs(scenario) -> list[Job]:
+    """A scenario's own map, when it declares one (``map:``)."""
+    if scenario.map is None:
+        return []
+    subject = maps.chart_subject(scenario.map)
+    seed = seed_for(scenario.id, "map")
+    return [Job("maps", _relative(catalog.scenario_map_path(scenario.id)), seed, {"map": subject},
+                maps.chart_size(scenario.map.bounds), subject)]
+
+
 def portrait_jobs(scenario) -> list[Job]:
     people = []
     for role in scenario.roles.values():
@@ -179,6 +189,8 @@ def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None
         if title is not None:
             jobs.append(title)
     for scenario in scenarios:
+        if "maps" in wanted:
+            jobs.extend(scenario_map_jobs(scenario))
         if paint_portrait is not None:
             jobs.extend(portrait_jobs(scenario))
         if paint_scene is not None:

@@ -6,6 +6,7 @@ Baked paintings ship in ``assets/art/`` so the game starts without painting anyt
                                                    ("caribbean", "world"), painted edge to edge over that
                                                    view's bounds (equirectangular), so screens can place
                                                    ships and sites by longitude and latitude
+    assets/art/map/scenarios/<scenario id>.png     a scenario's own map (its ``map:``), the same way
     assets/art/portraits/<scenario id>/<person id>.png   a role (its id) or an advisor (its id)
     assets/art/scenes/<scenario id>/<name>.png     a day's or an ending's painting: <name> is the scene's
                                                    name when the art is just ``{scene: NAME}`` or the
@@ -31,6 +32,11 @@ def art_folder() -> Path:
 
 def map_path(view: str) -> Path:
     return art_folder() / "map" / f"{view}.png"
+
+
+def scenario_map_path(scenario_id: str) -> Path:
+    """A scenario's own map (``map:``), painted edge to edge over its bounds like the base maps."""
+    return art_folder() / "map" / "scenarios" / f"{scenario_id}.png"
 
 
 def portrait_path(scenario_id: str, person_id: str) -> Path:

@@ -13,15 +13,14 @@ and a faint pencil graticule under everything.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from game import paths
+from game.art.shapes import clip_to_box
 from game.art.watercolor import Painting, soften
+from game.geography import countries_within, geometry, region_rings
 
 # the largest size the day screen shows each view at (1920x1080 window), rounded up
 MAP_SIZES: dict[str, tuple[int, int]] = {"caribbean": (960, 800), "world": (1400, 560)}
@@ -53,12 +52,6 @@ STYLES: dict[str, MapStyle] = {
 }
 
 
-@lru_cache(maxsize=1)
-def geometry() -> dict:
-    with open(paths.assets_folder() / "map" / "geometry.json", encoding="utf-8") as file:
-        return json.load(file)
-
-
 def views() -> list[str]:
     return sorted(geometry()["views"])
 
@@ -85,8 +78,11 @@ def _projector(view: str, width: int, height: int):
     return project, (west, south, east, north)
 
 
-def paint_map(view: str, width: int, height: int, seed: int) -> np.ndarray:
-    """The view painted at ``width`` x ``height``: uint8 RGB, edge to edge over its bounds."""
+def paint_map(view, width: int, height: int, seed: int) -> np.ndarray:
+    """The view painted at ``width`` x ``height``: uint8 RGB, edge to edge over its bounds. ``view`` is a
+    built-in view's name, or a scenario's own map as plain data (``chart_subject``)."""
+    if isinstance(view, dict):
+        return paint_chart(view, width, height, seed)
     data = geometry()["views"][view]
     style = STYLES.get(view, STYLES["world"])
     project, bounds = _projector(view, width, height)
@@ -120,6 +116,66 @@ def paint_map(view: str, width: int, height: int, seed: int) -> np.ndarray:
         if max(np.ptp(ring[:, 0]), np.ptp(ring[:, 1])) >= 0.8:
             painting.ink(ring, "sepia", width=style.coast_width * scale, strength=0.6, closed=True,
                          wobble=0.35 * scale)
+    return painting.pixels()
+
+
+# --- a scenario's own map ---------------------------------------------------------------------------
+CHART_STYLE = MapStyle(graticule_step=0.0, coast_width=1.3, tints=(), borders=(),
+                       deep_sea=(("cerulean", 0.25), ("ultramarine", 0.07), ("payne_grey", 0.04)), shallows=16.0,
+                       water_lines=True)
+CHART_WIDTH = 1200  # the widest a scenario's map is baked; its height follows its proportions
+
+
+def chart_subject(chart) -> dict:
+    """A scenario's ``map:`` as the plain data the painter (and the art cache's key) takes."""
+    return {"bounds": list(chart.bounds), "countries": [[region, tint] for region, tint in chart.countries],
+            "areas": [{"points": [list(point) for point in area.points], "tint": area.kind} for area in chart.areas]}
+
+
+def chart_size(bounds) -> tuple[int, int]:
+    """The sheet for a map of these bounds, in the proportions the screens show it (latitude-corrected)."""
+    west, south, east, north = bounds
+    ratio = (east - west) * math.cos(math.radians((south + north) / 2)) / (north - south)
+    width = CHART_WIDTH if ratio >= 1 else round(CHART_WIDTH * ratio)
+    return max(200, width), max(200, round(width / ratio))
+
+
+def paint_chart(subject: dict, width: int, height: int, seed: int) -> np.ndarray:
+    """A scenario's own map: every country in its frame, the ones it names tinted, its areas washed over
+    the land, ink coasts and a finer line along each border."""
+    west, south, east, north = bounds = tuple(subject["bounds"])
+    scale = width / CHART_WIDTH
+
+    def project(ring) -> np.ndarray:
+        lonlat = np.asarray(ring, dtype=np.float64)
+        return np.column_stack(((lonlat[:, 0] - west) / (east - west) * width,
+                                (north - lonlat[:, 1]) / (north - south) * height))
+
+    def inside(ring) -> list:
+        return [p for p in [clip_to_box(ring, west, south, east, north)] if len(p) > 2]
+
+    painting = Painting(width, height, seed)
+    countries = countries_within(bounds)
+    rings = [project(piece) for country in countries for ring in region_rings(country) for piece in inside(ring)]
+    land = painting.coverage(rings)
+    span = max(east - west, north - south)
+    step = next(step for step in (1.0, 2.0, 5.0, 10.0, 15.0, 30.0) if span / step <= 8)
+    _graticule(painting, bounds, step, project, scale)
+    _sea(painting, land, CHART_STYLE, scale)
+    for ring in rings:
+        if max(np.ptp(ring[:, 0]), np.ptp(ring[:, 1])) >= 1.5:
+            painting.wash(ring, "yellow_ochre", 0.2, layers=8, wobble=0.01, edge=0.5, granulation=0.4, bleed=1.0 * scale)
+    for region, tint in subject["countries"]:
+        for ring in region_rings(region):
+            for piece in inside(ring):
+                painting.wash(project(piece), tint, 0.3, layers=10, wobble=0.01, edge=0.8, granulation=0.3,
+                              bleed=1.2 * scale)
+    for area in subject["areas"]:  # a zone, or a country gone since: washed over the land only
+        shape = painting.coverage([project(area["points"])])
+        painting.glaze(soften(shape, 1.5 * scale) * land * 0.32, area["tint"], granulation=0.3, flow=0.2)
+    for ring in rings:
+        if max(np.ptp(ring[:, 0]), np.ptp(ring[:, 1])) >= 0.8:
+            painting.ink(ring, "sepia", width=0.9 * scale, strength=0.35, closed=True, wobble=0.3 * scale)
     return painting.pixels()
 
 

@@ -22,8 +22,9 @@ from game.scenario import expr
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
 from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
 from game.scenario.model import (
-    FORMAT_VERSION, LEANINGS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
-    Flag, Interaction, Paragraph, Role, Scenario, SeatView, Text, Variable, Visibility,
+    FORMAT_VERSION, LEANINGS, ROUTE_KINDS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending,
+    Event, Flag, Interaction, MapLine, MapPlace, Paragraph, Role, Scenario, ScenarioMap, SeatView, Text, Variable,
+    Visibility,
 )
 from game.scenario.yamlsource import SourceList, SourceMap, read_yaml
 
@@ -31,7 +32,7 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # admits the load benchmark's 100x scenario (
 RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
-TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art")
+TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art", "map")
 
 
 def load_scenario(path: str | os.PathLike, *, freeze: bool = False) -> Scenario:
@@ -249,7 +250,83 @@ class _ScenarioReader:
             roles=roles, variables=variables, flags=flags, derived=derived, days=days,
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
             digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
+            map=self.read_map(top),
         )
+
+    # --- the scenario's own map -----------------------------------------------------------------
+    def read_map(self, top: Fields) -> ScenarioMap | None:
+        """``map:``: a frame of the world, the countries tinted, and the author's areas, places, routes, labels."""
+        if not top.has("map"):
+            return None
+        fields = Fields(top.raw("map"), top.where("map"), "the map", self.diagnostics, ("name", "bounds"),
+                        ("countries", "areas", "places", "routes", "labels"))
+        box = Fields(fields.raw("bounds", SourceMap(fields.location)), fields.where("bounds"), "the map's bounds",
+                     self.diagnostics, ("west", "south", "east", "north"))
+        west, south, east, north = (box.number(side) for side in ("west", "south", "east", "north"))
+        if box.ok and not (-180 <= west < east <= 180):
+            box.error("east", f"the map runs from west {west} to east {east}: longitudes go from -180 to 180, west first")
+        if box.ok and not (-90 <= south < north <= 90):
+            box.error("north", f"the map runs from south {south} to north {north}: latitudes go from -90 to 90, south first")
+        from game import geography
+        from game.art.scene_spec import PIGMENTS
+
+        countries = []
+        items = fields.sequence("countries")
+        for index, item in enumerate(items):
+            at = items.item_location(index)
+            region, tint = item, "raw_sienna"  # a bare region word, or {region, tint}
+            if isinstance(item, SourceMap):
+                entry = Fields(item, at, "a country of the map", self.diagnostics, ("region",), ("tint",))
+                region, tint, at = entry.string("region"), entry.string("tint", tint), entry.where("region")
+                if entry.has("tint") and tint not in PIGMENTS:
+                    entry.error("tint", _unknown_word("pigment", tint, PIGMENTS))
+            if not isinstance(region, str) or region not in geography.regions():
+                self.error(at, _unknown_region(region))
+                continue
+            countries.append((region, tint))
+        areas = tuple(self.map_lines(fields, "areas", 3, lambda entry: entry.string("tint", "raw_sienna"),
+                                     PIGMENTS, "tint"))
+        routes = tuple(self.map_lines(fields, "routes", 2, lambda entry: entry.string("kind", "road"),
+                                      ROUTE_KINDS, "kind"))
+        return ScenarioMap(fields.text("name"), (west, south, east, north), tuple(countries), areas,
+                           tuple(self.map_points(fields, "places", "name")), routes,
+                           tuple(self.map_points(fields, "labels", "text")), fields.location)
+
+    def map_points(self, fields: Fields, key: str, word: str) -> list[MapPlace]:
+        items = fields.sequence(key)
+        found = []
+        for index, item in enumerate(items):
+            entry = Fields(item, items.item_location(index), f"a {key[:-1]} of the map", self.diagnostics, (word, "at"))
+            lon, lat = self.lon_lat(entry.raw("at"), entry.where("at")) or (0.0, 0.0)
+            found.append(MapPlace(entry.text(word), lon, lat))
+        return found
+
+    def map_lines(self, fields: Fields, key: str, least: int, kind, words, kind_key: str) -> list[MapLine]:
+        items = fields.sequence(key)
+        found = []
+        for index, item in enumerate(items):
+            entry = Fields(item, items.item_location(index), f"{_a(key[:-1])} of the map", self.diagnostics,
+                           ("points",), ("name", kind_key))
+            points_list = entry.sequence("points")
+            points = [point for i, raw in enumerate(points_list)
+                      if (point := self.lon_lat(raw, points_list.item_location(i))) is not None]
+            if entry.has("points") and len(points_list) < least:
+                entry.error("points", f"{_a(key[:-1])} needs at least {least} points, [longitude, latitude] each")
+            value = kind(entry)
+            if entry.has(kind_key) and value not in words:
+                entry.error(kind_key, _unknown_word(kind_key, value, words))
+            found.append(MapLine(entry.text("name"), tuple(points), value))
+        return found
+
+    def lon_lat(self, raw: Any, where: Location) -> tuple[float, float] | None:
+        """A point written [longitude, latitude], in degrees."""
+        if isinstance(raw, SourceList) and len(raw) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                                 for v in raw):
+            lon, lat = float(raw[0]), float(raw[1])
+            if -180 <= lon <= 180 and -90 <= lat <= 90:
+                return lon, lat
+        self.error(where, f"a point is [longitude, latitude] in degrees, e.g. [13.40, 52.52], not {_short(raw)}")
+        return None
 
     def read_calendar(self, top: Fields) -> tuple[str, str]:
         calendar = Fields(top.raw("calendar", SourceMap(top.location)), top.where("calendar"), "the calendar",
@@ -731,6 +808,30 @@ class _ScenarioReader:
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _unknown_region(region: Any) -> str:
+    from game import geography
+
+    words = geography.regions()
+    guess = did_you_mean(region, words) if isinstance(region, str) else ""
+    return f"unknown region '{region}'{guess}; the regions are: {', '.join(words)}"
+
+
+def _unknown_word(what: str, word: Any, words) -> str:
+    """'unknown tint 'roze' (did you mean 'rose'?); the tints are: ...': every word listed, as authors need them."""
+    guess = did_you_mean(word, words) if isinstance(word, str) else ""
+    listed = "" if guess.startswith(" (known") else f"; use one of {', '.join(sorted(words))}"
+    return f"unknown {what} '{word}'{guess}{listed}"
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _parse_date(text: str) -> datetime.date | None:

@@ -284,6 +284,39 @@ class Ending:
         return "calm"
 
 
+ROUTE_KINDS = ("road", "rail", "sea", "air", "border", "front")
+
+
+@dataclass(frozen=True, slots=True)
+class MapPlace:
+    name: Text
+    lon: float
+    lat: float
+
+
+@dataclass(frozen=True, slots=True)
+class MapLine:
+    """A route (a road, an air corridor, a border) or an area (a zone, a country gone since), by its points."""
+
+    name: Text
+    points: tuple[tuple[float, float], ...]  # (longitude, latitude)
+    kind: str = ""  # a route's kind (ROUTE_KINDS); an area's tint (a pigment of the painter)
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioMap:
+    """A scenario's own map: its frame, the countries tinted, its areas, places, routes and labels."""
+
+    name: Text
+    bounds: tuple[float, float, float, float]  # west, south, east, north, in degrees
+    countries: tuple[tuple[str, str], ...]  # (region word, pigment) washed over the country
+    areas: tuple[MapLine, ...]
+    places: tuple[MapPlace, ...]
+    routes: tuple[MapLine, ...]
+    labels: tuple[MapPlace, ...]
+    location: Location
+
+
 @dataclass(frozen=True, slots=True)
 class Scenario:
     format_version: int
@@ -307,6 +340,7 @@ class Scenario:
     digest: str  # sha256 of the file's bytes, so a save can tell it was made with another version
     day_slot: int = field(default=0)
     art: Any = None  # the scenario's own title painting, as a day's art is written (None: the game's)
+    map: ScenarioMap | None = field(default=None, compare=False)  # the scenario's own map, if it has one
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)

@@ -159,6 +159,10 @@ class ArtLibrary:
         """The painter's base map for a view, painted edge to edge over the view's bounds."""
         return self._file(catalog.map_path(view))
 
+    def scenario_map_image(self, scenario_id: str) -> pygame.Surface | None:
+        """The painter's map of a scenario's own ``map:``, painted edge to edge over its bounds."""
+        return self._file(catalog.scenario_map_path(scenario_id))
+
     def title(self, size: tuple[int, int]) -> pygame.Surface:
         key = ("title", size)
         if key in self._cache:

@@ -7,13 +7,12 @@ top. Ships glide to their new places over a couple of seconds when a day turns.
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
+from dataclasses import dataclass
 
 import pygame
 
-from game import paths
+from game.geography import countries_within, geometry, region_rings
 from game.ui import map_model
 from game.ui.map_model import MapPicture
 from game.ui.theme import Theme
@@ -43,24 +42,39 @@ LABELS = {
 }
 # Where a label must not lie, so what it names stays in sight: (west, south, east, north)
 KEEP_CLEAR = {"world": ((26.0, 35.8, 44.8, 42.1),)}  # Turkey, where the Jupiter missiles stood
+ROUTE_INK = {"road": "ink_soft", "rail": "ink_soft", "sea": "united_states", "air": "united_states",
+             "border": "soviet_union", "front": "soviet_union"}
 WORLD_MARKS = (("moscow", "Moscow"), ("washington", "Washington"), ("havana", "Havana"),
                ("izmir", "Jupiter missiles"))
 
 
-@lru_cache(maxsize=1)
-def geometry() -> dict:
-    with open(paths.assets_folder() / "map" / "geometry.json", encoding="utf-8") as file:
-        return json.load(file)
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a view shows: the frame it fits in its rectangle, how, and the extent of its painted sheet."""
+
+    bounds: tuple[float, float, float, float]  # west, south, east, north
+    mode: str  # "cover": fill the rectangle, cropping; "contain": show the whole frame
+    focus: tuple[float, float] | None  # where a cropped view centres
+    corrected: bool  # narrow longitude by the cosine of the middle latitude (off for the whole world)
+    painted: tuple[float, float, float, float]  # the painted sheet's bounds
+
+
+def frame_of(view: str, scenario_map=None) -> Frame:
+    """The frame of a built-in view (``caribbean``, ``world``), or of a scenario's own map."""
+    if view == "scenario" and scenario_map is not None:
+        return Frame(scenario_map.bounds, "contain", None, True, scenario_map.bounds)
+    bounds, mode, focus = FRAMES[view]
+    return Frame(bounds, mode, focus, view != "world", tuple(geometry()["views"][view]["bounds"]))
 
 
 class Projection:
     """Longitude and latitude to pixels in a rectangle, equirectangular with a latitude correction."""
 
-    def __init__(self, view: str, rect: pygame.Rect):
-        (west, south, east, north), mode, focus = FRAMES[view]
+    def __init__(self, frame: Frame, rect: pygame.Rect):
+        (west, south, east, north), mode, focus = frame.bounds, frame.mode, frame.focus
         self.rect = pygame.Rect(rect)
         middle = (south + north) / 2
-        self.k = math.cos(math.radians(middle)) if view == "caribbean" else 1.0
+        self.k = math.cos(math.radians(middle)) if frame.corrected else 1.0
         span_x = (east - west) * self.k
         span_y = north - south
         fit = max if mode == "cover" else min
@@ -72,7 +86,7 @@ class Projection:
             cx = min(max(cx, west + half_w), east - half_w)
             cy = min(max(cy, south + half_h), north - half_h)
         if mode == "contain":  # where the view has room, keep the painted bounds over the whole rectangle
-            b_west, b_south, b_east, b_north = geometry()["views"][view]["bounds"]
+            b_west, b_south, b_east, b_north = frame.painted
             half_w = rect.w / (2 * self.scale * self.k)
             half_h = rect.h / (2 * self.scale)
             cx = _within(cx, b_west + half_w, b_east - half_w, east - half_w, west + half_w)
@@ -94,10 +108,14 @@ def _ship_shape(x: float, y: float, heading: float, length: float) -> list[tuple
 class MapView(Widget):
     focusable = False
 
-    def __init__(self, rect, view: str, art, picture: MapPicture | None = None, start: MapPicture | None = None):
+    def __init__(self, rect, view: str, art, picture: MapPicture | None = None, start: MapPicture | None = None,
+                 scenario=None, language: str = "en"):
         super().__init__(rect, None, True, "map")
-        self.view = view
+        self.view = view  # "caribbean", "world", or "scenario" for the scenario's own map
         self.art = art
+        self.scenario = scenario  # whose map, when the view is "scenario"
+        self.language = language
+        self.frame = frame_of(view, scenario.map if scenario is not None else None)
         self.picture = picture
         self._base: pygame.Surface | None = None
         self._base_key = None
@@ -152,7 +170,7 @@ class MapView(Widget):
     # --- the painted base ------------------------------------------------------------------------
     def projection(self) -> Projection:
         if self._projection is None or self._projection.rect != self.map_rect:
-            self._projection = Projection(self.view, self.map_rect)
+            self._projection = Projection(self.frame, self.map_rect)
         return self._projection
 
     def _frame(self, theme: Theme) -> None:
@@ -177,14 +195,14 @@ class MapView(Widget):
     def _paint_base(self, theme: Theme) -> pygame.Surface:
         palette = theme.palette
         size = self.map_rect.size
-        local = Projection(self.view, pygame.Rect((0, 0), size))
-        painted = self.art.map_image(self.view)
+        local = Projection(self.frame, pygame.Rect((0, 0), size))
+        painted = self.art.scenario_map_image(self.scenario.id) if self.view == "scenario" else self.art.map_image(self.view)
         if painted is not None:  # the painter's map covers the view's bounds exactly
-            west, south, east, north = geometry()["views"][self.view]["bounds"]
+            west, south, east, north = self.frame.painted
             x1, y1 = local(west, north)
             x2, y2 = local(east, south)
             surface = pygame.Surface(size)
-            surface.fill(palette.panel)  # beyond the painted world: the atlas page's margin
+            surface.fill(palette.panel)  # beyond the painted sheet: the atlas page's margin
             sheet = pygame.Rect(round(x1), round(y1), max(1, round(x2 - x1)), max(1, round(y2 - y1)))
             surface.blit(pygame.transform.smoothscale(painted, sheet.size), sheet)
             if not sheet.contains(surface.get_rect()):
@@ -192,22 +210,17 @@ class MapView(Widget):
         else:
             surface = self.art.wash(f"sea/{self.view}", size, (palette.sea, palette.sea_deep, palette.sea),
                                     blots=18, paper=palette.sea)
-            data = geometry()["views"][self.view]
             land = pygame.Surface(size, pygame.SRCALPHA)
             edge = (*palette.land_edge, 150)
-            rings = [[local(lon, lat) for lon, lat in ring] for ring in data["land"]]
+            outlines, tinted = self._plain_map(palette)
+            rings = [[local(lon, lat) for lon, lat in ring] for ring in outlines]
             for ring in rings:
                 if len(ring) > 2:
                     pygame.draw.polygon(land, palette.land, ring)
-            tints = {"cuba": palette.cuba}
-            if self.view == "world":
-                tints.update(usa=_mix(palette.land, palette.united_states, 0.25),
-                             ussr=_mix(palette.land, palette.soviet_union, 0.22), turkey=_mix(palette.land, palette.cuba, 0.5))
-            for country, colour in tints.items():
-                for ring in data["countries"].get(country, []):
-                    points = [local(lon, lat) for lon, lat in ring]
-                    if len(points) > 2:
-                        pygame.draw.polygon(land, colour, points)
+            for ring, colour in tinted:
+                points = [local(lon, lat) for lon, lat in ring]
+                if len(points) > 2:
+                    pygame.draw.polygon(land, colour, points)
             width = max(1, theme.px(1.6))
             for ring in rings:  # pigment gathers at the edge of a wash: a darker coastline
                 if len(ring) > 2:
@@ -217,17 +230,50 @@ class MapView(Widget):
         pygame.draw.rect(surface, palette.panel_edge, surface.get_rect(), max(1, theme.px(1.5)))
         return surface.convert() if pygame.display.get_surface() else surface
 
+    def _plain_map(self, palette):
+        """Until the painter's map is baked: the land's outlines, and the tinted shapes with their colours."""
+        if self.view == "scenario":
+            chart = self.scenario.map
+            outlines = [ring for country in countries_within(chart.bounds) for ring in region_rings(country)]
+            tinted = [(ring, _mix(palette.land, palette.cuba, 0.45)) for region, _ in chart.countries
+                      for ring in region_rings(region)]
+            tinted += [(area.points, _mix(palette.land, palette.soviet_union, 0.3)) for area in chart.areas]
+            return outlines, tinted
+        data = geometry()["views"][self.view]
+        tints = {"cuba": palette.cuba}
+        if self.view == "world":
+            tints.update(usa=_mix(palette.land, palette.united_states, 0.25),
+                         ussr=_mix(palette.land, palette.soviet_union, 0.22), turkey=_mix(palette.land, palette.cuba, 0.5))
+        tinted = [(ring, colour) for country, colour in tints.items() for ring in data["countries"].get(country, [])]
+        return data["land"], tinted
+
     # --- where the words go ------------------------------------------------------------------------
+    def t(self, text) -> str:
+        return text.get(self.language)
+
+    def _places(self) -> list[tuple[str, float, float, str, str]]:
+        """(name, longitude, latitude, style, mark) of the places the view names: a town's dot or a missile's triangle."""
+        if self.view == "scenario":
+            return [(self.t(place.name), place.lon, place.lat, "small", "dot") for place in self.scenario.map.places]
+        places = geometry()["views"][self.view]["places"]
+        if self.view == "caribbean":
+            return [(name, *places[key], "small", "dot") for key, name in PLACE_NAMES.items() if key in places]
+        return [(name, *places[key], "small_bold" if key in ("izmir", "havana") else "small",
+                 "missile" if key in ("izmir", "havana") else "dot") for key, name in WORLD_MARKS if key in places]
+
+    def _region_labels(self) -> list[tuple[str, str, tuple]]:
+        """(text, style, spots to try) of the names written across land and sea."""
+        if self.view == "scenario":
+            return [(self.t(label.name), "small_bold", ((label.lon, label.lat),)) for label in self.scenario.map.labels]
+        return list(LABELS.get(self.view, ()))
+
     def _markers(self, theme: Theme) -> list[pygame.Rect]:
         """Rectangles of the fixed marks (towns, sites, the Jupiter base) that labels keep clear of."""
         project = self.projection()
         size = theme.px(8)
         found = []
-        places = geometry()["views"][self.view]["places"]
-        keys = [key for key in PLACE_NAMES if key in places] if self.view == "caribbean" else \
-            [key for key, _ in WORLD_MARKS if key in places]
-        for key in keys:
-            x, y = project(*places[key])
+        for _, lon, lat, _, _ in self._places():
+            x, y = project(lon, lat)
             found.append(pygame.Rect(round(x) - size, round(y) - size, 2 * size, 2 * size))
         if self.view == "caribbean" and self.picture is not None:
             for site in self.picture.sites:
@@ -240,7 +286,7 @@ class MapView(Widget):
         return found
 
     def _place_words(self, theme: Theme) -> None:
-        """Lay out the legend, the place names and the region names once per size: none over another."""
+        """Lay out the place names, the routes' names and the region names once per size: none over another."""
         palette = theme.palette
         taken = self._markers(theme)
         inner = self.map_rect.inflate(-theme.px(8), -theme.px(8))
@@ -258,29 +304,31 @@ class MapView(Widget):
                     return True
             return False
 
-        places = geometry()["views"][self.view]["places"]
         gap = theme.px(6)
-        if self.view == "caribbean":
-            for key, name in PLACE_NAMES.items():
-                if key in places:
-                    x, y = project(*places[key])
-                    dot = pygame.Rect(round(x) - theme.px(8), round(y) - theme.px(8), theme.px(16), theme.px(16))
-                    taken[:] = [rect for rect in taken if rect != dot]  # a town's own dot does not push its name away
-                    claim(name, "small", palette.ink, _around(x, y, gap, theme.px(14)))
-                    taken.append(dot)
-        else:
-            for key, name in WORLD_MARKS:
-                if key in places:
-                    x, y = project(*places[key])
-                    style = "small_bold" if key in ("izmir", "havana") else "small"
-                    clear = theme.px(10)
-                    claim(name, style, palette.ink, [("midtop", (x, y + clear)), ("topright", (x - gap, y + gap)),
-                                                      ("midright", (x - clear, y)), ("midleft", (x + clear, y)),
-                                                      ("midbottom", (x, y - clear)), ("topleft", (x + gap, y + gap))])
-        for text, style, spots in LABELS.get(self.view, ()):
+        for name, lon, lat, style, mark in self._places():
+            x, y = project(lon, lat)
+            if mark == "dot":
+                dot = pygame.Rect(round(x) - theme.px(8), round(y) - theme.px(8), theme.px(16), theme.px(16))
+                taken[:] = [rect for rect in taken if rect != dot]  # a town's own dot does not push its name away
+                claim(name, style, palette.ink, _around(x, y, gap, theme.px(14)))
+                taken.append(dot)
+            else:
+                clear = theme.px(10)
+                claim(name, style, palette.ink, [("midtop", (x, y + clear)), ("topright", (x - gap, y + gap)),
+                                                  ("midright", (x - clear, y)), ("midleft", (x + clear, y)),
+                                                  ("midbottom", (x, y - clear)), ("topleft", (x + gap, y + gap))])
+        if self.view == "scenario":
+            for route in (route for route in self.scenario.map.routes if route.name):
+                points = [project(lon, lat) for lon, lat in route.points]
+                middle = points[len(points) // 2] if len(points) > 2 else \
+                    ((points[0][0] + points[-1][0]) / 2, (points[0][1] + points[-1][1]) / 2)
+                claim(self.t(route.name), "italic", ROUTE_INK.get(route.kind, "ink_soft"),
+                      _around(*middle, gap, theme.px(14)))
+        for text, style, spots in self._region_labels():
             colour = palette.ink if style != "italic" else _mix(palette.sea_deep, palette.ink, 0.55)
             claim(text, style, colour, [("center", project(lon, lat)) for lon, lat in spots])
-        self._labels = labels
+        self._labels = [(text, style, getattr(palette, colour) if isinstance(colour, str) else colour, rect)
+                        for text, style, colour, rect in labels]
 
     def _lay_legend(self, theme: Theme):
         """The legend's items across the foot of the Caribbean map, on as many rows as they need."""
@@ -321,8 +369,10 @@ class MapView(Widget):
         surface.set_clip(self.map_rect)
         project = self.projection()
         palette = theme.palette
+        if self.view == "scenario":
+            self._draw_routes(surface, theme, project)
+        self._draw_marks(surface, theme, project)
         if self.view == "caribbean":
-            self._draw_towns(surface, theme, project)
             if self.picture is not None:
                 if self.line_alpha > 0.02:
                     self._draw_line(surface, theme, project)
@@ -334,20 +384,40 @@ class MapView(Widget):
                         pygame.draw.polygon(surface, palette.missile, points)
                     pygame.draw.polygon(surface, palette.ink, points, max(1, theme.px(1.5)))
                 self._draw_ships(surface, theme, project)
-        else:
-            self._draw_world_marks(surface, theme, project)
         for text, style, colour, rect in self._labels:
             _halo(surface, theme, text, style, rect)
             theme.draw_text(surface, text, style, colour, rect.topleft, "topleft", self.map_rect)
         surface.set_clip(previous)
         self._draw_legend(surface, theme)
 
-    def _draw_towns(self, surface, theme, project) -> None:
-        places = geometry()["views"][self.view]["places"]
-        for key in PLACE_NAMES:
-            if key in places:
-                x, y = project(*places[key])
-                pygame.draw.circle(surface, theme.palette.ink, (round(x), round(y)), theme.px(3))
+    def _draw_marks(self, surface, theme, project) -> None:
+        """Each named place's mark: a town's dot, a missile base's triangle."""
+        palette = theme.palette
+        for _, lon, lat, _, mark in self._places():
+            x, y = project(lon, lat)
+            if mark == "missile":
+                size = theme.px(7)
+                pygame.draw.polygon(surface, palette.missile, [(x, y - size), (x + size, y + size * 0.8), (x - size, y + size * 0.8)])
+            else:
+                pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(3 if self.view != "world" else 4))
+
+    def _draw_routes(self, surface, theme, project) -> None:
+        """A scenario's routes: roads and railways solid, sea and air lanes dashed, borders and fronts heavy."""
+        palette = theme.palette
+        for route in self.scenario.map.routes:
+            points = [project(lon, lat) for lon, lat in route.points]
+            colour = getattr(palette, ROUTE_INK.get(route.kind, "ink_soft"))
+            width = max(2, theme.px(4 if route.kind in ("border", "front") else 2.5))
+            if route.kind in ("sea", "air"):
+                for (x1, y1), (x2, y2) in zip(points, points[1:]):
+                    length = math.hypot(x2 - x1, y2 - y1)
+                    steps = max(1, int(length // theme.px(8)))
+                    for step in range(0, steps, 2):
+                        a, b = step / steps, min(1.0, (step + 1) / steps)
+                        pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                                         (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
+            else:
+                pygame.draw.lines(surface, colour, False, points, width)
 
     def _draw_ships(self, surface, theme, project) -> None:
         """Each ship where it is; one just beyond the frame is drawn at its edge, so none is cut in half."""
@@ -409,19 +479,6 @@ class MapView(Widget):
                 if inner.contains(rect) and not any(rect.colliderect(other) for other in taken):
                     return rect
         return None
-
-    def _draw_world_marks(self, surface, theme, project) -> None:
-        palette = theme.palette
-        places = geometry()["views"]["world"]["places"]
-        for key, name in WORLD_MARKS:
-            if key not in places:
-                continue
-            x, y = project(*places[key])
-            if key in ("izmir", "havana"):
-                size = theme.px(7)
-                pygame.draw.polygon(surface, palette.missile, [(x, y - size), (x + size, y + size * 0.8), (x - size, y + size * 0.8)])
-            else:
-                pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(4))
 
     def _draw_legend(self, surface, theme) -> None:
         if self._legend_strip is None:

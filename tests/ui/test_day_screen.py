@@ -219,3 +219,17 @@ def test_the_load_screen_shows_games_not_files(app):
     assert ".json" not in shown and "kennedy:" not in shown and str(paths.saves_folder()) not in shown
     assert "The Cuban Missile Crisis" in shown or "Thirteen Days" in shown
     assert "Autosave" in shown and "Nikita Khrushchev: a player" in shown
+
+
+def test_a_scenario_with_its_own_map_shows_it_first_with_its_places(app):
+    scenario = load_cached(paths.find_scenario("berlin_1961"), app.scenario_cache)
+    match = new_match(scenario, "brandt")
+    play_on(match, 2)
+    flow.show_current(app, match)
+    app.top.proceed()
+    step(app)
+    assert app.top.tab == "scenario" and widget(app, "tab:scenario").label == "Germany"
+    view = app.top.map_view
+    assert view.view == "scenario" and "Berlin" in view.texts()
+    press(app, pygame.K_m)
+    assert app.top.tab == "world"

@@ -36,7 +36,7 @@ from game.ui.widgets.textbox import TextBox, text_height
 # 1-9 pick the first nine cards and 0 the tenth, on the top row and on the keypad
 NUMBER_KEYS = {**{pygame.K_1 + i: i + 1 for i in range(9)}, **{pygame.K_KP1 + i: i + 1 for i in range(9)},
                pygame.K_0: 10, pygame.K_KP0: 10}
-TAB_HINTS = {"caribbean": "M", "world": "M", "history": "H"}
+TAB_HINTS = {"scenario": "M", "caribbean": "M", "world": "M", "history": "H"}
 BRIEFING = "briefing"
 
 
@@ -98,7 +98,9 @@ class DayScene(Scene):
         status_h = status_height(theme, match, column.w, values, seats=seats)
         meters_h = meters_height(theme, match, column.w, values, seats=seats)
         caribbean = map_model.is_caribbean(match.scenario)
-        maps = ([("caribbean", ("Caribbean", "Map"))] if caribbean else []) + [("world", ("The world", "World"))]
+        chart = match.scenario.map
+        own = [("scenario", (match.t(chart.name) or "Map", "Map"))] if chart is not None else []
+        maps = own + ([("caribbean", ("Caribbean", "Map"))] if caribbean else []) + [("world", ("The world", "World"))]
         tabs_h = layout.button_row_height(theme, "small_bold")
         roomy = column.h - tabs_h - status_h - meters_h - 2 * gap >= 0.3 * column.h
         # behind the tab, what is in force goes with the meters too when it would leave the map too little
@@ -134,7 +136,8 @@ class DayScene(Scene):
         else:
             picture = map_model.map_picture(match.scenario, day.date, state.values, state.history) \
                 if caribbean and self.tab == "caribbean" else None
-            self.map_view = self.add(MapView(content, self.tab, self.app.art, picture))
+            self.map_view = self.add(MapView(content, self.tab, self.app.art, picture, scenario=match.scenario,
+                                             language=match.language))
         status = pygame.Rect(column.x, self.panel_rect.y, column.w, status_h)
         below_gauge = add_status(self, status, match, values, seats=seats)
         if in_force_below:
@@ -575,11 +578,11 @@ class DayScene(Scene):
             self.anchored_focus = self.focus
             return True
         if key == pygame.K_m:
-            maps = [k for k in ("caribbean", "world") if k in self.tab_buttons]
+            maps = [k for k in ("scenario", "caribbean", "world") if k in self.tab_buttons]
             self._tab(maps[(maps.index(self.tab) + 1) % len(maps)] if self.tab in maps else maps[0])()
             return True
         if key == pygame.K_h:
-            back = "caribbean" if "caribbean" in self.tab_buttons else "world"
+            back = next(k for k in ("scenario", "caribbean", "world") if k in self.tab_buttons)
             self._tab(back if self.tab == "history" else "history")()
             return True
         return super().on_key(event)

@@ -106,7 +106,10 @@ class ResolutionScene(Scene):
                 next_date = scenario.days[record.day_index + 1].date
             else:
                 next_date = (datetime.date.fromisoformat(day.date) + datetime.timedelta(days=1)).isoformat()
-            if map_model.is_caribbean(scenario):
+            if scenario.map is not None:
+                self.map_view = self.add(MapView(map_rect, "scenario", self.app.art, scenario=scenario,
+                                                 language=match.language))
+            elif map_model.is_caribbean(scenario):
                 start = map_model.map_picture(scenario, day.date, before, history[:-1])
                 end = map_model.map_picture(scenario, next_date, after, history)
                 self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, end, start=start))
