@@ -132,3 +132,11 @@ def test_randomly_damaged_scenarios_never_raise(path, data):
     diagnostics = Diagnostics()
     scenario = load_from_bytes(str(path), damaged, diagnostics)
     assert (scenario is None) == bool(diagnostics.errors)
+
+
+def test_a_days_briefs_say_what_each_advisor_at_the_table_would_push_for():
+    scenario = load_scenario(Path(__file__).parent / "schema_cases" / "accepted" / "advisor_briefs.yaml")
+    day = scenario.days[0]
+    assert day.brief_of("red", "sage").get() == "Talk first, and keep talking."
+    assert day.brief_of("blue", "envoy").get("ru") == "Просите времени."
+    assert not day.brief_of("red", "hawk")  # not at the table that day: no brief, and none allowed

@@ -155,6 +155,13 @@ class Day:
     art: Any
     location: Location
     advisors: Mapping[str, tuple[str, ...]] | None = None  # role -> advisors at the table today; None: all
+    # role -> advisor -> what that advisor would push for today: the private role card a student
+    # playing the advisor reads in a classroom session
+    briefs: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
+
+    def brief_of(self, role_id: str, advisor_id: str) -> Text:
+        """What an advisor would push for today, or empty text when the scenario does not say."""
+        return self.briefs.get(role_id, {}).get(advisor_id, EMPTY_TEXT)
 
     def advisors_present(self, role: "Role") -> tuple["Advisor", ...]:
         if self.advisors is None or role.id not in self.advisors:
