@@ -1,0 +1,319 @@
+"""What each screen of a room may see: ``view_for`` is the one place that decides it.
+
+Every state the server sends a browser is made here, for that browser's viewer: a student (a
+``Member``, seated or not), the projector, or the teacher. Hidden information is decided in
+this module and nowhere else:
+
+- everyone sees the public game: the date, the meters, the map, the calendar, who sits where,
+  whether each team has decided (never what), and, once a day resolves, both orders, what
+  happened and what really happened in 1962;
+- a seated student also sees their own team's briefing, choices, advisors, the recommendations
+  and reasons of their teammates and their team's order; an advisor also sees their role card
+  with what that advisor would push for today (the scenario's ``brief:``);
+- nobody is ever sent the other team's briefing, choices, briefs, recommendations, reasons or
+  votes, nor its order before the day resolves.
+
+Scenario texts come in the viewer's language where the scenario has it; the interface's own
+words are worded here only where the server knows better than the browser (dates, counts).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game import i18n
+from game.art import catalog
+from game.classroom.room import LEADER, Member, Room
+from game.engine.advice import advice_for
+from game.engine.resolve import choice_on_day
+from game.scenario.model import Choice, Scenario, Text
+# the map's ships and sites are a pure function of the record; the module lives beside the window's
+# map but imports no pygame
+from game.ui import map_model
+
+PROJECTOR = "projector"
+TEACHER = "teacher"
+PROTOCOL_VERSION = 1
+DEFCON_WORDS = {5: i18n.N_("peace"), 4: i18n.N_("increased readiness"), 3: i18n.N_("forces on alert"),
+                2: i18n.N_("next step to war"), 1: i18n.N_("war")}
+
+
+def view_for(room: Room, viewer: Member | str, language: str | None = None) -> dict[str, Any]:
+    """The state of ``room`` as ``viewer`` may see it, as plain JSON-ready values."""
+    if isinstance(viewer, Member):
+        language = viewer.language
+    language = language or i18n.SOURCE_LANGUAGE
+    words = i18n.words(language)
+    view = _public(room, language, words)
+    if isinstance(viewer, Member):
+        view["you"] = {"id": viewer.id, "name": viewer.name, "language": viewer.language,
+                       "seat": _seat(viewer)}
+        view["seats"] = _free_seats(room, language)
+        if viewer.seat is not None:
+            if room.started:
+                view["team"] = _team(room, viewer.seat.team, language, words, viewer.id)
+            if not viewer.seat.is_leader:
+                view["card"] = _card(room, viewer.seat.team, viewer.seat.place, language)
+    elif viewer == TEACHER:
+        view["members"] = [{"id": m.id, "name": m.name, "seat": _seat(m)} for m in room.members.values()]
+        view["seats"] = _free_seats(room, language)
+    return view
+
+
+# --- what everyone sees ---------------------------------------------------------------------------
+def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
+    scenario = room.scenario
+    session = room.session
+    state = session.state
+    t = _translator(language)
+    view: dict[str, Any] = {
+        "type": "state", "v": PROTOCOL_VERSION, "room": room.code, "version": room.version, "phase": room.phase,
+        "vote": room.vote, "language": words.language,
+        "scenario": {"id": scenario.id, "title": t(scenario.title), "days": len(scenario.days)},
+        "teams": [_team_status(room, team, language) for team in scenario.roles],
+        "meters": _meters(scenario, state.values, language, words),
+        "calendar": _calendar(room, words),
+        "record": _record(room, language),
+    }
+    if room.started and not state.ended or room.phase == "resolved":
+        index = _shown_day_index(room)
+        day = scenario.days[index]
+        view["day"] = {"index": index, "number": index + 1, "of": len(scenario.days), "id": day.id,
+                       "date": day.date, "long_date": i18n.long_date(day.date, words), "title": t(day.title),
+                       "picture": _picture_url(scenario, day.id, day.art)}
+    view["map"] = _map(room) if map_model.is_caribbean(scenario) else None
+    if room.phase in ("resolved", "ended") and state.history:
+        view["resolution"] = _resolution(room, state.history[-1], language, words)
+    if state.ended:
+        ending = scenario.ending(state.ending)
+        view["ending"] = {"id": ending.id, "title": t(ending.title), "text": t(ending.text),
+                          "history": t(ending.history_note), "picture": _picture_url(scenario, ending.id, ending.art)}
+    return view
+
+
+def _shown_day_index(room: Room) -> int:
+    """The day on screen: the one being decided, or the one whose resolution is shown."""
+    state = room.session.state
+    if room.phase == "resolved" and state.history:
+        return state.history[-1].day_index
+    return min(state.day_index, len(room.scenario.days) - 1)
+
+
+def _translator(language: str):
+    def t(text: Text | None) -> str:
+        return text.get(language) if text is not None else ""
+    return t
+
+
+def _team_status(room: Room, team: str, language: str) -> dict[str, Any]:
+    role = room.scenario.roles[team]
+    leader = room.leader_of(team)
+    return {"id": team, "name": role.name, "title": role.title.get(language), "side": role.side,
+            "portrait": _portrait_url(room.scenario, team), "computer": team in room.computer,
+            "decided": room.started and room.phase == "deciding" and room.has_decided(team),
+            "leader": leader.name if leader else None,
+            "members": [{"name": m.name, "place": m.seat.place, "place_name": _place_name(room, team, m.seat.place)}
+                        for m in room.seated(team)]}
+
+
+def _place_name(room: Room, team: str, place: str) -> str:
+    if place == LEADER:
+        return room.scenario.roles[team].name
+    return next((a.name for a in room.scenario.roles[team].advisors if a.id == place), place)
+
+
+def _meters(scenario: Scenario, values: tuple, language: str, words: i18n.Words) -> dict[str, Any]:
+    bars = [{"id": v.id, "label": v.label.get(language), "value": _number(values[v.slot]),
+             "min": _number(v.minimum), "max": _number(v.maximum)} for v in scenario.variables.values()]
+    meters: dict[str, Any] = {"bars": bars,
+                              "in_force": [f.label.get(language) for f in scenario.flags.values() if values[f.slot]]}
+    if "defcon" in scenario.derived:
+        level = max(1, min(5, round(scenario.derived["defcon"].value(values))))
+        meters["defcon"] = {"level": level, "words": words(DEFCON_WORDS[level])}
+        meters["bars"] = [bar for bar in bars if bar["id"] != "tension"] if "tension" in scenario.variables else bars
+        if "tension" in scenario.variables:
+            meters["tension"] = next(bar for bar in bars if bar["id"] == "tension")
+    return meters
+
+
+def _calendar(room: Room, words: i18n.Words) -> list[dict[str, Any]]:
+    scenario = room.scenario
+    state = room.session.state
+    played = {record.day_index for record in state.history}
+    today = _shown_day_index(room) if room.started else None
+    return [{"date": day.date, "short": i18n.short_date(day.date, words), "played": day.index in played,
+             "today": day.index == today} for day in scenario.days]
+
+
+def _record(room: Room, language: str) -> list[dict[str, Any]]:
+    """Every resolved day: both orders, public once the day has resolved."""
+    scenario = room.scenario
+    t = _translator(language)
+    return [{"date": scenario.days[record.day_index].date, "title": t(scenario.days[record.day_index].title),
+             "orders": [{"team": team, "name": scenario.roles[team].name,
+                         "label": _label(scenario, record.day_index, team, choice, language)}
+                        for team, choice in record.orders]}
+            for record in room.session.state.history]
+
+
+def _label(scenario: Scenario, day_index: int, team: str, choice_id: str | None, language: str) -> str | None:
+    if choice_id is None:
+        return None
+    choice = choice_on_day(scenario, day_index, team, choice_id)
+    return choice.label.get(language) if choice else choice_id
+
+
+def _map(room: Room) -> dict[str, Any]:
+    scenario = room.scenario
+    state = room.session.state
+    day = scenario.days[_shown_day_index(room)] if room.started else scenario.days[0]
+    picture = map_model.map_picture(scenario, day.date, state.values, state.history)
+    return {"image": "/art/map/caribbean.png", "quarantine": picture.quarantine,
+            "line": [[round(lon, 2), round(lat, 2)] for lon, lat in map_model.quarantine_arc(24)],
+            "ships": [{"lon": round(s.lon, 2), "lat": round(s.lat, 2), "side": s.side, "heading": round(s.heading)}
+                      for s in picture.ships],
+            "sites": [{"lon": s.lon, "lat": s.lat, "ready": s.ready} for s in picture.sites]}
+
+
+def _resolution(room: Room, record, language: str, words: i18n.Words) -> dict[str, Any]:
+    scenario = room.scenario
+    t = _translator(language)
+    happened = []
+    for interaction in scenario.interactions:
+        if interaction.id in record.interactions and interaction.text:
+            happened.append({"kind": "interaction", "text": t(interaction.text)})
+    for event in scenario.events:
+        if event.id in record.events:
+            happened.append({"kind": "event", "title": t(event.title), "text": t(event.text)})
+    for note in record.delayed_notes:
+        happened.append({"kind": "later", "text": t(note) or words("Consequences of an earlier decision arrive.")})
+    moved = []
+    for variable in scenario.variables.values():
+        before, after = record.values_before[variable.slot], record.values_after[variable.slot]
+        if before != after:
+            moved.append({"label": t(variable.label), "before": _number(before), "after": _number(after)})
+    for flag in scenario.flags.values():
+        before, after = record.values_before[flag.slot], record.values_after[flag.slot]
+        if before != after:
+            moved.append({"label": t(flag.label), "now": bool(after)})
+    day = scenario.days[record.day_index]
+    return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
+            "title": t(day.title),
+            "orders": [{"team": team, "name": scenario.roles[team].name,
+                        "label": _label(scenario, record.day_index, team, choice, language),
+                        "historical": _label(scenario, record.day_index, team, day.historical.get(team), language)}
+                       for team, choice in record.orders],
+            "happened": happened, "moved": moved, "history": t(day.history_note), "ending": record.ending}
+
+
+# --- what a seated student's team sees ------------------------------------------------------------
+def _team(room: Room, team: str, language: str, words: i18n.Words, viewer: str) -> dict[str, Any]:
+    scenario = room.scenario
+    session = room.session
+    t = _translator(language)
+    role = scenario.roles[team]
+    result: dict[str, Any] = {"id": team, "name": role.name, "title": t(role.title),
+                              "description": t(role.description), "computer": team in room.computer}
+    if room.phase != "deciding":
+        return result
+    day = session.day
+    legal = session.legal_choices(team)
+    played = room.played_advisors(team)
+    scripted = {advisor.id: advice for advisor, advice in advice_for(scenario, session.state, team)}
+    labels = {choice.id: t(choice.label) for choice in legal}
+    result["briefing"] = t(day.briefings.get(team))
+    result["choices"] = [_choice(scenario, choice, language) for choice in legal]
+    result["advisors"] = []
+    for advisor in day.advisors_present(role):
+        entry = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office), "leaning": advisor.leaning,
+                 "portrait": _portrait_url(scenario, advisor.id),
+                 "students": [m.name for m in room.seated(team, advisor.id)]}
+        advice = scripted.get(advisor.id)
+        if advisor.id not in played and advice is not None:  # the leader hears an unplayed advisor as in the game
+            entry["says"] = t(advice.text)
+            entry["recommends"] = labels.get(advice.recommends)
+        result["advisors"].append(entry)
+    members = room.members
+    today = room.advice.get(team)
+    result["recommendations"] = [
+        {"advisor": _place_name(room, team, r.advisor), "student": members[r.member].name, "choice": r.choice,
+         "label": labels.get(r.choice, r.choice), "reason": r.reason, "leader": r.advisor == LEADER,
+         "yours": r.member == viewer}
+        for r in (today.recommendations if today else [])]
+    order = session.order_of(team)
+    result["order"] = {"choice": order, "label": labels.get(order, order)} if order else None
+    result["owes_order"] = team in session.waiting_for() or order is not None
+    if room.vote:
+        voters = room.seated(team)
+        votes = room.votes(team)
+        result["votes"] = {"cast": sum(1 for m in voters if m.id in votes), "voters": len(voters),
+                           "words": words.ngettext("{count} vote cast", "{count} votes cast", len(votes))}
+    return result
+
+
+def _choice(scenario: Scenario, choice: Choice, language: str) -> dict[str, Any]:
+    moves = []
+    for name in choice.moves:
+        if name.startswith("flags."):
+            moves.append(scenario.flags[name[6:]].label.get(language))
+        elif name in scenario.variables:
+            moves.append(scenario.variables[name].label.get(language))
+    return {"id": choice.id, "label": choice.label.get(language), "text": choice.text.get(language), "moves": moves}
+
+
+def _card(room: Room, team: str, advisor_id: str, language: str) -> dict[str, Any] | None:
+    """An advisor's private role card: who they are, and what they would push for today."""
+    scenario = room.scenario
+    advisor = next((a for a in scenario.roles[team].advisors if a.id == advisor_id), None)
+    if advisor is None:
+        return None
+    t = _translator(language)
+    card: dict[str, Any] = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office),
+                            "leaning": advisor.leaning, "portrait": _portrait_url(scenario, advisor.id),
+                            "team": scenario.roles[team].name}
+    if room.phase == "deciding":
+        day = room.session.day
+        card["brief"] = t(day.brief_of(team, advisor.id))
+        card["at_table"] = any(a.id == advisor.id for a in day.advisors_present(scenario.roles[team]))
+        scripted = {a.id: advice for a, advice in advice_for(scenario, room.session.state, team)}.get(advisor.id)
+        card["says"] = t(scripted.text) if scripted else ""
+    return card
+
+
+# --- seats ----------------------------------------------------------------------------------------
+def _seat(member: Member) -> dict[str, str] | None:
+    return {"team": member.seat.team, "place": member.seat.place} if member.seat else None
+
+
+def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
+    """Every seat of every team a student may take, with who is on it already."""
+    result = []
+    for team, role in room.scenario.roles.items():
+        if team in room.computer:
+            continue
+        for seat in room.seats(team):
+            advisor = next((a for a in role.advisors if a.id == seat.place), None)
+            result.append({"team": team, "place": seat.place, "team_name": role.name,
+                           "name": advisor.name if advisor else role.name,
+                           "office": advisor.office.get(language) if advisor else role.title.get(language),
+                           "leaning": advisor.leaning if advisor else None,
+                           "students": [m.name for m in room.seated(team, seat.place)]})
+    return result
+
+
+# --- pictures -------------------------------------------------------------------------------------
+def _portrait_url(scenario: Scenario, person_id: str) -> str | None:
+    path = catalog.portrait_path(scenario.id, person_id)
+    return f"/art/portraits/{scenario.id}/{person_id}.png" if path.is_file() else None
+
+
+def _picture_url(scenario: Scenario, picture_id: str, art) -> str | None:
+    name = catalog.picture_name(picture_id, art)
+    path = catalog.scene_path(scenario.id, name)
+    return f"/art/scenes/{scenario.id}/{name}.png" if path.is_file() else None
+
+
+def _number(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return round(value, 1) if isinstance(value, float) else value
