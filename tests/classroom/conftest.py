@@ -1,0 +1,62 @@
+"""A classroom host on this machine's loopback, with its own room file, for the network tests."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from game.classroom.host import BackgroundHost
+from game.classroom.store import RoomStore
+from game.scenario.load import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+_SCENARIOS: dict[str, object] = {}
+
+
+def scenario(name: str):
+    """A shipped scenario, loaded once per test run."""
+    if name not in _SCENARIOS:
+        _SCENARIOS[name] = load_scenario(ROOT / "scenarios" / name / "scenario.yaml")
+    return _SCENARIOS[name]
+
+
+@pytest.fixture
+def crisis():
+    return scenario("cuban_missile_crisis_1962")
+
+
+@pytest.fixture
+def demo():
+    return scenario("demo")
+
+
+class Host:
+    """A running host: its rooms, its address, and a way to make a room on its own thread."""
+
+    def __init__(self, background: BackgroundHost):
+        self.background = background
+        self.classroom = background.classroom
+        port = background.address.url.rsplit(":", 1)[1].strip("/")
+        self.http = f"http://127.0.0.1:{port}"
+        self.ws = f"{self.http}/ws"
+
+    def new_room(self, scenario, seed: int = 7):
+        return self.background.call(lambda: self.classroom.create_room(scenario, seed))
+
+    def room(self, code: str):
+        return self.background.call(lambda: self.classroom.rooms[code])
+
+
+@pytest.fixture
+def host(tmp_path):
+    background = BackgroundHost(RoomStore(tmp_path / "rooms.sqlite3"), bind="127.0.0.1", port=0)
+    assert background.start(), background.error
+    yield Host(background)
+    background.stop()
+
+
+def run(coroutine, timeout: float = 60.0):
+    """Run a test's client side to the end, within a time limit."""
+    return asyncio.run(asyncio.wait_for(coroutine, timeout))

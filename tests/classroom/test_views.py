@@ -1,0 +1,94 @@
+"""``view_for``: each screen sees its own team's private game and the public one, never the other team's."""
+
+from __future__ import annotations
+
+import json
+
+from game.classroom import commands as c
+from game.classroom.room import LEADER
+from game.classroom.views import PROJECTOR, TEACHER, view_for
+from tests.classroom.test_room import seated
+
+
+def strings(value) -> list[str]:
+    """Every text in a view, however deep."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings(item)]
+    return []
+
+
+def full_class(crisis):
+    room = seated(crisis, ("Ann", "kennedy", LEADER), ("Bob", "khrushchev", LEADER), ("Cat", "kennedy", "rfk"),
+                  ("Dan", "khrushchev", "gromyko"))
+    room.apply(c.Start())
+    return room
+
+
+def test_an_advisor_sees_their_card_with_todays_brief_and_their_teams_briefing(crisis):
+    room = full_class(crisis)
+    view = view_for(room, room.members["m3"])
+    day = crisis.days[0]
+    assert view["card"]["name"] == "Robert F. Kennedy"
+    assert view["card"]["brief"] == day.brief_of("kennedy", "rfk").get("en")
+    assert view["team"]["briefing"] == day.briefings["kennedy"].get("en")
+    assert {choice["id"] for choice in view["team"]["choices"]} == {c_.id for c_ in room.session.legal_choices("kennedy")}
+
+
+def test_a_student_never_sees_the_other_teams_briefing_choices_briefs_or_advice(crisis):
+    room = full_class(crisis)
+    day = crisis.days[0]
+    room.apply(c.Recommend("m4", "keep_building", "SECRET-SOVIET-REASON"))
+    secret = [day.briefings["khrushchev"].get("en"), day.briefings["khrushchev"].get("ru"), "SECRET-SOVIET-REASON",
+              *(day.brief_of("khrushchev", a.id).get("en") for a in crisis.roles["khrushchev"].advisors),
+              *(choice.text.get("en") for choice in room.session.legal_choices("khrushchev"))]
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+        seen = "\n".join(strings(view_for(room, viewer)))
+        for text in filter(None, secret):
+            assert text not in seen, f"{viewer}: {text[:40]}"
+
+
+def test_nobody_sees_an_order_before_the_day_resolves_and_everybody_after(crisis):
+    room = full_class(crisis)
+    room.apply(c.Order("m2", "hide_sites"))
+    label = crisis.choice("khrushchev", "hide_sites").label.get("en")
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+        assert label not in strings(view_for(room, viewer))
+    assert view_for(room, room.members["m4"])["team"]["order"]["label"] == label  # the team itself knows
+    assert [team["decided"] for team in view_for(room, PROJECTOR)["teams"]] == [False, True]
+    room.apply(c.Order("m1", "convene_excomm"))
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+        orders = view_for(room, viewer)["resolution"]["orders"]
+        assert [order["label"] for order in orders] == ["Meet the advisers in secret", label]
+
+
+def test_the_projector_and_the_teacher_see_no_team_and_no_card(crisis):
+    room = full_class(crisis)
+    for viewer in (PROJECTOR, TEACHER):
+        view = view_for(room, viewer)
+        assert "team" not in view and "card" not in view and "you" not in view
+
+
+def test_a_student_reads_the_scenario_in_their_language_where_it_has_one(crisis):
+    room = full_class(crisis)
+    room.apply(c.Speak("m2", "ru"))
+    view = view_for(room, room.members["m2"])
+    assert view["team"]["briefing"] == crisis.days[0].briefings["khrushchev"].get("ru")
+    assert view["day"]["long_date"] == "вторник, 16 октября 1962 г."
+    assert view["language"] == "ru"
+
+
+def test_the_leader_hears_the_advisors_no_student_plays_and_not_those_who_are_played(crisis):
+    room = full_class(crisis)
+    advisors = {a["id"]: a for a in view_for(room, room.members["m1"])["team"]["advisors"]}
+    assert "says" not in advisors["rfk"] and advisors["rfk"]["students"] == ["Cat"]
+    assert advisors["mcnamara"]["says"] and advisors["mcnamara"]["students"] == []
+
+
+def test_a_view_is_plain_json(crisis):
+    room = full_class(crisis)
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+        assert json.loads(json.dumps(view_for(room, viewer))) == view_for(room, viewer)
