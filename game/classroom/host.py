@@ -24,7 +24,7 @@ from typing import Callable, TextIO
 from aiohttp import web
 
 from game.classroom.room import Room
-from game.classroom.server import Classroom, join_link, make_app
+from game.classroom.server import Classroom, JoinAddress, join_link, make_app
 from game.classroom.store import RoomStore
 from game.scenario.model import Scenario
 
@@ -160,7 +160,8 @@ async def host(classroom: Classroom, bind: str, port: int, fixed_port: bool, out
                started: Callable[[Address], None] | None = None, stop: asyncio.Event | None = None) -> int:
     """Serve until ``stop`` is set (Ctrl-C or SIGTERM on the command line)."""
     stop = stop or asyncio.Event()
-    app = make_app(classroom, "")
+    join = JoinAddress()
+    app = make_app(classroom, join)
     try:
         runner, port = await start_site(app, bind, port, fixed_port)
     except OSError as error:
@@ -168,7 +169,7 @@ async def host(classroom: Classroom, bind: str, port: int, fixed_port: bool, out
                   + (" (choose another with --port)" if fixed_port else "") + "\n")
         return 1
     address = address_for(bind, port)
-    app["join_url"] = address.url
+    join.url = address.url
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         try:

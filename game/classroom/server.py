@@ -187,7 +187,7 @@ class Screen:
 
 
 async def serve_socket(request: web.Request) -> web.WebSocketResponse:
-    classroom: Classroom = request.app["classroom"]
+    classroom = request.app[CLASSROOM]
     socket = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_WEBSOCKET_FRAME)
     await socket.prepare(request)
     screen = Screen(socket, request.remote or "?")
@@ -371,7 +371,7 @@ async def serve_page(request: web.Request) -> web.Response:
     language = page_language(request)
     room = request.query.get("room", "")
     code = codes.normalise_code(room) or ""
-    html = request.app["pages"].render(PAGES[request.path], language, room=code, join_url=request.app["join_url"])
+    html = request.app[PAGE_MAKER].render(PAGES[request.path], language, room=code, join_url=request.app[JOIN].url)
     return web.Response(text=html, content_type="text/html", charset="utf-8")
 
 
@@ -381,9 +381,9 @@ async def serve_qr(request: web.Request) -> web.Response:
     import qrcode.image.svg
 
     code = codes.normalise_code(request.match_info["code"])
-    if code is None or code not in request.app["classroom"].rooms:
+    if code is None or code not in request.app[CLASSROOM].rooms:
         raise web.HTTPNotFound()
-    image = qrcode.make(join_link(request.app["join_url"], code), image_factory=qrcode.image.svg.SvgPathImage,
+    image = qrcode.make(join_link(request.app[JOIN].url, code), image_factory=qrcode.image.svg.SvgPathImage,
                         border=2)
     return web.Response(body=image.to_string(), content_type="image/svg+xml")
 
@@ -406,12 +406,24 @@ async def careful_headers(request: web.Request, handler):
     return response
 
 
-def make_app(classroom: Classroom, join_url: str) -> web.Application:
+@dataclass
+class JoinAddress:
+    """The address students type, known once the host listens (the port may be chosen then)."""
+
+    url: str = ""
+
+
+CLASSROOM = web.AppKey("classroom", Classroom)
+JOIN = web.AppKey("join", JoinAddress)
+PAGE_MAKER = web.AppKey("pages", Pages)
+
+
+def make_app(classroom: Classroom, join: JoinAddress) -> web.Application:
     """The web application of a host: pages, the websocket, the QR codes and the game's own files."""
     app = web.Application(middlewares=[careful_headers], client_max_size=64 * 1024)
-    app["classroom"] = classroom
-    app["join_url"] = join_url
-    app["pages"] = Pages()
+    app[CLASSROOM] = classroom
+    app[JOIN] = join
+    app[PAGE_MAKER] = Pages()
     for path in PAGES:
         app.router.add_get(path, serve_page)
     app.router.add_get("/ws", serve_socket)
@@ -425,6 +437,6 @@ def make_app(classroom: Classroom, join_url: str) -> web.Application:
 
 async def _close_screens(app: web.Application) -> None:
     """On Ctrl-C, every browser is told the host is going away (code 1001), so it retries later."""
-    for screens in app["classroom"].screens.values():
+    for screens in app[CLASSROOM].screens.values():
         for screen in list(screens):
             await screen.socket.close(code=1001, message=b"the host is stopping")

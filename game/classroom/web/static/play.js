@@ -249,7 +249,10 @@
   function formSignature() {
     const team = view.team;
     if (!team || view.phase !== "deciding") return null;
-    return [view.day && view.day.index, view.you.seat, team.choices, team.order, view.vote, team.owes_order];
+    const mine = (team.recommendations || []).find((r) => r.yours) || null;
+    // a leader's choices show how many recommend each; an advisor's form stays put while they type
+    const counts = view.you.seat.place === "leader" ? (team.recommendations || []).map((r) => r.choice) : null;
+    return [view.day && view.day.index, view.you.seat, team.choices, team.order, view.vote, team.owes_order, mine, counts];
   }
 
   function orderForm() {
@@ -278,7 +281,7 @@
         el("span", {class: "label"}, `${index + 1}. ${choice.label}`),
         choice.text ? el("span", {class: "text"}, choice.text) : null,
         choice.moves.length ? el("span", {class: "moves"}, `${_("Moves:")} ${choice.moves.join(", ")}`) : null,
-        counts[choice.id] ? el("span", {class: "moves"}, _("Recommended by {count}", {count: counts[choice.id]})) : null))));
+        leader && counts[choice.id] ? el("span", {class: "what"}, _("Recommended by {count}", {count: counts[choice.id]})) : null))));
     const fieldset = el("fieldset", {class: "plain"}, el("legend", {}, leader ? _("Your order") : _("Your recommendation")), list);
     const parts = [fieldset];
     if (!leader) {
