@@ -13,7 +13,11 @@ from game.classroom.room import Room
 class Terminal(io.StringIO):
     def __init__(self, encoding: str):
         super().__init__()
-        self.encoding = encoding
+        self._encoding = encoding
+
+    @property
+    def encoding(self):
+        return self._encoding
 
 
 def test_room_codes_are_six_letters_without_look_alikes():
