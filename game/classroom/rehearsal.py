@@ -29,6 +29,7 @@ class Bot:
     team: str | None = None
     place: str | None = None
     teacher_token: str | None = None
+    watcher: bool = False  # the projector: only watches
     expected_students: int = 0  # the teacher starts once this many are seated
     reason: str = ""  # an advisor's reason, with {day} filled in
     history: dict[int, dict[str, str]] = field(default_factory=dict)  # day index -> team -> choice of 1962
@@ -39,13 +40,17 @@ class Bot:
     done: asyncio.Event = field(default_factory=asyncio.Event)
     # for the benchmark: when the last state of each resolution arrived
     resolved_at: dict[int, float] = field(default_factory=dict)
+    ordered_at: dict[int, float] = field(default_factory=dict)
     acted: set = field(default_factory=set)
+    view: dict[str, Any] = field(default_factory=dict)  # the state as it stands, deltas merged in
 
     @property
     def is_teacher(self) -> bool:
         return self.teacher_token is not None
 
     def opening(self, room: str) -> dict[str, Any]:
+        if self.watcher:
+            return {"type": "watch", "v": 1, "room": room}
         if self.is_teacher:
             return {"type": "resume", "v": 1, "room": room, "token": self.teacher_token}
         if self.token:
@@ -69,8 +74,9 @@ class Bot:
                 elif message["type"] == "error":
                     self.errors.append(message["message"])
                 elif message["type"] == "state":
-                    await self.answer(socket, message)
-                    if message["phase"] == "ended" and until_ended:
+                    self.view = merge(self.view, message)
+                    await self.answer(socket, self.view)
+                    if self.view["phase"] == "ended" and until_ended:
                         break
         self.done.set()
 
@@ -80,6 +86,8 @@ class Bot:
             self.resolved_at.setdefault(view["resolution"]["day_index"], time.perf_counter())
         if self.is_teacher:
             await self._teach(socket, view)
+            return
+        if self.watcher:
             return
         team = view.get("team")
         if phase != "deciding" or not team or not team.get("choices") or team.get("order"):
@@ -91,6 +99,7 @@ class Bot:
             spoken = [r for r in team["recommendations"] if not r["leader"]]
             if len(spoken) >= len(advisors) and ("order", day) not in self.acted:
                 self.acted.add(("order", day))
+                self.ordered_at[day] = time.perf_counter()
                 await socket.send_str(json.dumps({"type": "order", "choice": choice}))
         elif ("recommend", day) not in self.acted:
             self.acted.add(("recommend", day))
@@ -115,6 +124,22 @@ class Bot:
         elif phase == "resolved":
             self.acted.add(key)
             await socket.send_str(json.dumps({"type": "next_day"}))
+
+
+def merge(view: dict[str, Any], message: dict[str, Any]) -> dict[str, Any]:
+    """A state as the browser keeps it: a full one replaces it, a delta changes the fields it
+    names (null: the field is gone)."""
+    if not message.get("delta"):
+        return dict(message)
+    merged = dict(view)
+    for key, value in message.items():
+        if key == "delta":
+            continue
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return merged
 
 
 def history_of(scenario) -> dict[int, dict[str, str]]:

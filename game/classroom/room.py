@@ -100,6 +100,7 @@ class Room:
         self.past_advice: list[DayAdvice] = []
         self.version = 0  # goes up with every change, so a screen knows when to draw again
         self.changed_at = created
+        self.view_memo: dict = {}  # the views' shared public part, per version and language (see views)
 
     # --- reading --------------------------------------------------------------------------------
     @property

@@ -34,7 +34,7 @@ from game.classroom import commands as c
 from game.classroom.protocol import Message, ProtocolError
 from game.classroom.room import Member, Room, RoomError
 from game.classroom.store import RoomRecord, RoomStore, StoreError
-from game.classroom.views import PROJECTOR, TEACHER, view_for
+from game.classroom.views import PROJECTOR, TEACHER, view_pieces
 from game.scenario.load import load_scenario
 from game.scenario.model import Scenario
 
@@ -58,6 +58,8 @@ class Classroom:
         self.screens: dict[str, set[Screen]] = {}
         self._scenarios: dict[tuple[str, str], Scenario] = {}
         self.listeners: list[Callable[[Room], None]] = []  # told after every change (the window's projector)
+        self._dirty: set[str] = set()  # rooms changed since their screens were last sent a view
+        self._sending: set[str] = set()  # rooms whose views are on their way
 
     # creating and restoring
     def create_room(self, scenario: Scenario, seed: int | None = None) -> Room:
@@ -130,11 +132,22 @@ class Classroom:
 
     # the screens of a room
     async def broadcast(self, code: str) -> None:
-        room = self.rooms.get(code)
-        screens = list(self.screens.get(code, ()))
-        if room is None or not screens:
+        """Send every screen of a room its view. Changes that come while views are on their way
+        (a whole class recommending at once) are sent together in the next round, never lost."""
+        self._dirty.add(code)
+        if code in self._sending:
             return
-        await asyncio.gather(*(screen.send_view(room) for screen in screens), return_exceptions=True)
+        self._sending.add(code)
+        try:
+            await asyncio.sleep(0)  # changes already waiting in this turn of the loop join this round
+            while code in self._dirty:
+                self._dirty.discard(code)
+                room = self.rooms.get(code)
+                screens = list(self.screens.get(code, ()))
+                if room is not None and screens:
+                    await asyncio.gather(*(screen.send_view(room) for screen in screens), return_exceptions=True)
+        finally:
+            self._sending.discard(code)
 
 
 # --- one browser's connection ---------------------------------------------------------------------
@@ -152,6 +165,7 @@ class Screen:
     checked_at: float = field(default_factory=time.monotonic)
     refused_in_a_row: int = 0
     warned_at: float = 0.0
+    sent: dict = field(default_factory=dict)  # each field of the view as last sent (JSON text)
 
     def viewer(self, room: Room) -> Member | str:
         return room.members[self.member] if self.kind == "student" else self.kind
@@ -160,13 +174,27 @@ class Screen:
         return i18n.words(self.language)
 
     async def send_view(self, room: Room) -> None:
+        """The screen's view: in full the first time, then only the fields that changed (a field
+        gone is sent as null); nothing at all when the change is one this screen cannot see."""
         viewer = self.viewer(room)
-        view = view_for(room, viewer, None if isinstance(viewer, Member) else self.language)
-        await self.send(view)
+        pieces = view_pieces(room, viewer, None if isinstance(viewer, Member) else self.language)
+        if self.sent:
+            changed = {key: text for key, text in pieces.items() if self.sent.get(key) != text}
+            changed.update({key: "null" for key in self.sent if key not in pieces})
+            if not changed:
+                return
+            changed = {"type": pieces["type"], "v": pieces["v"], "delta": "true", **changed}
+        else:
+            changed = pieces
+        self.sent = pieces
+        await self._send_text("{" + ",".join(f"{json.dumps(key)}:{text}" for key, text in changed.items()) + "}")
 
     async def send(self, payload: dict) -> None:
+        await self._send_text(_json(payload))
+
+    async def _send_text(self, text: str) -> None:
         if not self.socket.closed:
-            await self.socket.send_str(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            await self.socket.send_str(text)
 
     async def refuse(self, message: str, values: dict) -> None:
         words = self.words()
@@ -184,6 +212,10 @@ class Screen:
 
     def who(self) -> str:
         return f"{self.room or '-'} {self.kind or 'stranger'}{' ' + self.member if self.member else ''} from {self.peer}"
+
+
+def _json(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 async def serve_socket(request: web.Request) -> web.WebSocketResponse:

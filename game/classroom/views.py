@@ -19,6 +19,8 @@ words are worded here only where the server knows better than the browser (dates
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
 
 from game import i18n
@@ -40,24 +42,94 @@ DEFCON_WORDS = {5: i18n.N_("peace"), 4: i18n.N_("increased readiness"), 3: i18n.
 
 def view_for(room: Room, viewer: Member | str, language: str | None = None) -> dict[str, Any]:
     """The state of ``room`` as ``viewer`` may see it, as plain JSON-ready values."""
+    view: dict[str, Any] = {}
+    for key, value in _parts(room, viewer, language):
+        if key is None:
+            view.update(value)
+        else:
+            view[key] = value
+    return view
+
+
+def view_json(room: Room, viewer: Member | str, language: str | None = None) -> str:
+    """``view_for`` as JSON text."""
+    return "{" + ",".join(f"{json.dumps(key)}:{text}" for key, text in view_pieces(room, viewer, language).items()) + "}"
+
+
+def view_pieces(room: Room, viewer: Member | str, language: str | None = None) -> dict[str, str]:
+    """``view_for``'s top-level fields, each as JSON text, encoded once per change of the room when
+    screens share it (a room's dozen screens share the public fields, a team's the team's): the
+    server sends a screen only the fields that changed since it last sent it."""
+    pieces = {}
+    for key, value in _parts(room, viewer, language):
+        if key is None:
+            for name, item in value.items():
+                pieces[name] = _encoded(room, value, name, item)
+        else:
+            pieces[key] = _encoded(room, value, None, value)
+    return pieces
+
+
+def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple[str | None, Any]]:
+    """The view as (key, value) parts in order; a None key is a mapping merged in whole. The
+    values shared between screens are made once per version of the room."""
     if isinstance(viewer, Member):
         language = viewer.language
     language = language or i18n.SOURCE_LANGUAGE
     words = i18n.words(language)
-    view = _public(room, language, words)
+    parts: list[tuple[str | None, Any]] = [(None, _once(room, ("public", language), lambda: _public(room, language, words)))]
     if isinstance(viewer, Member):
-        view["you"] = {"id": viewer.id, "name": viewer.name, "language": viewer.language,
-                       "seat": _seat(viewer)}
-        view["seats"] = _free_seats(room, language)
+        mine = _own_recommendation(room, viewer)
+        parts.append(("you", {"id": viewer.id, "name": viewer.name, "language": viewer.language,
+                              "seat": _seat(viewer, room), "recommendation": mine}))
+        if viewer.seat is None or not room.started:  # the seats to pick from, while there is picking to do
+            parts.append(("seats", _once(room, ("seats", language), lambda: _free_seats(room, language))))
         if viewer.seat is not None:
+            seat = viewer.seat
             if room.started:
-                view["team"] = _team(room, viewer.seat.team, language, words, viewer.id)
-            if not viewer.seat.is_leader:
-                view["card"] = _card(room, viewer.seat.team, viewer.seat.place, language)
+                parts.append(("team", _once(room, ("team", seat.team, language),
+                                            lambda: _team(room, seat.team, language, words))))
+            if not seat.is_leader:
+                parts.append(("card", _once(room, ("card", seat.team, seat.place, language),
+                                            lambda: _card(room, seat.team, seat.place, language))))
     elif viewer == TEACHER:
-        view["members"] = [{"id": m.id, "name": m.name, "seat": _seat(m)} for m in room.members.values()]
-        view["seats"] = _free_seats(room, language)
-    return view
+        parts.append(("members", [{"id": m.id, "name": m.name, "seat": _seat(m, room)} for m in room.members.values()]))
+        parts.append(("seats", _once(room, ("seats", language), lambda: _free_seats(room, language))))
+    return parts
+
+
+def _once(room: Room, key: tuple, make) -> Any:
+    """A part of the views made once per version of the room (and kept until the next change)."""
+    memo = room.view_memo
+    if memo.get("version") != room.version:
+        memo.clear()
+        memo["version"] = room.version
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
+def _encoded(room: Room, whole: Any, name: str | None, value: Any) -> str:
+    """A part (or one field of a merged part) as JSON text; a part made by ``_once`` is shared
+    between screens, so its text is kept with it until the room changes."""
+    memo = room.view_memo
+    shared = any(whole is cached for cached in memo.values())
+    key = ("json", id(whole), name)
+    if shared and key in memo:
+        return memo[key]
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if shared:
+        memo[key] = text
+    return text
+
+
+def _own_recommendation(room: Room, member: Member) -> dict[str, str] | None:
+    """What this student recommended (or voted for) today, if anything."""
+    if member.seat is None or room.phase != "deciding":
+        return None
+    advice = room.advice.get(member.seat.team)
+    found = next((r for r in advice.recommendations if r.member == member.id), None) if advice else None
+    return {"choice": found.choice, "reason": found.reason} if found else None
 
 
 # --- what everyone sees ---------------------------------------------------------------------------
@@ -67,7 +139,7 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
     state = session.state
     t = _translator(language)
     view: dict[str, Any] = {
-        "type": "state", "v": PROTOCOL_VERSION, "room": room.code, "version": room.version, "phase": room.phase,
+        "type": "state", "v": PROTOCOL_VERSION, "room": room.code, "phase": room.phase,
         "vote": room.vote, "language": words.language,
         "scenario": {"id": scenario.id, "title": t(scenario.title), "days": len(scenario.days)},
         "teams": [_team_status(room, team, language) for team in scenario.roles],
@@ -207,7 +279,7 @@ def _resolution(room: Room, record, language: str, words: i18n.Words) -> dict[st
 
 
 # --- what a seated student's team sees ------------------------------------------------------------
-def _team(room: Room, team: str, language: str, words: i18n.Words, viewer: str) -> dict[str, Any]:
+def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, Any]:
     scenario = room.scenario
     session = room.session
     t = _translator(language)
@@ -237,8 +309,7 @@ def _team(room: Room, team: str, language: str, words: i18n.Words, viewer: str) 
     today = room.advice.get(team)
     result["recommendations"] = [
         {"advisor": _place_name(room, team, r.advisor), "student": members[r.member].name, "choice": r.choice,
-         "label": labels.get(r.choice, r.choice), "reason": r.reason, "leader": r.advisor == LEADER,
-         "yours": r.member == viewer}
+         "label": labels.get(r.choice, r.choice), "reason": r.reason, "leader": r.advisor == LEADER}
         for r in (today.recommendations if today else [])]
     order = session.order_of(team)
     result["order"] = {"choice": order, "label": labels.get(order, order)} if order else None
@@ -281,8 +352,11 @@ def _card(room: Room, team: str, advisor_id: str, language: str) -> dict[str, An
 
 
 # --- seats ----------------------------------------------------------------------------------------
-def _seat(member: Member) -> dict[str, str] | None:
-    return {"team": member.seat.team, "place": member.seat.place} if member.seat else None
+def _seat(member: Member, room: Room) -> dict[str, str] | None:
+    if member.seat is None:
+        return None
+    return {"team": member.seat.team, "place": member.seat.place,
+            "name": _place_name(room, member.seat.team, member.seat.place)}
 
 
 def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
@@ -303,14 +377,20 @@ def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
 
 # --- pictures -------------------------------------------------------------------------------------
 def _portrait_url(scenario: Scenario, person_id: str) -> str | None:
-    path = catalog.portrait_path(scenario.id, person_id)
-    return f"/art/portraits/{scenario.id}/{person_id}.png" if path.is_file() else None
+    return _baked(("portraits", scenario.id, person_id))
 
 
 def _picture_url(scenario: Scenario, picture_id: str, art) -> str | None:
-    name = catalog.picture_name(picture_id, art)
-    path = catalog.scene_path(scenario.id, name)
-    return f"/art/scenes/{scenario.id}/{name}.png" if path.is_file() else None
+    return _baked(("scenes", scenario.id, catalog.picture_name(picture_id, art)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _baked(parts: tuple[str, str, str]) -> str | None:
+    """The address of a baked painting under /art/, or None when there is none (asked once per
+    picture: the baked art does not change while a class plays)."""
+    kind, scenario_id, name = parts
+    path = catalog.art_folder() / kind / scenario_id / f"{name}.png"
+    return f"/art/{kind}/{scenario_id}/{name}.png" if path.is_file() else None
 
 
 def _number(value):

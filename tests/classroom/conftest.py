@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,43 @@ def host(tmp_path):
 def run(coroutine, timeout: float = 60.0):
     """Run a test's client side to the end, within a time limit."""
     return asyncio.run(asyncio.wait_for(coroutine, timeout))
+
+
+class Client:
+    """One websocket as a browser keeps it: every message read, states merged into the view."""
+
+    def __init__(self, socket):
+        self.socket = socket
+        self.view: dict = {}
+
+    @classmethod
+    async def open(cls, http, url: str, opening: dict) -> "Client":
+        client = cls(await http.ws_connect(url))
+        await client.send(opening)
+        return client
+
+    async def send(self, message: dict) -> None:
+        await self.socket.send_json(message)
+
+    async def next(self, kind: str | None = None, timeout: float = 10) -> dict:
+        """The next message (of a kind, skipping others); a state comes back merged."""
+        from game.classroom.rehearsal import merge
+
+        while True:
+            message = json.loads((await self.socket.receive(timeout=timeout)).data)
+            if message["type"] == "state":
+                self.view = merge(self.view, message)
+                message = self.view
+            if kind is None or message["type"] == kind:
+                return message
+
+    async def until(self, check, timeout: float = 10) -> dict:
+        """The first state, merged, for which ``check`` holds (no error on the way)."""
+        while True:
+            message = await self.next(timeout=timeout)
+            assert message["type"] != "error", message["message"]
+            if message["type"] == "state" and check(message):
+                return message
+
+    async def close(self) -> None:
+        await self.socket.close()

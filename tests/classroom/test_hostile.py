@@ -11,34 +11,28 @@ import pytest
 
 from game.classroom import protocol
 from game.classroom.protocol import ProtocolError
-from tests.classroom.conftest import run
+from tests.classroom.conftest import Client, run
 
 
-async def receive(socket, kind: str | None = None, limit: int = 20) -> dict:
-    """The next message (of a kind, skipping others)."""
-    for _ in range(limit):
-        message = json.loads((await socket.receive(timeout=5)).data)
-        if kind is None or message["type"] == kind:
-            return message
-    raise AssertionError(f"no '{kind}' message")
+async def receive(client: Client, kind: str | None = None) -> dict:
+    return await client.next(kind, timeout=5)
 
 
 async def joined(http, host, room, name, team=None, place=None):
-    socket = await http.ws_connect(host.ws)
-    await socket.send_json({"type": "join", "room": room.code, "name": name})
-    welcome = await receive(socket, "welcome")
-    welcome["state"] = await receive(socket, "state")
+    client = await Client.open(http, host.ws, {"type": "join", "room": room.code, "name": name})
+    welcome = await client.next("welcome")
+    await client.next("state")
     if team:
-        await socket.send_json({"type": "sit", "team": team, "place": place})
-        welcome["state"] = await receive(socket, "state")
-    return socket, welcome
+        await client.send({"type": "sit", "team": team, "place": place})
+        await client.until(lambda state: state["you"]["seat"])
+    welcome["state"] = client.view
+    return client, welcome
 
 
 async def teacher(http, host, room):
-    socket = await http.ws_connect(host.ws)
-    await socket.send_json({"type": "resume", "room": room.code, "token": room.teacher_token})
-    await receive(socket, "state")
-    return socket
+    client = await Client.open(http, host.ws, {"type": "resume", "room": room.code, "token": room.teacher_token})
+    await client.next("state")
+    return client
 
 
 @pytest.fixture
@@ -51,11 +45,11 @@ def test_an_oversized_message_is_refused_and_the_connection_goes_on(host, room, 
         async with aiohttp.ClientSession() as http:
             socket, _ = await joined(http, host, room, "Ann", "kennedy", "leader")
             version = host.room(room.code).version
-            await socket.send_str(json.dumps({"type": "sit", "team": "x" * 5000, "place": None}))
+            await socket.socket.send_str(json.dumps({"type": "sit", "team": "x" * 5000, "place": None}))
             error = await receive(socket, "error")
             assert "too large" in error["message"]
-            await socket.send_str("y" * 100_000)  # beyond the websocket's own limit: closed, nothing else
-            closing = await socket.receive(timeout=5)
+            await socket.socket.send_str("y" * 100_000)  # beyond the websocket's own limit: closed, nothing else
+            closing = await socket.socket.receive(timeout=5)
             assert closing.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
             assert host.room(room.code).version == version
             again, _ = await joined(http, host, room, "Bob")  # the server carries on
@@ -75,9 +69,9 @@ def test_malformed_json_and_messages_of_the_wrong_shape_are_refused(host, room, 
                           json.dumps({"type": "recommend", "choice": "x"}),
                           json.dumps({"type": "order", "choice": "wait_and_watch", "v": 2}),
                           json.dumps({"type": "configure", "vote": "yes"})):
-                await socket.send_str(frame)
+                await socket.socket.send_str(frame)
                 answers.append((await receive(socket, "error"))["message"])
-            await socket.send_bytes(b"\x00\x01")
+            await socket.socket.send_bytes(b"\x00\x01")
             answers.append((await receive(socket, "error"))["message"])
             return answers
     with caplog.at_level(logging.WARNING, logger="brink.classroom"):
@@ -93,10 +87,10 @@ def test_a_command_in_the_wrong_phase_is_refused(host, room):
     async def scenario():
         async with aiohttp.ClientSession() as http:
             socket, _ = await joined(http, host, room, "Ann", "kennedy", "leader")
-            await socket.send_json({"type": "order", "choice": "wait_and_watch"})
+            await socket.send({"type": "order", "choice": "wait_and_watch"})
             early = (await receive(socket, "error"))["message"]
             master = await teacher(http, host, room)
-            await master.send_json({"type": "next_day"})
+            await master.send({"type": "next_day"})
             not_yet = (await receive(master, "error"))["message"]
             return early, not_yet
     assert run(scenario()) == ("Orders are not open now.", "The day is not resolved yet.")
@@ -109,17 +103,17 @@ def test_a_student_cannot_act_for_another_seat_nor_as_the_teacher(host, room):
             bob, bobs = await joined(http, host, room, "Bob", "khrushchev", "leader")
             answers = []
             # naming another member in a message is no way in: the connection is the seat
-            await ann.send_json({"type": "order", "choice": "wait_and_watch", "member": bobs["member"]})
+            await ann.send({"type": "order", "choice": "wait_and_watch", "member": bobs["member"]})
             answers.append((await receive(ann, "error"))["message"])
-            await ann.send_json({"type": "start"})
+            await ann.send({"type": "start"})
             answers.append((await receive(ann, "error"))["message"])
-            await ann.send_json({"type": "seat", "member": bobs["member"], "team": None, "place": None})
+            await ann.send({"type": "seat", "member": bobs["member"], "team": None, "place": None})
             answers.append((await receive(ann, "error"))["message"])
             # nor is a guessed token, or the teacher's with a letter changed
-            stranger = await http.ws_connect(host.ws)
+            stranger = Client(await http.ws_connect(host.ws))
             forged = room.teacher_token[:-1] + ("A" if room.teacher_token[-1] != "A" else "B")
             for token in ("guess", bobs["token"][:-2] + "xx", forged):
-                await stranger.send_json({"type": "resume", "room": room.code, "token": token})
+                await stranger.send({"type": "resume", "room": room.code, "token": token})
                 answers.append((await receive(stranger, "error"))["message"])
             # and a seat's token works only in its own room
             return answers
@@ -133,8 +127,7 @@ def test_a_student_cannot_act_for_another_seat_nor_as_the_teacher(host, room):
 def test_a_wrong_room_code_is_refused_kindly(host, room):
     async def scenario():
         async with aiohttp.ClientSession() as http:
-            socket = await http.ws_connect(host.ws)
-            await socket.send_json({"type": "join", "room": "QQQQQQ", "name": "Ann"})
+            socket = await Client.open(http, host.ws, {"type": "join", "room": "QQQQQQ", "name": "Ann"})
             return (await receive(socket, "error"))["message"]
     assert run(scenario()) == "There is no room QQQQQQ on this server. Check the code on the projector."
 
@@ -144,10 +137,10 @@ def test_flooding_is_refused_then_the_connection_is_closed_and_the_room_goes_on(
         async with aiohttp.ClientSession() as http:
             socket, _ = await joined(http, host, room, "Ann", "kennedy", "leader")
             for _ in range(400):
-                await socket.send_json({"type": "sit", "team": "kennedy", "place": "leader"})
+                await socket.send({"type": "sit", "team": "kennedy", "place": "leader"})
             kinds = []
             while True:
-                frame = await socket.receive(timeout=10)
+                frame = await socket.socket.receive(timeout=10)
                 if frame.type is not aiohttp.WSMsgType.TEXT:
                     break
                 message = json.loads(frame.data)

@@ -11,7 +11,7 @@ import json
 
 import aiohttp
 
-from game.classroom.rehearsal import class_of
+from game.classroom.rehearsal import class_of, merge
 from game.engine import machine
 from game.engine.machine import Advance, GiveOrder, Resolve
 from game.text.play import TextGame
@@ -106,6 +106,7 @@ def assert_nothing_of_the_other_team_reached(frames, crisis, state):
     never -= american_words  # a text both sides share is not a secret of either
     orders = {record.day_index: record.order_of(soviet) for record in state.history}
     assert len(frames) > 50
+    view: dict = {}
     for frame in frames:
         message = json.loads(frame)
         seen = strings(message)
@@ -114,13 +115,14 @@ def assert_nothing_of_the_other_team_reached(frames, crisis, state):
             assert secret not in text, f"a Soviet secret reached the American advisor: {secret[:60]}"
         if message["type"] != "state":
             continue
-        assert "team" not in message or message["team"]["id"] == "kennedy"
-        if message["phase"] == "deciding":
-            index = message["day"]["index"]
+        assert "team" not in message or message["team"] is None or message["team"]["id"] == "kennedy"
+        view = merge(view, message)
+        if view["phase"] == "deciding":
+            index = view["day"]["index"]
             secret_order = orders.get(index)
             if secret_order:
                 label = crisis.choice(soviet, secret_order).label.get()
-                own = {choice["label"] for choice in message.get("team", {}).get("choices", [])}
-                earlier = {order["label"] for day in message["record"] for order in day["orders"]}
+                own = {choice["label"] for choice in view.get("team", {}).get("choices", [])}
+                earlier = {order["label"] for day in view["record"] for order in day["orders"]}
                 if label not in own | earlier:
                     assert label not in seen, f"day {index}: the Soviet order was sent before the day resolved"

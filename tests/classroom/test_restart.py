@@ -4,7 +4,6 @@ seat by the token their browser kept. Ctrl-C then stops it cleanly."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.classroom.conftest import ROOT, run
+from tests.classroom.conftest import ROOT, Client, run
 
 LAUNCH_TIMEOUT = 30
 
@@ -54,28 +53,11 @@ class HostProcess:
         return found.group(1), found.group(2)
 
 
-async def next_state(socket) -> dict:
-    while True:
-        message = json.loads((await socket.receive(timeout=10)).data)
-        assert message["type"] != "error", message["message"]
-        if message["type"] == "state":
-            return message
-
-
-async def until(socket, check) -> dict:
-    """The first state (queued or to come) for which ``check`` holds."""
-    while True:
-        state = await next_state(socket)
-        if check(state):
-            return state
-
-
-async def connect(http, url, opening) -> tuple:
-    socket = await http.ws_connect(url)
-    await socket.send_json(opening)
-    welcome = json.loads((await socket.receive(timeout=10)).data)
-    state = await next_state(socket) if welcome["type"] == "welcome" else welcome
-    return socket, welcome, state
+async def connect(http, url, opening) -> tuple[Client, dict, dict]:
+    """A screen opened with ``opening``: the client, its welcome, and its first state."""
+    client = await Client.open(http, url, opening)
+    welcome = await client.next("welcome") if opening["type"] != "watch" else {}
+    return client, welcome, await client.next("state")
 
 
 def test_a_host_killed_mid_day_comes_back_with_everything(tmp_path):
@@ -90,25 +72,24 @@ def test_a_host_killed_mid_day_comes_back_with_everything(tmp_path):
             seats = {"Ann": ("kennedy", "leader"), "Cat": ("kennedy", "rfk"), "Bob": ("khrushchev", "leader")}
             sockets = {}
             for name, (team, place) in seats.items():
-                socket, welcome, _ = await connect(http, url, {"type": "join", "room": code, "name": name})
+                client, welcome, _ = await connect(http, url, {"type": "join", "room": code, "name": name})
                 tokens[name] = welcome["token"]
-                await socket.send_json({"type": "sit", "team": team, "place": place})
-                await next_state(socket)
-                sockets[name] = socket
+                await client.send({"type": "sit", "team": team, "place": place})
+                await client.until(lambda state: state["you"]["seat"])
+                sockets[name] = client
             teacher, _, _ = await connect(http, url, {"type": "resume", "room": code, "token": teacher_token})
-            await teacher.send_json({"type": "start"})
-            day = await next_state(teacher)
-            assert day["phase"] == "deciding"
-            await sockets["Ann"].send_json({"type": "order", "choice": "wait_and_watch"})
-            await sockets["Bob"].send_json({"type": "order", "choice": "hold_firm"})
-            await until(teacher, lambda state: state["phase"] == "resolved")
-            await teacher.send_json({"type": "next_day"})
-            await until(teacher, lambda state: state["phase"] == "deciding")
-            await sockets["Cat"].send_json({"type": "recommend", "choice": "quarantine",
-                                            "reason": "A line at sea leaves Moscow a way back."})
-            await until(sockets["Cat"], lambda state: state.get("team", {}).get("recommendations"))
-            await sockets["Ann"].send_json({"type": "order", "choice": "quarantine"})
-            await until(sockets["Ann"], lambda state: (state.get("team") or {}).get("order"))
+            await teacher.send({"type": "start"})
+            await teacher.until(lambda state: state["phase"] == "deciding")
+            await sockets["Ann"].send({"type": "order", "choice": "wait_and_watch"})
+            await sockets["Bob"].send({"type": "order", "choice": "hold_firm"})
+            await teacher.until(lambda state: state["phase"] == "resolved")
+            await teacher.send({"type": "next_day"})
+            await teacher.until(lambda state: state["phase"] == "deciding")
+            await sockets["Cat"].send({"type": "recommend", "choice": "quarantine",
+                                       "reason": "A line at sea leaves Moscow a way back."})
+            await sockets["Cat"].until(lambda state: state.get("team", {}).get("recommendations"))
+            await sockets["Ann"].send({"type": "order", "choice": "quarantine"})
+            await sockets["Ann"].until(lambda state: (state.get("team") or {}).get("order"))
 
     run(before_the_crash())
     first.process.send_signal(signal.SIGKILL)
@@ -123,14 +104,14 @@ def test_a_host_killed_mid_day_comes_back_with_everything(tmp_path):
             cat, _, cat_sees = await connect(http, url, {"type": "resume", "room": code, "token": tokens["Cat"]})
             wall, _, projector = await connect(http, url, {"type": "watch", "room": code})
             assert ann_sees["day"]["number"] == 2 and ann_sees["phase"] == "deciding"
-            assert ann_sees["you"]["name"] == "Ann" and ann_sees["you"]["seat"] == {"team": "kennedy", "place": "leader"}
+            assert ann_sees["you"]["name"] == "Ann" and ann_sees["you"]["seat"]["place"] == "leader"
             assert ann_sees["team"]["order"]["choice"] == "quarantine"
             assert [(r["student"], r["choice"], r["reason"]) for r in cat_sees["team"]["recommendations"]] == \
                    [("Cat", "quarantine", "A line at sea leaves Moscow a way back.")]
             assert [team["decided"] for team in projector["teams"]] == [True, False]
             bob, _, _ = await connect(http, url, {"type": "resume", "room": code, "token": tokens["Bob"]})
-            await bob.send_json({"type": "order", "choice": "hold_firm"})
-            resolved = await until(wall, lambda state: state["phase"] != "deciding")
+            await bob.send({"type": "order", "choice": "hold_firm"})
+            resolved = await wall.until(lambda state: state["phase"] != "deciding")
             assert resolved["phase"] == "resolved"
             assert [order["label"] for order in resolved["resolution"]["orders"]][0] == "Announce a quarantine"
 

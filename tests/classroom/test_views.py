@@ -6,7 +6,7 @@ import json
 
 from game.classroom import commands as c
 from game.classroom.room import LEADER
-from game.classroom.views import PROJECTOR, TEACHER, view_for
+from game.classroom.views import PROJECTOR, TEACHER, view_for, view_json
 from tests.classroom.test_room import seated
 
 
@@ -92,3 +92,10 @@ def test_a_view_is_plain_json(crisis):
     room = full_class(crisis)
     for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
         assert json.loads(json.dumps(view_for(room, viewer))) == view_for(room, viewer)
+
+
+def test_the_json_sent_is_the_view_itself(crisis):
+    room = full_class(crisis)
+    room.apply(c.Recommend("m3", "convene_excomm", '«Quotes» and "escapes" </script>'))
+    for viewer in (room.members["m1"], room.members["m3"], room.members["m4"], PROJECTOR, TEACHER):
+        assert json.loads(view_json(room, viewer)) == view_for(room, viewer)

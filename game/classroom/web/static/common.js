@@ -99,6 +99,18 @@ const Brink = (() => {
     };
   }
 
+  // A state is sent whole the first time, then as the fields that changed ("delta"); null: gone.
+  function merge(view, data) {
+    if (!data.delta || !view) return data;
+    const merged = Object.assign({}, view);
+    for (const [key, value] of Object.entries(data)) {
+      if (key === "delta") continue;
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    return merged;
+  }
+
   function setLanguageCookie(language) {
     document.cookie = `brink_lang=${encodeURIComponent(language)}; path=/; max-age=31536000; SameSite=Lax`;
   }
@@ -210,6 +222,6 @@ const Brink = (() => {
       : el("span", {class: "decided waiting"}, _("is deciding…"));
   }
 
-  return {_, el, svg, replace, connect, setLanguageCookie, portrait, leaning, defconChip, meterList, inForce,
+  return {_, el, svg, replace, connect, merge, setLanguageCookie, portrait, leaning, defconChip, meterList, inForce,
           calendar, mapPicture, resolution, teamDecided};
 })();

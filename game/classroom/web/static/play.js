@@ -65,7 +65,7 @@
       url.searchParams.set("room", data.room);
       history.replaceState(null, "", url);
     } else if (data.type === "state") {
-      view = data;
+      view = Brink.merge(view, data);
       render();
     } else if (data.type === "error") {
       if (!view) {
@@ -171,14 +171,12 @@
   }
 
   function seatName(seat) {
-    const found = view.seats.find((s) => s.team === seat.team && s.place === seat.place);
-    if (!found) return seat.place;
-    return found.name;
+    return seat.name || seat.place;
   }
 
   function seatPicker() {
     const seat = view.you.seat;
-    if (view.phase === "ended" || (seat && view.phase !== "lobby")) return null;
+    if (view.phase === "ended" || !view.seats) return null;
     const teams = {};
     for (const option of view.seats) (teams[option.team] = teams[option.team] || []).push(option);
     const sections = Object.values(teams).map((options) => el("section", {},
@@ -249,7 +247,7 @@
   function formSignature() {
     const team = view.team;
     if (!team || view.phase !== "deciding") return null;
-    const mine = (team.recommendations || []).find((r) => r.yours) || null;
+    const mine = view.you.recommendation;
     // a leader's choices show how many recommend each; an advisor's form stays put while they type
     const counts = view.you.seat.place === "leader" ? (team.recommendations || []).map((r) => r.choice) : null;
     return [view.day && view.day.index, view.you.seat, team.choices, team.order, view.vote, team.owes_order, mine, counts];
@@ -262,7 +260,9 @@
     const leader = seat.place === "leader";
     const key = `${view.day.index}`;
     if (draft.key !== key) { draft.key = key; draft.choice = null; draft.reason = ""; }
-    const mine = (team.recommendations || []).find((r) => r.yours);
+    const mine = view.you.recommendation
+      ? Object.assign({label: (team.choices.find((c) => c.id === view.you.recommendation.choice) || {}).label},
+        view.you.recommendation) : null;
     if (!team.owes_order) return el("section", {class: "panel"}, el("p", {}, _("Your team has nothing to decide today.")));
     if (team.order) {
       return el("section", {class: "panel"},

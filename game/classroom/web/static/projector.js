@@ -14,6 +14,7 @@
   let room = (document.body.dataset.room || "").toUpperCase();
   let link = null;
   let shown = false;
+  let view = null;
 
   document.getElementById("room-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -27,6 +28,7 @@
     url.searchParams.set("room", room);
     history.replaceState(null, "", url);
     if (link) link.stop();
+    view = null;
     start();
   });
 
@@ -35,7 +37,7 @@
       hello: () => ({type: "watch", v: 1, room, lang: language}),
       status: (text) => { connection.textContent = text; },
       message: (data) => {
-        if (data.type === "state") { shown = true; draw(data); }
+        if (data.type === "state") { shown = true; view = Brink.merge(view, data); draw(view); }
         else if (data.type === "error" && !shown) {
           chooser.hidden = false;
           document.getElementById("room-error").textContent = data.message;

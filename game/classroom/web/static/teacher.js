@@ -30,6 +30,7 @@
     token = document.getElementById("teacher-token").value.trim();
     localStorage.setItem(`brink:teacher:${room}`, token);
     if (link) link.stop();
+    view = null;
     start();
   });
 
@@ -38,7 +39,7 @@
       hello: () => ({type: "resume", v: 1, room, token, lang: language}),
       status: (text) => { connection.textContent = text; },
       message: (data) => {
-        if (data.type === "state") { view = data; draw(); }
+        if (data.type === "state") { view = Brink.merge(view, data); draw(); }
         else if (data.type === "error") {
           if (!view) {
             signIn.hidden = false;
