@@ -71,15 +71,16 @@ def _reachable(address: str) -> bool:
 class Address:
     url: str  # what students type, e.g. http://192.168.1.20:8765/
     on_network: bool  # False: only this machine can reach it
+    port: int = 0  # the port listened on
 
 
 def address_for(bind: str, port: int) -> Address:
     if bind not in ("0.0.0.0", "::", ""):
-        return Address(f"http://{_host(bind)}:{port}/", _reachable(bind))
+        return Address(f"http://{_host(bind)}:{port}/", _reachable(bind), port)
     found = lan_address()
     if found is None:
-        return Address(f"http://127.0.0.1:{port}/", False)
-    return Address(f"http://{found}:{port}/", True)
+        return Address(f"http://127.0.0.1:{port}/", False, port)
+    return Address(f"http://{found}:{port}/", True, port)
 
 
 def _host(address: str) -> str:

@@ -57,6 +57,13 @@ class App:
         pygame.display.set_caption("Brinkmanship")
         pygame.key.set_repeat(350, 40)
 
+    @property
+    def words(self):
+        """The interface's words in the player's language (``game.i18n``)."""
+        from game import i18n
+
+        return i18n.words(self.language)
+
     # --- the window -----------------------------------------------------------------------------
     def _open_window(self, settings: Settings) -> pygame.Surface:
         if settings.fullscreen:

@@ -31,10 +31,10 @@ def test_room_codes_are_six_letters_without_look_alikes():
 
 def test_the_address_is_the_machines_own_on_the_network_or_says_there_is_none(monkeypatch):
     monkeypatch.setattr(host, "lan_address", lambda: "192.168.1.20")
-    assert host.address_for("0.0.0.0", 8765) == host.Address("http://192.168.1.20:8765/", True)
+    assert host.address_for("0.0.0.0", 8765) == host.Address("http://192.168.1.20:8765/", True, 8765)
     monkeypatch.setattr(host, "lan_address", lambda: None)
-    assert host.address_for("0.0.0.0", 8765) == host.Address("http://127.0.0.1:8765/", False)
-    assert host.address_for("10.0.0.5", 9000) == host.Address("http://10.0.0.5:9000/", True)
+    assert host.address_for("0.0.0.0", 8765) == host.Address("http://127.0.0.1:8765/", False, 8765)
+    assert host.address_for("10.0.0.5", 9000) == host.Address("http://10.0.0.5:9000/", True, 9000)
 
 
 def test_loopback_and_link_local_addresses_are_not_what_students_can_reach():

@@ -26,13 +26,14 @@ class TitleScene(Scene):
         items = [
             ("Continue", self.continue_game, self.can_continue),
             ("New game", self.new_game, True),
+            ("Host a class", lambda: self.app.push("projector"), True),
             ("Load", lambda: self.app.push("load"), True),
             ("Scenarios", lambda: self.app.push("scenarios"), True),
             ("Settings", lambda: self.app.push("settings"), True),
             ("Quit", self.app.quit, True),
         ]
         x = m * 3
-        y = round(height * 0.42)
+        y = round(height * 0.38)
         for index, (label, action, enabled) in enumerate(items):
             kind = "primary" if (label == "Continue" and enabled) or (label == "New game" and not self.can_continue) else "secondary"
             rect = pygame.Rect(x, y + index * (button_h + gap), button_w, button_h)
