@@ -205,7 +205,7 @@
       el("h2", {class: "visually-hidden"}, _("Your role card")),
       el("div", {class: "card"}, Brink.portrait(card.portrait, card.name),
         el("div", {},
-          el("h2", {}, card.name), el("p", {class: "muted"}, card.office, " · ", card.team, "  "),
+          el("h2", {}, card.name), el("p", {class: "muted"}, card.office),
           Brink.leaning(card.leaning))),
       card.brief ? [el("h3", {}, _("What you push for today")), el("p", {class: "brief"}, card.brief)] : null,
       card.says ? [el("h3", {}, _("In your own words, you might say")), el("p", {class: "says"}, `“${card.says}”`)] : null,

@@ -46,7 +46,9 @@
             document.getElementById("sign-in-error").textContent = data.message;
             link.stop();
           } else {
-            replace(document.getElementById("teacher-error"), data.message);
+            const error = document.getElementById("teacher-error");
+            replace(error, data.message);
+            error.hidden = false;
           }
         }
       },
@@ -56,6 +58,8 @@
   function draw() {
     signIn.hidden = true;
     consolePanel.hidden = false;
+    // a state arriving while the teacher works keeps the focus where it was
+    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
     const phase = view.phase;
     const day = view.day ? `${view.day.long_date}: ${view.day.title} (${_("Day {number} of {total}", {number: view.day.number, total: view.day.of})})` : "";
     const next = phase === "resolved" ? (view.resolution && view.resolution.ending ? _("Show the ending") : _("Open the next day")) : null;
@@ -64,19 +68,25 @@
         el("h1", {}, `${_("Room {code}", {code: view.room})}: ${view.scenario.title}`),
         el("p", {}, day || (phase === "lobby" ? _("Waiting to start.") : _("The game has ended."))),
         el("p", {}, el("a", {href: `/projector?room=${view.room}`, target: "_blank", rel: "noopener"}, _("Open the projector page"))),
-        el("p", {class: "error", id: "teacher-error", role: "alert"}),
+        el("p", {class: "error", id: "teacher-error", role: "alert", hidden: true}),
         el("label", {class: "toggle"},
           el("input", {type: "checkbox", checked: view.vote, "data-key": "vote",
             onchange: (event) => link.send({type: "configure", vote: event.target.checked})}),
           _("Teams vote (the majority gives the order; the leader breaks a tie)")),
         el("div", {class: "actions"},
-          phase === "lobby" ? el("button", {type: "button", class: "primary", onclick: () => link.send({type: "start"})}, _("Start the game")) : null,
-          next ? el("button", {type: "button", class: "primary", onclick: () => link.send({type: "next_day"})}, next) : null)),
+          phase === "lobby" ? el("button", {type: "button", class: "primary", "data-key": "start",
+            onclick: () => link.send({type: "start"})}, _("Start the game")) : null,
+          next ? el("button", {type: "button", class: "primary", "data-key": "next",
+            onclick: () => link.send({type: "next_day"})}, next) : null)),
       el("section", {class: "panel"},
         el("h2", {}, _("Teams")),
         el("ul", {class: "team-line"}, view.teams.map((team) => el("li", {}, el("b", {}, team.name), ": ",
           phase === "deciding" ? Brink.teamDecided(team) : (team.computer ? _("The computer plays this team") : _("Students: {count}", {count: team.members.length})))))),
       seating());
+    if (focused) {
+      const again = consolePanel.querySelector(`[data-key="${CSS.escape(focused)}"]`);
+      if (again) again.focus();
+    }
   }
 
   function seating() {
@@ -86,7 +96,7 @@
       options.push(el("option", {value: `${seat.team}|${seat.place}`}, label));
     }
     const rows = view.members.map((member) => {
-      const select = el("select", {"aria-label": _("Seat for {name}", {name: member.name}),
+      const select = el("select", {"aria-label": _("Seat for {name}", {name: member.name}), "data-key": `seat:${member.id}`,
         onchange: (event) => {
           const [team, place] = event.target.value ? event.target.value.split("|") : [null, null];
           link.send({type: "seat", member: member.id, team, place});
