@@ -104,8 +104,10 @@ def _once(room: Room, key: tuple, make) -> Any:
     if memo.get("version") != room.version:
         memo.clear()
         memo["version"] = room.version
+        memo["shared"] = set()
     if key not in memo:
-        memo[key] = make()
+        memo[key] = made = make()
+        memo["shared"].add(id(made))
     return memo[key]
 
 
@@ -113,7 +115,7 @@ def _encoded(room: Room, whole: Any, name: str | None, value: Any) -> str:
     """A part (or one field of a merged part) as JSON text; a part made by ``_once`` is shared
     between screens, so its text is kept with it until the room changes."""
     memo = room.view_memo
-    shared = any(whole is cached for cached in memo.values())
+    shared = id(whole) in memo.get("shared", ())
     key = ("json", id(whole), name)
     if shared and key in memo:
         return memo[key]
