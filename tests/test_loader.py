@@ -90,6 +90,24 @@ def test_translated_text_is_kept_per_language():
     assert briefing.get("fr") == briefing.get("en")
 
 
+def test_a_day_can_have_a_title_and_a_picture_of_its_own_for_one_seat():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    day = scenario.day("oct16")
+    assert day.title_for("kennedy").get() == "The photographs" and day.picture_for("kennedy") == ("oct16", day.art)
+    assert day.title_for("khrushchev").get() == "Operation Anadyr"
+    assert day.picture_for("khrushchev") == ("oct16-khrushchev", {"scene": "kremlin"})
+    assert day.title_for(None) == day.title  # a screen both seats share
+
+
+def test_an_endings_tone_is_as_written_or_follows_the_scores():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "berlin_1961" / "scenario.yaml")
+    moods = {ending.id: ending.mood for ending in scenario.endings}
+    assert moods["war_in_europe"] == "catastrophe" and moods["firefight"] == "grave"
+    assert moods["free_city"] == "calm"  # no tone written, and one side wins
+    demo = load_scenario(FIXTURES.parent.parent / "scenarios" / "demo" / "scenario.yaml")
+    assert {ending.id: ending.tone for ending in demo.endings}["stalemate"] == ""
+
+
 def test_endings_are_ordered_by_priority_then_file_order():
     scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "demo" / "scenario.yaml")
     assert [e.id for e in scenario.endings] == ["nuclear_war", "settlement", "missiles_stay", "stalemate"]

@@ -119,6 +119,8 @@ def _library_entry(art: Any) -> Any:
 
 def scene_jobs(scenario, report: BakeReport) -> list[Job]:
     pictures = [("day", day.id, day.art) for day in scenario.days]
+    pictures += [("day", *day.picture_for(role_id)) for day in scenario.days for role_id in day.seen_by
+                 if day.picture_for(role_id)[1] is not day.art]
     pictures += [("ending", ending.id, ending.art) for ending in scenario.endings]
     jobs, seen = [], set()
     width, height = SCENE_SIZE

@@ -45,7 +45,8 @@ def render_log(scenario: Scenario, state: GameState, players: Mapping[str, str])
               "digest": scenario.digest, "seed": state.seed, "players": dict(players),
               "initial": named_values(scenario, tuple(scenario.initial_values()))}
     lines = [header] + [record_line(scenario, record) for record in state.history]
-    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=False) + "\n" for line in lines)
+    # allow_nan=False: strict JSON, never a bare NaN (the rules keep NaN out of every value)
+    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n" for line in lines)
 
 
 def write_log(path: str | os.PathLike, scenario: Scenario, state: GameState, players: Mapping[str, str]) -> None:

@@ -71,6 +71,20 @@ class GameState:
         raise KeyError(name)
 
 
+def check_derived(scenario: Scenario, values) -> None:
+    """Raise ``FormulaError`` if a derived value's formula is not a number in range for ``values``.
+
+    Values by levels are constants checked at load; only formulas are evaluated here.
+    """
+    formulas = scenario.memo.get("derived formulas")
+    if formulas is None:
+        formulas = scenario.memo["derived formulas"] = tuple(
+            derived.value for derived in scenario.derived.values() if "formula" in derived.spec)
+    for value in formulas:
+        value(values)
+
+
 def new_game(scenario: Scenario, seed: int) -> GameState:
+    check_derived(scenario, scenario.initial_values())
     return GameState(seed=seed, day_index=0, values=tuple(scenario.initial_values()), pending=(),
                      fired=frozenset(), history=(), ending=None)

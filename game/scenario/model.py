@@ -14,6 +14,7 @@ from game.scenario.expr import Condition, Effect, Evaluator, NumberExpression
 
 FORMAT_VERSION = 1
 LEANINGS = ("hawk", "moderate", "dove")
+TONES = ("catastrophe", "grave", "calm")  # how an ending's screen looks: war, a bitter end, a settlement
 LEANING_SCORE = {"hawk": 1, "moderate": 0, "dove": -1}
 
 
@@ -143,6 +144,17 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class SeatView:
+    """How a day looks from one seat when it is not how the other sees it: its own title, its own picture.
+
+    On 16 October Kennedy's day is "The photographs"; in Moscow nobody knows they exist.
+    """
+
+    title: Text | None
+    art: Any  # None: the day's own picture
+
+
+@dataclass(frozen=True, slots=True)
 class Day:
     id: str
     index: int
@@ -155,9 +167,22 @@ class Day:
     art: Any
     location: Location
     advisors: Mapping[str, tuple[str, ...]] | None = None  # role -> advisors at the table today; None: all
+    seen_by: Mapping[str, SeatView] = field(default_factory=dict)  # role -> its own title or picture
     # role -> advisor -> what that advisor would push for today: the private role card a student
     # playing the advisor reads in a classroom session
     briefs: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
+
+    def title_for(self, role_id: str | None) -> Text:
+        """The day's title as this seat reads it."""
+        view = self.seen_by.get(role_id) if role_id else None
+        return view.title if view is not None and view.title else self.title
+
+    def picture_for(self, role_id: str | None) -> tuple[str, Any]:
+        """(picture id, art) of the day's painting as this seat sees it; a seat's own picture has its own id."""
+        view = self.seen_by.get(role_id) if role_id else None
+        if view is not None and view.art is not None:
+            return f"{self.id}-{role_id}", view.art
+        return self.id, self.art
 
     def brief_of(self, role_id: str, advisor_id: str) -> Text:
         """What an advisor would push for today, or empty text when the scenario does not say."""
@@ -210,6 +235,16 @@ class Ending:
     scores: Mapping[str, float]
     art: Any
     location: Location
+    tone: str = ""  # one of TONES, or "" to let the scores decide
+
+    @property
+    def mood(self) -> str:
+        """The ending's tone: as written, else "grave" when every side loses, else "calm"."""
+        if self.tone:
+            return self.tone
+        if self.scores and all(score < 0 for score in self.scores.values()):
+            return "grave"
+        return "calm"
 
 
 @dataclass(frozen=True, slots=True)

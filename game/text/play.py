@@ -6,8 +6,9 @@ bad input gets a message and the question again, and the end of input ends the g
 
 from __future__ import annotations
 
+import os
 import textwrap
-from typing import Mapping, TextIO
+from typing import Callable, Mapping, TextIO
 
 from game.engine import machine
 from game.engine.advice import advice_for
@@ -16,6 +17,7 @@ from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resol
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.saves import save_game
+from game.scenario.errors import FormulaError, format_diagnostic
 from game.scenario.model import Choice
 from game.text.describe import changes, day_heading, meter_lines
 
@@ -55,6 +57,10 @@ class TextGame:
             wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent) or indent
             self.write.write(wrapped + "\n")
 
+    def say_line(self, text: str) -> None:
+        """One line as it is, never wrapped: a file name or a ``path:line:col:`` message must stay whole."""
+        self.write.write(text.replace("\n", " ") + "\n")
+
     def t(self, text) -> str:
         return text.get(self.language)
 
@@ -86,8 +92,13 @@ class TextGame:
             self.say("Input ended; the game stops here." + (" It was saved." if self.autosave() else ""))
             return 0
         except _Quit:
-            self.say("Game over by choice." + (" It was saved." if self.autosave() else ""))
+            self.say("Game over by choice." + (" It was saved." if self.autosave(ask=True) else ""))
             return 0
+        except FormulaError as error:
+            # The rules stopped before the bad number reached the game: what is saved is sound.
+            self.say_line(format_diagnostic(error.diagnostic))
+            self.say("The game cannot go on past this formula." + (" It was saved." if self.autosave() else ""))
+            return 1
         self.show_ending()
         return 0
 
@@ -99,7 +110,8 @@ class TextGame:
         phase = self.session.phase
         if phase is Phase.BRIEFING:
             self.say()
-            self.say(day_heading(self.scenario, self.session.day, self.language))
+            seat = self.humans[0] if len(self.humans) == 1 else None
+            self.say(day_heading(self.scenario, self.session.day, self.language, seat))
             self.say("-" * self.width)
             self.apply(Advance())
         elif phase is Phase.DELIBERATION:
@@ -141,6 +153,8 @@ class TextGame:
         day = self.session.day
         self.say()
         self.say(f"{role.name}, {self.t(role.title)}")
+        if len(self.humans) > 1 and role_id in day.seen_by and day.seen_by[role_id].title:
+            self.say(f"Your day: {self.t(day.title_for(role_id))}")
         briefing = day.briefings.get(role_id)
         if briefing:
             self.say(self.t(briefing), "  ")
@@ -161,7 +175,12 @@ class TextGame:
             elif answer == "c":
                 self.show_choices(legal)
             elif answer == "s":
-                self.say(f"Saved to {self.save()}." if self.save_path else "No save file was named (use --save PATH).")
+                if not self.save_path:
+                    self.save_path = self.ask_for_file("No save file was named. Save to which file "
+                                                       "(a path, or Enter to go back)? ")
+                saved = self.save(ask=True) if self.save_path else None
+                if saved:
+                    self.say_line(f"Saved to {saved}.")
             elif answer == "u":
                 try:
                     self.apply(UndoLastDay())
@@ -248,18 +267,44 @@ class TextGame:
         self.write_log()
 
     # --- files -------------------------------------------------------------------------------
-    def save(self) -> str | None:
+    # A save or log that cannot be written (a read-only folder, a full disk, a folder named as
+    # the file) never ends the game: the player is told in one line and offered another file.
+    def save(self, ask: bool = False) -> str | None:
+        """Save the game; the path it went to, or None (no save file, or it could not be written)."""
         if not self.save_path:
             return None
-        save_game(self.save_path, self.session, self.players)
-        return self.save_path
+        written = self.write_file("save", "save_path", lambda path: save_game(path, self.session, self.players), ask)
+        return self.save_path if written else None
 
-    def autosave(self) -> bool:
-        return self.save() is not None and not self.session.state.ended
+    def autosave(self, ask: bool = False) -> bool:
+        return self.save(ask) is not None and not self.session.state.ended
 
     def write_log(self) -> None:
         if self.log_path:
-            write_log(self.log_path, self.scenario, self.session.state, self.players)
+            self.write_file("log", "log_path",
+                            lambda path: write_log(path, self.scenario, self.session.state, self.players), ask=True)
+
+    def write_file(self, what: str, attribute: str, write: Callable[[str], None], ask: bool) -> bool:
+        while True:
+            path = getattr(self, attribute)
+            try:
+                write(path)
+                return True
+            except (OSError, ValueError) as error:
+                reason = getattr(error, "strerror", None) or str(error)
+                self.say_line(f"Cannot write the {what} to {path}: {reason}; the game goes on.")
+            if not ask:
+                return False
+            other = self.ask_for_file(f"Write the {what} to another file (a path, or Enter to go on without it)? ")
+            if not other:
+                if what == "log":
+                    self.log_path = None  # asked once; the player chose to play on without it
+                return False
+            setattr(self, attribute, other)
+
+    def ask_for_file(self, prompt: str) -> str | None:
+        answer = self.ask(prompt)
+        return os.path.expanduser(answer) if answer else None
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -90,3 +90,31 @@ def test_leaving_stops_the_server_and_keeps_the_room(app, hosting):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
     again = open_projector(app)  # "Host a class" brings the room back
     assert again.code == code
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("size, scale", [((1280, 720), 1.0), ((1280, 720), 1.5), ((1920, 1080), 1.3)],
+                         ids=["1280x720-100", "1280x720-150", "1920x1080-130"])
+def test_every_word_on_the_projector_is_whole_and_clear(make_app, hosting, size, scale, language):
+    """The lobby, a day being decided and its resolution, read through the readability ledger."""
+    from .readability import problems_now, watch
+
+    app = make_app(*size, text_scale=scale, language=language)
+    app.language = language
+    watch(app)
+    scene = open_projector(app)
+    for name, team, place in (("Maria Alexandrovna Kuznetsova", "kennedy", "leader"), ("Sam", "kennedy", "rfk"),
+                              ("<b>Ivan</b>", "khrushchev", "gromyko"), ("Olga", "khrushchev", "leader")):
+        join(scene, name, team, place)
+    settle(app)
+    found = problems_now(app, "lobby")
+    press(app, pygame.K_s)
+    settle(app)
+    found += problems_now(app, "deciding")
+    room = scene.host.classroom.rooms[scene.code]
+    for member, team in (("m1", "kennedy"), ("m4", "khrushchev")):
+        choice = scene.snapshot.session.legal_choices(team)[0].id
+        scene.host.call(lambda m=member, ch=choice: scene.host.classroom.act(room, c.Order(m, ch)))
+    settle(app, 30)
+    found += problems_now(app, "resolved")
+    assert not found, "\n".join(found[:20])
