@@ -47,13 +47,19 @@ class TitleScene(Scene):
         button_h = button_height(theme)
         hint_top = height - m * 2 - len(self.hint_lines) * theme.line_height("small")
         room = hint_top - self.rule_y - theme.px(16)
-        gap = max(theme.px(4), min(theme.px(10), (room - len(items) * button_h) // max(1, len(items))))
-        y = self.rule_y + max(theme.px(16), (room - len(items) * (button_h + gap)) // 3)
+        # one column of buttons, or two side by side when large type leaves no height for one
+        columns = 1 if len(items) * (button_h + theme.px(4)) <= room else 2
+        rows = -(-len(items) // columns)
+        if columns == 2:
+            button_w = (text_w - m) // 2
+        gap = max(theme.px(4), min(theme.px(10), (room - rows * button_h) // max(1, rows)))
+        top = self.rule_y + max(theme.px(16), (room - rows * (button_h + gap)) // 3)
         self.hint_top = hint_top
-        for label, action, enabled in items:
+        for index, (label, action, enabled) in enumerate(items):
             kind = "primary" if (label == "Continue" and enabled) or (label == "New game" and not self.can_continue) else "secondary"
-            self.add(Button(pygame.Rect(self.left, y, button_w, button_h), label, action, kind=kind, enabled=enabled))
-            y += button_h + gap
+            column, row = divmod(index, rows)
+            rect = pygame.Rect(self.left + column * (button_w + m), top + row * (button_h + gap), button_w, button_h)
+            self.add(Button(rect, label, action, kind=kind, enabled=enabled))
 
     def first_focus(self):
         return next((w for w in self.widgets if w.can_focus), None)
