@@ -14,6 +14,7 @@ from functools import lru_cache
 import pygame
 
 from game import paths
+from game.i18n import N_
 from game.ui import map_model
 from game.ui.map_model import MapPicture
 from game.ui.theme import Theme
@@ -24,27 +25,27 @@ from game.ui.widgets.base import Widget
 
 FRAMES = {"caribbean": ((-98.0, 8.0, -56.0, 40.0), "cover", (-78.5, 23.6)),
           "world": ((-128.0, 2.0, 180.0, 78.0), "contain", None)}
-PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami",
-               "guantanamo": "Guant\u00e1namo", "nassau": "Nassau", "moscow": "Moscow", "izmir": "\u0130zmir",
-               "ankara": "Ankara"}
+PLACE_NAMES = {"washington": N_("Washington"), "havana": N_("Havana"), "miami": N_("Miami"),
+               "guantanamo": N_("Guant\u00e1namo"), "nassau": N_("Nassau"), "moscow": N_("Moscow"),
+               "izmir": N_("\u0130zmir"), "ankara": N_("Ankara")}
 # Labels in the order they claim their place; each tries its spots (longitude, latitude) in turn and
 # is left out when none is free: a label is never drawn over another, a marker or the legend.
 LABELS = {
-    "caribbean": (("CUBA", "small_bold", ((-77.9, 21.45), (-79.2, 21.3), (-76.6, 20.9), (-77.6, 20.2), (-80.5, 21.1),
+    "caribbean": ((N_("CUBA"), "small_bold", ((-77.9, 21.45), (-79.2, 21.3), (-76.6, 20.9), (-77.6, 20.2), (-80.5, 21.1),
                                            (-81.5, 22.0))),
-                  ("UNITED STATES", "small_bold", ((-86.0, 33.0), (-84.0, 35.5))),
-                  ("MEXICO", "small_bold", ((-98.5, 19.0), (-99.5, 23.0))),
-                  ("Atlantic Ocean", "italic", ((-66.0, 31.5), (-68.0, 35.0), (-62.0, 28.5))),
-                  ("Caribbean Sea", "italic", ((-73.0, 14.5), (-78.0, 15.5), (-70.0, 13.0))),
-                  ("Gulf of Mexico", "italic", ((-91.5, 26.2), (-90.0, 24.0), (-92.0, 27.5)))),
-    "world": (("UNITED STATES", "small_bold", ((-102.0, 47.0), (-100.0, 40.0))),
-              ("SOVIET UNION", "small_bold", ((95.0, 62.0), (110.0, 66.0), (70.0, 58.0))),
-              ("Atlantic Ocean", "italic", ((-40.0, 30.0), (-45.0, 24.0), (-35.0, 40.0)))),
+                  (N_("UNITED STATES"), "small_bold", ((-86.0, 33.0), (-84.0, 35.5))),
+                  (N_("MEXICO"), "small_bold", ((-98.5, 19.0), (-99.5, 23.0))),
+                  (N_("Atlantic Ocean"), "italic", ((-66.0, 31.5), (-68.0, 35.0), (-62.0, 28.5))),
+                  (N_("Caribbean Sea"), "italic", ((-73.0, 14.5), (-78.0, 15.5), (-70.0, 13.0))),
+                  (N_("Gulf of Mexico"), "italic", ((-91.5, 26.2), (-90.0, 24.0), (-92.0, 27.5)))),
+    "world": ((N_("UNITED STATES"), "small_bold", ((-102.0, 47.0), (-100.0, 40.0))),
+              (N_("SOVIET UNION"), "small_bold", ((95.0, 62.0), (110.0, 66.0), (70.0, 58.0))),
+              (N_("Atlantic Ocean"), "italic", ((-40.0, 30.0), (-45.0, 24.0), (-35.0, 40.0)))),
 }
 # Where a label must not lie, so what it names stays in sight: (west, south, east, north)
 KEEP_CLEAR = {"world": ((26.0, 35.8, 44.8, 42.1),)}  # Turkey, where the Jupiter missiles stood
-WORLD_MARKS = (("moscow", "Moscow"), ("washington", "Washington"), ("havana", "Havana"),
-               ("izmir", "Jupiter missiles"))
+WORLD_MARKS = (("moscow", N_("Moscow")), ("washington", N_("Washington")), ("havana", N_("Havana")),
+               ("izmir", N_("Jupiter missiles")))
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +267,7 @@ class MapView(Widget):
                     x, y = project(*places[key])
                     dot = pygame.Rect(round(x) - theme.px(8), round(y) - theme.px(8), theme.px(16), theme.px(16))
                     taken[:] = [rect for rect in taken if rect != dot]  # a town's own dot does not push its name away
-                    claim(name, "small", palette.ink, _around(x, y, gap, theme.px(14)))
+                    claim(theme.words(name), "small", palette.ink, _around(x, y, gap, theme.px(14)))
                     taken.append(dot)
         else:
             for key, name in WORLD_MARKS:
@@ -274,21 +275,22 @@ class MapView(Widget):
                     x, y = project(*places[key])
                     style = "small_bold" if key in ("izmir", "havana") else "small"
                     clear = theme.px(10)
-                    claim(name, style, palette.ink, [("midtop", (x, y + clear)), ("topright", (x - gap, y + gap)),
+                    claim(theme.words(name), style, palette.ink, [("midtop", (x, y + clear)), ("topright", (x - gap, y + gap)),
                                                       ("midright", (x - clear, y)), ("midleft", (x + clear, y)),
                                                       ("midbottom", (x, y - clear)), ("topleft", (x + gap, y + gap))])
         for text, style, spots in LABELS.get(self.view, ()):
             colour = palette.ink if style != "italic" else _mix(palette.sea_deep, palette.ink, 0.55)
-            claim(text, style, colour, [("center", project(lon, lat)) for lon, lat in spots])
+            claim(theme.words(text), style, colour, [("center", project(lon, lat)) for lon, lat in spots])
         self._labels = labels
 
     def _lay_legend(self, theme: Theme):
         """The legend's items across the foot of the Caribbean map, on as many rows as they need."""
         if self.view != "caribbean":
             return [], None
-        items = [("soviet", "Soviet ships"), ("us", "US Navy")]
+        _ = theme.words
+        items = [("soviet", _("Soviet ships")), ("us", _("US Navy"))]
         if self.picture is not None and self.picture.sites:
-            items.append(("site", "missile site (filled: ready)"))
+            items.append(("site", _("missile site (filled: ready)")))
         line = theme.line_height("small")
         mark = theme.px(20)
         rows: list[list[tuple[str, str, int]]] = [[]]
