@@ -114,6 +114,39 @@ def long_date(iso_date: str, words_of_language: Words) -> str:
              day=date.day, month=_.pgettext(*MONTHS[date.month - 1]), year=date.year)
 
 
+MONTHS_ABBREVIATED = (NP_("month abbreviated", "Jan"), NP_("month abbreviated", "Feb"),
+                      NP_("month abbreviated", "Mar"), NP_("month abbreviated", "Apr"),
+                      NP_("month abbreviated", "May"), NP_("month abbreviated", "Jun"),
+                      NP_("month abbreviated", "Jul"), NP_("month abbreviated", "Aug"),
+                      NP_("month abbreviated", "Sep"), NP_("month abbreviated", "Oct"),
+                      NP_("month abbreviated", "Nov"), NP_("month abbreviated", "Dec"))
+
+
+def _date(iso_date: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(iso_date)
+    except (TypeError, ValueError):
+        return None
+
+
+def dated(iso_date: str, words_of_language: Words) -> str:
+    """'16 October 1962', or '16 октября 1962 г.'."""
+    date = _date(iso_date)
+    if date is None:
+        return str(iso_date)
+    _ = words_of_language
+    return _("{day} {month} {year}", day=date.day, month=_.pgettext(*MONTHS[date.month - 1]), year=date.year)
+
+
+def abbreviated_date(iso_date: str, words_of_language: Words) -> str:
+    """'16 Oct', or '16 окт.': where a chart has room for little."""
+    date = _date(iso_date)
+    if date is None:
+        return str(iso_date)
+    _ = words_of_language
+    return _("{day} {month}", day=date.day, month=_.pgettext(*MONTHS_ABBREVIATED[date.month - 1]))
+
+
 def short_date(iso_date: str, words_of_language: Words) -> str:
     """'16 October', or '16 октября'."""
     try:

@@ -7,12 +7,11 @@ of the alert level each day really stood at (read from the record, so it agrees 
 
 from __future__ import annotations
 
-import datetime
 
 import pygame
 
 from game import i18n
-from game.i18n import short_date
+from game.i18n import abbreviated_date, short_date
 from game.text.describe import short_names
 from game.ui import layout
 from game.ui.scenes.base import Scene
@@ -140,19 +139,16 @@ class EndingScene(Scene):
         history = match.session.state.history
         states = ([history[0].values_before] if history else []) + [record.values_after for record in history]
         points = [values[variable.slot] for values in states]
-        labels = ["start"] + [self._short(scenario.days[r.day_index].date) for r in history]
+        _ = match.words
+        labels = [_("start")] + [abbreviated_date(scenario.days[r.day_index].date, _) for r in history]
         stripes = None
-        title = f"{match.t(variable.label)} over the days"
+        title = _("{meter} over the days", meter=match.t(variable.label))
         if parts.level is not None:
             palette = self.theme.palette
             stripes = [palette.defcon[5 - alert_level(scenario, values)] for values in states]
-            title = f"{match.t(variable.label)}, over the {match.t(parts.level.label)} of each day"
+            title = _("{meter}, over the {level} of each day", meter=match.t(variable.label),
+                      level=match.t(parts.level.label))
         self.add(LineChart(rect, title, points, variable.minimum, variable.maximum, labels[: len(points)], stripes))
-
-    @staticmethod
-    def _short(iso: str) -> str:
-        date = datetime.date.fromisoformat(iso)
-        return f"{date.day} {date:%b}"
 
     def first_focus(self):
         return self.again

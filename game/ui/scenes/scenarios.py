@@ -8,7 +8,7 @@ from game.ui import layout
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import panel
-from game.i18n import long_date
+from game.i18n import dated
 from game.ui.widgets.button import Button, OptionRow, button_height, button_width, option_row_height
 from game.ui.widgets.textbox import TextBox
 
@@ -61,7 +61,7 @@ class ScenariosScene(Scene):
         _ = self.app.words
         if scenario is None:
             return name, _("Has errors: run 'brink validate'.")
-        first, last = (long_date(date, _) for date in (scenario.first_date, scenario.last_date))
+        first, last = (dated(date, _) for date in (scenario.first_date, scenario.last_date))
         return scenario.title.get(self.app.language), _.ngettext("{count} day; {first} to {last}",
                                                                  "{count} days; {first} to {last}",
                                                                  len(scenario.days), first=first, last=last)

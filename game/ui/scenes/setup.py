@@ -14,7 +14,7 @@ from game.ui import flow, layout
 from game.ui.match import HUMAN, Match, load_cached
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
-from game.i18n import N_, long_date
+from game.i18n import N_, dated
 from game.ui.widgets.base import blit_lines
 from game.ui.widgets.button import Button, OptionRow, TextField, button_height, button_width, option_row_height
 from game.ui.widgets.portrait import portrait_surface
@@ -175,7 +175,7 @@ class SetupScene(Scene):
         _ = self.app.words
         if scenario is None:
             return name, _("This scenario has errors: run 'brink validate {name}'.", name=name)
-        first, last = (long_date(date, _) for date in (scenario.first_date, scenario.last_date))
+        first, last = (dated(date, _) for date in (scenario.first_date, scenario.last_date))
         return scenario.title.get(self.app.language), \
             _.ngettext("{count} day of decision, {first} to {last}", "{count} days of decision, {first} to {last}",
                        len(scenario.days), first=first, last=last)
