@@ -28,19 +28,49 @@ def _babel(*arguments: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *arguments])
 
 
+def _keeping_dates(paths: list[Path], work) -> None:
+    """Run ``work``; a catalog whose only change is the date Babel stamps in its header is left as
+    it was, so extracting twice changes no file."""
+    before = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in paths}
+    work()
+    for path, old in before.items():
+        if old is not None and path.exists() and _undated(path.read_text(encoding="utf-8")) == _undated(old):
+            path.write_text(old, encoding="utf-8")
+
+
+def _undated(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if "-Date: " not in line)
+
+
+def _catalogs() -> list[Path]:
+    return sorted(LOCALE.glob("*/LC_MESSAGES/brink.po"))
+
+
 def extract() -> None:
-    _babel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
-           "--project", "Brinkmanship", "--copyright-holder", "Brinkmanship team",
-           "-o", str(TEMPLATE), str(ROOT))
+    _keeping_dates([TEMPLATE], lambda: _babel(
+        "extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
+        "--project", "Brinkmanship", "--copyright-holder", "Brinkmanship team", "-o", str(TEMPLATE), str(ROOT)))
 
 
 def update() -> None:
-    _babel("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", "brink", "--no-fuzzy-matching",
-           "--ignore-obsolete")
+    _keeping_dates(_catalogs(), lambda: _babel("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", "brink",
+                                               "--no-fuzzy-matching", "--ignore-obsolete"))
 
 
 def compile_catalogs() -> None:
-    _babel("compile", "-d", str(LOCALE), "-D", "brink", "--statistics")
+    """Each brink.po to brink.mo; a .mo already up to date with its .po is not written again."""
+    for po in _catalogs():
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime or not _compiled_matches(po, mo):
+            _babel("compile", "-i", str(po), "-o", str(mo), "--statistics")
+
+
+def _compiled_matches(po: Path, mo: Path) -> bool:
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    with open(po, "rb") as source, open(mo, "rb") as compiled:
+        return {m.id: m.string for m in read_po(source) if m.id} == {m.id: m.string for m in read_mo(compiled) if m.id}
 
 
 def missing(language: str) -> list[str]:

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from game.classroom.room import NAME_LIMIT, REASON_LIMIT
+from game.classroom.room import NAME_LIMIT, REASON_LIMIT, Refused
 from game.i18n import N_
 
 VERSION = 1
@@ -27,13 +27,8 @@ TOKEN_LIMIT = 64
 LANGUAGE_LIMIT = 16
 
 
-class ProtocolError(ValueError):
-    """A message refused at the edge; ``message`` is English words from the catalogs."""
-
-    def __init__(self, message: str, **values):
-        super().__init__(message.format(**values) if values else message)
-        self.message = message
-        self.values = values
+class ProtocolError(Refused):
+    """A message refused at the edge, before the room sees it: not JSON, or not of its type's shape."""
 
 
 @dataclass(frozen=True, slots=True)

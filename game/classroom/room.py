@@ -33,14 +33,18 @@ NAME_LIMIT = 40  # characters of a student's name
 SHARED_SEAT_LIMIT = 2  # students on one advisor's seat, unless the teacher seats more
 
 
-class RoomError(Exception):
-    """A command the room refuses; ``message`` is English words from the catalogs, with
-    ``values`` to fill in, so each student reads it in their own language."""
+class Refused(Exception):
+    """Something a browser asked for that is refused; ``message`` is English words from the
+    catalogs, with ``values`` to fill in, so each student reads it in their own language."""
 
     def __init__(self, message: str, **values):
         super().__init__(message.format(**values) if values else message)
         self.message = message
         self.values = values
+
+
+class RoomError(Refused):
+    """A command the room refuses: not this seat's to give, or not now."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,17 @@ def host(tmp_path):
     background.stop()
 
 
+def strings(value) -> list[str]:
+    """Every text in a message or a view, however deep."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings(item)]
+    return []
+
+
 def run(coroutine, timeout: float = 60.0):
     """Run a test's client side to the end, within a time limit."""
     return asyncio.run(asyncio.wait_for(coroutine, timeout))

@@ -15,20 +15,10 @@ from game.classroom.rehearsal import class_of, merge
 from game.engine import machine
 from game.engine.machine import Advance, GiveOrder, Resolve
 from game.text.play import TextGame
-from tests.classroom.conftest import run
+from tests.classroom.conftest import run, strings
 
 SOVIET_REASON = "SOVIET-REASON-DAY-{day}"
 AMERICAN_REASON = "Because on day {day} it is the wisest course."
-
-
-def strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in strings(item)]
-    return []
 
 
 async def play_whole_class(host, room, crisis):

@@ -7,18 +7,8 @@ import json
 from game.classroom import commands as c
 from game.classroom.room import LEADER
 from game.classroom.views import PROJECTOR, TEACHER, view_for, view_json
+from tests.classroom.conftest import strings
 from tests.classroom.test_room import seated
-
-
-def strings(value) -> list[str]:
-    """Every text in a view, however deep."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in strings(item)]
-    return []
 
 
 def full_class(crisis):
