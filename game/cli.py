@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="distinct states kept per day before sampling (default 20000)")
     check.add_argument("--max-resolutions", type=_positive, default=600_000, metavar="N",
                        help="resolved days in all before the search samples (default 600000)")
+    check.add_argument("--directed", type=_count, default=300_000, metavar="N",
+                       help="after a bounded search, resolved days spent looking on purpose for each ending and "
+                            "event the sample missed (default 300000; 0 to skip)")
     check.add_argument("--seed", type=_integer, default=1, help="seed of the sampler for bounded searches")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
@@ -157,6 +160,14 @@ def _port(text: str) -> int:
     value = _integer(text)
     if not 1 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"a port is from 1 to 65535, not {value}")
+    return value
+
+
+def _count(text: str) -> int:
+    """A whole number of zero or more."""
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
     return value
 
 
@@ -316,7 +327,7 @@ def _check(arguments, parser) -> int:
     if scenario is None:
         return 1
     report = check(scenario, max_states=arguments.max_states, seed=arguments.seed,
-                   max_resolutions=arguments.max_resolutions)
+                   max_resolutions=arguments.max_resolutions, directed=arguments.directed)
     if arguments.json:
         print(json.dumps(check_as_dict(report), indent=2, ensure_ascii=False))
     else:

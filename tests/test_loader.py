@@ -84,7 +84,7 @@ def test_dates_stay_as_written():
 
 def test_translated_text_is_kept_per_language():
     scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "demo" / "scenario.yaml")
-    briefing = scenario.day("the_line").briefings["khrushchev"]
+    briefing = scenario.day("the_line").briefing_for("khrushchev", scenario.initial_values())
     assert briefing.languages == ("en", "ru")
     assert briefing.get("ru").startswith("Наши суда")
     assert briefing.get("fr") == briefing.get("en")
@@ -158,3 +158,10 @@ def test_a_days_briefs_say_what_each_advisor_at_the_table_would_push_for():
     assert day.brief_of("red", "sage").get() == "Talk first, and keep talking."
     assert day.brief_of("blue", "envoy").get("ru") == "Просите времени."
     assert not day.brief_of("red", "hawk")  # not at the table that day: no brief, and none allowed
+
+
+def test_an_advisor_can_change_office_on_a_date():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "berlin_1961" / "scenario.yaml")
+    clay = next(a for a in scenario.roles["brandt"].advisors if a.id == "clay")
+    assert clay.office_on("1961-08-13").get() == "Retired general, commander of the 1948 airlift"
+    assert clay.office_on("1961-09-19").get() == "President Kennedy's personal representative in Berlin"

@@ -11,7 +11,10 @@ this module and nowhere else:
   and reasons of their teammates and their team's order; an advisor also sees their role card
   with what that advisor would push for today (the scenario's ``brief:``);
 - nobody is ever sent the other team's briefing, choices, briefs, recommendations, reasons or
-  votes, nor its order before the day resolves.
+  votes, nor its order before the day resolves;
+- a meter, a flag in force or a piece of news the scenario keeps from a seat (``visible_to``,
+  see ``game.engine.visibility``) is in the public view only when every seat may see it, and in
+  a team's own part when that team may.
 
 Scenario texts come in the viewer's language where the scenario has it; the interface's own
 words are worded here only where the server knows better than the browser (dates, counts).
@@ -27,7 +30,9 @@ from game import i18n
 from game.art import catalog
 from game.classroom.room import LEADER, Member, Room
 from game.engine.advice import advice_for
+from game.engine.news import day_news
 from game.engine.resolve import choice_on_day
+from game.engine.visibility import shown_flags, shown_names, shown_variables
 from game.scenario.model import Choice, Scenario, Text
 # the map's ships and sites are a pure function of the record; the module lives beside the window's
 # map but imports no pygame
@@ -89,6 +94,14 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
             if room.started:
                 parts.append(("team", _once(room, ("team", seat.team, language),
                                             lambda: _team(room, seat.team, language, words))))
+                # the meters and the news as this team sees them: its own secrets besides the public ones
+                parts.append(("meters", _once(room, ("meters", seat.team, language),
+                                              lambda: _meters(room.scenario, room.session.state.values, language,
+                                                              words, (seat.team,)))))
+                if room.phase in ("resolved", "ended") and room.session.state.history:
+                    parts.append(("resolution", _once(room, ("resolution", seat.team, language),
+                                                      lambda: _resolution(room, room.session.state.history[-1],
+                                                                          language, words, (seat.team,)))))
             if not seat.is_leader:
                 parts.append(("card", _once(room, ("card", seat.team, seat.place, language),
                                             lambda: _card(room, seat.team, seat.place, language))))
@@ -140,12 +153,13 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
     session = room.session
     state = session.state
     t = _translator(language)
+    everyone = tuple(scenario.roles)  # the public view shows only what every seat may see
     view: dict[str, Any] = {
         "type": "state", "v": PROTOCOL_VERSION, "room": room.code, "phase": room.phase,
         "vote": room.vote, "language": words.language,
         "scenario": {"id": scenario.id, "title": t(scenario.title), "days": len(scenario.days)},
         "teams": [_team_status(room, team, language) for team in scenario.roles],
-        "meters": _meters(scenario, state.values, language, words),
+        "meters": _meters(scenario, state.values, language, words, everyone),
         "calendar": _calendar(room, words),
         "record": _record(room, language),
     }
@@ -157,7 +171,7 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
                        "picture": _picture_url(scenario, day.id, day.art)}
     view["map"] = _map(room) if map_model.is_caribbean(scenario) else None
     if room.phase in ("resolved", "ended") and state.history:
-        view["resolution"] = _resolution(room, state.history[-1], language, words)
+        view["resolution"] = _resolution(room, state.history[-1], language, words, everyone)
     if state.ended:
         ending = scenario.ending(state.ending)
         view["ending"] = {"id": ending.id, "title": t(ending.title), "text": t(ending.text),
@@ -196,17 +210,20 @@ def _place_name(room: Room, team: str, place: str) -> str:
     return next((a.name for a in room.scenario.roles[team].advisors if a.id == place), place)
 
 
-def _meters(scenario: Scenario, values: tuple, language: str, words: i18n.Words) -> dict[str, Any]:
+def _meters(scenario: Scenario, values: tuple, language: str, words: i18n.Words, seats: tuple[str, ...]) -> dict[str, Any]:
+    """The meters and what is in force, as ``seats`` (every one of them) may see them."""
     bars = [{"id": v.id, "label": v.label.get(language), "value": _number(values[v.slot]),
-             "min": _number(v.minimum), "max": _number(v.maximum)} for v in scenario.variables.values()]
+             "min": _number(v.minimum), "max": _number(v.maximum)} for v in shown_variables(scenario, values, seats)]
     meters: dict[str, Any] = {"bars": bars,
-                              "in_force": [f.label.get(language) for f in scenario.flags.values() if values[f.slot]]}
+                              "in_force": [f.label.get(language) for f in shown_flags(scenario, values, seats)
+                                           if values[f.slot]]}
     if "defcon" in scenario.derived:
         level = max(1, min(5, round(scenario.derived["defcon"].value(values))))
         meters["defcon"] = {"level": level, "words": words(DEFCON_WORDS[level])}
-        meters["bars"] = [bar for bar in bars if bar["id"] != "tension"] if "tension" in scenario.variables else bars
-        if "tension" in scenario.variables:
-            meters["tension"] = next(bar for bar in bars if bar["id"] == "tension")
+        tension = next((bar for bar in bars if bar["id"] == "tension"), None)
+        if tension is not None:
+            meters["bars"] = [bar for bar in bars if bar is not tension]
+            meters["tension"] = tension
     return meters
 
 
@@ -249,27 +266,24 @@ def _map(room: Room) -> dict[str, Any]:
             "sites": [{"lon": s.lon, "lat": s.lat, "ready": s.ready} for s in picture.sites]}
 
 
-def _resolution(room: Room, record, language: str, words: i18n.Words) -> dict[str, Any]:
+def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tuple[str, ...]) -> dict[str, Any]:
+    """A resolved day as ``seats`` may see it: both orders, the news they may hear, what moved."""
     scenario = room.scenario
     t = _translator(language)
     happened = []
-    for interaction in scenario.interactions:
-        if interaction.id in record.interactions and interaction.text:
-            happened.append({"kind": "interaction", "text": t(interaction.text)})
-    for event in scenario.events:
-        if event.id in record.events:
-            happened.append({"kind": "event", "title": t(event.title), "text": t(event.text)})
-    for note in record.delayed_notes:
-        happened.append({"kind": "later", "text": t(note) or words("Consequences of an earlier decision arrive.")})
     moved = []
-    for variable in scenario.variables.values():
+    for variable in shown_variables(scenario, record.values_after, seats):
         before, after = record.values_before[variable.slot], record.values_after[variable.slot]
         if before != after:
             moved.append({"label": t(variable.label), "before": _number(before), "after": _number(after)})
-    for flag in scenario.flags.values():
-        before, after = record.values_before[flag.slot], record.values_after[flag.slot]
-        if before != after:
-            moved.append({"label": t(flag.label), "now": bool(after)})
+    for news in day_news(scenario, record, seats):
+        if news.kind == "event":
+            happened.append({"kind": "event", "title": t(news.title), "text": t(news.text)})
+        elif news.kind == "flag":
+            moved.append({"label": t(news.title), "now": bool(news.in_force)})
+        else:
+            happened.append({"kind": news.kind,
+                             "text": t(news.text) or words("Consequences of an earlier decision arrive.")})
     day = scenario.days[record.day_index]
     return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
             "title": t(day.title),
@@ -291,15 +305,19 @@ def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, 
     if room.phase != "deciding":
         return result
     day = session.day
+    values = session.state.values
     legal = session.legal_choices(team)
     played = room.played_advisors(team)
     scripted = {advisor.id: advice for advisor, advice in advice_for(scenario, session.state, team)}
     labels = {choice.id: t(choice.label) for choice in legal}
-    result["briefing"] = t(day.briefings.get(team))
-    result["choices"] = [_choice(scenario, choice, language) for choice in legal]
+    result["briefing"] = t(day.briefing_for(team, values))
+    result["day_title"] = t(day.title_for(team))  # a seat may see the day under a title of its own
+    picture_id, art = day.picture_for(team)
+    result["day_picture"] = _picture_url(scenario, picture_id, art)
+    result["choices"] = [_choice(scenario, choice, language, values, team) for choice in legal]
     result["advisors"] = []
     for advisor in day.advisors_present(role):
-        entry = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office), "leaning": advisor.leaning,
+        entry = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office_on(day.date)), "leaning": advisor.leaning,
                  "portrait": _portrait_url(scenario, advisor.id),
                  "students": [m.name for m in room.seated(team, advisor.id)]}
         advice = scripted.get(advisor.id)
@@ -324,9 +342,9 @@ def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, 
     return result
 
 
-def _choice(scenario: Scenario, choice: Choice, language: str) -> dict[str, Any]:
+def _choice(scenario: Scenario, choice: Choice, language: str, values: tuple, team: str) -> dict[str, Any]:
     moves = []
-    for name in choice.moves:
+    for name in shown_names(scenario, choice.moves, values, (team,)):
         if name.startswith("flags."):
             moves.append(scenario.flags[name[6:]].label.get(language))
         elif name in scenario.variables:
@@ -341,7 +359,8 @@ def _card(room: Room, team: str, advisor_id: str, language: str) -> dict[str, An
     if advisor is None:
         return None
     t = _translator(language)
-    card: dict[str, Any] = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office),
+    date = room.scenario.days[_shown_day_index(room)].date
+    card: dict[str, Any] = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office_on(date)),
                             "leaning": advisor.leaning, "portrait": _portrait_url(scenario, advisor.id),
                             "team": scenario.roles[team].name}
     if room.phase == "deciding":
@@ -364,6 +383,7 @@ def _seat(member: Member, room: Room) -> dict[str, str] | None:
 def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
     """Every seat of every team a student may take, with who is on it already."""
     result = []
+    date = room.scenario.days[_shown_day_index(room)].date
     for team, role in room.scenario.roles.items():
         if team in room.computer:
             continue
@@ -371,7 +391,7 @@ def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
             advisor = next((a for a in role.advisors if a.id == seat.place), None)
             result.append({"team": team, "place": seat.place, "team_name": role.name,
                            "name": advisor.name if advisor else role.name,
-                           "office": advisor.office.get(language) if advisor else role.title.get(language),
+                           "office": advisor.office_on(date).get(language) if advisor else role.title.get(language),
                            "leaning": advisor.leaning if advisor else None,
                            "students": [m.name for m in room.seated(team, seat.place)]})
     return result

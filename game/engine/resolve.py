@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Mapping, NamedTuple, Sequence
 
-from game.engine.state import DayRecord, GameState, Pending, check_derived
+from game.engine.state import DayRecord, GameState, Note, Pending, check_derived
 from game.scenario.errors import FormulaError
 from game.scenario.expr import Effect
 from game.scenario.model import Choice, Event, Interaction, Scenario
@@ -180,7 +180,7 @@ def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[st
         run_effects(choice.effects, values)
         for delayed in choice.later:
             pending.append(Pending(state.day_index + delayed.after_days, choice.id, delayed.effects,
-                                   delayed.requires, delayed.text))
+                                   delayed.requires, delayed.text, delayed.visible_to))
     for interaction in matching:
         run_effects(interaction.effects, values)
 
@@ -193,7 +193,7 @@ def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[st
         elif item.requires is None or item.requires.test(values):
             run_effects(item.effects, values)
             delayed_sources.append(item.source)
-            delayed_notes.append(item.text)
+            delayed_notes.append(Note(item.text, item.visible_to))
     return OrdersApplied(before, values, order_ids, matching, waiting, delayed_sources, delayed_notes)
 
 
@@ -219,7 +219,8 @@ def fire(event: Event, day_index: int, values: list, waiting: list) -> None:
     """An event that happened: its effects now, its delayed effects among those waiting."""
     run_effects(event.effects, values)
     for delayed in event.later:
-        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text))
+        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text,
+                               delayed.visible_to))
 
 
 def ending_of_day(scenario: Scenario, state: GameState, chosen: Sequence[tuple[str, Choice | None]],

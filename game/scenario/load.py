@@ -14,6 +14,7 @@ import gc
 import hashlib
 import os
 import re
+from dataclasses import replace
 from typing import Any, Collection
 
 from game.files import FileRefused, read_file_start, read_regular_file
@@ -22,7 +23,7 @@ from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_m
 from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
 from game.scenario.model import (
     FORMAT_VERSION, LEANINGS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
-    Flag, Interaction, Role, Scenario, SeatView, Text, Variable,
+    Flag, Interaction, Paragraph, Role, Scenario, SeatView, Text, Variable, Visibility,
 )
 from game.scenario.yamlsource import SourceList, SourceMap, read_yaml
 
@@ -30,7 +31,7 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # admits the load benchmark's 100x scenario (
 RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
-TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events")
+TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art")
 
 
 def load_scenario(path: str | os.PathLike, *, freeze: bool = False) -> Scenario:
@@ -141,6 +142,49 @@ class _ScenarioReader:
             return None
         return value
 
+    def visibility(self, fields: Fields) -> Visibility | None:
+        """``visible_to``: a list of the roles that see a thing, or a mapping from role to the
+        condition under which it sees it (``true`` for always). Without it, every role sees it."""
+        if not fields.has("visible_to"):
+            return None
+        raw, where = fields.raw("visible_to"), fields.where("visible_to")
+        seen: dict[str, expr.Condition | None] = {}
+        if isinstance(raw, SourceList):
+            for index, role_id in enumerate(raw):
+                if self.reference(role_id, self.role_ids, raw.item_location(index), "role"):
+                    seen[role_id] = None
+        elif isinstance(raw, SourceMap):
+            for role_id, when in raw.items():
+                if not self.reference(role_id, self.role_ids, raw.key_location(role_id), "role"):
+                    continue
+                if when is True:
+                    seen[role_id] = None
+                elif when is False:
+                    continue  # never: as if it were left out
+                else:
+                    condition = expr.parse_condition(when, raw.value_location(role_id), self.names, self.diagnostics)
+                    if condition is not None:
+                        seen[role_id] = condition
+        else:
+            self.error(where, "visible_to is a list of roles, e.g. [kennedy], or a mapping from a role to when it sees "
+                              "the secret, e.g. {kennedy: true, khrushchev: flags.leaked}")
+            return None
+        if not raw:
+            self.error(where, "visible_to names no role; leave it out for a thing every seat sees")
+        return seen
+
+    def with_secrets(self, top: Fields, key: str, items: dict) -> dict:
+        """Variables and flags read again for their ``visible_to``, now that every name and role is known."""
+        section = top.mapping(key)
+        result = {}
+        for item_id, item in items.items():
+            spec = section.get(item_id)
+            if isinstance(spec, SourceMap) and "visible_to" in spec:
+                fields = Fields(spec, section.value_location(item_id), f"{key[:-1]} '{item_id}'", Diagnostics())
+                item = replace(item, visible_to=self.visibility(fields))
+            result[item_id] = item
+        return result
+
     def condition(self, fields: Fields, key: str) -> expr.Condition | None:
         if not fields.has(key):
             return None
@@ -191,6 +235,8 @@ class _ScenarioReader:
         self.role_ids = tuple(key for key in top.mapping("roles") if isinstance(key, str))
         self.day_ids = {item["id"]: None for item in top.sequence("days")
                         if isinstance(item, SourceMap) and isinstance(item.get("id"), str)}
+        variables = self.with_secrets(top, "variables", variables)
+        flags = self.with_secrets(top, "flags", flags)
         roles = self.read_roles(top)
         days = self.read_days(top, roles, first, last)
         interactions = self.read_interactions(top)
@@ -202,7 +248,7 @@ class _ScenarioReader:
             authors=top.strings("authors"), sources=top.strings("sources"), first_date=first, last_date=last,
             roles=roles, variables=variables, flags=flags, derived=derived, days=days,
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
-            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot,
+            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
         )
 
     def read_calendar(self, top: Fields) -> tuple[str, str]:
@@ -257,7 +303,7 @@ class _ScenarioReader:
             location = section.key_location(variable_id)
             self.check_id(variable_id, location, "variable")
             fields = Fields(spec, section.value_location(variable_id), f"variable '{variable_id}'", self.diagnostics,
-                            ("initial", "min", "max"), ("label", "description"))
+                            ("initial", "min", "max"), ("label", "description", "visible_to"))
             low, high = fields.number("min", 0), fields.number("max", 100)
             initial = fields.number("initial", low)
             if fields.has("min") and fields.has("max") and low >= high:
@@ -278,7 +324,8 @@ class _ScenarioReader:
             if isinstance(spec, bool):  # shorthand: "blockade: false"
                 flags[flag_id] = Flag(flag_id, _plain_label(flag_id), spec, first_slot + len(flags), location)
                 continue
-            fields = Fields(spec, section.value_location(flag_id), f"flag '{flag_id}'", self.diagnostics, (), ("label", "initial"))
+            fields = Fields(spec, section.value_location(flag_id), f"flag '{flag_id}'", self.diagnostics, (),
+                            ("label", "initial", "visible_to"))
             label = fields.text("label") or _plain_label(flag_id)
             flags[flag_id] = Flag(flag_id, label, fields.boolean("initial", False), first_slot + len(flags), location)
         return flags
@@ -378,7 +425,7 @@ class _ScenarioReader:
 
     def read_advisor(self, spec: Any, location: Location, role_id: str) -> Advisor:
         fields = Fields(spec, location, f"an advisor of '{role_id}'", self.diagnostics,
-                        ("id", "name", "office", "leaning"), ("portrait", "advice"))
+                        ("id", "name", "office", "leaning"), ("portrait", "advice", "offices"))
         advisor_id = fields.identifier("id")
         leaning = fields.string("leaning", "moderate")
         if fields.has("leaning") and leaning not in LEANINGS:
@@ -395,7 +442,23 @@ class _ScenarioReader:
             if entry.has("recommends"):
                 self.pending_recommendations.append((role_id, entry.string("recommends"), entry.where("recommends")))
         return Advisor(advisor_id, fields.string("name"), fields.text("office"), leaning, _portrait(fields),
-                       tuple(advice), fields.location)
+                       tuple(advice), fields.location, self.read_offices(fields, advisor_id))
+
+    def read_offices(self, fields: Fields, advisor_id: str) -> tuple[tuple[str, Text], ...]:
+        """``offices: [{from: 1961-09-19, office: ...}]``: the offices an advisor takes up on later dates."""
+        items = fields.sequence("offices")
+        result: list[tuple[str, Text]] = []
+        for index, item in enumerate(items):
+            entry = Fields(item, items.item_location(index), f"an office of '{advisor_id}'", self.diagnostics,
+                           ("from", "office"))
+            since = entry.string("from")
+            date = _parse_date(since) if since else None
+            if since and date is None:
+                entry.error("from", f"'{since}' is not a date; write it as YYYY-MM-DD")
+            elif result and date is not None and since <= result[-1][0]:
+                entry.error("from", f"{since} does not come after the office before it ({result[-1][0]}); list them in date order")
+            result.append((since, entry.text("office")))
+        return tuple(result)
 
     def read_choices(self, owner: Fields, key: str, what: str, allow_empty: bool = False,
                      items: Any = None, location: Location | None = None) -> tuple[Choice, ...]:
@@ -428,11 +491,12 @@ class _ScenarioReader:
         items = fields.sequence("later")
         for index, item in enumerate(items):
             entry = Fields(item, items.item_location(index), "a delayed effect", self.diagnostics,
-                           ("after", "effects"), ("requires", "text"))
+                           ("after", "effects"), ("requires", "text", "visible_to"))
             after = entry.integer("after", 1)
             if entry.has("after") and after < 1:
                 entry.error("after", f"'after' counts days and must be 1 or more, not {after}")
-            result.append(DelayedEffect(after, self.effects(entry, "effects"), self.condition(entry, "requires"), entry.text("text")))
+            result.append(DelayedEffect(after, self.effects(entry, "effects"), self.condition(entry, "requires"),
+                                        entry.text("text"), self.visibility(entry)))
         return tuple(result)
 
     # --- days -----------------------------------------------------------------------------
@@ -460,7 +524,7 @@ class _ScenarioReader:
                 if previous and date <= previous:
                     fields.error("date", f"{date_text} does not come after the day before it ({previous.isoformat()}); days run in order")
                 previous = date
-            briefings = self.per_role_texts(fields, "briefing", label)
+            briefings = self.read_briefings(fields, label)
             choices = self.read_day_choices(fields, label)
             historical = self.read_historical(fields, label, choices, roles)
             present = self.read_day_advisors(fields, roles)
@@ -552,6 +616,32 @@ class _ScenarioReader:
         self.pending_endings.append((ending_id, fields.where("ending")))
         return ending_id
 
+    def read_briefings(self, fields: Fields, label: str) -> dict[str, tuple[Paragraph, ...]]:
+        """Each role's briefing: one text, or a list of paragraphs, each a text or ``{text, when}``
+        (shown only when the condition holds as the day begins)."""
+        section = fields.mapping("briefing")
+        result = {}
+        for role_id, value in section.items():
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            where = section.value_location(role_id)
+            what = f"the briefing of '{role_id}' on {label}"
+            if not isinstance(value, SourceList):
+                result[role_id] = (Paragraph(read_text(value, where, what, self.diagnostics)),)
+                continue
+            paragraphs = []
+            for index, item in enumerate(value):
+                at = value.item_location(index)
+                if isinstance(item, SourceMap) and "text" in item:
+                    entry = Fields(item, at, f"paragraph {index + 1} of {what}", self.diagnostics, ("text",), ("when",))
+                    paragraphs.append(Paragraph(entry.text("text"), self.condition(entry, "when")))
+                else:
+                    paragraphs.append(Paragraph(read_text(item, at, f"paragraph {index + 1} of {what}", self.diagnostics)))
+            if not paragraphs:
+                self.error(where, f"{what} is an empty list; give it a text or leave the role out")
+            result[role_id] = tuple(paragraphs)
+        return result
+
     def per_role_texts(self, fields: Fields, key: str, label: str) -> dict:
         section = fields.mapping(key)
         result = {}
@@ -592,7 +682,7 @@ class _ScenarioReader:
         result = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"interaction {index + 1}", self.diagnostics,
-                            ("id", "orders"), ("requires", "effects", "text", "ending"))
+                            ("id", "orders"), ("requires", "effects", "text", "ending", "visible_to"))
             orders_map = fields.mapping("orders")
             orders: dict[str, frozenset[str] | None] = {}
             for role_id, wanted in orders_map.items():
@@ -615,7 +705,7 @@ class _ScenarioReader:
                 self.error(fields.location, f"interaction '{fields.string('id')}' needs 'effects' or an 'ending'")
             result.append(Interaction(fields.identifier("id"), orders, self.condition(fields, "requires"),
                                       self.effects(fields, "effects"), fields.text("text"), fields.location,
-                                      self.ending_reference(fields)))
+                                      self.ending_reference(fields), self.visibility(fields)))
         return tuple(result)
 
     def read_events(self, top: Fields) -> tuple[Event, ...]:
@@ -624,7 +714,8 @@ class _ScenarioReader:
         result = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"event {index + 1}", self.diagnostics,
-                            ("id", "title", "probability"), ("text", "requires", "once", "days", "effects", "later", "ending"))
+                            ("id", "title", "probability"),
+                            ("text", "requires", "once", "days", "effects", "later", "ending", "visible_to"))
             probability = expr.parse_number(fields.raw("probability", 0), fields.where("probability"), self.names, self.diagnostics)
             if probability is not None and probability.constant is not None and not 0 <= probability.constant <= 1:
                 fields.error("probability", f"a probability is between 0 and 1, not {probability.constant}")
@@ -637,7 +728,7 @@ class _ScenarioReader:
             result.append(Event(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                 self.condition(fields, "requires"), probability, fields.boolean("once", True), days,
                                 self.effects(fields, "effects"), self.read_later(fields), fields.location,
-                                self.ending_reference(fields)))
+                                self.ending_reference(fields), self.visibility(fields)))
         return tuple(result)
 
     def read_endings(self, top: Fields) -> tuple[Ending, ...]:

@@ -46,6 +46,11 @@ class Text:
 
 EMPTY_TEXT = Text(())
 
+# Who may see a secret: role id -> the condition under which it sees it (None: always). A thing
+# with no ``visible_to`` (None) is seen by every seat; a seat left out never sees it, until the
+# author's condition for it comes true (a leak, an event, a letter).
+Visibility = Mapping[str, Condition | None]
+
 
 @dataclass(frozen=True, slots=True)
 class Variable:
@@ -57,6 +62,7 @@ class Variable:
     description: Text
     slot: int
     location: Location
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ class Flag:
     initial: bool
     slot: int
     location: Location
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,8 @@ class DelayedEffect:
     effects: tuple[Effect, ...]
     requires: Condition | None
     text: Text
+    # who reads its message when it takes effect (what is seen takes no part in equality: it changes no rule)
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +132,20 @@ class Advice:
 class Advisor:
     id: str
     name: str
-    office: Text
+    office: Text  # the office held when the scenario begins
     leaning: str
     portrait: Mapping[str, Any]
     advice: tuple[Advice, ...]
     location: Location
+    later_offices: tuple[tuple[str, Text], ...] = ()  # (date YYYY-MM-DD, office from that date), in date order
+
+    def office_on(self, date: str) -> Text:
+        """The office the advisor holds on ``date`` (dates as written, which sort as they should)."""
+        office = self.office
+        for since, later in self.later_offices:
+            if since <= date:
+                office = later
+        return office
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +159,26 @@ class Role:
     advisors: tuple[Advisor, ...]
     standing_choices: tuple[Choice, ...]
     location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of a briefing, shown when its condition holds as the day begins (always without one)."""
+
+    text: Text
+    when: Condition | None = None
+
+
+def joined(texts: "list[Text]") -> Text | None:
+    """Several texts as one, paragraph after paragraph, in every language any of them is written in."""
+    if not texts:
+        return None
+    if len(texts) == 1:
+        return texts[0]
+    codes: dict[str, None] = {}
+    for text in texts:
+        codes.update(dict.fromkeys(text.languages))
+    return Text(tuple((code, "\n\n".join(text.get(code) for text in texts)) for code in codes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +198,7 @@ class Day:
     index: int
     date: str
     title: Text
-    briefings: Mapping[str, Text]
+    briefings: Mapping[str, tuple[Paragraph, ...]]  # role -> its briefing's paragraphs, some conditional
     choices: Mapping[str, tuple[Choice, ...]]
     historical: Mapping[str, str]
     history_note: Text
@@ -171,6 +209,10 @@ class Day:
     # role -> advisor -> what that advisor would push for today: the private role card a student
     # playing the advisor reads in a classroom session
     briefs: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
+
+    def briefing_for(self, role_id: str, values) -> Text | None:
+        """What the seat is told this morning: the paragraphs whose condition holds on ``values``."""
+        return joined([p.text for p in self.briefings.get(role_id, ()) if p.when is None or p.when.test(values)])
 
     def title_for(self, role_id: str | None) -> Text:
         """The day's title as this seat reads it."""
@@ -206,6 +248,7 @@ class Interaction:
     text: Text
     location: Location
     ending: str | None = None
+    visible_to: Visibility | None = field(default=None, compare=False)  # who reads its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +264,7 @@ class Event:
     later: tuple[DelayedEffect, ...]
     location: Location
     ending: str | None = None
+    visible_to: Visibility | None = field(default=None, compare=False)  # who hears the news
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +313,7 @@ class Scenario:
     folder: str
     digest: str  # sha256 of the file's bytes, so a save can tell it was made with another version
     day_slot: int = field(default=0)
+    art: Any = None  # the scenario's own title painting, as a day's art is written (None: the game's)
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)

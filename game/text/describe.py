@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from game.engine.visibility import shown_flags, shown_variables
 from game.scenario.model import Day, Scenario
 
 
@@ -15,22 +16,24 @@ def long_date(iso_date: str) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
-def meter_lines(scenario: Scenario, values: tuple, language: str = "en") -> list[str]:
+def meter_lines(scenario: Scenario, values: tuple, language: str = "en", seats=None) -> list[str]:
+    """Every meter the seats may see, and what is in force (``seats`` None: everything)."""
     lines = []
-    for variable in scenario.variables.values():
+    for variable in shown_variables(scenario, values, seats):
         lines.append(f"{variable.label.get(language)}: {_number(values[variable.slot])} "
                      f"(of {_number(variable.minimum)}..{_number(variable.maximum)})")
     for derived in scenario.derived.values():
         lines.append(f"{derived.label.get(language)}: {_number(derived.value(values))}")
-    active = [flag.label.get(language) for flag in scenario.flags.values() if values[flag.slot]]
+    active = [flag.label.get(language) for flag in shown_flags(scenario, values, seats) if values[flag.slot]]
     if active:
         lines.append("In force: " + "; ".join(active))
     return lines
 
 
-def changes(scenario: Scenario, before: tuple, after: tuple, language: str = "en") -> list[str]:
+def changes(scenario: Scenario, before: tuple, after: tuple, language: str = "en", seats=None) -> list[str]:
+    """How each meter the seats may see moved, and what came into or went out of force."""
     lines = []
-    for variable in scenario.variables.values():
+    for variable in shown_variables(scenario, after, seats):
         old, new = before[variable.slot], after[variable.slot]
         if old != new:
             lines.append(f"{variable.label.get(language)}: {_number(old)} -> {_number(new)} ({_signed(new - old)})")
@@ -38,7 +41,7 @@ def changes(scenario: Scenario, before: tuple, after: tuple, language: str = "en
         old, new = derived.value(before), derived.value(after)
         if old != new:
             lines.append(f"{derived.label.get(language)}: {_number(old)} -> {_number(new)}")
-    for flag in scenario.flags.values():
+    for flag in shown_flags(scenario, after, seats):
         old, new = before[flag.slot], after[flag.slot]
         if old != new:
             lines.append(f"{flag.label.get(language)}: {'now in force' if new else 'no longer in force'}")

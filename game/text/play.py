@@ -19,6 +19,8 @@ from game.engine.resolve import choice_on_day, day_random
 from game.engine.saves import save_game
 from game.scenario.errors import FormulaError, format_diagnostic
 from game.scenario.model import Choice
+from game.engine.news import day_news
+from game.engine.visibility import shown_names
 from game.text.describe import changes, day_heading, meter_lines
 
 HUMAN = "human"
@@ -155,11 +157,11 @@ class TextGame:
         self.say(f"{role.name}, {self.t(role.title)}")
         if len(self.humans) > 1 and role_id in day.seen_by and day.seen_by[role_id].title:
             self.say(f"Your day: {self.t(day.title_for(role_id))}")
-        briefing = day.briefings.get(role_id)
+        briefing = day.briefing_for(role_id, self.session.state.values)
         if briefing:
             self.say(self.t(briefing), "  ")
         self.show_advisors(role_id)
-        self.show_choices(legal)
+        self.show_choices(legal, role_id)
         while True:
             answer = self.ask(f"Your order, {role.name.split()[-1]} (1-{len(legal)}, h for help): ").lower()
             if answer.isdigit() and 1 <= int(answer) <= len(legal):
@@ -170,10 +172,10 @@ class TextGame:
             elif answer == "a":
                 self.show_advisors(role_id)
             elif answer == "m":
-                for line in meter_lines(self.scenario, self.session.state.values, self.language):
+                for line in meter_lines(self.scenario, self.session.state.values, self.language, (role_id,)):
                     self.say(line, "  ")
             elif answer == "c":
-                self.show_choices(legal)
+                self.show_choices(legal, role_id)
             elif answer == "s":
                 if not self.save_path:
                     self.save_path = self.ask_for_file("No save file was named. Save to which file "
@@ -196,22 +198,24 @@ class TextGame:
 
     def show_advisors(self, role_id: str) -> None:
         for advisor, advice in advice_for(self.scenario, self.session.state, role_id):
-            self.say(f"{advisor.name} ({self.t(advisor.office)}, {advisor.leaning}):", "  ")
+            office = self.t(advisor.office_on(self.session.day.date))
+            self.say(f"{advisor.name} ({office}, {advisor.leaning}):", "  ")
             self.say(f"\u201c{self.t(advice.text)}\u201d", "      ")
 
-    def show_choices(self, legal: tuple[Choice, ...]) -> None:
+    def show_choices(self, legal: tuple[Choice, ...], role_id: str) -> None:
         self.say("Your choices:")
         for number, choice in enumerate(legal, start=1):
             self.say(f"{number}. {self.t(choice.label)}", "  ")
             if choice.text:
                 self.say(self.t(choice.text), "     ")
-            moved = self.moved_labels(choice)
+            moved = self.moved_labels(choice, role_id)
             if moved:
                 self.say("Moves: " + ", ".join(moved), "     ")
 
-    def moved_labels(self, choice: Choice) -> list[str]:
+    def moved_labels(self, choice: Choice, role_id: str) -> list[str]:
+        """What the choice moves, by name, leaving out what the seat may not see."""
         labels = []
-        for name in choice.moves:
+        for name in shown_names(self.scenario, choice.moves, self.session.state.values, (role_id,)):
             if name.startswith("flags."):
                 labels.append(self.t(self.scenario.flags[name[6:]].label))
             else:
@@ -227,16 +231,13 @@ class TextGame:
             choice = choice_on_day(scenario, record.day_index, role_id, choice_id) if choice_id else None
             label = self.t(choice.label) if choice else "no order"
             self.say(f"{role.name}: {label}", "  ")
-        for interaction_id in record.interactions:
-            interaction = next(i for i in scenario.interactions if i.id == interaction_id)
-            if interaction.text:
-                self.say(self.t(interaction.text), "  ")
-        for event_id in record.events:
-            event = next(e for e in scenario.events if e.id == event_id)
-            self.say(f"News: {self.t(event.title)}. {self.t(event.text)}", "  ")
-        for source, note in zip(record.delayed, record.delayed_notes):
-            self.say(self.t(note) if note else f"Consequences of '{source}' arrive.", "  ")
-        moved = changes(scenario, record.values_before, record.values_after, self.language)
+        seats = tuple(self.humans) or None  # what every player at the keyboard may see
+        for news in day_news(scenario, record, seats):
+            if news.kind == "event":
+                self.say(f"News: {self.t(news.title)}. {self.t(news.text)}", "  ")
+            elif news.kind in ("interaction", "delayed"):
+                self.say(self.t(news.text) if news.text else f"Consequences of '{news.source}' arrive.", "  ")
+        moved = changes(scenario, record.values_before, record.values_after, self.language, seats)
         if moved:
             self.say("What moved:")
             for line in moved:

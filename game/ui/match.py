@@ -21,6 +21,7 @@ from game.engine.log import write_log
 from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
+from game.engine.visibility import shown_names
 from game.engine.saves import MAX_SAVE_BYTES, SaveError, read_save, restore, save_game, save_problem, scenario_file
 from game.files import read_regular_file
 from game.engine.state import DayRecord
@@ -70,6 +71,11 @@ class Match:
     def hot_seat(self) -> bool:
         return len(self.humans) > 1
 
+    def viewers(self) -> tuple[str, ...] | None:
+        """The seats looking at a screen both sides share (the resolution): its secrets must be every one
+        of theirs. None when nobody plays (computer against computer): nothing is kept from anyone."""
+        return tuple(self.humans) or None
+
     @property
     def viewer(self) -> str | None:
         """The seat whose eyes the shared screens (resolution, record, ending) take: the one human,
@@ -98,9 +104,10 @@ class Match:
         choice = choice_on_day(self.scenario, day_index, role_id, choice_id)
         return self.t(choice.label) if choice else choice_id
 
-    def moved_labels(self, choice: Choice) -> list[str]:
+    def moved_labels(self, choice: Choice, seats: tuple[str, ...] | None = None) -> list[str]:
+        """What the choice will move, by name, leaving out what the seats may not see."""
         labels = []
-        for name in choice.moves:
+        for name in shown_names(self.scenario, choice.moves, self.session.state.values, seats):
             if name.startswith("flags."):
                 labels.append(self.t(self.scenario.flags[name[6:]].label))
             elif name in self.scenario.variables:

@@ -64,11 +64,12 @@ CLASSIC = Palette(
     sea=(190, 209, 210), sea_deep=(150, 180, 188), land=(226, 210, 172), land_edge=(120, 100, 70),
     cuba=(214, 168, 112), quarantine=(38, 74, 128), missile=(160, 38, 34),
     good=(58, 112, 62), bad=(160, 44, 36), rise=(30, 92, 120), fall=(150, 52, 30),
-    defcon=((84, 132, 82), (146, 154, 70), (204, 160, 58), (204, 106, 48), (164, 36, 32)),
+    defcon=((126, 168, 112), (146, 154, 70), (204, 160, 58), (214, 124, 62), (164, 36, 32)),
     leaning={"hawk": (150, 52, 40), "moderate": (120, 104, 80), "dove": (52, 96, 130)},
 )
 
-# Okabe and Ito's palette: told apart under the common colour-vision deficiencies.
+# Okabe and Ito's palette: told apart under the common colour-vision deficiencies (DEFCON 1's vermilion a
+# shade darker, so its numeral keeps a 4.5:1 contrast).
 COLOUR_BLIND_SAFE = Palette(
     name="colour_blind_safe",
     paper=(238, 229, 208), paper_deep=(220, 208, 180), panel=(248, 243, 230), panel_edge=(150, 136, 110),
@@ -78,7 +79,7 @@ COLOUR_BLIND_SAFE = Palette(
     sea=(196, 218, 232), sea_deep=(150, 190, 214), land=(232, 220, 180), land_edge=(100, 90, 70),
     cuba=(230, 159, 0), quarantine=(0, 114, 178), missile=(213, 94, 0),
     good=(0, 140, 110), bad=(213, 94, 0), rise=(0, 94, 158), fall=(178, 74, 0),
-    defcon=((0, 114, 178), (86, 180, 233), (240, 228, 66), (230, 159, 0), (213, 94, 0)),
+    defcon=((0, 114, 178), (86, 180, 233), (240, 228, 66), (230, 159, 0), (192, 82, 0)),
     leaning={"hawk": (213, 94, 0), "moderate": (110, 110, 110), "dove": (0, 114, 178)},
 )
 

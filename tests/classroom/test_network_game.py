@@ -85,14 +85,17 @@ def assert_nothing_of_the_other_team_reached(frames, crisis, state):
     never = {SOVIET_REASON.format(day=index) for index in range(len(crisis.days))}
     american_words = set()
     for day in crisis.days:
-        if soviet in day.briefings:
-            never.update(filter(None, (day.briefings[soviet].get(code) for code in ("en", "ru"))))
+        for paragraph in day.briefings.get(soviet, ()):
+            never.update(filter(None, (paragraph.text.get(code) for code in ("en", "ru"))))
         never.update(text.get() for text in day.briefs.get(soviet, {}).values())
         for choice in day.choices.get(soviet, ()):
             never.add(choice.text.get())
         for choice in day.choices.get("kennedy", ()):
             american_words.update((choice.label.get(), choice.text.get()))
     never.update(choice.text.get() for choice in crisis.roles[soviet].standing_choices)
+    # what the scenario keeps from Washington for good: Moscow's own secret orders in force
+    never.update(flag.label.get() for flag in crisis.flags.values()
+                 if flag.visible_to is not None and "kennedy" not in flag.visible_to)
     never -= american_words  # a text both sides share is not a secret of either
     orders = {record.day_index: record.order_of(soviet) for record in state.history}
     assert len(frames) > 50

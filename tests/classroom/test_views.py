@@ -24,7 +24,7 @@ def test_an_advisor_sees_their_card_with_todays_brief_and_their_teams_briefing(c
     day = crisis.days[0]
     assert view["card"]["name"] == "Robert F. Kennedy"
     assert view["card"]["brief"] == day.brief_of("kennedy", "rfk").get("en")
-    assert view["team"]["briefing"] == day.briefings["kennedy"].get("en")
+    assert view["team"]["briefing"] == day.briefing_for("kennedy", room.session.state.values).get("en")
     assert {choice["id"] for choice in view["team"]["choices"]} == {c_.id for c_ in room.session.legal_choices("kennedy")}
 
 
@@ -32,7 +32,8 @@ def test_a_student_never_sees_the_other_teams_briefing_choices_briefs_or_advice(
     room = full_class(crisis)
     day = crisis.days[0]
     room.apply(c.Recommend("m4", "keep_building", "SECRET-SOVIET-REASON"))
-    secret = [day.briefings["khrushchev"].get("en"), day.briefings["khrushchev"].get("ru"), "SECRET-SOVIET-REASON",
+    soviet_briefing = day.briefing_for("khrushchev", room.session.state.values)
+    secret = [soviet_briefing.get("en"), soviet_briefing.get("ru"), "SECRET-SOVIET-REASON",
               *(day.brief_of("khrushchev", a.id).get("en") for a in crisis.roles["khrushchev"].advisors),
               *(choice.text.get("en") for choice in room.session.legal_choices("khrushchev"))]
     for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
@@ -66,7 +67,7 @@ def test_a_student_reads_the_scenario_in_their_language_where_it_has_one(crisis)
     room = full_class(crisis)
     room.apply(c.Speak("m2", "ru"))
     view = view_for(room, room.members["m2"])
-    assert view["team"]["briefing"] == crisis.days[0].briefings["khrushchev"].get("ru")
+    assert view["team"]["briefing"] == crisis.days[0].briefing_for("khrushchev", room.session.state.values).get("ru")
     assert view["day"]["long_date"] == "вторник, 16 октября 1962 г."
     assert view["language"] == "ru"
 
@@ -89,3 +90,20 @@ def test_the_json_sent_is_the_view_itself(crisis):
     room.apply(c.Recommend("m3", "convene_excomm", '«Quotes» and "escapes" </script>'))
     for viewer in (room.members["m1"], room.members["m3"], room.members["m4"], PROJECTOR, TEACHER):
         assert json.loads(view_json(room, viewer)) == view_for(room, viewer)
+
+
+def test_a_secret_in_force_shows_only_to_the_team_it_belongs_to(crisis):
+    """Moscow's order to hold the tactical weapons is its own secret (visible_to: [khrushchev]):
+    on Khrushchev's team's screens, never on Kennedy's, the projector's or the teacher's."""
+    room = full_class(crisis)
+    secret = crisis.flags["tactical_held"]
+    assert secret.visible_to is not None and "kennedy" not in secret.visible_to
+    room.apply(c.Order("m2", "hold_tactical"))
+    room.apply(c.Order("m1", "convene_excomm"))
+    label = secret.label.get("en")
+    for viewer in (room.members["m2"], room.members["m4"]):
+        view = view_for(room, viewer)
+        assert label in view["meters"]["in_force"]
+        assert any(change["label"] == label for change in view["resolution"]["moved"])
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+        assert label not in strings(view_for(room, viewer))

@@ -74,7 +74,7 @@ def busiest_days(scenario, role: str) -> list[int]:
             break
         day = scenario.days[index]
         legal = legal_choices(scenario, state, role)
-        texts = [day.title_for(role), day.briefings.get(role)] + [c.label for c in legal] + [c.text for c in legal]
+        texts = [day.title_for(role), day.briefing_for(role, state.values)] + [c.label for c in legal] + [c.text for c in legal]
         words = max(sum(len(text.get(language)) for text in texts if text is not None) for language in LANGUAGES)
         most_choices = max(most_choices, (len(legal), index))
         most_words = max(most_words, (words, index))

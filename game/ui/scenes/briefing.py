@@ -99,7 +99,7 @@ class BriefingScene(Scene):
         self.head_rect = pygame.Rect(right.x, right.y, right.w, title_h)
         text_rect = pygame.Rect(right.x, right.y + title_h + theme.px(8), right.w,
                                 right.h - title_h - theme.px(8) - button_h - m)
-        briefing = day.briefings.get(self.role)
+        briefing = day.briefing_for(self.role, match.session.state.values)
         blocks = [(match.t(briefing) if briefing else _("No word this morning."), "body", "ink")]
         self.add(TextBox(text_rect, blocks, theme, name="briefing"))
         buttons = pygame.Rect(right.x, right.bottom - button_h, right.w, button_h)

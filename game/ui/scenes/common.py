@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine.visibility import all_see, shown_flags, shown_variables
 from game.i18n import long_date
 from game.text.describe import short_names
 from game.ui.widgets.base import panel
@@ -62,9 +63,16 @@ def stakes(scenario, values) -> float:
     return 0.0 if level is None else (5 - level) / 4
 
 
-def _bars(scenario):
+def _bars(scenario, values: tuple, seats) -> list:
+    """The variables shown as bars: those the seats may see, less the one behind the gauge."""
     parts = gauge_parts(scenario)
-    return [v for v in scenario.variables.values() if v is not parts.variable or parts.level is None]
+    return [v for v in shown_variables(scenario, values, seats) if v is not parts.variable or parts.level is None]
+
+
+def _gauge_variable(scenario, values: tuple, seats):
+    """The variable behind the gauge, when the seats may see it."""
+    variable = gauge_parts(scenario).variable
+    return variable if variable is not None and all_see(variable.visible_to, seats, values) else None
 
 
 def _pad(theme) -> int:
@@ -72,23 +80,24 @@ def _pad(theme) -> int:
 
 
 # --- the gauge and what is in force ---------------------------------------------------------------------
-def status_height(theme, match, width: int, values: tuple, with_in_force: bool = True) -> int:
+def status_height(theme, match, width: int, values: tuple, with_in_force: bool = True, seats=None) -> int:
     """The status block's height: the alert gauge with its tension line (if the scenario has an
     alert level), then (unless left out) everything declared in force."""
     parts = gauge_parts(match.scenario)
     inner = width - 2 * _pad(theme)
     height = 2 * _pad(theme)
     if parts.level is not None:
-        label = match.t(parts.variable.label) if parts.variable is not None else None
+        variable = _gauge_variable(match.scenario, values, seats)
+        label = match.t(variable.label) if variable is not None else None
         height += gauge_height(theme, inner, label, match.t(parts.level.label)) + theme.px(8)
     if not with_in_force:
         return height - theme.px(8)
     with theme.measuring():
-        lines, active = in_force_lines(theme, match, values, inner)
+        lines, active = in_force_lines(theme, match, values, inner, seats)
     return height + len(lines) * theme.line_height("small_bold" if active else "small")
 
 
-def add_status(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None) -> pygame.Rect:
+def add_status(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None, seats=None) -> pygame.Rect:
     """The alert gauge at the top of ``rect``; returns the room under it for what is in force."""
     theme = scene.theme
     inner = rect.inflate(-2 * _pad(theme), -2 * _pad(theme))
@@ -96,7 +105,7 @@ def add_status(scene, rect: pygame.Rect, match, values: tuple, start: tuple | No
     if parts.level is None:
         return inner
     tension = tension_start = None
-    variable = parts.variable
+    variable = _gauge_variable(match.scenario, values, seats)
     label = None
     if variable is not None:
         label = match.t(variable.label)
@@ -112,9 +121,8 @@ def add_status(scene, rect: pygame.Rect, match, values: tuple, start: tuple | No
 
 
 # --- the meters -------------------------------------------------------------------------------------------
-def _columns(theme, match, width: int, with_change: bool) -> tuple[int, list[int]]:
+def _columns(theme, match, width: int, with_change: bool, bars: list) -> tuple[int, list[int]]:
     """How many columns of bars, and each row's height: as many columns as keep every name on one line."""
-    bars = _bars(match.scenario)
     gap = theme.px(18)
     best = None
     with theme.measuring():
@@ -129,41 +137,41 @@ def _columns(theme, match, width: int, with_change: bool) -> tuple[int, list[int
     return best if best is not None else (1, [])
 
 
-def in_force_block(match, values: tuple) -> tuple[str, str, str]:
-    """What is in force as one block of text (its words, style and colour): the declared flags, or a
-    line saying nothing is."""
+def in_force_block(match, values: tuple, seats=None) -> tuple[str, str, str]:
+    """What is in force as one block of text (its words, style and colour): the declared flags the
+    seats may see, or a line saying nothing is."""
     _ = match.words
-    active = [match.t(flag.label) for flag in match.scenario.flags.values() if values[flag.slot]]
+    active = [match.t(flag.label) for flag in shown_flags(match.scenario, values, seats) if values[flag.slot]]
     if active:
         return _("In force:") + " " + "; ".join(active), "small_bold", "accent"
     return _("Nothing declared in force"), "small", "ink_faint"
 
 
-def in_force_lines(theme, match, values: tuple, width: int) -> tuple[list[str], bool]:
+def in_force_lines(theme, match, values: tuple, width: int, seats=None) -> tuple[list[str], bool]:
     """What is in force, wrapped to the width, and whether anything is."""
-    text, style, _ = in_force_block(match, values)
+    text, style, _ = in_force_block(match, values, seats)
     return theme.wrap(text, style, width), style == "small_bold"
 
 
-def meters_height(theme, match, width: int, with_change: bool = False) -> int:
+def meters_height(theme, match, width: int, values: tuple, with_change: bool = False, seats=None) -> int:
     """The height of the bars, every name whole (the gauge's variable is not among them)."""
-    _, rows = _columns(theme, match, width - 2 * _pad(theme), with_change)
+    _, rows = _columns(theme, match, width - 2 * _pad(theme), with_change, _bars(match.scenario, values, seats))
     return 2 * _pad(theme) + sum(rows) + theme.px(8) * max(0, len(rows) - 1)
 
 
 
-def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None) -> pygame.Rect:
+def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None, seats=None) -> pygame.Rect:
     """A bar per variable inside ``rect``, in as many columns as keep their names whole; returns the
     room left under them."""
     theme = scene.theme
     inner = rect.inflate(-2 * _pad(theme), -2 * _pad(theme))
     with_change = start is not None and any(start[v.slot] != values[v.slot] for v in match.scenario.variables.values())
-    columns, rows = _columns(theme, match, inner.w, with_change)
+    bars = _bars(match.scenario, values, seats)
+    columns, rows = _columns(theme, match, inner.w, with_change, bars)
     gap = theme.px(8)
     column_gap = theme.px(18)
     column_w = (inner.w - column_gap * (columns - 1)) // max(1, columns)
     y = inner.y
-    bars = _bars(match.scenario)
     for row_index, row_h in enumerate(rows):
         for column, variable in enumerate(bars[row_index * columns:(row_index + 1) * columns]):
             cell = pygame.Rect(inner.x + column * (column_w + column_gap), y, column_w, row_h)
@@ -173,9 +181,9 @@ def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | No
     return pygame.Rect(inner.x, y, inner.w, max(0, inner.bottom - y))
 
 
-def paint_in_force(surface, theme, where: pygame.Rect, match, values: tuple) -> list[str]:
+def paint_in_force(surface, theme, where: pygame.Rect, match, values: tuple, seats=None) -> list[str]:
     """What is in force, wrapped into ``where``; returns the lines drawn."""
-    lines, active = in_force_lines(theme, match, values, where.w)
+    lines, active = in_force_lines(theme, match, values, where.w, seats)
     style = "small_bold" if active else "small"
     colour = theme.palette.accent if active else theme.palette.ink_faint
     y = where.y

@@ -97,8 +97,9 @@ class DayScene(Scene):
         values = match.session.state.values
         gap = theme.px(8)
         tab_gap = theme.px(6)
-        status_h = status_height(theme, match, column.w, values)
-        meters_h = meters_height(theme, match, column.w)
+        seats = (self.role,)
+        status_h = status_height(theme, match, column.w, values, seats=seats)
+        meters_h = meters_height(theme, match, column.w, values, seats=seats)
         caribbean = map_model.is_caribbean(match.scenario)
         _ = match.words
         maps = ([("caribbean", (_("Caribbean"), _("Map")))] if caribbean else []) + [("world", (_("The world"), _("World")))]
@@ -107,7 +108,7 @@ class DayScene(Scene):
         # behind the tab, what is in force goes with the meters too when it would leave the map too little
         in_force_below = roomy or column.h - tabs_h - status_h - gap >= 0.35 * column.h
         if not in_force_below:
-            status_h = status_height(theme, match, column.w, values, with_in_force=False)
+            status_h = status_height(theme, match, column.w, values, with_in_force=False, seats=seats)
         self.meters_tabbed = not roomy
         tabs = maps + ([] if roomy else [("meters", (_("Meters"), _("Meters")))]) + \
             [("history", (_("Orders so far"), _("Orders")))]
@@ -131,20 +132,21 @@ class DayScene(Scene):
             self.add(TextBox(content.inflate(-theme.px(16), -theme.px(12)), history_blocks(match), theme, gap=4,
                              name="history"))
         elif self.tab == "meters":
-            left = add_meters(self, content, match, values)
+            left = add_meters(self, content, match, values, seats=seats)
             if not in_force_below:  # under the bars, scrolling when it is longer than the room left
                 self.add(TextBox(pygame.Rect(left.x, left.y, left.w, content.bottom - theme.px(10) - left.y),
-                                 [in_force_block(match, values)], theme, name="in force"))
+                                 [in_force_block(match, values, seats)], theme, name="in force"))
         else:
             picture = map_model.map_picture(match.scenario, day.date, state.values, state.history) \
                 if caribbean and self.tab == "caribbean" else None
             self.map_view = self.add(MapView(content, self.tab, self.app.art, picture))
         status = pygame.Rect(column.x, self.panel_rect.y, column.w, status_h)
-        below_gauge = add_status(self, status, match, values)
+        below_gauge = add_status(self, status, match, values, seats=seats)
         if in_force_below:
             self.flags_rect = below_gauge
         if roomy:
-            add_meters(self, pygame.Rect(column.x, status.bottom - theme.px(12), column.w, meters_h), match, values)
+            add_meters(self, pygame.Rect(column.x, status.bottom - theme.px(12), column.w, meters_h), match, values,
+                       seats=seats)
 
     def _build_right(self, column: pygame.Rect) -> None:
         """Advisors, the reading pane, the cards (a page at a time when they do not all fit), the order.
@@ -175,7 +177,7 @@ class DayScene(Scene):
         needs += [text_height(theme, self._advisor_blocks(i), width, gap=3) for i in range(len(self.advice))]
         needs.append(text_height(theme, self._briefing_blocks(), width, gap=3))
         least = theme.line_height("subheading") + 2 * theme.line_height("body") + theme.px(14)
-        pane_h = max(min(max(needs) + theme.px(14), round(room * 0.45)), min(least, room // 2))
+        pane_h = max(min(max(needs) + theme.px(14), round(room * 0.38)), min(least, room // 2))
         # the cards below keep room for two rows (and a pager): the pane gives way to them
         gap_cards = theme.px(10)
         pager_h = button_height(theme, "small_bold") + gap
@@ -246,7 +248,8 @@ class DayScene(Scene):
             return self.add(chip)
         index = next(i for i, (a, _) in enumerate(self.advice) if a.id == person_id)
         picture = portrait_surface(self.app.art, theme, match.scenario.id, advisor.id, advisor.name, portrait)
-        chip = AdvisorChip(rect, picture, name, match.t(advisor.office), advisor.leaning, self._hear(index),
+        chip = AdvisorChip(rect, picture, name, match.t(advisor.office_on(match.session.day.date)), advisor.leaning,
+                           self._hear(index),
                            selected=index == self.advisor, stagger=stagger, full_name=advisor.name,
                            widget_name=f"advisor:{advisor.id}")
         chip.advice_index = index
@@ -355,7 +358,8 @@ class DayScene(Scene):
             panel(surface, self.content_rect, theme)
         self.flag_texts = []
         if self.flags_rect is not None:
-            self.flag_texts = paint_in_force(surface, theme, self.flags_rect, self.match, self.match.session.state.values)
+            self.flag_texts = paint_in_force(surface, theme, self.flags_rect, self.match, self.match.session.state.values,
+                                             (self.role,))
         panel(surface, self.pane_rect, theme, fill=(251, 246, 234))
         if self.pager_rect is not None:
             theme.draw_text(surface, self.pager_text, "small_bold", theme.palette.ink_soft, self.pager_rect.center,
@@ -422,7 +426,7 @@ class DayScene(Scene):
         blocks = [(f"{number}. {match.t(choice.label)}", "subheading", "ink")]
         if choice.text:
             blocks.append((match.t(choice.text), "body", "ink"))
-        moved = match.moved_labels(choice)
+        moved = match.moved_labels(choice, (self.role,))
         blocks.append((_("Moves:") + " " + " \u00b7 ".join(moved) if moved else _("Moves nothing on the meters."),
                        "small", "ink_soft"))
         backers = [self.names[advisor.id] for advisor, advice in self.advice
@@ -435,7 +439,8 @@ class DayScene(Scene):
         match = self.match
         _ = match.words
         advisor, advice = self.advice[index]
-        blocks = [(f"{advisor.name}, {match.t(advisor.office)} ({_(advisor.leaning)})", "small_bold", "ink_soft"),
+        office = match.t(advisor.office_on(match.session.day.date))
+        blocks = [(f"{advisor.name}, {office} ({_(advisor.leaning)})", "small_bold", "ink_soft"),
                   (f"\u201c{match.t(advice.text)}\u201d", "italic", "ink")]
         if advice.recommends:
             choice = next((c for c in self.choices if c.id == advice.recommends), None)
@@ -448,7 +453,7 @@ class DayScene(Scene):
     def _briefing_blocks(self) -> list[tuple[str, str, str]]:
         match = self.match
         _ = match.words
-        briefing = match.session.day.briefings.get(self.role)
+        briefing = match.session.day.briefing_for(self.role, match.session.state.values)
         blocks = [(_("This morning's briefing"), "small_bold", "ink_soft"),
                   (match.t(briefing) if briefing else _("No word this morning."), "body", "ink")]
         if self.advice:

@@ -238,7 +238,10 @@ class ProjectorScene(Scene):
         m = layout.margin(theme)
         session = self.snapshot.session
         scenario = session.scenario
-        self.shown = Match(session, {}, self.app.language, None, None)  # for the meters and the record: not a game of the window
+        # for the meters and the record, as every seat sees them (a secret of one seat stays off the wall):
+        # not a game of the window
+        self.shown = Match(session, {role: "human" for role in scenario.roles}, self.app.language, None, None)
+        seats = self.seats = tuple(scenario.roles)
         values = session.state.values
         record = session.state.history[-1] if session.state.history else None
         deciding = view["phase"] == "deciding"
@@ -250,8 +253,8 @@ class ProjectorScene(Scene):
             main = pygame.Rect(self.area.x, top, self.area.w, self.area.bottom - top)
             for share in (0.52, 0.58, 0.64, 0.7):
                 left, right = layout.split_columns(main, [1 - share, share], m * 2)
-                status_h = status_height(theme, self.shown, right.w, values)
-                meters_h = meters_height(theme, self.shown, right.w, with_change=start is not None)
+                status_h = status_height(theme, self.shown, right.w, values, seats=seats)
+                meters_h = meters_height(theme, self.shown, right.w, values, start is not None, seats)
                 panel_h = status_h + meters_h - theme.px(12)
                 if panel_h <= right.h:
                     break
@@ -266,9 +269,9 @@ class ProjectorScene(Scene):
         upper = pygame.Rect(right.x, right.y, right.w, max(0, right.h - panel_h - m))
         self.meters_rect = pygame.Rect(right.x, right.bottom - panel_h, right.w, panel_h)
         status = pygame.Rect(right.x, self.meters_rect.y, right.w, status_h)
-        self.flags_rect = add_status(self, status, self.shown, values, start=start)
+        self.flags_rect = add_status(self, status, self.shown, values, start=start, seats=seats)
         add_meters(self, pygame.Rect(right.x, status.bottom - theme.px(12), right.w, meters_h), self.shown, values,
-                   start=start)
+                   start=start, seats=seats)
         map_rect = None
         if deciding:
             # the teams where there is room for them (beside the meters, or else above the map)
@@ -324,7 +327,7 @@ class ProjectorScene(Scene):
             blit_text(surface, theme, self.room_label, "subheading", palette.ink_soft,
                       (bar.right - layout.margin(theme), self.heading.first_line.centery), "midright", bar)
         panel(surface, self.meters_rect, theme)
-        paint_in_force(surface, theme, self.flags_rect, self.shown, self.snapshot.session.state.values)
+        paint_in_force(surface, theme, self.flags_rect, self.shown, self.snapshot.session.state.values, self.seats)
         if self.teams_rect is not None:
             self._paint_teams(surface, view)
         if self.text_rect is not None:

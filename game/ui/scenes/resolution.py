@@ -6,6 +6,7 @@ import datetime
 
 import pygame
 
+from game.engine.news import day_news
 from game.i18n import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
@@ -27,21 +28,15 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
         blocks.append((f"{scenario.roles[role_id].name}: {match.label_of(record.day_index, role_id, choice_id)}",
                        "body", "ink"))
     happened = []
-    for interaction_id in record.interactions:
-        interaction = next(i for i in scenario.interactions if i.id == interaction_id)
-        if interaction.text:
-            happened.append((t(interaction.text), "body", "ink"))
-    for event_id in record.events:
-        event = next(e for e in scenario.events if e.id == event_id)
-        happened.append((_("News:") + " " + t(event.title), "small_bold", "accent"))
-        happened.append((t(event.text), "body", "ink"))
-    for note in record.delayed_notes:
-        happened.append((t(note) if note else _("Consequences of an earlier decision arrive."), "body", "ink"))
-    for flag in scenario.flags.values():
-        before, after = record.values_before[flag.slot], record.values_after[flag.slot]
-        if before != after:
-            state = _("now in force") if after else _("no longer in force")
-            happened.append((f"{t(flag.label)}: {state}.", "small_bold", "ink_soft"))
+    for news in day_news(scenario, record, match.viewers()):
+        if news.kind == "event":
+            happened.append((_("News:") + " " + t(news.title), "small_bold", "accent"))
+            happened.append((t(news.text), "body", "ink"))
+        elif news.kind == "flag":
+            state = _("now in force") if news.in_force else _("no longer in force")
+            happened.append((f"{t(news.title)}: {state}.", "small_bold", "ink_soft"))
+        else:
+            happened.append((t(news.text) if news.text else _("Consequences of an earlier decision arrive."), "body", "ink"))
     if happened:
         blocks.append((_("What happened"), "subheading", "ink"))
         blocks.extend(happened)
@@ -77,7 +72,9 @@ class ResolutionScene(Scene):
         after = record.values_after
         for share in (0.52, 0.58, 0.64):  # the meters take a wider column when their names need it
             left, right = layout.split_columns(area, [1 - share, share], m * 2)
-            if status_height(theme, match, right.w, after) + meters_height(theme, match, right.w, True) <= right.h:
+            seats = match.viewers()
+            if status_height(theme, match, right.w, after, seats=seats) \
+                    + meters_height(theme, match, right.w, after, True, seats) <= right.h:
                 break
         menu_w = button_width(theme, _("Menu"), "button", "Esc")
         label = _("See how it ended") if record.ending else _("On to the next day")
@@ -99,8 +96,8 @@ class ResolutionScene(Scene):
                                   label, self.proceed, kind="primary", hint="Enter", name="continue"))
         # the right: the map (when it keeps a fair share), then the gauge, the meters and what is in force
         before = record.values_before
-        status_h = status_height(theme, match, right.w, after)
-        meters_h = meters_height(theme, match, right.w, with_change=True)
+        status_h = status_height(theme, match, right.w, after, seats=seats)
+        meters_h = meters_height(theme, match, right.w, after, with_change=True, seats=seats)
         panel_h = status_h + meters_h - theme.px(12)
         map_h = right.h - panel_h - m
         if map_h >= 0.3 * right.h:
@@ -121,8 +118,9 @@ class ResolutionScene(Scene):
             self.map_view = None
             self.meters_rect = pygame.Rect(right.x, right.y, right.w, panel_h)
         status = pygame.Rect(right.x, self.meters_rect.y, right.w, status_h)
-        self.flags_rect = add_status(self, status, match, after, start=before)
-        add_meters(self, pygame.Rect(right.x, status.bottom - theme.px(12), right.w, meters_h), match, after, start=before)
+        self.flags_rect = add_status(self, status, match, after, start=before, seats=seats)
+        add_meters(self, pygame.Rect(right.x, status.bottom - theme.px(12), right.w, meters_h), match, after, start=before,
+                   seats=seats)
 
     def first_focus(self):
         return self.go
@@ -144,7 +142,8 @@ class ResolutionScene(Scene):
             surface.blit(picture, self.picture_rect)
             pygame.draw.rect(surface, theme.palette.panel_edge, self.picture_rect, max(1, theme.px(1.5)))
         panel(surface, self.meters_rect, theme)
-        self.flag_texts = paint_in_force(surface, theme, self.flags_rect, self.match, self.record.values_after)
+        self.flag_texts = paint_in_force(surface, theme, self.flags_rect, self.match, self.record.values_after,
+                                         self.match.viewers())
 
     def static_texts(self) -> list[str]:
         return getattr(self, "flag_texts", [])

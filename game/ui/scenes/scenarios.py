@@ -6,6 +6,7 @@ import pygame
 
 from game.ui import layout
 from game.ui.scenes.base import Scene
+from game.ui.scenes.briefing import painting_rect, painting_with_title
 from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import panel
 from game.i18n import dated
@@ -38,6 +39,12 @@ class ScenariosScene(Scene):
         self.list.build(left, len(self.choices), min(row_h, left.h), theme.px(8), self._scenario_row)
         self.detail = right
         scenario = dict(self.choices).get(self.chosen)
+        self.picture_rect = None
+        if scenario is not None and scenario.art is not None and right.h > theme.px(420):
+            # the scenario's own title painting over its description, when the panel has room for both
+            inner = right.inflate(-theme.px(28), -theme.px(24))
+            self.picture_rect = painting_rect(pygame.Rect(inner.x, inner.y, inner.w, round(inner.h * 0.4)))
+            right = pygame.Rect(right.x, self.picture_rect.bottom, right.w, right.bottom - self.picture_rect.bottom)
         if scenario is not None:
             language = self.app.language
             roles = "; ".join(f"{r.name}, {r.title.get(language)}" for r in scenario.roles.values())
@@ -79,6 +86,12 @@ class ScenariosScene(Scene):
     def paint_static(self, surface: pygame.Surface) -> None:
         self.heading_bar(surface)
         panel(surface, self.detail, self.theme, fill=(251, 246, 234))
+        scenario = dict(self.choices).get(self.chosen)
+        if self.picture_rect is not None and scenario is not None:
+            title = scenario.title.get(self.app.language)
+            surface.blit(painting_with_title(self.app, scenario, "title", scenario.art, title, self.picture_rect),
+                         self.picture_rect)
+            pygame.draw.rect(surface, self.theme.palette.panel_edge, self.picture_rect, max(1, self.theme.px(1.5)))
 
     def static_texts(self) -> list[str]:
         _ = self.app.words

@@ -133,7 +133,7 @@ class OptionRow(Widget):
             focus_ring(surface, rect, theme, radius)
 
     def texts(self) -> list[str]:
-        return [self.title, self.description]
+        return [self.title, self.description, *([self.badge] if self.badge else [])]
 
 
 class _RowPlan:

@@ -130,7 +130,7 @@
     const seat = you.seat;
     const team = view.team;
     game.classList.toggle("as-advisor", Boolean(seat && seat.place !== "leader"));
-    slot("head", [view.day, view.meters.defcon, view.phase, view.scenario.title], head);
+    slot("head", [view.day, view.meters.defcon, view.phase, view.scenario.title, team && team.day_title], head);
     slot("status", [view.teams, view.phase, seat, you.name, view.vote], status);
     slot("seat", [view.phase, seat, view.seats], seatPicker);
     slot("card", [view.card], roleCard);
@@ -147,10 +147,11 @@
         el("p", {class: "hint"}, view.phase === "ended" ? _("The game has ended.") : _("Waiting for the teacher to start the game.")));
     }
     const day = view.day;
+    const title = (view.phase === "deciding" && view.team && view.team.day_title) || day.title;  // a seat's own title
     return el("section", {class: "panel day-head"},
       el("div", {},
         el("p", {class: "date"}, `${day.long_date} · ${_("Day {number} of {total}", {number: day.number, total: day.of})}`),
-        el("h1", {}, day.title)),
+        el("h1", {}, title)),
       Brink.defconChip(view.meters));
   }
 
