@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--log", metavar="PATH", help="write the session log (JSON lines) here, after every day")
     play.set_defaults(run=_play)
 
+    host = commands.add_parser("host", help="host a classroom session: students join from their browsers with a room code")
+    host.add_argument("scenario", nargs="?", default=None,
+                      help="scenario id, folder or file for a new room (default: the 1962 crisis)")
+    host.add_argument("--port", type=_port, default=None,
+                      help="port to listen on (default 8765, or the next free one)")
+    host.add_argument("--bind", default="0.0.0.0", metavar="ADDR",
+                      help="address to listen on (default 0.0.0.0: every network of this machine)")
+    host.add_argument("--seed", type=_integer, default=None, help="seed for a new room's dice (default: a random one)")
+    host.add_argument("--new", action="store_true",
+                      help="open a new room even when rooms from before are still open")
+    host.set_defaults(run=_host)
+
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--format", choices=["text", "json"], default="text", help="output format")
@@ -141,6 +153,13 @@ def _positive(text: str) -> int:
     value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _integer(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is from 1 to 65535, not {value}")
     return value
 
 
@@ -245,6 +264,15 @@ def _play(arguments, parser) -> int:
     game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang or "en",
                     save_path=save_path, log_path=arguments.log)
     return game.run()
+
+
+def _host(arguments, parser) -> int:
+    from game.classroom.host import run_host
+
+    scenario = _load_or_report(arguments.scenario, parser)
+    if scenario is None:
+        return 1
+    return run_host(scenario, arguments.seed, arguments.bind, arguments.port, arguments.new)
 
 
 def _validate(arguments, parser) -> int:

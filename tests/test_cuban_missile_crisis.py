@@ -356,3 +356,14 @@ def test_a_passive_president_most_likely_leaves_the_missiles_in_cuba(opponent_na
     policies = {"kennedy": Passive(), "khrushchev": policy_named(opponent_name)}
     endings = Counter(play_one(SCENARIO, seed, policies).ending for seed in range(400))
     assert endings.most_common(1)[0][0] == "missiles_stay" or endings["missiles_stay"] > 0.4 * 400
+
+
+def test_every_advisor_at_the_table_has_a_brief_every_day_and_the_soviet_ones_also_in_russian():
+    """A student playing any advisor on any day has a role card saying what that advisor would push for."""
+    for day in SCENARIO.days:
+        for seat in SEATS:
+            for advisor in day.advisors_present(SCENARIO.roles[seat]):
+                brief = day.brief_of(seat, advisor.id)
+                assert len(brief.get("en").split()) >= 12, (day.id, advisor.id)
+                if seat == "khrushchev":
+                    assert "ru" in brief.languages and brief.get("ru") != brief.get("en"), (day.id, advisor.id)

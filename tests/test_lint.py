@@ -43,7 +43,7 @@ def test_a_day_on_which_a_seat_has_nothing_to_choose_is_reported():
 
 
 def test_an_ending_no_condition_can_reach_is_reported():
-    assert any(w.startswith("59:5: ending 'beyond_reach' can never be reached: 'tension >= 200' is never true")
+    assert any(w.startswith("60:5: ending 'beyond_reach' can never be reached: 'tension >= 200' is never true")
                for w in warnings_of(FLAWED))
 
 
@@ -69,13 +69,13 @@ def test_warnings_are_printed_in_the_compiler_format_after_the_errors():
     lines = out.getvalue().splitlines()
     assert lines[0] == (f"{FLAWED}:8:3: warning: variable 'morale' is never read: no condition, effect, "
                         "probability or derived value uses it, so it changes nothing")
-    assert lines[-1] == f"{FLAWED}: ok (A flawed crisis, 2 days, 2 roles, 2 endings), 11 warnings"
+    assert lines[-1] == f"{FLAWED}: ok (A flawed crisis, 2 days, 2 roles, 2 endings), 12 warnings"
 
 
 def test_strict_turns_warnings_into_a_failure():
     out = StringIO()
     assert validate_paths([str(FLAWED)], out, strict=True) == 1
-    assert out.getvalue().splitlines()[-1] == f"{FLAWED}: 11 warnings (failing: --strict)"
+    assert out.getvalue().splitlines()[-1] == f"{FLAWED}: 12 warnings (failing: --strict)"
 
 
 def test_strict_passes_a_scenario_without_warnings():
@@ -90,3 +90,7 @@ def test_json_output_carries_the_severity_of_each_line():
     assert {item["severity"] for item in found} == {"warning"}
     assert {"path": str(FLAWED), "line": 17, "column": 9, "severity": "warning",
             "message": "advisor 'quiet_one' of 'east' is never used: they have no advice"} in found
+
+
+def test_a_day_that_briefs_some_advisors_of_a_table_names_those_it_left_out():
+    assert "54:5: day 'second' briefs some advisors of 'east' but not 'quiet_one'" in warnings_of(FLAWED)

@@ -152,6 +152,14 @@ def test_randomly_damaged_scenarios_never_raise(path, data):
     assert (scenario is None) == bool(diagnostics.errors)
 
 
+def test_a_days_briefs_say_what_each_advisor_at_the_table_would_push_for():
+    scenario = load_scenario(Path(__file__).parent / "schema_cases" / "accepted" / "advisor_briefs.yaml")
+    day = scenario.days[0]
+    assert day.brief_of("red", "sage").get() == "Talk first, and keep talking."
+    assert day.brief_of("blue", "envoy").get("ru") == "Просите времени."
+    assert not day.brief_of("red", "hawk")  # not at the table that day: no brief, and none allowed
+
+
 def test_an_advisor_can_change_office_on_a_date():
     scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "berlin_1961" / "scenario.yaml")
     clay = next(a for a in scenario.roles["brandt"].advisors if a.id == "clay")

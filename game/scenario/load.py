@@ -588,7 +588,7 @@ class _ScenarioReader:
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"day {index + 1}", self.diagnostics,
                             ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors",
-                                                      "as_seen_by"))
+                                                      "as_seen_by", "brief"))
             day_id = fields.identifier("id")
             label = f"day '{day_id}'" if day_id else f"day {index + 1}"
             date_text = fields.string("date")
@@ -604,9 +604,10 @@ class _ScenarioReader:
             briefings = self.read_briefings(fields, label)
             choices = self.read_day_choices(fields, label)
             historical = self.read_historical(fields, label, choices, roles)
+            present = self.read_day_advisors(fields, roles)
             days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
-                            fields.text("history"), self.art(fields), fields.location,
-                            self.read_day_advisors(fields, roles), self.read_seen_by(fields, label)))
+                            fields.text("history"), self.art(fields), fields.location, present,
+                            self.read_seen_by(fields, label), briefs=self.read_briefs(fields, roles, present, label)))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
                 self.reference(choice_id, self.choices_by_role[role_id], location, "choice", f" for '{role_id}'")
@@ -646,6 +647,42 @@ class _ScenarioReader:
                 if self.reference(advisor_id, known, section.value_location(role_id), "advisor", f" of '{role_id}'"):
                     present.append(advisor_id)
             result[role_id] = tuple(present)
+        return result
+
+    def read_briefs(self, fields: Fields, roles: dict[str, Role], present: dict[str, tuple[str, ...]] | None,
+                    label: str) -> dict[str, dict[str, Text]]:
+        """``brief: {kennedy: {rfk: ..., mcnamara: ...}}``: what each advisor at the table would push
+        for today. A brief for an advisor the role does not have, or who is not at the table that
+        day, is an error: nobody would ever read it."""
+        if not fields.has("brief"):
+            return {}
+        section = fields.mapping("brief")
+        result: dict[str, dict[str, Text]] = {}
+        for role_id in section:
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            if role_id not in roles:
+                continue
+            if not isinstance(section[role_id], SourceMap):
+                self.error(section.value_location(role_id),
+                           f"the briefs of '{role_id}' on {label} are a mapping from advisor id to text, "
+                           f"not {kind_of(section[role_id])}")
+                continue
+            advisors = section[role_id]
+            known = [advisor.id for advisor in roles[role_id].advisors]
+            seated = set(known if present is None or role_id not in present else present[role_id])
+            briefs: dict[str, Text] = {}
+            for advisor_id, text in advisors.items():
+                where = advisors.key_location(advisor_id)
+                if not self.reference(advisor_id, known, where, "advisor", f" of '{role_id}'"):
+                    continue
+                if advisor_id not in seated:
+                    self.error(where, f"advisor '{advisor_id}' is not at the table of '{role_id}' on {label} "
+                                      f"(see the day's 'advisors'), so nobody would read this brief")
+                    continue
+                briefs[advisor_id] = read_text(text, advisors.value_location(advisor_id),
+                                               f"the brief of '{advisor_id}' on {label}", self.diagnostics)
+            result[role_id] = briefs
         return result
 
     def ending_reference(self, fields: Fields) -> str | None:

@@ -206,6 +206,9 @@ class Day:
     location: Location
     advisors: Mapping[str, tuple[str, ...]] | None = None  # role -> advisors at the table today; None: all
     seen_by: Mapping[str, SeatView] = field(default_factory=dict)  # role -> its own title or picture
+    # role -> advisor -> what that advisor would push for today: the private role card a student
+    # playing the advisor reads in a classroom session
+    briefs: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
 
     def briefing_for(self, role_id: str, values) -> Text | None:
         """What the seat is told this morning: the paragraphs whose condition holds on ``values``."""
@@ -222,6 +225,10 @@ class Day:
         if view is not None and view.art is not None:
             return f"{self.id}-{role_id}", view.art
         return self.id, self.art
+
+    def brief_of(self, role_id: str, advisor_id: str) -> Text:
+        """What an advisor would push for today, or empty text when the scenario does not say."""
+        return self.briefs.get(role_id, {}).get(advisor_id, EMPTY_TEXT)
 
     def advisors_present(self, role: "Role") -> tuple["Advisor", ...]:
         if self.advisors is None or role.id not in self.advisors:

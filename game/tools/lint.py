@@ -27,7 +27,7 @@ def lint(scenario: Scenario) -> list[Diagnostic]:
     ranges = bounds.scenario_ranges(scenario)
     found: list[Diagnostic] = []
     for check in (_unused_advisors, _unread_or_unchanged, _impossible_choices, _impossible_rules,
-                  _days_without_choices, _unreachable_endings, _missing_art_and_notes):
+                  _days_without_choices, _unreachable_endings, _missing_art_and_notes, _partial_briefs):
         found.extend(check(scenario, ranges))
     return sorted(found, key=lambda d: (d.location.path, d.location.line, d.location.column))
 
@@ -228,6 +228,18 @@ def _missing_art_and_notes(scenario: Scenario, ranges: Ranges):
                 yield _warning(item.location, f"{kind} '{item.id}' {problem}")
             if not item.history_note:
                 yield _warning(item.location, f"{kind} '{item.id}' has no 'history' note ({note})")
+
+
+def _partial_briefs(scenario: Scenario, ranges: Ranges):
+    """A day that briefs some advisors of a table and not others leaves those students without a
+    card; a day that briefs nobody at a table is the author's choice and says nothing."""
+    for day in scenario.days:
+        for role_id, briefs in day.briefs.items():
+            missing = [advisor.id for advisor in day.advisors_present(scenario.roles[role_id])
+                       if advisor.id not in briefs]
+            if briefs and missing:
+                yield _warning(day.location, f"day '{day.id}' briefs some advisors of '{role_id}' but not "
+                                             f"{', '.join(repr(m) for m in missing)}")
 
 
 def _is_file(path: Path) -> bool:

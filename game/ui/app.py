@@ -20,6 +20,7 @@ from typing import Callable
 
 import pygame
 
+from game import i18n
 from game.ui.art import ArtLibrary
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.sound import Sound
@@ -42,7 +43,8 @@ class App:
             tidy_user_folders()
         self.window = self._open_window(self.settings)
         self.ledger = None  # a TextLedger when a test wants to know where every text landed
-        self.theme = Theme(*self.window.get_size(), self.settings.text_scale, self.settings.palette)
+        self.theme = Theme(*self.window.get_size(), self.settings.text_scale, self.settings.palette,
+                           words=i18n.words(self.settings.language))
         self.art = ArtLibrary(baked=baked_art)
         self.sound = Sound(enabled=self.settings.sound)
         self.scenario_cache: dict = scenario_cache if scenario_cache is not None else {}
@@ -59,6 +61,11 @@ class App:
         self.registry: dict[str, Callable] = registry()
         pygame.display.set_caption("Brinkmanship")
         pygame.key.set_repeat(350, 40)
+
+    @property
+    def words(self) -> i18n.Words:
+        """The interface's words in the player's language (``game.i18n``)."""
+        return i18n.words(self.language)
 
     # --- the window -----------------------------------------------------------------------------
     def _open_window(self, settings: Settings) -> pygame.Surface:
@@ -110,7 +117,7 @@ class App:
 
     def _retheme(self) -> None:
         width, height = self.window.get_size()
-        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette, self.ledger)
+        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette, self.ledger, self.words)
         for scene in self.scenes:
             scene.relayout()
 

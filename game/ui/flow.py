@@ -63,7 +63,7 @@ def reload_scenario(app) -> None:
 
     game = next((scene for scene in app.scenes if getattr(scene, "match", None) is not None), None)
     if game is None:
-        app.notify("F5 reloads the scenario file during a game")
+        app.notify(app.words.gettext("F5 reloads the scenario file during a game"))
         return
     match = game.match
     reloaded = reload_session(match.session)
@@ -76,7 +76,8 @@ def reload_scenario(app) -> None:
     scenario = reloaded.session.scenario
     gone = [role for role in match.humans if role not in scenario.roles]
     if gone:
-        app.notify(f"{reloaded.file_name} was not reloaded: the seat '{gone[0]}' you play is no longer in it", 6.0)
+        app.notify(app.words.gettext("{file} was not reloaded: the seat '{seat}' you play is no longer in it")
+                   .format(file=reloaded.file_name, seat=gone[0]), 6.0)
         return
     marked = [(scene.role, scene.selected, scene.tab, scene.page) for scene in app.scenes if hasattr(scene, "selected")]
     match.session = reloaded.session
@@ -94,7 +95,7 @@ def reload_scenario(app) -> None:
             top.tab = tab
             top.page = page
             top.relayout()
-    app.notify(reloaded.summary(), 6.0 if reloaded.stopped else 3.5)
+    app.notify(reloaded.summary(app.words), 6.0 if reloaded.stopped else 3.5)
 
 
 def show_formula_error(app, error) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.geography import countries_within, geometry, region_rings
+from game.i18n import N_
 from game.ui import map_model
 from game.ui.map_model import MapPicture
 from game.ui.theme import Theme
@@ -23,29 +24,29 @@ from game.ui.widgets.base import Widget
 
 FRAMES = {"caribbean": ((-98.0, 8.0, -56.0, 40.0), "cover", (-78.5, 23.6)),
           "world": ((-128.0, 2.0, 180.0, 78.0), "contain", None)}
-PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami",
-               "guantanamo": "Guant\u00e1namo", "nassau": "Nassau", "moscow": "Moscow", "izmir": "\u0130zmir",
-               "ankara": "Ankara"}
+PLACE_NAMES = {"washington": N_("Washington"), "havana": N_("Havana"), "miami": N_("Miami"),
+               "guantanamo": N_("Guant\u00e1namo"), "nassau": N_("Nassau"), "moscow": N_("Moscow"),
+               "izmir": N_("\u0130zmir"), "ankara": N_("Ankara")}
 # Labels in the order they claim their place; each tries its spots (longitude, latitude) in turn and
 # is left out when none is free: a label is never drawn over another, a marker or the legend.
 LABELS = {
-    "caribbean": (("CUBA", "small_bold", ((-77.9, 21.45), (-79.2, 21.3), (-76.6, 20.9), (-77.6, 20.2), (-80.5, 21.1),
+    "caribbean": ((N_("CUBA"), "small_bold", ((-77.9, 21.45), (-79.2, 21.3), (-76.6, 20.9), (-77.6, 20.2), (-80.5, 21.1),
                                            (-81.5, 22.0))),
-                  ("UNITED STATES", "small_bold", ((-86.0, 33.0), (-84.0, 35.5))),
-                  ("MEXICO", "small_bold", ((-98.5, 19.0), (-99.5, 23.0))),
-                  ("Atlantic Ocean", "italic", ((-66.0, 31.5), (-68.0, 35.0), (-62.0, 28.5))),
-                  ("Caribbean Sea", "italic", ((-73.0, 14.5), (-78.0, 15.5), (-70.0, 13.0))),
-                  ("Gulf of Mexico", "italic", ((-91.5, 26.2), (-90.0, 24.0), (-92.0, 27.5)))),
-    "world": (("UNITED STATES", "small_bold", ((-102.0, 47.0), (-100.0, 40.0))),
-              ("SOVIET UNION", "small_bold", ((95.0, 62.0), (110.0, 66.0), (70.0, 58.0))),
-              ("Atlantic Ocean", "italic", ((-40.0, 30.0), (-45.0, 24.0), (-35.0, 40.0)))),
+                  (N_("UNITED STATES"), "small_bold", ((-86.0, 33.0), (-84.0, 35.5))),
+                  (N_("MEXICO"), "small_bold", ((-98.5, 19.0), (-99.5, 23.0))),
+                  (N_("Atlantic Ocean"), "italic", ((-66.0, 31.5), (-68.0, 35.0), (-62.0, 28.5))),
+                  (N_("Caribbean Sea"), "italic", ((-73.0, 14.5), (-78.0, 15.5), (-70.0, 13.0))),
+                  (N_("Gulf of Mexico"), "italic", ((-91.5, 26.2), (-90.0, 24.0), (-92.0, 27.5)))),
+    "world": ((N_("UNITED STATES"), "small_bold", ((-102.0, 47.0), (-100.0, 40.0))),
+              (N_("SOVIET UNION"), "small_bold", ((95.0, 62.0), (110.0, 66.0), (70.0, 58.0))),
+              (N_("Atlantic Ocean"), "italic", ((-40.0, 30.0), (-45.0, 24.0), (-35.0, 40.0)))),
 }
 # Where a label must not lie, so what it names stays in sight: (west, south, east, north)
 KEEP_CLEAR = {"world": ((26.0, 35.8, 44.8, 42.1),)}  # Turkey, where the Jupiter missiles stood
 ROUTE_INK = {"road": "ink_soft", "rail": "ink_soft", "sea": "united_states", "air": "united_states",
              "border": "soviet_union", "front": "soviet_union"}
-WORLD_MARKS = (("moscow", "Moscow"), ("washington", "Washington"), ("havana", "Havana"),
-               ("izmir", "Jupiter missiles"))
+WORLD_MARKS = (("moscow", N_("Moscow")), ("washington", N_("Washington")), ("havana", N_("Havana")),
+               ("izmir", N_("Jupiter missiles")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +306,10 @@ class MapView(Widget):
             return False
 
         gap = theme.px(6)
+        # the game's own names are in its catalogs; a scenario's are written in its languages already
+        words = (lambda text: text) if self.view == "scenario" else theme.words
         for name, lon, lat, style, mark in self._places():
+            name = words(name)
             x, y = project(lon, lat)
             if mark == "dot":
                 dot = pygame.Rect(round(x) - theme.px(8), round(y) - theme.px(8), theme.px(16), theme.px(16))
@@ -326,7 +330,7 @@ class MapView(Widget):
                       _around(*middle, gap, theme.px(14)))
         for text, style, spots in self._region_labels():
             colour = palette.ink if style != "italic" else _mix(palette.sea_deep, palette.ink, 0.55)
-            claim(text, style, colour, [("center", project(lon, lat)) for lon, lat in spots])
+            claim(words(text), style, colour, [("center", project(lon, lat)) for lon, lat in spots])
         self._labels = [(text, style, getattr(palette, colour) if isinstance(colour, str) else colour, rect)
                         for text, style, colour, rect in labels]
 
@@ -334,9 +338,10 @@ class MapView(Widget):
         """The legend's items across the foot of the Caribbean map, on as many rows as they need."""
         if self.view != "caribbean":
             return [], None
-        items = [("soviet", "Soviet ships"), ("us", "US Navy")]
+        _ = theme.words
+        items = [("soviet", _("Soviet ships")), ("us", _("US Navy"))]
         if self.picture is not None and self.picture.sites:
-            items.append(("site", "missile site (filled: ready)"))
+            items.append(("site", _("missile site (filled: ready)")))
         line = theme.line_height("small")
         mark = theme.px(20)
         rows: list[list[tuple[str, str, int]]] = [[]]
@@ -459,11 +464,11 @@ class MapView(Widget):
         if self.line_alpha > 0.5:  # the line's name, where it is free of the other words
             label = self._line_label(theme, points)
             if label is not None:
-                theme.draw_text(surface, "quarantine line", "italic", palette.quarantine, label.topleft, "topleft",
+                theme.draw_text(surface, theme.words("quarantine line"), "italic", palette.quarantine, label.topleft, "topleft",
                                 self.map_rect)
 
     def _line_label(self, theme: Theme, points) -> pygame.Rect | None:
-        width, height = theme.measure("quarantine line", "italic"), theme.line_height("italic")
+        width, height = theme.measure(theme.words("quarantine line"), "italic"), theme.line_height("italic")
         taken = [rect for _, _, _, rect in self._labels] + self._markers(theme)
         project = self.projection()
         reach = theme.px(12)

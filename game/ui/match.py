@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from game import paths
+from game import i18n, paths
 from game.engine import machine
 from game.engine.log import write_log
 from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
@@ -86,6 +86,11 @@ class Match:
     def t(self, text) -> str:
         return text.get(self.language) if text is not None else ""
 
+    @property
+    def words(self) -> i18n.Words:
+        """The interface's own words in the match's language."""
+        return i18n.words(self.language)
+
     def legal(self, role_id: str) -> tuple[Choice, ...]:
         return self.session.legal_choices(role_id)
 
@@ -94,7 +99,8 @@ class Match:
 
     def label_of(self, day_index: int, role_id: str, choice_id: str | None) -> str:
         if choice_id is None:
-            return "no order"
+            _ = self.words
+            return _("no order")
         choice = choice_on_day(self.scenario, day_index, role_id, choice_id)
         return self.t(choice.label) if choice else choice_id
 

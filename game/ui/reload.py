@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import i18n
 from game.engine import machine
 from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resolve, Session
 from game.scenario.errors import format_diagnostic
@@ -39,15 +40,18 @@ class Reloaded:
     def file_name(self) -> str:
         return Path(self.path).name
 
-    def summary(self) -> str:
-        """The one line the player reads after pressing F5."""
+    def summary(self, words: i18n.Words | None = None) -> str:
+        """The one line the player reads after pressing F5, in the player's language."""
+        _ = words or i18n.words(i18n.SOURCE_LANGUAGE)
         if self.session is None:
             count = sum(1 for line in self.problems if ": error: " in line)
-            return f"{self.file_name} has {count} error{'s' if count != 1 else ''}: still playing the last good version"
+            return _.ngettext("{file} has {count} error: still playing the last good version",
+                              "{file} has {count} errors: still playing the last good version", count,
+                              file=self.file_name)
         day = self.session.state.day_index + 1
         if self.stopped:
-            return f"Reloaded {self.file_name}, back to day {day}: {self.stopped}"
-        return f"Reloaded {self.file_name}: day {day} kept"
+            return _("Reloaded {file}, back to day {day}: {why}", file=self.file_name, day=day, why=self.stopped)
+        return _("Reloaded {file}: day {day} kept", file=self.file_name, day=day)
 
 
 def reload_session(session: Session, path: str | None = None) -> Reloaded:

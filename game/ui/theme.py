@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pygame
 
-from game import paths
+from game import i18n, paths
 from game.ui.text_ledger import TextLedger
 
 Colour = tuple[int, int, int]
@@ -127,12 +127,13 @@ class Theme:
     """Fonts and the text cache for one window height, text scale and palette."""
 
     def __init__(self, width: int, height: int, text_scale: float = 1.0, palette: str = "classic",
-                 ledger: TextLedger | None = None):
+                 ledger: TextLedger | None = None, words: i18n.Words | None = None):
         self.width = width
         self.height = height
         self.text_scale = text_scale
         self.palette = PALETTES.get(palette, CLASSIC)
         self.ledger = ledger  # where drawn text is entered, for the readability tests; None in play
+        self.words = words or i18n.words(i18n.SOURCE_LANGUAGE)  # the interface's words, for widgets that say their own
         # one "720p pixel" in real pixels; a narrow window scales by its width so nothing overflows
         self.unit = min(height / 720.0, width / 1280.0)
         # type follows the window less than lengths do: a bigger window has room for more words

@@ -1,4 +1,5 @@
-"""The scenario's language in the settings: the texts drawn in it, English for what is not translated, Cyrillic drawn."""
+"""The language in the settings: the interface's words and the scenario's texts drawn in it, English for a
+scenario text not translated, Cyrillic drawn."""
 
 import pygame
 import pytest
@@ -29,7 +30,7 @@ def choose_language(app, wanted: str):
         if widget(app, "setting:language").label.endswith(wanted):
             break
         click(app, widget(app, "setting:language"))
-    assert widget(app, "setting:language").label == f"Scenario language: {wanted}"
+    assert widget(app, "setting:language").label == {"Русский": "Язык: Русский", "English": "Language: English"}[wanted]
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_ESCAPE)
 
@@ -40,7 +41,7 @@ def test_the_languages_offered_are_the_scenarios_own(demo_path, repo_root):
     assert scenario_languages(berlin)[0] == "en" and len(scenario_languages(berlin)) >= 2
 
 
-def test_russian_in_the_settings_draws_the_briefing_in_russian_and_the_rest_in_english(app, only_demo):
+def test_russian_in_the_settings_speaks_russian_and_leaves_an_untranslated_scenario_text_in_english(app, only_demo):
     match = to_the_line_as_khrushchev(app)
     english = "Our ships approach the American line. What are your orders?"
     assert english in app.top.texts()
@@ -50,6 +51,7 @@ def test_russian_in_the_settings_draws_the_briefing_in_russian_and_the_rest_in_e
     assert "Наши суда подходят к американской линии. Каковы ваши приказы?" in shown
     assert english not in shown
     assert "Ships at the line" in shown  # the day's title has no Russian: English, string by string
+    assert "В ситуационную комнату" in shown and "To the situation room" not in shown  # the game's own words
     assert match.language == "ru" and app.settings.language == "ru"
     app.draw()
     choose_language(app, "English")

@@ -13,6 +13,7 @@ def registry() -> dict[str, Callable]:
     from game.ui.scenes.pass_screen import PassScreen
     from game.ui.scenes.pause import PauseScene
     from game.ui.scenes.problems import ProblemsScene
+    from game.ui.scenes.projector import ProjectorScene
     from game.ui.scenes.scenarios import ScenariosScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.resolution import ResolutionScene
@@ -32,4 +33,5 @@ def registry() -> dict[str, Callable]:
         "settings": SettingsScene,
         "pass_screen": PassScreen,
         "problems": ProblemsScene,
+        "projector": ProjectorScene,
     }

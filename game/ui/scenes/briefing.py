@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.text.describe import long_date
+from game.i18n import long_date
 from game.ui import flow, layout
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import stakes
 from game.ui.widgets.base import blit_lines
-from game.ui.widgets.button import Button, button_height, button_width
+from game.ui.widgets.button import Button, button_height, button_width, label_lines
 from game.ui.widgets.portrait import portrait_surface
 from game.ui.widgets.textbox import TextBox
 
@@ -73,7 +73,9 @@ class BriefingScene(Scene):
         day = match.session.day
         role = scenario.roles[self.role]
         m = layout.margin(theme)
-        bar = self.plan_heading(long_date(day.date), f"Day {day.index + 1} of {len(scenario.days)}")
+        _ = match.words
+        bar = self.plan_heading(long_date(day.date, _), _("Day {number} of {total}", number=day.index + 1,
+                                                          total=len(scenario.days)))
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
         left, right = layout.split_columns(area, [0.56, 0.44], m * 2)
         self.picture_rect = painting_rect(pygame.Rect(left.x, left.y, left.w, left.h - theme.px(96)))
@@ -88,18 +90,22 @@ class BriefingScene(Scene):
         self.title_style = style
         self.title_lines = theme.wrap(title, style, right.w)
         title_h = len(self.title_lines) * theme.line_height(style) + theme.px(14)
-        button_h = button_height(theme)
+        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        go_label = _("To the situation room")
+        go_w = right.w - menu_w - m
+        # the way on takes two lines when its words need them (the Russian is longer) rather than cutting one
+        go_lines = 1 if button_width(theme, go_label, "button", "Enter") <= go_w else label_lines(theme, go_label, go_w)
+        button_h = button_height(theme, "button", go_lines)
         self.head_rect = pygame.Rect(right.x, right.y, right.w, title_h)
         text_rect = pygame.Rect(right.x, right.y + title_h + theme.px(8), right.w,
                                 right.h - title_h - theme.px(8) - button_h - m)
         briefing = day.briefing_for(self.role, match.session.state.values)
-        blocks = [(match.t(briefing) if briefing else "No word this morning.", "body", "ink")]
+        blocks = [(match.t(briefing) if briefing else _("No word this morning."), "body", "ink")]
         self.add(TextBox(text_rect, blocks, theme, name="briefing"))
-        menu_w = button_width(theme, "Menu", "button", "Esc")
         buttons = pygame.Rect(right.x, right.bottom - button_h, right.w, button_h)
-        self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
-                                  "To the situation room", self.proceed, kind="primary", hint="Enter"))
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), "Menu", self.menu, hint="Esc"))
+        self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, go_w, button_h),
+                                  go_label, self.proceed, kind="primary", hint="Enter", name="To the situation room"))
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), _("Menu"), self.menu, hint="Esc", name="Menu"))
 
     def first_focus(self):
         return self.go
@@ -135,7 +141,8 @@ class BriefingScene(Scene):
 
     def static_texts(self) -> list[str]:
         day = self.match.session.day
-        return [long_date(day.date), self.match.t(day.title_for(self.role)), self.match.scenario.roles[self.role].name]
+        return [long_date(day.date, self.match.words), self.match.t(day.title_for(self.role)),
+                self.match.scenario.roles[self.role].name]
 
     def proceed(self) -> None:
         self.match.begin_day()

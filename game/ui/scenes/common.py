@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine.visibility import all_see, shown_flags, shown_variables
-from game.text.describe import long_date, short_names
+from game.i18n import long_date
+from game.text.describe import short_names
 from game.ui.widgets.base import panel
 from game.ui.widgets.gauge import DefconGauge, MeterBar, Tension, gauge_height, level_of, meter_height
 
@@ -139,10 +140,11 @@ def _columns(theme, match, width: int, with_change: bool, bars: list) -> tuple[i
 def in_force_block(match, values: tuple, seats=None) -> tuple[str, str, str]:
     """What is in force as one block of text (its words, style and colour): the declared flags the
     seats may see, or a line saying nothing is."""
+    _ = match.words
     active = [match.t(flag.label) for flag in shown_flags(match.scenario, values, seats) if values[flag.slot]]
     if active:
-        return "In force: " + "; ".join(active), "small_bold", "accent"
-    return "Nothing declared in force", "small", "ink_faint"
+        return _("In force:") + " " + "; ".join(active), "small_bold", "accent"
+    return _("Nothing declared in force"), "small", "ink_faint"
 
 
 def in_force_lines(theme, match, values: tuple, width: int, seats=None) -> tuple[list[str], bool]:
@@ -195,13 +197,14 @@ def paint_in_force(surface, theme, where: pygame.Rect, match, values: tuple, sea
 def history_blocks(match) -> list[tuple[str, str, str]]:
     """Each resolved day: its date and title, then each side's order."""
     scenario = match.scenario
+    _ = match.words
     names = short_names(scenario)
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
-        blocks.append((f"{long_date(day.date)}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
+        blocks.append((f"{long_date(day.date, _)}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
         for role_id, choice_id in record.orders:
             blocks.append((f"{names[role_id]}: {match.label_of(record.day_index, role_id, choice_id)}", "small", "ink_soft"))
     if not blocks:
-        blocks.append(("No orders yet: this is the first day.", "italic", "ink_faint"))
+        blocks.append((_("No orders yet: this is the first day."), "italic", "ink_faint"))
     return blocks

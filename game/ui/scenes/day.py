@@ -20,7 +20,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine.advice import advice_for
-from game.text.describe import long_date, short_names
+from game.i18n import long_date
+from game.text.describe import short_names
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
@@ -71,12 +72,14 @@ class DayScene(Scene):
         day = match.session.day
         m = layout.margin(theme)
         gap = theme.px(10)
-        menu_w = button_width(theme, "Menu", "button", "Esc")
-        bar = self.plan_heading(long_date(day.date), f"Day {day.index + 1} of {len(scenario.days)}: {match.t(day.title_for(self.role))}",
+        _ = match.words
+        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        bar = self.plan_heading(long_date(day.date, _), _("Day {number} of {total}", number=day.index + 1,
+                                                          total=len(scenario.days)) + f": {match.t(day.title_for(self.role))}",
                                 menu_w)
         menu = pygame.Rect(0, 0, menu_w, button_height(theme))
         menu.midright = (bar.right - m, self.heading.first_line.centery)
-        self.add(Button(menu, "Menu", self.menu, hint="Esc"))
+        self.add(Button(menu, _("Menu"), self.menu, hint="Esc", name="Menu"))
         calendar = pygame.Rect(m, bar.bottom + theme.px(6), size[0] - 2 * m, calendar_height(theme))
         played = {scenario.days[rec.day_index].date for rec in state.history}
         self.add(CalendarStrip(calendar, scenario.first_date, scenario.last_date, [d.date for d in scenario.days],
@@ -98,9 +101,11 @@ class DayScene(Scene):
         status_h = status_height(theme, match, column.w, values, seats=seats)
         meters_h = meters_height(theme, match, column.w, values, seats=seats)
         caribbean = map_model.is_caribbean(match.scenario)
+        _ = match.words
         chart = match.scenario.map
-        own = [("scenario", (match.t(chart.name) or "Map", "Map"))] if chart is not None else []
-        maps = own + ([("caribbean", ("Caribbean", "Map"))] if caribbean else []) + [("world", ("The world", "World"))]
+        own = [("scenario", (match.t(chart.name) or _("Map"), _("Map")))] if chart is not None else []
+        maps = own + ([("caribbean", (_("Caribbean"), _("Map")))] if caribbean else []) \
+            + [("world", (_("The world"), _("World")))]
         tabs_h = layout.button_row_height(theme, "small_bold")
         roomy = column.h - tabs_h - status_h - meters_h - 2 * gap >= 0.3 * column.h
         # behind the tab, what is in force goes with the meters too when it would leave the map too little
@@ -108,13 +113,14 @@ class DayScene(Scene):
         if not in_force_below:
             status_h = status_height(theme, match, column.w, values, with_in_force=False, seats=seats)
         self.meters_tabbed = not roomy
-        tabs = maps + ([] if roomy else [("meters", ("Meters", "Meters"))]) + [("history", ("Orders so far", "Orders"))]
-        if self.tab not in {key for key, _ in tabs}:
+        tabs = maps + ([] if roomy else [("meters", (_("Meters"), _("Meters")))]) + \
+            [("history", (_("Orders so far"), _("Orders")))]
+        if self.tab not in {key for key, __ in tabs}:
             self.tab = tabs[0][0]
-        labels = layout.tab_labels(column.w, [names for _, names in tabs], theme, "small_bold", tab_gap)
+        labels = layout.tab_labels(column.w, [names for __, names in tabs], theme, "small_bold", tab_gap)
         tab_rects = layout.tab_row(pygame.Rect(column.x, column.y, column.w, 0), labels, theme, "small_bold", tab_gap)
         self.tab_buttons = {}
-        for (key, _), label, rect in zip(tabs, labels, tab_rects):
+        for (key, __), label, rect in zip(tabs, labels, tab_rects):
             self.tab_buttons[key] = self.add(Button(rect, label, self._tab(key), kind="option", selected=key == self.tab,
                                                     hint=TAB_HINTS.get(key, ""), name=f"tab:{key}", style="small_bold"))
         panel_h = status_h + (meters_h - theme.px(12) if roomy else 0)
@@ -157,7 +163,8 @@ class DayScene(Scene):
         # the advisors stand in a row over the pane when they all fit there and the column has height to spare
         self.compact = column.h < 18 * theme.line_height("small") or self._strip_fit(column.w)[1] < len(self._people())
         if self.compact:
-            labels = [f"Choices ({len(self.choices)})", f"Advisors ({len(self.advice)})"]
+            _ = self.match.words
+            labels = [_("Choices ({count})", count=len(self.choices)), _("Advisors ({count})", count=len(self.advice))]
             rects = layout.tab_row(pygame.Rect(column.x, column.y, column.w, 0), labels, theme, "small_bold", theme.px(6))
             for key, label, rect in zip(("choices", "advisors"), labels, rects):
                 self.add(Button(rect, label, self._switch(key), kind="option", selected=key == self.right_tab,
@@ -231,7 +238,9 @@ class DayScene(Scene):
 
     def _people(self) -> list[tuple[str, str, object]]:
         """The briefing, then each advisor who speaks today: (id, short name, advisor or None)."""
-        return [(BRIEFING, "Briefing", None)] + [(advisor.id, self.names[advisor.id], advisor) for advisor, _ in self.advice]
+        _ = self.match.words
+        return [(BRIEFING, _("Briefing"), None)] + [(advisor.id, self.names[advisor.id], advisor)
+                                                    for advisor, __ in self.advice]
 
     def _add_chip(self, person, rect: pygame.Rect, portrait: int, stagger: int) -> AdvisorChip:
         theme = self.theme
@@ -327,8 +336,9 @@ class DayScene(Scene):
         theme = self.theme
         first = shown[0][0] + 1 if shown else 0
         last = shown[-1][0] + 1 if shown else 0
-        self.pager_text = f"Choices {first}\u2013{last} of {len(self.choices)}"
-        earlier_label, later_label = "\u25c0 Earlier", "More \u25b6"
+        _ = self.match.words
+        self.pager_text = _("Choices {first}\u2013{last} of {total}", first=first, last=last, total=len(self.choices))
+        earlier_label, later_label = "\u25c0 " + _("Earlier"), _("More") + " \u25b6"
         arrow_w = max(button_width(theme, earlier_label, "small_bold"), button_width(theme, later_label, "small_bold"))
         if 2 * arrow_w + theme.measure(self.pager_text, "small_bold") + theme.px(24) > pager.w:
             self.pager_text = f"{first}\u2013{last} / {len(self.choices)}"
@@ -362,7 +372,8 @@ class DayScene(Scene):
     def static_texts(self) -> list[str]:
         day = self.match.session.day
         paging = [self.pager_text] if getattr(self, "pager_rect", None) is not None else []
-        return [long_date(day.date), self.match.t(day.title_for(self.role)), *getattr(self, "flag_texts", []), *paging]
+        return [long_date(day.date, self.match.words), self.match.t(day.title_for(self.role)),
+                *getattr(self, "flag_texts", []), *paging]
 
     def stakes(self) -> float:
         return stakes(self.match.scenario, self.match.session.state.values)
@@ -414,40 +425,45 @@ class DayScene(Scene):
 
     def _choice_blocks(self, choice) -> list[tuple[str, str, str]]:
         match = self.match
+        _ = match.words
         number = self.choices.index(choice) + 1 if choice in self.choices else 0
         blocks = [(f"{number}. {match.t(choice.label)}", "subheading", "ink")]
         if choice.text:
             blocks.append((match.t(choice.text), "body", "ink"))
         moved = match.moved_labels(choice, (self.role,))
-        blocks.append(("Moves: " + " \u00b7 ".join(moved) if moved else "Moves nothing on the meters.", "small", "ink_soft"))
+        blocks.append((_("Moves:") + " " + " \u00b7 ".join(moved) if moved else _("Moves nothing on the meters."),
+                       "small", "ink_soft"))
         backers = [self.names[advisor.id] for advisor, advice in self.advice
                    if advisor.id in self.heard and advice.recommends == choice.id]
         if backers:
-            blocks.append(("Recommended by " + ", ".join(backers), "small_bold", "accent"))
+            blocks.append((_("Recommended by {names}", names=", ".join(backers)), "small_bold", "accent"))
         return blocks
 
     def _advisor_blocks(self, index: int) -> list[tuple[str, str, str]]:
         match = self.match
+        _ = match.words
         advisor, advice = self.advice[index]
         office = match.t(advisor.office_on(match.session.day.date))
-        blocks = [(f"{advisor.name}, {office} ({advisor.leaning})", "small_bold", "ink_soft"),
+        blocks = [(f"{advisor.name}, {office} ({_(advisor.leaning)})", "small_bold", "ink_soft"),
                   (f"\u201c{match.t(advice.text)}\u201d", "italic", "ink")]
         if advice.recommends:
             choice = next((c for c in self.choices if c.id == advice.recommends), None)
             if choice is not None:
                 number = self.choices.index(choice) + 1
-                blocks.append((f"Recommends {number}: {match.t(choice.label)}", "small_bold", "accent"))
+                blocks.append((_("Recommends {number}: {choice}", number=number, choice=match.t(choice.label)),
+                               "small_bold", "accent"))
         return blocks
 
     def _briefing_blocks(self) -> list[tuple[str, str, str]]:
         match = self.match
+        _ = match.words
         briefing = match.session.day.briefing_for(self.role, match.session.state.values)
-        blocks = [("This morning's briefing", "small_bold", "ink_soft"),
-                  (match.t(briefing) if briefing else "No word this morning.", "body", "ink")]
+        blocks = [(_("This morning's briefing"), "small_bold", "ink_soft"),
+                  (match.t(briefing) if briefing else _("No word this morning."), "body", "ink")]
         if self.advice:
-            blocks.append(("Click an advisor, or press A, to hear their advice.", "small", "ink_faint"))
+            blocks.append((_("Click an advisor, or press A, to hear their advice."), "small", "ink_faint"))
         else:
-            blocks.append(("No advisor speaks today.", "small", "ink_faint"))
+            blocks.append((_("No advisor speaks today."), "small", "ink_faint"))
         return blocks
 
     def _recommended(self) -> set[str]:
@@ -457,14 +473,15 @@ class DayScene(Scene):
 
     def _order_label(self) -> str:
         """The button's words: the whole order when they fit on it, else the card's number."""
+        _ = self.match.words
         if self.selected is None:
-            return "Pick a choice, then give the order"
+            return _("Pick a choice, then give the order")
         number = next((i + 1 for i, c in enumerate(self.choices) if c.id == self.selected), 0)
         label = self.match.t(self.choices[number - 1].label) if number else ""
-        whole = f"Give the order: {label}"
+        whole = _("Give the order: {choice}", choice=label)
         button = getattr(self, "order_button", None)
         if button is not None and button_width(self.theme, whole, "button", "Enter") > button.rect.w:
-            return f"Give the order: choice {number}"
+            return _("Give the order: choice {number}", number=number)
         return whole
 
     # --- actions -----------------------------------------------------------------------------------------

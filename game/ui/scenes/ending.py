@@ -7,10 +7,11 @@ of the alert level each day really stood at (read from the record, so it agrees 
 
 from __future__ import annotations
 
-import datetime
 
 import pygame
 
+from game import i18n
+from game.i18n import abbreviated_date, short_date
 from game.text.describe import short_names
 from game.ui import layout
 from game.ui.scenes.base import Scene
@@ -28,27 +29,28 @@ VERDICT = {"catastrophe": ((28, 24, 22), (238, 226, 204)), "grave": ((98, 40, 30
 def path_blocks(match) -> list[tuple[str, str, str]]:
     """Each day played: both sides' orders, and what was really decided that day."""
     scenario = match.scenario
+    _ = match.words
     names = short_names(scenario)
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
-        date = datetime.date.fromisoformat(day.date)
-        blocks.append((f"{date.day} {date:%B}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
+        blocks.append((f"{short_date(day.date, _)}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
         for role_id, choice_id in record.orders:
             taken = match.label_of(record.day_index, role_id, choice_id)
             real = day.historical.get(role_id)
             if real is None:
                 note = ""
             elif real == choice_id:
-                note = " (as in 1962)"
+                note = " " + _("(as in 1962)")
             else:
-                note = f" (1962: {match.label_of(record.day_index, role_id, real)})"
+                note = " " + _("(1962: {choice})", choice=match.label_of(record.day_index, role_id, real))
             blocks.append((f"{names[role_id]}: {taken}{note}", "small", "ink_soft"))
     return blocks
 
 
-def verdict(scenario, ending, role_id: str) -> str:
+def verdict(scenario, ending, role_id: str, _: i18n.Words | None = None) -> str:
     """How the ending went for one seat, in plain words, measured against every ending the scenario has."""
+    _ = _ or i18n.words(i18n.SOURCE_LANGUAGE)
     score = ending.scores.get(role_id)
     if score is None:
         return ""
@@ -56,16 +58,17 @@ def verdict(scenario, ending, role_id: str) -> str:
     low, high = min(scores), max(scores)
     share = (score - low) / (high - low) if high > low else 0.5
     if score == high:
-        words = "the best outcome your side could have had"
+        words = _("the best outcome your side could have had")
     elif score == low:
-        words = "the worst outcome for your side"
+        words = _("the worst outcome for your side")
     elif share >= 0.66:
-        words = "a good outcome for your side"
+        words = _("a good outcome for your side")
     elif share >= 0.4:
-        words = "neither a victory nor a defeat"
+        words = _("neither a victory nor a defeat")
     else:
-        words = "a defeat for your side"
-    return f"{words} ({score:+g}, where {low:+g} is the worst and {high:+g} the best)"
+        words = _("a defeat for your side")
+    signed = {"score": f"{score:+g}", "low": f"{low:+g}", "high": f"{high:+g}"}
+    return _("{verdict} ({score}, where {low} is the worst and {high} the best)", verdict=words, **signed)
 
 
 class EndingScene(Scene):
@@ -77,19 +80,21 @@ class EndingScene(Scene):
     def verdict_lines(self) -> list[str]:
         """What the ending meant for each player at the screen (both, when two played)."""
         scenario = self.match.scenario
+        _ = self.match.words
         names = short_names(scenario)
         seats = self.match.humans or list(scenario.roles)
-        lines = ["Nobody won." if self.ending.mood == "catastrophe" else ""]
+        lines = [_("Nobody won.") if self.ending.mood == "catastrophe" else ""]
         for role_id in seats:
-            said = verdict(scenario, self.ending, role_id)
+            said = verdict(scenario, self.ending, role_id, _)
             if said:
-                lines.append(f"For {names[role_id]}: {said}.")
+                lines.append(_("For {name}: {verdict}.", name=names[role_id], verdict=said))
         return [line for line in lines if line]
 
     def build(self, size) -> None:
         theme = self.theme
         match = self.match
         scenario = match.scenario
+        _ = match.words
         m = layout.margin(theme)
         bar = self.plan_heading(match.t(self.ending.title), match.t(scenario.title))
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
@@ -106,22 +111,23 @@ class EndingScene(Scene):
         self.text_panel = text_rect
         blocks = [(match.t(self.ending.text), "body", "ink")]
         if self.ending.history_note:
-            blocks += [("How close history came", "subheading", "ink"), (match.t(self.ending.history_note), "italic", "ink_soft")]
+            blocks += [(_("How close history came"), "subheading", "ink"),
+                       (match.t(self.ending.history_note), "italic", "ink_soft")]
         self.add(TextBox(text_rect.inflate(-theme.px(24), -theme.px(20)), blocks, theme, gap=6, name="ending text"))
         button_h = button_height(theme)
         chart_h = round(right.h * 0.36)
         path_rect, chart_rect, buttons = layout.split_rows(right, [None, chart_h, button_h], m)
         self.path_panel = path_rect
         self.chart_panel = chart_rect
-        heading = [("Your path beside 1962", "subheading", "ink")]
+        heading = [(_("Your path beside 1962"), "subheading", "ink")]
         self.add(TextBox(path_rect.inflate(-theme.px(24), -theme.px(20)), heading + path_blocks(match), theme, gap=3,
                          name="path"))
         self._add_chart(chart_rect.inflate(-theme.px(24), -theme.px(16)))
-        back_w = button_width(theme, "Back to the title", "button", "Esc")
-        self.again = self.add(Button(pygame.Rect(buttons.x, buttons.y, buttons.w - back_w - m, button_h), "New game",
-                                     self.new_game, kind="primary"))
-        self.add(Button(pygame.Rect(buttons.right - back_w, buttons.y, back_w, button_h), "Back to the title",
-                        self.to_title, hint="Esc"))
+        back_w = button_width(theme, _("Back to the title"), "button", "Esc")
+        self.again = self.add(Button(pygame.Rect(buttons.x, buttons.y, buttons.w - back_w - m, button_h), _("New game"),
+                                     self.new_game, kind="primary", name="New game"))
+        self.add(Button(pygame.Rect(buttons.right - back_w, buttons.y, back_w, button_h), _("Back to the title"),
+                        self.to_title, hint="Esc", name="Back to the title"))
 
     def _add_chart(self, rect: pygame.Rect) -> None:
         match = self.match
@@ -133,19 +139,16 @@ class EndingScene(Scene):
         history = match.session.state.history
         states = ([history[0].values_before] if history else []) + [record.values_after for record in history]
         points = [values[variable.slot] for values in states]
-        labels = ["start"] + [self._short(scenario.days[r.day_index].date) for r in history]
+        _ = match.words
+        labels = [_("start")] + [abbreviated_date(scenario.days[r.day_index].date, _) for r in history]
         stripes = None
-        title = f"{match.t(variable.label)} over the days"
+        title = _("{meter} over the days", meter=match.t(variable.label))
         if parts.level is not None:
             palette = self.theme.palette
             stripes = [palette.defcon[5 - alert_level(scenario, values)] for values in states]
-            title = f"{match.t(variable.label)}, over the {match.t(parts.level.label)} of each day"
+            title = _("{meter}, over the {level} of each day", meter=match.t(variable.label),
+                      level=match.t(parts.level.label))
         self.add(LineChart(rect, title, points, variable.minimum, variable.maximum, labels[: len(points)], stripes))
-
-    @staticmethod
-    def _short(iso: str) -> str:
-        date = datetime.date.fromisoformat(iso)
-        return f"{date.day} {date:%b}"
 
     def first_focus(self):
         return self.again

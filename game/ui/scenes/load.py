@@ -12,12 +12,12 @@ import pygame
 
 from game import paths
 from game.engine.saves import SaveError
-from game.text.describe import long_date
+from game.i18n import long_date, short_date
 from game.ui import flow, layout
-from game.ui.match import HUMAN, list_saves, load_cached, load_match
+from game.ui.match import list_saves, load_cached, load_match
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
-from game.ui.scenes.setup import OPPONENT_TITLES
+from game.ui.scenes.setup import OPPONENT_IN_A_SAVE
 from game.ui.widgets.base import blit_text
 from game.ui.widgets.button import Button, OptionRow, button_height, button_width, option_row_height
 
@@ -34,14 +34,15 @@ class LoadScene(Scene):
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
-        bar = self.plan_heading("Load a game", "newest first")
+        _ = self.app.words
+        bar = self.plan_heading(_("Load a game"), _("newest first"))
         button_h = button_height(theme)
         area = pygame.Rect(m * 4, bar.bottom + m, size[0] - 8 * m, size[1] - bar.bottom - 3 * m - button_h)
         row_w = area.w - theme.px(16)
         row_h = max((option_row_height(theme, row_w, *self._words(save)) for save in self.saves), default=theme.px(70))
         self.list.build(area, len(self.saves), min(row_h, area.h), theme.px(8), self._save_row)
-        button = pygame.Rect(m * 4, size[1] - m - button_h, button_width(theme, "Back", "button", "Esc"), button_h)
-        self.add(Button(button, "Back", self.back, hint="Esc"))
+        button = pygame.Rect(m * 4, size[1] - m - button_h, button_width(theme, _("Back"), "button", "Esc"), button_h)
+        self.add(Button(button, _("Back"), self.back, hint="Esc", name="Back"))
 
     def _scenario(self, scenario_id: str):
         if scenario_id not in self._scenarios:
@@ -55,25 +56,27 @@ class LoadScene(Scene):
     def _words(self, save) -> tuple[str, str, str]:
         """A save's title, description and badge, as the list shows them."""
         language = self.app.language
+        _ = self.app.words
         scenario = self._scenario(save.scenario_id)
         when = datetime.datetime.fromtimestamp(save.modified)
-        badge = f"{when.day} {when:%b %Y, %H:%M}"
+        badge = f"{short_date(when.date().isoformat(), _)} {when.year}, {when:%H:%M}"
         if save.path.name == "autosave.json":
-            badge = f"Autosave, {badge}"
+            badge = _("Autosave, {when}", when=badge)
         if scenario is None:
-            return save.scenario_id, "This game's scenario cannot be found.", badge
+            return save.scenario_id, _("This game's scenario cannot be found."), badge
         title = scenario.title.get(language)
         if save.ended:
-            state = "Finished"
+            state = _("Finished")
         else:
             day = scenario.days[min(save.days_played, len(scenario.days) - 1)]
-            state = f"Day {day.index + 1} of {len(scenario.days)}, {long_date(day.date)}"
+            state = _("Day {number} of {total}", number=day.index + 1, total=len(scenario.days)) + \
+                f", {long_date(day.date, _)}"
         seats = []
         for role_id, player in save.players.items():
             role = scenario.roles.get(role_id)
             if role is None:
                 continue
-            who = "a player" if player == HUMAN else OPPONENT_TITLES.get(player, player).replace("Computer: ", "the computer, ")
+            who = _(OPPONENT_IN_A_SAVE[player]) if player in OPPONENT_IN_A_SAVE else player
             seats.append(f"{role.name}: {who}")
         return title, f"{state}. " + "; ".join(seats) + ".", badge
 
@@ -89,18 +92,21 @@ class LoadScene(Scene):
         self.heading_bar(surface)
         if not self.saves:
             theme = self.theme
-            blit_text(surface, theme, "No saved games yet.", "italic", theme.palette.ink_soft,
+            _ = self.app.words
+            blit_text(surface, theme, _("No saved games yet."), "italic", theme.palette.ink_soft,
                       (self.app.size[0] // 2, self.app.size[1] // 2), "center")
 
     def static_texts(self) -> list[str]:
-        return ["Load a game"]
+        _ = self.app.words
+        return [_("Load a game")]
 
     def _loader(self, path):
         def load() -> None:
             try:
                 match = load_match(path, self.app.scenario_cache)
             except SaveError as error:
-                self.app.notify(f"Cannot load {path.name}: {error}")
+                _ = self.app.words
+                self.app.notify(_("Cannot load {file}: {error}", file=path.name, error=error))
                 return
             flow.continue_match(self.app, match)
         return load

@@ -14,13 +14,17 @@ class Overlay(Scene):
     """A panel over the scene below, which stays visible behind a veil."""
 
     opaque = True  # it draws the scene below itself, from a picture taken when it opened
-    title = ""
+    title = ""  # in English; shown in the player's language
+
+    @property
+    def shown_title(self) -> str:
+        return self.app.words.gettext(self.title) if self.title else ""
 
     def title_style(self, width: int) -> str:
-        return self.theme.wrapping_style(self.title, ("title", "heading", "subheading", "small"), width)
+        return self.theme.wrapping_style(self.shown_title, ("title", "heading", "subheading", "small"), width)
 
     def title_lines(self, width: int) -> list[str]:
-        return self.theme.wrap(self.title, self.title_style(width), width)
+        return self.theme.wrap(self.shown_title, self.title_style(width), width)
 
     def header_height(self, width: int | None = None) -> int:
         """Room above the first button for the title (on as many lines as it needs)."""
@@ -95,14 +99,15 @@ class Overlay(Scene):
         return [self.title]
 
     def stack_buttons(self, items, hints: list[str] | None = None) -> None:
-        """A column of buttons under the title: (label, action, enabled) each."""
+        """A column of buttons under the title: (label, action, enabled) each, or (label, action, enabled,
+        name) where the label is in the player's language and the name stays the same in every one."""
         theme = self.theme
-        self.box = self.panel_rect(self.app.size, [label for label, _, _ in items], hints)
+        self.box = self.panel_rect(self.app.size, [item[0] for item in items], hints)
         y = self.box.y + self.header_height()
         button_h = button_height(theme)
-        for label, action, enabled in items:
+        for label, action, enabled, *name in items:
             rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
-            self.add(Button(rect, label, action, enabled=enabled))
+            self.add(Button(rect, label, action, enabled=enabled, name=name[0] if name else ""))
             y += button_h + theme.px(10)
 
     def back(self) -> bool:

@@ -26,14 +26,15 @@ class PassScreen(Scene):
         scenario = self.match.scenario
         role = scenario.roles[self.role]
         short = short_names(scenario)[self.role]
+        _ = self.match.words
         m = layout.margin(theme)
         width = min(size[0] - 4 * m, theme.px(760))
         self.column = pygame.Rect((size[0] - width) // 2, 0, width, size[1])
         self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, theme.px(140))
-        self.title_lines = theme.wrap(f"Pass the screen to {role.name}", "title", width)
-        self.body_lines = theme.wrap(f"{role.name}'s orders are secret. Press Enter or click when only {short} "
-                                     "can see the screen.", "body", width)
-        label = f"I am {short}: show my desk"
+        self.title_lines = theme.wrap(_("Pass the screen to {name}", name=role.name), "title", width)
+        self.body_lines = theme.wrap(_("{name}'s orders are secret. Press Enter or click when only {short} "
+                                       "can see the screen.", name=role.name, short=short), "body", width)
+        label = _("I am {short}: show my desk", short=short)
         button_w = min(width, button_width(theme, label, "button", "Enter"))
         button_h = button_height(theme, "button", label_lines(theme, label, button_w))
         height = (self.portrait.get_height() + theme.px(16) + len(self.title_lines) * theme.line_height("title")
@@ -42,10 +43,10 @@ class PassScreen(Scene):
         rect = pygame.Rect(0, 0, button_w, button_h)
         rect.midbottom = (size[0] // 2, self.top + height)
         self.ready = self.add(Button(rect, label, self.proceed, kind="primary", hint="Enter", name="ready"))
-        menu_w = button_width(theme, "Menu", "button", "Esc")
+        menu_w = button_width(theme, _("Menu"), "button", "Esc")
         menu = pygame.Rect(0, 0, menu_w, button_height(theme))
         menu.topright = (size[0] - m, m)
-        self.add(Button(menu, "Menu", self.menu, hint="Esc"))
+        self.add(Button(menu, _("Menu"), self.menu, hint="Esc", name="Menu"))
 
     def first_focus(self):
         return self.ready
@@ -65,7 +66,8 @@ class PassScreen(Scene):
                    width=column.w)
 
     def static_texts(self) -> list[str]:
-        return [f"Pass the screen to {self.match.scenario.roles[self.role].name}"]
+        _ = self.match.words
+        return [_("Pass the screen to {name}", name=self.match.scenario.roles[self.role].name)]
 
     def proceed(self) -> None:
         self.app.reset("briefing", match=self.match, role=self.role)

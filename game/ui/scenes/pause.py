@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 
 from game import paths
+from game.i18n import N_
 from game.ui import flow
 from game.ui.scenes.overlay import Overlay
 
 
 class PauseScene(Overlay):
-    title = "Paused"
+    title = N_("Paused")
 
     def __init__(self, app, match=None):
         super().__init__(app)
@@ -18,13 +19,14 @@ class PauseScene(Overlay):
 
     def build(self, size) -> None:
         can_undo = self.match is not None and bool(self.match.session.earlier)
+        _ = self.app.words
         self.stack_buttons([
-            ("Resume", self.back, True),
-            ("Save the game", self.save, self.match is not None),
-            ("Load a game", lambda: self.app.push("load"), True),
-            ("Undo the last day", self.undo, can_undo),
-            ("Settings", lambda: self.app.push("settings"), True),
-            ("Quit to the title", self.quit_to_title, True),
+            (_("Resume"), self.back, True, "Resume"),
+            (_("Save the game"), self.save, self.match is not None, "Save the game"),
+            (_("Load a game"), lambda: self.app.push("load"), True, "Load a game"),
+            (_("Undo the last day"), self.undo, can_undo, "Undo the last day"),
+            (_("Settings"), lambda: self.app.push("settings"), True, "Settings"),
+            (_("Quit to the title"), self.quit_to_title, True, "Quit to the title"),
         ])
 
     def save(self) -> None:
@@ -35,14 +37,14 @@ class PauseScene(Overlay):
         try:
             match.save(path)
         except OSError as error:
-            self.app.notify(f"Could not save: {error.strerror or error}")
+            self.app.notify(self.app.words.gettext("Could not save: {error}").format(error=error.strerror or error))
             return
-        self.app.notify(f"Saved as {name}")
+        self.app.notify(self.app.words.gettext("Saved as {name}").format(name=name))
         self.app.pop()
 
     def undo(self) -> None:
         if self.match.undo():
-            self.app.notify("The last day was undone.")
+            self.app.notify(self.app.words.gettext("The last day was undone."))
             flow.show_current(self.app, self.match)
 
     def quit_to_title(self) -> None:

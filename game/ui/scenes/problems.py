@@ -9,27 +9,30 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_
 from game.ui import layout
 from game.ui.scenes.overlay import Overlay
 from game.ui.widgets.base import blit_lines
 from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.textbox import TextBox
 
-ADVICE = "Still playing the last good version. Fix the file, then press F5 again."
+ADVICE = N_("Still playing the last good version. Fix the file, then press F5 again.")
 
 
 class ProblemsScene(Overlay):
     def __init__(self, app, reloaded):
         super().__init__(app)
         self.reloaded = reloaded
-        self.title = f"{reloaded.file_name} has errors"
+        _ = app.words
+        self.title = _("{file} has errors", file=reloaded.file_name)
 
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
         self.box = layout.centered(size, min(size[0] - 4 * m, theme.px(1040)), min(size[1] - 4 * m, theme.px(600)))
         inner_w = self.box.w - theme.px(56)
-        self.advice_lines = theme.wrap(ADVICE, "body", inner_w)
+        _ = self.app.words
+        self.advice_lines = theme.wrap(_(ADVICE), "body", inner_w)
         self.advice_top = self.box.y + self.header_height()
         top = self.advice_top + len(self.advice_lines) * theme.line_height("body") + theme.px(10)
         button_h = button_height(theme)
@@ -37,9 +40,9 @@ class ProblemsScene(Overlay):
         lines = pygame.Rect(self.box.x + theme.px(28), top, inner_w, bottom - top - theme.px(12))
         self.lines = self.add(TextBox(lines, [(line, "small", "ink") for line in self.reloaded.problems], theme,
                                       gap=4, name="problems"))
-        close = pygame.Rect(0, 0, button_width(theme, "Close", "button", "Esc"), button_h)
+        close = pygame.Rect(0, 0, button_width(theme, _("Close"), "button", "Esc"), button_h)
         close.bottomright = (self.box.right - theme.px(28), self.box.bottom - theme.px(20))
-        self.close = self.add(Button(close, "Close", self.back, kind="primary", hint="Esc", name="close"))
+        self.close = self.add(Button(close, _("Close"), self.back, kind="primary", hint="Esc", name="close"))
 
     def first_focus(self):
         return self.lines if self.lines.can_focus else self.close
@@ -51,7 +54,7 @@ class ProblemsScene(Overlay):
                    self.advice_top, align="center", width=self.box.w - theme.px(56), box=self.box)
 
     def static_texts(self) -> list[str]:
-        return [self.title, ADVICE]
+        return [self.title, self.app.words(ADVICE)]
 
     def process_event(self, event):
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.pressed is None \

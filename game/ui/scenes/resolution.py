@@ -7,7 +7,7 @@ import datetime
 import pygame
 
 from game.engine.news import day_news
-from game.text.describe import long_date
+from game.i18n import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
@@ -22,28 +22,29 @@ from game.ui.widgets.textbox import TextBox
 def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     scenario = match.scenario
     t = match.t
-    blocks = [("Orders of the day", "subheading", "ink")]
+    _ = match.words
+    blocks = [(_("Orders of the day"), "subheading", "ink")]
     for role_id, choice_id in record.orders:
         blocks.append((f"{scenario.roles[role_id].name}: {match.label_of(record.day_index, role_id, choice_id)}",
                        "body", "ink"))
     happened = []
     for news in day_news(scenario, record, match.viewers()):
         if news.kind == "event":
-            happened.append((f"News: {t(news.title)}", "small_bold", "accent"))
+            happened.append((_("News:") + " " + t(news.title), "small_bold", "accent"))
             happened.append((t(news.text), "body", "ink"))
         elif news.kind == "flag":
-            state = "now in force" if news.in_force else "no longer in force"
+            state = _("now in force") if news.in_force else _("no longer in force")
             happened.append((f"{t(news.title)}: {state}.", "small_bold", "ink_soft"))
         else:
-            happened.append((t(news.text) if news.text else "Consequences of an earlier decision arrive.", "body", "ink"))
+            happened.append((t(news.text) if news.text else _("Consequences of an earlier decision arrive."), "body", "ink"))
     if happened:
-        blocks.append(("What happened", "subheading", "ink"))
+        blocks.append((_("What happened"), "subheading", "ink"))
         blocks.extend(happened)
     else:
-        blocks.append(("The day passes without incident.", "italic", "ink_soft"))
+        blocks.append((_("The day passes without incident."), "italic", "ink_soft"))
     day = scenario.days[record.day_index]
     if day.history_note:
-        blocks.append(("What really happened", "subheading", "ink"))
+        blocks.append((_("What really happened"), "subheading", "ink"))
         blocks.append((t(day.history_note), "italic", "ink_soft"))
     return blocks
 
@@ -65,7 +66,8 @@ class ResolutionScene(Scene):
         record = self.record
         day = scenario.days[record.day_index]
         m = layout.margin(theme)
-        bar = self.plan_heading(long_date(day.date), f"Day {day.index + 1}: what happened")
+        _ = match.words
+        bar = self.plan_heading(long_date(day.date, _), _("Day {number}: what happened", number=day.index + 1))
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
         after = record.values_after
         for share in (0.52, 0.58, 0.64):  # the meters take a wider column when their names need it
@@ -74,8 +76,8 @@ class ResolutionScene(Scene):
             if status_height(theme, match, right.w, after, seats=seats) \
                     + meters_height(theme, match, right.w, after, True, seats) <= right.h:
                 break
-        menu_w = button_width(theme, "Menu", "button", "Esc")
-        label = "See how it ended" if record.ending else "On to the next day"
+        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        label = _("See how it ended") if record.ending else _("On to the next day")
         button_h = button_height(theme, "button", label_lines(theme, label, left.w - menu_w - m))
         self.text_panel = pygame.Rect(left.x, left.y, left.w, left.h - button_h - m)
         text = self.add(TextBox(self.text_panel.inflate(-theme.px(28), -theme.px(24)), resolution_blocks(match, record),
@@ -89,7 +91,7 @@ class ResolutionScene(Scene):
             self.picture_rect.midbottom = (self.text_panel.centerx, self.text_panel.bottom - theme.px(14))
             text.rect.h = self.picture_rect.y - theme.px(10) - text.rect.y
         buttons = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), "Menu", self.menu, hint="Esc"))
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), _("Menu"), self.menu, hint="Esc", name="Menu"))
         self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
                                   label, self.proceed, kind="primary", hint="Enter", name="continue"))
         # the right: the map (when it keeps a fair share), then the gauge, the meters and what is in force

@@ -9,7 +9,7 @@ from game.ui.scenes.base import Scene
 from game.ui.scenes.briefing import painting_rect, painting_with_title
 from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import panel
-from game.text.describe import long_date
+from game.i18n import dated
 from game.ui.widgets.button import Button, OptionRow, button_height, button_width, option_row_height
 from game.ui.widgets.textbox import TextBox
 
@@ -28,7 +28,8 @@ class ScenariosScene(Scene):
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
-        bar = self.plan_heading("Scenarios", "the crises this game can play")
+        _ = self.app.words
+        bar = self.plan_heading(_("Scenarios"), _("the crises this game can play"))
         button_h = button_height(theme)
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - button_h)
         left, right = layout.split_columns(area, [0.4, 0.6], m * 2)
@@ -48,25 +49,29 @@ class ScenariosScene(Scene):
             language = self.app.language
             roles = "; ".join(f"{r.name}, {r.title.get(language)}" for r in scenario.roles.values())
             blocks = [(scenario.title.get(language), "title", "ink"), (scenario.summary.get(language), "body", "ink"),
-                      ("Roles", "subheading", "ink"), (roles, "body", "ink_soft")]
+                      (_("Roles"), "subheading", "ink"), (roles, "body", "ink_soft")]
             if scenario.authors:
-                blocks += [("Written by", "subheading", "ink"), (", ".join(scenario.authors), "body", "ink_soft")]
+                blocks += [(_("Written by"), "subheading", "ink"), (", ".join(scenario.authors), "body", "ink_soft")]
             if scenario.sources:
-                blocks += [("Sources", "subheading", "ink"), ("\n".join(scenario.sources), "small", "ink_soft")]
+                blocks += [(_("Sources"), "subheading", "ink"), ("\n".join(scenario.sources), "small", "ink_soft")]
             self.add(TextBox(right.inflate(-theme.px(28), -theme.px(24)), blocks, theme, gap=6, name="details"))
         buttons = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, button_width(theme, "Back", "button", "Esc"), buttons.h),
-                        "Back", self.back, hint="Esc"))
-        play_w = max(theme.px(300), button_width(theme, "Play this scenario"))
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, button_width(theme, _("Back"), "button", "Esc"), buttons.h),
+                        _("Back"), self.back, hint="Esc", name="Back"))
+        play_w = max(theme.px(300), button_width(theme, _("Play this scenario")))
         self.play = self.add(Button(pygame.Rect(buttons.right - play_w, buttons.y, play_w, buttons.h),
-                                    "Play this scenario", self.play_it, kind="primary", enabled=scenario is not None))
+                                    _("Play this scenario"), self.play_it, kind="primary", enabled=scenario is not None,
+                                    name="Play this scenario"))
 
     def _words(self, index: int) -> tuple[str, str]:
         name, scenario = self.choices[index]
+        _ = self.app.words
         if scenario is None:
-            return name, "Has errors: run 'brink validate'."
-        first, last = (long_date(date) for date in (scenario.first_date, scenario.last_date))
-        return scenario.title.get(self.app.language), f"{len(scenario.days)} days; {first} to {last}"
+            return name, _("Has errors: run 'brink validate'.")
+        first, last = (dated(date, _) for date in (scenario.first_date, scenario.last_date))
+        return scenario.title.get(self.app.language), _.ngettext("{count} day; {first} to {last}",
+                                                                 "{count} days; {first} to {last}",
+                                                                 len(scenario.days), first=first, last=last)
 
     def _scenario_row(self, index: int, rect: pygame.Rect) -> OptionRow:
         name, scenario = self.choices[index]
@@ -89,7 +94,8 @@ class ScenariosScene(Scene):
             pygame.draw.rect(surface, self.theme.palette.panel_edge, self.picture_rect, max(1, self.theme.px(1.5)))
 
     def static_texts(self) -> list[str]:
-        return ["Scenarios"]
+        _ = self.app.words
+        return [_("Scenarios")]
 
     def _show(self, name: str):
         def show() -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pygame
 
+from game import i18n
+from game.i18n import N_
 from game.ui.languages import language_name, languages_of, scenario_languages
 from game.ui.settings import TEXT_SCALES, WINDOW_SIZES
 from game.ui.widgets.button import Button, button_height
@@ -15,31 +17,35 @@ from game.ui.scenes.overlay import Overlay
 
 
 class SettingsScene(Overlay):
-    title = "Settings"
+    title = N_("Settings")
 
     def __init__(self, app):
         super().__init__(app)
         match = next((scene.match for scene in reversed(app.scenes) if getattr(scene, "match", None) is not None), None)
         if match is not None:
-            self.languages = scenario_languages(match.scenario)
+            languages = scenario_languages(match.scenario)
         else:
             from game.ui.scenes.setup import scenario_choices
 
-            self.languages = languages_of(s for _, s in scenario_choices(app.scenario_cache) if s is not None)
+            languages = languages_of(s for _, s in scenario_choices(app.scenario_cache) if s is not None)
+        # the game's own words and the scenario's: a language either speaks is offered (the other falls back to English)
+        self.languages = tuple(dict.fromkeys([*i18n.LANGUAGES, *languages]))
 
     def build(self, size) -> None:
         settings = self.app.settings
         width, height = settings.size
+        _ = self.app.words
+        on, off = _("on"), _("off")
         rows = [
-            ("size", f"Window size: {width} \u00d7 {height}"),
-            ("fullscreen", f"Full screen: {'on' if settings.fullscreen else 'off'}"),
-            ("text", f"Text size: {round(settings.text_scale * 100)}%"),
-            ("palette", f"Colour-blind safe colours: {'on' if settings.colour_blind else 'off'}"),
-            ("sound", f"Sound: {'on' if settings.sound else 'off'}"),
-            ("language", f"Scenario language: {language_name(self.app.language)}"),
+            ("size", _("Window size: {width} \u00d7 {height}", width=width, height=height)),
+            ("fullscreen", _("Full screen: {state}", state=on if settings.fullscreen else off)),
+            ("text", _("Text size: {percent}%", percent=round(settings.text_scale * 100))),
+            ("palette", _("Colour-blind safe colours: {state}", state=on if settings.colour_blind else off)),
+            ("sound", _("Sound: {state}", state=on if settings.sound else off)),
+            ("language", _("Language: {language}", language=language_name(self.app.language))),
         ]
         theme = self.theme
-        labels = [label for _, label in rows] + ["Done"]
+        labels = [label for __, label in rows] + [_("Done")]
         self.box = self.panel_rect(size, labels, ["\u2190 \u2192"] * len(rows) + ["Esc"])
         y = self.box.y + self.header_height()
         button_h = button_height(theme)
@@ -50,7 +56,7 @@ class SettingsScene(Overlay):
             self.add(button)
             y += button_h + theme.px(10)
         rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
-        self.add(Button(rect, "Done", self.back, kind="primary", hint="Esc", name="done"))
+        self.add(Button(rect, _("Done"), self.back, kind="primary", hint="Esc", name="done"))
 
     def _cycle(self, key: str, step: int):
         def cycle() -> None:

@@ -14,7 +14,7 @@ from game.ui import flow, layout
 from game.ui.match import HUMAN, Match, load_cached
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
-from game.text.describe import long_date
+from game.i18n import N_, dated
 from game.ui.widgets.base import blit_lines
 from game.ui.widgets.button import Button, OptionRow, TextField, button_height, button_width, option_row_height
 from game.ui.widgets.portrait import portrait_surface
@@ -23,9 +23,18 @@ from game.ui.widgets.textbox import TextBox
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 FALLBACK_SCENARIO = "demo"
 OPPONENTS = ("historical", "hawk", "dove", "random", HUMAN)
-OPPONENT_TITLES = {"historical": "Computer: the historical leader", "hawk": "Computer: a hawk",
-                   "dove": "Computer: a dove", "random": "Computer: unpredictable",
-                   HUMAN: "A second player at this screen"}
+OPPONENT_TITLES = {"historical": N_("Computer: the historical leader"), "hawk": N_("Computer: a hawk"),
+                   "dove": N_("Computer: a dove"), "random": N_("Computer: unpredictable"),
+                   HUMAN: N_("A second player at this screen")}
+OPPONENT_DESCRIPTIONS = {"historical": N_("Does what the real leader did, as far as the game allows."),
+                         "hawk": N_("Reaches for force and pressure first."),
+                         "dove": N_("Reaches for talks and restraint first."),
+                         "random": N_("Picks any open choice with equal chance."),
+                         HUMAN: N_("Two players take turns; the screen is covered between their orders.")}
+# who plays a seat, as a saved game lists it
+OPPONENT_IN_A_SAVE = {"historical": N_("the computer, the historical leader"), "hawk": N_("the computer, a hawk"),
+                      "dove": N_("the computer, a dove"), "random": N_("the computer, unpredictable"),
+                      HUMAN: N_("a player")}
 
 
 def scenario_choices(cache: dict, named: str | None = None) -> list[tuple[str, object | None]]:
@@ -98,15 +107,16 @@ class SetupScene(Scene):
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
-        back_w = button_width(theme, "Back", "button", "Esc")
-        bar = self.plan_heading("A new game", "choose a crisis, a seat and an opponent")
+        _ = self.app.words
+        back_w = button_width(theme, _("Back"), "button", "Esc")
+        bar = self.plan_heading(_("A new game"), _("choose a crisis, a seat and an opponent"))
         button_h = button_height(theme)
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - button_h)
         self.columns = layout.split_columns(area, [0.31, 0.36, 0.33], m * 2)
         gap = theme.px(8)
         self.column_titles = []
         tops = []
-        for column, title in zip(self.columns, ("The crisis", "Your seat", "Your opponent")):
+        for column, title in zip(self.columns, (_("The crisis"), _("Your seat"), _("Your opponent"))):
             lines = theme.wrap(title, "heading", column.w)
             self.column_titles.append(lines)
             tops.append(column.y + len(lines) * theme.line_height("heading") + theme.px(6))
@@ -138,7 +148,7 @@ class SetupScene(Scene):
         # opponents: a list; the seed under it
         column = self.columns[2]
         field_h = max(theme.px(40), theme.line_height("subheading") + theme.px(10))
-        self.seed_lines = theme.wrap("Seed: the same seed replays the same dice", "small_bold", column.w)
+        self.seed_lines = theme.wrap(_("Seed: the same seed replays the same dice"), "small_bold", column.w)
         seed_block = len(self.seed_lines) * theme.line_height("small_bold") + theme.px(4) + field_h
         opponents_area = pygame.Rect(column.x, tops[2], column.w, column.bottom - tops[2] - seed_block - theme.px(14))
         row_w = opponents_area.w - theme.px(16)
@@ -147,24 +157,28 @@ class SetupScene(Scene):
                              self._opponent_row)
         self.seed_label_y = opponents_area.bottom + theme.px(14)
         seed_y = column.bottom - field_h
-        new_seed_w = min(column.w // 2, button_width(theme, "New seed"))
+        new_seed_w = min(column.w // 2, button_width(theme, _("New seed")))
         self.seed_rect = pygame.Rect(column.x, seed_y, column.w - new_seed_w - gap, field_h)
-        self.add(TextField(self.seed_rect, "Seed", self.seed, self._set_seed, name="seed"))
-        self.add(Button(pygame.Rect(self.seed_rect.right + gap, seed_y, new_seed_w, field_h), "New seed", self._new_seed,
+        self.add(TextField(self.seed_rect, _("Seed"), self.seed, self._set_seed, name="seed"))
+        self.add(Button(pygame.Rect(self.seed_rect.right + gap, seed_y, new_seed_w, field_h), _("New seed"), self._new_seed,
                         name="new seed"))
         # the way on
         bottom = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
-        self.add(Button(pygame.Rect(bottom.x, bottom.y, back_w, bottom.h), "Back", self.back, hint="Esc"))
-        begin_w = max(theme.px(260), button_width(theme, "Begin"))
+        self.add(Button(pygame.Rect(bottom.x, bottom.y, back_w, bottom.h), _("Back"), self.back, hint="Esc", name="Back"))
+        begin_w = max(theme.px(260), button_width(theme, _("Begin")))
         self.begin_button = self.add(Button(pygame.Rect(bottom.right - begin_w, bottom.y, begin_w, bottom.h),
-                                            "Begin", self.begin, kind="primary", enabled=scenario is not None and bool(self.seed)))
+                                            _("Begin"), self.begin, kind="primary", name="Begin",
+                                            enabled=scenario is not None and bool(self.seed)))
 
     def _scenario_words(self, index: int) -> tuple[str, str]:
         name, scenario = self.choices[index]
+        _ = self.app.words
         if scenario is None:
-            return name, f"This scenario has errors: run 'brink validate {name}'."
-        first, last = (long_date(date) for date in (scenario.first_date, scenario.last_date))
-        return scenario.title.get(self.app.language), f"{len(scenario.days)} days of decision, {first} to {last}"
+            return name, _("This scenario has errors: run 'brink validate {name}'.", name=name)
+        first, last = (dated(date, _) for date in (scenario.first_date, scenario.last_date))
+        return scenario.title.get(self.app.language), \
+            _.ngettext("{count} day of decision, {first} to {last}", "{count} days of decision, {first} to {last}",
+                       len(scenario.days), first=first, last=last)
 
     def _scenario_row(self, index: int, rect: pygame.Rect) -> OptionRow:
         name, scenario = self.choices[index]
@@ -174,11 +188,12 @@ class SetupScene(Scene):
         return OptionRow(rect, title, description, self._picker("scenario_name", name), selected=name == self.scenario_name,
                          name=f"scenario:{name}")
 
-    @staticmethod
-    def _opponent_words(opponent: str) -> tuple[str, str]:
-        description = POLICIES[opponent].description if opponent in POLICIES else \
-            "two players take turns; the screen is covered between their orders"
-        return OPPONENT_TITLES[opponent], description[:1].upper() + description[1:] + "."
+    def _opponent_words(self, opponent: str) -> tuple[str, str]:
+        _ = self.app.words
+        if opponent in OPPONENT_DESCRIPTIONS:
+            return _(OPPONENT_TITLES[opponent]), _(OPPONENT_DESCRIPTIONS[opponent])
+        description = POLICIES[opponent].description  # a policy added later, not yet translated
+        return opponent, description[:1].upper() + description[1:] + "."
 
     def _opponent_row(self, index: int, rect: pygame.Rect) -> OptionRow:
         opponent = OPPONENTS[index]
@@ -202,7 +217,8 @@ class SetupScene(Scene):
                    box=self.columns[2])
 
     def static_texts(self) -> list[str]:
-        return ["A new game", "The crisis", "Your seat", "Your opponent"]
+        _ = self.app.words
+        return [_("A new game"), _("The crisis"), _("Your seat"), _("Your opponent")]
 
     # --- choices ------------------------------------------------------------------------------------
     def _picker(self, attribute: str, value: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.saves import SaveError
+from game.i18n import N_
 from game.ui import flow, layout
 from game.ui.match import autosave_path, can_continue, load_match
 from game.ui.scenes.base import Scene
@@ -12,8 +13,8 @@ from game.ui.widgets.base import blit_lines
 from game.ui.widgets.button import Button, button_height, button_width
 
 NAME = "Brinkmanship"
-SUBTITLE = "A crisis decision game \u2014 October 1962"
-HINT = "Arrows or Tab to move, Enter to choose"
+SUBTITLE = N_("A crisis decision game \u2014 October 1962")
+HINT = N_("Arrows or Tab to move, Enter to choose")
 
 
 class TitleScene(Scene):
@@ -22,14 +23,18 @@ class TitleScene(Scene):
         width, height = size
         m = layout.margin(theme)
         self.can_continue = can_continue()
-        items = [
+        _ = self.app.words
+        items = [  # (the button's name, as tests and the readability ledger know it; what it does; enabled)
             ("Continue", self.continue_game, self.can_continue),
             ("New game", self.new_game, True),
+            ("Host a class", lambda: self.app.push("projector"), True),
             ("Load", lambda: self.app.push("load"), True),
             ("Scenarios", lambda: self.app.push("scenarios"), True),
             ("Settings", lambda: self.app.push("settings"), True),
             ("Quit", self.app.quit, True),
         ]
+        labels = {"Continue": _("Continue"), "New game": _("New game"), "Host a class": _("Host a class"),
+                  "Load": _("Load"), "Scenarios": _("Scenarios"), "Settings": _("Settings"), "Quit": _("Quit")}
         # a paper band down the left, as wide as the name needs, holds the name and the menu
         self.left = m * 3
         name_style = theme.first_fitting(NAME, ("display", "title"), width - 2 * self.left) or "title"
@@ -37,22 +42,28 @@ class TitleScene(Scene):
         band_w = max(theme.px(610), theme.measure(NAME, name_style) + 2 * m + theme.px(20))
         self.band = pygame.Rect(m * 2 - theme.px(10), 0, min(width - m, band_w), height)
         text_w = self.band.right - self.left - m
-        self.subtitle_lines = theme.wrap(SUBTITLE, "italic", text_w)
-        self.hint_lines = theme.wrap(HINT, "small", text_w)
+        self.subtitle_lines = theme.wrap(_(SUBTITLE), "italic", text_w)
+        self.hint_lines = theme.wrap(_(HINT), "small", text_w)
         self.name_y = round(height * 0.1)
         self.rule_y = self.name_y + theme.line_height(name_style) + len(self.subtitle_lines) * theme.line_height("italic") \
             + theme.px(16)
-        button_w = min(text_w, max(theme.px(300), max(button_width(theme, label) for label, _, _ in items)))
+        button_w = min(text_w, max(theme.px(300), max(button_width(theme, labels[name]) for name, __, __ in items)))
         button_h = button_height(theme)
         hint_top = height - m * 2 - len(self.hint_lines) * theme.line_height("small")
         room = hint_top - self.rule_y - theme.px(16)
-        gap = max(theme.px(4), min(theme.px(10), (room - len(items) * button_h) // max(1, len(items))))
-        y = self.rule_y + max(theme.px(16), (room - len(items) * (button_h + gap)) // 3)
+        # one column of buttons, or two side by side when large type leaves no height for one
+        columns = 1 if len(items) * (button_h + theme.px(4)) <= room else 2
+        rows = -(-len(items) // columns)
+        if columns == 2:
+            button_w = (text_w - m) // 2
+        gap = max(theme.px(4), min(theme.px(10), (room - rows * button_h) // max(1, rows)))
+        top = self.rule_y + max(theme.px(16), (room - rows * (button_h + gap)) // 3)
         self.hint_top = hint_top
-        for label, action, enabled in items:
+        for index, (label, action, enabled) in enumerate(items):
             kind = "primary" if (label == "Continue" and enabled) or (label == "New game" and not self.can_continue) else "secondary"
-            self.add(Button(pygame.Rect(self.left, y, button_w, button_h), label, action, kind=kind, enabled=enabled))
-            y += button_h + gap
+            column, row = divmod(index, rows)
+            rect = pygame.Rect(self.left + column * (button_w + m), top + row * (button_h + gap), button_w, button_h)
+            self.add(Button(rect, labels[label], action, kind=kind, enabled=enabled, name=label))
 
     def first_focus(self):
         return next((w for w in self.widgets if w.can_focus), None)
@@ -74,7 +85,7 @@ class TitleScene(Scene):
         blit_lines(surface, theme, self.hint_lines, "small", palette.ink_soft, self.left, self.hint_top, box=self.band)
 
     def static_texts(self) -> list[str]:
-        return [NAME, SUBTITLE]
+        return [NAME, self.app.words(SUBTITLE)]
 
     def new_game(self) -> None:
         self.app.push("setup")
@@ -83,7 +94,7 @@ class TitleScene(Scene):
         try:
             match = load_match(autosave_path(), self.app.scenario_cache)
         except SaveError as error:
-            self.app.notify(f"Cannot continue: {error}")
+            self.app.notify(self.app.words.gettext("Cannot continue: {error}").format(error=error))
             return
         flow.continue_match(self.app, match)
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import N_
 from game.ui.theme import Theme, ink_on
 from game.ui.widgets.base import Widget
 
 EASE = 3.5  # per second
-LEVEL_WORDS = {5: "peace", 4: "increased readiness", 3: "forces on alert", 2: "next step to war", 1: "war"}
+LEVEL_WORDS = {5: N_("peace"), 4: N_("increased readiness"), 3: N_("forces on alert"), 2: N_("next step to war"),
+               1: N_("war")}
 
 
 def ease(current: float, target: float, dt: float, rate: float = EASE) -> float:
@@ -67,7 +69,7 @@ def _gauge_rows(theme: Theme, width: int, tension_label: str | None, title: str 
     when they need their own row, the tension line."""
     badge = theme.line_height("number")
     heading = max(badge, theme.line_height("small_bold"))
-    words_w = max(theme.measure(words, "small") for words in LEVEL_WORDS.values())
+    words_w = max(theme.measure(theme.words(words), "small") for words in LEVEL_WORDS.values())
     title_w = theme.measure(title, "small_bold") + theme.px(10) + theme.measure("5", "number") + theme.px(24)
     words_beside = title_w + theme.px(12) + words_w <= width
     cells_beside = words_beside and title_w + theme.px(12) + words_w + theme.px(16) + 5 * _cell_w(theme) <= width
@@ -125,7 +127,7 @@ class DefconGauge(Widget):
         pygame.draw.rect(surface, hue, badge, border_radius=theme.px(6))
         pygame.draw.rect(surface, palette.ink, badge, max(1, theme.px(1.5)), border_radius=theme.px(6))
         theme.draw_text(surface, str(level), "number", ink_on(palette, hue), badge.center, "center", badge)
-        words = LEVEL_WORDS[level]
+        words = theme.words(LEVEL_WORDS[level])
         if rows["words"]:
             theme.draw_text(surface, words, "small", palette.ink_soft, (rect.x, rect.y + rows["heading"]), "topleft", rect)
         else:
@@ -177,7 +179,7 @@ class DefconGauge(Widget):
         pygame.draw.rect(surface, palette.panel_edge, bar, 1, border_radius=theme.px(4))
 
     def texts(self) -> list[str]:
-        shown = [f"{self.title} {self.level}", LEVEL_WORDS[self.level]]
+        shown = [f"{self.title} {self.level}", LEVEL_WORDS[self.level]]  # in English: what tests look for
         if self.tension is not None:
             shown += [self.tension.label, number(self.tension.value)]
         return shown

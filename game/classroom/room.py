@@ -1,0 +1,360 @@
+"""One classroom game: the engine's session, the students in their seats, and today's advice.
+
+The room is the only place where a classroom game changes. ``apply`` takes one command
+(``commands``), checks it against the room as it stands and either raises ``RoomError`` with
+a message a student can read, changing nothing, or changes the room. The engine is driven with
+the same commands the window and the text mode give (``machine.apply``), and a team played by
+the computer draws its dice as they do, so the same seed and orders make the same game.
+
+No network and no clock of its own: the time of each command is given to ``apply`` (the
+server's clock, or the store's record on replay), so tests never sleep and a replayed room is
+the room that was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from game.classroom import commands as c
+from game.engine import machine
+from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, WithdrawOrder
+from game.engine.opponents import policy_named
+from game.engine.resolve import day_random
+from game.i18n import N_
+from game.scenario.model import Scenario
+
+LEADER = "leader"
+COMPUTER_POLICY = "historical"  # a team nobody sits in is played as history played it, as far as it can be
+REASON_LIMIT = 500  # characters of a recommendation's reason
+NAME_LIMIT = 40  # characters of a student's name
+SHARED_SEAT_LIMIT = 2  # students on one advisor's seat, unless the teacher seats more
+
+
+class Refused(Exception):
+    """Something a browser asked for that is refused; ``message`` is English words from the
+    catalogs, with ``values`` to fill in, so each student reads it in their own language."""
+
+    def __init__(self, message: str, **values):
+        super().__init__(message.format(**values) if values else message)
+        self.message = message
+        self.values = values
+
+
+class RoomError(Refused):
+    """A command the room refuses: not this seat's to give, or not now."""
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    team: str  # a role id of the scenario
+    place: str  # LEADER, or the id of one of the role's advisors
+
+    @property
+    def is_leader(self) -> bool:
+        return self.place == LEADER
+
+
+@dataclass(slots=True)
+class Member:
+    id: str
+    token: str
+    name: str
+    language: str
+    joined: float
+    seat: Seat | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    member: str
+    advisor: str  # the advisor's id (LEADER for a leader's vote)
+    choice: str
+    reason: str
+    at: float
+
+
+@dataclass(slots=True)
+class DayAdvice:
+    """What one team heard and decided on one day: kept for the teacher and the debrief."""
+
+    day_index: int
+    team: str
+    recommendations: list[Recommendation] = field(default_factory=list)
+    decided_by: str = ""  # "leader", "vote" or "computer"
+
+
+class Room:
+    def __init__(self, code: str, scenario: Scenario, seed: int, teacher_token: str, created: float,
+                 clock: Callable[[], float] = time.time):
+        self.code = code
+        self.scenario = scenario
+        self.seed = seed
+        self.teacher_token = teacher_token
+        self.created = created
+        self.clock = clock
+        self.members: dict[str, Member] = {}
+        self.vote = False
+        self.started = False
+        self.computer: frozenset[str] = frozenset()
+        self.session: Session = machine.start(scenario, seed)
+        self.advice: dict[str, DayAdvice] = {}  # team -> today's advice
+        self.past_advice: list[DayAdvice] = []
+        self.version = 0  # goes up with every change, so a screen knows when to draw again
+        self.changed_at = created
+        self.view_memo: dict = {}  # the views' shared public part, per version and language (see views)
+
+    # --- reading --------------------------------------------------------------------------------
+    @property
+    def phase(self) -> str:
+        """'lobby' before the start, 'deciding' while orders are open, 'resolved' when a day's
+        resolution is shown, 'ended' once the ending is."""
+        if not self.started:
+            return "lobby"
+        phase = self.session.phase
+        if phase is Phase.ENDED:
+            return "ended"
+        if phase in (Phase.RESOLUTION, Phase.DAY_END):
+            return "resolved"
+        return "deciding"
+
+    def member_by_token(self, token: str) -> Member | None:
+        for member in self.members.values():
+            if member.token == token:
+                return member
+        return None
+
+    def seated(self, team: str, place: str | None = None) -> list[Member]:
+        """The members on a team's seats, in the order they joined (on one seat, with ``place``)."""
+        return [m for m in self.members.values()
+                if m.seat is not None and m.seat.team == team and (place is None or m.seat.place == place)]
+
+    def leader_of(self, team: str) -> Member | None:
+        found = self.seated(team, LEADER)
+        return found[0] if found else None
+
+    def played_advisors(self, team: str) -> set[str]:
+        return {m.seat.place for m in self.seated(team) if not m.seat.is_leader}
+
+    def seats(self, team: str) -> list[Seat]:
+        role = self.scenario.roles[team]
+        return [Seat(team, LEADER), *(Seat(team, advisor.id) for advisor in role.advisors)]
+
+    def has_decided(self, team: str) -> bool:
+        """Whether a team's order for today is in (a team with nothing to choose has nothing to give)."""
+        if self.phase != "deciding":
+            return self.started
+        return self.session.order_of(team) is not None or team not in self.session.waiting_for()
+
+    def votes(self, team: str) -> dict[str, str]:
+        """Member -> the choice they vote for today (advisors' recommendations and the leader's vote)."""
+        advice = self.advice.get(team)
+        return {r.member: r.choice for r in advice.recommendations} if advice else {}
+
+    # --- changing ---------------------------------------------------------------------------------
+    def apply(self, command: c.Command, at: float | None = None) -> None:
+        """Apply a command, or raise ``RoomError`` and change nothing."""
+        handler = _HANDLERS.get(type(command))
+        if handler is None:
+            raise RoomError(N_("That is not something a room can do."))
+        handler(self, command, self.clock() if at is None else at)
+        self.version += 1
+        self.changed_at = at if at is not None else self.clock()
+
+    def _member(self, member_id: str) -> Member:
+        member = self.members.get(member_id)
+        if member is None:
+            raise RoomError(N_("You are not in this room; join it again."))
+        return member
+
+    def _join(self, command: c.Join, at: float) -> None:
+        if command.member in self.members or self.member_by_token(command.token) is not None:
+            raise RoomError(N_("That student is already in the room."))
+        name = " ".join(command.name.split())[:NAME_LIMIT]
+        if not name:
+            raise RoomError(N_("Type your name first."))
+        self.members[command.member] = Member(command.member, command.token, name, command.language, at)
+
+    def _speak(self, command: c.Speak, at: float) -> None:
+        self._member(command.member).language = command.language
+
+    def _sit(self, command: c.Sit, at: float) -> None:
+        member = self._member(command.member)
+        if command.team is None:
+            member.seat = None
+            return
+        seat = Seat(command.team, command.place or "")
+        self._check_seat(seat)
+        if member.seat == seat:
+            return
+        if seat.team in self.computer:
+            raise RoomError(N_("The computer plays this team in this game; pick a seat in another team."))
+        others = [m for m in self.seated(seat.team, seat.place) if m.id != member.id]
+        if seat.is_leader and others:
+            raise RoomError(N_("{name} already leads this team."), name=others[0].name)
+        if not command.by_teacher and len(others) >= SHARED_SEAT_LIMIT:
+            raise RoomError(N_("Two students already share this seat; pick another."))
+        member.seat = seat
+
+    def _check_seat(self, seat: Seat) -> None:
+        if seat.team not in self.scenario.roles:
+            raise RoomError(N_("There is no such team."))
+        if seat not in self.seats(seat.team):
+            raise RoomError(N_("There is no such seat in this team."))
+
+    def _configure(self, command: c.Configure, at: float) -> None:
+        if self.phase == "deciding" and any(self.advice.get(t) and self.advice[t].recommendations
+                                            for t in self.scenario.roles):
+            raise RoomError(N_("The way teams decide can change between days, not while they are deciding."))
+        self.vote = bool(command.vote)
+
+    def _start(self, command: c.Start, at: float) -> None:
+        if self.started:
+            raise RoomError(N_("The game has already started."))
+        for team, role in self.scenario.roles.items():
+            if self.seated(team) and self.leader_of(team) is None:
+                raise RoomError(N_("{team} has students but no leader yet: seat one first."), team=role.name)
+        self.computer = frozenset(team for team in self.scenario.roles if not self.seated(team))
+        self.started = True
+        self._open_day()
+
+    def _open_day(self) -> None:
+        """From the briefing to deliberation, the computer's orders given, the advice emptied."""
+        if self.session.phase is Phase.BRIEFING:
+            self._engine(Advance())
+        self.advice = {team: DayAdvice(self.session.state.day_index, team) for team in self.scenario.roles}
+        streams = {team: stream for stream, team in enumerate(self.scenario.roles, start=1)}
+        for team in self.session.waiting_for():
+            if team in self.computer:
+                state = self.session.state
+                rng = day_random(state.seed, state.day_index, streams[team])
+                choice = policy_named(COMPUTER_POLICY).choose(self.scenario, state, team,
+                                                             self.session.legal_choices(team), rng)
+                self._engine(GiveOrder(team, choice))
+                self.advice[team].decided_by = "computer"
+        self._resolve_if_ready()
+
+    def _engine(self, command) -> None:
+        self.session, _ = machine.apply(self.session, command)
+
+    def _resolve_if_ready(self) -> None:
+        if self.session.phase not in (Phase.DELIBERATION, Phase.ORDERS) or self.session.waiting_for():
+            return
+        if self.session.phase is Phase.DELIBERATION:  # nobody had anything to choose today
+            self._engine(Advance())
+        self._engine(Resolve())
+        self.past_advice.extend(self.advice[team] for team in self.scenario.roles)
+
+    def _deciding_member(self, member_id: str, leader: bool) -> tuple[Member, str]:
+        """The member acting for their team today; raises when they may not."""
+        member = self._member(member_id)
+        if member.seat is None:
+            raise RoomError(N_("Take a seat first."))
+        if self.phase != "deciding":
+            raise RoomError(N_("Orders are not open now."))
+        team = member.seat.team
+        if leader and not member.seat.is_leader:
+            raise RoomError(N_("Only the team's leader gives the order."))
+        if not leader and member.seat.is_leader:
+            raise RoomError(N_("The leader gives the order; advisors recommend."))
+        if team not in self.session.waiting_for() and self.session.order_of(team) is None:
+            raise RoomError(N_("Your team has nothing to decide today."))
+        return member, team
+
+    def _legal(self, team: str, choice: str) -> None:
+        if choice not in {option.id for option in self.session.legal_choices(team)}:
+            raise RoomError(N_("That choice is not open to your team today."))
+
+    def _recommend(self, command: c.Recommend, at: float) -> None:
+        member, team = self._deciding_member(command.member, leader=False)
+        self._legal(team, command.choice)
+        reason = command.reason.strip()
+        if len(reason) > REASON_LIMIT:
+            raise RoomError(N_("A reason is at most {limit} characters."), limit=REASON_LIMIT)
+        if self.session.order_of(team) is not None:
+            raise RoomError(N_("Your team's order is already given."))
+        self._record(team, Recommendation(member.id, member.seat.place, command.choice, reason, at))
+        if self.vote:
+            self._count_votes(team, closing=False)
+
+    def _record(self, team: str, recommendation: Recommendation) -> None:
+        advice = self.advice[team]
+        advice.recommendations = [r for r in advice.recommendations if r.member != recommendation.member]
+        advice.recommendations.append(recommendation)
+
+    def _order(self, command: c.Order, at: float) -> None:
+        member, team = self._deciding_member(command.member, leader=True)
+        self._legal(team, command.choice)
+        if not self.vote:
+            self._engine(GiveOrder(team, command.choice))
+            self.advice[team].decided_by = "leader"
+            self._resolve_if_ready()
+            return
+        if self.session.order_of(team) is not None:
+            raise RoomError(N_("Your team's order is already given."))
+        self._record(team, Recommendation(member.id, LEADER, command.choice, "", at))
+        self._count_votes(team, closing=False)
+
+    def _withdraw(self, command: c.Withdraw, at: float) -> None:
+        member, team = self._deciding_member(command.member, leader=True)
+        if self.session.order_of(team) is None:
+            raise RoomError(N_("There is no order to take back."))
+        self._engine(WithdrawOrder(team))
+        self.advice[team].decided_by = ""
+
+    def _decide(self, command: c.Decide, at: float) -> None:
+        member, team = self._deciding_member(command.member, leader=True)
+        if not self.vote:
+            raise RoomError(N_("This room does not vote: the leader gives the order."))
+        if self.session.order_of(team) is not None:
+            raise RoomError(N_("Your team's order is already given."))
+        if not self.votes(team):
+            raise RoomError(N_("Nobody has voted yet."))
+        self._count_votes(team, closing=True)
+
+    def _count_votes(self, team: str, closing: bool) -> None:
+        """Give the order when every student of the team has voted (or the leader closes the vote):
+        the majority's choice, and on a tie the leader's vote among the tied; a tie the leader's
+        vote does not break waits for the leader to vote again."""
+        votes = self.votes(team)
+        voters = {m.id for m in self.seated(team)}
+        if not closing and not voters <= set(votes):
+            return
+        choice = majority(votes.values(), votes.get(self.leader_of(team).id) if self.leader_of(team) else None)
+        if choice is None:
+            if closing:
+                raise RoomError(N_("The vote is tied: vote for one of the tied choices to break the tie."))
+            return
+        self._engine(GiveOrder(team, choice))
+        self.advice[team].decided_by = "vote"
+        self._resolve_if_ready()
+
+    def _next_day(self, command: c.NextDay, at: float) -> None:
+        if self.phase != "resolved":
+            raise RoomError(N_("The day is not resolved yet."))
+        if self.session.phase is Phase.RESOLUTION:
+            self._engine(Advance())
+        self._engine(Advance())  # to the next day's briefing, or to the ending
+        if self.session.phase is Phase.BRIEFING:
+            self._open_day()
+
+
+def majority(votes: Iterable[str], tie_breaker: str | None) -> str | None:
+    """The choice with the most votes; on a tie the tie-breaker's, if it is among the tied."""
+    counts = Counter(votes)
+    if not counts:
+        return None
+    most = max(counts.values())
+    tied = [choice for choice, count in counts.items() if count == most]
+    if len(tied) == 1:
+        return tied[0]
+    return tie_breaker if tie_breaker in tied else None
+
+
+_HANDLERS: dict[type, Callable] = {
+    c.Join: Room._join, c.Speak: Room._speak, c.Sit: Room._sit, c.Configure: Room._configure,
+    c.Start: Room._start, c.Recommend: Room._recommend, c.Order: Room._order, c.Withdraw: Room._withdraw,
+    c.Decide: Room._decide, c.NextDay: Room._next_day,
+}

@@ -1,0 +1,118 @@
+"""A real browser (Debian's headless Chromium, driven by Playwright): a student joins as an advisor by
+keyboard alone, another as the leader; the advisor recommends, the leader sees the reason and gives the
+order, and everyone sees the resolution, the projector too. Names that look like HTML stay text.
+
+``.ci/run`` installs Chromium when it is missing, so this runs in CI; on a machine without it the
+test says so and is skipped.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 740}
+ADVISOR = '<img src=x onerror="window.__pwned=1">'
+LEADER = "<script>window.__pwned=2</script>"
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def phone(browser):
+    return browser.new_context(viewport=PHONE).new_page()
+
+
+def no_sideways_scrolling(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_an_advisor_and_a_leader_play_a_day_in_the_browser(browser, host, demo, tmp_path):
+    room = host.new_room(demo)
+    base = host.http
+
+    # the advisor, by keyboard alone: the code is already in the address, as from the QR code
+    advisor = phone(browser)
+    advisor.goto(f"{base}/?room={room.code}")
+    assert advisor.locator("#room-code").input_value() == room.code
+    advisor.locator("#student-name").focus()
+    advisor.keyboard.type(ADVISOR)
+    advisor.keyboard.press("Enter")
+    seat = advisor.locator("[data-key='seat:kennedy:rfk']")
+    seat.focus()
+    advisor.keyboard.press("Enter")
+    advisor.wait_for_selector("[data-key='seat:kennedy:rfk'][aria-pressed=true]")
+
+    leader = phone(browser)
+    leader.goto(f"{base}/?room={room.code}")
+    leader.fill("#student-name", LEADER)
+    leader.click("button[type=submit]")
+    leader.click("[data-key='seat:kennedy:leader']")
+    leader.wait_for_selector("[data-key='seat:kennedy:leader'][aria-pressed=true]")
+
+    projector = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    projector.goto(f"{base}/projector?room={room.code}")
+    projector.wait_for_selector(".bigcode")
+    assert projector.locator(".bigcode").inner_text() == room.code
+    assert projector.get_by_text(ADVISOR).count() == 1 and projector.get_by_text(LEADER).count() == 1
+
+    teacher = browser.new_context().new_page()
+    teacher.goto(f"{base}/teacher#{room.code}.{room.teacher_token}")
+    teacher.click("text=Start the game")
+
+    # the advisor reads the card and recommends, still by keyboard
+    advisor.wait_for_selector("#reason")
+    advisor.locator("input[value=wait_and_watch]").focus()
+    advisor.keyboard.press("Space")
+    advisor.locator("#reason").focus()
+    advisor.keyboard.type("Nobody outside this room knows yet: use the days we have.")
+    advisor.locator("[data-key=recommend]").focus()
+    advisor.keyboard.press("Enter")
+    advisor.wait_for_selector("text=You recommended: Wait and watch")
+    assert no_sideways_scrolling(advisor)
+    advisor.screenshot(path=str(tmp_path / "advisor.png"), full_page=True)
+
+    # the leader hears it and gives the order; the computer plays Khrushchev, so the day resolves
+    leader.wait_for_selector("text=Nobody outside this room knows yet: use the days we have.")
+    leader.check("input[value=wait_and_watch]")
+    leader.click("[data-key=order]")
+    for page in (leader, advisor, projector):
+        page.wait_for_selector("text=Orders of the day")
+        assert page.get_by_text("Wait and watch").count() >= 1
+    assert no_sideways_scrolling(leader)
+    projector.screenshot(path=str(tmp_path / "projector.png"))
+    assert (tmp_path / "advisor.png").stat().st_size > 10_000 and (tmp_path / "projector.png").stat().st_size > 10_000
+
+    # a reload comes back to the same seat, by the token the browser kept
+    advisor.reload()
+    advisor.wait_for_selector("text=Orders of the day")
+    assert advisor.get_by_text(ADVISOR).count() >= 1  # "<img ...>, you sit as Robert F. Kennedy ..."
+
+    for page in (advisor, leader, projector, teacher):
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("img[onerror], body script:not([src]):not([type])").count() == 0
+
+
+def test_the_join_page_speaks_russian_when_asked(browser, host, demo):
+    room = host.new_room(demo)
+    page = phone(browser)
+    page.goto(f"{host.http}/?room={room.code}&lang=ru")
+    assert page.locator("h1").inner_text() == "Присоединяйтесь к классу"
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.fill("#student-name", "Маша")
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Выберите место")
+    assert no_sideways_scrolling(page)
