@@ -43,6 +43,7 @@ LABELS = {
 }
 # Where a label must not lie, so what it names stays in sight: (west, south, east, north)
 KEEP_CLEAR = {"world": ((26.0, 35.8, 44.8, 42.1),)}  # Turkey, where the Jupiter missiles stood
+QUARANTINE_LINE = N_("quarantine line")
 ROUTE_INK = {"road": "ink_soft", "rail": "ink_soft", "sea": "united_states", "air": "united_states",
              "border": "soviet_union", "front": "soviet_union"}
 WORLD_MARKS = (("moscow", N_("Moscow")), ("washington", N_("Washington")), ("havana", N_("Havana")),
@@ -464,11 +465,11 @@ class MapView(Widget):
         if self.line_alpha > 0.5:  # the line's name, where it is free of the other words
             label = self._line_label(theme, points)
             if label is not None:
-                theme.draw_text(surface, theme.words("quarantine line"), "italic", palette.quarantine, label.topleft, "topleft",
+                theme.draw_text(surface, theme.words(QUARANTINE_LINE), "italic", palette.quarantine, label.topleft, "topleft",
                                 self.map_rect)
 
     def _line_label(self, theme: Theme, points) -> pygame.Rect | None:
-        width, height = theme.measure(theme.words("quarantine line"), "italic"), theme.line_height("italic")
+        width, height = theme.measure(theme.words(QUARANTINE_LINE), "italic"), theme.line_height("italic")
         taken = [rect for _, _, _, rect in self._labels] + self._markers(theme)
         project = self.projection()
         reach = theme.px(12)
