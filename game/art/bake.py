@@ -52,7 +52,8 @@ def paint(job: Job) -> np.ndarray:
         return maps.paint_map(job.subject, width, height, job.seed)
     if job.kind == "portraits":
         return _painter("game.art.portraits", "paint_portrait")(job.subject, width, job.seed)
-    return _painter("game.art.scenes", "paint_scene")(job.subject, width, height, job.seed)
+    art, people = job.subject
+    return _painter("game.art.scenes", "paint_scene")(art, width, height, job.seed, people=people)
 
 
 @dataclass(slots=True)
@@ -117,7 +118,31 @@ def _library_entry(art: Any) -> Any:
         return None
 
 
+def cast(scenario) -> dict[str, dict]:
+    """Everyone a scenario's pictures may show: its roles and advisors, by id, with their portrait words."""
+    people = {}
+    for role in scenario.roles.values():
+        people[role.id] = dict(role.portrait or {})
+        people.update((advisor.id, dict(advisor.portrait or {})) for advisor in role.advisors)
+    return people
+
+
+def _shown(art: Any, people: dict[str, dict]) -> dict[str, dict]:
+    """The people a picture shows, with their words (the scenario's, else the library's): part of
+    what decides its pixels, so changing someone's words repaints the scenes they are in."""
+    spec = importlib.import_module("game.art.scene_spec")
+    try:
+        if spec.problems(art):
+            return {}
+        shown = spec.people_shown(spec.composition(art))
+        known = {**spec.library_people(), **people}
+    except Exception:  # a bad description is reported by the painter itself
+        return {}
+    return {who: dict(known[who]) for who in shown if who in known}
+
+
 def scene_jobs(scenario, report: BakeReport) -> list[Job]:
+    people = cast(scenario)
     pictures = [("day", day.id, day.art) for day in scenario.days]
     pictures += [("ending", ending.id, ending.art) for ending in scenario.endings]
     jobs, seen = [], set()
@@ -135,10 +160,11 @@ def scene_jobs(scenario, report: BakeReport) -> list[Job]:
         if name in seen:
             continue
         seen.add(name)
-        description = {"art": art, "library": _library_entry(art)}
+        shown = _shown(art, people)
+        description = {"art": art, "library": _library_entry(art), "people": shown}
         seed = seed_for(scenario.id, "scene", name)
         jobs.append(Job("scenes", _relative(catalog.scene_path(scenario.id, name)), seed, description,
-                        (width, height), art))
+                        (width, height), (art, shown)))
     return jobs
 
 
@@ -154,7 +180,7 @@ def title_job() -> Job | None:
     width, height = SCENE_SIZE
     art = {"scene": "title"}
     seed = seed_for("title")
-    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height), art)
+    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height), (art, {}))
 
 
 def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None = None) -> list[Job]:
