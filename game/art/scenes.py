@@ -36,15 +36,33 @@ def paint_scene(description: Mapping[str, Any] | str, width: int, height: int, s
         depth = element.fields.get("depth", 0.0)
         solid = element.kind in SOLID
         if depth > 0.0 or solid:
-            before = (canvas.painting.density.copy(), canvas.painting.scatter.copy())
+            canvas.painting.keep_track()
             paint(canvas, element)
+            laid = canvas.painting.laid()
             if solid:
-                reserve(canvas, before)
+                reserve(canvas, laid)
             if depth > 0.0:
-                atmosphere(canvas, before, depth)
+                atmosphere(canvas, laid, depth)
         else:
             paint(canvas, element)
+    finish(canvas)
     return canvas.painting.pixels()
+
+
+def finish(canvas: Canvas) -> None:
+    """The painter's last touches: the corners let down into shade, so the eye stays in the picture,
+    and a few drops flicked from the brush near the foot of the sheet."""
+    painting = canvas.painting
+    rows = np.linspace(-1.0, 1.0, canvas.height, dtype=np.float32)[:, None]
+    columns = np.linspace(-1.0, 1.0, canvas.width, dtype=np.float32)[None, :]
+    corners = np.clip(columns * columns * 0.55 + rows * rows * 0.7 - 0.45, 0.0, 1.0)
+    painting.wet(corners * 0.8)
+    painting.lay(corners, (("payne_grey", 0.16), ("burnt_umber", 0.08)), 1.0, wobble=canvas.height * 0.02,
+                 edge=0.0, bleed=canvas.height * 0.01, granulation=0.4, flow=0.3)
+    painting.dry()
+    painting.spatter("sepia", max(4, canvas.width // 60), (0, int(canvas.height * 0.82), canvas.width,
+                                                           int(canvas.height * 0.18)),
+                     size=max(0.6, canvas.line * 0.8), strength=0.3)
 
 
 # Things that stand in front of what is behind them. A painter paints round them (or lifts their
@@ -53,16 +71,13 @@ SOLID = frozenset(("ship", "aircraft", "missile", "building", "table", "televisi
                    "handshake", "text_plate", "tank", "truck", "easel", "prop", "launcher", "arcade", "flag"))
 
 
-def reserve(canvas: Canvas, before: tuple[np.ndarray, np.ndarray]) -> None:
+def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     """Make what an element just painted cover what lay under it, as if its place had been kept
-    white: the earlier paint under its footprint is taken away, its own paint kept."""
+    white: the paint under its footprint is taken away, the element's own paint (``laid``) kept."""
     painting = canvas.painting
-    change = (painting.density - before[0]).sum(axis=2)
-    # where it laid paint, or lifted some to make room for a pale thing (a page, foam, a white hull)
-    footprint = np.clip(np.maximum(change, 0.0) * 3.0 + np.maximum(-change, 0.0) * 3.0, 0.0, 1.0)
+    footprint = np.clip(laid[0].sum(axis=2) * 3.0, 0.0, 1.0)
     if footprint.max() <= 0.0:
         return
     keep = (1.0 - 0.92 * soften(footprint, 0.8))[..., None]
-    for film, earlier in ((painting.density, before[0]), (painting.scatter, before[1])):
-        delta = film - earlier
-        film[:] = (earlier + np.minimum(delta, 0.0)) * keep + np.maximum(delta, 0.0)
+    for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
+        film[:] = (film - own) * keep + own

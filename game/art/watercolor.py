@@ -330,6 +330,22 @@ class Painting:
                                 self.height, self.width, 4)
         self._warp_seed = int(texture_rng.integers(2**63))
         self._warp: tuple[np.ndarray, np.ndarray] | None = None
+        self._laid: tuple[np.ndarray, np.ndarray] | None = None  # see ``keep_track``
+
+    def keep_track(self) -> None:
+        """From now on, also note every bit of paint laid (not what is lifted), until ``laid`` is asked.
+
+        A scene uses it to treat one element's own paint apart from what lay under it: to let a
+        solid thing cover what is behind it, or to fade a distant thing into the air.
+        """
+        self._laid = (np.zeros_like(self.density), np.zeros_like(self.scatter))
+
+    def laid(self) -> tuple[np.ndarray, np.ndarray]:
+        """The absorption and scattering laid since ``keep_track``; stops keeping track."""
+        laid, self._laid = self._laid, None
+        if laid is None:
+            raise RuntimeError("laid() without keep_track()")
+        return laid
 
     # --- geometry ----------------------------------------------------------------------------
     def _clip_box(self, points: np.ndarray, margin: float) -> _Box:
@@ -393,9 +409,15 @@ class Painting:
     def _lay(self, box: _Box, amount: np.ndarray, pigment: str) -> None:
         paint = _pigment(pigment)
         amount = np.maximum(amount, 0.0)[..., None]
-        self.density[box.slices] += amount * np.asarray(paint.absorption, dtype=np.float32)
+        absorption = amount * np.asarray(paint.absorption, dtype=np.float32)
+        self.density[box.slices] += absorption
+        if self._laid is not None:
+            self._laid[0][box.slices] += absorption
         if paint.opacity > 0.0:
-            self.scatter[box.slices] += amount * np.asarray(paint.scattering, dtype=np.float32)
+            scattering = amount * np.asarray(paint.scattering, dtype=np.float32)
+            self.scatter[box.slices] += scattering
+            if self._laid is not None:
+                self._laid[1][box.slices] += scattering
 
     def _texture(self, amount: np.ndarray, box: _Box, granulation: float, flow: float,
                  strength: float = 1.0, pigment: str | None = None, mottle: np.ndarray | None = None) -> np.ndarray:
@@ -569,8 +591,15 @@ class Painting:
             return
         keep = (1.0 - np.float32(amount) * np.clip(values[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0],
                                                    0.0, 1.0))[..., None]
+        self._take_off(box, keep)
+
+    def _take_off(self, box: _Box, keep: np.ndarray) -> None:
+        """Scale the film (and what is being kept track of) by ``keep`` over ``box``: paint lifted."""
         self.density[box.slices] *= keep
         self.scatter[box.slices] *= keep
+        if self._laid is not None:
+            self._laid[0][box.slices] *= keep
+            self._laid[1][box.slices] *= keep
 
     def gradient_wash(self, pigment: str, strength: float, *, top: float = 1.0, bottom: float = 0.0,
                       region=None, layers: int = 6) -> None:
@@ -678,9 +707,7 @@ class Painting:
             amount = (1.0 - np.exp(-1.7 * core)) / np.float32(1.0 - math.exp(-1.7)) + np.float32(0.1) * halo
             amount = amount * np.clip(1.0 - 0.12 * self.tooth[box.slices], 0.6, 1.3)
         if pigment is None:  # a lift, not a stroke of paint
-            keep = (1.0 - np.float32(strength) * np.clip(amount, 0.0, 1.0))[..., None]
-            self.density[box.slices] *= keep
-            self.scatter[box.slices] *= keep
+            self._take_off(box, (1.0 - np.float32(strength) * np.clip(amount, 0.0, 1.0))[..., None])
             return
         self._lay(box, amount * np.float32(strength), pigment)
 
@@ -706,6 +733,9 @@ class Painting:
             spot = (spot * np.float32(load))[..., None]
             self.density[y0:y1, x0:x1] += spot * absorption
             self.scatter[y0:y1, x0:x1] += spot * scattering
+            if self._laid is not None:
+                self._laid[0][y0:y1, x0:x1] += spot * absorption
+                self._laid[1][y0:y1, x0:x1] += spot * scattering
 
     # --- whole-sheet fields (maps, masks) -----------------------------------------------------
     def coverage(self, polygons: Sequence) -> np.ndarray:

@@ -379,24 +379,20 @@ AIR = {"dawn": (("rose", 0.1), ("cerulean", 0.12)), "day": (("cerulean", 0.16), 
        "storm": (("payne_grey", 0.2), ("naples_yellow", 0.04))}
 
 
-def atmosphere(canvas: Canvas, before: tuple[np.ndarray, np.ndarray], depth: float) -> None:
+def atmosphere(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray], depth: float) -> None:
     """Aerial perspective (Leonardo's): what was just painted, being far off, loses strength and
     takes on the colour of the air between it and the eye.
 
-    ``before`` is the sheet as it was before the element; the element's own paint is faded by
-    ``depth`` and a thin wash of the air's colour is laid over where it went.
+    ``laid`` is the element's own paint; it is faded by ``depth`` and a thin wash of the air's
+    colour is laid over where it went. What the element lifted (its reserved place) stays lifted.
     """
     painting = canvas.painting
-    k_before, s_before = before
-    added_k = painting.density - k_before
-    footprint = np.clip(np.abs(added_k).sum(axis=2) * 2.5, 0.0, 1.0)
+    footprint = np.clip(laid[0].sum(axis=2) * 2.5, 0.0, 1.0)
     if footprint.max() <= 0.0:
         return
-    keep = np.float32(1.0 - 0.7 * depth)
-    # only the paint the element added fades: what it lifted (the place reserved for it) stays lifted
-    for film, earlier in ((painting.density, k_before), (painting.scatter, s_before)):
-        delta = film - earlier
-        film[:] = earlier + np.minimum(delta, 0.0) + np.maximum(delta, 0.0) * keep
+    fade = np.float32(0.7 * depth)
+    painting.density -= laid[0] * fade
+    painting.scatter -= laid[1] * fade
     ys, xs = np.nonzero(footprint > 0.02)
     x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
     air = AIR.get(getattr(canvas, "time", "day"), AIR["day"])

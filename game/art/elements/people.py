@@ -64,8 +64,8 @@ def table(canvas: Canvas, e: Element) -> None:
         canvas.ink(put(((0.0, -1.2), (0.0, -0.75))), "sepia", width=0.8)
         canvas.wash(put(((-0.12, -0.68), (0.12, -0.68), (0.05, -0.76), (-0.05, -0.76))), "sepia", 0.6, wobble=0.02)
         cone = put(((-0.12, -0.68), (0.12, -0.68), (0.7, 0.3), (-0.7, 0.3)))
-        canvas.lift(cone, 0.35, soften=canvas.height * 0.03)
-        canvas.wash(cone, "naples_yellow", 0.2, edge=0.1, bleed=4.0, wobble=0.05)
+        canvas.lift(cone, 0.15, soften=canvas.height * 0.04)
+        canvas.wash(cone, "naples_yellow", 0.18, edge=0.0, bleed=4.0, wobble=0.05)
         for ring in range(3):
             canvas.wash(put(ellipse(0.0, -0.66, 0.2 - ring * 0.06, 0.1 - ring * 0.03, 20)), "cadmium_yellow", 0.2,
                         edge=0.05, bleed=3.0)
@@ -525,18 +525,20 @@ def prop(canvas: Canvas, e: Element) -> None:
         canvas.wash(put(ellipse(0.0, 0.0, 0.22, 0.05, 16)), "sepia", 0.7)
         shade = ((-0.35, -0.75), (0.35, -0.75), (0.2, -1.0), (-0.2, -1.0))
         canvas.wash(put(shade), e["pigment"] or "viridian", 0.7, wobble=0.01)
-        canvas.lift(put(((-0.6, -0.74), (0.6, -0.74), (1.6, 0.3), (-1.6, 0.3))), 0.4, soften=canvas.height * 0.02)
-        canvas.wash(put(((-0.6, -0.74), (0.6, -0.74), (1.6, 0.3), (-1.6, 0.3))), "naples_yellow", 0.25,
-                    edge=0.05, bleed=4.0, wobble=0.05)
+        canvas.lift(put(((-0.3, -0.76), (0.3, -0.76), (0.2, -0.72), (-0.2, -0.72))), 0.8)  # the bulb's glare
+        # the pool of light on the desk: a warm glaze, softly spread, and the paint lifted a little
+        pool = put(ellipse(0.0, 0.05, 1.2, 0.28, 28))
+        canvas.lift(pool, 0.25, soften=canvas.height * 0.03)
+        canvas.wash(pool, (("naples_yellow", 0.22), ("cadmium_yellow", 0.05)), 1.0, edge=0.0, bleed=4.0, wobble=0.08)
     elif kind == "teletype":  # a teleprinter on its stand, the long message spooling out
         body = ((-0.7, -0.8), (0.7, -0.8), (0.75, 0.0), (-0.75, 0.0))
         canvas.wash(put(body), e["pigment"] or "davy_grey", 0.6, wobble=0.004, granulation=0.5)
         canvas.wash(put(((-0.5, -0.55), (0.5, -0.55), (0.55, -0.35), (-0.55, -0.35))), "payne_grey", 0.6, wobble=0.0)
-        roll = ((-0.4, -0.8), (0.4, -0.8), (0.5, -1.6), (0.9, -1.9), (0.2, -1.75), (-0.3, -1.5))
-        canvas.lift(put(roll), 0.9)
-        canvas.wash(put(roll), "naples_yellow", 0.12, wobble=0.01)
-        for k in range(7):
-            canvas.ink(put(((-0.3 + k * 0.02, -0.9 - k * 0.1), (0.3 + k * 0.06, -0.9 - k * 0.1))), "lamp_black",
+        roll = ((-0.35, -0.8), (0.35, -0.8), (0.42, -1.25), (0.62, -1.4), (0.1, -1.32), (-0.3, -1.15))
+        canvas.lift(put(roll), 0.85)
+        canvas.wash(put(roll), (("naples_yellow", 0.16), ("payne_grey", 0.04)), 1.0, wobble=0.01)
+        for k in range(5):
+            canvas.ink(put(((-0.28 + k * 0.02, -0.88 - k * 0.08), (0.28 + k * 0.04, -0.88 - k * 0.08))), "lamp_black",
                        width=0.35, strength=0.5)
         canvas.ink(put(body), "sepia", width=0.8, closed=True)
     elif kind == "globe":
