@@ -345,6 +345,45 @@ def contact_sheet(files: Iterable[Path], width: int = 1800, row_height: int = 15
     return sheet
 
 
+def lineup(groups: Iterable[tuple[str, list[tuple[str, Path]]]], tile: int = 128, columns: int = 7, gap: int = 10,
+           paper: tuple[int, int, int] = (238, 227, 204),
+           label: Callable[[str, int], np.ndarray] | None = None) -> np.ndarray:
+    """Everyone's portrait side by side, a group (a scenario's cast) to a block, each under a name.
+
+    ``groups`` is (heading, [(name, portrait file)]); ``label`` draws a line of text as for the
+    contact sheet (the heading above each block, the name under each face).
+    """
+    blocks = []
+    width = gap + columns * (tile + gap)
+    for heading, people in groups:
+        rows = []
+        for start in range(0, len(people), columns):
+            row = np.empty((tile + 34, width, 3), dtype=np.uint8)
+            row[:] = paper
+            for index, (name, path) in enumerate(people[start:start + columns]):
+                try:
+                    image = png.decode(Path(path).read_bytes())
+                except (OSError, png.PNGError):
+                    continue
+                x = gap + index * (tile + gap)
+                row[4:4 + tile, x:x + tile] = _thumbnail(image, tile)[:, :tile]
+                caption = label(name, tile) if label else None
+                if caption is not None:
+                    row[tile + 6:tile + 6 + caption.shape[0], x:x + caption.shape[1]] = \
+                        caption[:row.shape[0] - tile - 6, :tile]
+            rows.append(row)
+        title = label(heading, width - 2 * gap) if label else None
+        if title is not None:
+            band = np.empty((title.shape[0] + 8, width, 3), dtype=np.uint8)
+            band[:] = paper
+            band[6:6 + title.shape[0], gap:gap + title.shape[1]] = title
+            rows.insert(0, band)
+        blocks.extend(rows)
+    if not blocks:
+        return np.full((tile, width, 3), paper, dtype=np.uint8)
+    return np.vstack(blocks)
+
+
 def baked_files(root: Path | None = None) -> list[Path]:
     """The baked paintings under an art folder: maps first, then the title, portraits and scenes."""
     root = Path(root) if root is not None else catalog.art_folder()

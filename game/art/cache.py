@@ -22,8 +22,9 @@ import numpy as np
 from game.art import png
 from game.engine import atomic
 
-_PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "scenes.py",
-                  "scene_spec.py", "elements")
+_PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "likeness.py",
+                  "head.py", "head_paint.py", "face_features.py", "attire.py", "scenes.py", "scene_spec.py",
+                  "elements")
 
 
 @lru_cache(maxsize=1)

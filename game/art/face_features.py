@@ -34,9 +34,10 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     """Eyes, brows, nose, mouth, lines, a mole: the features, darkest marks of the face."""
     b = sitter.build
     scale = sitter.frame.scale
-    if scale < 18:  # a head a dozen pixels high: the value pattern says it all
+    if scale < 18 or abs(b.yaw) > 100:  # too small to show them, or the face is turned away
         return
-    _wrinkles(painting, sitter, render, look)
+    if scale >= 60:  # lines of age and mood need room to read
+        _wrinkles(painting, sitter, render, look)
     for side in (-1, 1):
         _eye(painting, sitter, render, look, side)
         _brow(painting, sitter, render, look, side)
@@ -140,7 +141,7 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
             painting.lift(spot, 0.85, at=(int(round(x)) - 3, int(round(y)) - 3))
     # the upper lid: the darkest line of the face, heavier toward the outer corner
     lid = np.column_stack((xs, top + 0.002))
-    weight = 0.011 if b.hooded < 0.5 else 0.013
+    weight = 0.013 if b.hooded < 0.5 else 0.015
     _line(painting, sitter, render, lid, "sepia", weight, 0.85, wobble=0.2)
     outer_half = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1]
     _line(painting, sitter, render, outer_half, "lamp_black", weight * 0.8, 0.5, wobble=0.2)
@@ -176,7 +177,7 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     for k in range(3 if sitter.frame.scale > 50 else 1):  # a few dry passes: the brow's hairs
         offset = (k - 1) * 0.004
         _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()),
-              strength * (0.6 if k else 0.75), wobble=0.4, dry=0.35 if k else 0.0)
+              min(1.0, strength * (0.75 if k else 1.0)), wobble=0.4, dry=0.35 if k else 0.0)
     if b.brow_weight > 1.6 and sitter.frame.scale > 50:  # bushy: hairs out of line
         for k in range(7):
             u = (k + 0.5) / 7
@@ -194,7 +195,7 @@ def _nostrils(painting: Painting, sitter: Sitter, render: Render, look) -> None:
         x = side * 0.026 * b.nose_width
         comma = np.array(((x - side * 0.004, base + 0.022), (x + side * 0.008, base + 0.012),
                           (x + side * 0.002, base + 0.004)))
-        _line(painting, sitter, render, comma, "sepia", 0.009, 0.8, wobble=0.2, tolerance=0.05)
+        _line(painting, sitter, render, comma, "burnt_umber", 0.007, 0.55, wobble=0.2, tolerance=0.05)
         wing = np.array(((side * 0.03 * b.nose_width, base + 0.05), (side * 0.047 * b.nose_width, base + 0.028),
                          (side * 0.036 * b.nose_width, base + 0.012)))
         _line(painting, sitter, render, wing, shadow, 0.006, 0.45, wobble=0.2, tolerance=0.04)

@@ -37,7 +37,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.5, 0.5, 0.72), dtype=np.float32)
+LIGHT = np.array((-0.42, 0.5, 0.76), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -467,7 +467,7 @@ class Sitter:
         """
         x0, y0, x1, y1 = box
         if step is None:
-            step = 2 if self.frame.scale > 100 else 1
+            step = 2 if self.frame.scale > 60 else 1
         h, w = y1 - y0, x1 - x0
         rows, cols = -(-h // step), -(-w // step)
         frame = self.frame
@@ -486,7 +486,8 @@ class Sitter:
         normals_head = _normals(self.head.distance, points_head)
         normals_view = normals_head @ self.rotation.T
         lambert = np.clip(normals_view @ self.light, 0.0, 1.0)
-        shadow = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation)
+        shadow = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
+                         steps=18 if self.frame.scale > 100 else 11)
         occlusion = _occlusion(self.head.distance, points_head, normals_head)
         materials = self.head.material(points_head)
 

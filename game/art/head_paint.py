@@ -211,7 +211,7 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     # room reflects back into it
     bounce = _smoothstep(0.35, 0.05, render.facing) * 0.12
     # the half-tone on damp paper: the cheek turns softly into it, the jaw's edge stays firm
-    half = _smoothstep(0.6, 0.38, lit + bounce * 0.5) * skin
+    half = _smoothstep(0.72, 0.34, lit + bounce * 0.5) * skin
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.6, at)
     painting.wet(wet)
@@ -219,16 +219,26 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     painting.dry()
     # the shadow proper: hard where it dried, but softened a little so a round cheek does not
     # read as a facet; lighter on the neck, which the room's light reaches from below
-    shadow = soften(_smoothstep(0.2, 0.1, lit + bounce) * skin, 1.2 * wobble)
+    shadow = soften(_smoothstep(0.22, 0.08, lit + bounce) * skin, 1.8 * wobble) * 0.85
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
-    shadow = shadow * (1.0 - 0.45 * neck)
+    shadow = shadow * (1.0 - 0.45 * neck) * (1.0 - 0.6 * _philtrum(render))
     _glazes(painting, shadow, at, colours["shadow"], wobble=wobble, edge=0.7, bleed=0.9, granulation=0.45)
+
+
+def _philtrum(render: Render) -> np.ndarray:
+    """The skin between the nose and the upper lip: the nose's shadow falls there, but a painter keeps it
+    a warm half-tone, or the face grows a moustache it does not have."""
+    b = render.build
+    x, y = render.position[..., 0], render.position[..., 1]
+    between = _smoothstep(b.nose_base_y + 0.01, b.nose_base_y - 0.01, y) * _smoothstep(b.mouth_y - 0.005, b.mouth_y + 0.02, y)
+    return between * _smoothstep(0.09, 0.05, np.abs(x)) * (render.position[..., 2] > 0.2)
 
 
 def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
     """The hollows, darkest of the skin: laid last, small and hard-edged."""
     colours = SKIN_LOOKS[look.skin]
     hollow = _smoothstep(0.6, 0.35, render.occlusion) * _smoothstep(0.4, 0.15, render.lit) * skin
+    hollow = hollow * (1.0 - _philtrum(render))
     _glazes(painting, hollow, at, colours["shadow"], scale=1.2, wobble=0.6 * wobble, edge=0.8, bleed=0.6)
 
 
@@ -253,7 +263,11 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
         if not mask.any():
             continue
         mask = soften(mask, 0.7 * px)
-        _glazes(painting, mask, at, colours["light"], scale=1.3, wobble=1.6 * px, edge=0.5, bleed=0.8,
+        if kind == BEARD:  # a beard thins out up the cheeks: its upper edge is broken, not cut
+            b = render.build
+            thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
+            mask = mask * (0.35 + 0.65 * thinning)
+        _glazes(painting, mask, at, colours["light"], scale=1.1, wobble=2.2 * px, edge=0.3, bleed=1.2,
                 granulation=0.7)
         shadow = _smoothstep(0.3, 0.15, render.lit) * mask
         _glazes(painting, shadow, at, colours["shadow"], wobble=1.4 * px, edge=0.6, bleed=0.7, granulation=0.6)

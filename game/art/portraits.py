@@ -126,9 +126,9 @@ def _background(painting: Painting, sitter: Portrait, render, clothes: np.ndarra
     painting.wet(np.ones_like(figure) * 0.9)
     # darker behind the lit side of the head, where it makes the light read; paler at the foot
     ramp = 0.3 + 0.18 * (1.0 - columns) - 0.16 * rows
-    painting.lay(around * ramp, main, 1.0, wobble=0.01 * size, edge=0.2, bleed=0.006 * size, granulation=0.35,
-                 backruns=2)
+    painting.lay(around * ramp, main, 1.0, wobble=0.01 * size, edge=0.2, bleed=0.006 * size, granulation=0.2,
+                 backruns=2, flow=0.3)
     drops = 0.5 + 0.5 * np.sin(columns * 7.0 + painting.rng.uniform(0, 6.3)) * np.cos(rows * 5.0 + painting.rng.uniform(0, 6.3))
     painting.lay(around * (0.06 + 0.14 * drops * rows), second, 1.0, wobble=0.02 * size, edge=0.0,
-                 bleed=0.01 * size, granulation=0.3)
+                 bleed=0.01 * size, granulation=0.15)
     painting.dry()

@@ -57,7 +57,7 @@ def finish(canvas: Canvas) -> None:
     columns = np.linspace(-1.0, 1.0, canvas.width, dtype=np.float32)[None, :]
     corners = np.clip(columns * columns * 0.55 + rows * rows * 0.7 - 0.45, 0.0, 1.0)
     painting.wet(corners * 0.8)
-    painting.lay(corners, (("payne_grey", 0.16), ("burnt_umber", 0.08)), 1.0, wobble=canvas.height * 0.02,
+    painting.lay(corners, (("payne_grey", 0.16), ("burnt_umber", 0.08)), 1.0, wobble=0.0,
                  edge=0.0, bleed=canvas.height * 0.01, granulation=0.4, flow=0.3)
     painting.dry()
     painting.spatter("sepia", max(4, canvas.width // 60), (0, int(canvas.height * 0.82), canvas.width,

@@ -54,8 +54,9 @@ def km_reflectance(absorption, scattering, ground):
     s = np.maximum(np.asarray(scattering, dtype=np.float32), np.float32(1e-4))
     a = 1.0 + k / s
     b = np.sqrt(np.maximum(a * a - 1.0, 1e-12))
-    bs = np.minimum(b * s, np.float32(30.0))
-    sinh, cosh = np.sinh(bs), np.cosh(bs)
+    grow = np.exp(np.minimum(b * s, np.float32(30.0)))  # sinh and cosh from one exponential
+    shrink = 1.0 / grow
+    sinh, cosh = 0.5 * (grow - shrink), 0.5 * (grow + shrink)
     c = a * sinh + b * cosh
     film_r = sinh / c
     film_t = b / c
@@ -455,9 +456,12 @@ class Painting:
         if reserve is not None:
             coverage = coverage * (1.0 - np.clip(reserve[box.slices], 0.0, 1.0))
         edge_sigma = 1.5 + 0.7 * bleed
-        dried = np.clip((coverage - 0.3) * 2.5, 0.0, 1.0)
-        rim = np.maximum(dried - _blur(dried, edge_sigma), 0.0)
         soft = _blur(coverage, bleed)
+        if edge > 0.0:
+            dried = np.clip((coverage - 0.3) * 2.5, 0.0, 1.0)
+            rim = np.maximum(dried - _blur(dried, edge_sigma), 0.0)
+        else:  # a wash let go soft everywhere (a glow, a shadow melted in) has no dried line to find
+            rim = np.zeros_like(soft)
         if self.wetness is not None:
             damp = self.wetness[box.slices]
             if damp.max() > 0.0:
@@ -468,8 +472,7 @@ class Painting:
                 spread = soft + np.maximum(creep - soft, 0.0) * fingers
                 soft = soft * (1.0 - damp) + spread * damp
                 rim = rim * (1.0 - damp)
-        rim = _blur(rim, 0.35 * bleed)
-        amount = soft + np.float32(2.4 * edge) * rim
+        amount = soft + np.float32(2.4 * edge) * _blur(rim, 0.35 * bleed) if edge > 0.0 else soft
         for _ in range(backruns):
             amount = self._backrun(amount, box, coverage)
         mottle = self._offset_field(self.mottle, box)

@@ -231,3 +231,11 @@ def test_brink_art_paints_a_shared_scene_once_and_an_ending_under_its_own_id(tmp
 def test_a_bare_scene_name_shares_the_file_of_the_same_scene_in_full():
     assert catalog.picture_path("s", "oct27", "excomm_table") == catalog.picture_path("s", "oct20",
                                                                                         {"scene": "excomm_table"})
+
+
+def test_every_painting_module_is_part_of_the_painters_version():
+    """Change any module that decides pixels and every cached painting is painted again."""
+    from game.art import cache
+    not_painters = {"__init__.py", "bake.py", "cache.py", "catalog.py", "png.py", "schema_parts.py"}
+    modules = {path.name for path in (ROOT / "game" / "art").glob("*.py")} - not_painters
+    assert modules <= set(cache._PAINTER_FILES)

@@ -366,7 +366,6 @@ def text_plate(canvas: Canvas, e: Element) -> None:
 
 # How big a person's head is at scale 1: a tenth of the picture's height, as in a middle shot.
 HEAD_AT_SCALE_1 = 0.1
-TURNS = {"front": 0.0, "left": 30.0, "right": -30.0}
 
 
 def person(canvas: Canvas, e: Element) -> None:
@@ -386,7 +385,7 @@ def person(canvas: Canvas, e: Element) -> None:
     from game.art.watercolor import polygon_mask, soften
 
     words = dict(canvas.people[e["who"]])
-    if e["turn"] in TURNS:
+    if e["turn"] in ("front", "left", "right"):
         words["turn"] = e["turn"]
     if e["expression"] != "as_portrait":
         words["expression"] = e["expression"]

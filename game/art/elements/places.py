@@ -159,7 +159,7 @@ def room(canvas: Canvas, e: Element) -> None:
     painting.dry()
     # the light gathers in the middle: the corners and the top of the wall fall into shade
     vignette = np.clip(((cols - 0.5) / 0.55) ** 2 + ((rows - 0.55) / 0.75) ** 2, 0.0, 1.0) * above_floor
-    painting.lay(vignette, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06)), 1.0, wobble=h * 0.01,
+    painting.lay(vignette, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06)), 1.0, wobble=0.0,
                  edge=0.0, bleed=h * 0.02, granulation=0.5)
     if night:
         painting.gradient_wash("payne_grey", 0.35, top=1.0, bottom=0.2, region=wall)
@@ -177,7 +177,7 @@ def room(canvas: Canvas, e: Element) -> None:
     canvas.wash(ground, e["floor"], 0.38, wobble=0.002, granulation=0.3)
     painting.gradient_wash("burnt_umber", 0.35, top=0.0, bottom=1.0, region=ground)
     vanishing = (w * 0.5, floor - h * 0.25)
-    for k in range(9):  # boards or the weave of the carpet, running to the vanishing point
+    for k in range(9 if floor > 0.3 * h else 0):  # (a desk top filling the picture has no boards)  # boards or the weave of the carpet, running to the vanishing point
         x = w * (k - 4) / 3.0 + w * 0.5
         t = (h - vanishing[1]) / max(1.0, h - vanishing[1])
         start = (vanishing[0] + (x - vanishing[0]) * (floor - vanishing[1]) / (h - vanishing[1]), floor)
