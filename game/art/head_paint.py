@@ -266,7 +266,7 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
         if kind == BEARD:  # a beard thins out up the cheeks: its upper edge is broken, not cut
             b = render.build
             thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
-            mask = mask * (0.35 + 0.65 * thinning)
+            mask = mask * (0.55 + 0.45 * thinning)
         _glazes(painting, mask, at, colours["light"], scale=1.1, wobble=2.2 * px, edge=0.3, bleed=1.2,
                 granulation=0.7)
         shadow = _smoothstep(0.3, 0.15, render.lit) * mask
@@ -300,11 +300,14 @@ def _found_edges(painting: Painting, render: Render, look: Look, at, px: float) 
     """A broken line along the shadow side of the head: found edges where the form turns from the
     light, lost ones where the light side meets the background."""
     hit = render.hit.astype(np.float32)
-    inner = soften(hit, 1.2 * px)
-    edge = np.clip((hit - inner) * 2.5, 0.0, 1.0)
-    side = _smoothstep(0.2, 0.05, render.lit)
+    inner = soften(hit, 0.8 * px)
+    edge = np.clip((hit - inner) * 3.0, 0.0, 1.0)
+    # firm on the shadow side, a faint broken line on the lit side: the head keeps its outline
+    side = 0.3 + 0.7 * _smoothstep(0.3, 0.05, render.lit)
+    broken = np.clip(0.6 + render.occlusion * 0.0 + 0.6 * np.sin(render.position[..., 1] * 60.0), 0.0, 1.0)
     colours = SKIN_LOOKS[look.skin]["shadow"]
-    _glazes(painting, edge * side, at, ((colours[0][0], 0.35),), wobble=0.8 * px, edge=0.3, bleed=0.4, granulation=0.3)
+    _glazes(painting, edge * side * broken, at, ((colours[0][0], 0.5), ("sepia", 0.12)), wobble=0.5 * px, edge=0.2,
+            bleed=0.3, granulation=0.2)
 
 
 def _paste(sheet: np.ndarray, field: np.ndarray, at: tuple[int, int]) -> None:

@@ -88,7 +88,7 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     light = rotation(build.yaw) @ LIGHT
     head = Sitter(build, frame, build.yaw, build.pitch, light=light)
     box = (0, 0, size, int(size * 0.97))
-    render = head.render(box)
+    render = head.render(box, step=1)  # a portrait is looked at closely: every pixel cast
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     sheet = attire.Sheet(painting, 0.0, 0.0, size)
     clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso))], 0, 0, size, box[3])
