@@ -68,7 +68,8 @@ def finish(canvas: Canvas) -> None:
 # Things that stand in front of what is behind them. A painter paints round them (or lifts their
 # place first); the washes of sky, sea, rooms, light and weather stay transparent.
 SOLID = frozenset(("ship", "aircraft", "missile", "building", "table", "television", "letter", "papers", "podium",
-                   "handshake", "text_plate", "tank", "truck", "easel", "prop", "launcher", "arcade", "flag"))
+                   "handshake", "text_plate", "tank", "truck", "easel", "prop", "launcher", "arcade", "flag",
+                   "person"))
 
 
 def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:

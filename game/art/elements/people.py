@@ -413,11 +413,8 @@ def person(canvas: Canvas, e: Element) -> None:
     clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso, e["pose"]))], x0, y0, x1, y1) > 0.5
     render.hit &= ~clothes
     render.material[clothes] = 0
-    # a figure stands in front of what was painted before: its place is taken back to the paper,
-    # as a painter reserves it, so nothing behind shows through the figure
-    canvas.painting.lift(soften(render.hit.astype(np.float32), 0.6), 0.95, at=(x0, y0))
-    body = attire.outline(sitter, torso, e["pose"])
-    canvas.lift(sheet.pixels_of(body), 0.95, soften=max(0.8, head_px * 0.015))
+    # a figure stands in front of what was painted before: the scene keeps track of its paint and
+    # takes back what lay under it (scenes.reserve), as a painter leaves a figure's place white
     attire.paint(sheet, sitter, torso, e["pose"])
     look = look_for(sitter, detail=min(1.0, head_px / 140.0))
     if e["colour"] == "monochrome":  # on a black-and-white screen
