@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Sequence
 
@@ -15,6 +16,8 @@ from game import __version__, paths
 from game.engine.opponents import POLICIES
 
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
+MAX_GAMES = 10_000_000  # about three hours of the 1962 scenario on one core
+MAX_FRAMES = 100_000
 FALLBACK_SCENARIO = "demo"
 
 
@@ -23,8 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         arguments = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    from game.scenario.errors import FormulaError, format_diagnostic
+
     try:
         return arguments.run(arguments, parser)
+    except FormulaError as error:  # a scenario's formula that came to no usable number while it ran
+        print(format_diagnostic(error.diagnostic), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
@@ -64,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulate = commands.add_parser("simulate", help="play many computer games and report what happened")
     simulate.add_argument("scenario", help="scenario id, folder or file")
-    simulate.add_argument("--games", type=_positive, default=1000, help="number of games (default 1000)")
+    simulate.add_argument("--games", type=_at_most(MAX_GAMES), default=1000,
+                          help=f"number of games (default 1000, at most {MAX_GAMES:,})")
     simulate.add_argument("--seed", type=_integer, default=1, help="seed (default 1)")
     simulate.add_argument("--policy", action="append", default=[], metavar="P or ROLE=P",
                           help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
@@ -80,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="distinct states kept per day before sampling (default 20000)")
     check.add_argument("--max-resolutions", type=_positive, default=600_000, metavar="N",
                        help="resolved days in all before the search samples (default 600000)")
+    check.add_argument("--directed", type=_count, default=300_000, metavar="N",
+                       help="after a bounded search, resolved days spent looking on purpose for each ending and "
+                            "event the sample missed (default 300000; 0 to skip)")
     check.add_argument("--seed", type=_integer, default=1, help="seed of the sampler for bounded searches")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
@@ -112,8 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.set_defaults(run=_scenarios)
 
     bench = commands.add_parser("bench", help="render every screen headless and print frame times")
-    bench.add_argument("--frames", type=_positive, default=300, help="frames per screen (default 300)")
-    bench.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT (default 1280x720)")
+    bench.add_argument("--frames", type=_at_most(MAX_FRAMES), default=300,
+                       help=f"frames per screen (default 300, at most {MAX_FRAMES:,})")
+    bench.add_argument("--size", type=_window_size, default="1280x720",
+                       help="window size, WIDTHxHEIGHT (default 1280x720; from 640x360 to 7680x4320)")
     bench.set_defaults(run=lambda arguments, parser: __import__("game.ui.bench", fromlist=["main"]).main(arguments))
     return parser
 
@@ -132,8 +146,39 @@ def _positive(text: str) -> int:
     return value
 
 
-def _load_or_report(name: str | None, parser: argparse.ArgumentParser):
-    """Find and load a scenario; on failure print why and return None."""
+def _count(text: str) -> int:
+    """A whole number of zero or more."""
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _at_most(largest: int):
+    """A whole number from 1 to ``largest``: a typo of a few extra digits must not run for days."""
+    def parse(text: str) -> int:
+        value = _positive(text)
+        if value > largest:
+            raise argparse.ArgumentTypeError(f"must be at most {largest:,}, not {value:,}")
+        return value
+    parse.__name__ = "number"
+    return parse
+
+
+def _window_size(text: str) -> str:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and len(width) <= 5 and len(height) <= 5):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size such as 1280x720")
+    if not (640 <= int(width) <= 7680 and 360 <= int(height) <= 4320):
+        raise argparse.ArgumentTypeError(f"{text} is outside 640x360 to 7680x4320")
+    return f"{int(width)}x{int(height)}"
+
+
+def _load_or_report(name: str | None, parser: argparse.ArgumentParser, freeze: bool = False):
+    """Find and load a scenario; on failure print why and return None.
+
+    ``freeze`` for a command that loads once, works on the model and exits (see load_from_bytes).
+    """
     from game.scenario.errors import format_diagnostic
     from game.scenario.load import load_with_diagnostics
 
@@ -144,7 +189,7 @@ def _load_or_report(name: str | None, parser: argparse.ArgumentParser):
         known = ", ".join(p.parent.name for p in paths.available_scenarios())
         print(f"brink: no scenario '{name}' (known: {known})", file=sys.stderr)
         return None
-    scenario, diagnostics = load_with_diagnostics(path)
+    scenario, diagnostics = load_with_diagnostics(path, freeze=freeze)
     for diagnostic in diagnostics.sorted():
         print(format_diagnostic(diagnostic), file=sys.stderr)
     return scenario
@@ -154,17 +199,19 @@ def _play(arguments, parser) -> int:
     import random
 
     from game.engine import machine
-    from game.engine.saves import SaveError, read_save, restore
+    from game.engine.atomic import remove_orphans
+    from game.engine.saves import SaveError, read_save, restore, scenario_file
     from game.text.play import HUMAN, TextGame
 
     saved = None
     if arguments.load:
         try:
             saved = read_save(arguments.load)
+            if not arguments.scenario:
+                arguments.scenario = str(scenario_file(saved, arguments.load))
         except SaveError as error:
             print(f"brink: {error}", file=sys.stderr)
             return 1
-        arguments.scenario = arguments.scenario or saved["scenario"].get("path") or saved["scenario"].get("id")
     scenario = _load_or_report(arguments.scenario, parser)
     if scenario is None:
         return 1
@@ -175,7 +222,10 @@ def _play(arguments, parser) -> int:
     if not arguments.text:
         from game.ui.app import launch
 
-        return launch(scenario=arguments.scenario, role=arguments.role, opponent=arguments.opponent,
+        # The scenario as loaded here, by its file: an author's copy is never swapped for a shipped
+        # scenario of the same id or folder name.
+        named = scenario.path if arguments.scenario else None
+        return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
                       seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log)
     players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
     if saved is not None:
@@ -190,8 +240,12 @@ def _play(arguments, parser) -> int:
         if arguments.seed is None:
             print(f"(seed {seed}: play it again with --seed {seed})")
         session = machine.start(scenario, seed)
+    save_path = arguments.save or arguments.load
+    for path in (save_path, arguments.log):
+        if path:  # what a writer killed half-way left beside the file last time
+            remove_orphans(os.path.dirname(os.path.abspath(path)), os.path.basename(path))
     game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang or "en",
-                    save_path=arguments.save or arguments.load, log_path=arguments.log)
+                    save_path=save_path, log_path=arguments.log)
     return game.run()
 
 
@@ -205,7 +259,7 @@ def _simulate(arguments, parser) -> int:
     from game.engine.opponents import policy_named
     from game.tools.simulate import format_report, report_as_dict, simulate
 
-    scenario = _load_or_report(arguments.scenario, parser)
+    scenario = _load_or_report(arguments.scenario, parser, freeze=True)
     if scenario is None:
         return 1
     chosen = {role: "random" for role in scenario.roles}
@@ -243,11 +297,11 @@ def _check(arguments, parser) -> int:
     """Exit 1 when a seat can be left with no legal choice: that dead end is an error in the scenario."""
     from game.tools.check import check, check_as_dict, format_check
 
-    scenario = _load_or_report(arguments.scenario, parser)
+    scenario = _load_or_report(arguments.scenario, parser, freeze=True)
     if scenario is None:
         return 1
     report = check(scenario, max_states=arguments.max_states, seed=arguments.seed,
-                   max_resolutions=arguments.max_resolutions)
+                   max_resolutions=arguments.max_resolutions, directed=arguments.directed)
     if arguments.json:
         print(json.dumps(check_as_dict(report), indent=2, ensure_ascii=False))
     else:
@@ -330,8 +384,6 @@ def _art(arguments, parser) -> int:
 def _caption_renderer():
     """Captions for the contact sheet, drawn with pygame's fonts when pygame is there."""
     try:
-        import os
-
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         import pygame
 

@@ -57,17 +57,33 @@ def logs_folder() -> Path:
 
 
 def find_scenario(name: str) -> Path | None:
-    """A scenario by path, folder or id (the folder name under a scenarios folder)."""
+    """A scenario by path, folder or id (the folder name under a scenarios folder).
+
+    A path that exists but is no plain file (``/dev/zero``, a FIFO) is returned as it is, so the
+    loader can say what is wrong with it instead of "no such scenario".
+    """
     candidate = Path(name)
-    if candidate.is_file():
-        return candidate
-    if candidate.is_dir() and (candidate / "scenario.yaml").is_file():
-        return candidate / "scenario.yaml"
+    if _exists(candidate):
+        if not candidate.is_dir():
+            return candidate
+        if _exists(candidate / "scenario.yaml"):
+            return candidate / "scenario.yaml"
+    if "/" in name or "\\" in name or "\0" in name or len(name) > 255:
+        return None  # a path that is not there, not an id
     for folder in (scenarios_folder(), user_scenarios_folder()):
         path = folder / name / "scenario.yaml"
         if path.is_file():
             return path
     return None
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything is at ``path``; False for names the system cannot even look up (too long, NUL)."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def available_scenarios() -> list[Path]:

@@ -43,9 +43,9 @@ def main() -> int:
         if not arguments.all and name not in WANTED:
             continue
         stage()
-        if name == "day" and app.top.chips:
-            app.top.chips[0].activate()  # an advisor speaking, as in play
-            app.top.cards[0].activate()
+        if name == "day" and app.top.advice:
+            app.top.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=0))  # an advisor speaks, as in play
+            app.top.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0))  # and the first choice is marked
         for _ in range(300):
             app.update(1 / 60)
         app.draw()

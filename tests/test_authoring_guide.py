@@ -61,7 +61,8 @@ def test_the_example_returns_its_russian_translations():
     assert scenario.title.get("ru") == "Спор о маяке"
     assert scenario.title.get("en") == "The Lighthouse Quarrel"
     assert scenario.days[0].title.get("ru") == "Маяк погас"
-    assert scenario.days[0].briefings["north"].get("ru").startswith("Прошлой ночью погас старый маяк")
+    briefing = scenario.days[0].briefing_for("north", scenario.initial_values())
+    assert briefing.get("ru").startswith("Прошлой ночью погас старый маяк")
     assert scenario.choice("north", "send_keeper").label.get("ru") == "Отправить смотрителя"
     assert scenario.variables["tension"].label.get("ru") == "Напряжённость"
 

@@ -84,10 +84,28 @@ def test_dates_stay_as_written():
 
 def test_translated_text_is_kept_per_language():
     scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "demo" / "scenario.yaml")
-    briefing = scenario.day("the_line").briefings["khrushchev"]
+    briefing = scenario.day("the_line").briefing_for("khrushchev", scenario.initial_values())
     assert briefing.languages == ("en", "ru")
     assert briefing.get("ru").startswith("Наши суда")
     assert briefing.get("fr") == briefing.get("en")
+
+
+def test_a_day_can_have_a_title_and_a_picture_of_its_own_for_one_seat():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    day = scenario.day("oct16")
+    assert day.title_for("kennedy").get() == "The photographs" and day.picture_for("kennedy") == ("oct16", day.art)
+    assert day.title_for("khrushchev").get() == "Operation Anadyr"
+    assert day.picture_for("khrushchev") == ("oct16-khrushchev", {"scene": "kremlin"})
+    assert day.title_for(None) == day.title  # a screen both seats share
+
+
+def test_an_endings_tone_is_as_written_or_follows_the_scores():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "berlin_1961" / "scenario.yaml")
+    moods = {ending.id: ending.mood for ending in scenario.endings}
+    assert moods["war_in_europe"] == "catastrophe" and moods["firefight"] == "grave"
+    assert moods["free_city"] == "calm"  # no tone written, and one side wins
+    demo = load_scenario(FIXTURES.parent.parent / "scenarios" / "demo" / "scenario.yaml")
+    assert {ending.id: ending.tone for ending in demo.endings}["stalemate"] == ""
 
 
 def test_endings_are_ordered_by_priority_then_file_order():
@@ -132,3 +150,10 @@ def test_randomly_damaged_scenarios_never_raise(path, data):
     diagnostics = Diagnostics()
     scenario = load_from_bytes(str(path), damaged, diagnostics)
     assert (scenario is None) == bool(diagnostics.errors)
+
+
+def test_an_advisor_can_change_office_on_a_date():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "berlin_1961" / "scenario.yaml")
+    clay = next(a for a in scenario.roles["brandt"].advisors if a.id == "clay")
+    assert clay.office_on("1961-08-13").get() == "Retired general, commander of the 1948 airlift"
+    assert clay.office_on("1961-09-19").get() == "President Kennedy's personal representative in Berlin"

@@ -1,5 +1,6 @@
 """Saves and logs: written atomically, read back exactly, refused when they no longer fit."""
 
+import io
 import json
 import os
 from pathlib import Path
@@ -110,3 +111,99 @@ def test_the_log_holds_no_clock_time_so_replays_match(scenario):
     first = render_log(scenario, machine.replay(scenario, 42, DAYS).state, PLAYERS)
     second = render_log(scenario, machine.replay(scenario, 42, DAYS).state, PLAYERS)
     assert first == second
+
+
+# --- damaged saves: each kind of damage, one line -----------------------------------------------
+def good_save(scenario, tmp_path) -> dict:
+    save_game(tmp_path / "good.json", machine.replay(scenario, 42, DAYS), PLAYERS)
+    return json.loads((tmp_path / "good.json").read_text())
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda d: d.update(scenario=[]), "'scenario' must name the scenario's id and file, not an empty list"),
+    (lambda d: d.update(players=["kennedy"]), "'players' must map each seat to who plays it, not a list"),
+    (lambda d: d.update(days={"found": {}}), "'days' must be the list of each day's orders, not an object"),
+    (lambda d: d["days"].__setitem__(1, ["quarantine"]), "the orders of day 2 must map each seat to a choice id, not a list"),
+    (lambda d: d["scenario"].update(id=5), "its scenario id 5 is not an id"),
+    (lambda d: d.pop("scenario"), "'scenario' must name the scenario's id and file, not null"),
+    (lambda d: d["players"].update(khrushchev="genius"), "seat 'khrushchev' is played by the text \"genius\""),
+    (lambda d: d.update(seed="42"), 'its seed is the text "42", not a whole number'),
+    (lambda d: d.update(version="1"), 'the save\'s version is the text "1", not a whole number; this game reads version 1'),
+    (lambda d: d.update(version=2), "save version 2 is not supported; this game reads version 1"),
+    (lambda d: d.update(values=[1, "x"]), "'values' must be a list of numbers and true/false"),
+    (lambda d: d.update(ending=["over"]), "'ending' must be an ending's id or null, not a list"),
+])
+def test_each_kind_of_damage_to_a_save_gets_one_line_saying_what_is_wrong(scenario, tmp_path, damage, message):
+    data = good_save(scenario, tmp_path)
+    damage(data)
+    (tmp_path / "bad.json").write_text(json.dumps(data))
+    with pytest.raises(SaveError) as raised:
+        restore(read_save(tmp_path / "bad.json"), scenario)
+    assert message in str(raised.value) and "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[" * 100_000 + "]" * 100_000, "nested far too deeply"),
+    ('{"format": "brinkmanship-save", "version": 1, "seed": ' + "7" * 5000 + "}", "it holds a number of 5000 digits"),
+    ('{"format": "brinkmanship-save", "version": 1, "seed": NaN}', "it holds 'NaN', which is not a number"),
+])
+def test_a_save_too_deep_too_long_or_with_nan_is_refused_in_one_line(tmp_path, text, message):
+    (tmp_path / "bad.json").write_text(text)
+    with pytest.raises(SaveError) as raised:
+        read_save(tmp_path / "bad.json")
+    assert message in str(raised.value) and len(str(raised.value)) < 300
+
+
+def test_an_unknown_policy_is_refused_when_the_save_is_read_not_at_the_opponents_first_move(scenario, tmp_path):
+    data = good_save(scenario, tmp_path)
+    data["players"]["khrushchev"] = "clairvoyant"
+    (tmp_path / "bad.json").write_text(json.dumps(data))
+    with pytest.raises(SaveError, match="played by the text \"clairvoyant\""):
+        read_save(tmp_path / "bad.json")
+
+
+# --- which scenario a save goes with -----------------------------------------------------------
+def test_a_save_names_its_scenario_by_absolute_path(scenario, tmp_path, monkeypatch):
+    monkeypatch.chdir(DEMO.parent.parent.parent)
+    relative = load_scenario(Path("scenarios/demo/scenario.yaml"))
+    assert good_save(relative, tmp_path)["scenario"]["path"] == str(DEMO.resolve())
+
+
+def test_load_from_another_folder_continues_the_game(scenario, tmp_path, monkeypatch, capsys):
+    from game import cli
+
+    monkeypatch.chdir(DEMO.parent.parent.parent)
+    save = tmp_path / "game.json"
+    save_game(save, machine.replay(load_scenario(Path("scenarios/demo/scenario.yaml")), 42, DAYS), PLAYERS)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n"))
+    assert cli.main(["play", "--text", "--load", str(save)]) == 0
+    assert "Day 3 of 4" in capsys.readouterr().out
+
+
+def test_an_old_save_with_a_relative_path_finds_the_identical_scenario_by_id(scenario, tmp_path, monkeypatch):
+    from game.engine.saves import scenario_file
+
+    data = good_save(scenario, tmp_path)
+    data["scenario"]["path"] = "scenarios/demo/scenario.yaml"  # as saves were written before
+    monkeypatch.chdir(tmp_path)
+    assert scenario_file(data).resolve() == DEMO.resolve()
+
+
+def test_the_window_never_takes_another_scenario_of_the_same_id_for_a_save(tmp_path):
+    from game.ui.match import load_match
+
+    copy = tmp_path / "mine" / "scenario.yaml"
+    copy.parent.mkdir()
+    copy.write_text(DEMO.read_text().replace("Four Days in October (demo)", "My own four days"))
+    save = tmp_path / "game.json"
+    save_game(save, machine.replay(load_scenario(copy), 42, DAYS), PLAYERS)
+    assert load_match(save).scenario.title.get() == "My own four days"
+    copy.unlink()
+    with pytest.raises(SaveError) as raised:
+        load_match(save)
+    message = str(raised.value)
+    assert f"this save was played on {copy}, which is gone" in message
+    assert "is another version of it" in message and str(DEMO.resolve()) in message

@@ -1,8 +1,12 @@
 """``brink play --text``: a whole game from standard input, without a terminal."""
 
+import errno
 import io
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from game.engine import machine
 from game.scenario.load import load_scenario
@@ -82,3 +86,144 @@ def test_the_briefing_is_shown_in_the_chosen_language_where_translated():
     players = {"kennedy": "historical", "khrushchev": "human"}
     _, text, _ = run("2\n2\n1\n1\n", players=players, language="ru")
     assert "Наши суда подходят к американской линии." in text
+
+
+def test_a_seat_reads_the_day_under_its_own_title():
+    """On 16 October 1962 Moscow does not know about the photographs: Khrushchev's day is his own."""
+    crisis = load_scenario(Path(__file__).parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    output = io.StringIO()
+    game = TextGame(machine.start(crisis, 7), {"kennedy": "historical", "khrushchev": "human"}, io.StringIO("1\nq\n"),
+                    output)
+    game.run()
+    text = output.getvalue()
+    assert "Day 1 of 18: Tuesday 16 October 1962, Operation Anadyr" in text and "The photographs" not in text
+
+
+# --- a save or a log that cannot be written never ends the game ---------------------------------
+def mount_tmpfs(target: Path, options: str) -> None:
+    """A small tmpfs at ``target``, or a skip saying why the test cannot have one."""
+    import shutil
+    import subprocess
+
+    if shutil.which("mount") is None or os.name != "posix":
+        pytest.skip("no mount command here to make a small file system")
+    target.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (not root, or no permission in this container): {done.stderr.strip()}")
+
+
+def unmount(target: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", str(target)], capture_output=True)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody can write in: a read-only tmpfs (root ignores permission bits), or mode 0555."""
+    folder = tmp_path / "read_only"
+    if os.name == "posix" and os.geteuid() != 0:
+        folder.mkdir()
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    mount_tmpfs(folder, "ro,size=64k")
+    try:
+        yield folder
+    finally:
+        unmount(folder)
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A tmpfs of 64 KB, already full."""
+    folder = tmp_path / "full"
+    mount_tmpfs(folder, "size=64k")
+    try:
+        try:
+            with open(folder / "filler", "wb") as file:
+                while True:
+                    file.write(b"\0" * 4096)
+                    file.flush()
+        except OSError:  # No space left on device: full, as wanted
+            pass
+        yield folder
+    finally:
+        unmount(folder)
+
+
+def assert_reported_and_saved_elsewhere(text, status, game, blocked: Path, elsewhere: Path, reason: str):
+    assert status == 0
+    line = next(line for line in text.splitlines() if line.startswith("Cannot write the save"))
+    assert line == f"Cannot write the save to {blocked}: {reason}; the game goes on."
+    assert f"Saved to {elsewhere}." in text
+    assert game.session.state.ending == "settlement"  # the game went on to its end
+    assert json.loads(elsewhere.read_text())["format"] == "brinkmanship-save"
+
+
+def test_a_read_only_folder_is_reported_and_another_place_offered(read_only_folder, tmp_path):
+    blocked, elsewhere = read_only_folder / "game.json", tmp_path / "game.json"
+    status, text, game = run(f"2\ns\n{elsewhere}\n1\n1\n1\n", save_path=str(blocked))
+    reason = "Read-only file system" if os.geteuid() == 0 else "Permission denied"
+    assert_reported_and_saved_elsewhere(text, status, game, blocked, elsewhere, reason)
+
+
+def test_a_full_disk_is_reported_and_another_place_offered(full_disk, tmp_path):
+    blocked, elsewhere = full_disk / "game.json", tmp_path / "game.json"
+    status, text, game = run(f"2\ns\n{elsewhere}\n1\n1\n1\n", save_path=str(blocked))
+    assert_reported_and_saved_elsewhere(text, status, game, blocked, elsewhere, "No space left on device")
+    assert [p.name for p in full_disk.iterdir()] == ["filler"]  # no half-written save or temporary file
+
+
+def test_a_full_disk_without_a_small_file_system_to_fill(tmp_path, monkeypatch):
+    """The same path as above, by making the write itself fail as a full disk does."""
+    from game.engine import atomic
+
+    real_fsync = atomic.os.fsync
+    blocked, elsewhere = tmp_path / "full" / "game.json", tmp_path / "game.json"
+
+    def disk_full(descriptor):
+        if str(os.readlink(f"/proc/self/fd/{descriptor}")).startswith(str(blocked.parent)):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    if not os.path.exists("/proc/self/fd"):
+        pytest.skip("needs /proc to tell which file a descriptor writes")
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    status, text, game = run(f"2\ns\n{elsewhere}\n1\n1\n1\n", save_path=str(blocked))
+    monkeypatch.undo()
+    assert_reported_and_saved_elsewhere(text, status, game, blocked, elsewhere, "No space left on device")
+    assert os.listdir(blocked.parent) == []
+
+
+def test_a_folder_given_as_the_save_file_is_reported_and_the_game_goes_on(tmp_path):
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    status, text, game = run("2\ns\n\n1\n1\n1\n", save_path=str(folder))
+    assert status == 0 and game.session.state.ending == "settlement"
+    assert f"Cannot write the save to {folder}: Is a directory; the game goes on." in text
+
+
+def test_a_log_that_cannot_be_written_is_reported_once_and_the_game_goes_on_without_it(read_only_folder):
+    status, text, game = run("2\n\n1\n1\n1\n", log_path=str(read_only_folder / "game.jsonl"))
+    assert status == 0 and game.session.state.ending == "settlement"
+    assert text.count("Cannot write the log to") == 1
+    assert "Write the log to another file (a path, or Enter to go on without it)? " in text
+
+
+def test_saving_without_a_save_file_asks_where(tmp_path):
+    target = tmp_path / "mine.json"
+    status, text, _ = run(f"s\n{target}\n2\nq\n")
+    assert "No save file was named. Save to which file" in text and f"Saved to {target}." in text
+    assert json.loads(target.read_text())["days"] == [{"kennedy": "wait_and_watch", "khrushchev": "rush_sites"}]
+
+
+def test_when_input_ends_a_failed_save_is_reported_without_asking(tmp_path):
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    status, text, _ = run("2\n", save_path=str(folder))
+    assert status == 0
+    assert text.rstrip().endswith("Input ended; the game stops here.")
+    assert "Cannot write the save to" in text and "another file" not in text

@@ -144,7 +144,11 @@ def _shown(art: Any, people: dict[str, dict]) -> dict[str, dict]:
 def scene_jobs(scenario, report: BakeReport) -> list[Job]:
     people = cast(scenario)
     pictures = [("day", day.id, day.art) for day in scenario.days]
+    pictures += [("day", *day.picture_for(role_id)) for day in scenario.days for role_id in day.seen_by
+                 if day.picture_for(role_id)[1] is not day.art]
     pictures += [("ending", ending.id, ending.art) for ending in scenario.endings]
+    if scenario.art is not None:
+        pictures.append(("scenario", "title", scenario.art))
     jobs, seen = [], set()
     width, height = SCENE_SIZE
     for kind, picture_id, art in pictures:

@@ -21,6 +21,9 @@ import numpy as np
 
 from game.art import png
 from game.engine import atomic
+from game.files import read_regular_file
+
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # far above any painting (a 1280x720 one is about 2 MB)
 
 _PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "likeness.py",
                   "head.py", "head_paint.py", "face_features.py", "attire.py", "scenes.py", "scene_spec.py",
@@ -77,7 +80,9 @@ class ArtCache:
     def get(self, key: str) -> np.ndarray | None:
         path = self.path(key)
         try:
-            return png.decode(path.read_bytes())
+            # Only a plain file the cache wrote: a link (say to /dev/zero) or a FIFO in its place is
+            # refused without reading or waiting, and dropped like any corrupt entry.
+            return png.decode(read_regular_file(path, MAX_ENTRY_BYTES, follow_links=False))
         except FileNotFoundError:
             return None
         except (OSError, png.PNGError, ValueError):

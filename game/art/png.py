@@ -15,6 +15,10 @@ import zlib
 import numpy as np
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
+HEADER_BYTES = 24  # the signature, then the IHDR chunk's length, type, width and height
+# A picture the game shows is at most a few million pixels; 4096x4096 leaves room for any
+# screen. A 1 MB file can claim 20000x20000 (1.6 GB once decoded): the size is read first.
+MAX_PIXELS = 4096 * 4096
 
 
 class PNGError(ValueError):
@@ -90,6 +94,13 @@ def quantize(image: np.ndarray, colours: int = 256) -> tuple[np.ndarray, np.ndar
     return palette.astype(np.uint8), lookup[keys]
 
 
+def dimensions(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from the first ``HEADER_BYTES`` of a PNG, without decoding it; None if not a PNG."""
+    if len(data) < HEADER_BYTES or not data.startswith(SIGNATURE) or data[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", data[16:24])
+
+
 def decode(data: bytes) -> np.ndarray:
     """An (H, W, 3) uint8 image from PNG bytes (alpha, if any, is dropped)."""
     if not data.startswith(SIGNATURE):
@@ -116,12 +127,16 @@ def decode(data: bytes) -> np.ndarray:
     channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour_type)
     if depth != 8 or interlace or channels is None or (colour_type == 3 and palette is None):
         raise PNGError(f"unsupported PNG (depth {depth}, colour type {colour_type}, interlace {interlace})")
-    try:
-        raw = zlib.decompress(b"".join(compressed))
+    if width * height > MAX_PIXELS:
+        raise PNGError(f"the image is {width}x{height} pixels; at most {MAX_PIXELS:,} pixels are read")
+    stride = width * channels
+    expected = height * (stride + 1)
+    try:  # never inflate past what the header promises: a small file can expand to gigabytes
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(b"".join(compressed), expected + 1)
     except zlib.error as error:
         raise PNGError(f"corrupt image data: {error}") from None
-    stride = width * channels
-    if len(raw) != height * (stride + 1):
+    if len(raw) != expected:
         raise PNGError("image data has the wrong length")
     rows = _unfilter(np.frombuffer(raw, dtype=np.uint8).reshape(height, stride + 1), channels)
     image = rows.reshape(height, width, channels)

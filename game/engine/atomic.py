@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import time
+
+TEMPORARY_SUFFIX = ".tmp"
+ORPHAN_AGE = 60.0  # seconds: a write takes milliseconds, so an older temporary file lost its writer
 
 
 def write_atomically(path: str | os.PathLike, text: str) -> None:
@@ -19,9 +24,17 @@ def write_bytes_atomically(path: str | os.PathLike, data: bytes, *, readable_by_
     ``readable_by_all`` gives the finished file the usual permissions instead (a picture, not a save).
     """
     path = os.fspath(path)
+    try:
+        _write(path, data, readable_by_all)
+    except OSError as error:
+        # Name the file the player asked for, not the hidden temporary one beside it.
+        raise type(error)(error.errno, error.strerror or str(error), path) from None
+
+
+def _write(path: str, data: bytes, readable_by_all: bool) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=TEMPORARY_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -46,3 +59,30 @@ def write_bytes_atomically(path: str | os.PathLike, data: bytes, *, readable_by_
             os.close(directory)
     except OSError:
         pass
+
+
+def remove_orphans(folder: str | os.PathLike, name: str | None = None, older_than: float = ORPHAN_AGE) -> int:
+    """Delete temporary files a killed writer left in ``folder``; returns how many went.
+
+    Only this module's own temporaries (``.NAME.xxxx.tmp``; with ``name``, only those of that
+    file) and only regular files older than ``older_than`` seconds, so a write in progress in
+    another copy of the game is never touched. Problems are ignored: this is tidying up.
+    """
+    prefix = "." + (name + "." if name else "")
+    removed = 0
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except (OSError, ValueError):
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TEMPORARY_SUFFIX)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed

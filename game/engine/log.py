@@ -26,9 +26,9 @@ def named_values(scenario: Scenario, values: tuple) -> dict[str, Any]:
     return result
 
 
-def record_line(scenario: Scenario, record: DayRecord) -> dict[str, Any]:
+def record_line(scenario: Scenario, record: DayRecord, players: Mapping[str, str] | None = None) -> dict[str, Any]:
     day = scenario.days[record.day_index]
-    return {
+    line = {
         "day": record.day_id,
         "date": day.date,
         "orders": dict(record.orders),
@@ -38,14 +38,32 @@ def record_line(scenario: Scenario, record: DayRecord) -> dict[str, Any]:
         "values": named_values(scenario, record.values_after),
         "ending": record.ending,
     }
+    off = off_record(scenario, record, players or {})
+    if off:
+        line["off_record"] = off
+    return line
+
+
+def off_record(scenario: Scenario, record: DayRecord, players: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """Where a computer seat playing the record could not: the recorded choice was not open that day
+    (the game had left history's path), so it took another of the same temper."""
+    day = scenario.days[record.day_index]
+    found = {}
+    for role_id, choice_id in record.orders:
+        recorded = day.historical.get(role_id)
+        if players.get(role_id) == "historical" and recorded and choice_id != recorded:
+            found[role_id] = {"recorded": recorded, "given": choice_id or "",
+                              "why": "the recorded choice was not open that day"}
+    return found
 
 
 def render_log(scenario: Scenario, state: GameState, players: Mapping[str, str]) -> str:
     header = {"format": LOG_FORMAT, "version": LOG_VERSION, "scenario": scenario.id,
               "digest": scenario.digest, "seed": state.seed, "players": dict(players),
               "initial": named_values(scenario, tuple(scenario.initial_values()))}
-    lines = [header] + [record_line(scenario, record) for record in state.history]
-    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=False) + "\n" for line in lines)
+    lines = [header] + [record_line(scenario, record, players) for record in state.history]
+    # allow_nan=False: strict JSON, never a bare NaN (the rules keep NaN out of every value)
+    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n" for line in lines)
 
 
 def write_log(path: str | os.PathLike, scenario: Scenario, state: GameState, players: Mapping[str, str]) -> None:

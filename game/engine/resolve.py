@@ -10,14 +10,18 @@ The order of resolution, which authors can rely on:
 6. an ending named by a choice, interaction or event of the day ends the game (the highest
    priority one if several); otherwise endings are checked, highest priority first, and after
    the last day the final (calendar) endings too.
-Every variable is clamped to its bounds after each assignment.
+Every variable is clamped to its bounds after each assignment. A formula that comes to no usable
+number (NaN, or a derived value out of range) stops the day with a ``FormulaError`` placed at the
+formula, before anything reaches the state.
 """
 
 from __future__ import annotations
 
 from typing import Mapping, NamedTuple, Sequence
 
-from game.engine.state import DayRecord, GameState, Pending
+from game.engine.state import DayRecord, GameState, Note, Pending, check_derived
+from game.scenario.errors import FormulaError
+from game.scenario.expr import Effect
 from game.scenario.model import Choice, Event, Interaction, Scenario
 
 _MIX = 0x9E3779B97F4A7C15  # spreads neighbouring seeds apart
@@ -173,14 +177,12 @@ def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[st
     for _, choice in chosen:
         if choice is None:
             continue
-        for effect in choice.effects:
-            effect.apply(values)
+        run_effects(choice.effects, values)
         for delayed in choice.later:
             pending.append(Pending(state.day_index + delayed.after_days, choice.id, delayed.effects,
-                                   delayed.requires, delayed.text))
+                                   delayed.requires, delayed.text, delayed.visible_to))
     for interaction in matching:
-        for effect in interaction.effects:
-            effect.apply(values)
+        run_effects(interaction.effects, values)
 
     delayed_sources = []
     delayed_notes = []
@@ -189,11 +191,19 @@ def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[st
         if item.due_index > state.day_index:
             waiting.append(item)
         elif item.requires is None or item.requires.test(values):
-            for effect in item.effects:
-                effect.apply(values)
+            run_effects(item.effects, values)
             delayed_sources.append(item.source)
-            delayed_notes.append(item.text)
+            delayed_notes.append(Note(item.text, item.visible_to))
     return OrdersApplied(before, values, order_ids, matching, waiting, delayed_sources, delayed_notes)
+
+
+def run_effects(effects: Sequence[Effect], values: list) -> None:
+    """Apply effects in order; a formula that fails is reported at its own place in the file."""
+    for effect in effects:
+        try:
+            effect.apply(values)
+        except FormulaError as error:
+            raise error.at(effect.location) from None
 
 
 def may_fire(event: Event, day_id: str, fired: frozenset[str], values: Sequence) -> bool:
@@ -207,16 +217,18 @@ def may_fire(event: Event, day_id: str, fired: frozenset[str], values: Sequence)
 
 def fire(event: Event, day_index: int, values: list, waiting: list) -> None:
     """An event that happened: its effects now, its delayed effects among those waiting."""
-    for effect in event.effects:
-        effect.apply(values)
+    run_effects(event.effects, values)
     for delayed in event.later:
-        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text))
+        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text,
+                               delayed.visible_to))
 
 
 def ending_of_day(scenario: Scenario, state: GameState, chosen: Sequence[tuple[str, Choice | None]],
                   matching: Sequence[Interaction], events_today: Sequence[str], values: list) -> str | None:
     """Step 6: the ending the day brings, if any; when there is none, the day number in
-    ``values`` moves on to the next day."""
+    ``values`` moves on to the next day. First, every derived value is checked on the day's
+    values, so no state the game keeps has a derived value that cannot be shown or saved."""
+    check_derived(scenario, values)
     forced = {choice.ending for _, choice in chosen if choice is not None and choice.ending}
     forced.update(interaction.ending for interaction in matching if interaction.ending)
     if events_today:

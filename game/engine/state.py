@@ -6,10 +6,10 @@ state in place, it returns the next one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.scenario.expr import Condition, Effect
-from game.scenario.model import Scenario, Text
+from game.scenario.model import Scenario, Text, Visibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,21 @@ class Pending:
     effects: tuple[Effect, ...]
     requires: Condition | None
     text: Text
+    visible_to: Visibility | None = field(default=None, compare=False)  # who reads its message when it takes effect
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What a delayed effect said as it took effect (may be empty text), and who may read it."""
+
+    text: Text
+    visible_to: Visibility | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +48,7 @@ class DayRecord:
     interactions: tuple[str, ...]
     events: tuple[str, ...]
     delayed: tuple[str, ...]  # sources of delayed effects that took effect today
-    delayed_notes: tuple[Text, ...]  # the author's words for each of them (may be empty text)
+    delayed_notes: tuple[Note, ...]  # the author's words for each of them, and who may read them
     values_before: tuple
     values_after: tuple
     ending: str | None
@@ -71,6 +86,20 @@ class GameState:
         raise KeyError(name)
 
 
+def check_derived(scenario: Scenario, values) -> None:
+    """Raise ``FormulaError`` if a derived value's formula is not a number in range for ``values``.
+
+    Values by levels are constants checked at load; only formulas are evaluated here.
+    """
+    formulas = scenario.memo.get("derived formulas")
+    if formulas is None:
+        formulas = scenario.memo["derived formulas"] = tuple(
+            derived.value for derived in scenario.derived.values() if "formula" in derived.spec)
+    for value in formulas:
+        value(values)
+
+
 def new_game(scenario: Scenario, seed: int) -> GameState:
+    check_derived(scenario, scenario.initial_values())
     return GameState(seed=seed, day_index=0, values=tuple(scenario.initial_values()), pending=(),
                      fired=frozenset(), history=(), ending=None)

@@ -73,9 +73,36 @@ class Diagnostics:
     def warning(self, location: Location, message: str) -> None:
         self.items.append(Diagnostic(location, message, "warning"))
 
+    def reported_at(self, location: Location) -> bool:
+        """Whether an error was already reported at this very place (a value refused while reading)."""
+        return any(d.location == location for d in self.items)
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "error"]
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: (d.location.path, d.location.line, d.location.column))
+
+
+class FormulaError(ArithmeticError):
+    """A formula of the scenario came to something that is not a usable number while a game ran.
+
+    What can be refused at load is refused there (numbers too large, derived values that blow
+    up); this is what is left, such as ``tension = tension / calm * 1e15 * 1e15`` on a day when
+    it overflows. The rules stop before the bad number reaches the game state; the front end
+    prints ``diagnostic`` in the usual ``path:line:col: error:`` form.
+    """
+
+    def __init__(self, location: Location | None, message: str):
+        self.location = location
+        self.message = message
+        super().__init__(message if location is None else format_diagnostic(Diagnostic(location, message)))
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(self.location or Location("<scenario>"), self.message)
+
+    def at(self, location: Location) -> "FormulaError":
+        """The same error placed at ``location`` when it has no place of its own yet."""
+        return self if self.location is not None else FormulaError(location, self.message)

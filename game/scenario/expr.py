@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, NamedTuple
 
-from game.scenario.errors import Diagnostics, Location, did_you_mean
+from game.scenario.errors import Diagnostics, FormulaError, Location, did_you_mean
 
 Values = list  # the mutable value vector during resolution: numbers, then booleans, then the day
 Evaluator = Callable[[Values], object]
@@ -30,6 +30,14 @@ BOOLEAN = "boolean"
 MAX_SOURCE_LENGTH = 2000
 MAX_NESTING = 60  # far beyond any sensible formula; keeps the compiler's recursion safe
 DAY_NAME = "day"
+# Every number a scenario writes, and every value a derived value comes to, stays within this:
+# far beyond any meter, and far below where floats lose whole numbers or overflow.
+LARGEST = 10**15
+LARGEST_TEXT = "1,000,000,000,000,000"
+# Derived values may read each other; these bound the work one formula may stand for, so a
+# chain that doubles at every step (2**40 calls) or runs a thousand deep is refused at load.
+MAX_STEPS = 100_000
+MAX_DEPTH = 200
 FUNCTIONS = {"min": (2, None), "max": (2, None), "abs": (1, 1), "round": (1, 1), "floor": (1, 1), "ceil": (1, 1)}
 
 
@@ -42,6 +50,8 @@ class NameSpace:
     flags: Mapping[str, int]  # id -> slot
     derived: Mapping[str, Evaluator]
     day_slot: int
+    # derived id -> (steps, depth): how much work reading it costs, for refusing blow-ups at load
+    derived_measures: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     # Compiled closures by source text: scenarios repeat their formulas a great deal, and a
     # closure depends only on the names, so each distinct text is compiled once per load.
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
@@ -62,6 +72,7 @@ class NumberExpression(NamedTuple):
     value: Evaluator
     reads: frozenset[str]
     constant: float | None  # the value when the expression uses no names
+    measure: tuple[int, int] = (1, 1)  # (steps, depth) of one evaluation, derived values it reads included
 
 
 class Effect(NamedTuple):
@@ -82,7 +93,7 @@ def parse_condition(source: object, location: Location, names: NameSpace, diagno
     compiled = _compile_source(source, location, names, diagnostics, BOOLEAN, "condition")
     if compiled is None:
         return None
-    function, reads, _ = compiled
+    function, reads, _, _ = compiled
     return Condition(str(source), location, function, reads)
 
 
@@ -90,8 +101,8 @@ def parse_number(source: object, location: Location, names: NameSpace, diagnosti
     compiled = _compile_source(source, location, names, diagnostics, NUMBER, "number")
     if compiled is None:
         return None
-    function, reads, constant = compiled
-    return NumberExpression(str(source), location, function, reads, constant)
+    function, reads, constant, measure = compiled
+    return NumberExpression(str(source), location, function, reads, constant, measure)
 
 
 def parse_effects(source: object, location: Location, names: NameSpace, diagnostics: Diagnostics) -> Effect | None:
@@ -123,6 +134,11 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
     if not steps:
         diagnostics.error(location, "the effect is empty")
         return None
+    if names.derived_measures and not names.derived_measures.keys().isdisjoint(compiler.reads):
+        problem = _measure_problem(_measure(tree, names.derived_measures))
+        if problem:
+            diagnostics.error(location, problem)
+            return None
     if len(steps) == 1:
         apply = steps[0]
     else:
@@ -154,13 +170,17 @@ def _describe(value: object) -> str:
 def _compile_source(source, location, names, diagnostics, want, what):
     if isinstance(source, bool):
         if want == BOOLEAN:
-            return (lambda values, result=source: result), frozenset(), None
+            return (lambda values, result=source: result), frozenset(), None, (1, 1)
         diagnostics.error(location, f"expected a number or a formula, not {_describe(source)}")
         return None
     if isinstance(source, (int, float)):
         if want == NUMBER:
+            problem = number_problem(source)
+            if problem:
+                diagnostics.error(location, problem)
+                return None
             number = source
-            return (lambda values: number), frozenset(), number
+            return (lambda values: number), frozenset(), number, (1, 1)
         diagnostics.error(location, f"expected a condition such as 'tension >= 50', not {_describe(source)}")
         return None
     if not isinstance(source, str):
@@ -184,9 +204,83 @@ def _compile_source(source, location, names, diagnostics, want, what):
     except _Invalid as problem:
         _report(problem, source, location, diagnostics)
         return None
+    reads = frozenset(compiler.reads)
+    measure = (1, 1)
+    if names.derived_measures and not reads.isdisjoint(names.derived_measures):
+        measure = _measure(tree.body, names.derived_measures)
+        problem = _measure_problem(measure)
+        if problem:
+            diagnostics.error(location, problem)
+            return None
     constant = compiler_constant(tree.body) if want == NUMBER else None
-    result = names.compiled[(source, want)] = (function, frozenset(compiler.reads), constant)
+    result = names.compiled[(source, want)] = (function, reads, constant, measure)
     return result
+
+
+def number_problem(value: object) -> str | None:
+    """Why a number written in a scenario cannot be used, or None: not finite, or too large."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{_short(value)} is not a usable number; numbers stay within \u00b1{LARGEST_TEXT}"
+    if isinstance(value, (int, float)) and not -LARGEST <= value <= LARGEST:
+        return f"the number {_short(value)} is too large; numbers stay within \u00b1{LARGEST_TEXT}"
+    return None
+
+
+def _short(value: object) -> str:
+    """A number as a message can quote it: a 1,500-digit constant as its first digits and its length."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**20:
+        digits = len(str(abs(value))) if abs(value) < 10**4000 else 4000
+        return f"{str(value)[:12]}\u2026 ({digits} digits)"
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    if isinstance(value, float) and math.isinf(value):
+        return "infinity" if value > 0 else "minus infinity"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _measure(node: ast.AST, derived: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
+    """(steps, depth) of evaluating a tree, each derived value counted at its own full measure."""
+    if isinstance(node, ast.Name) and node.id in derived:
+        steps, depth = derived[node.id]
+        return steps, depth + 1
+    steps, depth = 1, 0
+    for child in ast.iter_child_nodes(node):
+        child_steps, child_depth = _measure(child, derived)
+        steps += child_steps
+        depth = max(depth, child_depth)
+    return steps, depth + 1
+
+
+def _measure_problem(measure: tuple[int, int]) -> str | None:
+    steps, depth = measure
+    if steps > MAX_STEPS:
+        return (f"this formula reads derived values that read each other over and over: working it out "
+                f"would take {steps:,} steps (the limit is {MAX_STEPS:,}); compute it from the variables")
+    if depth > MAX_DEPTH:
+        return (f"this formula reads a chain of derived values {depth} levels deep (the limit is {MAX_DEPTH}); "
+                f"compute it from fewer steps")
+    return None
+
+
+def measure_of_levels(source_measure: tuple[int, int]) -> tuple[int, int]:
+    """A derived value by levels costs its 'from' formula and one more step."""
+    return source_measure[0] + 1, source_measure[1] + 1
+
+
+def checked_derived(evaluate: Evaluator, derived_id: str, location: Location) -> Evaluator:
+    """A derived value's formula, refusing at run time a result that is not a number in range.
+
+    NaN would slip past every comparison and into saves as bare ``NaN``; a huge result would
+    overflow the next formula that reads it. Either stops the rules with a located error.
+    """
+    def derived_value(values: Values):
+        result = evaluate(values)
+        if -LARGEST <= result <= LARGEST:
+            return result
+        raise FormulaError(location, f"the derived value '{derived_id}' came to {_short(result)} in this game; "
+                                     f"a value must be a number within \u00b1{LARGEST_TEXT}")
+
+    return derived_value
 
 
 def compiler_constant(node: ast.AST) -> float | None:
@@ -207,7 +301,11 @@ def _parse(source: str, location: Location, mode: str, diagnostics: Diagnostics)
     except SyntaxError as error:
         column = (error.offset or 1) - 1
         message = (error.msg or "invalid syntax").replace("invalid syntax. Perhaps you forgot a comma?", "invalid syntax")
-        diagnostics.error(location.shifted(max(column, 0)), f"syntax error in '{source.strip()}': {message}")
+        if "Exceeds the limit" in message:  # Python's own advice about huge integers is no help here
+            message = f"a number is far too long; numbers stay within \u00b1{LARGEST_TEXT}"
+        quoted = source.strip()
+        quoted = quoted if len(quoted) <= 80 else quoted[:77] + "..."
+        diagnostics.error(location.shifted(max(column, 0)), f"syntax error in '{quoted}': {message}")
         return None
     except (RecursionError, MemoryError, ValueError):
         diagnostics.error(location, "the expression is too deeply nested or malformed")
@@ -265,22 +363,46 @@ def _slot_versus_constant(op: type, slot: int, constant: float) -> Evaluator:
     return lambda v: v[slot] != constant
 
 
+def _multiply(a, b):
+    result = a * b
+    # Whole numbers in Python grow without end; past 2**53 the game carries on in floats, which
+    # saturate at infinity instead of growing until memory runs out.
+    if result.__class__ is int and not -_BIG_INT <= result <= _BIG_INT:
+        return float(result)
+    return result
+
+
+_BIG_INT = 2**53
+
 _ARITHMETIC = {
     ast.Add: lambda a, b: a + b,
     ast.Sub: lambda a, b: a - b,
-    ast.Mult: lambda a, b: a * b,
+    ast.Mult: _multiply,
     ast.Div: lambda a, b: a / b if b else 0.0,  # a scenario must never crash the game
     ast.FloorDiv: lambda a, b: a // b if b else 0,
     ast.Mod: lambda a, b: a % b if b else 0,
 }
 
+
+def _rounding(function: Callable[[float], int]) -> Callable[[float], float]:
+    """round/floor/ceil that leave infinity and NaN as they are (Python raises) and keep results small."""
+    def rounded(x):
+        try:
+            result = function(x)
+        except (OverflowError, ValueError):
+            return x  # caught where it would enter the game: an assignment or a derived value
+        return result if -_BIG_INT <= result <= _BIG_INT else float(result)
+
+    return rounded
+
+
 _CALLS = {
     "min": min,
     "max": max,
     "abs": abs,
-    "round": round,
-    "floor": math.floor,
-    "ceil": math.ceil,
+    "round": _rounding(round),
+    "floor": _rounding(math.floor),
+    "ceil": _rounding(math.ceil),
 }
 
 
@@ -318,6 +440,9 @@ class _Compiler:
         if isinstance(value, bool):
             return (lambda v: value), BOOLEAN
         if isinstance(value, (int, float)) and not isinstance(value, complex):
+            problem = number_problem(value)
+            if problem:
+                raise _Invalid(node, problem)
             return (lambda v: value), NUMBER
         raise _Invalid(node, f"{value!r} is not allowed: only numbers and true/false are values")
 
@@ -487,7 +612,7 @@ class _Compiler:
         if operation is None:
             def assign(v: Values) -> None:
                 result = amount(v)
-                v[slot] = low if result < low else high if result > high else result
+                v[slot] = result if low <= result <= high else _clamped(result, low, high, name)
             return assign
         if operation is _ARITHMETIC[ast.Add] and constant is not None:
             def add_constant(v: Values) -> None:
@@ -497,9 +622,23 @@ class _Compiler:
 
         def update(v: Values) -> None:
             result = operation(v[slot], amount(v))
-            v[slot] = low if result < low else high if result > high else result
+            v[slot] = result if low <= result <= high else _clamped(result, low, high, name)
 
         return update
+
+
+def _clamped(result, low, high, name: str):
+    """A result outside the bounds, brought back to them; NaN, which is on neither side, stops the day.
+
+    The error has no place yet: closures are shared by every place with the same text, and the
+    engine adds the place of the effect that ran (``resolve.run_effects``).
+    """
+    if result < low:
+        return low
+    if result > high:
+        return high
+    raise FormulaError(None, f"this effect gave '{name}' a value that is not a number (NaN) in this game; "
+                              "the game cannot go on with it (look for infinity minus infinity, or 0 times infinity)")
 
 
 def _flag_hint(name: str, flags: Mapping[str, int]) -> str:

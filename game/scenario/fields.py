@@ -11,10 +11,12 @@ import re
 from typing import Any, Iterable
 
 from game.scenario.errors import Diagnostics, Location, did_you_mean
+from game.scenario.expr import number_problem
 from game.scenario.model import EMPTY_TEXT, Text
 from game.scenario.yamlsource import SourceList, SourceMap
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+MAX_ID_LENGTH = 64  # ids become file names (portraits, paintings): keep them well under any system's limit
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 _TYPE_NAMES = {bool: "true/false", int: "a whole number", float: "a number", str: "text", dict: "a mapping", list: "a list"}
 
@@ -26,6 +28,17 @@ def kind_of(value: Any) -> str:
         if isinstance(value, python_type):
             return name
     return type(value).__name__
+
+
+def id_problem(value: Any, what: str = "") -> str | None:
+    """Why a value cannot be an id, or None."""
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+        return (f"'{shown}' is not a valid {what + ' ' if what else ''}id: use lower-case letters, digits and _ , "
+                "starting with a letter")
+    if len(value) > MAX_ID_LENGTH:
+        return f"the {what + ' ' if what else ''}id '{value[:20]}...' is {len(value)} characters long; ids are at most {MAX_ID_LENGTH}"
+    return None
 
 
 class Fields:
@@ -49,6 +62,8 @@ class Fields:
         for key in required:
             found = get(key)
             if found is None:
+                if key in value and diagnostics.reported_at(value.value_location(key)):
+                    continue  # given, but refused as it was read (e.g. 1:30): one error is enough
                 diagnostics.error(self.location, f"{what} is missing the field '{key}'")
             elif found.__class__ is str and not found.strip():  # `id: ''` is as good as no id
                 diagnostics.error(value.value_location(key), f"'{key}' in {what} is empty")
@@ -84,8 +99,9 @@ class Fields:
 
     def identifier(self, key: str) -> str:
         value = self.string(key)
-        if value and not ID_PATTERN.match(value):
-            self.error(key, f"'{value}' is not a valid id: use lower-case letters, digits and _ , starting with a letter")
+        problem = id_problem(value) if value else None
+        if problem:
+            self.error(key, problem)
         return value
 
     def number(self, key: str, default: float = 0) -> float:
@@ -95,8 +111,9 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(key, f"'{key}' in {self.what} must be a number, not {kind_of(value)}")
             return default
-        if value != value or value in (float("inf"), float("-inf")):
-            self.error(key, f"'{key}' in {self.what} must be a finite number")
+        problem = number_problem(value)
+        if problem:
+            self.error(key, f"'{key}' in {self.what}: {problem}")
             return default
         return value
 
@@ -106,6 +123,10 @@ class Fields:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(key, f"'{key}' in {self.what} must be a whole number, not {kind_of(value)}")
+            return default
+        problem = number_problem(value)
+        if problem:
+            self.error(key, f"'{key}' in {self.what}: {problem}")
             return default
         return value
 

@@ -14,34 +14,39 @@ import gc
 import hashlib
 import os
 import re
+from dataclasses import replace
 from typing import Any, Collection
 
+from game.files import FileRefused, read_file_start, read_regular_file
 from game.scenario import expr
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
-from game.scenario.fields import ID_PATTERN, Fields, kind_of, read_strings, read_text
+from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
 from game.scenario.model import (
-    FORMAT_VERSION, LEANINGS, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
-    Flag, Interaction, Role, Scenario, Text, Variable,
+    FORMAT_VERSION, LEANINGS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending, Event,
+    Flag, Interaction, Paragraph, Role, Scenario, SeatView, Text, Variable, Visibility,
 )
 from game.scenario.yamlsource import SourceList, SourceMap, read_yaml
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024  # admits the load benchmark's 100x scenario (12 MB)
 RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
-TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events")
+TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art")
 
 
-def load_scenario(path: str | os.PathLike) -> Scenario:
+def load_scenario(path: str | os.PathLike, *, freeze: bool = False) -> Scenario:
     """Load and check a scenario file; raises ``ScenarioError`` listing every error found."""
-    scenario, diagnostics = load_with_diagnostics(path)
+    scenario, diagnostics = load_with_diagnostics(path, freeze=freeze)
     if scenario is None:
         raise ScenarioError(diagnostics.sorted())
     return scenario
 
 
-def load_with_diagnostics(path: str | os.PathLike) -> tuple[Scenario | None, Diagnostics]:
-    """Load a file, returning the scenario (None when any error was found) and all diagnostics."""
+def load_with_diagnostics(path: str | os.PathLike, *, freeze: bool = False) -> tuple[Scenario | None, Diagnostics]:
+    """Load a file, returning the scenario (None when any error was found) and all diagnostics.
+
+    ``freeze``: see ``load_from_bytes``; only for a command that loads once and exits.
+    """
     path = os.fspath(path)
     diagnostics = Diagnostics()
     try:
@@ -51,28 +56,35 @@ def load_with_diagnostics(path: str | os.PathLike) -> tuple[Scenario | None, Dia
                 diagnostics.error(Location(path), "this folder holds no scenario.yaml")
                 return None, diagnostics
             path = candidate
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            diagnostics.error(Location(path), f"the file is {size // 1_000_000} MB; scenario files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
-            return None, diagnostics
-        with open(path, "rb") as file:
-            data = file.read()
-    except OSError as error:
-        diagnostics.error(Location(path), f"cannot read the file: {error.strerror or error}")
+        # Not ``getsize`` then ``read``: a device reports size 0 and never ends, a FIFO blocks.
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except FileRefused as error:
+        diagnostics.error(Location(path), f"cannot read the file: {_without_path(str(error), path)}")
         return None, diagnostics
-    return load_from_bytes(path, data, diagnostics), diagnostics
+    except (OSError, ValueError) as error:  # ValueError: a path with a NUL byte
+        reason = getattr(error, "strerror", None) or str(error)
+        diagnostics.error(Location(path), f"cannot read the file: {reason}")
+        return None, diagnostics
+    return load_from_bytes(path, data, diagnostics, freeze=freeze), diagnostics
 
 
-def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics) -> Scenario | None:
+def _without_path(message: str, path: str) -> str:
+    return "it" + message[len(path):] if message.startswith(path) else message
+
+
+def load_from_bytes(path: str, data: bytes, diagnostics: Diagnostics, *, freeze: bool = False) -> Scenario | None:
     # Reading makes hundreds of thousands of objects and no reference cycles, so the cycle
-    # collector is paused meanwhile, and the finished model, which lives as long as the game,
-    # is moved out of its sight (gc.freeze): otherwise the next collection would walk it all,
-    # which for a large scenario costs a third as much again as loading it.
+    # collector is paused meanwhile. A command that loads once and exits (validate, simulate,
+    # check) may also ``freeze`` the finished model out of the collector's sight: otherwise the
+    # next collection would walk it all, which for a large scenario costs a third as much again
+    # as loading it. A process that lives on (the window, F5, a classroom server) must not:
+    # gc.freeze() takes every object alive at that moment, screens and their reference cycles
+    # included, and never collects them, so each reload would leak what was on screen.
     collecting = gc.isenabled()
     gc.disable()
     try:
         scenario = _read(path, data, diagnostics)
-        if scenario is not None:
+        if scenario is not None and freeze:
             gc.freeze()
         return scenario
     finally:
@@ -131,6 +143,49 @@ class _ScenarioReader:
             return None
         return value
 
+    def visibility(self, fields: Fields) -> Visibility | None:
+        """``visible_to``: a list of the roles that see a thing, or a mapping from role to the
+        condition under which it sees it (``true`` for always). Without it, every role sees it."""
+        if not fields.has("visible_to"):
+            return None
+        raw, where = fields.raw("visible_to"), fields.where("visible_to")
+        seen: dict[str, expr.Condition | None] = {}
+        if isinstance(raw, SourceList):
+            for index, role_id in enumerate(raw):
+                if self.reference(role_id, self.role_ids, raw.item_location(index), "role"):
+                    seen[role_id] = None
+        elif isinstance(raw, SourceMap):
+            for role_id, when in raw.items():
+                if not self.reference(role_id, self.role_ids, raw.key_location(role_id), "role"):
+                    continue
+                if when is True:
+                    seen[role_id] = None
+                elif when is False:
+                    continue  # never: as if it were left out
+                else:
+                    condition = expr.parse_condition(when, raw.value_location(role_id), self.names, self.diagnostics)
+                    if condition is not None:
+                        seen[role_id] = condition
+        else:
+            self.error(where, "visible_to is a list of roles, e.g. [kennedy], or a mapping from a role to when it sees "
+                              "the secret, e.g. {kennedy: true, khrushchev: flags.leaked}")
+            return None
+        if not raw:
+            self.error(where, "visible_to names no role; leave it out for a thing every seat sees")
+        return seen
+
+    def with_secrets(self, top: Fields, key: str, items: dict) -> dict:
+        """Variables and flags read again for their ``visible_to``, now that every name and role is known."""
+        section = top.mapping(key)
+        result = {}
+        for item_id, item in items.items():
+            spec = section.get(item_id)
+            if isinstance(spec, SourceMap) and "visible_to" in spec:
+                fields = Fields(spec, section.value_location(item_id), f"{key[:-1]} '{item_id}'", Diagnostics())
+                item = replace(item, visible_to=self.visibility(fields))
+            result[item_id] = item
+        return result
+
     def condition(self, fields: Fields, key: str) -> expr.Condition | None:
         if not fields.has(key):
             return None
@@ -181,6 +236,8 @@ class _ScenarioReader:
         self.role_ids = tuple(key for key in top.mapping("roles") if isinstance(key, str))
         self.day_ids = {item["id"]: None for item in top.sequence("days")
                         if isinstance(item, SourceMap) and isinstance(item.get("id"), str)}
+        variables = self.with_secrets(top, "variables", variables)
+        flags = self.with_secrets(top, "flags", flags)
         roles = self.read_roles(top)
         # who a picture may show: the cast, as the painter paints people from their portrait words
         self.person_ids = frozenset(list(roles) + [a.id for role in roles.values() for a in role.advisors])
@@ -194,7 +251,7 @@ class _ScenarioReader:
             authors=top.strings("authors"), sources=top.strings("sources"), first_date=first, last_date=last,
             roles=roles, variables=variables, flags=flags, derived=derived, days=days,
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
-            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot,
+            digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
         )
 
     def read_calendar(self, top: Fields) -> tuple[str, str]:
@@ -228,10 +285,17 @@ class _ScenarioReader:
         for path, message in found:
             self.diagnostics.error(_locate(art, path, where), f"{scene_spec.format_path(path)}: {message}")
         if isinstance(art, dict) and isinstance(art.get("image"), str):
+            problem = _image_name_problem(art["image"])
             try:
-                catalog.authors_image(os.path.dirname(os.path.abspath(self.path)), art)
+                image = None if problem else catalog.authors_image(os.path.dirname(os.path.abspath(self.path)), art)
             except catalog.UnsafeArtPath as error:
-                self.diagnostics.error(_locate(art, ("image",), where), f"art.image: {error}")
+                problem = str(error)
+            except (OSError, ValueError) as error:
+                problem = f"the image '{art['image'][:60]}' cannot be looked up: {getattr(error, 'strerror', None) or error}"
+            else:
+                problem = problem or _image_size_problem(image)
+            if problem:
+                self.diagnostics.error(_locate(art, ("image",), where), f"art.image: {problem}")
         return art
 
     def read_variables(self, top: Fields) -> dict[str, Variable]:
@@ -243,7 +307,7 @@ class _ScenarioReader:
             location = section.key_location(variable_id)
             self.check_id(variable_id, location, "variable")
             fields = Fields(spec, section.value_location(variable_id), f"variable '{variable_id}'", self.diagnostics,
-                            ("initial", "min", "max"), ("label", "description"))
+                            ("initial", "min", "max"), ("label", "description", "visible_to"))
             low, high = fields.number("min", 0), fields.number("max", 100)
             initial = fields.number("initial", low)
             if fields.has("min") and fields.has("max") and low >= high:
@@ -264,7 +328,8 @@ class _ScenarioReader:
             if isinstance(spec, bool):  # shorthand: "blockade: false"
                 flags[flag_id] = Flag(flag_id, _plain_label(flag_id), spec, first_slot + len(flags), location)
                 continue
-            fields = Fields(spec, section.value_location(flag_id), f"flag '{flag_id}'", self.diagnostics, (), ("label", "initial"))
+            fields = Fields(spec, section.value_location(flag_id), f"flag '{flag_id}'", self.diagnostics, (),
+                            ("label", "initial", "visible_to"))
             label = fields.text("label") or _plain_label(flag_id)
             flags[flag_id] = Flag(flag_id, label, fields.boolean("initial", False), first_slot + len(flags), location)
         return flags
@@ -277,26 +342,30 @@ class _ScenarioReader:
             self.check_id(derived_id, location, "derived value")
             fields = Fields(spec, section.value_location(derived_id), f"derived value '{derived_id}'", self.diagnostics,
                             (), ("label", "description", "formula", "from", "levels", "otherwise"))
-            value = self.derived_value(fields, derived_id)
+            value, measure = self.derived_value(fields, derived_id, location)
             if value is None:
                 value = lambda v: 0  # noqa: E731 - a stand-in so checking can continue
             derived[derived_id] = Derived(derived_id, fields.text("label") or _plain_label(derived_id), value,
                                           fields.text("description"), location, spec if isinstance(spec, dict) else {})
             # later derived values and every expression after this may use it
             self.names = expr.NameSpace(self.names.variables, self.names.bounds, self.names.flags,
-                                        {**self.names.derived, derived_id: value}, self.names.day_slot)
+                                        {**self.names.derived, derived_id: value}, self.names.day_slot,
+                                        derived_measures={**self.names.derived_measures, derived_id: measure})
         return derived
 
-    def derived_value(self, fields: Fields, derived_id: str) -> expr.Evaluator | None:
+    def derived_value(self, fields: Fields, derived_id: str, location: Location) -> tuple[expr.Evaluator | None, tuple[int, int]]:
+        """The derived value's evaluator and its (steps, depth) measure."""
         if fields.has("formula"):
             if fields.has("from") or fields.has("levels"):
                 fields.error("formula", f"derived value '{derived_id}' has both a formula and levels; give one")
             number = expr.parse_number(fields.raw("formula"), fields.where("formula"), self.names, self.diagnostics)
-            return number.value if number else None
+            if number is None:
+                return None, (1, 1)
+            return expr.checked_derived(number.value, derived_id, fields.where("formula")), number.measure
         if not fields.has("from") or not fields.has("levels"):
             if fields.ok:
                 self.error(fields.location, f"derived value '{derived_id}' needs either 'formula' or 'from' with 'levels'")
-            return None
+            return None, (1, 1)
         source = expr.parse_number(fields.raw("from"), fields.where("from"), self.names, self.diagnostics)
         levels = []
         for index, item in enumerate(fields.sequence("levels")):
@@ -310,10 +379,12 @@ class _ScenarioReader:
             fields.error("levels", f"the levels of '{derived_id}' must be listed from the highest 'at_least' down")
         otherwise = fields.number("otherwise", 0)
         if source is None:
-            return None
+            return None, (1, 1)
         read = source.value
         table = tuple(levels)
 
+        # Every outcome is a number checked at load, so a level value needs no run-time check;
+        # a 'from' that came to NaN matches no level and gives 'otherwise'.
         def level_value(values: list) -> float:
             amount = read(values)
             for threshold, result in table:
@@ -321,11 +392,12 @@ class _ScenarioReader:
                     return result
             return otherwise
 
-        return level_value
+        return level_value, expr.measure_of_levels(source.measure)
 
     def check_id(self, value: Any, location: Location, what: str) -> None:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.error(location, f"'{value}' is not a valid {what} id: use lower-case letters, digits and _ , starting with a letter")
+        problem = id_problem(value, what)
+        if problem:
+            self.error(location, problem)
         elif value in RESERVED_NAMES:
             self.error(location, f"'{value}' is a reserved word and cannot be a {what} id")
 
@@ -357,7 +429,7 @@ class _ScenarioReader:
 
     def read_advisor(self, spec: Any, location: Location, role_id: str) -> Advisor:
         fields = Fields(spec, location, f"an advisor of '{role_id}'", self.diagnostics,
-                        ("id", "name", "office", "leaning"), ("portrait", "advice"))
+                        ("id", "name", "office", "leaning"), ("portrait", "advice", "offices"))
         advisor_id = fields.identifier("id")
         leaning = fields.string("leaning", "moderate")
         if fields.has("leaning") and leaning not in LEANINGS:
@@ -374,7 +446,23 @@ class _ScenarioReader:
             if entry.has("recommends"):
                 self.pending_recommendations.append((role_id, entry.string("recommends"), entry.where("recommends")))
         return Advisor(advisor_id, fields.string("name"), fields.text("office"), leaning, _portrait(fields),
-                       tuple(advice), fields.location)
+                       tuple(advice), fields.location, self.read_offices(fields, advisor_id))
+
+    def read_offices(self, fields: Fields, advisor_id: str) -> tuple[tuple[str, Text], ...]:
+        """``offices: [{from: 1961-09-19, office: ...}]``: the offices an advisor takes up on later dates."""
+        items = fields.sequence("offices")
+        result: list[tuple[str, Text]] = []
+        for index, item in enumerate(items):
+            entry = Fields(item, items.item_location(index), f"an office of '{advisor_id}'", self.diagnostics,
+                           ("from", "office"))
+            since = entry.string("from")
+            date = _parse_date(since) if since else None
+            if since and date is None:
+                entry.error("from", f"'{since}' is not a date; write it as YYYY-MM-DD")
+            elif result and date is not None and since <= result[-1][0]:
+                entry.error("from", f"{since} does not come after the office before it ({result[-1][0]}); list them in date order")
+            result.append((since, entry.text("office")))
+        return tuple(result)
 
     def read_choices(self, owner: Fields, key: str, what: str, allow_empty: bool = False,
                      items: Any = None, location: Location | None = None) -> tuple[Choice, ...]:
@@ -407,11 +495,12 @@ class _ScenarioReader:
         items = fields.sequence("later")
         for index, item in enumerate(items):
             entry = Fields(item, items.item_location(index), "a delayed effect", self.diagnostics,
-                           ("after", "effects"), ("requires", "text"))
+                           ("after", "effects"), ("requires", "text", "visible_to"))
             after = entry.integer("after", 1)
             if entry.has("after") and after < 1:
                 entry.error("after", f"'after' counts days and must be 1 or more, not {after}")
-            result.append(DelayedEffect(after, self.effects(entry, "effects"), self.condition(entry, "requires"), entry.text("text")))
+            result.append(DelayedEffect(after, self.effects(entry, "effects"), self.condition(entry, "requires"),
+                                        entry.text("text"), self.visibility(entry)))
         return tuple(result)
 
     # --- days -----------------------------------------------------------------------------
@@ -425,7 +514,8 @@ class _ScenarioReader:
         start, end = _parse_date(first), _parse_date(last)
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"day {index + 1}", self.diagnostics,
-                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors"))
+                            ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors",
+                                                      "as_seen_by"))
             day_id = fields.identifier("id")
             label = f"day '{day_id}'" if day_id else f"day {index + 1}"
             date_text = fields.string("date")
@@ -438,16 +528,33 @@ class _ScenarioReader:
                 if previous and date <= previous:
                     fields.error("date", f"{date_text} does not come after the day before it ({previous.isoformat()}); days run in order")
                 previous = date
-            briefings = self.per_role_texts(fields, "briefing", label)
+            briefings = self.read_briefings(fields, label)
             choices = self.read_day_choices(fields, label)
             historical = self.read_historical(fields, label, choices, roles)
             days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
                             fields.text("history"), self.art(fields), fields.location,
-                            self.read_day_advisors(fields, roles)))
+                            self.read_day_advisors(fields, roles), self.read_seen_by(fields, label)))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
                 self.reference(choice_id, self.choices_by_role[role_id], location, "choice", f" for '{role_id}'")
         return tuple(days)
+
+    def read_seen_by(self, fields: Fields, label: str) -> dict[str, SeatView]:
+        """``as_seen_by: {khrushchev: {title: ..., art: ...}}``: a seat's own title or picture for the day."""
+        if not fields.has("as_seen_by"):
+            return {}
+        section = fields.mapping("as_seen_by")
+        views = {}
+        for role_id in section:
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            view = Fields(section[role_id], section.value_location(role_id), f"{label} as seen by '{role_id}'",
+                          self.diagnostics, (), ("title", "art"))
+            if view.ok and isinstance(section[role_id], dict) and not section[role_id]:
+                self.error(view.location, f"{label} as seen by '{role_id}' gives neither a title nor art")
+            views[role_id] = SeatView(view.text("title") if view.has("title") else None,
+                                      self.art(view) if view.has("art") else None)
+        return views
 
     def read_day_advisors(self, fields: Fields, roles: dict[str, Role]) -> dict[str, tuple[str, ...]] | None:
         """``advisors: {kennedy: [rfk, mcnamara]}``: who sits at the table that day (default: everyone)."""
@@ -475,6 +582,32 @@ class _ScenarioReader:
         ending_id = fields.string("ending")
         self.pending_endings.append((ending_id, fields.where("ending")))
         return ending_id
+
+    def read_briefings(self, fields: Fields, label: str) -> dict[str, tuple[Paragraph, ...]]:
+        """Each role's briefing: one text, or a list of paragraphs, each a text or ``{text, when}``
+        (shown only when the condition holds as the day begins)."""
+        section = fields.mapping("briefing")
+        result = {}
+        for role_id, value in section.items():
+            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
+                continue
+            where = section.value_location(role_id)
+            what = f"the briefing of '{role_id}' on {label}"
+            if not isinstance(value, SourceList):
+                result[role_id] = (Paragraph(read_text(value, where, what, self.diagnostics)),)
+                continue
+            paragraphs = []
+            for index, item in enumerate(value):
+                at = value.item_location(index)
+                if isinstance(item, SourceMap) and "text" in item:
+                    entry = Fields(item, at, f"paragraph {index + 1} of {what}", self.diagnostics, ("text",), ("when",))
+                    paragraphs.append(Paragraph(entry.text("text"), self.condition(entry, "when")))
+                else:
+                    paragraphs.append(Paragraph(read_text(item, at, f"paragraph {index + 1} of {what}", self.diagnostics)))
+            if not paragraphs:
+                self.error(where, f"{what} is an empty list; give it a text or leave the role out")
+            result[role_id] = tuple(paragraphs)
+        return result
 
     def per_role_texts(self, fields: Fields, key: str, label: str) -> dict:
         section = fields.mapping(key)
@@ -516,7 +649,7 @@ class _ScenarioReader:
         result = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"interaction {index + 1}", self.diagnostics,
-                            ("id", "orders"), ("requires", "effects", "text", "ending"))
+                            ("id", "orders"), ("requires", "effects", "text", "ending", "visible_to"))
             orders_map = fields.mapping("orders")
             orders: dict[str, frozenset[str] | None] = {}
             for role_id, wanted in orders_map.items():
@@ -539,7 +672,7 @@ class _ScenarioReader:
                 self.error(fields.location, f"interaction '{fields.string('id')}' needs 'effects' or an 'ending'")
             result.append(Interaction(fields.identifier("id"), orders, self.condition(fields, "requires"),
                                       self.effects(fields, "effects"), fields.text("text"), fields.location,
-                                      self.ending_reference(fields)))
+                                      self.ending_reference(fields), self.visibility(fields)))
         return tuple(result)
 
     def read_events(self, top: Fields) -> tuple[Event, ...]:
@@ -548,7 +681,8 @@ class _ScenarioReader:
         result = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"event {index + 1}", self.diagnostics,
-                            ("id", "title", "probability"), ("text", "requires", "once", "days", "effects", "later", "ending"))
+                            ("id", "title", "probability"),
+                            ("text", "requires", "once", "days", "effects", "later", "ending", "visible_to"))
             probability = expr.parse_number(fields.raw("probability", 0), fields.where("probability"), self.names, self.diagnostics)
             if probability is not None and probability.constant is not None and not 0 <= probability.constant <= 1:
                 fields.error("probability", f"a probability is between 0 and 1, not {probability.constant}")
@@ -561,7 +695,7 @@ class _ScenarioReader:
             result.append(Event(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                 self.condition(fields, "requires"), probability, fields.boolean("once", True), days,
                                 self.effects(fields, "effects"), self.read_later(fields), fields.location,
-                                self.ending_reference(fields)))
+                                self.ending_reference(fields), self.visibility(fields)))
         return tuple(result)
 
     def read_endings(self, top: Fields) -> tuple[Ending, ...]:
@@ -570,7 +704,7 @@ class _ScenarioReader:
         endings = []
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"ending {index + 1}", self.diagnostics,
-                            ("id", "title", "text"), ("priority", "when", "final", "history", "scores", "art"))
+                            ("id", "title", "text"), ("priority", "when", "final", "history", "scores", "art", "tone"))
             final = fields.boolean("final", False)
             if not final and not fields.has("when") and fields.ok:
                 self.error(fields.location, f"ending '{fields.string('id')}' has no 'when'; only a 'final: true' ending may go without one")
@@ -580,11 +714,17 @@ class _ScenarioReader:
                 if self.reference(role_id, self.role_ids, scores_map.key_location(role_id), "role"):
                     if isinstance(score, bool) or not isinstance(score, (int, float)):
                         self.error(scores_map.value_location(role_id), f"a score must be a number, not {kind_of(score)}")
+                    elif expr.number_problem(score):
+                        self.error(scores_map.value_location(role_id), f"score: {expr.number_problem(score)}")
                     else:
                         scores[role_id] = score
+            tone = fields.string("tone", "")
+            if fields.has("tone") and tone not in TONES:
+                fields.error("tone", f"unknown tone '{tone}'{did_you_mean(tone, TONES)}; use one of {', '.join(TONES)}")
+                tone = ""
             endings.append(Ending(fields.identifier("id"), fields.text("title"), fields.text("text"),
                                   fields.integer("priority", 0), self.condition(fields, "when"), final,
-                                  fields.text("history"), scores, self.art(fields), fields.location))
+                                  fields.text("history"), scores, self.art(fields), fields.location, tone))
         ending_ids = {ending.id for ending in endings}
         for ending_id, location in self.pending_endings:
             self.reference(ending_id, ending_ids, location, "ending")
@@ -605,6 +745,34 @@ def _parse_date(text: str) -> datetime.date | None:
         return datetime.date.fromisoformat(str(text))
     except ValueError:
         return None
+
+
+def _image_name_problem(name: str) -> str | None:
+    """A file name the system could not even look up: control characters, or too long."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in name):
+        return "the image's name holds a control character; write a plain file name such as pictures/dawn.png"
+    if len(name) > 1024 or any(len(part.encode("utf-8")) > 255 for part in re.split(r"[/\\]", name)):
+        return f"the image's name '{name[:40]}...' is too long for a file name"
+    return None
+
+
+def _image_size_problem(image: "os.PathLike | None") -> str | None:
+    """A picture too large to show, found from its header before anything decodes it."""
+    from game.art import png
+
+    if image is None:
+        return None
+    try:
+        header = read_file_start(image, png.HEADER_BYTES)
+    except FileRefused as error:
+        return _without_path(str(error), os.fspath(image))
+    except OSError:
+        return None  # a missing picture is lint's warning, not an error
+    size = png.dimensions(header)
+    if size is not None and size[0] * size[1] > png.MAX_PIXELS:
+        return (f"the image is {size[0]}x{size[1]} pixels; pictures are at most "
+                f"{png.MAX_PIXELS // 1_000_000} million pixels (e.g. 4096x4096)")
+    return None
 
 
 def _plain_label(identifier: str) -> Text:

@@ -14,6 +14,7 @@ from game.scenario.expr import Condition, Effect, Evaluator, NumberExpression
 
 FORMAT_VERSION = 1
 LEANINGS = ("hawk", "moderate", "dove")
+TONES = ("catastrophe", "grave", "calm")  # how an ending's screen looks: war, a bitter end, a settlement
 LEANING_SCORE = {"hawk": 1, "moderate": 0, "dove": -1}
 
 
@@ -45,6 +46,11 @@ class Text:
 
 EMPTY_TEXT = Text(())
 
+# Who may see a secret: role id -> the condition under which it sees it (None: always). A thing
+# with no ``visible_to`` (None) is seen by every seat; a seat left out never sees it, until the
+# author's condition for it comes true (a leak, an event, a letter).
+Visibility = Mapping[str, Condition | None]
+
 
 @dataclass(frozen=True, slots=True)
 class Variable:
@@ -56,6 +62,7 @@ class Variable:
     description: Text
     slot: int
     location: Location
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,7 @@ class Flag:
     initial: bool
     slot: int
     location: Location
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +95,8 @@ class DelayedEffect:
     effects: tuple[Effect, ...]
     requires: Condition | None
     text: Text
+    # who reads its message when it takes effect (what is seen takes no part in equality: it changes no rule)
+    visible_to: Visibility | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +132,20 @@ class Advice:
 class Advisor:
     id: str
     name: str
-    office: Text
+    office: Text  # the office held when the scenario begins
     leaning: str
     portrait: Mapping[str, Any]
     advice: tuple[Advice, ...]
     location: Location
+    later_offices: tuple[tuple[str, Text], ...] = ()  # (date YYYY-MM-DD, office from that date), in date order
+
+    def office_on(self, date: str) -> Text:
+        """The office the advisor holds on ``date`` (dates as written, which sort as they should)."""
+        office = self.office
+        for since, later in self.later_offices:
+            if since <= date:
+                office = later
+        return office
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,18 +162,66 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of a briefing, shown when its condition holds as the day begins (always without one)."""
+
+    text: Text
+    when: Condition | None = None
+
+
+def joined(texts: "list[Text]") -> Text | None:
+    """Several texts as one, paragraph after paragraph, in every language any of them is written in."""
+    if not texts:
+        return None
+    if len(texts) == 1:
+        return texts[0]
+    codes: dict[str, None] = {}
+    for text in texts:
+        codes.update(dict.fromkeys(text.languages))
+    return Text(tuple((code, "\n\n".join(text.get(code) for text in texts)) for code in codes))
+
+
+@dataclass(frozen=True, slots=True)
+class SeatView:
+    """How a day looks from one seat when it is not how the other sees it: its own title, its own picture.
+
+    On 16 October Kennedy's day is "The photographs"; in Moscow nobody knows they exist.
+    """
+
+    title: Text | None
+    art: Any  # None: the day's own picture
+
+
+@dataclass(frozen=True, slots=True)
 class Day:
     id: str
     index: int
     date: str
     title: Text
-    briefings: Mapping[str, Text]
+    briefings: Mapping[str, tuple[Paragraph, ...]]  # role -> its briefing's paragraphs, some conditional
     choices: Mapping[str, tuple[Choice, ...]]
     historical: Mapping[str, str]
     history_note: Text
     art: Any
     location: Location
     advisors: Mapping[str, tuple[str, ...]] | None = None  # role -> advisors at the table today; None: all
+    seen_by: Mapping[str, SeatView] = field(default_factory=dict)  # role -> its own title or picture
+
+    def briefing_for(self, role_id: str, values) -> Text | None:
+        """What the seat is told this morning: the paragraphs whose condition holds on ``values``."""
+        return joined([p.text for p in self.briefings.get(role_id, ()) if p.when is None or p.when.test(values)])
+
+    def title_for(self, role_id: str | None) -> Text:
+        """The day's title as this seat reads it."""
+        view = self.seen_by.get(role_id) if role_id else None
+        return view.title if view is not None and view.title else self.title
+
+    def picture_for(self, role_id: str | None) -> tuple[str, Any]:
+        """(picture id, art) of the day's painting as this seat sees it; a seat's own picture has its own id."""
+        view = self.seen_by.get(role_id) if role_id else None
+        if view is not None and view.art is not None:
+            return f"{self.id}-{role_id}", view.art
+        return self.id, self.art
 
     def advisors_present(self, role: "Role") -> tuple["Advisor", ...]:
         if self.advisors is None or role.id not in self.advisors:
@@ -174,6 +241,7 @@ class Interaction:
     text: Text
     location: Location
     ending: str | None = None
+    visible_to: Visibility | None = field(default=None, compare=False)  # who reads its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +257,7 @@ class Event:
     later: tuple[DelayedEffect, ...]
     location: Location
     ending: str | None = None
+    visible_to: Visibility | None = field(default=None, compare=False)  # who hears the news
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +272,16 @@ class Ending:
     scores: Mapping[str, float]
     art: Any
     location: Location
+    tone: str = ""  # one of TONES, or "" to let the scores decide
+
+    @property
+    def mood(self) -> str:
+        """The ending's tone: as written, else "grave" when every side loses, else "calm"."""
+        if self.tone:
+            return self.tone
+        if self.scores and all(score < 0 for score in self.scores.values()):
+            return "grave"
+        return "calm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +306,7 @@ class Scenario:
     folder: str
     digest: str  # sha256 of the file's bytes, so a save can tell it was made with another version
     day_slot: int = field(default=0)
+    art: Any = None  # the scenario's own title painting, as a day's art is written (None: the game's)
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)

@@ -90,7 +90,7 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
                               f"not a UTF-8 text file ({error.reason}); save it as UTF-8 in your editor")
             return None
     if "\x00" in text:
-        diagnostics.error(Location(path, 1, 1), "not a text file (it contains NUL bytes)")
+        diagnostics.error(place_of(path, text, text.index("\x00")), "not a text file (it contains NUL bytes)")
         return None
     loader = _Loader(text)
     builder = _Builder(path, diagnostics, loader)
@@ -102,6 +102,13 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
         mark = error.problem_mark or error.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         diagnostics.error(where, f"not valid YAML: {error.problem or error.context or 'invalid YAML'}")
+        return None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        index = text.find(chr(character))
+        where = place_of(path, text, index) if index >= 0 else Location(path)
+        diagnostics.error(where, f"the character U+{character:04X} is not allowed in a scenario file "
+                                 f"({error.reason}); delete it or write it as an escape in quoted text")
         return None
     except yaml.YAMLError as error:
         diagnostics.error(Location(path), f"not valid YAML: {error}")
@@ -123,6 +130,30 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
 
 
 _EMPTY = object()
+
+
+_MAX_DIGITS = 40  # far beyond any number a scenario needs; Python itself stops at 4,300
+
+
+def _number_problem(text: str) -> str | None:
+    """Why a plain scalar YAML reads as a number must be refused, or None.
+
+    YAML 1.1 reads ``1:30`` as a base-60 number (90), which no author means; and a number of
+    thousands of digits would only reach the game to overflow it.
+    """
+    if ":" in text:
+        return (f"'{text}' would be read as a base-60 number; write a plain number, "
+                f"or put it in quotes if it is text")
+    digits = sum(character.isdigit() for character in text)
+    if digits > _MAX_DIGITS:
+        return f"the number {text.lstrip('+-')[:12]}\u2026 has {digits} digits; numbers in a scenario are far smaller"
+    return None
+
+
+def place_of(path: str, text: str, index: int) -> Location:
+    """The line and column of a character of the text, counted as editors count them."""
+    before = text[:index]
+    return Location(path, before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
 
 
 class _Builder:
@@ -211,7 +242,10 @@ class _Builder:
                 return self.plain[value]
             except KeyError:
                 tag = self.loader.resolve(yaml.ScalarNode, value, (True, False))
-                result = self.plain[value] = self.construct(tag, value, event)
+                reported = len(self.diagnostics.items)
+                result = self.construct(tag, value, event)
+                if len(self.diagnostics.items) == reported:  # a refused value is reported at every place it occurs
+                    self.plain[value] = result
                 return result
         if tag not in _SCALAR_TAGS:
             self.refuse_tag(event)
@@ -223,6 +257,11 @@ class _Builder:
             return value  # dates stay as written: "1962-10-16"
         if tag == _CORE + "merge":
             return _MERGE
+        if tag in (_CORE + "int", _CORE + "float"):
+            problem = _number_problem(value)
+            if problem:
+                self.error(event.start_mark, problem)
+                return None
         try:
             return self.constructor.construct_object(yaml.ScalarNode(tag, value), deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:

@@ -6,8 +6,9 @@ bad input gets a message and the question again, and the end of input ends the g
 
 from __future__ import annotations
 
+import os
 import textwrap
-from typing import Mapping, TextIO
+from typing import Callable, Mapping, TextIO
 
 from game.engine import machine
 from game.engine.advice import advice_for
@@ -16,7 +17,10 @@ from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resol
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.saves import save_game
+from game.scenario.errors import FormulaError, format_diagnostic
 from game.scenario.model import Choice
+from game.engine.news import day_news
+from game.engine.visibility import shown_names
 from game.text.describe import changes, day_heading, meter_lines
 
 HUMAN = "human"
@@ -55,6 +59,10 @@ class TextGame:
             wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent) or indent
             self.write.write(wrapped + "\n")
 
+    def say_line(self, text: str) -> None:
+        """One line as it is, never wrapped: a file name or a ``path:line:col:`` message must stay whole."""
+        self.write.write(text.replace("\n", " ") + "\n")
+
     def t(self, text) -> str:
         return text.get(self.language)
 
@@ -86,8 +94,13 @@ class TextGame:
             self.say("Input ended; the game stops here." + (" It was saved." if self.autosave() else ""))
             return 0
         except _Quit:
-            self.say("Game over by choice." + (" It was saved." if self.autosave() else ""))
+            self.say("Game over by choice." + (" It was saved." if self.autosave(ask=True) else ""))
             return 0
+        except FormulaError as error:
+            # The rules stopped before the bad number reached the game: what is saved is sound.
+            self.say_line(format_diagnostic(error.diagnostic))
+            self.say("The game cannot go on past this formula." + (" It was saved." if self.autosave() else ""))
+            return 1
         self.show_ending()
         return 0
 
@@ -99,7 +112,8 @@ class TextGame:
         phase = self.session.phase
         if phase is Phase.BRIEFING:
             self.say()
-            self.say(day_heading(self.scenario, self.session.day, self.language))
+            seat = self.humans[0] if len(self.humans) == 1 else None
+            self.say(day_heading(self.scenario, self.session.day, self.language, seat))
             self.say("-" * self.width)
             self.apply(Advance())
         elif phase is Phase.DELIBERATION:
@@ -141,11 +155,13 @@ class TextGame:
         day = self.session.day
         self.say()
         self.say(f"{role.name}, {self.t(role.title)}")
-        briefing = day.briefings.get(role_id)
+        if len(self.humans) > 1 and role_id in day.seen_by and day.seen_by[role_id].title:
+            self.say(f"Your day: {self.t(day.title_for(role_id))}")
+        briefing = day.briefing_for(role_id, self.session.state.values)
         if briefing:
             self.say(self.t(briefing), "  ")
         self.show_advisors(role_id)
-        self.show_choices(legal)
+        self.show_choices(legal, role_id)
         while True:
             answer = self.ask(f"Your order, {role.name.split()[-1]} (1-{len(legal)}, h for help): ").lower()
             if answer.isdigit() and 1 <= int(answer) <= len(legal):
@@ -156,12 +172,17 @@ class TextGame:
             elif answer == "a":
                 self.show_advisors(role_id)
             elif answer == "m":
-                for line in meter_lines(self.scenario, self.session.state.values, self.language):
+                for line in meter_lines(self.scenario, self.session.state.values, self.language, (role_id,)):
                     self.say(line, "  ")
             elif answer == "c":
-                self.show_choices(legal)
+                self.show_choices(legal, role_id)
             elif answer == "s":
-                self.say(f"Saved to {self.save()}." if self.save_path else "No save file was named (use --save PATH).")
+                if not self.save_path:
+                    self.save_path = self.ask_for_file("No save file was named. Save to which file "
+                                                       "(a path, or Enter to go back)? ")
+                saved = self.save(ask=True) if self.save_path else None
+                if saved:
+                    self.say_line(f"Saved to {saved}.")
             elif answer == "u":
                 try:
                     self.apply(UndoLastDay())
@@ -177,22 +198,24 @@ class TextGame:
 
     def show_advisors(self, role_id: str) -> None:
         for advisor, advice in advice_for(self.scenario, self.session.state, role_id):
-            self.say(f"{advisor.name} ({self.t(advisor.office)}, {advisor.leaning}):", "  ")
+            office = self.t(advisor.office_on(self.session.day.date))
+            self.say(f"{advisor.name} ({office}, {advisor.leaning}):", "  ")
             self.say(f"\u201c{self.t(advice.text)}\u201d", "      ")
 
-    def show_choices(self, legal: tuple[Choice, ...]) -> None:
+    def show_choices(self, legal: tuple[Choice, ...], role_id: str) -> None:
         self.say("Your choices:")
         for number, choice in enumerate(legal, start=1):
             self.say(f"{number}. {self.t(choice.label)}", "  ")
             if choice.text:
                 self.say(self.t(choice.text), "     ")
-            moved = self.moved_labels(choice)
+            moved = self.moved_labels(choice, role_id)
             if moved:
                 self.say("Moves: " + ", ".join(moved), "     ")
 
-    def moved_labels(self, choice: Choice) -> list[str]:
+    def moved_labels(self, choice: Choice, role_id: str) -> list[str]:
+        """What the choice moves, by name, leaving out what the seat may not see."""
         labels = []
-        for name in choice.moves:
+        for name in shown_names(self.scenario, choice.moves, self.session.state.values, (role_id,)):
             if name.startswith("flags."):
                 labels.append(self.t(self.scenario.flags[name[6:]].label))
             else:
@@ -208,16 +231,13 @@ class TextGame:
             choice = choice_on_day(scenario, record.day_index, role_id, choice_id) if choice_id else None
             label = self.t(choice.label) if choice else "no order"
             self.say(f"{role.name}: {label}", "  ")
-        for interaction_id in record.interactions:
-            interaction = next(i for i in scenario.interactions if i.id == interaction_id)
-            if interaction.text:
-                self.say(self.t(interaction.text), "  ")
-        for event_id in record.events:
-            event = next(e for e in scenario.events if e.id == event_id)
-            self.say(f"News: {self.t(event.title)}. {self.t(event.text)}", "  ")
-        for source, note in zip(record.delayed, record.delayed_notes):
-            self.say(self.t(note) if note else f"Consequences of '{source}' arrive.", "  ")
-        moved = changes(scenario, record.values_before, record.values_after, self.language)
+        seats = tuple(self.humans) or None  # what every player at the keyboard may see
+        for news in day_news(scenario, record, seats):
+            if news.kind == "event":
+                self.say(f"News: {self.t(news.title)}. {self.t(news.text)}", "  ")
+            elif news.kind in ("interaction", "delayed"):
+                self.say(self.t(news.text) if news.text else f"Consequences of '{news.source}' arrive.", "  ")
+        moved = changes(scenario, record.values_before, record.values_after, self.language, seats)
         if moved:
             self.say("What moved:")
             for line in moved:
@@ -248,18 +268,44 @@ class TextGame:
         self.write_log()
 
     # --- files -------------------------------------------------------------------------------
-    def save(self) -> str | None:
+    # A save or log that cannot be written (a read-only folder, a full disk, a folder named as
+    # the file) never ends the game: the player is told in one line and offered another file.
+    def save(self, ask: bool = False) -> str | None:
+        """Save the game; the path it went to, or None (no save file, or it could not be written)."""
         if not self.save_path:
             return None
-        save_game(self.save_path, self.session, self.players)
-        return self.save_path
+        written = self.write_file("save", "save_path", lambda path: save_game(path, self.session, self.players), ask)
+        return self.save_path if written else None
 
-    def autosave(self) -> bool:
-        return self.save() is not None and not self.session.state.ended
+    def autosave(self, ask: bool = False) -> bool:
+        return self.save(ask) is not None and not self.session.state.ended
 
     def write_log(self) -> None:
         if self.log_path:
-            write_log(self.log_path, self.scenario, self.session.state, self.players)
+            self.write_file("log", "log_path",
+                            lambda path: write_log(path, self.scenario, self.session.state, self.players), ask=True)
+
+    def write_file(self, what: str, attribute: str, write: Callable[[str], None], ask: bool) -> bool:
+        while True:
+            path = getattr(self, attribute)
+            try:
+                write(path)
+                return True
+            except (OSError, ValueError) as error:
+                reason = getattr(error, "strerror", None) or str(error)
+                self.say_line(f"Cannot write the {what} to {path}: {reason}; the game goes on.")
+            if not ask:
+                return False
+            other = self.ask_for_file(f"Write the {what} to another file (a path, or Enter to go on without it)? ")
+            if not other:
+                if what == "log":
+                    self.log_path = None  # asked once; the player chose to play on without it
+                return False
+            setattr(self, attribute, other)
+
+    def ask_for_file(self, prompt: str) -> str | None:
+        answer = self.ask(prompt)
+        return os.path.expanduser(answer) if answer else None
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -139,11 +139,19 @@ def _step(statement: ast.stmt) -> tuple[str | None, str]:
 def number_constant(node: ast.AST) -> float | None:
     """The number a literal such as 5 or -2.5 stands for; None for anything else."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
+        return _float(node.value)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         inner = number_constant(node.operand)
         return None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
     return None
+
+
+def _float(value: int | float) -> float:
+    """A literal as a float; a whole number too large for one is infinitely large, as far as ranges go."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def _truth_constant(node: ast.AST) -> bool | None:
@@ -166,7 +174,7 @@ def _derived_range(spec: Mapping, ranges: Ranges) -> tuple[Interval, str]:
     source = str(spec.get("from", ""))
     low, high = interval(source, ranges)
     levels = [(level.get("at_least"), level.get("value")) for level in spec.get("levels") or [] if isinstance(level, dict)]
-    levels = [(float(t), float(v)) for t, v in levels if _is_number(t) and _is_number(v)]
+    levels = [(_float(t), _float(v)) for t, v in levels if _is_number(t) and _is_number(v)]
     otherwise = spec.get("otherwise", 0)
     possible = []
     ceiling = math.inf  # levels are listed from the highest threshold down; each covers [at_least, ceiling)
@@ -175,7 +183,7 @@ def _derived_range(spec: Mapping, ranges: Ranges) -> tuple[Interval, str]:
             possible.append(value)
         ceiling = min(ceiling, threshold)
     if low < ceiling and _is_number(otherwise):
-        possible.append(float(otherwise))
+        possible.append(_float(otherwise))
     if not possible:
         return ANYTHING, source
     return (min(possible), max(possible)), source
@@ -242,7 +250,7 @@ class _Walker:
         if isinstance(node.value, bool):
             return frozenset({node.value})
         if isinstance(node.value, (int, float)):
-            return (float(node.value), float(node.value))
+            return (_float(node.value), _float(node.value))
         return None
 
     def _Name(self, node: ast.Name):

@@ -12,6 +12,10 @@ sample of them is kept (up to a quarter of it from the states the record's order
 where the scenario marks what was really decided); and within one day's orders only the first ``branching_events`` uncertain
 events branch both ways, the rest being decided by the seeded sampler at their own probability.
 
+When a bound bit, the check then looks on purpose for each ending and event its sample missed
+(``game.tools.direct``: a seeded beam search toward the thing's condition, within a budget of
+resolutions), and says "not found" rather than "never" for what it still did not find.
+
 The report: endings reached (with the earliest day and one path there) and never reached,
 choices never open, events that never fire, interactions that never happen, each variable's
 range at the start of each day and at each ending, and dead ends (a reachable state in which
@@ -39,6 +43,7 @@ from game.scenario.model import Choice, Event, Scenario
 DEFAULT_MAX_STATES = 20_000
 DEFAULT_MAX_RESOLUTIONS = 600_000
 DEFAULT_BRANCHING_EVENTS = 3
+DEFAULT_DIRECTED = 300_000  # resolutions a bounded check may spend looking on purpose for what its sample missed
 
 Decide = Callable[[Event, float], Sequence[bool]]
 
@@ -136,6 +141,7 @@ class EndingFound:
     first_day: int  # the day number (from 1) on which it was first reached
     states: int = 0  # resolutions that end in it (paths merged into one state count once)
     example: Trail = ()
+    directed: bool = False  # found by looking for it on purpose, after the sample missed it
 
 
 @dataclass
@@ -162,6 +168,8 @@ class CheckReport:
     dead_ends: dict[tuple[int, str], DeadEnd] = field(default_factory=dict)
     resolutions: int = 0
     events_sampled: bool = False  # some uncertain events were decided by the sampler, not branched
+    directed_resolutions: int = 0  # spent looking on purpose for what the sample missed
+    events_directed: set[str] = field(default_factory=set)  # events found only by looking for them
     seconds: float = 0.0
 
     @property
@@ -219,8 +227,10 @@ def capped_outcomes(sampler: random.Random, branching_events: int, report: "Chec
 
 def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, seed: int = 1,
           max_resolutions: int = DEFAULT_MAX_RESOLUTIONS,
-          branching_events: int = DEFAULT_BRANCHING_EVENTS) -> CheckReport:
-    """Explore the scenario breadth-first over distinct states, one day at a time."""
+          branching_events: int = DEFAULT_BRANCHING_EVENTS,
+          directed: int = DEFAULT_DIRECTED) -> CheckReport:
+    """Explore the scenario breadth-first over distinct states, one day at a time; when the search was
+    bounded, then look on purpose for each ending (and event) the sample missed."""
     started = time.perf_counter()
     report = CheckReport(scenario, max_states, seed)
     sampler = random.Random(seed)
@@ -277,8 +287,54 @@ def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, seed: int = 
             report.bounded_days.append(day.index + 2)
             following = _sample(following, max_states, next_on_record, sampler)
         frontier, on_record = following, next_on_record
+    if not report.exhaustive and directed > 0:
+        _look_on_purpose(report, seed, directed)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _look_on_purpose(report: CheckReport, seed: int, budget: int) -> None:
+    """A directed search for each ending, then each event, that the sample did not reach, sharing
+    ``budget`` resolutions among them (what one leaves unspent goes to the next)."""
+    from game.tools.direct import ending_goal, event_goal, search
+    from game.tools.inventory import ending_sources
+
+    scenario = report.scenario
+    sources = _ending_conditions(scenario, ending_sources(scenario))
+    goals = [ending_goal(scenario, ending_id, sources.get(ending_id, ())) for ending_id in report.unreachable_endings()]
+    event_goals = [event_goal(scenario, event_id) for event_id in report.events_never_fired()]
+    left = budget
+    for number, goal in enumerate(goals + event_goals):
+        share = left // (len(goals) + len(event_goals) - number)
+        trail, spent = search(scenario, goal, resolve_outcomes, share, seed)
+        left -= spent
+        report.resolutions += spent
+        report.directed_resolutions += spent
+        if trail is None:
+            continue
+        if number < len(goals):
+            report.endings[goal.name] = EndingFound(len(path_of(trail)), 0, trail, directed=True)
+        else:
+            report.events.add(goal.name)
+            report.events_directed.add(goal.name)
+
+
+def _ending_conditions(scenario: Scenario, sources: dict[str, list[str]]) -> dict[str, list[str]]:
+    """For each ending an order, interaction or event brings about, the conditions of those that do."""
+    conditions: dict[str, list[str]] = {}
+    for role in scenario.roles.values():
+        for choice in role.standing_choices:
+            if choice.ending:
+                conditions.setdefault(choice.ending, []).append(choice.requires.source if choice.requires else "true")
+    for day in scenario.days:
+        for choices in day.choices.values():
+            for choice in choices:
+                if choice.ending:
+                    conditions.setdefault(choice.ending, []).append(choice.requires.source if choice.requires else "true")
+    for item in (*scenario.interactions, *scenario.events):
+        if item.ending:
+            conditions.setdefault(item.ending, []).append(item.requires.source if item.requires else "true")
+    return conditions
 
 
 def _sample(states: dict, size: int, keep: set, sampler: random.Random) -> dict:
@@ -350,7 +406,8 @@ def format_check(report: CheckReport) -> str:
     if report.events_sampled:
         limits.append("some random events drawn rather than followed both ways")
     how = ("exhaustive search" if report.exhaustive else
-           f"BOUNDED search ({'; '.join(limits)}): 'never' means 'not found'")
+           f"BOUNDED search ({'; '.join(limits)}), then {report.directed_resolutions:,} resolutions looking on "
+           "purpose for what the sample missed: 'not found' is not 'never'")
     lines = [f"{scenario.title}: {how}",
              f"{len(scenario.days)} days, {total:,} distinct states, {report.resolutions:,} resolutions "
              f"in {report.seconds:.2f} s", "", "Endings"]
@@ -358,7 +415,14 @@ def format_check(report: CheckReport) -> str:
     for ending in scenario.endings:
         found = report.endings.get(ending.id)
         if found is None:
-            lines.append(f"  {ending.id:<{width}}  NEVER REACHED  ({_where(ending.location)})")
+            if report.exhaustive:
+                lines.append(f"  {ending.id:<{width}}  NEVER REACHED  ({_where(ending.location)})")
+            else:
+                lines.append(f"  {ending.id:<{width}}  not found in this sample, nor by looking for it on purpose")
+            continue
+        if found.directed:
+            lines.append(f"  {ending.id:<{width}}  missed by the sample, found on purpose on day {found.first_day};"
+                         f" e.g. " + "; ".join(step.describe() for step in path_of(found.example)))
             continue
         lines.append(f"  {ending.id:<{width}}  from day {found.first_day}, {found.states:,} resolutions;"
                      f" e.g. " + "; ".join(step.describe() for step in path_of(found.example)))
@@ -368,10 +432,13 @@ def format_check(report: CheckReport) -> str:
         place = f"on day '{scenario.days[day_index].id}'" if day_index is not None else "(standing, on any day)"
         lines.append(f"  {role_id} {choice.id} {place}  ({_where(choice.location)})")
     never_fired = report.events_never_fired()
-    lines += ["", "Events that never fire" + ("" if never_fired else ": none")]
+    title = "Events that never fire" if report.exhaustive else "Events not found firing"
+    lines += ["", title + ("" if never_fired else ": none")]
     for event_id in never_fired:
         event = next(e for e in scenario.events if e.id == event_id)
-        lines.append(f"  {event_id}  ({_where(event.location)})")
+        lines.append(f"  {event_id}  ({_where(event.location)})" if report.exhaustive else f"  {event_id}")
+    for event_id in sorted(report.events_directed):
+        lines.append(f"  ({event_id}: missed by the sample, found firing on purpose)")
     never_met = report.interactions_never()
     if scenario.interactions:
         lines += ["", "Interactions that never happen" + ("" if never_met else ": none")]
@@ -420,14 +487,18 @@ def check_as_dict(report: CheckReport) -> dict:
         "states_per_day": report.states_per_day,
         "resolutions": report.resolutions,
         "endings": {ending.id: ({"reachable": True, "first_day": found.first_day, "states": found.states,
+                                 "found_on_purpose": found.directed,
                                  "example": [step.describe() for step in path_of(found.example)]}
                                 if (found := report.endings.get(ending.id)) else
-                                {"reachable": False, **place(ending.location)})
+                                ({"reachable": False, **place(ending.location)} if report.exhaustive else
+                                 {"reachable": None, "found": False}))
                     for ending in scenario.endings},
         "choices_never_open": [{"role": role_id, "day": scenario.days[day_index].id if day_index is not None else None,
                                 "choice": choice.id, **place(choice.location)}
                                for role_id, day_index, choice in report.never_available()],
         "events_never_fired": report.events_never_fired(),
+        "events_found_on_purpose": sorted(report.events_directed),
+        "directed_resolutions": report.directed_resolutions,
         "interactions_never_happen": report.interactions_never(),
         "day_ranges": {scenario.days[index].id: {name: list(bounds) for name, bounds in ranges.items()}
                        for index, ranges in enumerate(report.day_ranges)},

@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from game.files import read_regular_file
 from game.scenario.expr import Condition, Effect
 from game.scenario.model import Scenario
 from game.tools.bounds import effect_steps, number_constant, scenario_ranges
@@ -243,19 +244,56 @@ class CoverageError(ValueError):
     """A coverage file that cannot be read, or was made for another scenario."""
 
 
+MAX_COVERAGE_BYTES = 64 * 1024 * 1024
+
+
 def read_coverage(path: str, scenario: Scenario) -> dict:
+    not_coverage = f"{path} is not a coverage file (JSON from 'brink simulate --coverage-out')"
     try:
-        with open(path, encoding="utf-8") as file:
-            coverage = json.load(file)
+        coverage = json.loads(read_regular_file(path, MAX_COVERAGE_BYTES).decode("utf-8"))
     except OSError as error:
         raise CoverageError(f"cannot read the coverage file {path}: {error.strerror or error}") from None
+    except RecursionError:
+        raise CoverageError(f"{not_coverage}: it is nested far too deeply") from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise CoverageError(f"{path} is not a coverage file (JSON from 'brink simulate --coverage-out'): {error}") from None
+        raise CoverageError(f"{not_coverage}: {error}") from None
     if not isinstance(coverage, dict) or not isinstance(coverage.get("choices"), dict):
-        raise CoverageError(f"{path} is not a coverage file (JSON from 'brink simulate --coverage-out')")
+        raise CoverageError(not_coverage)
     if coverage.get("scenario") != scenario.id:
-        raise CoverageError(f"{path} counts games of '{coverage.get('scenario')}', not of '{scenario.id}'")
+        raise CoverageError(f"{path} counts games of '{_shown(coverage.get('scenario'))}', not of '{scenario.id}'")
+    problem = _coverage_problem(coverage)
+    if problem:
+        raise CoverageError(f"{not_coverage}: {problem}")
     return coverage
+
+
+def _coverage_problem(coverage: Mapping) -> str | None:
+    """What is malformed in a coverage file's counts, or None: every count is a whole number."""
+    for role_id, choices in coverage["choices"].items():
+        if not isinstance(choices, dict):
+            return f"the counts of '{_shown(role_id)}' are not an object"
+        days = choices.get("days") or {}
+        if not isinstance(days, dict):
+            return f"the day counts of '{_shown(role_id)}' are not an object"
+        for day_id, picked in days.items():
+            if not _counts(picked):
+                return f"the counts of '{_shown(role_id)}' on '{_shown(day_id)}' are not whole numbers"
+        if not _counts(choices.get("standing") or {}):
+            return f"the standing counts of '{_shown(role_id)}' are not whole numbers"
+    for section in ("events", "interactions", "endings"):
+        if not _counts(coverage.get(section) or {}):
+            return f"the '{section}' counts are not whole numbers"
+    return None
+
+
+def _counts(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(count, int) and not isinstance(count, bool) and 0 <= count < 10**15 for count in value.values())
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def coverage_counts(coverage: Mapping, structure: Structure) -> dict[str, int]:

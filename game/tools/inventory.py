@@ -53,7 +53,8 @@ def every_effect(scenario: Scenario) -> Iterator[Effect]:
 
 
 def every_condition(scenario: Scenario) -> Iterator[Condition]:
-    """Every condition: requires, advice, delayed effects, interactions, events, endings."""
+    """Every condition: requires, advice, delayed effects, interactions, events, endings, briefing
+    paragraphs, and the conditions under which a seat learns a secret."""
     for offered in offered_choices(scenario):
         if offered.choice.requires is not None:
             yield offered.choice.requires
@@ -77,6 +78,21 @@ def every_condition(scenario: Scenario) -> Iterator[Condition]:
     for ending in scenario.endings:
         if ending.when is not None:
             yield ending.when
+    for day in scenario.days:
+        for paragraphs in day.briefings.values():
+            yield from (paragraph.when for paragraph in paragraphs if paragraph.when is not None)
+    yield from _secret_conditions(scenario)
+
+
+def _secret_conditions(scenario: Scenario) -> Iterator[Condition]:
+    """The conditions under which a seat learns a secret (``visible_to``)."""
+    holders = [*scenario.variables.values(), *scenario.flags.values(), *scenario.interactions, *scenario.events]
+    holders += [delayed for offered in offered_choices(scenario) for delayed in offered.choice.later]
+    holders += [delayed for event in scenario.events for delayed in event.later]
+    for holder in holders:
+        for condition in (holder.visible_to or {}).values():
+            if condition is not None:
+                yield condition
 
 
 def names_read(scenario: Scenario) -> set[str]:

@@ -230,14 +230,23 @@ def _missing_art_and_notes(scenario: Scenario, ranges: Ranges):
                 yield _warning(item.location, f"{kind} '{item.id}' has no 'history' note ({note})")
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the system: certainly no painting there
+        return False
+
+
 def _art_problem(scenario: Scenario, picture_id: str, art) -> str | None:
     try:
         image = catalog.authors_image(scenario.folder, art)
     except catalog.UnsafeArtPath as error:
         return f"has art the game will not show: {error}"
+    except (OSError, ValueError):
+        return "names an image the system cannot look up"
     if image is not None:
-        return None if image.is_file() else f"names the image '{art['image']}', which does not exist"
-    if art or catalog.scene_path(scenario.id, picture_id).is_file():
+        return None if _is_file(image) else f"names the image '{art['image']}', which does not exist"
+    if art or _is_file(catalog.scene_path(scenario.id, picture_id)):
         return None  # a description for the painter (checked by the loader), or a painting already made
     relative = Path("assets", "art", "scenes", scenario.id, f"{picture_id}.png")
     return (f"has no art: add 'art:' (a scene of the painter's library such as {{scene: excomm_table}}, "

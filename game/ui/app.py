@@ -38,7 +38,10 @@ class App:
         pygame.font.init()
         self.settings = settings or load_settings()
         self.persist_settings = persist_settings
+        if persist_settings:  # the real player's folders, not a test's: tidy what a killed write left
+            tidy_user_folders()
         self.window = self._open_window(self.settings)
+        self.ledger = None  # a TextLedger when a test wants to know where every text landed
         self.theme = Theme(*self.window.get_size(), self.settings.text_scale, self.settings.palette)
         self.art = ArtLibrary(baked=baked_art)
         self.sound = Sound(enabled=self.settings.sound)
@@ -107,9 +110,14 @@ class App:
 
     def _retheme(self) -> None:
         width, height = self.window.get_size()
-        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette)
+        self.theme = Theme(width, height, self.settings.text_scale, self.settings.palette, self.ledger)
         for scene in self.scenes:
             scene.relayout()
+
+    def keep_ledger(self, ledger) -> None:
+        """Enter every text drawn from now on in ``ledger`` (the readability tests' eyes)."""
+        self.ledger = ledger
+        self._retheme()
 
     # --- the scene stack ------------------------------------------------------------------------
     def make(self, name: str, **needs):
@@ -172,13 +180,17 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.apply_settings(self.settings.changed(fullscreen=not self.settings.fullscreen))
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
-            from game.ui.flow import reload_scenario
+        from game.scenario.errors import FormulaError
+        from game.ui.flow import reload_scenario, show_formula_error
 
-            reload_scenario(self)
-            return
-        if self.scenes:
-            self.scenes[-1].process_event(event)
+        try:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+                reload_scenario(self)
+            elif self.scenes:
+                self.scenes[-1].process_event(event)
+        except FormulaError as error:
+            # The rules stopped before the number reached the game, so the game stands where it was.
+            show_formula_error(self, error)
 
     def update(self, dt: float) -> None:
         self.clock_time += dt
@@ -187,6 +199,9 @@ class App:
 
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.window
+        ledger = self.theme.ledger
+        if ledger is not None:
+            ledger.begin_frame()
         if not self.scenes:
             surface.fill(self.theme.palette.paper)
             return surface
@@ -194,8 +209,12 @@ class App:
         while first > 0 and not self.scenes[first].opaque:
             first -= 1
         for scene in self.scenes[first:]:
+            if ledger is not None:
+                ledger.layer = type(scene).__name__
             scene.draw(surface)
         if self.notice is not None:
+            if ledger is not None:
+                ledger.layer, ledger.owner = "notice", "notice"
             self._draw_notice(surface)
         return surface
 
@@ -214,8 +233,7 @@ class App:
         pygame.draw.rect(surface, palette.ink, box, border_radius=theme.px(8))
         y = box.y + theme.px(10)
         for line in lines:
-            rendered = theme.text(line, "body", palette.panel)
-            surface.blit(rendered, rendered.get_rect(midtop=(box.centerx, y)))
+            theme.draw_text(surface, line, "body", palette.panel, (box.centerx, y), "midtop", box)
             y += theme.line_height("body")
 
     def frame(self, dt: float) -> None:
@@ -244,6 +262,14 @@ class App:
         return 0
 
 
+def tidy_user_folders() -> None:
+    from game import paths
+    from game.engine.atomic import remove_orphans
+
+    for folder in (paths.user_folder(), paths.saves_folder(), paths.logs_folder()):
+        remove_orphans(folder)
+
+
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
            seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
@@ -261,15 +287,19 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
         from game.engine.saves import SaveError
         from game.ui.match import load_match
 
+        from game.scenario.errors import FormulaError, format_diagnostic
+        from game.ui.flow import continue_match
+
         try:
-            match = load_match(Path(load), app.scenario_cache)
+            match = load_match(Path(load), app.scenario_cache, Path(scenario) if scenario else None)
             match.log_path = app.log_path or match.log_path
+            continue_match(app, match)
         except SaveError as error:
             print(f"brink: {load}: {error}", file=sys.stderr)
             return 1
-        from game.ui.flow import continue_match
-
-        continue_match(app, match)
+        except FormulaError as error:
+            print(format_diagnostic(error.diagnostic), file=sys.stderr)
+            return 1
     elif scenario or role or seed is not None or (opponent and opponent != "historical"):
         app.push("setup", scenario=scenario, role=role, opponent=opponent, seed=seed)
     app.startup_seconds = time.perf_counter() - started

@@ -8,13 +8,16 @@ looks intended. Everything is cached by picture and size; surfaces are converted
 
 from __future__ import annotations
 
+import io
 import random
 import zlib
+from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
-from game.art import catalog
+from game.art import catalog, png
+from game.files import read_regular_file
 
 PAPER = (238, 227, 204)
 WASHES = {  # pigment families for placeholders, picked by the picture's id
@@ -23,6 +26,46 @@ WASHES = {  # pigment families for placeholders, picked by the picture's id
     "earth": ((150, 120, 80), (186, 160, 112), (112, 128, 96)),
     "smoke": ((110, 108, 104), (150, 140, 126), (90, 96, 110)),
 }
+
+
+# What the pictures held in memory may take, decoded: a few screens' worth at 4K. Bounded by
+# bytes, not by count, since one 4096x4096 picture weighs as much as four hundred portraits.
+PICTURE_BUDGET = 256 * 1024 * 1024
+MAX_PICTURE_FILE = 32 * 1024 * 1024
+
+
+def surface_bytes(surface: pygame.Surface | None) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize() if surface is not None else 0
+
+
+class PictureCache:
+    """Least recently used pictures, dropped oldest first once their bytes pass the budget."""
+
+    def __init__(self, budget: int = PICTURE_BUDGET):
+        self.budget = budget
+        self.bytes = 0
+        self._items: OrderedDict = OrderedDict()  # key -> (value, bytes)
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, key):
+        value, _ = self._items[key]
+        self._items.move_to_end(key)
+        return value
+
+    def put(self, key, value, size: int):
+        if key in self._items:
+            self.bytes -= self._items.pop(key)[1]
+        self._items[key] = (value, size)
+        self.bytes += size
+        while self.bytes > self.budget and len(self._items) > 1:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self.bytes -= dropped
+        return value
 
 
 def _seed(text: str) -> int:
@@ -40,11 +83,28 @@ def cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     return scaled.subsurface(pygame.Rect(x, y, width, height)).copy()
 
 
+def _read_picture(path: Path) -> pygame.Surface | None:
+    """A picture file as a surface, or None: only a plain file, and only one whose header (read
+    before anything is decoded) gives a size the game can hold (see png.MAX_PIXELS)."""
+    try:
+        data = read_regular_file(path, MAX_PICTURE_FILE)
+    except (OSError, ValueError):
+        return None
+    size = png.dimensions(data[:png.HEADER_BYTES])
+    if size is None or size[0] * size[1] > png.MAX_PIXELS or 0 in size:
+        return None
+    try:
+        surface = pygame.image.load(io.BytesIO(data), path.name)
+        return surface.convert_alpha() if surface.get_alpha() else surface.convert()
+    except (pygame.error, OSError, ValueError):
+        return None
+
+
 class ArtLibrary:
     def __init__(self, baked: bool = True):
         self.baked = baked  # False in tests, so goldens do not change as paintings are added
-        self._files: dict[str, pygame.Surface | None] = {}
-        self._cache: dict[tuple, tuple[pygame.Surface, bool]] = {}
+        self._files = PictureCache()  # str(path) -> the decoded file, or None
+        self._cache = PictureCache()  # key -> (surface at a size, placeholder?)
         self._grain: pygame.Surface | None = None
 
     # --- files ---------------------------------------------------------------------------------
@@ -53,26 +113,17 @@ class ArtLibrary:
             return None
         key = str(path)
         if key not in self._files:
-            surface = None
-            if path.is_file():
-                try:
-                    surface = pygame.image.load(str(path))
-                    surface = surface.convert_alpha() if surface.get_alpha() else surface.convert()
-                except (pygame.error, OSError):
-                    surface = None
-            self._files[key] = surface
+            surface = _read_picture(path)
+            self._files.put(key, surface, surface_bytes(surface))
         return self._files[key]
 
     def _remember(self, key: tuple, value: tuple[pygame.Surface, bool]) -> tuple[pygame.Surface, bool]:
-        if len(self._cache) > 160:
-            self._cache.clear()
-        self._cache[key] = value
-        return value
+        return self._cache.put(key, value, surface_bytes(value[0]))
 
     def memo(self, key: tuple, make) -> pygame.Surface:
         """A surface made once per key (e.g. a map's painted base at one size), kept with the paintings."""
         if key not in self._cache:
-            self._remember(key, (make(), False))
+            return self._remember(key, (make(), False))[0]
         return self._cache[key][0]
 
     # --- pictures ------------------------------------------------------------------------------
@@ -121,8 +172,35 @@ class ArtLibrary:
         """The screens' paper: a faint wash with grain, shared by every scene of that size."""
         key = ("paper", size, palette.name)
         if key not in self._cache:
-            self._remember(key, (self.wash("paper", size, (palette.paper_deep, (232, 220, 196)), blots=12,
-                                           paper=palette.paper), True))
+            return self._remember(key, (self.wash("paper", size, (palette.paper_deep, (232, 220, 196)), blots=12,
+                                                  paper=palette.paper), True))[0]
+        return self._cache[key][0]
+
+    def stakes_veil(self, size: tuple[int, int], stakes: float) -> pygame.Surface | None:
+        """A shadow that gathers at the paper's edges as the crisis nears war (0 calm .. 1 war), to multiply.
+
+        The middle of the sheet, where the panels stand, darkens only a little; the margins and
+        corners most. Made small and smoothed up, so it costs one blit a layout.
+        """
+        level = max(0, min(4, round(stakes * 4)))
+        if level == 0:
+            return None
+        key = ("veil", size, level)
+        if key not in self._cache:
+            small = pygame.Surface((64, 36))
+            overall = 255 - 9 * level  # the whole sheet a shade darker at each level
+            edge = 255 - 34 * level
+            small.fill((edge, edge - 4, edge - 10))
+            rings = 18
+            for ring in range(rings):
+                share = ring / (rings - 1)
+                shade = round(edge + (overall - edge) * share ** 0.7)
+                inset = round(share * 15)
+                pygame.draw.ellipse(small, (shade, max(0, shade - 2), max(0, shade - 5)),
+                                    pygame.Rect(inset * 64 // 36 - 12, inset - 6, 64 - 2 * (inset * 64 // 36) + 24,
+                                                36 - 2 * inset + 12))
+            veil = pygame.transform.smoothscale(pygame.transform.smoothscale(small, (32, 18)), size)
+            self._remember(key, (veil, False))
         return self._cache[key][0]
 
     # --- the placeholder washes ----------------------------------------------------------------

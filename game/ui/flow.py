@@ -95,3 +95,15 @@ def reload_scenario(app) -> None:
             top.page = page
             top.relayout()
     app.notify(reloaded.summary(), 6.0 if reloaded.stopped else 3.5)
+
+
+def show_formula_error(app, error) -> None:
+    """A formula of the scenario came to no usable number: its line, over the screen the game is on."""
+    from game.scenario.errors import format_diagnostic
+    from game.ui.reload import Reloaded
+    from game.ui.scenes.problems import ProblemsScene
+
+    if isinstance(app.top, ProblemsScene):
+        app.pop()
+    path = error.location.path if error.location is not None else "the scenario"
+    app.push("problems", reloaded=Reloaded(path, None, (format_diagnostic(error.diagnostic),)))

@@ -6,6 +6,8 @@ is given in 720p pixels and scaled by ``theme.px``, so 1280x720 and 1920x1080 lo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.ui.theme import Theme
@@ -17,6 +19,44 @@ def margin(theme: Theme) -> int:
 
 def top_bar(size, theme: Theme) -> pygame.Rect:
     return pygame.Rect(0, 0, size[0], theme.px(58))
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    bar: pygame.Rect
+    first_line: pygame.Rect  # the title's line: a button in the bar is centred on it
+    texts: tuple  # (text, style, palette colour name, position, anchor) to draw
+
+
+def plan_heading(size, theme: Theme, title: str, subtitle: str, reserve: int) -> Heading:
+    """The heading bar: title and subtitle whole, on one line when some size of the title allows it,
+    else the title on its line and the subtitle wrapped below."""
+    m = margin(theme)
+    width = size[0] - 2 * m - (reserve + m if reserve else 0)
+    pad = theme.px(6)
+    gap = theme.px(16)
+    styles = ("title", "heading")
+    if subtitle:
+        together = next((style for style in styles
+                         if theme.measure(title, style) + gap + theme.measure(subtitle, "subheading") <= width), None)
+        if together is not None:
+            step = theme.line_height(together)
+            x = m + theme.measure(title, together) + gap
+            texts = ((title, together, "ink", (m, pad), "topleft"),
+                     (subtitle, "subheading", "ink_soft", (x, pad + step // 2 + theme.px(3)), "midleft"))
+            return Heading(pygame.Rect(0, 0, size[0], max(theme.px(58), step + 2 * pad)),
+                           pygame.Rect(0, pad, size[0], step), texts)
+    style = theme.first_fitting(title, styles, width) or theme.wrapping_style(title, ("heading", "subheading", "small"), width)
+    step = theme.line_height(style)
+    texts = []
+    y = pad
+    for line in theme.wrap(title, style, width):
+        texts.append((line, style, "ink", (m, y), "topleft"))
+        y += step
+    for line in theme.wrap(subtitle, "subheading", width) if subtitle else []:
+        texts.append((line, "subheading", "ink_soft", (m, y), "topleft"))
+        y += theme.line_height("subheading")
+    return Heading(pygame.Rect(0, 0, size[0], max(theme.px(58), y + pad)), pygame.Rect(0, pad, size[0], step), tuple(texts))
 
 
 def split_columns(rect: pygame.Rect, shares: list[float], gap: int) -> list[pygame.Rect]:
@@ -73,58 +113,71 @@ def body(size, theme: Theme, top: int) -> pygame.Rect:
     return pygame.Rect(m, top + m // 2, size[0] - 2 * m, size[1] - top - m - m // 2)
 
 
-def day_screen(size, theme: Theme, meters_h: int) -> dict[str, pygame.Rect]:
-    """The main screen: map and meters on the left; advisors, advice and the orders on the right."""
-    m = margin(theme)
-    bar = top_bar(size, theme)
-    calendar = pygame.Rect(m, bar.bottom + theme.px(6), size[0] - 2 * m, theme.px(30))
-    main = pygame.Rect(m, calendar.bottom + theme.px(10), size[0] - 2 * m, size[1] - calendar.bottom - theme.px(10) - m)
-    left, right = split_columns(main, [0.47, 0.53], m)
-    tabs_h = theme.px(36)
-    meters_h = min(meters_h, round(left.h * 0.5))
-    tabs, map_rect, meters = split_rows(left, [tabs_h, None, meters_h], theme.px(6))
-    chip_h = max(theme.px(96), theme.px(46) + 2 * theme.line_height("small") - theme.px(6))  # room for staggered names
-    advice_h = theme.px(100)
-    button_h = theme.px(44)
-    advisors_rect, advice, cards, button_row = split_rows(right, [chip_h, advice_h, None, button_h], theme.px(10))
-    return {"bar": bar, "calendar": calendar, "tabs": tabs, "map": map_rect, "meters": meters,
-            "advisors": advisors_rect, "advice": advice, "cards": cards, "buttons": button_row}
+def tab_row(rect: pygame.Rect, labels: list[str], theme: Theme, style: str, gap: int) -> list[pygame.Rect]:
+    """Tabs across ``rect``, each as wide as its label needs plus an equal share of what is left;
+    when they cannot all stand in one row, they take two (or more) rows of equal height."""
+    from game.ui.widgets.button import button_height, button_width
+
+    height = button_height(theme, style)
+    widths = [button_width(theme, label, style) for label in labels]
+    rows: list[list[int]] = [[]]
+    used = 0
+    for index, width in enumerate(widths):
+        if rows[-1] and used + gap + width > rect.w:
+            rows.append([])
+            used = 0
+        used += (gap if rows[-1] else 0) + width
+        rows[-1].append(index)
+    rects: list[pygame.Rect] = [pygame.Rect(0, 0, 0, 0)] * len(labels)
+    y = rect.y
+    for row in rows:
+        natural = sum(widths[i] for i in row) + gap * (len(row) - 1)
+        spare = max(0, rect.w - natural) / len(row)
+        x = float(rect.x)
+        for position, index in enumerate(row):
+            width = widths[index] + spare if position < len(row) - 1 else rect.right - x
+            rects[index] = pygame.Rect(round(x), y, round(width), height)
+            x += width + gap
+        y += height + gap
+    return rects
 
 
-def card_columns(cards: pygame.Rect, count: int, theme: Theme) -> tuple[int, int]:
-    """How many columns of cards, and how tall each: two columns unless one fits better."""
-    gap = theme.px(10)
-    for columns, least in ((1, 92), (2, 84), (3, 0)):
-        if columns == 1 and count > 2 and (cards.h - gap * (count - 1)) // max(1, count) < theme.px(least):
-            continue
-        rows = (count + columns - 1) // columns
-        height = (cards.h - gap * (rows - 1)) // max(1, rows)
-        if height >= theme.px(least) or columns == 3:
-            return columns, min(height, theme.px(150))
-    return 3, theme.px(60)
+def button_row_height(theme: Theme, style: str = "button") -> int:
+    from game.ui.widgets.button import button_height
+
+    return button_height(theme, style)
 
 
-def card_pages(cards: pygame.Rect, count: int, theme: Theme, least: int) -> tuple[int, int, int, pygame.Rect | None]:
-    """Columns, card height, cards per page, and the pager's row (None when every card fits at once).
+def tab_labels(width: int, choices: list[tuple[str, str]], theme: Theme, style: str, gap: int) -> list[str]:
+    """Each tab's long label when they all fit in one row, else its short one."""
+    from game.ui.widgets.button import button_width
 
-    A card shorter than ``least`` cannot show its label and what it moves,
-    so a busy day (the 1962 scenario offers up to fifteen orders) is shown a page at a time in
-    two columns rather than squeezed into unreadable slivers.
+    long = [full for full, _ in choices]
+    needed = sum(button_width(theme, label, style) for label in long) + gap * (len(long) - 1)
+    return long if needed <= width else [short for _, short in choices]
+
+
+def card_pages(area: pygame.Rect, heights: list[int], columns: int, gap: int) -> list[list[tuple[int, pygame.Rect]]]:
+    """The cards laid in rows of ``columns`` (each row as tall as its tallest card), page by page.
+
+    A page holds as many whole rows as fit in ``area``; the next row starts the next page.
+    Returns, per page, (card index, rectangle) pairs.
     """
-    columns, height = card_columns(cards, count, theme)
-    if columns <= 2 and height >= least:
-        return columns, height, count, None
-    gap = theme.px(10)
-    fitting_rows = max(1, (cards.h + gap) // (least + gap))
-    if fitting_rows * 2 >= count:
-        rows = (count + 1) // 2
-        return 2, min((cards.h - gap * (rows - 1)) // rows, theme.px(150)), count, None
-    pager_h = theme.line_height("small_bold") + theme.px(10)
-    room = cards.h - pager_h - gap
-    rows = max(1, (room + gap) // (least + gap))
-    height = (room - gap * (rows - 1)) // rows
-    pager = pygame.Rect(cards.x, cards.bottom - pager_h, cards.w, pager_h)
-    return 2, height, rows * 2, pager
+    width = (area.w - gap * (columns - 1)) // columns
+    pages: list[list[tuple[int, pygame.Rect]]] = [[]]
+    y = area.y
+    for first in range(0, len(heights), columns):
+        members = list(range(first, min(first + columns, len(heights))))
+        row_h = max(heights[i] for i in members)
+        if pages[-1] and y + row_h > area.bottom:
+            pages.append([])
+            y = area.y
+        for column, index in enumerate(members):
+            x = area.x + column * (width + gap)
+            w = width if column < columns - 1 else area.right - x
+            pages[-1].append((index, pygame.Rect(x, y, w, min(row_h, area.h))))
+        y += row_h + gap
+    return pages
 
 
 def option_row_height(theme: Theme, base: float, description_lines: int) -> int:

@@ -233,8 +233,8 @@ def map_picture(scenario: Scenario, date: str, values: tuple, history: Sequence[
         ready = round(share * len(SITES))
         if values[variable.slot] > variable.minimum:
             ready = max(ready, 1)
-    if removed_days is not None:
-        ready = 0
+    if removed_days is not None:  # dismantled: the sites are bare ground, not empty launchers
+        return MapPicture(quarantine, tuple(ships), ())
     sites = tuple(Site(key, lon, lat, index < ready) for index, (key, lon, lat) in enumerate(SITES))
     return MapPicture(quarantine, tuple(ships), sites)
 

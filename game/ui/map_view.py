@@ -22,16 +22,27 @@ from game.ui.widgets.base import Widget
 # what each view frames: (west, south, east, north), and how it fills its rectangle
 
 
-FRAMES = {"caribbean": ((-98.0, 8.0, -56.0, 40.0), "cover", (-79.0, 24.5)),
-          "world": ((-128.0, 2.0, 108.0, 76.0), "contain", None)}
+FRAMES = {"caribbean": ((-98.0, 8.0, -56.0, 40.0), "cover", (-78.5, 23.6)),
+          "world": ((-128.0, 2.0, 180.0, 78.0), "contain", None)}
 PLACE_NAMES = {"washington": "Washington", "havana": "Havana", "miami": "Miami",
                "guantanamo": "Guant\u00e1namo", "nassau": "Nassau", "moscow": "Moscow", "izmir": "\u0130zmir",
                "ankara": "Ankara"}
-LABELS = {"caribbean": (("CUBA", -79.2, 21.2, "small_bold"), ("UNITED STATES", -86.0, 33.0, "small_bold"),
-                        ("MEXICO", -96.0, 19.5, "small_bold"), ("Atlantic Ocean", -66.0, 31.5, "italic"),
-                        ("Caribbean Sea", -73.0, 14.5, "italic"), ("Gulf of Mexico", -90.5, 25.2, "italic")),
-          "world": (("UNITED STATES", -102.0, 47.0, "small_bold"), ("SOVIET UNION", 92.0, 63.0, "small_bold"),
-                    ("Atlantic Ocean", -40.0, 28.0, "italic"))}
+# Labels in the order they claim their place; each tries its spots (longitude, latitude) in turn and
+# is left out when none is free: a label is never drawn over another, a marker or the legend.
+LABELS = {
+    "caribbean": (("CUBA", "small_bold", ((-77.9, 21.45), (-79.2, 21.3), (-76.6, 20.9), (-77.6, 20.2), (-80.5, 21.1),
+                                           (-81.5, 22.0))),
+                  ("UNITED STATES", "small_bold", ((-86.0, 33.0), (-84.0, 35.5))),
+                  ("MEXICO", "small_bold", ((-98.5, 19.0), (-99.5, 23.0))),
+                  ("Atlantic Ocean", "italic", ((-66.0, 31.5), (-68.0, 35.0), (-62.0, 28.5))),
+                  ("Caribbean Sea", "italic", ((-73.0, 14.5), (-78.0, 15.5), (-70.0, 13.0))),
+                  ("Gulf of Mexico", "italic", ((-91.5, 26.2), (-90.0, 24.0), (-92.0, 27.5)))),
+    "world": (("UNITED STATES", "small_bold", ((-102.0, 47.0), (-100.0, 40.0))),
+              ("SOVIET UNION", "small_bold", ((95.0, 62.0), (110.0, 66.0), (70.0, 58.0))),
+              ("Atlantic Ocean", "italic", ((-40.0, 30.0), (-45.0, 24.0), (-35.0, 40.0)))),
+}
+# Where a label must not lie, so what it names stays in sight: (west, south, east, north)
+KEEP_CLEAR = {"world": ((26.0, 35.8, 44.8, 42.1),)}  # Turkey, where the Jupiter missiles stood
 WORLD_MARKS = (("moscow", "Moscow"), ("washington", "Washington"), ("havana", "Havana"),
                ("izmir", "Jupiter missiles"))
 
@@ -90,6 +101,12 @@ class MapView(Widget):
         self.picture = picture
         self._base: pygame.Surface | None = None
         self._base_key = None
+        self._labels_for = None
+        self._labels: list[tuple[str, str, object, pygame.Rect]] = []
+        self._legend: list[tuple[str, str, pygame.Rect]] = []
+        self._legend_strip: pygame.Rect | None = None
+        self.map_rect = pygame.Rect(rect)  # the painted map: the widget less the legend under it
+        self._frame_for = None
         self.positions: dict[str, list[float]] = {}
         self.line_alpha = 0.0
         self._projection: Projection | None = None
@@ -100,6 +117,7 @@ class MapView(Widget):
 
     def set_picture(self, picture: MapPicture, animate: bool = True) -> None:
         self.picture = picture
+        self._labels_for = None  # the sites decide where labels may go
         targets = {ship.key: ship for ship in picture.ships}
         for key in list(self.positions):
             if key not in targets:
@@ -133,12 +151,24 @@ class MapView(Widget):
 
     # --- the painted base ------------------------------------------------------------------------
     def projection(self) -> Projection:
-        if self._projection is None or self._projection.rect != self.rect:
-            self._projection = Projection(self.view, self.rect)
+        if self._projection is None or self._projection.rect != self.map_rect:
+            self._projection = Projection(self.view, self.map_rect)
         return self._projection
 
+    def _frame(self, theme: Theme) -> None:
+        """Where the legend goes (a strip under the map, on as many rows as it needs), and so the map."""
+        key = (tuple(self.rect), id(theme), bool(self.picture and self.picture.sites))
+        if self._frame_for == key:
+            return
+        self._legend, self._legend_strip = self._lay_legend(theme)
+        self.map_rect = pygame.Rect(self.rect)
+        if self._legend_strip is not None:
+            self.map_rect.h = self._legend_strip.y - self.rect.y
+        self._frame_for = key
+        self._labels_for = None
+
     def base(self, theme: Theme) -> pygame.Surface:
-        key = ("map base", self.rect.size, self.view, theme.palette.name, theme.unit, theme.text_scale)
+        key = ("map base", self.map_rect.size, self.view, theme.palette.name, theme.unit)
         if self._base is None or self._base_key != key:
             self._base = self.art.memo(key, lambda: self._paint_base(theme))
             self._base_key = key
@@ -146,7 +176,7 @@ class MapView(Widget):
 
     def _paint_base(self, theme: Theme) -> pygame.Surface:
         palette = theme.palette
-        size = self.rect.size
+        size = self.map_rect.size
         local = Projection(self.view, pygame.Rect((0, 0), size))
         painted = self.art.map_image(self.view)
         if painted is not None:  # the painter's map covers the view's bounds exactly
@@ -154,9 +184,11 @@ class MapView(Widget):
             x1, y1 = local(west, north)
             x2, y2 = local(east, south)
             surface = pygame.Surface(size)
-            surface.fill(palette.sea)
-            scaled = pygame.transform.smoothscale(painted, (max(1, round(x2 - x1)), max(1, round(y2 - y1))))
-            surface.blit(scaled, (round(x1), round(y1)))
+            surface.fill(palette.panel)  # beyond the painted world: the atlas page's margin
+            sheet = pygame.Rect(round(x1), round(y1), max(1, round(x2 - x1)), max(1, round(y2 - y1)))
+            surface.blit(pygame.transform.smoothscale(painted, sheet.size), sheet)
+            if not sheet.contains(surface.get_rect()):
+                pygame.draw.rect(surface, palette.panel_edge, sheet, max(1, theme.px(1)))
         else:
             surface = self.art.wash(f"sea/{self.view}", size, (palette.sea, palette.sea_deep, palette.sea),
                                     blots=18, paper=palette.sea)
@@ -182,70 +214,164 @@ class MapView(Widget):
                     pygame.draw.lines(land, edge, True, ring, width)
             surface.blit(land, (0, 0))
             self.art.apply_grain(surface)
-        for text, lon, lat, style in LABELS.get(self.view, ()):
-            x, y = local(lon, lat)
-            colour = palette.ink_soft if style != "italic" else palette.sea_deep
-            if style == "italic":
-                colour = _mix(palette.sea_deep, palette.ink, 0.45)
-            label = theme.text(text, style, colour)
-            rect = label.get_rect(center=(round(x), round(y)))
-            if surface.get_rect().contains(rect):
-                surface.blit(label, rect)
-        places = geometry()["views"][self.view]["places"]
-        names = PLACE_NAMES if self.view == "caribbean" else {}
-        for key, name in names.items():
-            if key not in places:
-                continue
-            x, y = local(*places[key])
-            pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(3))
-            label = theme.text(name, "small", palette.ink)
-            rect = label.get_rect(midleft=(round(x) + theme.px(6), round(y)))
-            if key in ("havana", "miami"):
-                rect = label.get_rect(bottomright=(round(x) - theme.px(4), round(y) - theme.px(2)))
-            if surface.get_rect().contains(rect):
-                surface.blit(label, rect)
         pygame.draw.rect(surface, palette.panel_edge, surface.get_rect(), max(1, theme.px(1.5)))
         return surface.convert() if pygame.display.get_surface() else surface
 
+    # --- where the words go ------------------------------------------------------------------------
+    def _markers(self, theme: Theme) -> list[pygame.Rect]:
+        """Rectangles of the fixed marks (towns, sites, the Jupiter base) that labels keep clear of."""
+        project = self.projection()
+        size = theme.px(8)
+        found = []
+        places = geometry()["views"][self.view]["places"]
+        keys = [key for key in PLACE_NAMES if key in places] if self.view == "caribbean" else \
+            [key for key, _ in WORLD_MARKS if key in places]
+        for key in keys:
+            x, y = project(*places[key])
+            found.append(pygame.Rect(round(x) - size, round(y) - size, 2 * size, 2 * size))
+        if self.view == "caribbean" and self.picture is not None:
+            for site in self.picture.sites:
+                x, y = project(site.lon, site.lat)
+                found.append(pygame.Rect(round(x) - size, round(y) - size, 2 * size, 2 * size))
+        for west, south, east, north in KEEP_CLEAR.get(self.view, ()):
+            x1, y1 = project(west, north)
+            x2, y2 = project(east, south)
+            found.append(pygame.Rect(round(x1), round(y1), round(x2 - x1), round(y2 - y1)))
+        return found
+
+    def _place_words(self, theme: Theme) -> None:
+        """Lay out the legend, the place names and the region names once per size: none over another."""
+        palette = theme.palette
+        taken = self._markers(theme)
+        inner = self.map_rect.inflate(-theme.px(8), -theme.px(8))
+        project = self.projection()
+        labels: list[tuple[str, str, object, pygame.Rect]] = []
+
+        def claim(text: str, style: str, colour, spots) -> bool:
+            width, height = theme.measure(text, style), theme.line_height(style)
+            for anchor, (x, y) in spots:
+                rect = pygame.Rect(0, 0, width, height)
+                setattr(rect, anchor, (round(x), round(y)))
+                if inner.contains(rect) and not any(rect.colliderect(other) for other in taken):
+                    labels.append((text, style, colour, rect))
+                    taken.append(rect)
+                    return True
+            return False
+
+        places = geometry()["views"][self.view]["places"]
+        gap = theme.px(6)
+        if self.view == "caribbean":
+            for key, name in PLACE_NAMES.items():
+                if key in places:
+                    x, y = project(*places[key])
+                    dot = pygame.Rect(round(x) - theme.px(8), round(y) - theme.px(8), theme.px(16), theme.px(16))
+                    taken[:] = [rect for rect in taken if rect != dot]  # a town's own dot does not push its name away
+                    claim(name, "small", palette.ink, _around(x, y, gap, theme.px(14)))
+                    taken.append(dot)
+        else:
+            for key, name in WORLD_MARKS:
+                if key in places:
+                    x, y = project(*places[key])
+                    style = "small_bold" if key in ("izmir", "havana") else "small"
+                    clear = theme.px(10)
+                    claim(name, style, palette.ink, [("midtop", (x, y + clear)), ("topright", (x - gap, y + gap)),
+                                                      ("midright", (x - clear, y)), ("midleft", (x + clear, y)),
+                                                      ("midbottom", (x, y - clear)), ("topleft", (x + gap, y + gap))])
+        for text, style, spots in LABELS.get(self.view, ()):
+            colour = palette.ink if style != "italic" else _mix(palette.sea_deep, palette.ink, 0.55)
+            claim(text, style, colour, [("center", project(lon, lat)) for lon, lat in spots])
+        self._labels = labels
+
+    def _lay_legend(self, theme: Theme):
+        """The legend's items across the foot of the Caribbean map, on as many rows as they need."""
+        if self.view != "caribbean":
+            return [], None
+        items = [("soviet", "Soviet ships"), ("us", "US Navy")]
+        if self.picture is not None and self.picture.sites:
+            items.append(("site", "missile site (filled: ready)"))
+        line = theme.line_height("small")
+        mark = theme.px(20)
+        rows: list[list[tuple[str, str, int]]] = [[]]
+        x = theme.px(10)
+        for kind, text in items:
+            width = mark + theme.measure(text, "small")
+            if rows[-1] and x + width > self.rect.w - theme.px(10):
+                rows.append([])
+                x = theme.px(10)
+            rows[-1].append((kind, text, x))
+            x += width + theme.px(16)
+        height = len(rows) * line + theme.px(5)
+        strip = pygame.Rect(self.rect.x, self.rect.bottom - height, self.rect.w, height)
+        placed = []
+        for number, row in enumerate(rows):
+            for kind, text, dx in row:
+                rect = pygame.Rect(strip.x + dx, strip.y + theme.px(2) + number * line, mark + theme.measure(text, "small"), line)
+                placed.append((kind, text, rect))
+        return placed, strip
+
     # --- each frame ----------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
-        surface.blit(self.base(theme), self.rect)
-        if self.picture is None:
-            return
+        self._frame(theme)
+        surface.blit(self.base(theme), self.map_rect)
+        words_key = (tuple(self.map_rect), id(theme))
+        if self._labels_for != words_key:
+            self._place_words(theme)
+            self._labels_for = words_key
         previous = surface.get_clip()
-        surface.set_clip(self.rect)
+        surface.set_clip(self.map_rect)
         project = self.projection()
         palette = theme.palette
         if self.view == "caribbean":
-            if self.line_alpha > 0.02:
-                self._draw_line(surface, theme, project)
-            for site in self.picture.sites:
-                x, y = project(site.lon, site.lat)
-                size = theme.px(6)
-                points = [(x, y - size), (x + size, y + size * 0.8), (x - size, y + size * 0.8)]
-                if site.ready:
-                    pygame.draw.polygon(surface, palette.missile, points)
-                pygame.draw.polygon(surface, palette.ink, points, max(1, theme.px(1.5)))
-            for ship in self.picture.ships:
-                position = self.positions.get(ship.key)
-                if position is None:
-                    continue
-                x, y = project(*position)
-                if not self.rect.collidepoint(x, y):
-                    continue
-                colour = palette.soviet_union if ship.side == "soviet" else palette.united_states
-                shape = _ship_shape(x, y, ship.heading, theme.px(9))
-                pygame.draw.polygon(surface, colour, shape)
-                pygame.draw.polygon(surface, palette.ink, shape, 1)
+            self._draw_towns(surface, theme, project)
+            if self.picture is not None:
+                if self.line_alpha > 0.02:
+                    self._draw_line(surface, theme, project)
+                for site in self.picture.sites:
+                    x, y = project(site.lon, site.lat)
+                    size = theme.px(6)
+                    points = [(x, y - size), (x + size, y + size * 0.8), (x - size, y + size * 0.8)]
+                    if site.ready:
+                        pygame.draw.polygon(surface, palette.missile, points)
+                    pygame.draw.polygon(surface, palette.ink, points, max(1, theme.px(1.5)))
+                self._draw_ships(surface, theme, project)
         else:
             self._draw_world_marks(surface, theme, project)
+        for text, style, colour, rect in self._labels:
+            _halo(surface, theme, text, style, rect)
+            theme.draw_text(surface, text, style, colour, rect.topleft, "topleft", self.map_rect)
         surface.set_clip(previous)
         self._draw_legend(surface, theme)
+
+    def _draw_towns(self, surface, theme, project) -> None:
+        places = geometry()["views"][self.view]["places"]
+        for key in PLACE_NAMES:
+            if key in places:
+                x, y = project(*places[key])
+                pygame.draw.circle(surface, theme.palette.ink, (round(x), round(y)), theme.px(3))
+
+    def _draw_ships(self, surface, theme, project) -> None:
+        """Each ship where it is; one just beyond the frame is drawn at its edge, so none is cut in half."""
+        palette = theme.palette
+        length = theme.px(9)
+        inner = self.map_rect.inflate(-2 * length - theme.px(4), -2 * length - theme.px(4))
+        for ship in self.picture.ships:
+            position = self.positions.get(ship.key)
+            if position is None:
+                continue
+            x, y = project(*position)
+            if not self.map_rect.inflate(8 * length, 8 * length).collidepoint(x, y):
+                continue  # far away: out of this picture
+            x = min(max(x, inner.left), inner.right)
+            y = min(max(y, inner.top), inner.bottom)
+            colour = palette.soviet_union if ship.side == "soviet" else palette.united_states
+            shape = _ship_shape(x, y, ship.heading, length)
+            pygame.draw.polygon(surface, colour, shape)
+            pygame.draw.polygon(surface, palette.ink, shape, 1)
 
     def _draw_line(self, surface, theme, project) -> None:
         palette = theme.palette
         points = [project(lon, lat) for lon, lat in map_model.quarantine_arc(60)]
-        layer_rect = self.rect
+        layer_rect = self.map_rect
         layer = pygame.Surface(layer_rect.size, pygame.SRCALPHA)
         alpha = round(230 * self.line_alpha)
         colour = (*palette.quarantine, alpha)
@@ -260,10 +386,29 @@ class MapView(Widget):
                 pygame.draw.line(layer, colour, (x1 + (x2 - x1) * a - layer_rect.x, y1 + (y2 - y1) * a - layer_rect.y),
                                  (x1 + (x2 - x1) * b - layer_rect.x, y1 + (y2 - y1) * b - layer_rect.y), width)
         surface.blit(layer, layer_rect)
-        x, y = points[len(points) // 3]
-        label = theme.text("quarantine line", "italic", palette.quarantine)
-        label.set_alpha(alpha)
-        surface.blit(label, label.get_rect(midleft=(x + theme.px(10), y)))
+        if self.line_alpha > 0.5:  # the line's name, where it is free of the other words
+            label = self._line_label(theme, points)
+            if label is not None:
+                theme.draw_text(surface, "quarantine line", "italic", palette.quarantine, label.topleft, "topleft",
+                                self.map_rect)
+
+    def _line_label(self, theme: Theme, points) -> pygame.Rect | None:
+        width, height = theme.measure("quarantine line", "italic"), theme.line_height("italic")
+        taken = [rect for _, _, _, rect in self._labels] + self._markers(theme)
+        project = self.projection()
+        reach = theme.px(12)
+        for ship in self.picture.ships:  # where the ships are bound: the name must not sit under one
+            x, y = project(ship.lon, ship.lat)
+            taken.append(pygame.Rect(round(x) - reach, round(y) - reach, 2 * reach, 2 * reach))
+        inner = self.map_rect.inflate(-theme.px(8), -theme.px(8))
+        for share in (1 / 3, 1 / 2, 1 / 4, 2 / 3, 1 / 6, 3 / 4):
+            x, y = points[int(len(points) * share)]
+            for anchor in ("midleft", "midright"):
+                rect = pygame.Rect(0, 0, width, height)
+                setattr(rect, anchor, (round(x + (theme.px(10) if anchor == "midleft" else -theme.px(10))), round(y)))
+                if inner.contains(rect) and not any(rect.colliderect(other) for other in taken):
+                    return rect
+        return None
 
     def _draw_world_marks(self, surface, theme, project) -> None:
         palette = theme.palette
@@ -272,51 +417,54 @@ class MapView(Widget):
             if key not in places:
                 continue
             x, y = project(*places[key])
-            missile = key in ("izmir", "havana")
-            if missile:
+            if key in ("izmir", "havana"):
                 size = theme.px(7)
                 pygame.draw.polygon(surface, palette.missile, [(x, y - size), (x + size, y + size * 0.8), (x - size, y + size * 0.8)])
             else:
                 pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(4))
-            label = theme.text(name, "small_bold" if missile else "small", palette.ink)
-            if key == "havana":
-                spot = label.get_rect(midright=(round(x) - theme.px(10), round(y)))
-            elif key == "izmir":
-                spot = label.get_rect(midtop=(round(x), round(y) + theme.px(10)))
-            elif key == "moscow":
-                spot = label.get_rect(midbottom=(round(x), round(y) - theme.px(6)))
-            else:
-                spot = label.get_rect(midleft=(round(x) + theme.px(10), round(y)))
-            surface.blit(label, spot)
 
     def _draw_legend(self, surface, theme) -> None:
-        if self.view != "caribbean":
+        if self._legend_strip is None:
             return
         palette = theme.palette
-        items = [("soviet", "Soviet ships"), ("us", "US Navy"), ("site", "missile site (filled: ready)")]
-        line = theme.line_height("small")
-        strip = pygame.Rect(self.rect.x + 1, self.rect.bottom - line - theme.px(6), self.rect.w - 2, line + theme.px(5))
-        shade = pygame.Surface(strip.size, pygame.SRCALPHA)
-        shade.fill((*palette.panel, 225))
-        surface.blit(shade, strip)
-        pygame.draw.line(surface, palette.panel_edge, strip.topleft, strip.topright)
-        x = strip.x + theme.px(10)
-        cy = strip.centery
-        for kind, text in items:
+        strip = self._legend_strip
+        pygame.draw.rect(surface, palette.panel, strip)
+        pygame.draw.rect(surface, palette.panel_edge, strip, max(1, theme.px(1)))
+        for kind, text, rect in self._legend:
+            cy = rect.centery
+            x = rect.x
             if kind == "site":
                 size = theme.px(6)
                 pygame.draw.polygon(surface, palette.missile, [(x + size, cy - size), (x + 2 * size, cy + size * 0.8), (x, cy + size * 0.8)])
             else:
                 colour = palette.soviet_union if kind == "soviet" else palette.united_states
                 pygame.draw.polygon(surface, colour, _ship_shape(x + theme.px(7), cy, 0, theme.px(8)))
-            label = theme.text(text, "small", palette.ink)
-            if x + theme.px(20) + label.get_width() > strip.right:
-                break
-            surface.blit(label, label.get_rect(midleft=(x + theme.px(20), cy)))
-            x += theme.px(20) + label.get_width() + theme.px(16)
+            theme.draw_text(surface, text, "small", palette.ink, (x + theme.px(20), cy), "midleft", strip)
 
     def texts(self) -> list[str]:
-        return ["quarantine line"] if self.picture and self.picture.quarantine else []
+        shown = [text for text, _, _, _ in self._labels] + [text for _, text, _ in self._legend]
+        if self.picture and self.picture.quarantine:
+            shown.append("quarantine line")
+        return shown
+
+
+def _around(x: float, y: float, near: int, far: int) -> list[tuple[str, tuple[float, float]]]:
+    """Spots for a town's name round its dot: beside it first, then above and below, then further off."""
+    spots = []
+    for d in (near, far):
+        spots += [("midleft", (x + d, y)), ("midright", (x - d, y)), ("midbottom", (x, y - d)), ("midtop", (x, y + d)),
+                  ("bottomright", (x - d, y - d)), ("bottomleft", (x + d, y - d)), ("topright", (x - d, y + d)),
+                  ("topleft", (x + d, y + d))]
+    return spots
+
+
+def _halo(surface: pygame.Surface, theme: Theme, text: str, style: str, rect: pygame.Rect) -> None:
+    """A pale rim round a map label, so it reads over coast, sea and colour alike."""
+    rim = theme.text(text, style, theme.palette.panel)
+    rim.set_alpha(170)
+    step = max(1, theme.px(1.5))
+    for dx, dy in ((-step, 0), (step, 0), (0, -step), (0, step)):
+        surface.blit(rim, rect.move(dx, dy))
 
 
 def _within(value: float, low: float, high: float, frame_low: float, frame_high: float) -> float:

@@ -18,12 +18,15 @@ from typing import Mapping
 from game import paths
 from game.engine import machine
 from game.engine.log import write_log
-from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay
+from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
-from game.engine.saves import SaveError, read_save, restore, save_game
+from game.engine.visibility import shown_names
+from game.engine.saves import MAX_SAVE_BYTES, SaveError, read_save, restore, save_game, save_problem, scenario_file
+from game.files import read_regular_file
 from game.engine.state import DayRecord
-from game.scenario.load import load_scenario
+from game.scenario.errors import FormulaError
+from game.scenario.load import MAX_FILE_BYTES, load_scenario
 from game.scenario.model import Choice, Scenario
 
 HUMAN = "human"
@@ -68,6 +71,18 @@ class Match:
     def hot_seat(self) -> bool:
         return len(self.humans) > 1
 
+    def viewers(self) -> tuple[str, ...] | None:
+        """The seats looking at a screen both sides share (the resolution): its secrets must be every one
+        of theirs. None when nobody plays (computer against computer): nothing is kept from anyone."""
+        return tuple(self.humans) or None
+
+    @property
+    def viewer(self) -> str | None:
+        """The seat whose eyes the shared screens (resolution, record, ending) take: the one human,
+        or None when two play at one screen and both look."""
+        humans = self.humans
+        return humans[0] if len(humans) == 1 else None
+
     def t(self, text) -> str:
         return text.get(self.language) if text is not None else ""
 
@@ -83,9 +98,10 @@ class Match:
         choice = choice_on_day(self.scenario, day_index, role_id, choice_id)
         return self.t(choice.label) if choice else choice_id
 
-    def moved_labels(self, choice: Choice) -> list[str]:
+    def moved_labels(self, choice: Choice, seats: tuple[str, ...] | None = None) -> list[str]:
+        """What the choice will move, by name, leaving out what the seats may not see."""
         labels = []
-        for name in choice.moves:
+        for name in shown_names(self.scenario, choice.moves, self.session.state.values, seats):
             if name.startswith("flags."):
                 labels.append(self.t(self.scenario.flags[name[6:]].label))
             elif name in self.scenario.variables:
@@ -125,7 +141,14 @@ class Match:
     def resolve(self) -> DayRecord:
         if self.phase is Phase.DELIBERATION:
             self.apply(Advance())
-        events = self.apply(Resolve())
+        try:
+            events = self.apply(Resolve())
+        except FormulaError:
+            # A formula came to no usable number with these orders: take them back, so the
+            # player can give another order (the error is shown over the day).
+            for role_id, _ in self.session.orders:
+                self.apply(WithdrawOrder(role_id))
+            raise
         return events[0].record
 
     def finish_day(self) -> None:
@@ -164,16 +187,14 @@ class Match:
                 pass
 
 
-def load_match(path: Path, scenario_cache: dict | None = None) -> Match:
-    """A saved game, replayed; raises SaveError with a readable message."""
+def load_match(path: Path, scenario_cache: dict | None = None, scenario_path: Path | None = None) -> Match:
+    """A saved game, replayed; raises SaveError with a readable message.
+
+    The scenario is the file the save names (``saves.scenario_file``), or ``scenario_path``
+    when the player named one; never another scenario that merely shares the id.
+    """
     data = read_save(path)
-    scenario_ref = data.get("scenario", {})
-    scenario_path = scenario_ref.get("path")
-    found = Path(scenario_path) if scenario_path and Path(scenario_path).is_file() else None
-    if found is None:
-        found = paths.find_scenario(scenario_ref.get("id") or "")
-    if found is None:
-        raise SaveError(f"the scenario '{scenario_ref.get('id')}' of this save cannot be found")
+    found = scenario_path or scenario_file(data, path)
     scenario = load_cached(found, scenario_cache)
     session = restore(data, scenario)
     players = {role: data.get("players", {}).get(role, HUMAN) for role in scenario.roles}
@@ -198,7 +219,7 @@ def load_cached(path: Path, cache: dict | None = None) -> Scenario:
 
 def _unchanged(path: Path, scenario: Scenario) -> bool:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == scenario.digest
+        return hashlib.sha256(read_regular_file(path, MAX_FILE_BYTES)).hexdigest() == scenario.digest
     except OSError:
         return True  # gone or unreadable: keep the version in hand
 
@@ -220,22 +241,29 @@ def list_saves(folder: Path | None = None) -> list[SaveSummary]:
     if not folder.is_dir():
         return summaries
     for path in folder.glob("*.json"):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            summaries.append(SaveSummary(path, str(data["scenario"]["id"]), len(data["days"]),
-                                         data.get("ending") is not None, dict(data.get("players", {})),
+        data = _save_data(path, checked=False)
+        try:  # listed when it names its scenario and days; opening it says what else is wrong
+            summaries.append(SaveSummary(path, str(data["scenario"]["id"])[:80], len(data["days"]),
+                                         data.get("ending") is not None, {str(k)[:40]: str(v)[:40] for k, v in data.get("players", {}).items()},
                                          path.stat().st_mtime))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, KeyError, TypeError, AttributeError):
             continue
     summaries.sort(key=lambda s: (-s.modified, s.path.name))
     return summaries
 
 
+def _save_data(path: Path, checked: bool = True) -> dict | None:
+    """A save's data (``checked``: only a sound save's), or None when it cannot be read."""
+    try:
+        data = json.loads(read_regular_file(path, MAX_SAVE_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return data if not checked or save_problem(data) is None else None
+
+
 def can_continue() -> bool:
     """An unfinished autosaved game exists."""
-    path = autosave_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("ending") is None
+    data = _save_data(autosave_path())
+    return data is not None and data.get("ending") is None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game import paths
 from game.engine.atomic import write_atomically
+from game.files import read_regular_file
 
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 TEXT_SCALES = (1.0, 1.15, 1.3, 1.5)
@@ -43,8 +44,8 @@ def load_settings(path: Path | None = None) -> Settings:
     """The saved settings; anything missing, unreadable or out of range falls back to the default."""
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular_file(path, 64 * 1024).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return Settings()
     if not isinstance(data, dict):
         return Settings()

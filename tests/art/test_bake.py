@@ -119,8 +119,8 @@ def test_an_authors_image_leaving_the_scenario_folder_is_refused(tmp_path):
 
 
 def tiny_scenario(folder: Path, arts: dict) -> SimpleNamespace:
-    days = [SimpleNamespace(id=day_id, art=art) for day_id, art in arts.items()]
-    return SimpleNamespace(id="tiny", folder=str(folder), roles={}, days=days, endings=[])
+    days = [SimpleNamespace(id=day_id, art=art, seen_by={}) for day_id, art in arts.items()]
+    return SimpleNamespace(id="tiny", folder=str(folder), roles={}, days=days, endings=[], art=None)
 
 
 def test_baking_paints_neither_an_authors_image_nor_one_outside_its_folder(tmp_path):

@@ -43,3 +43,17 @@ def only_demo(monkeypatch, repo_root):
     demo = repo_root / "scenarios" / "demo" / "scenario.yaml"
     monkeypatch.setattr(paths, "available_scenarios", lambda: [demo])
     return demo
+
+
+@pytest.fixture
+def own_scenario(repo_root):
+    """A copy of the demo in the user's scenarios folder, to edit as an author does."""
+    import shutil
+
+    from game import paths
+
+    folder = paths.user_scenarios_folder() / "my_crisis"
+    folder.mkdir(parents=True)
+    path = folder / "scenario.yaml"
+    shutil.copy(repo_root / "scenarios" / "demo" / "scenario.yaml", path)
+    return path

@@ -1,24 +1,11 @@
 """F5 in a game: the scenario file is read again and the game goes on from the same day on the new version."""
 
 import io
-import shutil
 
 import pygame
-import pytest
 
-from game import paths
 from game.tools.validate import validate_paths
 from .driver import click, press, scene_name, step, widget
-
-
-@pytest.fixture
-def own_scenario(repo_root):
-    """A copy of the demo in the user's scenarios folder, to edit as an author does."""
-    folder = paths.user_scenarios_folder() / "my_crisis"
-    folder.mkdir(parents=True)
-    path = folder / "scenario.yaml"
-    shutil.copy(repo_root / "scenarios" / "demo" / "scenario.yaml", path)
-    return path
 
 
 def edit(path, old: str, new: str) -> None:
@@ -50,6 +37,7 @@ def test_f5_draws_the_edited_text_and_keeps_the_day_and_the_marked_card(app, own
     assert scene_name(app) == "DayScene"
     assert app.top.match is match and match.session.state.day_index == 1
     assert match.session.state.history == history
+    press(app, pygame.K_b)  # the briefing in the reading pane
     shown = " ".join(app.top.texts())
     assert "The country must hear it tonight." in shown and "The President goes on television" in shown
     assert "The country must be told." not in shown

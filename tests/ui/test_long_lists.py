@@ -142,12 +142,12 @@ def test_the_scenarios_screen_scrolls_with_the_wheel_and_shows_the_one_clicked(a
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False))
     step(app)
     moved = in_view(app, "scenario:")
-    assert moved[0] == twelve_scenarios[3] and moved[-1] == "scenario:crisis_05"
+    assert moved[0] == twelve_scenarios[3] and moved == twelve_scenarios[3:3 + len(first)]
     press(app, pygame.K_TAB)  # the focus is on a row in view
     assert app.top.focus.name in moved
     click(app, widget(app, moved[-1]))
     assert app.top.chosen == moved[-1].split(":")[1]
-    assert "Crisis number 05" in app.top.texts()
+    assert f"Crisis number {moved[-1][-2:]}" in app.top.texts()
 
 
 def test_a_short_list_has_no_scroll_bar(app):

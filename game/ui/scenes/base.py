@@ -198,24 +198,47 @@ class Scene:
         """The static layer: paper and whatever never changes on this screen, made once per layout."""
         if self._background is None or self._background.get_size() != self.app.size:
             surface = self.app.art.paper(self.app.size, self.theme.palette).copy()
-            self.paint_static(surface)
+            veil = self.app.art.stakes_veil(self.app.size, self.stakes())
+            if veil is not None:
+                surface.blit(veil, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            ledger = self.theme.ledger
+            if ledger is None:
+                self.paint_static(surface)
+                self._static_texts = []
+            else:
+                with ledger.owned_by("static"), ledger.capture() as drawn:
+                    self.paint_static(surface)
+                self._static_texts = drawn
             self._background = surface
         return self._background
 
     def paint_static(self, surface: pygame.Surface) -> None:
         """Draw what does not change into the background layer (subclasses)."""
 
+    def stakes(self) -> float:
+        """How near war the game on this screen stands, 0 to 1: the paper darkens at its edges with it."""
+        return 0.0
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self.background(), (0, 0))
+        ledger = self.theme.ledger
+        if ledger is not None:
+            with ledger.owned_by("static"):
+                ledger.replay(getattr(self, "_static_texts", []))
         self.draw_widgets(surface)
 
     def draw_widgets(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        for widget in self.widgets:
-            if widget is not self.focus:
-                widget.draw(surface, theme)
+        ledger = theme.ledger
+        ordered = [w for w in self.widgets if w is not self.focus]
         if self.focus is not None and self.focus in self.widgets:
-            self.focus.draw(surface, theme)  # last, so its ring is never hidden
+            ordered.append(self.focus)  # last, so its ring is never hidden
+        for widget in ordered:
+            if ledger is None:
+                widget.draw(surface, theme)
+            else:
+                with ledger.owned_by(widget.name):
+                    widget.draw(surface, theme)
 
     def texts(self) -> list[str]:
         """Every text this scene shows: what a player at the screen can read (used by tests)."""
@@ -229,19 +252,26 @@ class Scene:
         return []
 
     # --- helpers for subclasses ------------------------------------------------------------------------
-    def heading_bar(self, surface: pygame.Surface, title: str, subtitle: str = "") -> pygame.Rect:
+    def plan_heading(self, title: str, subtitle: str = "", reserve: int = 0) -> pygame.Rect:
+        """Lay out the heading bar for this layout; ``reserve`` pixels at its right hold a button.
+
+        The title takes the largest style in which it fits; the subtitle follows on the same line
+        when there is room and wraps onto lines of its own below when there is not, so the bar
+        grows rather than cutting a word. Returns the bar's rectangle.
+        """
+        self.heading = layout.plan_heading(self.app.size, self.theme, title, subtitle, reserve)
+        return self.heading.bar
+
+    def heading_bar(self, surface: pygame.Surface, dark: bool = False) -> pygame.Rect:
+        """Draw the bar planned by ``plan_heading``; ``dark`` for a screen in mourning (a war's ending)."""
         theme = self.theme
         palette = theme.palette
-        bar = layout.top_bar(self.app.size, theme)
-        pygame.draw.rect(surface, palette.panel, bar)
+        plan = self.heading
+        bar = plan.bar
+        pygame.draw.rect(surface, (28, 24, 22) if dark else palette.panel, bar)
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, max(1, theme.px(1.5)))
-        m = layout.margin(theme)
-        # what sits in the bar (a Menu button) keeps its room; the title and subtitle shorten to fit
-        right = min([w.rect.left for w in self.widgets if bar.contains(w.rect)] + [bar.right]) - m
-        title = theme.fit(title, "title", right - m)
-        rect = blit_text(surface, theme, title, "title", palette.ink, (m, bar.centery), "midleft")
-        x = rect.right + theme.px(16)
-        if subtitle and right - x > theme.px(60):
-            blit_text(surface, theme, theme.fit(subtitle, "subheading", right - x), "subheading", palette.ink_soft,
-                      (x, bar.centery + theme.px(3)), "midleft")
+        light = {"ink": (238, 226, 204), "ink_soft": (196, 184, 164)}
+        for text, style, colour, pos, anchor in plan.texts:
+            ink = light.get(colour, palette.panel) if dark else getattr(palette, colour)
+            theme.draw_text(surface, text, style, ink, pos, anchor, bar)
         return bar

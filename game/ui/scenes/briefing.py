@@ -1,4 +1,9 @@
-"""The morning briefing: the date, the day's title, the painting, and what this seat is told."""
+"""The morning briefing: the date, the day's title, the painting, and what this seat is told.
+
+The painting keeps its own proportions (the painter's 16:9), with the seat's portrait and name
+under it; the day's title and the briefing take the other column, the briefing scrolling when
+it is longer than the room.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,13 @@ import pygame
 from game.text.describe import long_date
 from game.ui import flow, layout
 from game.ui.scenes.base import Scene
-from game.ui.widgets.base import blit_lines, blit_text
-from game.ui.widgets.button import Button
+from game.ui.scenes.common import stakes
+from game.ui.widgets.base import blit_lines
+from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.portrait import portrait_surface
 from game.ui.widgets.textbox import TextBox
+
+PAINTING_ASPECT = 16 / 9
 
 
 def painting_with_title(app, scenario, picture_id: str, art_value, title: str, rect: pygame.Rect) -> pygame.Surface:
@@ -20,11 +28,36 @@ def painting_with_title(app, scenario, picture_id: str, art_value, title: str, r
     if not placeholder:
         return image
     image = image.copy()
-    lines = theme.wrap(title, "title", rect.w - theme.px(60))
-    height = len(lines) * theme.line_height("title")
-    blit_lines(image, theme, lines, "title", theme.palette.ink_soft, theme.px(30), (rect.h - height) // 2,
-               align="center", width=rect.w - theme.px(60))
+    width = rect.w - theme.px(60)
+    fitting = None
+    with theme.measuring():
+        for style in ("title", "heading", "subheading"):  # the largest type in which the title fits the picture
+            lines = theme.wrap(title, style, width)
+            if all(theme.measure(line, style) <= width for line in lines) \
+                    and len(lines) * theme.line_height(style) <= rect.h - theme.px(20):
+                fitting = style
+                break
+    if fitting is None:
+        return image  # too small a picture for its title: the wash alone
+    style = fitting
+    lines = theme.wrap(title, style, width)
+    height = len(lines) * theme.line_height(style)
+    ledger = theme.ledger
+    if ledger is None:
+        blit_lines(image, theme, lines, style, theme.palette.ink_soft, theme.px(30), (rect.h - height) // 2,
+                   align="center", width=width)
+        return image
+    with ledger.capture() as drawn:  # drawn on the picture: entered where the picture will stand
+        blit_lines(image, theme, lines, style, theme.palette.ink_soft, theme.px(30), (rect.h - height) // 2,
+                   align="center", width=width)
+    ledger.replay(drawn, rect.topleft)
     return image
+
+
+def painting_rect(area: pygame.Rect) -> pygame.Rect:
+    """The largest 16:9 rectangle at the top of ``area``."""
+    width = min(area.w, round(area.h * PAINTING_ASPECT))
+    return pygame.Rect(area.x, area.y, width, round(width / PAINTING_ASPECT))
 
 
 class BriefingScene(Scene):
@@ -38,21 +71,32 @@ class BriefingScene(Scene):
         match = self.match
         scenario = match.scenario
         day = match.session.day
+        role = scenario.roles[self.role]
         m = layout.margin(theme)
-        bar = layout.top_bar(size, theme)
+        bar = self.plan_heading(long_date(day.date), f"Day {day.index + 1} of {len(scenario.days)}")
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
-        self.picture_rect, text_column = layout.split_columns(area, [0.56, 0.44], m * 2)
-        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, scenario.roles[self.role].name, theme.px(72))
-        head_h = theme.px(82) + theme.line_height("title") * 2
-        button_h = theme.px(48)
-        self.text_rect = pygame.Rect(text_column.x, text_column.y + head_h, text_column.w,
-                                     text_column.h - head_h - button_h - m)
-        self.head_rect = pygame.Rect(text_column.x, text_column.y, text_column.w, head_h)
-        briefing = day.briefings.get(self.role)
+        left, right = layout.split_columns(area, [0.56, 0.44], m * 2)
+        self.picture_rect = painting_rect(pygame.Rect(left.x, left.y, left.w, left.h - theme.px(96)))
+        # under the painting: who is being briefed
+        portrait = min(theme.px(72), max(theme.px(40), left.bottom - self.picture_rect.bottom - theme.px(16)))
+        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, portrait)
+        self.who_rect = pygame.Rect(left.x, self.picture_rect.bottom + theme.px(14), left.w,
+                                    left.bottom - self.picture_rect.bottom - theme.px(14))
+        # the other column: the day's title, the briefing, the way on
+        title = match.t(day.title_for(self.role))
+        style = theme.first_fitting(max(title.split(), key=len, default=""), ("title", "heading"), right.w) or "heading"
+        self.title_style = style
+        self.title_lines = theme.wrap(title, style, right.w)
+        title_h = len(self.title_lines) * theme.line_height(style) + theme.px(14)
+        button_h = button_height(theme)
+        self.head_rect = pygame.Rect(right.x, right.y, right.w, title_h)
+        text_rect = pygame.Rect(right.x, right.y + title_h + theme.px(8), right.w,
+                                right.h - title_h - theme.px(8) - button_h - m)
+        briefing = day.briefing_for(self.role, match.session.state.values)
         blocks = [(match.t(briefing) if briefing else "No word this morning.", "body", "ink")]
-        self.add(TextBox(self.text_rect, blocks, theme, name="briefing"))
-        buttons = pygame.Rect(text_column.x, text_column.bottom - button_h, text_column.w, button_h)
-        menu_w = theme.px(130)
+        self.add(TextBox(text_rect, blocks, theme, name="briefing"))
+        menu_w = button_width(theme, "Menu", "button", "Esc")
+        buttons = pygame.Rect(right.x, right.bottom - button_h, right.w, button_h)
         self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
                                   "To the situation room", self.proceed, kind="primary", hint="Enter"))
         self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), "Menu", self.menu, hint="Esc"))
@@ -60,32 +104,38 @@ class BriefingScene(Scene):
     def first_focus(self):
         return self.go
 
+    def stakes(self) -> float:
+        return stakes(self.match.scenario, self.match.session.state.values)
+
     def paint_static(self, surface: pygame.Surface) -> None:
         theme = self.theme
         palette = theme.palette
         match = self.match
         scenario = match.scenario
         day = match.session.day
-        self.heading_bar(surface, long_date(day.date), f"Day {day.index + 1} of {len(scenario.days)}")
+        self.heading_bar(surface)
         rect = self.picture_rect
-        picture = painting_with_title(self.app, scenario, day.id, day.art, match.t(day.title), rect)
+        picture_id, art = day.picture_for(self.role)
+        picture = painting_with_title(self.app, scenario, picture_id, art, match.t(day.title_for(self.role)), rect)
         surface.blit(picture, rect)
         pygame.draw.rect(surface, palette.panel_edge, rect, max(1, theme.px(2)))
-        head = self.head_rect
-        surface.blit(self.portrait, (head.x, head.y))
+        who = self.who_rect
+        surface.blit(self.portrait, (who.x, who.y))
         role = scenario.roles[self.role]
-        x = head.x + self.portrait.get_width() + theme.px(14)
-        blit_text(surface, theme, role.name, "heading", palette.ink, (x, head.y + theme.px(4)))
-        blit_text(surface, theme, theme.fit(match.t(role.title), "small", head.right - x), "small", palette.ink_soft,
-                  (x, head.y + theme.px(4) + theme.line_height("heading")))
-        lines = theme.wrap(match.t(day.title), "title", head.w)[:2]
-        y = head.y + theme.px(86)
-        blit_lines(surface, theme, lines, "title", palette.accent, head.x, y)
-        pygame.draw.line(surface, palette.panel_edge, (head.x, head.bottom - theme.px(6)), (head.right, head.bottom - theme.px(6)))
+        x = who.x + self.portrait.get_width() + theme.px(14)
+        words = pygame.Rect(x, who.y, who.right - x, who.h)
+        y = blit_lines(surface, theme, theme.wrap(role.name, "heading", words.w), "heading", palette.ink, x, who.y,
+                       box=words)
+        blit_lines(surface, theme, theme.wrap(match.t(role.title), "small", words.w), "small", palette.ink_soft, x, y,
+                   box=words)
+        head = self.head_rect
+        blit_lines(surface, theme, self.title_lines, self.title_style, palette.accent, head.x, head.y, box=head)
+        pygame.draw.line(surface, palette.panel_edge, (head.x, head.bottom - theme.px(4)),
+                         (head.right, head.bottom - theme.px(4)))
 
     def static_texts(self) -> list[str]:
         day = self.match.session.day
-        return [long_date(day.date), self.match.t(day.title), self.match.scenario.roles[self.role].name]
+        return [long_date(day.date), self.match.t(day.title_for(self.role)), self.match.scenario.roles[self.role].name]
 
     def proceed(self) -> None:
         self.match.begin_day()

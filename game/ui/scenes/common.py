@@ -1,104 +1,207 @@
-"""Pieces shared by the game screens: the meters panel and the written record of orders."""
+"""Pieces shared by the game screens: the alert gauge, the meters panel and the written record of orders.
+
+Every piece says how much room it needs at a width (its words wrapped, never cut), so the
+screens can decide what fits beside the map and what goes behind a tab.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import pygame
 
-from game.text.describe import long_date
-from game.ui.widgets.base import blit_text, panel
-from game.ui.widgets.gauge import DefconGauge, MeterBar
-
+from game.engine.visibility import all_see, shown_flags, shown_variables
+from game.text.describe import long_date, short_names
+from game.ui.widgets.base import panel
+from game.ui.widgets.gauge import DefconGauge, MeterBar, Tension, gauge_height, level_of, meter_height
 
 GAUGE_VARIABLE = "tension"
+ALERT_IDS = ("defcon", "alert")
 
 
-def defcon_of(scenario, values) -> float | None:
-    derived = scenario.derived.get("defcon")
-    return derived.value(values) if derived is not None else None
+@dataclass(frozen=True, slots=True)
+class GaugeParts:
+    """The derived alert level the gauge shows (DEFCON), and the variable it follows (tension)."""
+
+    level: object | None  # the scenario's Derived, or None when it has no alert level
+    variable: object | None  # the Variable behind it, or None
 
 
-def _gauge_parts(scenario):
-    level_known = "defcon" in scenario.derived
-    gauge_variable = scenario.variables.get(GAUGE_VARIABLE) if level_known else None
-    bars = [v for v in scenario.variables.values() if v is not gauge_variable]
-    return level_known, gauge_variable, bars
+def gauge_parts(scenario) -> GaugeParts:
+    """The alert level: a derived value named ``defcon`` or ``alert``, or one whose levels run from 5 to 1."""
+    level = next((scenario.derived[d] for d in ALERT_IDS if d in scenario.derived), None)
+    if level is None:
+        for derived in scenario.derived.values():
+            levels = derived.spec.get("levels") if isinstance(derived.spec, dict) else None
+            if levels and all(isinstance(step, dict) and step.get("value") in (1, 2, 3, 4, 5) for step in levels):
+                level = derived
+                break
+    if level is None:
+        return GaugeParts(None, None)
+    source = level.spec.get("from") if isinstance(level.spec, dict) else None
+    variable = scenario.variables.get(source) if isinstance(source, str) else None
+    return GaugeParts(level, variable or scenario.variables.get(GAUGE_VARIABLE))
 
 
-def _sizes(theme) -> dict[str, int]:
-    return {"pad": theme.px(12), "gauge": theme.line_height("number") - theme.px(6) + theme.px(30) + theme.px(10),
-            "bar": theme.line_height("small") + theme.px(12), "gap": theme.px(8),
-            "flags": theme.line_height("small") + theme.px(2)}
+def alert_level(scenario, values) -> int | None:
+    """The alert level (5 calm .. 1 war) for these values, or None when the scenario has none."""
+    parts = gauge_parts(scenario)
+    if parts.level is None or values is None:
+        return None
+    value = parts.level.value(values)
+    return level_of(value) if isinstance(value, (int, float)) and math.isfinite(value) else 5
 
 
-def bar_columns(count: int) -> int:
-    return 1 if count <= 2 else (2 if count <= 6 else 3)
+defcon_of = alert_level  # the name the screens used first
 
 
-def meters_height(theme, scenario, width: int) -> int:
-    """The height the meters panel needs for this scenario's variables."""
-    level_known, _, bars = _gauge_parts(scenario)
-    size = _sizes(theme)
-    columns = bar_columns(len(bars))
-    rows = (len(bars) + columns - 1) // columns
-    height = 2 * size["pad"] + size["flags"] + rows * (size["bar"] + size["gap"])
-    if level_known:
-        height += size["gauge"] + size["gap"]
-    return height
+def stakes(scenario, values) -> float:
+    """How near the edge the crisis stands, 0 (calm) to 1 (war): the paper darkens with it."""
+    level = alert_level(scenario, values)
+    return 0.0 if level is None else (5 - level) / 4
 
 
-def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None) -> pygame.Rect:
-    """The DEFCON gauge and a bar per variable inside ``rect``; returns the line left for the flags."""
+def _bars(scenario, values: tuple, seats) -> list:
+    """The variables shown as bars: those the seats may see, less the one behind the gauge."""
+    parts = gauge_parts(scenario)
+    return [v for v in shown_variables(scenario, values, seats) if v is not parts.variable or parts.level is None]
+
+
+def _gauge_variable(scenario, values: tuple, seats):
+    """The variable behind the gauge, when the seats may see it."""
+    variable = gauge_parts(scenario).variable
+    return variable if variable is not None and all_see(variable.visible_to, seats, values) else None
+
+
+def _pad(theme) -> int:
+    return theme.px(12)
+
+
+# --- the gauge and what is in force ---------------------------------------------------------------------
+def status_height(theme, match, width: int, values: tuple, with_in_force: bool = True, seats=None) -> int:
+    """The status block's height: the alert gauge with its tension line (if the scenario has an
+    alert level), then (unless left out) everything declared in force."""
+    parts = gauge_parts(match.scenario)
+    inner = width - 2 * _pad(theme)
+    height = 2 * _pad(theme)
+    if parts.level is not None:
+        variable = _gauge_variable(match.scenario, values, seats)
+        label = match.t(variable.label) if variable is not None else None
+        height += gauge_height(theme, inner, label, match.t(parts.level.label)) + theme.px(8)
+    if not with_in_force:
+        return height - theme.px(8)
+    with theme.measuring():
+        lines, active = in_force_lines(theme, match, values, inner, seats)
+    return height + len(lines) * theme.line_height("small_bold" if active else "small")
+
+
+def add_status(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None, seats=None) -> pygame.Rect:
+    """The alert gauge at the top of ``rect``; returns the room under it for what is in force."""
     theme = scene.theme
-    scenario = match.scenario
-    size = _sizes(theme)
-    inner = rect.inflate(-2 * size["pad"], -2 * size["pad"])
-    y = inner.y
-    level_known, gauge_variable, bars = _gauge_parts(scenario)
-    if level_known:
-        tension = None
-        if gauge_variable is not None:
-            tension = (values[gauge_variable.slot], gauge_variable.minimum, gauge_variable.maximum)
-        first = defcon_of(scenario, start) if start is not None else None
-        gauge = DefconGauge(pygame.Rect(inner.x, y, inner.w, size["gauge"]), defcon_of(scenario, values), tension, first)
-        if start is not None and gauge_variable is not None:
-            gauge.tension_shown = start[gauge_variable.slot]
-        scene.add(gauge)
-        y += size["gauge"] + size["gap"]
-    columns = bar_columns(len(bars))
-    rows = (len(bars) + columns - 1) // columns
-    room = inner.bottom - size["flags"] - y
-    row_h = min(size["bar"] + size["gap"], room // max(1, rows)) if rows else 0
+    inner = rect.inflate(-2 * _pad(theme), -2 * _pad(theme))
+    parts = gauge_parts(match.scenario)
+    if parts.level is None:
+        return inner
+    tension = tension_start = None
+    variable = _gauge_variable(match.scenario, values, seats)
+    label = None
+    if variable is not None:
+        label = match.t(variable.label)
+        tension = Tension(label, values[variable.slot], variable.minimum, variable.maximum)
+        tension_start = start[variable.slot] if start is not None else None
+    level = alert_level(match.scenario, values)
+    first = alert_level(match.scenario, start) if start is not None else None
+    title = match.t(parts.level.label)
+    height = gauge_height(theme, inner.w, label, title)
+    scene.add(DefconGauge(pygame.Rect(inner.x, inner.y, inner.w, height), level, tension, first, tension_start, title))
+    top = inner.y + height + theme.px(8)
+    return pygame.Rect(inner.x, top, inner.w, max(0, inner.bottom - top))
+
+
+# --- the meters -------------------------------------------------------------------------------------------
+def _columns(theme, match, width: int, with_change: bool, bars: list) -> tuple[int, list[int]]:
+    """How many columns of bars, and each row's height: as many columns as keep every name on one line."""
+    gap = theme.px(18)
+    best = None
+    with theme.measuring():
+        for columns in (3, 2, 1):
+            column_w = (width - gap * (columns - 1)) // columns
+            heights = [meter_height(theme, column_w, match.t(v.label), v.minimum, v.maximum, with_change) for v in bars]
+            rows = [max(heights[i:i + columns]) for i in range(0, len(heights), columns)]
+            if all(h <= theme.line_height("small") + theme.px(12) for h in heights):
+                return columns, rows
+            if best is None or sum(rows) < sum(best[1]):
+                best = (columns, rows)
+    return best if best is not None else (1, [])
+
+
+def in_force_block(match, values: tuple, seats=None) -> tuple[str, str, str]:
+    """What is in force as one block of text (its words, style and colour): the declared flags the
+    seats may see, or a line saying nothing is."""
+    active = [match.t(flag.label) for flag in shown_flags(match.scenario, values, seats) if values[flag.slot]]
+    if active:
+        return "In force: " + "; ".join(active), "small_bold", "accent"
+    return "Nothing declared in force", "small", "ink_faint"
+
+
+def in_force_lines(theme, match, values: tuple, width: int, seats=None) -> tuple[list[str], bool]:
+    """What is in force, wrapped to the width, and whether anything is."""
+    text, style, _ = in_force_block(match, values, seats)
+    return theme.wrap(text, style, width), style == "small_bold"
+
+
+def meters_height(theme, match, width: int, values: tuple, with_change: bool = False, seats=None) -> int:
+    """The height of the bars, every name whole (the gauge's variable is not among them)."""
+    _, rows = _columns(theme, match, width - 2 * _pad(theme), with_change, _bars(match.scenario, values, seats))
+    return 2 * _pad(theme) + sum(rows) + theme.px(8) * max(0, len(rows) - 1)
+
+
+
+def add_meters(scene, rect: pygame.Rect, match, values: tuple, start: tuple | None = None, seats=None) -> pygame.Rect:
+    """A bar per variable inside ``rect``, in as many columns as keep their names whole; returns the
+    room left under them."""
+    theme = scene.theme
+    inner = rect.inflate(-2 * _pad(theme), -2 * _pad(theme))
+    with_change = start is not None and any(start[v.slot] != values[v.slot] for v in match.scenario.variables.values())
+    bars = _bars(match.scenario, values, seats)
+    columns, rows = _columns(theme, match, inner.w, with_change, bars)
+    gap = theme.px(8)
     column_gap = theme.px(18)
     column_w = (inner.w - column_gap * (columns - 1)) // max(1, columns)
-    for index, variable in enumerate(bars):
-        row, column = divmod(index, columns)
-        cell = pygame.Rect(inner.x + column * (column_w + column_gap), y + row * row_h, column_w,
-                           max(theme.px(24), row_h - size["gap"]))
-        scene.add(MeterBar(cell, match.t(variable.label), values[variable.slot], variable.minimum, variable.maximum,
-                           start[variable.slot] if start is not None else None))
-    return pygame.Rect(inner.x, inner.bottom - size["flags"], inner.w, size["flags"])
+    y = inner.y
+    for row_index, row_h in enumerate(rows):
+        for column, variable in enumerate(bars[row_index * columns:(row_index + 1) * columns]):
+            cell = pygame.Rect(inner.x + column * (column_w + column_gap), y, column_w, row_h)
+            scene.add(MeterBar(cell, match.t(variable.label), values[variable.slot], variable.minimum,
+                               variable.maximum, start[variable.slot] if start is not None else None))
+        y += row_h + gap
+    return pygame.Rect(inner.x, y, inner.w, max(0, inner.bottom - y))
 
 
-def paint_meters_panel(surface, theme, rect: pygame.Rect, flags_rect: pygame.Rect, match, values: tuple) -> list[str]:
-    panel(surface, rect, theme)
-    active = [match.t(flag.label) for flag in match.scenario.flags.values() if values[flag.slot]]
-    text = "In force: " + "; ".join(active) if active else "Nothing declared in force"
-    text = theme.fit(text, "small", flags_rect.w)
-    blit_text(surface, theme, text, "small_bold" if active else "small",
-              theme.palette.accent if active else theme.palette.ink_faint, flags_rect.topleft)
-    return [text]
+def paint_in_force(surface, theme, where: pygame.Rect, match, values: tuple, seats=None) -> list[str]:
+    """What is in force, wrapped into ``where``; returns the lines drawn."""
+    lines, active = in_force_lines(theme, match, values, where.w, seats)
+    style = "small_bold" if active else "small"
+    colour = theme.palette.accent if active else theme.palette.ink_faint
+    y = where.y
+    for line in lines:
+        theme.draw_text(surface, line, style, colour, (where.x, y), "topleft", where)
+        y += theme.line_height(style)
+    return lines
 
 
+# --- the record -------------------------------------------------------------------------------------------
 def history_blocks(match) -> list[tuple[str, str, str]]:
     """Each resolved day: its date and title, then each side's order."""
     scenario = match.scenario
+    names = short_names(scenario)
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
-        blocks.append((f"{long_date(day.date)}: {match.t(day.title)}", "small_bold", "ink"))
+        blocks.append((f"{long_date(day.date)}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
         for role_id, choice_id in record.orders:
-            name = scenario.roles[role_id].name
-            blocks.append((f"{name}: {match.label_of(record.day_index, role_id, choice_id)}", "small", "ink_soft"))
+            blocks.append((f"{names[role_id]}: {match.label_of(record.day_index, role_id, choice_id)}", "small", "ink_soft"))
     if not blocks:
         blocks.append(("No orders yet: this is the first day.", "italic", "ink_faint"))
     return blocks

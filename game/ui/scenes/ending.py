@@ -1,4 +1,9 @@
-"""The ending: its painting and words, the path taken beside what happened in 1962, tension over the days."""
+"""The ending: its painting and words, how it went for the player's seat, the path beside 1962, tension by day.
+
+An ending looks like what it is: a war darkens the whole screen and its verdict stands on black;
+a bitter end is sombre; a settlement is calm. The chart shows tension day by day over stripes
+of the alert level each day really stood at (read from the record, so it agrees with the gauge).
+"""
 
 from __future__ import annotations
 
@@ -6,26 +11,30 @@ import datetime
 
 import pygame
 
+from game.text.describe import short_names
 from game.ui import layout
 from game.ui.scenes.base import Scene
-from game.ui.scenes.briefing import painting_with_title
-from game.ui.scenes.common import GAUGE_VARIABLE
-from game.ui.widgets.base import panel
-from game.ui.widgets.button import Button
+from game.ui.scenes.briefing import painting_rect, painting_with_title
+from game.ui.scenes.common import alert_level, gauge_parts, GAUGE_VARIABLE
+from game.ui.widgets.base import blit_lines, panel
+from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.chart import LineChart
 from game.ui.widgets.textbox import TextBox
+
+# the verdict's ground and ink for each tone
+VERDICT = {"catastrophe": ((28, 24, 22), (238, 226, 204)), "grave": ((98, 40, 30), (250, 240, 224))}
 
 
 def path_blocks(match) -> list[tuple[str, str, str]]:
     """Each day played: both sides' orders, and what was really decided that day."""
     scenario = match.scenario
+    names = short_names(scenario)
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
         date = datetime.date.fromisoformat(day.date)
-        blocks.append((f"{date.day} {date:%B}: {match.t(day.title)}", "small_bold", "ink"))
+        blocks.append((f"{date.day} {date:%B}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
         for role_id, choice_id in record.orders:
-            surname = scenario.roles[role_id].name.split()[-1]
             taken = match.label_of(record.day_index, role_id, choice_id)
             real = day.historical.get(role_id)
             if real is None:
@@ -34,27 +43,29 @@ def path_blocks(match) -> list[tuple[str, str, str]]:
                 note = " (as in 1962)"
             else:
                 note = f" (1962: {match.label_of(record.day_index, role_id, real)})"
-            blocks.append((f"{surname}: {taken}{note}", "small", "ink_soft"))
+            blocks.append((f"{names[role_id]}: {taken}{note}", "small", "ink_soft"))
     return blocks
 
 
-def defcon_bands(scenario, variable) -> list[tuple[float, tuple]]:
-    """Where the DEFCON level changes along the variable behind it, for the chart's stripes."""
-    derived = scenario.derived.get("defcon")
-    if derived is None:
-        return []
-    values = list(scenario.initial_values())
-    bands = []
-    previous = None
-    steps = 100
-    for index in range(steps + 1):
-        value = variable.minimum + (variable.maximum - variable.minimum) * index / steps
-        values[variable.slot] = value
-        level = derived.value(tuple(values))
-        if level != previous:
-            bands.append((value, level))
-            previous = level
-    return bands
+def verdict(scenario, ending, role_id: str) -> str:
+    """How the ending went for one seat, in plain words, measured against every ending the scenario has."""
+    score = ending.scores.get(role_id)
+    if score is None:
+        return ""
+    scores = [e.scores[role_id] for e in scenario.endings if role_id in e.scores]
+    low, high = min(scores), max(scores)
+    share = (score - low) / (high - low) if high > low else 0.5
+    if score == high:
+        words = "the best outcome your side could have had"
+    elif score == low:
+        words = "the worst outcome for your side"
+    elif share >= 0.66:
+        words = "a good outcome for your side"
+    elif share >= 0.4:
+        words = "neither a victory nor a defeat"
+    else:
+        words = "a defeat for your side"
+    return f"{words} ({score:+g}, where {low:+g} is the worst and {high:+g} the best)"
 
 
 class EndingScene(Scene):
@@ -63,25 +74,41 @@ class EndingScene(Scene):
         self.match = match
         self.ending = match.scenario.ending(match.session.state.ending)
 
+    def verdict_lines(self) -> list[str]:
+        """What the ending meant for each player at the screen (both, when two played)."""
+        scenario = self.match.scenario
+        names = short_names(scenario)
+        seats = self.match.humans or list(scenario.roles)
+        lines = ["Nobody won." if self.ending.mood == "catastrophe" else ""]
+        for role_id in seats:
+            said = verdict(scenario, self.ending, role_id)
+            if said:
+                lines.append(f"For {names[role_id]}: {said}.")
+        return [line for line in lines if line]
+
     def build(self, size) -> None:
         theme = self.theme
         match = self.match
         scenario = match.scenario
         m = layout.margin(theme)
-        bar = layout.top_bar(size, theme)
+        bar = self.plan_heading(match.t(self.ending.title), match.t(scenario.title))
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
-        left, right = layout.split_columns(area, [0.44, 0.56], m * 2)
-        self.picture_rect, text_rect = layout.split_rows(left, [round(left.h * 0.5), None], m)
+        left, right = layout.split_columns(area, [0.46, 0.54], m * 2)
+        pad = theme.px(12)
+        self.verdict_texts = [theme.wrap(line, "subheading", left.w - 2 * pad) for line in self.verdict_lines()]
+        verdict_h = sum(len(lines) for lines in self.verdict_texts) * theme.line_height("subheading") + 2 * pad
+        # the painting gives way to the words: the ending's text keeps room for six lines at least
+        words_h = 6 * theme.line_height("body") + theme.px(20)
+        picture_h = max(theme.px(120), min(round(left.h * 0.48), left.h - verdict_h - words_h - 2 * m))
+        self.picture_rect = painting_rect(pygame.Rect(left.x, left.y, left.w, picture_h))
+        self.verdict_rect = pygame.Rect(left.x, self.picture_rect.bottom + m, left.w, verdict_h)
+        text_rect = pygame.Rect(left.x, self.verdict_rect.bottom + m, left.w, left.bottom - self.verdict_rect.bottom - m)
         self.text_panel = text_rect
         blocks = [(match.t(self.ending.text), "body", "ink")]
         if self.ending.history_note:
             blocks += [("How close history came", "subheading", "ink"), (match.t(self.ending.history_note), "italic", "ink_soft")]
-        if self.ending.scores:
-            fared = "; ".join(f"{scenario.roles[role].name}: {score:+g}" for role, score in self.ending.scores.items()
-                              if role in scenario.roles)
-            blocks += [("How each side fared", "subheading", "ink"), (fared, "body", "ink_soft")]
         self.add(TextBox(text_rect.inflate(-theme.px(24), -theme.px(20)), blocks, theme, gap=6, name="ending text"))
-        button_h = theme.px(48)
+        button_h = button_height(theme)
         chart_h = round(right.h * 0.36)
         path_rect, chart_rect, buttons = layout.split_rows(right, [None, chart_h, button_h], m)
         self.path_panel = path_rect
@@ -89,22 +116,31 @@ class EndingScene(Scene):
         heading = [("Your path beside 1962", "subheading", "ink")]
         self.add(TextBox(path_rect.inflate(-theme.px(24), -theme.px(20)), heading + path_blocks(match), theme, gap=3,
                          name="path"))
-        variable = scenario.variables.get(GAUGE_VARIABLE) or next(iter(scenario.variables.values()), None)
-        if variable is not None:
-            history = match.session.state.history
-            points = [history[0].values_before[variable.slot]] if history else []
-            points += [record.values_after[variable.slot] for record in history]
-            labels = ["start"] + [self._short(scenario.days[r.day_index].date) for r in history]
-            palette = theme.palette
-            bands = [(value, palette.defcon[5 - int(level)]) for value, level in defcon_bands(scenario, variable)
-                     if 1 <= int(level) <= 5]
-            self.add(LineChart(chart_rect.inflate(-theme.px(24), -theme.px(16)), f"{match.t(variable.label)} over the days",
-                               points, variable.minimum, variable.maximum, labels[: len(points)], bands))
-        half = (buttons.w - m) // 2
-        self.again = self.add(Button(pygame.Rect(buttons.x, buttons.y, half, button_h), "New game", self.new_game,
-                                     kind="primary"))
-        self.add(Button(pygame.Rect(buttons.x + half + m, buttons.y, buttons.w - half - m, button_h), "Back to the title",
+        self._add_chart(chart_rect.inflate(-theme.px(24), -theme.px(16)))
+        back_w = button_width(theme, "Back to the title", "button", "Esc")
+        self.again = self.add(Button(pygame.Rect(buttons.x, buttons.y, buttons.w - back_w - m, button_h), "New game",
+                                     self.new_game, kind="primary"))
+        self.add(Button(pygame.Rect(buttons.right - back_w, buttons.y, back_w, button_h), "Back to the title",
                         self.to_title, hint="Esc"))
+
+    def _add_chart(self, rect: pygame.Rect) -> None:
+        match = self.match
+        scenario = match.scenario
+        parts = gauge_parts(scenario)
+        variable = parts.variable or scenario.variables.get(GAUGE_VARIABLE) or next(iter(scenario.variables.values()), None)
+        if variable is None:
+            return
+        history = match.session.state.history
+        states = ([history[0].values_before] if history else []) + [record.values_after for record in history]
+        points = [values[variable.slot] for values in states]
+        labels = ["start"] + [self._short(scenario.days[r.day_index].date) for r in history]
+        stripes = None
+        title = f"{match.t(variable.label)} over the days"
+        if parts.level is not None:
+            palette = self.theme.palette
+            stripes = [palette.defcon[5 - alert_level(scenario, values)] for values in states]
+            title = f"{match.t(variable.label)}, over the {match.t(parts.level.label)} of each day"
+        self.add(LineChart(rect, title, points, variable.minimum, variable.maximum, labels[: len(points)], stripes))
 
     @staticmethod
     def _short(iso: str) -> str:
@@ -114,19 +150,31 @@ class EndingScene(Scene):
     def first_focus(self):
         return self.again
 
+    def stakes(self) -> float:
+        return {"catastrophe": 1.0, "grave": 0.5}.get(self.ending.mood, 0.0)
+
     def paint_static(self, surface: pygame.Surface) -> None:
         theme = self.theme
+        palette = theme.palette
         match = self.match
-        self.heading_bar(surface, match.t(self.ending.title), match.t(match.scenario.title))
+        self.heading_bar(surface, dark=self.ending.mood == "catastrophe")
         rect = self.picture_rect
         surface.blit(painting_with_title(self.app, match.scenario, self.ending.id, self.ending.art,
                                          match.t(self.ending.title), rect), rect)
-        pygame.draw.rect(surface, theme.palette.panel_edge, rect, max(1, theme.px(2)))
+        frame = (20, 16, 14) if self.ending.mood == "catastrophe" else palette.panel_edge
+        pygame.draw.rect(surface, frame, rect, max(1, theme.px(3 if self.ending.mood == "catastrophe" else 2)))
+        ground, ink = VERDICT.get(self.ending.mood, (palette.panel, palette.ink))
+        pygame.draw.rect(surface, ground, self.verdict_rect, border_radius=theme.px(8))
+        pygame.draw.rect(surface, palette.panel_edge, self.verdict_rect, max(1, theme.px(1.5)), border_radius=theme.px(8))
+        pad = theme.px(12)
+        y = self.verdict_rect.y + pad
+        for lines in self.verdict_texts:
+            y = blit_lines(surface, theme, lines, "subheading", ink, self.verdict_rect.x + pad, y, box=self.verdict_rect)
         for box in (self.text_panel, self.path_panel, self.chart_panel):
             panel(surface, box, theme, fill=(251, 246, 234))
 
     def static_texts(self) -> list[str]:
-        return [self.match.t(self.ending.title)]
+        return [self.match.t(self.ending.title), *self.verdict_lines()]
 
     def new_game(self) -> None:
         self.app.reset("title")

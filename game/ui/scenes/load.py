@@ -1,4 +1,8 @@
-"""Loading a saved game, newest first (the autosave among them)."""
+"""Loading a saved game, newest first (the autosave among them).
+
+Each save is shown as a player thinks of it: the crisis, the day it stands on, who plays whom,
+and when it was saved, rather than as a file name.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ import pygame
 
 from game import paths
 from game.engine.saves import SaveError
+from game.text.describe import long_date
 from game.ui import flow, layout
-from game.ui.match import list_saves, load_match
+from game.ui.match import HUMAN, list_saves, load_cached, load_match
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
+from game.ui.scenes.setup import OPPONENT_TITLES
 from game.ui.widgets.base import blit_text
-from game.ui.widgets.button import Button, OptionRow
+from game.ui.widgets.button import Button, OptionRow, button_height, button_width, option_row_height
 
 
 class LoadScene(Scene):
@@ -23,44 +29,64 @@ class LoadScene(Scene):
         super().__init__(app)
         self.saves = list_saves()
         self.list = ScrollingRows(self)
-        self._titles: dict[str, str] = {}
+        self._scenarios: dict[str, object] = {}
 
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
-        bar = layout.top_bar(size, theme)
-        area = pygame.Rect(m * 4, bar.bottom + m, size[0] - 8 * m, size[1] - bar.bottom - 3 * m - theme.px(48))
-        self.list.build(area, len(self.saves), layout.option_row_height(theme, 70, 1), theme.px(8), self._save_row)
-        if not self.saves:
-            self.empty = True
-        button = pygame.Rect(m * 4, size[1] - m - theme.px(48), theme.px(180), theme.px(48))
+        bar = self.plan_heading("Load a game", "newest first")
+        button_h = button_height(theme)
+        area = pygame.Rect(m * 4, bar.bottom + m, size[0] - 8 * m, size[1] - bar.bottom - 3 * m - button_h)
+        row_w = area.w - theme.px(16)
+        row_h = max((option_row_height(theme, row_w, *self._words(save)) for save in self.saves), default=theme.px(70))
+        self.list.build(area, len(self.saves), min(row_h, area.h), theme.px(8), self._save_row)
+        button = pygame.Rect(m * 4, size[1] - m - button_h, button_width(theme, "Back", "button", "Esc"), button_h)
         self.add(Button(button, "Back", self.back, hint="Esc"))
+
+    def _scenario(self, scenario_id: str):
+        if scenario_id not in self._scenarios:
+            path = paths.find_scenario(scenario_id)
+            try:
+                self._scenarios[scenario_id] = load_cached(path, self.app.scenario_cache) if path else None
+            except SaveError:
+                self._scenarios[scenario_id] = None
+        return self._scenarios[scenario_id]
+
+    def _words(self, save) -> tuple[str, str, str]:
+        """A save's title, description and badge, as the list shows them."""
+        language = self.app.language
+        scenario = self._scenario(save.scenario_id)
+        when = datetime.datetime.fromtimestamp(save.modified)
+        badge = f"{when.day} {when:%b %Y, %H:%M}"
+        if save.path.name == "autosave.json":
+            badge = f"Autosave, {badge}"
+        if scenario is None:
+            return save.scenario_id, "This game's scenario cannot be found.", badge
+        title = scenario.title.get(language)
+        if save.ended:
+            state = "Finished"
+        else:
+            day = scenario.days[min(save.days_played, len(scenario.days) - 1)]
+            state = f"Day {day.index + 1} of {len(scenario.days)}, {long_date(day.date)}"
+        seats = []
+        for role_id, player in save.players.items():
+            role = scenario.roles.get(role_id)
+            if role is None:
+                continue
+            who = "a player" if player == HUMAN else OPPONENT_TITLES.get(player, player).replace("Computer: ", "the computer, ")
+            seats.append(f"{role.name}: {who}")
+        return title, f"{state}. " + "; ".join(seats) + ".", badge
 
     def _save_row(self, index: int, rect: pygame.Rect) -> OptionRow:
         save = self.saves[index]
-        title = self._titles.get(save.scenario_id) or self._scenario_title(save.scenario_id)
-        self._titles[save.scenario_id] = title
-        when = datetime.datetime.fromtimestamp(save.modified).strftime("%d %b %Y, %H:%M")
-        who = ", ".join(f"{role}: {'player' if p == 'human' else p}" for role, p in save.players.items())
-        state = "ended" if save.ended else f"{save.days_played} day{'s' if save.days_played != 1 else ''} played"
-        name = "Autosave" if save.path.name == "autosave.json" else save.path.stem
-        return OptionRow(rect, f"{name} \u2014 {title}", f"{state}; {who}", self._loader(save.path),
-                         badge=when, name=f"save:{save.path.name}")
+        title, description, badge = self._words(save)
+        return OptionRow(rect, title, description, self._loader(save.path), badge=badge, name=f"save:{save.path.name}")
 
     def on_key(self, event) -> bool:
         return self.list.key(event) or super().on_key(event)
 
-    def _scenario_title(self, scenario_id: str) -> str:
-        path = paths.find_scenario(scenario_id)
-        if path is None:
-            return scenario_id
-        for key, scenario in self.app.scenario_cache.items():
-            if scenario.id == scenario_id:
-                return scenario.title.get(self.app.language)
-        return scenario_id
-
     def paint_static(self, surface: pygame.Surface) -> None:
-        self.heading_bar(surface, "Load a game", f"from {paths.saves_folder()}")
+        self.heading_bar(surface)
         if not self.saves:
             theme = self.theme
             blit_text(surface, theme, "No saved games yet.", "italic", theme.palette.ink_soft,

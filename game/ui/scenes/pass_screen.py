@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.text.describe import short_names
 from game.ui import layout
 from game.ui.scenes.base import Scene
-from game.ui.widgets.base import blit_lines, blit_text
-from game.ui.widgets.button import Button
+from game.ui.scenes.common import stakes
+from game.ui.widgets.base import blit_lines
+from game.ui.widgets.button import Button, button_height, button_width, label_lines
 from game.ui.widgets.portrait import portrait_surface
 
 
@@ -22,32 +24,45 @@ class PassScreen(Scene):
     def build(self, size) -> None:
         theme = self.theme
         scenario = self.match.scenario
-        name = scenario.roles[self.role].name
-        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, name, theme.px(140))
-        rect = pygame.Rect(0, 0, theme.px(520), theme.px(54))
-        rect.center = (size[0] // 2, round(size[1] * 0.76))
-        self.ready = self.add(Button(rect, f"I am {name.split()[-1]}: show my desk", self.proceed, kind="primary", hint="Enter",
-                                     name="ready"))
-        menu = pygame.Rect(0, 0, theme.px(140), theme.px(40))
-        menu.topright = (size[0] - layout.margin(theme), layout.margin(theme))
+        role = scenario.roles[self.role]
+        short = short_names(scenario)[self.role]
+        m = layout.margin(theme)
+        width = min(size[0] - 4 * m, theme.px(760))
+        self.column = pygame.Rect((size[0] - width) // 2, 0, width, size[1])
+        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, theme.px(140))
+        self.title_lines = theme.wrap(f"Pass the screen to {role.name}", "title", width)
+        self.body_lines = theme.wrap(f"{role.name}'s orders are secret. Press Enter or click when only {short} "
+                                     "can see the screen.", "body", width)
+        label = f"I am {short}: show my desk"
+        button_w = min(width, button_width(theme, label, "button", "Enter"))
+        button_h = button_height(theme, "button", label_lines(theme, label, button_w))
+        height = (self.portrait.get_height() + theme.px(16) + len(self.title_lines) * theme.line_height("title")
+                  + theme.px(8) + len(self.body_lines) * theme.line_height("body") + theme.px(28) + button_h)
+        self.top = max(m * 3, (size[1] - height) // 2)
+        rect = pygame.Rect(0, 0, button_w, button_h)
+        rect.midbottom = (size[0] // 2, self.top + height)
+        self.ready = self.add(Button(rect, label, self.proceed, kind="primary", hint="Enter", name="ready"))
+        menu_w = button_width(theme, "Menu", "button", "Esc")
+        menu = pygame.Rect(0, 0, menu_w, button_height(theme))
+        menu.topright = (size[0] - m, m)
         self.add(Button(menu, "Menu", self.menu, hint="Esc"))
 
     def first_focus(self):
         return self.ready
 
+    def stakes(self) -> float:
+        return stakes(self.match.scenario, self.match.session.state.values)
+
     def paint_static(self, surface: pygame.Surface) -> None:
         theme = self.theme
         palette = theme.palette
-        width, height = self.app.size
-        scenario = self.match.scenario
-        role = scenario.roles[self.role]
-        surface.blit(self.portrait, self.portrait.get_rect(center=(width // 2, round(height * 0.3))))
-        blit_text(surface, theme, f"Pass the screen to {role.name}", "title", palette.ink,
-                  (width // 2, round(height * 0.3) + theme.px(86)), "midtop")
-        lines = theme.wrap(f"{role.name}'s orders are secret. Press Enter or click when only {role.name.split()[-1]} "
-                           "can see the screen.", "body", theme.px(640))
-        blit_lines(surface, theme, lines, "body", palette.ink_soft, width // 2 - theme.px(320),
-                   round(height * 0.3) + theme.px(140), align="center", width=theme.px(640))
+        column = self.column
+        picture = self.portrait.get_rect(midtop=(column.centerx, self.top))
+        surface.blit(self.portrait, picture)
+        y = blit_lines(surface, theme, self.title_lines, "title", palette.ink, column.x, picture.bottom + theme.px(16),
+                       align="center", width=column.w)
+        blit_lines(surface, theme, self.body_lines, "body", palette.ink_soft, column.x, y + theme.px(8), align="center",
+                   width=column.w)
 
     def static_texts(self) -> list[str]:
         return [f"Pass the screen to {self.match.scenario.roles[self.role].name}"]

@@ -11,8 +11,8 @@ import pygame
 
 from game.ui import layout
 from game.ui.scenes.overlay import Overlay
-from game.ui.widgets.base import blit_text
-from game.ui.widgets.button import Button
+from game.ui.widgets.base import blit_lines
+from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.textbox import TextBox
 
 ADVICE = "Still playing the last good version. Fix the file, then press F5 again."
@@ -28,25 +28,27 @@ class ProblemsScene(Overlay):
         theme = self.theme
         m = layout.margin(theme)
         self.box = layout.centered(size, min(size[0] - 4 * m, theme.px(1040)), min(size[1] - 4 * m, theme.px(600)))
-        top = self.box.y + theme.px(22) + theme.line_height("title") + theme.line_height("body") + theme.px(10)
-        button_h = theme.px(46)
+        inner_w = self.box.w - theme.px(56)
+        self.advice_lines = theme.wrap(ADVICE, "body", inner_w)
+        self.advice_top = self.box.y + self.header_height()
+        top = self.advice_top + len(self.advice_lines) * theme.line_height("body") + theme.px(10)
+        button_h = button_height(theme)
         bottom = self.box.bottom - theme.px(20) - button_h
-        lines = pygame.Rect(self.box.x + theme.px(28), top, self.box.w - theme.px(56), bottom - top - theme.px(12))
+        lines = pygame.Rect(self.box.x + theme.px(28), top, inner_w, bottom - top - theme.px(12))
         self.lines = self.add(TextBox(lines, [(line, "small", "ink") for line in self.reloaded.problems], theme,
                                       gap=4, name="problems"))
-        close = pygame.Rect(0, 0, theme.px(200), button_h)
+        close = pygame.Rect(0, 0, button_width(theme, "Close", "button", "Esc"), button_h)
         close.bottomright = (self.box.right - theme.px(28), self.box.bottom - theme.px(20))
         self.close = self.add(Button(close, "Close", self.back, kind="primary", hint="Esc", name="close"))
 
     def first_focus(self):
         return self.lines if self.lines.can_focus else self.close
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint_title(self, surface: pygame.Surface) -> None:
+        super().paint_title(surface)
         theme = self.theme
-        y = self.box.y + theme.px(16) + theme.line_height("title")
-        blit_text(surface, theme, theme.fit(ADVICE, "body", self.box.w - theme.px(56)), "body", theme.palette.ink_soft,
-                  (self.box.centerx, y), "midtop")
+        blit_lines(surface, theme, self.advice_lines, "body", theme.palette.ink_soft, self.box.x + theme.px(28),
+                   self.advice_top, align="center", width=self.box.w - theme.px(56), box=self.box)
 
     def static_texts(self) -> list[str]:
         return [self.title, ADVICE]

@@ -6,14 +6,16 @@ import datetime
 
 import pygame
 
+from game.engine.news import day_news
 from game.text.describe import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
 from game.ui.scenes.briefing import painting_with_title
-from game.ui.scenes.common import add_meters, defcon_of, meters_height, paint_meters_panel
+from game.ui.scenes.common import (add_meters, add_status, defcon_of, meters_height, paint_in_force, stakes,
+                                   status_height)
 from game.ui.widgets.base import panel
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, button_height, button_width, label_lines
 from game.ui.widgets.textbox import TextBox
 
 
@@ -25,21 +27,15 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
         blocks.append((f"{scenario.roles[role_id].name}: {match.label_of(record.day_index, role_id, choice_id)}",
                        "body", "ink"))
     happened = []
-    for interaction_id in record.interactions:
-        interaction = next(i for i in scenario.interactions if i.id == interaction_id)
-        if interaction.text:
-            happened.append((t(interaction.text), "body", "ink"))
-    for event_id in record.events:
-        event = next(e for e in scenario.events if e.id == event_id)
-        happened.append((f"News: {t(event.title)}", "small_bold", "accent"))
-        happened.append((t(event.text), "body", "ink"))
-    for note in record.delayed_notes:
-        happened.append((t(note) if note else "Consequences of an earlier decision arrive.", "body", "ink"))
-    for flag in scenario.flags.values():
-        before, after = record.values_before[flag.slot], record.values_after[flag.slot]
-        if before != after:
-            state = "now in force" if after else "no longer in force"
-            happened.append((f"{t(flag.label)}: {state}.", "small_bold", "ink_soft"))
+    for news in day_news(scenario, record, match.viewers()):
+        if news.kind == "event":
+            happened.append((f"News: {t(news.title)}", "small_bold", "accent"))
+            happened.append((t(news.text), "body", "ink"))
+        elif news.kind == "flag":
+            state = "now in force" if news.in_force else "no longer in force"
+            happened.append((f"{t(news.title)}: {state}.", "small_bold", "ink_soft"))
+        else:
+            happened.append((t(news.text) if news.text else "Consequences of an earlier decision arrive.", "body", "ink"))
     if happened:
         blocks.append(("What happened", "subheading", "ink"))
         blocks.extend(happened)
@@ -67,58 +63,85 @@ class ResolutionScene(Scene):
         match = self.match
         scenario = match.scenario
         record = self.record
+        day = scenario.days[record.day_index]
         m = layout.margin(theme)
-        bar = layout.top_bar(size, theme)
+        bar = self.plan_heading(long_date(day.date), f"Day {day.index + 1}: what happened")
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m)
-        left, right = layout.split_columns(area, [0.48, 0.52], m * 2)
-        button_h = theme.px(48)
+        after = record.values_after
+        for share in (0.52, 0.58, 0.64):  # the meters take a wider column when their names need it
+            left, right = layout.split_columns(area, [1 - share, share], m * 2)
+            seats = match.viewers()
+            if status_height(theme, match, right.w, after, seats=seats) \
+                    + meters_height(theme, match, right.w, after, True, seats) <= right.h:
+                break
+        menu_w = button_width(theme, "Menu", "button", "Esc")
+        label = "See how it ended" if record.ending else "On to the next day"
+        button_h = button_height(theme, "button", label_lines(theme, label, left.w - menu_w - m))
         self.text_panel = pygame.Rect(left.x, left.y, left.w, left.h - button_h - m)
         text = self.add(TextBox(self.text_panel.inflate(-theme.px(28), -theme.px(24)), resolution_blocks(match, record),
                                 theme, gap=6, name="what happened"))
         self.picture_rect = None
         spare = text.rect.h - text.content_height
         if spare > theme.px(170):  # room for the day's painting under the words
-            self.picture_rect = pygame.Rect(self.text_panel.x + theme.px(14), 0, self.text_panel.w - theme.px(28), 0)
-            self.picture_rect.h = min(spare - theme.px(20), round(self.picture_rect.w * 0.56))
-            self.picture_rect.bottom = self.text_panel.bottom - theme.px(14)
+            width = self.text_panel.w - theme.px(28)
+            height = min(spare - theme.px(20), round(width * 9 / 16))
+            self.picture_rect = pygame.Rect(0, 0, round(height * 16 / 9), height)
+            self.picture_rect.midbottom = (self.text_panel.centerx, self.text_panel.bottom - theme.px(14))
             text.rect.h = self.picture_rect.y - theme.px(10) - text.rect.y
         buttons = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
-        menu_w = theme.px(130)
         self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), "Menu", self.menu, hint="Esc"))
-        label = "See how it ended" if record.ending else "On to the next day"
         self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
                                   label, self.proceed, kind="primary", hint="Enter", name="continue"))
-        meters_h = min(meters_height(theme, scenario, right.w), round(right.h * 0.5))
-        map_rect, self.meters_rect = layout.split_rows(right, [None, meters_h], m)
-        day = scenario.days[record.day_index]
-        history = match.session.state.history[: record.day_index + 1]
-        if record.day_index + 1 < len(scenario.days) and not record.ending:
-            next_date = scenario.days[record.day_index + 1].date
-        else:
-            next_date = (datetime.date.fromisoformat(day.date) + datetime.timedelta(days=1)).isoformat()
-        if map_model.is_caribbean(scenario):
-            before = map_model.map_picture(scenario, day.date, record.values_before, history[:-1])
-            after = map_model.map_picture(scenario, next_date, record.values_after, history)
-            self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, after, start=before))
-        else:
-            self.map_view = self.add(MapView(map_rect, "world", self.app.art))
-        self.flags_rect = add_meters(self, self.meters_rect, match, record.values_after, start=record.values_before)
+        # the right: the map (when it keeps a fair share), then the gauge, the meters and what is in force
+        before = record.values_before
+        status_h = status_height(theme, match, right.w, after, seats=seats)
+        meters_h = meters_height(theme, match, right.w, after, with_change=True, seats=seats)
+        panel_h = status_h + meters_h - theme.px(12)
+        map_h = right.h - panel_h - m
+        if map_h >= 0.3 * right.h:
+            map_rect = pygame.Rect(right.x, right.y, right.w, map_h)
+            self.meters_rect = pygame.Rect(right.x, right.bottom - panel_h, right.w, panel_h)
+            history = match.session.state.history[: record.day_index + 1]
+            if record.day_index + 1 < len(scenario.days) and not record.ending:
+                next_date = scenario.days[record.day_index + 1].date
+            else:
+                next_date = (datetime.date.fromisoformat(day.date) + datetime.timedelta(days=1)).isoformat()
+            if map_model.is_caribbean(scenario):
+                start = map_model.map_picture(scenario, day.date, before, history[:-1])
+                end = map_model.map_picture(scenario, next_date, after, history)
+                self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, end, start=start))
+            else:
+                self.map_view = self.add(MapView(map_rect, "world", self.app.art))
+        else:  # large type in a small window: the numbers matter more than the ships
+            self.map_view = None
+            self.meters_rect = pygame.Rect(right.x, right.y, right.w, panel_h)
+        status = pygame.Rect(right.x, self.meters_rect.y, right.w, status_h)
+        self.flags_rect = add_status(self, status, match, after, start=before, seats=seats)
+        add_meters(self, pygame.Rect(right.x, status.bottom - theme.px(12), right.w, meters_h), match, after, start=before,
+                   seats=seats)
 
     def first_focus(self):
         return self.go
+
+    def stakes(self) -> float:
+        return stakes(self.match.scenario, self.record.values_after)
 
     def paint_static(self, surface: pygame.Surface) -> None:
         theme = self.theme
         scenario = self.match.scenario
         day = scenario.days[self.record.day_index]
-        self.heading_bar(surface, long_date(day.date), f"Day {day.index + 1}: what happened")
+        self.heading_bar(surface)
         panel(surface, self.text_panel, theme, fill=(251, 246, 234))
         if self.picture_rect is not None:
-            picture = painting_with_title(self.app, scenario, day.id, day.art, self.match.t(day.title), self.picture_rect)
+            viewer = self.match.viewer
+            picture_id, art = day.picture_for(viewer)
+            picture = painting_with_title(self.app, scenario, picture_id, art, self.match.t(day.title_for(viewer)),
+                                          self.picture_rect)
             surface.blit(picture, self.picture_rect)
             pygame.draw.rect(surface, theme.palette.panel_edge, self.picture_rect, max(1, theme.px(1.5)))
-        self.flag_texts = paint_meters_panel(surface, theme, self.meters_rect, self.flags_rect, self.match,
-                                             self.record.values_after)
+        panel(surface, self.meters_rect, theme)
+        self.flag_texts = paint_in_force(surface, theme, self.flags_rect, self.match, self.record.values_after,
+                                         self.match.viewers())
 
     def static_texts(self) -> list[str]:
         return getattr(self, "flag_texts", [])

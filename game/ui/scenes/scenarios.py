@@ -6,9 +6,11 @@ import pygame
 
 from game.ui import layout
 from game.ui.scenes.base import Scene
+from game.ui.scenes.briefing import painting_rect, painting_with_title
 from game.ui.scenes.rows import ScrollingRows
 from game.ui.widgets.base import panel
-from game.ui.widgets.button import Button, OptionRow
+from game.text.describe import long_date
+from game.ui.widgets.button import Button, OptionRow, button_height, button_width, option_row_height
 from game.ui.widgets.textbox import TextBox
 
 
@@ -26,40 +28,65 @@ class ScenariosScene(Scene):
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
-        bar = layout.top_bar(size, theme)
-        area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - theme.px(48))
+        bar = self.plan_heading("Scenarios", "the crises this game can play")
+        button_h = button_height(theme)
+        area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - button_h)
         left, right = layout.split_columns(area, [0.4, 0.6], m * 2)
-        self.list.build(left, len(self.choices), layout.option_row_height(theme, 84, 1), theme.px(8),
-                        self._scenario_row)
+        row_w = left.w - theme.px(16)
+        row_h = max((option_row_height(theme, row_w, *self._words(index)) for index in range(len(self.choices))),
+                    default=theme.px(60))
+        self.list.build(left, len(self.choices), min(row_h, left.h), theme.px(8), self._scenario_row)
         self.detail = right
         scenario = dict(self.choices).get(self.chosen)
+        self.picture_rect = None
+        if scenario is not None and scenario.art is not None and right.h > theme.px(420):
+            # the scenario's own title painting over its description, when the panel has room for both
+            inner = right.inflate(-theme.px(28), -theme.px(24))
+            self.picture_rect = painting_rect(pygame.Rect(inner.x, inner.y, inner.w, round(inner.h * 0.4)))
+            right = pygame.Rect(right.x, self.picture_rect.bottom, right.w, right.bottom - self.picture_rect.bottom)
         if scenario is not None:
-            roles = "; ".join(f"{r.name}, {r.title.get(self.app.language)}" for r in scenario.roles.values())
-            blocks = [(scenario.title.get(self.app.language), "title", "ink"), (scenario.summary.get(self.app.language), "body", "ink"),
+            language = self.app.language
+            roles = "; ".join(f"{r.name}, {r.title.get(language)}" for r in scenario.roles.values())
+            blocks = [(scenario.title.get(language), "title", "ink"), (scenario.summary.get(language), "body", "ink"),
                       ("Roles", "subheading", "ink"), (roles, "body", "ink_soft")]
             if scenario.authors:
                 blocks += [("Written by", "subheading", "ink"), (", ".join(scenario.authors), "body", "ink_soft")]
             if scenario.sources:
                 blocks += [("Sources", "subheading", "ink"), ("\n".join(scenario.sources), "small", "ink_soft")]
             self.add(TextBox(right.inflate(-theme.px(28), -theme.px(24)), blocks, theme, gap=6, name="details"))
-        buttons = pygame.Rect(m, size[1] - m - theme.px(48), size[0] - 2 * m, theme.px(48))
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, theme.px(160), buttons.h), "Back", self.back, hint="Esc"))
-        self.play = self.add(Button(pygame.Rect(buttons.right - theme.px(300), buttons.y, theme.px(300), buttons.h),
+        buttons = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, button_width(theme, "Back", "button", "Esc"), buttons.h),
+                        "Back", self.back, hint="Esc"))
+        play_w = max(theme.px(300), button_width(theme, "Play this scenario"))
+        self.play = self.add(Button(pygame.Rect(buttons.right - play_w, buttons.y, play_w, buttons.h),
                                     "Play this scenario", self.play_it, kind="primary", enabled=scenario is not None))
+
+    def _words(self, index: int) -> tuple[str, str]:
+        name, scenario = self.choices[index]
+        if scenario is None:
+            return name, "Has errors: run 'brink validate'."
+        first, last = (long_date(date) for date in (scenario.first_date, scenario.last_date))
+        return scenario.title.get(self.app.language), f"{len(scenario.days)} days; {first} to {last}"
 
     def _scenario_row(self, index: int, rect: pygame.Rect) -> OptionRow:
         name, scenario = self.choices[index]
+        title, description = self._words(index)
         if scenario is None:
-            return OptionRow(rect, name, "Has errors: run 'brink validate'.", enabled=False, name=f"scenario:{name}")
-        return OptionRow(rect, scenario.title.get(self.app.language), f"{len(scenario.days)} days; {scenario.first_date} to "
-                         f"{scenario.last_date}", self._show(name), selected=name == self.chosen, name=f"scenario:{name}")
+            return OptionRow(rect, title, description, enabled=False, name=f"scenario:{name}")
+        return OptionRow(rect, title, description, self._show(name), selected=name == self.chosen, name=f"scenario:{name}")
 
     def on_key(self, event) -> bool:
         return self.list.key(event) or super().on_key(event)
 
     def paint_static(self, surface: pygame.Surface) -> None:
-        self.heading_bar(surface, "Scenarios", "the crises this game can play")
+        self.heading_bar(surface)
         panel(surface, self.detail, self.theme, fill=(251, 246, 234))
+        scenario = dict(self.choices).get(self.chosen)
+        if self.picture_rect is not None and scenario is not None:
+            title = scenario.title.get(self.app.language)
+            surface.blit(painting_with_title(self.app, scenario, "title", scenario.art, title, self.picture_rect),
+                         self.picture_rect)
+            pygame.draw.rect(surface, self.theme.palette.panel_edge, self.picture_rect, max(1, self.theme.px(1.5)))
 
     def static_texts(self) -> list[str]:
         return ["Scenarios"]

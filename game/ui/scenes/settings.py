@@ -10,7 +10,7 @@ import pygame
 
 from game.ui.languages import language_name, languages_of, scenario_languages
 from game.ui.settings import TEXT_SCALES, WINDOW_SIZES
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, button_height
 from game.ui.scenes.overlay import Overlay
 
 
@@ -39,17 +39,17 @@ class SettingsScene(Overlay):
             ("language", f"Scenario language: {language_name(self.app.language)}"),
         ]
         theme = self.theme
-        self.box = self.panel_rect(size, len(rows) + 1)
-        self.box.w = theme.px(560)
-        self.box.centerx = size[0] // 2
+        labels = [label for _, label in rows] + ["Done"]
+        self.box = self.panel_rect(size, labels, ["\u2190 \u2192"] * len(rows) + ["Esc"])
         y = self.box.y + self.header_height()
+        button_h = button_height(theme)
         for key, label in rows:
-            rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), theme.px(46))
+            rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
             button = Button(rect, label, self._cycle(key, 1), hint="\u2190 \u2192", name=f"setting:{key}")
             button.setting = key
             self.add(button)
-            y += theme.px(56)
-        rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), theme.px(46))
+            y += button_h + theme.px(10)
+        rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
         self.add(Button(rect, "Done", self.back, kind="primary", hint="Esc", name="done"))
 
     def _cycle(self, key: str, step: int):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pygame
 
@@ -13,9 +14,11 @@ from game.ui import flow, layout
 from game.ui.match import HUMAN, Match, load_cached
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
-from game.ui.widgets.base import blit_text
-from game.ui.widgets.button import Button, OptionRow, TextField
+from game.text.describe import long_date
+from game.ui.widgets.base import blit_lines
+from game.ui.widgets.button import Button, OptionRow, TextField, button_height, button_width, option_row_height
 from game.ui.widgets.portrait import portrait_surface
+from game.ui.widgets.textbox import TextBox
 
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 FALLBACK_SCENARIO = "demo"
@@ -25,22 +28,50 @@ OPPONENT_TITLES = {"historical": "Computer: the historical leader", "hawk": "Com
                    HUMAN: "A second player at this screen"}
 
 
-def scenario_choices(cache: dict) -> list[tuple[str, object | None]]:
-    """(folder name, scenario or None if it does not load), shipped ones first, then the user's."""
+def scenario_choices(cache: dict, named: str | None = None) -> list[tuple[str, object | None]]:
+    """(folder name, scenario or None if it does not load), shipped ones first, then the user's.
+
+    ``named``, a file named on the command line that is none of those, comes first under its path.
+    """
     found = []
-    for path in paths.available_scenarios():
+    listed = paths.available_scenarios()
+    for path in ([_named_file(named, listed)] if named else []) + listed:
+        if path is None:
+            continue
+        name = path.parent.name if path in listed else str(path)
         try:
-            found.append((path.parent.name, load_cached(path, cache)))
+            found.append((name, load_cached(path, cache)))
         except SaveError:
-            found.append((path.parent.name, None))
+            found.append((name, None))
     return found
+
+
+def _named_file(named: str, listed: list) -> Path | None:
+    """The file named on the command line, unless it is one of the listed scenarios (by its real path)."""
+    path = paths.find_scenario(named)
+    if path is None or any(path.resolve() == other.resolve() for other in listed):
+        return None
+    return path
+
+
+def listed_name(named: str | None, choices: list) -> str | None:
+    """The name under which ``named`` (an id, folder or file) is listed among ``choices``."""
+    path = paths.find_scenario(named) if named else None
+    if path is None:
+        return named
+    for name, _ in choices:
+        candidate = paths.find_scenario(name) if Path(name).name == name else Path(name)
+        if candidate is not None and candidate.resolve() == path.resolve():
+            return name
+    return named
 
 
 class SetupScene(Scene):
     def __init__(self, app, scenario: str | None = None, role: str | None = None, opponent: str | None = None,
                  seed: int | None = None):
         super().__init__(app)
-        self.choices = scenario_choices(app.scenario_cache)
+        self.choices = scenario_choices(app.scenario_cache, scenario)
+        scenario = listed_name(scenario, self.choices)
         loaded = [name for name, s in self.choices if s is not None]
         preferred = [scenario, DEFAULT_SCENARIO, FALLBACK_SCENARIO] + loaded
         wanted = next((name for name in preferred if name in loaded), None)
@@ -50,6 +81,7 @@ class SetupScene(Scene):
         self.seed = str(seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000))
         self._fix_role()
         self.list = ScrollingRows(self)
+        self.opponents = ScrollingRows(self)
         names = [name for name, _ in self.choices]
         if self.scenario_name in names:
             self.list.window.first = names.index(self.scenario_name)  # the chosen one in view (fitted at layout)
@@ -66,59 +98,95 @@ class SetupScene(Scene):
     def build(self, size) -> None:
         theme = self.theme
         m = layout.margin(theme)
-        bar = layout.top_bar(size, theme)
-        area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 2 * m - theme.px(56))
-        self.columns = layout.split_columns(area, [0.31, 0.38, 0.31], m * 2)
-        label_h = theme.line_height("heading") + theme.px(6)
+        back_w = button_width(theme, "Back", "button", "Esc")
+        bar = self.plan_heading("A new game", "choose a crisis, a seat and an opponent")
+        button_h = button_height(theme)
+        area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - button_h)
+        self.columns = layout.split_columns(area, [0.31, 0.36, 0.33], m * 2)
         gap = theme.px(8)
-        # scenarios
+        self.column_titles = []
+        tops = []
+        for column, title in zip(self.columns, ("The crisis", "Your seat", "Your opponent")):
+            lines = theme.wrap(title, "heading", column.w)
+            self.column_titles.append(lines)
+            tops.append(column.y + len(lines) * theme.line_height("heading") + theme.px(6))
+        # scenarios: a list, each row its title and its span
         column = self.columns[0]
-        self.list.build(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h), len(self.choices),
-                        layout.option_row_height(theme, 104, 2), gap, self._scenario_row)
-        # roles
+        rows_area = pygame.Rect(column.x, tops[0], column.w, column.bottom - tops[0])
+        row_w = rows_area.w - theme.px(16)
+        row_h = max(option_row_height(theme, row_w, *self._scenario_words(index)) for index in range(len(self.choices))) \
+            if self.choices else theme.px(60)
+        self.list.build(rows_area, len(self.choices), min(row_h, rows_area.h), gap, self._scenario_row)
+        # seats: a row for each role, then the chosen seat's description
         column = self.columns[1]
         scenario = self.scenario
         if scenario is not None:
             roles = list(scenario.roles.values())
-            rows = layout.grid(pygame.Rect(column.x, column.y + label_h, column.w, column.h - label_h),
-                               len(roles), 1, gap, theme.px(150))
-            for role, rect in zip(roles, rows):
-                picture = portrait_surface(self.app.art, theme, scenario.id, role.id, role.name, theme.px(96))
-                self.add(OptionRow(rect, role.name, f"{role.title.get(self.app.language)}. {role.description.get(self.app.language)}",
+            portrait = theme.px(72)
+            y = tops[1]
+            for role in roles:
+                height = option_row_height(theme, column.w, role.name, role.title.get(self.app.language), "", portrait)
+                picture = portrait_surface(self.app.art, theme, scenario.id, role.id, role.name, portrait)
+                self.add(OptionRow(pygame.Rect(column.x, y, column.w, height), role.name, role.title.get(self.app.language),
                                    self._picker("role", role.id), selected=role.id == self.role,
                                    name=f"role:{role.id}", portrait=picture))
-        # opponents and the seed
+                y += height + gap
+            chosen = scenario.roles.get(self.role)
+            if chosen is not None and column.bottom - y > theme.line_height("body"):
+                self.add(TextBox(pygame.Rect(column.x, y + theme.px(4), column.w, column.bottom - y - theme.px(4)),
+                                 [(chosen.description.get(self.app.language), "body", "ink_soft")], theme, name="seat"))
+        # opponents: a list; the seed under it
         column = self.columns[2]
-        rows = layout.grid(pygame.Rect(column.x, column.y + label_h, column.w, column.h), len(OPPONENTS), 1,
-                           theme.px(6), theme.px(64))
-        for opponent, rect in zip(OPPONENTS, rows):
-            description = POLICIES[opponent].description if opponent in POLICIES else \
-                "Two players take turns; the screen is covered between their orders."
-            self.add(OptionRow(rect, OPPONENT_TITLES[opponent], description[:1].upper() + description[1:] + ".",
-                               self._picker("opponent", opponent), selected=opponent == self.opponent,
-                               name=f"opponent:{opponent}"))
-        seed_y = rows[-1].bottom + theme.px(14) + theme.line_height("small_bold")
-        self.seed_rect = pygame.Rect(column.x, seed_y, column.w * 0.45, theme.px(40))
+        field_h = max(theme.px(40), theme.line_height("subheading") + theme.px(10))
+        self.seed_lines = theme.wrap("Seed: the same seed replays the same dice", "small_bold", column.w)
+        seed_block = len(self.seed_lines) * theme.line_height("small_bold") + theme.px(4) + field_h
+        opponents_area = pygame.Rect(column.x, tops[2], column.w, column.bottom - tops[2] - seed_block - theme.px(14))
+        row_w = opponents_area.w - theme.px(16)
+        row_h = max(option_row_height(theme, row_w, *self._opponent_words(opponent)) for opponent in OPPONENTS)
+        self.opponents.build(opponents_area, len(OPPONENTS), min(row_h, opponents_area.h), theme.px(6),
+                             self._opponent_row)
+        self.seed_label_y = opponents_area.bottom + theme.px(14)
+        seed_y = column.bottom - field_h
+        new_seed_w = min(column.w // 2, button_width(theme, "New seed"))
+        self.seed_rect = pygame.Rect(column.x, seed_y, column.w - new_seed_w - gap, field_h)
         self.add(TextField(self.seed_rect, "Seed", self.seed, self._set_seed, name="seed"))
-        self.add(Button(pygame.Rect(self.seed_rect.right + gap, seed_y, column.w * 0.55 - gap, theme.px(40)),
-                        "New seed", self._new_seed, name="new seed"))
+        self.add(Button(pygame.Rect(self.seed_rect.right + gap, seed_y, new_seed_w, field_h), "New seed", self._new_seed,
+                        name="new seed"))
         # the way on
-        bottom = pygame.Rect(m, size[1] - m - theme.px(46), size[0] - 2 * m, theme.px(46))
-        self.add(Button(pygame.Rect(bottom.x, bottom.y, theme.px(160), bottom.h), "Back", self.back, hint="Esc"))
-        self.begin_button = self.add(Button(pygame.Rect(bottom.right - theme.px(260), bottom.y, theme.px(260), bottom.h),
+        bottom = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
+        self.add(Button(pygame.Rect(bottom.x, bottom.y, back_w, bottom.h), "Back", self.back, hint="Esc"))
+        begin_w = max(theme.px(260), button_width(theme, "Begin"))
+        self.begin_button = self.add(Button(pygame.Rect(bottom.right - begin_w, bottom.y, begin_w, bottom.h),
                                             "Begin", self.begin, kind="primary", enabled=scenario is not None and bool(self.seed)))
+
+    def _scenario_words(self, index: int) -> tuple[str, str]:
+        name, scenario = self.choices[index]
+        if scenario is None:
+            return name, f"This scenario has errors: run 'brink validate {name}'."
+        first, last = (long_date(date) for date in (scenario.first_date, scenario.last_date))
+        return scenario.title.get(self.app.language), f"{len(scenario.days)} days of decision, {first} to {last}"
 
     def _scenario_row(self, index: int, rect: pygame.Rect) -> OptionRow:
         name, scenario = self.choices[index]
+        title, description = self._scenario_words(index)
         if scenario is None:
-            return OptionRow(rect, name, f"This scenario has errors: run 'brink validate {name}'.", enabled=False,
-                             name=f"scenario:{name}")
-        return OptionRow(rect, scenario.title.get(self.app.language), f"{len(scenario.days)} days. {scenario.summary.get(self.app.language)}",
-                         self._picker("scenario_name", name), selected=name == self.scenario_name,
+            return OptionRow(rect, title, description, enabled=False, name=f"scenario:{name}")
+        return OptionRow(rect, title, description, self._picker("scenario_name", name), selected=name == self.scenario_name,
                          name=f"scenario:{name}")
 
+    @staticmethod
+    def _opponent_words(opponent: str) -> tuple[str, str]:
+        description = POLICIES[opponent].description if opponent in POLICIES else \
+            "two players take turns; the screen is covered between their orders"
+        return OPPONENT_TITLES[opponent], description[:1].upper() + description[1:] + "."
+
+    def _opponent_row(self, index: int, rect: pygame.Rect) -> OptionRow:
+        opponent = OPPONENTS[index]
+        return OptionRow(rect, *self._opponent_words(opponent), self._picker("opponent", opponent),
+                         selected=opponent == self.opponent, name=f"opponent:{opponent}")
+
     def on_key(self, event) -> bool:
-        return self.list.key(event) or super().on_key(event)
+        return self.list.key(event) or self.opponents.key(event) or super().on_key(event)
 
     def first_focus(self):
         return getattr(self, "begin_button", None) if getattr(self, "begin_button", None) and self.begin_button.can_focus \
@@ -127,13 +195,11 @@ class SetupScene(Scene):
     def paint_static(self, surface: pygame.Surface) -> None:
         theme = self.theme
         palette = theme.palette
-        self.heading_bar(surface, "A new game", "choose a crisis, a seat and an opponent")
-        titles = ("The crisis", "Your seat", "Your opponent")
-        for column, title in zip(self.columns, titles):
-            blit_text(surface, theme, title, "heading", palette.ink, (column.x, column.y - theme.px(4)))
-        seed_label = theme.fit("Seed: the same seed replays the same dice", "small_bold", self.columns[2].w)
-        blit_text(surface, theme, seed_label, "small_bold", palette.ink_soft,
-                  (self.seed_rect.x, self.seed_rect.y - theme.px(4)), "bottomleft")
+        self.heading_bar(surface)
+        for column, lines in zip(self.columns, self.column_titles):
+            blit_lines(surface, theme, lines, "heading", palette.ink, column.x, column.y, box=column)
+        blit_lines(surface, theme, self.seed_lines, "small_bold", palette.ink_soft, self.columns[2].x, self.seed_label_y,
+                   box=self.columns[2])
 
     def static_texts(self) -> list[str]:
         return ["A new game", "The crisis", "Your seat", "Your opponent"]

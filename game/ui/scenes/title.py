@@ -8,10 +8,12 @@ from game.engine.saves import SaveError
 from game.ui import flow, layout
 from game.ui.match import autosave_path, can_continue, load_match
 from game.ui.scenes.base import Scene
-from game.ui.widgets.base import blit_text
-from game.ui.widgets.button import Button
+from game.ui.widgets.base import blit_lines
+from game.ui.widgets.button import Button, button_height, button_width
 
+NAME = "Brinkmanship"
 SUBTITLE = "A crisis decision game \u2014 October 1962"
+HINT = "Arrows or Tab to move, Enter to choose"
 
 
 class TitleScene(Scene):
@@ -20,9 +22,6 @@ class TitleScene(Scene):
         width, height = size
         m = layout.margin(theme)
         self.can_continue = can_continue()
-        button_w = theme.px(300)
-        button_h = theme.px(46)
-        gap = theme.px(10)
         items = [
             ("Continue", self.continue_game, self.can_continue),
             ("New game", self.new_game, True),
@@ -31,12 +30,29 @@ class TitleScene(Scene):
             ("Settings", lambda: self.app.push("settings"), True),
             ("Quit", self.app.quit, True),
         ]
-        x = m * 3
-        y = round(height * 0.42)
-        for index, (label, action, enabled) in enumerate(items):
+        # a paper band down the left, as wide as the name needs, holds the name and the menu
+        self.left = m * 3
+        name_style = theme.first_fitting(NAME, ("display", "title"), width - 2 * self.left) or "title"
+        self.name_style = name_style
+        band_w = max(theme.px(610), theme.measure(NAME, name_style) + 2 * m + theme.px(20))
+        self.band = pygame.Rect(m * 2 - theme.px(10), 0, min(width - m, band_w), height)
+        text_w = self.band.right - self.left - m
+        self.subtitle_lines = theme.wrap(SUBTITLE, "italic", text_w)
+        self.hint_lines = theme.wrap(HINT, "small", text_w)
+        self.name_y = round(height * 0.1)
+        self.rule_y = self.name_y + theme.line_height(name_style) + len(self.subtitle_lines) * theme.line_height("italic") \
+            + theme.px(16)
+        button_w = min(text_w, max(theme.px(300), max(button_width(theme, label) for label, _, _ in items)))
+        button_h = button_height(theme)
+        hint_top = height - m * 2 - len(self.hint_lines) * theme.line_height("small")
+        room = hint_top - self.rule_y - theme.px(16)
+        gap = max(theme.px(4), min(theme.px(10), (room - len(items) * button_h) // max(1, len(items))))
+        y = self.rule_y + max(theme.px(16), (room - len(items) * (button_h + gap)) // 3)
+        self.hint_top = hint_top
+        for label, action, enabled in items:
             kind = "primary" if (label == "Continue" and enabled) or (label == "New game" and not self.can_continue) else "secondary"
-            rect = pygame.Rect(x, y + index * (button_h + gap), button_w, button_h)
-            self.add(Button(rect, label, action, kind=kind, enabled=enabled))
+            self.add(Button(pygame.Rect(self.left, y, button_w, button_h), label, action, kind=kind, enabled=enabled))
+            y += button_h + gap
 
     def first_focus(self):
         return next((w for w in self.widgets if w.can_focus), None)
@@ -46,22 +62,19 @@ class TitleScene(Scene):
         palette = theme.palette
         width, height = self.app.size
         surface.blit(self.app.art.title((width, height)), (0, 0))
-        m = layout.margin(theme)
-        # a paper band down the left, where the name and the menu stand
-        band = pygame.Surface((theme.px(610), height), pygame.SRCALPHA)
+        band = pygame.Surface(self.band.size, pygame.SRCALPHA)
         band.fill((*palette.paper, 222))
-        surface.blit(band, (m * 2 - theme.px(10), 0))
-        pygame.draw.line(surface, palette.panel_edge, (m * 2 - theme.px(10) + band.get_width(), 0),
-                         (m * 2 - theme.px(10) + band.get_width(), height), max(1, theme.px(1)))
-        name = blit_text(surface, theme, "Brinkmanship", "display", palette.ink, (m * 3 - theme.px(4), round(height * 0.12)))
-        blit_text(surface, theme, SUBTITLE, "italic", palette.ink_soft, (m * 3, name.bottom + theme.px(2)))
-        pygame.draw.line(surface, palette.accent, (m * 3, name.bottom + theme.px(40)),
-                         (m * 3 + theme.px(300), name.bottom + theme.px(40)), max(1, theme.px(2)))
-        hint = "Arrows or Tab to move, Enter to choose"
-        blit_text(surface, theme, hint, "small", palette.ink_soft, (m * 3, height - m * 2), "bottomleft")
+        surface.blit(band, self.band)
+        pygame.draw.line(surface, palette.panel_edge, self.band.topright, self.band.bottomright, max(1, theme.px(1)))
+        name = theme.draw_text(surface, NAME, self.name_style, palette.ink, (self.left - theme.px(4), self.name_y),
+                               "topleft", self.band)
+        blit_lines(surface, theme, self.subtitle_lines, "italic", palette.ink_soft, self.left, name.bottom, box=self.band)
+        pygame.draw.line(surface, palette.accent, (self.left, self.rule_y), (self.left + theme.px(300), self.rule_y),
+                         max(1, theme.px(2)))
+        blit_lines(surface, theme, self.hint_lines, "small", palette.ink_soft, self.left, self.hint_top, box=self.band)
 
     def static_texts(self) -> list[str]:
-        return ["Brinkmanship", SUBTITLE]
+        return [NAME, SUBTITLE]
 
     def new_game(self) -> None:
         self.app.push("setup")

@@ -86,27 +86,20 @@ def focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, radius:
 
 
 def blit_lines(surface: pygame.Surface, theme: Theme, lines: list[str], style: str, colour,
-               x: int, y: int, align: str = "left", width: int = 0) -> int:
+               x: int, y: int, align: str = "left", width: int = 0, box: pygame.Rect | None = None) -> int:
     """Draw wrapped lines from the cache; returns the y below the last line."""
     step = theme.line_height(style)
+    anchor, spot = {"center": ("midtop", x + width // 2), "right": ("topright", x + width)}.get(align, ("topleft", x))
     for line in lines:
         if line:
-            text = theme.text(line, style, colour)
-            if align == "center":
-                surface.blit(text, (x + (width - text.get_width()) // 2, y))
-            elif align == "right":
-                surface.blit(text, (x + width - text.get_width(), y))
-            else:
-                surface.blit(text, (x, y))
+            theme.draw_text(surface, line, style, colour, (spot, y), anchor, box)
         y += step
     return y
 
 
-def blit_text(surface: pygame.Surface, theme: Theme, text: str, style: str, colour, pos, anchor: str = "topleft") -> pygame.Rect:
-    rendered = theme.text(text, style, colour)
-    rect = rendered.get_rect(**{anchor: pos})
-    surface.blit(rendered, rect)
-    return rect
+def blit_text(surface: pygame.Surface, theme: Theme, text: str, style: str, colour, pos, anchor: str = "topleft",
+              box: pygame.Rect | None = None) -> pygame.Rect:
+    return theme.draw_text(surface, text, style, colour, pos, anchor, box)
 
 
 def initials(name: str) -> str:

@@ -40,21 +40,18 @@ class Button(Widget):
             pygame.draw.rect(surface, tuple(max(0, c - 40) for c in edge), rect.move(0, theme.px(2)), border_radius=radius)
         pygame.draw.rect(surface, fill, rect, border_radius=radius)
         pygame.draw.rect(surface, edge, rect, max(1, theme.px(1.5)), border_radius=radius)
-        pad = theme.px(12)
-        hint_width = 0
-        show_hint = bool(self.hint) and (theme.measure(self.label, self.style) + theme.measure(self.hint, "small")
-                                         + 3 * pad <= rect.w)
-        if show_hint:
-            hint_rect = blit_text(surface, theme, self.hint, "small", ink if self.kind == "primary" else theme.palette.ink_faint,
-                                  (rect.right - pad, rect.centery), "midright")
-            hint_width = hint_rect.w + pad
-        available = rect.w - 2 * pad - hint_width
-        label = theme.fit(self.label, self.style, available)
-        text = theme.text(label, self.style, ink)
-        if show_hint:
-            surface.blit(text, text.get_rect(midleft=(rect.x + pad, rect.centery)))
-        else:
-            surface.blit(text, text.get_rect(center=rect.center))
+        pad = button_padding(theme)
+        hint_ink = ink if self.kind == "primary" else theme.palette.ink_faint
+        if self.hint and theme.measure(self.label, self.style) + theme.measure(self.hint, "small") + 3 * pad <= rect.w:
+            theme.draw_text(surface, self.hint, "small", hint_ink, (rect.right - pad, rect.centery), "midright", rect)
+            theme.draw_text(surface, self.label, self.style, ink, (rect.x + pad, rect.centery), "midleft", rect)
+        else:  # no room for the key's name: the label alone, on as many lines as it needs
+            lines = theme.wrap(self.label, self.style, rect.w - 2 * pad)
+            step = theme.line_height(self.style)
+            y = rect.centery - len(lines) * step // 2
+            for line in lines:
+                theme.draw_text(surface, line, self.style, ink, (rect.centerx, y), "midtop", rect)
+                y += step
         if self.focused:
             focus_ring(surface, rect, theme, radius)
 
@@ -62,8 +59,35 @@ class Button(Widget):
         return [self.label]
 
 
+def button_padding(theme: Theme) -> int:
+    return theme.px(12)
+
+
+def button_height(theme: Theme, style: str = "button", lines: int = 1) -> int:
+    """A button's height for ``lines`` lines of its label: never less than a comfortable target."""
+    return max(theme.px(44), lines * theme.line_height(style) + theme.px(8))
+
+
+def button_width(theme: Theme, label: str, style: str = "button", hint: str = "") -> int:
+    """The width that shows the whole label (and its key, if any) on one line."""
+    width = theme.measure(label, style) + 2 * button_padding(theme)
+    if hint:
+        width += theme.measure(hint, "small") + button_padding(theme)
+    return width
+
+
+def label_lines(theme: Theme, label: str, width: int, style: str = "button") -> int:
+    """How many lines a button ``width`` wide needs for its label."""
+    with theme.measuring():
+        return len(theme.wrap(label, style, width - 2 * button_padding(theme)))
+
+
 class OptionRow(Widget):
-    """A selectable row with a title and a line of description (setup's scenarios, opponents)."""
+    """A selectable row with a title and a description (setup's scenarios and seats, saved games).
+
+    The title and the description wrap to as many lines as they need; a layout asks
+    ``option_row_height`` for the height that shows them whole.
+    """
 
     def __init__(self, rect, title: str, description: str, on_activate=None, selected: bool = False,
                  badge: str = "", name: str = "", portrait: pygame.Surface | None = None, enabled: bool = True):
@@ -80,39 +104,66 @@ class OptionRow(Widget):
         if not self.enabled:
             fill = palette.paper_deep
         radius = theme.px(6)
-        pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
+        rect = self.rect
+        pygame.draw.rect(surface, fill, rect, border_radius=radius)
         edge = palette.accent if self.selected else palette.panel_edge
-        pygame.draw.rect(surface, edge, self.rect, theme.px(3 if self.selected else 1), border_radius=radius)
-        pad = theme.px(10)
-        x = self.rect.x + pad
+        pygame.draw.rect(surface, edge, rect, theme.px(3 if self.selected else 1), border_radius=radius)
+        plan = _row_plan(theme, rect.w, self.title, self.description, self.badge,
+                         self.portrait.get_width() if self.portrait is not None else 0)
+        pad = plan.pad
+        x = rect.x + plan.text_x
         if self.portrait is not None:
-            picture = self.portrait.get_rect(midleft=(x, self.rect.centery))
+            picture = self.portrait.get_rect(midleft=(rect.x + pad, rect.centery))
             surface.blit(self.portrait, picture)
             if self.selected:
                 pygame.draw.ellipse(surface, palette.accent, picture.inflate(theme.px(4), theme.px(4)), theme.px(3))
-            x = picture.right + pad
         else:
             marker = pygame.Rect(0, 0, theme.px(14), theme.px(14))
-            marker.midleft = (x, self.rect.y + pad + theme.line_height("subheading") // 2)
+            marker.midleft = (rect.x + pad, rect.y + pad // 2 + theme.line_height("subheading") // 2)
             pygame.draw.circle(surface, palette.ink_soft, marker.center, marker.w // 2, max(1, theme.px(1.5)))
             if self.selected:
                 pygame.draw.circle(surface, palette.accent, marker.center, marker.w // 2 - theme.px(3))
-            x = marker.right + pad
-        width = self.rect.right - pad - x
-        blit_text(surface, theme, theme.fit(self.title, "subheading", width), "subheading", palette.ink, (x, self.rect.y + pad // 2))
+        y = rect.y + pad // 2
         if self.badge:
-            blit_text(surface, theme, self.badge, "small", palette.ink_faint, (self.rect.right - pad, self.rect.y + pad // 2), "topright")
-        lines = theme.wrap(self.description, "small", width)
-        room = max(0, (self.rect.bottom - pad // 2 - (self.rect.y + pad // 2 + theme.line_height("subheading"))) // theme.line_height("small"))
-        shown = lines[:room]
-        if len(lines) > room and shown:
-            shown[-1] = theme.fit(shown[-1] + " \u2026", "small", width)
-        blit_lines(surface, theme, shown, "small", palette.ink_soft, x, self.rect.y + pad // 2 + theme.line_height("subheading"))
+            theme.draw_text(surface, self.badge, "small", palette.ink_faint, (rect.right - pad, y), "topright", rect)
+            y += plan.badge_drop
+        y = blit_lines(surface, theme, plan.title_lines, "subheading", palette.ink, x, y, box=rect)
+        blit_lines(surface, theme, plan.description_lines, "small", palette.ink_soft, x, y, box=rect)
         if self.focused:
-            focus_ring(surface, self.rect, theme, radius)
+            focus_ring(surface, rect, theme, radius)
 
     def texts(self) -> list[str]:
-        return [self.title, self.description]
+        return [self.title, self.description, *([self.badge] if self.badge else [])]
+
+
+class _RowPlan:
+    __slots__ = ("pad", "text_x", "title_lines", "description_lines", "badge_drop", "height")
+
+
+def _row_plan(theme: Theme, width: int, title: str, description: str, badge: str, portrait_w: int) -> _RowPlan:
+    plan = _RowPlan()
+    plan.pad = pad = theme.px(10)
+    plan.text_x = pad + (portrait_w if portrait_w else theme.px(14)) + pad
+    room = width - plan.text_x - pad
+    badge_w = theme.measure(badge, "small") + pad if badge else 0
+    title_lines = theme.wrap(title, "subheading", room)
+    # a badge (a date) shares the first line when the title leaves it room, else it takes a line of its own
+    plan.badge_drop = 0
+    if badge and theme.measure(title_lines[0], "subheading") > room - badge_w:
+        plan.badge_drop = theme.line_height("small")
+    plan.title_lines = title_lines
+    plan.description_lines = theme.wrap(description, "small", room) if description else []
+    text_h = plan.badge_drop + len(title_lines) * theme.line_height("subheading") \
+        + len(plan.description_lines) * theme.line_height("small")
+    plan.height = max(text_h + pad, portrait_w + 2 * pad if portrait_w else 0)
+    return plan
+
+
+def option_row_height(theme: Theme, width: int, title: str, description: str, badge: str = "",
+                      portrait_w: int = 0) -> int:
+    """The height that shows a row's title and description whole at this width."""
+    with theme.measuring():
+        return _row_plan(theme, width, title, description, badge, portrait_w).height
 
 
 class TextField(Widget):
@@ -148,9 +199,8 @@ class TextField(Widget):
         radius = theme.px(5)
         pygame.draw.rect(surface, (252, 249, 240), self.rect, border_radius=radius)
         pygame.draw.rect(surface, palette.panel_edge, self.rect, max(1, theme.px(1.5)), border_radius=radius)
-        text = theme.text(self.value or " ", "subheading", palette.ink)
-        pos = text.get_rect(midleft=(self.rect.x + theme.px(10), self.rect.centery))
-        surface.blit(text, pos)
+        pos = theme.draw_text(surface, self.value or " ", "subheading", palette.ink,
+                              (self.rect.x + theme.px(10), self.rect.centery), "midleft", self.rect)
         if self.focused and self.blink < 0.6:
             x = pos.right + theme.px(2) if self.value else pos.x
             pygame.draw.line(surface, palette.ink, (x, pos.y + theme.px(3)), (x, pos.bottom - theme.px(3)), max(1, theme.px(2)))

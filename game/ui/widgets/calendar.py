@@ -10,6 +10,16 @@ from game.ui.theme import Theme
 from game.ui.widgets.base import Widget
 
 
+def calendar_height(theme: Theme) -> int:
+    """The strip's height: a date in bold and the mark under it."""
+    return theme.line_height("small_bold") + theme.px(8)
+
+
+def cell_width(theme: Theme) -> int:
+    """A date's cell: the widest two-digit day, with a little air."""
+    return max(theme.px(32), theme.measure("30", "small_bold") + theme.px(10))
+
+
 class CalendarStrip(Widget):
     focusable = False
 
@@ -26,7 +36,7 @@ class CalendarStrip(Widget):
 
     def _visible(self, theme: Theme) -> None:
         """As many dates as fit at a legible width, today a third of the way in."""
-        fits = max(7, self.rect.w // theme.px(32))
+        fits = max(1, self.rect.w // cell_width(theme))
         dates = self.all_dates
         if len(dates) <= fits:
             self.dates = dates
@@ -56,8 +66,8 @@ class CalendarStrip(Widget):
                 fill = palette.panel if decision else palette.paper
                 pygame.draw.rect(layer, fill, cell, border_radius=theme.px(4))
                 ink = palette.ink_faint if past else (palette.ink if decision else palette.ink_soft)
-            digits = theme.text(str(date.day), "small_bold" if decision else "small", ink)
-            layer.blit(digits, digits.get_rect(midtop=(cell.centerx, theme.px(1))))
+            theme.draw_text(layer, str(date.day), "small_bold" if decision else "small", ink,
+                            (cell.centerx, cell.y), "midtop", cell)
             if decision:
                 y = cell.bottom - theme.px(7)
                 if iso in self.played:
@@ -70,9 +80,17 @@ class CalendarStrip(Widget):
         return layer
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        ledger = theme.ledger
         if self._layer is None or self._layer.get_size() != self.rect.size:
-            self._layer = self._render(theme)
+            if ledger is None:
+                self._layer, self._texts = self._render(theme), []
+            else:
+                with ledger.capture() as drawn:
+                    self._layer = self._render(theme)
+                self._texts = drawn
         surface.blit(self._layer, self.rect)
+        if ledger is not None:
+            ledger.replay(self._texts, self.rect.topleft)
 
     def texts(self) -> list[str]:
         return [self.today]

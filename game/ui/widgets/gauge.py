@@ -1,22 +1,33 @@
-"""The meters: the DEFCON gauge (5 calm .. 1 war) and a bar for every other variable.
+"""The meters: the DEFCON gauge (5 calm .. 1 war) with the tension behind it, and a bar for every other variable.
 
 Values move smoothly over time toward their new reading (an ease with a time constant, so
-the motion takes the same time at any frame rate).
+the motion takes the same time at any frame rate). Each widget lays its words out from the
+theme and says how tall it needs to be at a width, so a layout can give it room for every
+word whole, at any text size and in any language.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import pygame
 
-from game.ui.theme import Theme
-from game.ui.widgets.base import Widget, blit_text
+from game.ui.theme import Theme, ink_on
+from game.ui.widgets.base import Widget
 
 EASE = 3.5  # per second
+LEVEL_WORDS = {5: "peace", 4: "increased readiness", 3: "forces on alert", 2: "next step to war", 1: "war"}
 
 
 def ease(current: float, target: float, dt: float, rate: float = EASE) -> float:
     current += (target - current) * min(1.0, dt * rate)
     return target if abs(target - current) < 1e-3 else current
+
+
+def finite(value, fallback: float = 0.0) -> float:
+    """A value a gauge can draw: the engine keeps NaN out of the state, but a gauge never trusts that."""
+    return value if isinstance(value, (int, float)) and math.isfinite(value) else fallback
 
 
 def number(value: float) -> str:
@@ -25,65 +36,170 @@ def number(value: float) -> str:
     return f"{value:.1f}" if isinstance(value, float) else str(value)
 
 
+def level_of(value: float | None) -> int:
+    """A DEFCON level from 5 to 1 (a value that is not a finite number reads as 5, peace)."""
+    return max(1, min(5, round(max(0.0, min(6.0, finite(value, 5))))))
+
+
+@dataclass(frozen=True, slots=True)
+class Tension:
+    """The variable the DEFCON level follows, shown under the gauge with its name and value."""
+
+    label: str
+    value: float
+    minimum: float
+    maximum: float
+
+
+def change_text(delta: float) -> str:
+    """A change as a reader sees it: an arrow and the amount (the arrow, not only colour, says which way)."""
+    return f"\u25b2 {number(abs(delta))}" if delta > 0 else f"\u25bc {number(abs(delta))}"
+
+
+# --- the DEFCON gauge -------------------------------------------------------------------------------------
+def _cell_w(theme: Theme) -> int:
+    return theme.measure("5", "small_bold") + theme.px(26)
+
+
+def _gauge_rows(theme: Theme, width: int, tension_label: str | None, title: str = "DEFCON") -> dict[str, int]:
+    """Heights of the gauge's rows at this width: the heading (with the five cells beside it when
+    they fit there), the meaning of the level when it does not fit beside the badge, the cells
+    when they need their own row, the tension line."""
+    badge = theme.line_height("number")
+    heading = max(badge, theme.line_height("small_bold"))
+    words_w = max(theme.measure(words, "small") for words in LEVEL_WORDS.values())
+    title_w = theme.measure(title, "small_bold") + theme.px(10) + theme.measure("5", "number") + theme.px(24)
+    words_beside = title_w + theme.px(12) + words_w <= width
+    cells_beside = words_beside and title_w + theme.px(12) + words_w + theme.px(16) + 5 * _cell_w(theme) <= width
+    rows = {"heading": heading, "words": 0 if words_beside else theme.line_height("small"),
+            "cells": 0 if cells_beside else theme.line_height("small_bold") + theme.px(6), "tension": 0}
+    if tension_label is not None:
+        value_w = theme.measure("100", "small_bold") + theme.px(8)
+        with theme.measuring():
+            label_lines = len(theme.wrap(tension_label, "small", max(1, width - value_w)))
+        rows["tension"] = label_lines * theme.line_height("small") + theme.px(12)
+    return rows
+
+
+def gauge_height(theme: Theme, width: int, tension_label: str | None, title: str = "DEFCON") -> int:
+    rows = _gauge_rows(theme, width, tension_label, title)
+    gaps = theme.px(6) * ((1 if rows["cells"] else 0) + (1 if rows["tension"] else 0))
+    return sum(rows.values()) + gaps
+
+
 class DefconGauge(Widget):
     focusable = False
 
-    def __init__(self, rect, level: float, tension: tuple[float, float, float] | None = None, start: float | None = None):
-        super().__init__(rect, None, True, "DEFCON")
-        self.level = level  # 5..1
-        self.shown = level if start is None else start
-        self.tension = tension  # (value, min, max) of the variable behind it, drawn as a fine bar
-        self.tension_shown = tension[0] if tension else 0.0
-        self.pulse = 2.4 if start is not None and round(start) != round(level) else 0.0  # seconds of attention
-
-    def set(self, level: float, tension=None) -> None:
-        self.level = level
+    def __init__(self, rect, level: float | None, tension: Tension | None = None, start: float | None = None,
+                 tension_start: float | None = None, title: str = "DEFCON"):
+        super().__init__(rect, None, True, title)
+        self.title = title
+        self.level = level_of(level)
+        self.shown = float(self.level if start is None else level_of(start))
+        if tension is not None:
+            low = finite(tension.minimum)
+            tension = Tension(tension.label, finite(tension.value, low), low, finite(tension.maximum, low + 1))
         self.tension = tension
+        self.tension_shown = tension.value if tension is not None else 0.0
+        if tension is not None and tension_start is not None:
+            self.tension_shown = finite(tension_start, tension.value)
+        self.pulse = 2.4 if start is not None and level_of(start) != self.level else 0.0  # seconds of attention
 
     def update(self, dt: float) -> None:
         self.pulse = max(0.0, self.pulse - dt)
         self.shown = ease(self.shown, self.level, dt)
-        if self.tension:
-            self.tension_shown = ease(self.tension_shown, self.tension[0], dt)
+        if self.tension is not None:
+            self.tension_shown = ease(self.tension_shown, self.tension.value, dt)
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         rect = self.rect
-        level = round(self.shown)
-        title = blit_text(surface, theme, "DEFCON", "small_bold", palette.ink_soft, rect.topleft)
-        colour = palette.defcon[5 - max(1, min(5, level))]
-        blit_text(surface, theme, str(max(1, min(5, level))), "number", colour, (title.right + theme.px(8), rect.y - theme.px(9)))
-        words = {5: "peace", 4: "increased readiness", 3: "forces on alert", 2: "next step to war", 1: "war"}
-        blit_text(surface, theme, words.get(level, ""), "small", palette.ink_soft, (rect.right, rect.y), "topright")
-        top = rect.y + theme.line_height("number") - theme.px(6)
-        bar_h = theme.px(30)
+        rows = _gauge_rows(theme, rect.w, self.tension.label if self.tension else None, self.title)
+        level = level_of(self.shown)
+        hue = palette.defcon[5 - level]
+        # the heading: the word, the level on a badge of its colour (ink chosen to stand out on it), its meaning
+        middle = rect.y + rows["heading"] // 2
+        title = theme.draw_text(surface, self.title, "small_bold", palette.ink_soft, (rect.x, middle), "midleft", rect)
+        numeral_w = theme.measure(str(level), "number")
+        badge = pygame.Rect(title.right + theme.px(10), rect.y, numeral_w + theme.px(24), rows["heading"])
+        pygame.draw.rect(surface, hue, badge, border_radius=theme.px(6))
+        pygame.draw.rect(surface, palette.ink, badge, max(1, theme.px(1.5)), border_radius=theme.px(6))
+        theme.draw_text(surface, str(level), "number", ink_on(palette, hue), badge.center, "center", badge)
+        words = LEVEL_WORDS[level]
+        if rows["words"]:
+            theme.draw_text(surface, words, "small", palette.ink_soft, (rect.x, rect.y + rows["heading"]), "topleft", rect)
+        else:
+            theme.draw_text(surface, words, "small", palette.ink_soft, (badge.right + theme.px(12), middle), "midleft", rect)
         gap = theme.px(4)
-        cell_w = (rect.w - 4 * gap) / 5
+        if rows["cells"]:  # a row of their own, across the gauge
+            top = rect.y + rows["heading"] + rows["words"] + theme.px(6)
+            left, cell_w, cell_h = rect.x, (rect.w - 4 * gap) / 5, rows["cells"]
+        else:  # at the heading's right
+            cell_h = theme.line_height("small_bold") + theme.px(6)
+            top = rect.y + (rows["heading"] - cell_h) // 2
+            cell_w = _cell_w(theme)
+            left = rect.right - 5 * cell_w - 4 * gap
         for index, value in enumerate((5, 4, 3, 2, 1)):
-            cell = pygame.Rect(round(rect.x + index * (cell_w + gap)), top, round(cell_w), bar_h)
-            hue = palette.defcon[index]
+            cell = pygame.Rect(round(left + index * (cell_w + gap)), top, round(cell_w), cell_h)
+            colour = palette.defcon[index]
             active = value == level
             passed = value > level
-            fill = hue if active else (tuple((c + 2 * p) // 3 for c, p in zip(hue, palette.panel)) if passed
-                                       else palette.paper_deep)
+            fill = colour if active else (tuple((c + 2 * p) // 3 for c, p in zip(colour, palette.panel)) if passed
+                                          else palette.paper_deep)
             pygame.draw.rect(surface, fill, cell, border_radius=theme.px(4))
             if active:
                 pygame.draw.rect(surface, palette.ink, cell, max(1, theme.px(2)), border_radius=theme.px(4))
                 if self.pulse > 0:  # a changed alert level draws the eye: a ring that swells and fades
                     phase = (self.pulse * 1.5) % 1.0
                     ring = cell.inflate(round(theme.px(14) * (1 - phase)), round(theme.px(14) * (1 - phase)))
-                    pygame.draw.rect(surface, hue, ring, max(1, theme.px(3)), border_radius=theme.px(6))
-            ink = palette.ink if not active or sum(hue) > 420 else palette.accent_ink
-            blit_text(surface, theme, str(value), "small_bold", ink, cell.center, "center")
-        if self.tension:
-            _, low, high = self.tension
-            share = (self.tension_shown - low) / max(1e-9, high - low)
-            line = pygame.Rect(rect.x, top + bar_h + theme.px(4), rect.w, theme.px(5))
-            pygame.draw.rect(surface, palette.paper_deep, line, border_radius=theme.px(2))
-            pygame.draw.rect(surface, palette.ink_soft, (line.x, line.y, round(line.w * share), line.h), border_radius=theme.px(2))
+                    pygame.draw.rect(surface, colour, ring, max(1, theme.px(3)), border_radius=theme.px(6))
+            theme.draw_text(surface, str(value), "small_bold", ink_on(palette, fill), cell.center, "center", cell)
+        if self.tension is not None:
+            below = rect.y + rows["heading"] + rows["words"] + (rows["cells"] + theme.px(6) if rows["cells"] else 0)
+            self._draw_tension(surface, theme, pygame.Rect(rect.x, below + theme.px(6), rect.w, rows["tension"]))
+
+    def _draw_tension(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> None:
+        palette = theme.palette
+        tension = self.tension
+        value_text = number(round(self.tension_shown) if abs(self.tension_shown - tension.value) > 0.01 else tension.value)
+        theme.draw_text(surface, value_text, "small_bold", palette.ink, (area.right, area.y), "topright", area)
+        lines = theme.wrap(tension.label, "small", max(1, area.w - theme.measure("100", "small_bold") - theme.px(8)))
+        y = area.y
+        for line in lines:
+            theme.draw_text(surface, line, "small", palette.ink_soft, (area.x, y), "topleft", area)
+            y += theme.line_height("small")
+        bar = pygame.Rect(area.x, area.bottom - theme.px(9), area.w, theme.px(9))
+        share = _share(self.tension_shown, tension.minimum, tension.maximum)
+        pygame.draw.rect(surface, palette.paper_deep, bar, border_radius=theme.px(4))
+        if share > 0:
+            pygame.draw.rect(surface, palette.defcon[5 - self.level], (bar.x, bar.y, max(bar.h, round(bar.w * share)), bar.h),
+                             border_radius=theme.px(4))
+        pygame.draw.rect(surface, palette.panel_edge, bar, 1, border_radius=theme.px(4))
 
     def texts(self) -> list[str]:
-        return [f"DEFCON {round(self.level)}"]
+        shown = [f"{self.title} {self.level}", LEVEL_WORDS[self.level]]
+        if self.tension is not None:
+            shown += [self.tension.label, number(self.tension.value)]
+        return shown
+
+
+# --- a bar per variable ----------------------------------------------------------------------------------
+def _value_width(theme: Theme, minimum: float, maximum: float, with_change: bool) -> int:
+    """Room for the figures at the right: the widest value the bar can show, and a change beside it."""
+    minimum, maximum = finite(minimum), finite(maximum)
+    widest = max(theme.measure(number(v), "small_bold") for v in (minimum, maximum, round(minimum), round(maximum)))
+    if with_change:
+        span = abs(maximum - minimum)
+        widest += theme.px(8) + theme.measure(change_text(finite(span)), "small_bold")
+    return widest
+
+
+def meter_height(theme: Theme, width: int, label: str, minimum: float, maximum: float, with_change: bool) -> int:
+    """The height of a bar: its name on as many lines as it needs beside the figures, then the bar."""
+    room = width - _value_width(theme, minimum, maximum, with_change) - theme.px(8)
+    with theme.measuring():
+        lines = len(theme.wrap(label, "small", max(1, room)))
+    return lines * theme.line_height("small") + theme.px(12)
 
 
 class MeterBar(Widget):
@@ -93,10 +209,10 @@ class MeterBar(Widget):
                  start: float | None = None, colour=None):
         super().__init__(rect, None, True, label)
         self.label = label
-        self.value = value
-        self.minimum = minimum
-        self.maximum = maximum
-        self.shown = value if start is None else start
+        self.minimum = finite(minimum)
+        self.maximum = finite(maximum, self.minimum + 1)
+        self.value = finite(value, self.minimum)
+        self.shown = self.value if start is None else finite(start, self.value)
         self.start = self.shown
         self.colour = colour
 
@@ -108,18 +224,18 @@ class MeterBar(Widget):
         rect = self.rect
         delta = self.value - self.start
         value_text = number(round(self.shown) if abs(self.shown - self.value) > 0.01 else self.value)
-        right = blit_text(surface, theme, value_text, "small_bold", palette.ink, (rect.right, rect.y), "topright")
+        right = theme.draw_text(surface, value_text, "small_bold", palette.ink, (rect.right, rect.y), "topright", rect)
         if delta:
-            sign = "+" if delta > 0 else "\u2212"
-            blit_text(surface, theme, f"{sign}{number(abs(delta))}", "small_bold", palette.accent,
-                      (right.x - theme.px(8), rect.y), "topright")
-            right = right.union(pygame.Rect(right.x - theme.px(60), right.y, 1, 1))
-        label = theme.fit(self.label, "small", right.x - rect.x - theme.px(8))
-        blit_text(surface, theme, label, "small", palette.ink_soft, rect.topleft)
+            colour = palette.rise if delta > 0 else palette.fall
+            theme.draw_text(surface, change_text(delta), "small_bold", colour, (right.x - theme.px(8), rect.y), "topright", rect)
+        room = rect.w - _value_width(theme, self.minimum, self.maximum, bool(delta)) - theme.px(8)
+        y = rect.y
+        for line in theme.wrap(self.label, "small", max(1, room)):
+            theme.draw_text(surface, line, "small", palette.ink_soft, (rect.x, y), "topleft", rect)
+            y += theme.line_height("small")
         bar = pygame.Rect(rect.x, rect.bottom - theme.px(9), rect.w, theme.px(9))
         pygame.draw.rect(surface, palette.paper_deep, bar, border_radius=theme.px(4))
-        share = (self.shown - self.minimum) / max(1e-9, self.maximum - self.minimum)
-        share = min(1.0, max(0.0, share))
+        share = _share(self.shown, self.minimum, self.maximum)
         if share > 0:
             pygame.draw.rect(surface, self.colour or palette.ink_soft, (bar.x, bar.y, max(bar.h, round(bar.w * share)), bar.h),
                              border_radius=theme.px(4))
@@ -127,3 +243,11 @@ class MeterBar(Widget):
 
     def texts(self) -> list[str]:
         return [self.label, number(self.value)]
+
+
+def _share(value: float, minimum: float, maximum: float) -> float:
+    """Where ``value`` stands between the bounds, from 0 to 1 (0 for anything that is not a finite number)."""
+    span = maximum - minimum
+    if not (math.isfinite(value) and math.isfinite(span)) or span <= 0:
+        return 0.0
+    return min(1.0, max(0.0, (value - minimum) / span))

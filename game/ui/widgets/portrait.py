@@ -27,29 +27,54 @@ def portrait_surface(art, theme: Theme, scenario_id: str, person_id: str, name: 
     return round_image
 
 
+def chip_height(theme: Theme, portrait: int, name_lines: int) -> int:
+    """A chip's height: the portrait, then its name on one of ``name_lines`` staggered lines."""
+    return portrait + theme.px(6) + name_lines * theme.line_height("small")
+
+
 class AdvisorChip(Widget):
-    """An advisor: portrait, name, office and leaning; activating it asks for their advice."""
+    """An advisor: portrait, leaning badge and name; activating it asks for their advice.
+
+    On a crowded row the names take turns on two lines (``stagger``), so each may run as wide as
+    two chips; the day screen chooses how many chips a row holds so that every name is whole.
+    """
 
     def __init__(self, rect, portrait: pygame.Surface, name: str, office: str, leaning: str,
-                 on_activate=None, selected: bool = False, silent: bool = False):
-        super().__init__(rect, on_activate, True, name)
+                 on_activate=None, selected: bool = False, silent: bool = False, stagger: int = 0,
+                 full_name: str = "", widget_name: str = ""):
+        super().__init__(rect, on_activate, True, widget_name or name)
         self.portrait = portrait
-        self.person = name
+        self.person = name  # the short name shown under the portrait
+        self.full_name = full_name or name
         self.office = office
         self.leaning = leaning
         self.selected = selected
         self.silent = silent
-        self.stagger = 0  # on a crowded row, every other chip writes its name a line lower (set by the scene)
+        self.stagger = stagger
+
+    def name_box(self) -> pygame.Rect:
+        """Where the name may run: a staggered name has its neighbours' empty line beside it."""
+        spill = self.rect.w // 2
+        return pygame.Rect(self.rect.x - spill, self.rect.y, self.rect.w + 2 * spill, self.rect.h)
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         """The chip from a picture made once per look (the 1962 table seats a dozen advisors)."""
         state = (self.rect.size, self.hovered or self.pressed, self.selected, self.stagger, id(theme))
-        spill = self.rect.w // 2  # a staggered name may reach over the neighbours' empty line
+        spill = self.rect.w // 2
+        ledger = theme.ledger
         if getattr(self, "_face_for", None) != state:
             face = pygame.Surface((self.rect.w + 2 * spill, self.rect.h), pygame.SRCALPHA)
-            self._paint(face, theme, pygame.Rect(spill, 0, self.rect.w, self.rect.h))
+            if ledger is None:
+                self._paint(face, theme, pygame.Rect(spill, 0, self.rect.w, self.rect.h))
+                self._texts = []
+            else:
+                with ledger.capture() as drawn:
+                    self._paint(face, theme, pygame.Rect(spill, 0, self.rect.w, self.rect.h))
+                self._texts = drawn
             self._face, self._face_for = face, state
         surface.blit(self._face, (self.rect.x - spill, self.rect.y))
+        if ledger is not None:
+            ledger.replay(self._texts, (self.rect.x - spill, self.rect.y))
         if self.focused:
             focus_ring(surface, self.rect, theme, theme.px(8))
 
@@ -62,29 +87,33 @@ class AdvisorChip(Widget):
             pygame.draw.rect(surface, palette.accent, rect, theme.px(2), border_radius=radius)
         picture = self.portrait.get_rect(midtop=(rect.centerx, rect.y + theme.px(4)))
         surface.blit(self.portrait, picture)
-        mark_colour = palette.leaning.get(self.leaning, palette.ink_soft)
-        badge = pygame.Rect(0, 0, theme.px(22), theme.px(22))
-        badge.center = (picture.right - theme.px(6), picture.bottom - theme.px(6))
-        pygame.draw.ellipse(surface, palette.panel, badge)
-        pygame.draw.ellipse(surface, mark_colour, badge, max(1, theme.px(1.5)))
-        leaning_mark(surface, self.leaning, badge.center, theme.px(10), mark_colour)
-        width = rect.w - theme.px(6)
-        y = picture.bottom + theme.px(2)
-        surname = self.person.split()[-1] if self.person.split() else self.person
-        # a crowded table (the 1962 ExComm) leaves each chip narrow: the names are staggered on two
-        # lines, each with two chips' width, and the leaning word gives way to the badge, whose shape
-        # and colour say it too
-        narrow = width < theme.measure("moderate", "small")  # the same for every chip on the row
-        style = "small" if narrow else "small_bold"
-        if narrow:
-            width = 2 * rect.w - theme.px(8)
-            y += self.stagger * (theme.line_height("small") - theme.px(6))
-        name = theme.text(theme.fit(surname, style, width), style, palette.ink)
-        surface.blit(name, name.get_rect(midtop=(rect.centerx, y)))
-        y += theme.line_height("small_bold") - theme.px(4)
-        if not narrow:
-            leaning = theme.text(self.leaning, "small", mark_colour)
-            surface.blit(leaning, leaning.get_rect(midtop=(rect.centerx, y)))
+        if self.leaning:
+            mark_colour = palette.leaning.get(self.leaning, palette.ink_soft)
+            badge = pygame.Rect(0, 0, theme.px(22), theme.px(22))
+            badge.center = (picture.right - theme.px(6), picture.bottom - theme.px(6))
+            pygame.draw.ellipse(surface, palette.panel, badge)
+            pygame.draw.ellipse(surface, mark_colour, badge, max(1, theme.px(1.5)))
+            leaning_mark(surface, self.leaning, badge.center, theme.px(10), mark_colour)
+        y = picture.bottom + theme.px(2) + self.stagger * theme.line_height("small")
+        box = pygame.Rect(rect.x - rect.w // 2, 0, rect.w * 2, surface.get_height())
+        theme.draw_text(surface, self.person, "small", palette.ink, (rect.centerx, y), "midtop", box)
 
     def texts(self) -> list[str]:
-        return [self.person, self.office, self.leaning]
+        return [self.person, self.full_name, self.office, self.leaning]
+
+
+def briefing_picture(theme: Theme, size: int) -> pygame.Surface:
+    """A folded paper in a round frame: the morning's briefing, beside the advisors' faces."""
+    picture = pygame.Surface((size, size), pygame.SRCALPHA)
+    palette = theme.palette
+    pygame.draw.ellipse(picture, palette.paper_deep, picture.get_rect())
+    page = pygame.Rect(0, 0, round(size * 0.46), round(size * 0.58))
+    page.center = (size // 2, size // 2)
+    pygame.draw.rect(picture, palette.panel, page)
+    pygame.draw.rect(picture, palette.ink_soft, page, max(1, theme.px(1.5)))
+    for row in range(4):
+        y = page.y + round(page.h * (0.22 + row * 0.18))
+        right = page.right - round(page.w * (0.18 if row < 3 else 0.45))
+        pygame.draw.line(picture, palette.ink_faint, (page.x + round(page.w * 0.18), y), (right, y), max(1, theme.px(1.5)))
+    pygame.draw.ellipse(picture, palette.panel_edge, picture.get_rect(), max(1, theme.px(2)))
+    return picture

@@ -30,15 +30,7 @@ class TextBox(Widget):
 
     def _wrap(self, theme: Theme) -> None:
         width = self.rect.w - 2 * self.padding - theme.px(10)  # room for the scroll bar
-        y = 0
-        self.lines = []
-        for index, (text, style, colour) in enumerate(self.blocks):
-            if index and text != "":
-                y += self.gap
-            for line in theme.wrap(text, style, max(20, width)):
-                self.lines.append((line, style, colour, y))
-                y += theme.line_height(style)
-        self.content_height = y
+        self.lines, self.content_height = lay_out_blocks(theme, self.blocks, width, self.gap)
 
     @property
     def overflow(self) -> int:
@@ -86,7 +78,7 @@ class TextBox(Widget):
             if line_y > inner.bottom or line_y + theme.line_height(style) < inner.y:
                 continue
             if text:
-                surface.blit(theme.text(text, style, getattr(palette, colour)), (inner.x, line_y))
+                theme.draw_text(surface, text, style, getattr(palette, colour), (inner.x, line_y), box=inner, scrolls=True)
         surface.set_clip(previous)
         if self.overflow:
             track = pygame.Rect(inner.right - theme.px(4), inner.y, theme.px(4), inner.h)
@@ -100,3 +92,23 @@ class TextBox(Widget):
 
     def texts(self) -> list[str]:
         return [text for text, _, _ in self.blocks]
+
+
+def lay_out_blocks(theme: Theme, blocks: list[Block], width: int, gap: int) -> tuple[list[tuple[str, str, str, int]], int]:
+    """The blocks wrapped to ``width``: each line with its y, and the height of them all."""
+    y = 0
+    lines = []
+    for index, (text, style, colour) in enumerate(blocks):
+        if index and text != "":
+            y += gap
+        for line in theme.wrap(text, style, max(20, width)):
+            lines.append((line, style, colour, y))
+            y += theme.line_height(style)
+    return lines, y
+
+
+def text_height(theme: Theme, blocks: list[Block], width: int, gap: float = 8, padding: float = 0) -> int:
+    """The height a TextBox ``width`` wide needs to show ``blocks`` without scrolling."""
+    inner = width - 2 * theme.px(padding) - theme.px(10)
+    with theme.measuring():
+        return lay_out_blocks(theme, blocks, inner, theme.px(gap))[1] + 2 * theme.px(padding)

@@ -1,0 +1,81 @@
+"""Secrets in the window: each seat's screens show only what it may see; a screen two players share
+shows only what both may; the ending shows everything."""
+
+from pathlib import Path
+
+import pygame
+
+from game.ui import flow
+from game.ui.bench import play_on
+from game.ui.match import HUMAN, Match, load_cached
+from .driver import press, scene_name, step
+
+SECRETS = Path(__file__).parent.parent / "fixtures" / "engine" / "secrets.yaml"
+
+
+def game(app, players):
+    scenario = load_cached(SECRETS, app.scenario_cache)
+    match = Match.new(scenario, 1, players, log_path=None, autosave=None)
+    match.autosave = None
+    return match
+
+
+def shown(app) -> str:
+    return " ".join(app.top.texts())
+
+
+def resolution_of_day_one(app, players, order="agree"):
+    match = game(app, players)
+    flow.show_current(app, match)
+    while scene_name(app) in ("PassScreen", "BriefingScene", "DayScene"):
+        if scene_name(app) == "PassScreen":
+            app.top.proceed()
+        elif scene_name(app) == "BriefingScene":
+            app.top.proceed()
+        else:
+            role = app.top.role
+            app.top._pick(order if role == "red" else "wait")()
+            app.top.give_order()
+        step(app)
+    assert scene_name(app) == "ResolutionScene"
+    return match
+
+
+def test_the_other_seat_reads_nothing_of_the_secret_on_the_day_it_is_made(app):
+    resolution_of_day_one(app, {"red": "historical", "blue": HUMAN})
+    text = shown(app)
+    assert "The secret plan" not in text and "A whisper in the ministry" not in text and "Plotters ready" not in text
+
+
+def test_the_seat_that_keeps_the_secret_reads_it(app):
+    resolution_of_day_one(app, {"red": HUMAN, "blue": "historical"})
+    text = shown(app)
+    assert "The secret plan: now in force." in text and "A whisper in the ministry" in text and "Plotters ready" in text
+
+
+def test_a_screen_two_players_share_keeps_each_ones_secret(app):
+    resolution_of_day_one(app, {"red": HUMAN, "blue": HUMAN})
+    text = shown(app)
+    assert "The secret plan" not in text and "Plotters ready" not in text
+
+
+def test_after_the_leak_the_other_seat_sees_the_plan_in_force_and_its_briefing_tells_of_it(app):
+    match = game(app, {"red": "historical", "blue": HUMAN})
+    play_on(match, 2)
+    flow.show_current(app, match)
+    app.top.proceed()
+    step(app)
+    press(app, pygame.K_b)
+    text = shown(app)
+    assert "The papers talk of a plot." in text
+    assert any("The secret plan" in line for line in app.top.static_texts())
+    assert "Plotters ready" not in text  # the meter was never shown to blue
+
+
+def test_the_day_screen_hides_what_a_choice_moves_in_secret(app):
+    match = game(app, {"red": HUMAN, "blue": "historical"})
+    flow.show_current(app, match)
+    app.top.proceed()
+    step(app)
+    assert "Plotters ready" in " ".join(match.moved_labels(match.legal("red")[0], ("red",)))
+    assert "Plotters ready" not in " ".join(match.moved_labels(match.legal("red")[0], ("blue",)))
