@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from game.art.portrait_spec import Portrait
+from game.art.shapes import catmull_rom, ellipse
 from game.art.watercolor import Painting
 
 Glaze = tuple[str, float]
@@ -133,7 +134,7 @@ def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.nd
             points += [(cx + side * (shoulders - 0.04) * width, y + 0.7), (cx + side * (shoulders - 0.06) * width, bottom)]
         else:
             points.append((cx + side * (shoulders + 0.05) * width, bottom))
-        return _smooth(np.array(points))
+        return catmull_rom(np.array(points))
 
     return half(-1, far if torso.turn > 0 else near), half(1, near if torso.turn > 0 else far)
 
@@ -212,7 +213,7 @@ def _arms(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str) -> None:
         for side in (-1, 1):
             sheet.ink([(cx + side * (shoulders - 0.06), y + 0.25), (cx + side * (shoulders - 0.04), y + 0.8)],
                       "payne_grey", width=1.6, strength=0.4)
-            sheet.wash(_ellipse(cx + side * 0.1, y + 0.86, 0.07, 0.045, 12), skin, layers=4)
+            sheet.wash(ellipse(cx + side * 0.1, y + 0.86, 0.07, 0.045, 12), skin, layers=4)
         return
     if pose == "writing":  # bent over the desk, the writing hand and its pen on the page
         path = [(cx + shoulders - 0.04, y + 0.25), (cx + shoulders - 0.02, y + 0.55), (cx + 0.12, y + 0.66)]
@@ -244,7 +245,7 @@ def _legs(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
         sheet.wash(leg, cloth, layers=6)
         if side > 0:
             sheet.wash(leg, (("payne_grey", 0.14),), layers=3)
-        shoe = _ellipse(cx + side * 0.17, feet - 0.06, 0.12, 0.05, 14)
+        shoe = ellipse(cx + side * 0.17, feet - 0.06, 0.12, 0.05, 14)
         sheet.wash(shoe, (("lamp_black", 0.6), ("sepia", 0.2)), layers=3)
 
 
@@ -252,7 +253,7 @@ def _round_neckline(sheet: Sheet, sitter: Portrait, torso: Torso, left: np.ndarr
                     cloth: Sequence[Glaze]) -> None:
     """A blouse or dress: one piece of cloth over both shoulders, with a scooped neckline."""
     cx, y, neck = torso.v_x, torso.collar_y, torso.neck
-    scoop = _smooth(np.array([(cx - neck - 0.03, y - 0.02), (cx - neck * 0.7, y + 0.045), (cx, y + 0.07),
+    scoop = catmull_rom(np.array([(cx - neck - 0.03, y - 0.02), (cx - neck * 0.7, y + 0.045), (cx, y + 0.07),
                               (cx + neck * 0.7, y + 0.045), (cx + neck + 0.03, y - 0.02)]))
     sheet.wash(np.vstack((left[::-1], scoop, right)), cloth, layers=10)
     shade = np.vstack(([(cx + 0.1, y + 0.06)], right[2:], [(cx + 0.1, 1.05)]))
@@ -266,7 +267,7 @@ def _tie(sheet: Sheet, tie: str, cx: float, collar_y: float, v_tip: float) -> No
         bow = np.array([(cx - 0.055, collar_y - 0.03), (cx, collar_y - 0.005), (cx - 0.055, collar_y + 0.02)])
         sheet.wash(bow, glazes, layers=4)
         sheet.wash(bow * (-1, 1) + (2 * cx, 0), glazes, layers=4)
-        sheet.wash(_ellipse(cx, collar_y - 0.005, 0.012, 0.014, 12), glazes, layers=3)
+        sheet.wash(ellipse(cx, collar_y - 0.005, 0.012, 0.014, 12), glazes, layers=3)
         return
     half = 0.013 if tie == "narrow_dark" else 0.018
     blade = 0.024 if tie == "narrow_dark" else 0.034
@@ -282,7 +283,7 @@ def _tie(sheet: Sheet, tie: str, cx: float, collar_y: float, v_tip: float) -> No
         for _ in range(10):
             x = cx + rng.uniform(-0.6, 0.6) * half * 1.4
             y = collar_y + rng.uniform(0.02, v_tip - collar_y)
-            sheet.wash(_ellipse(x, y, 0.005, 0.005, 8), (("naples_yellow", 0.5), ("cerulean", 0.2)), layers=2)
+            sheet.wash(ellipse(x, y, 0.005, 0.005, 8), (("naples_yellow", 0.5), ("cerulean", 0.2)), layers=2)
 
 
 def _collar(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
@@ -331,7 +332,7 @@ def _insignia(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
                 _star(sheet, mid_x + (k - 1.5) * 0.026 * side, mid_y + (k - 1.5) * 0.006, 0.011,
                       (("davy_grey", 0.35),), outline=("payne_grey", 0.75))
         else:
-            sheet.wash(_ellipse(outer - side * 0.015, mid_y, 0.007, 0.007, 10), (("yellow_ochre", 0.6),), layers=2)
+            sheet.wash(ellipse(outer - side * 0.015, mid_y, 0.007, 0.007, 10), (("yellow_ochre", 0.6),), layers=2)
     if soviet:  # red collar tabs with gold braid
         for side in (-1, 1):
             tab = np.array([(cx + side * 0.055, y - 0.01), (cx + side * 0.11, y - 0.005), (cx + side * 0.105, y + 0.03),
@@ -340,7 +341,7 @@ def _insignia(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
             sheet.ink(tab[[0, 1]], "yellow_ochre", width=1.0, strength=0.7)
     _decorations(sheet, sitter, torso)
     for k in range(2):  # buttons down the front
-        sheet.wash(_ellipse(torso.v_x + 0.005, y + 0.20 + 0.07 * k, 0.008, 0.008, 10), (("yellow_ochre", 0.6),),
+        sheet.wash(ellipse(torso.v_x + 0.005, y + 0.20 + 0.07 * k, 0.008, 0.008, 10), (("yellow_ochre", 0.6),),
                    layers=2)
 
 
@@ -356,13 +357,13 @@ def _decorations(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
         _star(sheet, right + 0.06, y + 0.09, 0.016, GOLD)
         _ribbons(sheet, cx - 0.275, y + 0.115, rows=3, columns=3)
         for k in range(3):
-            sheet.wash(_ellipse(cx - 0.26 + k * 0.032, y + 0.19, 0.012, 0.012, 12), GOLD, layers=2)
+            sheet.wash(ellipse(cx - 0.26 + k * 0.032, y + 0.19, 0.012, 0.012, 12), GOLD, layers=2)
     elif sitter.medals:  # medals hung on short ribbons under the ribbon bar
         for k in range(3):
             x = right + 0.015 + k * 0.03
             top = y + 0.115 + rows * 0.014
             sheet.ink([(x, top), (x, top + 0.025)], "alizarin", width=1.6, strength=0.6)
-            sheet.wash(_ellipse(x, top + 0.033, 0.01, 0.01, 12), GOLD, layers=2)
+            sheet.wash(ellipse(x, top + 0.033, 0.01, 0.01, 12), GOLD, layers=2)
     if sitter.attire == "uniform_air":  # a pilot's wings above the ribbons
         wings = [(right - 0.005, y + 0.10), (right + 0.045, y + 0.107), (right + 0.095, y + 0.10)]
         sheet.ink(wings, "payne_grey", width=1.6, strength=0.55)
@@ -402,22 +403,3 @@ def _star(sheet: Sheet, x: float, y: float, r: float, glazes: Sequence[Glaze],
     sheet.wash(points, glazes, layers=2, wobble=0.02, edge=0.3, bleed=0.5)
     if outline:
         sheet.ink(points, outline[0], width=0.8, strength=outline[1], closed=True, wobble=0.1)
-
-
-def _smooth(points: np.ndarray, steps: int = 6) -> np.ndarray:
-    """A Catmull-Rom curve through hand-placed points (an open run)."""
-    points = np.asarray(points, dtype=float)
-    padded = np.vstack((points[:1], points, points[-1:]))
-    t = np.linspace(0.0, 1.0, steps, endpoint=False)[:, None]
-    curve = []
-    for i in range(len(points) - 1):
-        p0, p1, p2, p3 = padded[i], padded[i + 1], padded[i + 2], padded[i + 3]
-        curve.append(0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t ** 2
-                            + (3 * p1 - p0 - 3 * p2 + p3) * t ** 3))
-    curve.append(points[-1:])
-    return np.vstack(curve)
-
-
-def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 24) -> np.ndarray:
-    angles = np.linspace(0.0, 2.0 * np.pi, n, endpoint=False)
-    return np.column_stack((cx + rx * np.cos(angles), cy + ry * np.sin(angles)))

@@ -18,6 +18,7 @@ import math
 import numpy as np
 
 from game.art.head import Render, Sitter
+from game.art.shapes import catmull_rom
 from game.art.watercolor import Painting, polygon_mask, soften
 
 # brow height above the eye line and how much an expression moves the inner and outer ends
@@ -235,7 +236,7 @@ def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
             curve = np.array(((side * 0.055, b.nose_base_y + 0.02), (side * 0.08, b.mouth_y + 0.03),
                               (side * (0.072 * b.mouth_width + 0.025), b.mouth_y - 0.02),
                               (side * (0.07 * b.mouth_width + 0.03), b.mouth_y - 0.055 - 0.02 * b.jowls)))
-            curve = _smooth(curve, 5)
+            curve = catmull_rom(curve, 5)
             _line(painting, sitter, render, curve, shadow, 0.01, min(0.6, 0.2 + 0.4 * fold), wobble=0.4, dry=0.2)
     if scale < 50:
         return
@@ -260,17 +261,6 @@ def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
                       tolerance=0.05)
 
 
-def _smooth(points: np.ndarray, steps: int) -> np.ndarray:
-    """A Catmull-Rom curve through hand-placed points."""
-    padded = np.vstack((points[:1], points, points[-1:]))
-    t = np.linspace(0.0, 1.0, steps, endpoint=False)[:, None]
-    out = []
-    for i in range(len(points) - 1):
-        p0, p1, p2, p3 = padded[i], padded[i + 1], padded[i + 2], padded[i + 3]
-        out.append(0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t ** 2
-                          + (3 * p1 - p0 - 3 * p2 + p3) * t ** 3))
-    out.append(points[-1:])
-    return np.vstack(out)
 
 
 # -- hair -----------------------------------------------------------------------------------------

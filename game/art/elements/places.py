@@ -177,7 +177,9 @@ def room(canvas: Canvas, e: Element) -> None:
     canvas.wash(ground, e["floor"], 0.38, wobble=0.002, granulation=0.3)
     painting.gradient_wash("burnt_umber", 0.35, top=0.0, bottom=1.0, region=ground)
     vanishing = (w * 0.5, floor - h * 0.25)
-    for k in range(9 if floor > 0.3 * h else 0):  # (a desk top filling the picture has no boards)  # boards or the weave of the carpet, running to the vanishing point
+    # boards or the weave of the carpet, running to the vanishing point (a desk top filling the
+    # picture has none)
+    for k in range(9 if floor > 0.3 * h else 0):
         x = w * (k - 4) / 3.0 + w * 0.5
         t = (h - vanishing[1]) / max(1.0, h - vanishing[1])
         start = (vanishing[0] + (x - vanishing[0]) * (floor - vanishing[1]) / (h - vanishing[1]), floor)
