@@ -239,3 +239,12 @@ def test_every_painting_module_is_part_of_the_painters_version():
     not_painters = {"__init__.py", "bake.py", "cache.py", "catalog.py", "png.py", "schema_parts.py"}
     modules = {path.name for path in (ROOT / "game" / "art").glob("*.py")} - not_painters
     assert modules <= set(cache._PAINTER_FILES)
+
+
+def test_the_baked_portrait_is_what_the_painter_paints_now_from_the_scenarios_words():
+    from game.art.portraits import paint_portrait
+    scenario = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    baked = png.decode(catalog.portrait_path(scenario.id, "khrushchev").read_bytes())
+    painted = paint_portrait(bake.cast(scenario)["khrushchev"], bake.PORTRAIT_SIZE,
+                             seed_for(scenario.id, "portrait", "khrushchev"))
+    assert close_enough(painted, baked), "repaint with: brink art --only portraits --force"
