@@ -125,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="paint in N processes at once (default: the number of cores, at most 4)")
     art.add_argument("--contact-sheet", metavar="PATH",
                      help="also write one PNG with every painting of the art folder as thumbnails")
+    art.add_argument("--lineup", metavar="PATH",
+                     help="also write one PNG with every portrait of these scenarios, each under its name")
     art.set_defaults(run=_art)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
@@ -364,7 +366,7 @@ def _art(arguments, parser) -> int:
     """Exit 1 when a painting could not be made (a bad description, an image path outside its folder)."""
     from pathlib import Path
 
-    from game.art import bake, png
+    from game.art import bake, catalog, png
     from game.art.cache import write_bytes_atomically
 
     if arguments.scenarios:
@@ -390,6 +392,18 @@ def _art(arguments, parser) -> int:
                                    label=_caption_renderer())
         write_bytes_atomically(Path(arguments.contact_sheet), png.encode(sheet, palette=True))
         print(f"contact sheet: {arguments.contact_sheet}")
+    if arguments.lineup:
+        root = Path(arguments.out) if arguments.out else catalog.art_folder()
+        groups = []
+        for scenario in scenarios:
+            people = [(role.name, role.id) for role in scenario.roles.values()]
+            people += [(advisor.name, advisor.id) for role in scenario.roles.values() for advisor in role.advisors]
+            groups.append((scenario.title.get("en"),
+                           [(name, root / catalog.portrait_path(scenario.id, person).relative_to(catalog.art_folder()))
+                            for name, person in people]))
+        picture = bake.lineup(groups, label=_caption_renderer())
+        write_bytes_atomically(Path(arguments.lineup), png.encode(picture, palette=True))
+        print(f"lineup: {arguments.lineup}")
     for problem in report.problems:
         print(f"brink art: {problem}", file=sys.stderr)
     return 1 if report.problems else 0

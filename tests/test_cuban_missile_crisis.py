@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from game.art.scene_spec import library
 from game.engine.opponents import POLICIES, policy_named
 from game.engine.resolve import day_random, find_legal, legal_choices, resolve_day
 from game.engine.state import new_game
@@ -27,9 +28,7 @@ SEATS = ("kennedy", "khrushchev")
 OPPONENTS = ("historical", "random", "hawk", "dove")
 NUCLEAR_ENDINGS = {"general_war", "limited_exchange", "invasion_nuclear"}
 STRIKES = {"surgical_strike", "large_strike", "invade"}
-SCENES = {"u2_over_cuba", "excomm_table", "president_on_tv", "quarantine_line", "ships_turn_back",
-          "un_security_council", "u2_shot_down", "the_letters", "kremlin", "settlement", "nuclear_war",
-          "invasion", "submarine", "missile_site"}
+SCENES = set(library())  # the painter's library (assets/art/library.yaml)
 EXCOMM = {"Robert F. Kennedy", "Robert McNamara", "Dean Rusk", "McGeorge Bundy", "Maxwell Taylor", "Curtis LeMay",
           "John McCone", "Theodore Sorensen", "George Ball", "Adlai Stevenson", "Dean Acheson", "Llewellyn Thompson"}
 KREMLIN_AND_OTHERS = {"Andrei Gromyko", "Rodion Malinovsky", "Anastas Mikoyan", "Frol Kozlov", "Anatoly Dobrynin",

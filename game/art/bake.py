@@ -52,7 +52,8 @@ def paint(job: Job) -> np.ndarray:
         return maps.paint_map(job.subject, width, height, job.seed)
     if job.kind == "portraits":
         return _painter("game.art.portraits", "paint_portrait")(job.subject, width, job.seed)
-    return _painter("game.art.scenes", "paint_scene")(job.subject, width, height, job.seed)
+    art, people = job.subject
+    return _painter("game.art.scenes", "paint_scene")(art, width, height, job.seed, people=people)
 
 
 @dataclass(slots=True)
@@ -127,7 +128,31 @@ def _library_entry(art: Any) -> Any:
         return None
 
 
+def cast(scenario) -> dict[str, dict]:
+    """Everyone a scenario's pictures may show: its roles and advisors, by id, with their portrait words."""
+    people = {}
+    for role in scenario.roles.values():
+        people[role.id] = dict(role.portrait or {})
+        people.update((advisor.id, dict(advisor.portrait or {})) for advisor in role.advisors)
+    return people
+
+
+def _shown(art: Any, people: dict[str, dict]) -> dict[str, dict]:
+    """The people a picture shows, with their words (the scenario's, else the library's): part of
+    what decides its pixels, so changing someone's words repaints the scenes they are in."""
+    spec = importlib.import_module("game.art.scene_spec")
+    try:
+        if spec.problems(art):
+            return {}
+        shown = spec.people_shown(spec.composition(art))
+        known = {**spec.library_people(), **people}
+    except Exception:  # a bad description is reported by the painter itself
+        return {}
+    return {who: dict(known[who]) for who in shown if who in known}
+
+
 def scene_jobs(scenario, report: BakeReport) -> list[Job]:
+    people = cast(scenario)
     pictures = [("day", day.id, day.art) for day in scenario.days]
     pictures += [("day", *day.picture_for(role_id)) for day in scenario.days for role_id in day.seen_by
                  if day.picture_for(role_id)[1] is not day.art]
@@ -149,10 +174,11 @@ def scene_jobs(scenario, report: BakeReport) -> list[Job]:
         if name in seen:
             continue
         seen.add(name)
-        description = {"art": art, "library": _library_entry(art)}
+        shown = _shown(art, people)
+        description = {"art": art, "library": _library_entry(art), "people": shown}
         seed = seed_for(scenario.id, "scene", name)
         jobs.append(Job("scenes", _relative(catalog.scene_path(scenario.id, name)), seed, description,
-                        (width, height), art))
+                        (width, height), (art, shown)))
     return jobs
 
 
@@ -168,7 +194,7 @@ def title_job() -> Job | None:
     width, height = SCENE_SIZE
     art = {"scene": "title"}
     seed = seed_for("title")
-    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height), art)
+    return Job("scenes", Path("title.png"), seed, {"art": art, "library": entry}, (width, height), (art, {}))
 
 
 def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None = None) -> list[Job]:
@@ -333,6 +359,45 @@ def contact_sheet(files: Iterable[Path], width: int = 1800, row_height: int = 15
             x += tile.shape[1] + gap
         y += tile_height + gap
     return sheet
+
+
+def lineup(groups: Iterable[tuple[str, list[tuple[str, Path]]]], tile: int = 128, columns: int = 7, gap: int = 10,
+           paper: tuple[int, int, int] = (238, 227, 204),
+           label: Callable[[str, int], np.ndarray] | None = None) -> np.ndarray:
+    """Everyone's portrait side by side, a group (a scenario's cast) to a block, each under a name.
+
+    ``groups`` is (heading, [(name, portrait file)]); ``label`` draws a line of text as for the
+    contact sheet (the heading above each block, the name under each face).
+    """
+    blocks = []
+    width = gap + columns * (tile + gap)
+    for heading, people in groups:
+        rows = []
+        for start in range(0, len(people), columns):
+            row = np.empty((tile + 34, width, 3), dtype=np.uint8)
+            row[:] = paper
+            for index, (name, path) in enumerate(people[start:start + columns]):
+                try:
+                    image = png.decode(Path(path).read_bytes())
+                except (OSError, png.PNGError):
+                    continue
+                x = gap + index * (tile + gap)
+                row[4:4 + tile, x:x + tile] = _thumbnail(image, tile)[:, :tile]
+                caption = label(name, tile) if label else None
+                if caption is not None:
+                    row[tile + 6:tile + 6 + caption.shape[0], x:x + caption.shape[1]] = \
+                        caption[:row.shape[0] - tile - 6, :tile]
+            rows.append(row)
+        title = label(heading, width - 2 * gap) if label else None
+        if title is not None:
+            band = np.empty((title.shape[0] + 8, width, 3), dtype=np.uint8)
+            band[:] = paper
+            band[6:6 + title.shape[0], gap:gap + title.shape[1]] = title
+            rows.insert(0, band)
+        blocks.extend(rows)
+    if not blocks:
+        return np.full((tile, width, 3), paper, dtype=np.uint8)
+    return np.vstack(blocks)
 
 
 def baked_files(root: Path | None = None) -> list[Path]:

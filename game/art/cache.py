@@ -25,8 +25,9 @@ from game.files import read_regular_file
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # far above any painting (a 1280x720 one is about 2 MB)
 
-_PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "scenes.py",
-                  "scene_spec.py", "elements")
+_PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "likeness.py",
+                  "head.py", "head_paint.py", "face_features.py", "attire.py", "scenes.py", "scene_spec.py",
+                  "elements")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,23 @@ from typing import Any, Mapping
 
 from game.scenario.errors import did_you_mean
 
-FACES = ("oval", "round", "long", "narrow", "lean", "square", "broad", "weathered")
+FACES = ("oval", "round", "long", "narrow", "lean", "square", "broad", "weathered", "heavy")
+# The features a likeness hangs on, each a few words from an average head (game/art/likeness.py
+# says what each word does to the solid). Sides are as the viewer sees the portrait.
+JAWS = ("narrow", "tapered", "rounded", "square", "broad", "heavy")
+CHINS = ("small", "rounded", "square", "jutting", "double", "receding")
+CHEEKS = ("hollow", "flat", "full", "jowly")
+BROWS = ("thin", "arched", "straight", "heavy", "bushy")
+NOSES = ("small", "straight", "long", "broad", "aquiline", "snub", "bulbous")
+EYES = ("round", "narrow", "deep_set", "hooded", "small", "wide_set", "close_set", "baggy")
+MOUTHS = ("thin", "wide", "full", "small", "downturned")
+EARS = ("small", "flat", "large", "protruding")
+HAIRLINES = ("low", "straight", "high", "receding", "widows_peak")
+PARTINGS = ("left", "right", "centre", "none")
+HAIR_VOLUMES = ("flat", "close", "full", "thick")
+EXPRESSIONS = ("neutral", "stern", "worried", "smiling", "tired")
+TURNS = ("front", "left", "right")
+MOLES = ("none", "left", "right")
 HAIR_COLOURS = ("dark", "brown", "sandy", "auburn", "grey", "white")
 # ``hair`` names a colour, or how much of it is left; a receding or bald head takes its colour
 # from ``hair_colour`` (or from the sitter's age).
@@ -37,9 +53,20 @@ SKINS = ("light", "pink", "ruddy", "light_tan", "olive", "tan", "brown", "dark")
 
 KEYS: dict[str, tuple[str, ...] | type] = {
     "face": FACES,
+    "jaw": JAWS,
+    "chin": CHINS,
+    "cheeks": CHEEKS,
+    "brow": BROWS,
+    "nose": NOSES,
+    "eyes": EYES,
+    "mouth": MOUTHS,
+    "ears": EARS,
     "hair": HAIR,
     "hair_colour": HAIR_COLOURS,
     "hair_style": HAIR_STYLES,
+    "hairline": HAIRLINES,
+    "parting": PARTINGS,
+    "hair_volume": HAIR_VOLUMES,
     "glasses": bool,
     "glasses_style": GLASSES_STYLES,
     "moustache": bool,
@@ -53,6 +80,9 @@ KEYS: dict[str, tuple[str, ...] | type] = {
     "lipstick": bool,
     "skin": SKINS,
     "age": int,
+    "expression": EXPRESSIONS,
+    "turn": TURNS,
+    "mole": MOLES,
 }
 
 AGE_RANGE = (16, 100)
@@ -131,9 +161,20 @@ class Portrait:
     """A sitter with every parameter decided: what the painter works from."""
 
     face: str
+    jaw: str
+    chin: str
+    cheeks: str
+    brow: str
+    nose: str
+    eyes: str
+    mouth: str
+    ears: str
     hair: str            # dark ... white, receding or bald
     hair_colour: str     # the colour of whatever hair there is
     hair_style: str
+    hairline: str
+    parting: str
+    hair_volume: str
     glasses: bool
     glasses_style: str
     moustache: bool
@@ -147,6 +188,9 @@ class Portrait:
     lipstick: bool
     skin: str
     age: int
+    expression: str
+    turn: str
+    mole: str
 
     @property
     def soviet(self) -> bool:
@@ -162,7 +206,9 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
 
     Defaults follow the sitters of the period: a dark suit and tie, short side-parted hair, and
     hair that greys with age when the author only said it recedes. Naming a style of glasses or
-    moustache implies wearing them.
+    moustache implies wearing them. Features left unsaid follow the face (a square face has a
+    square jaw and chin), the hairline follows the hair (a receding head recedes at the
+    temples), the parting follows the cut (combed-back hair has none).
     """
     found = problems(params)
     if found:
@@ -180,11 +226,24 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
     default_tie = "none" if attire in ("olive_fatigues", "blouse", "dress") else "dark"
     glasses_style = params.get("glasses_style", "clear_frames")
     moustache_style = params.get("moustache_style", "full" if params.get("beard") == "full" else "clipped")
+    face = params.get("face", "oval")
+    hair_style = params.get("hair_style", default_style)
     return Portrait(
-        face=params.get("face", "oval"),
+        face=face,
+        jaw=params.get("jaw", FACE_JAWS.get(face, "rounded")),
+        chin=params.get("chin", "square" if face in ("square", "broad") else "rounded"),
+        cheeks=params.get("cheeks", FACE_CHEEKS.get(face, "flat")),
+        brow=params.get("brow", "straight"),
+        nose=params.get("nose", "straight"),
+        eyes=params.get("eyes", "baggy" if age >= 62 else "round"),
+        mouth=params.get("mouth", "downturned" if age >= 64 else "thin" if face in ("lean", "narrow") else "full"),
+        ears=params.get("ears", "flat"),
         hair=hair,
         hair_colour=hair_colour,
-        hair_style=params.get("hair_style", default_style),
+        hair_style=hair_style,
+        hairline=params.get("hairline", "receding" if hair in ("receding", "bald") else "straight"),
+        parting=params.get("parting", "left" if hair_style in PARTED else "none"),
+        hair_volume=params.get("hair_volume", "natural"),
         glasses=params.get("glasses", "glasses_style" in params),
         glasses_style=glasses_style,
         moustache=params.get("moustache", "moustache_style" in params),
@@ -198,4 +257,15 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
         lipstick=params.get("lipstick", False),
         skin=params.get("skin", "light"),
         age=age,
+        expression=params.get("expression", "neutral"),
+        turn=params.get("turn", "front"),
+        mole=params.get("mole", "none"),
     )
+
+
+# What a face implies about the features an author does not name.
+FACE_JAWS = {"oval": "rounded", "round": "rounded", "long": "tapered", "narrow": "narrow", "lean": "square",
+             "square": "square", "broad": "broad", "weathered": "square", "heavy": "heavy"}
+FACE_CHEEKS = {"round": "full", "lean": "hollow", "weathered": "hollow", "heavy": "jowly", "broad": "full"}
+# Cuts that are combed from a parting.
+PARTED = ("short_side_parted", "full_side_parted", "tousled_forelock", "bob", "long", "short_combed")

@@ -12,17 +12,24 @@ Forms of ``art:`` this module understands::
     {scene: quarantine_line, sky: {time: dawn}}   the same, with fields of its sky changed
     {scene: settlement, add: [{flag: {kind: un}}]}  the same, with elements laid on top
     {paint: [{sky: {time: dusk}}, sea, {ship: {kind: destroyer}}]}   an inline composition
+    {paint: [room, {person: {who: kennedy, pose: seated}}]}   a scenario's person, from their portrait words
     {image: pictures/dawn.png}                    the author's own file; nothing to paint
     "a sketch of the harbour"                     a note in words: nothing to paint, unless it is
                                                   exactly the name of a library scene
 
 An element is written ``{kind: {field: value, ...}}``, or just ``kind`` to take every default.
 Positions (``at``, ``to``) are fractions of the canvas, x from the left and y from the top, so a
-composition paints the same at any size.
+composition paints the same at any size. Every element takes ``depth`` (0 near, 1 far): the
+further off, the paler and the more it takes the colour of the air (atmospheric perspective).
+
+A ``person`` names someone by id: a role or advisor of the scenario being painted, whose portrait
+words paint their head, or one of the library's own people (``people:`` in the library file: U
+Thant, a sailor...). The same words that paint a portrait paint the person in a scene.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -43,6 +50,10 @@ PIGMENTS = frozenset((
 ))
 
 TIMES = ("dawn", "day", "dusk", "night", "storm")
+POSES = ("bust", "seated", "standing", "speaking", "pointing", "writing")
+TURNS = ("as_portrait", "front", "left", "right", "away")
+EXPRESSIONS = ("as_portrait", "neutral", "stern", "worried", "smiling", "tired")
+LIGHTS = ("left", "right", "above", "front", "behind")
 # The countries of assets/map/geometry.json that ``land`` can pick out (tests keep the two in step).
 REGIONS = ("bahamas", "colombia", "cuba", "dominican_republic", "haiti", "italy", "jamaica", "mexico",
            "puerto_rico", "turkey", "usa", "ussr", "venezuela")
@@ -52,7 +63,7 @@ REGIONS = ("bahamas", "colombia", "cuba", "dominican_republic", "haiti", "italy"
 class Field:
     """One field of an element: its type, default and limits.
 
-    ``type`` is one of number, count, choice, pigment, point, box, flag, text.
+    ``type`` is one of number, count, choice, pigment, point, box, flag, text, person.
     """
 
     type: str
@@ -90,7 +101,7 @@ _SCALE = _number(1.0, 0.05, 4.0)
 # Fields shared by everything that can stand in a row: a line of destroyers, a crowd, a convoy.
 _ROW = {"count": _count(1, 1, 40), "step": Field("point", (0.1, 0.0), -1.0, 1.0), "recede": _number(0.0, 0.0, 0.5)}
 
-ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
+_ELEMENTS: dict[str, dict[str, Field]] = {
     "sky": {"time": _choice("day", *TIMES[:1], *TIMES[2:]), "cloud": _number(0.3), "horizon": _number(0.62),
             "stars": _count(0, 0, 400), "pigment": _pigment(None)},
     "sea": {"time": _choice("day", *TIMES[:1], *TIMES[2:]), "horizon": _number(0.62), "swell": _number(0.3),
@@ -103,12 +114,13 @@ ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
     "room": {"wall": _pigment("yellow_ochre"), "floor": _pigment("burnt_umber"), "horizon": _number(0.7),
              "time": _choice("day", *TIMES[:1], *TIMES[2:]), "panels": _count(6, 0, 20)},
     "window": {"at": _point(0.2, 0.35), "scale": _SCALE, "time": _choice("day", *TIMES[:1], *TIMES[2:]),
-               "curtains": _flag(True), "pigment": _pigment("burnt_umber")},
+               "curtains": _flag(True), "view": _choice("sky", "kremlin", "palms", "city"),
+               "pigment": _pigment("burnt_umber")},
     "ship": {"kind": _choice("freighter", "destroyer", "carrier", "submarine", "landing_craft"),
              "at": _point(0.5, 0.66), "scale": _SCALE, "heading": _choice("right", "left"),
              "wake": _number(0.4), "turn": _number(0.0, -1.0, 1.0), "pigment": _pigment("payne_grey"),
              "cargo": _flag(False), **_ROW},
-    "aircraft": {"kind": _choice("u2", "bomber", "fighter", "helicopter"), "at": _point(0.5, 0.3),
+    "aircraft": {"kind": _choice("u2", "bomber", "fighter", "helicopter", "il28", "patrol"), "at": _point(0.5, 0.3),
                  "scale": _SCALE, "angle": _number(0.0, -180.0, 180.0), "view": _choice("side", "top"),
                  "pigment": _pigment("payne_grey"), **_ROW},
     "missile": {"at": _point(0.5, 0.7), "scale": _SCALE, "mount": _choice("erector", "launcher", "trailer"),
@@ -120,11 +132,11 @@ ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
     "figure": {"pose": _choice("standing", "seated", "speaking", "waving", "soldier"), "at": _point(0.5, 0.8),
                "scale": _SCALE, "spread": _number(0.0), "rows": _count(1, 1, 6),
                "pigment": _pigment("sepia"), **_ROW},
-    "table": {"shape": _choice("long", "horseshoe", "desk", "small"), "at": _point(0.5, 0.72), "scale": _SCALE,
+    "table": {"shape": _choice("long", "horseshoe", "desk", "small", "side"), "at": _point(0.5, 0.72), "scale": _SCALE,
               "seats": _count(8, 0, 24), "lamp": _flag(True), "papers": _flag(True),
               "pigment": _pigment("burnt_umber")},
     "television": {"at": _point(0.5, 0.55), "scale": _SCALE, "screen": _choice("president", "speaker", "blank"),
-                   "glow": _number(0.5), "pigment": _pigment("burnt_umber")},
+                   "who": Field("person", ""), "glow": _number(0.5), "pigment": _pigment("burnt_umber")},
     "letter": {"at": _point(0.5, 0.6), "scale": _SCALE, "angle": _number(0.0, -90.0, 90.0),
                "lines": _count(9, 0, 24), "seal": _flag(False), "pen": _flag(False), "pigment": _pigment("sepia"),
                **_ROW},
@@ -134,7 +146,7 @@ ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
               "pigment": _pigment("burnt_sienna")},
     "smoke": {"at": _point(0.5, 0.5), "to": _point(0.3, 0.1), "scale": _SCALE, "strength": _number(0.5),
               "pigment": _pigment("payne_grey")},
-    "flag": {"kind": _choice("generic", "usa", "ussr", "un", "cuba", "gdr", "frg", "white"), "at": _point(0.5, 0.6),
+    "flag": {"kind": _choice("generic", "usa", "ussr", "un", "cuba", "gdr", "frg", "white", "turkey"), "at": _point(0.5, 0.6),
              "scale": _SCALE, "wave": _number(0.4), "pole": _flag(True)},
     "text_plate": {"text": Field("text", ""), "at": _point(0.5, 0.92), "scale": _SCALE,
                    "pigment": _pigment("sepia")},
@@ -158,7 +170,26 @@ ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType({
                "pigment": _pigment("burnt_umber")},
     "handshake": {"at": _point(0.5, 0.5), "scale": _SCALE, "pigment": _pigment("flesh")},
     "mural": {"at": _point(0.5, 0.25), "scale": _SCALE, "pigment": _pigment("burnt_umber")},
-})
+    "person": {"who": Field("person", None), "pose": _choice("bust", *POSES[1:]), "turn": _choice(*TURNS),
+               "expression": _choice(*EXPRESSIONS), "at": _point(0.5, 0.5), "scale": _SCALE,
+               "light": _choice(*LIGHTS), "colour": _choice("natural", "monochrome")},
+    "weather": {"kind": _choice("haze", "fog", "rain", "drizzle", "snow"), "strength": _number(0.5),
+                "horizon": _number(0.62), "time": _choice("day", *TIMES[:1], *TIMES[2:])},
+    "easel": {"at": _point(0.5, 0.7), "scale": _SCALE, "photos": _count(2, 1, 4), "pigment": _pigment("burnt_umber")},
+    "prop": {"kind": _choice("microphone", "radio", "telephone", "typewriter", "lamp", "teletype", "globe",
+                             "ashtray", "chair"),
+             "at": _point(0.5, 0.7), "scale": _SCALE, "pigment": _pigment(None), **_ROW},
+    "deck": {"kind": _choice("destroyer", "freighter"), "rail": _flag(True), "gun": _flag(True),
+             "horizon": _number(0.55), "pigment": _pigment("payne_grey")},
+    "launcher": {"kind": _choice("jupiter", "sa2"), "at": _point(0.5, 0.75), "scale": _SCALE,
+                 "raised": _number(85.0, 0.0, 90.0), "shelter": _flag(True), "firing": _flag(False),
+                 "pigment": _pigment(None), **_ROW},
+    "arcade": {"at": _point(0.5, 0.75), "scale": _SCALE, "arches": _count(5, 1, 12), "pigment": _pigment("naples_yellow")},
+}
+# every element can stand off in the distance
+for _fields in _ELEMENTS.values():
+    _fields["depth"] = _number(0.0)
+ELEMENTS: Mapping[str, Mapping[str, Field]] = MappingProxyType(_ELEMENTS)
 
 # One sentence per element for the format reference and for "did you mean".
 ABOUT = MappingProxyType({
@@ -166,14 +197,14 @@ ABOUT = MappingProxyType({
     "sea": "the sea from the horizon down, with swell",
     "land": "land from the map (a view, a box of longitude and latitude, a country) or a generic silhouette",
     "room": "an interior: wall, wainscot and floor",
-    "window": "a window onto the sky, with curtains",
+    "window": "a window onto the sky (or the Kremlin's towers, palms, roofs), with curtains",
     "ship": "a freighter, destroyer, carrier, submarine or landing craft, in profile, with a wake",
-    "aircraft": "a U-2, bomber, fighter or helicopter, from the side or from above",
+    "aircraft": "a U-2, bomber, fighter, helicopter, Il-28 or patrol plane, from the side or from above",
     "missile": "a missile on an erector, launcher or trailer, with the trucks and tents of a site",
     "building": "the White House, the Kremlin, the UN, the Capitol, apartments, a checkpoint hut",
     "figure": "standing or seated silhouettes, one or a crowd",
-    "table": "a long meeting table, the Security Council's horseshoe, or a desk, with seated figures",
-    "television": "a 1960s set with a figure on its screen",
+    "table": "a long meeting table (from its end, or across it), the Security Council's horseshoe, or a desk",
+    "television": "a 1960s set with a figure on its screen (``who``: a person, in black and white)",
     "letter": "a written page on a desk, with a seal or a pen",
     "papers": "a scatter of papers",
     "cloud": "a mushroom cloud, or a white puff of cloud seen from above or afar",
@@ -190,9 +221,17 @@ ABOUT = MappingProxyType({
     "podium": "a lectern with microphones",
     "handshake": "two hands meeting",
     "mural": "a great painted panel on a wall, like the one behind the Security Council",
+    "person": "someone of the scenario (or of the library's people), painted from their portrait words",
+    "weather": "haze, fog, rain, drizzle or snow over everything laid before it",
+    "easel": "an easel with enlarged photographs, as shown to the ExComm and the Security Council",
+    "prop": "a thing in a room: a microphone, radio, telephone, typewriter, lamp, teletype, globe, ashtray or chair",
+    "deck": "the deck of a ship seen from on board, its rail and a gun mount in the foreground",
+    "launcher": "a Jupiter missile on its stand with the petal shelter open, or an SA-2 on its launcher",
+    "arcade": "a colonnade of round arches, as on the old buildings of Havana",
 })
 
 TOP_LEVEL = ("scene", "paint", "add", "image")
+PERSON_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,11 +266,10 @@ def library_path() -> Path:
     return paths.assets_folder() / "art" / "library.yaml"
 
 
-_library_cache: dict[str, Mapping[str, Any]] = {}
+_library_cache: dict[str, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
 
 
-def library() -> Mapping[str, Any]:
-    """The named compositions of assets/art/library.yaml, read once."""
+def _library_file() -> tuple[Mapping[str, Any], Mapping[str, Any]]:
     key = str(library_path())
     if key not in _library_cache:
         import yaml
@@ -240,9 +278,20 @@ def library() -> Mapping[str, Any]:
                 data = yaml.safe_load(handle) or {}
         except (OSError, yaml.YAMLError):  # no library: every scene name is then reported unknown
             data = {}
-        scenes = data.get("scenes", {}) if isinstance(data, dict) else {}
-        _library_cache[key] = scenes if isinstance(scenes, dict) else {}
+        data = data if isinstance(data, dict) else {}
+        scenes, people = data.get("scenes", {}), data.get("people", {})
+        _library_cache[key] = (scenes if isinstance(scenes, dict) else {}, people if isinstance(people, dict) else {})
     return _library_cache[key]
+
+
+def library() -> Mapping[str, Any]:
+    """The named compositions of assets/art/library.yaml, read once."""
+    return _library_file()[0]
+
+
+def library_people() -> Mapping[str, Any]:
+    """The library's own people (id: portrait words): who a scene may show besides a scenario's cast."""
+    return _library_file()[1]
 
 
 def _kind_of(value: Any) -> str:
@@ -287,6 +336,9 @@ def field_problem(field: Field, value: Any) -> str | None:
     elif field.type == "flag":
         if not isinstance(value, bool):
             return f"must be true or false, not {_kind_of(value)}"
+    elif field.type == "person":
+        if not isinstance(value, str) or not (PERSON_ID.match(value) or (value == "" and field.default == "")):
+            return f"must be a person's id (a role, an advisor or one of the library's people), not {_kind_of(value)}"
     elif field.type == "text":
         if not isinstance(value, str):
             return f"must be text, not {_kind_of(value)}"
@@ -321,6 +373,10 @@ def element_problems(item: Any, path: tuple) -> list[tuple[tuple, str]]:
         return [(path, f"the fields of '{kind}' must be a mapping, not {_kind_of(given)}")]
     fields = ELEMENTS[kind]
     found = []
+    for name, field in fields.items():  # a field with no default must be given
+        if field.default is None and field.type == "person" and name not in given:
+            found.append(((*path, name), f"'{kind}' needs '{name}': whom to paint (a role, an advisor or one of "
+                                         "the library's people)"))
     for name, value in given.items():
         if name not in fields:
             found.append(((*path, str(name)), f"unknown field '{name}' of '{kind}'{did_you_mean(str(name), fields)}"))
@@ -346,10 +402,13 @@ def _elements_problems(items: Any, path: tuple) -> list[tuple[tuple, str]]:
     return found
 
 
-def problems(description: Any, scenes: Mapping[str, Any] | None = None) -> list[tuple[tuple, str]]:
+def problems(description: Any, scenes: Mapping[str, Any] | None = None,
+             people: Iterable[str] | None = None) -> list[tuple[tuple, str]]:
     """Every problem of an ``art:`` value, as (path inside it, message); [] when it can be painted.
 
     ``scenes`` is the library to resolve ``scene:`` names against (default: assets/art/library.yaml).
+    ``people`` are the ids of the scenario's cast: when given, every person a picture shows must
+    be one of them or one of the library's people.
     """
     if isinstance(description, str):  # the short form of {scene: NAME}; the schema offers the same names
         known = library() if scenes is None else scenes
@@ -369,10 +428,41 @@ def problems(description: Any, scenes: Mapping[str, Any] | None = None) -> list[
     else:
         found = _scene_problems(description, library() if scenes is None else scenes)
     if not found:
-        total = sum(element["count"] for element in composition(description, scenes) if "count" in element.fields)
+        elements = composition(description, scenes)
+        total = sum(element["count"] for element in elements if "count" in element.fields)
         if total > MAX_COPIES:
             found.append(((), f"the elements' counts add up to {total}; a picture holds at most {MAX_COPIES}"))
+        if people is not None:
+            found.extend(_cast_problems(description, elements, set(people)))
     return found
+
+
+def _cast_problems(description: Any, elements: list[Element], cast: set[str]) -> list[tuple[tuple, str]]:
+    """People a picture shows who are neither in the scenario nor among the library's people."""
+    known = cast | set(library_people())
+    found = []
+    for index, element in enumerate(elements):
+        who = element.fields.get("who")
+        if not who or who in known:
+            continue
+        hint = did_you_mean(who, sorted(known))
+        if isinstance(description, Mapping) and "paint" in description:
+            found.append((("paint", index, "person", "who"), f"'{who}' is not a person of this scenario nor one of "
+                                                             f"the library's people{hint}"))
+        else:
+            name = description if isinstance(description, str) else description.get("scene")
+            found.append(((), f"the scene '{name}' shows '{who}', who is not a person of this scenario nor one of "
+                              f"the library's people{hint}"))
+    return found
+
+
+def people_shown(elements: Iterable[Element]) -> list[str]:
+    """The ids of the people a composition paints, in order, each once."""
+    seen: dict[str, None] = {}
+    for element in elements:
+        if element.fields.get("who"):
+            seen.setdefault(element.fields["who"], None)
+    return list(seen)
 
 
 def _scene_problems(description: Mapping, scenes: Mapping[str, Any]) -> list[tuple[tuple, str]]:
@@ -429,9 +519,10 @@ def composition(description: Any, scenes: Mapping[str, Any] | None = None) -> li
             + [_element(item) for item in description.get("add", [])])
 
 
-def checked_composition(description: Any, scenes: Mapping[str, Any] | None = None) -> list[Element]:
+def checked_composition(description: Any, scenes: Mapping[str, Any] | None = None,
+                        people: Iterable[str] | None = None) -> list[Element]:
     """``composition`` after ``problems``: raises ``SceneDescriptionError`` listing every problem."""
-    found = problems(description, scenes)
+    found = problems(description, scenes, people)
     if found:
         raise SceneDescriptionError(found)
     if isinstance(description, Mapping) and "image" in description:

@@ -13,21 +13,72 @@ import numpy as np
 
 from game.art.elements import paint
 from game.art.elements.canvas import Canvas
-from game.art.scene_spec import SceneDescriptionError, checked_composition
-from game.art.watercolor import Painting
+from game.art.elements.nature import atmosphere
+from game.art.scene_spec import SceneDescriptionError, checked_composition, library_people
+from game.art.watercolor import Painting, soften
 
 __all__ = ["paint_scene", "SceneDescriptionError"]
 
 
 def paint_scene(description: Mapping[str, Any] | str, width: int, height: int, seed: int,
-                scenes: Mapping[str, Any] | None = None) -> np.ndarray:
+                scenes: Mapping[str, Any] | None = None, people: Mapping[str, Any] | None = None) -> np.ndarray:
     """The scene as uint8 RGB pixels (height, width, 3).
 
-    ``scenes`` stands in for the library file (assets/art/library.yaml) when given.
+    ``scenes`` stands in for the library file (assets/art/library.yaml) when given. ``people``
+    are the scenario's cast (id: portrait words), who a ``person`` element may show besides the
+    library's own people; a scenario's words win over the library's for the same id.
     Raises ``SceneDescriptionError`` listing every problem of a bad description.
     """
-    elements = checked_composition(description, scenes)
-    canvas = Canvas(Painting(width, height, seed))
+    cast = {**library_people(), **(people or {})}
+    elements = checked_composition(description, scenes, people=cast)
+    canvas = Canvas(Painting(width, height, seed), people=cast)
     for element in elements:
-        paint(canvas, element)
+        depth = element.fields.get("depth", 0.0)
+        solid = element.kind in SOLID
+        if depth > 0.0 or solid:
+            canvas.painting.keep_track()
+            paint(canvas, element)
+            laid = canvas.painting.laid()
+            if solid:
+                reserve(canvas, laid)
+            if depth > 0.0:
+                atmosphere(canvas, laid, depth)
+        else:
+            paint(canvas, element)
+    finish(canvas)
     return canvas.painting.pixels()
+
+
+def finish(canvas: Canvas) -> None:
+    """The painter's last touches: the corners let down into shade, so the eye stays in the picture,
+    and a few drops flicked from the brush near the foot of the sheet."""
+    painting = canvas.painting
+    rows = np.linspace(-1.0, 1.0, canvas.height, dtype=np.float32)[:, None]
+    columns = np.linspace(-1.0, 1.0, canvas.width, dtype=np.float32)[None, :]
+    corners = np.clip(columns * columns * 0.55 + rows * rows * 0.7 - 0.45, 0.0, 1.0)
+    painting.wet(corners * 0.8)
+    painting.lay(corners, (("payne_grey", 0.16), ("burnt_umber", 0.08)), 1.0, wobble=0.0,
+                 edge=0.0, bleed=canvas.height * 0.01, granulation=0.4, flow=0.3)
+    painting.dry()
+    painting.spatter("sepia", max(4, canvas.width // 60), (0, int(canvas.height * 0.82), canvas.width,
+                                                           int(canvas.height * 0.18)),
+                     size=max(0.6, canvas.line * 0.8), strength=0.3)
+
+
+# Things that stand in front of what is behind them. A painter paints round them (or lifts their
+# place first); the washes of sky, sea, rooms, light and weather stay transparent.
+SOLID = frozenset(("ship", "aircraft", "missile", "building", "table", "television", "letter", "papers", "podium",
+                   "handshake", "text_plate", "tank", "truck", "easel", "prop", "launcher", "arcade", "flag",
+                   "person"))
+
+
+def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
+    """Make what an element just painted cover what lay under it, as if its place had been kept
+    white: the paint under its footprint is taken away, the element's own paint (``laid``) kept."""
+    painting = canvas.painting
+    footprint = np.clip(laid[0].sum(axis=2) * 3.0, 0.0, 1.0)
+    if footprint.max() <= 0.0:
+        return
+    keep = (1.0 - 0.92 * soften(footprint, 0.8))[..., None]
+    for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
+        film[:] = (film - own) * keep + own

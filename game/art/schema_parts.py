@@ -14,7 +14,21 @@ from game.art import portrait_spec, scene_spec
 
 
 PORTRAIT_WORDS = {
-    "face": "The shape of the face.",
+    "face": "The shape of the face: its outline seen from the front.",
+    "jaw": "The jaw: narrow, tapered to the chin, rounded, square, broad, or heavy with jowls.",
+    "chin": "The chin: small, rounded, square, jutting, double, or receding.",
+    "cheeks": "The cheeks: hollow under the cheekbones, flat, full, or jowly.",
+    "brow": "The eyebrows and the ridge under them.",
+    "nose": "The nose's length and shape.",
+    "eyes": "The eyes: their opening, spacing, depth, lids and bags.",
+    "mouth": "The mouth: its width, the fullness of the lips, the set of its corners.",
+    "ears": "The ears: their size and how far they stand out.",
+    "hairline": "Where the hair starts on the forehead (receding at the temples, a widow's peak...).",
+    "parting": "Which side the hair is parted on, as the viewer sees the portrait.",
+    "hair_volume": "How much hair stands off the head, beyond what the cut gives.",
+    "expression": "The face's expression, in the brows, eyes and mouth.",
+    "turn": "Which way the head is turned, as the viewer sees it (three-quarter view to the left or right).",
+    "mole": "A mole beside the nose, on the viewer's left or right.",
     "hair": "The hair's colour, or how much is left (receding, bald).",
     "hair_colour": "The colour of what hair a receding or bald head keeps.",
     "hair_style": "How the hair is cut and combed.",
@@ -45,6 +59,11 @@ FIELD_WORDS = {
     "horizon": "The height of the horizon, as a fraction of the picture from the top.",
     "kind": "Which kind it is.",
     "text": "The words, short.",
+    "who": "Whom to paint: a role or advisor of the scenario, or one of the library's people.",
+    "depth": "How far off it stands: 0 near, 1 far; distance pales it into the colour of the air.",
+    "pose": "How the person is shown: a bust, seated, writing, standing, speaking or pointing.",
+    "light": "Where the light on the person's face comes from.",
+    "colour": "Natural colours, or black and white (a face on a television screen).",
 }
 
 
@@ -65,8 +84,9 @@ def portrait_definition() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "properties": properties,
-        "examples": [{"face": "long", "hair": "dark", "hair_style": "slicked_back", "glasses": True,
-                      "attire": "suit", "tie": "dark", "skin": "light", "age": 46}],
+        "examples": [{"face": "long", "jaw": "tapered", "hair": "dark", "hair_style": "slicked_back",
+                      "parting": "right", "glasses": True, "glasses_style": "rimless", "attire": "suit",
+                      "tie": "dark", "skin": "light", "age": 46, "expression": "stern", "turn": "front"}],
     }
 
 
@@ -84,6 +104,9 @@ def _field_shape(field: scene_spec.Field) -> dict[str, Any]:
         return {"enum": list(field.choices), "default": field.default}
     if field.type == "pigment":
         return {"enum": sorted(scene_spec.PIGMENTS)}
+    if field.type == "person":
+        return {"type": "string", "pattern": scene_spec.PERSON_ID.pattern if field.default is None else
+                "^([a-z][a-z0-9_]*)?$"}
     if field.type == "flag":
         return {"type": "boolean", "default": field.default}
     if field.type in ("point", "box"):
@@ -97,12 +120,15 @@ def element_definition() -> dict[str, Any]:
     """One element of a composition: a bare name, or {name: {field: value}}."""
     forms: list[dict[str, Any]] = [{"enum": list(scene_spec.ELEMENTS)}]
     for name, fields in scene_spec.ELEMENTS.items():
+        inner: dict[str, Any] = {"type": ["object", "null"], "additionalProperties": False,
+                                 "description": scene_spec.ABOUT.get(name, name),
+                                 "properties": {key: _field_schema(key, field) for key, field in fields.items()}}
+        required = [key for key, field in fields.items() if field.type == "person" and field.default is None]
+        if required:  # whom to paint cannot be left out
+            inner = {**inner, "type": "object", "required": required}
         forms.append({
             "type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 1,
-            "description": scene_spec.ABOUT.get(name, name),
-            "properties": {name: {"type": ["object", "null"], "additionalProperties": False,
-                                  "description": scene_spec.ABOUT.get(name, name),
-                                  "properties": {key: _field_schema(key, field) for key, field in fields.items()}}},
+            "description": scene_spec.ABOUT.get(name, name), "properties": {name: inner},
         })
     return {"description": "One element of a picture, laid over the ones before it.", "anyOf": forms}
 

@@ -34,6 +34,20 @@ def blob(cx: float, cy: float, r: float, rng: np.random.Generator, irregularity:
     return np.column_stack((cx + radius * np.cos(angles), cy + radius * np.sin(angles)))
 
 
+def catmull_rom(points, steps: int = 6) -> np.ndarray:
+    """A smooth curve through hand-placed points (Catmull-Rom, an open run), ``steps`` samples a span."""
+    points = np.asarray(points, dtype=float)
+    padded = np.vstack((points[:1], points, points[-1:]))
+    t = np.linspace(0.0, 1.0, steps, endpoint=False)[:, None]
+    curve = []
+    for i in range(len(points) - 1):
+        p0, p1, p2, p3 = padded[i], padded[i + 1], padded[i + 2], padded[i + 3]
+        curve.append(0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t ** 2
+                            + (3 * p1 - p0 - 3 * p2 + p3) * t ** 3))
+    curve.append(points[-1:])
+    return np.vstack(curve)
+
+
 def polyline_length(points: np.ndarray, closed: bool = False) -> float:
     points = np.asarray(points, dtype=float)
     if closed:

@@ -1,17 +1,28 @@
-"""A watercolor painter on numpy arrays: translucent washes, wet edges, granulation, ink.
+"""A watercolor painter on numpy arrays: glazes mixed by Kubelka-Munk, wet edges, blooms, granulation.
 
-The sheet keeps *optical density* per RGB channel, not colour. Each pigment absorbs each channel
-by its own amount (its entry in ``PIGMENTS``), and every stroke adds density, so colours mix
-subtractively as glazes do: a blue wash over a yellow one absorbs red and blue and leaves green.
-``pixels()`` turns density into light at the end (paper colour times exp(-density)).
+The sheet keeps, per pixel and RGB channel, how much light the paint film absorbs (K) and how much
+it scatters back (S): every stroke adds its pigment's K and S in proportion to how much pigment it
+lays. ``pixels()`` turns the film into colour with Kubelka and Munk's two-flux model of a layer
+over a ground (the paper), as Curtis et al. composite their glazes ("Computer-Generated
+Watercolor", SIGGRAPH 1997). Transparent pigments (alizarin, the phthalos' cousins) behave like
+coloured filters, so a blue glaze over a yellow one leaves green; opaque ones (the cadmiums,
+Naples yellow, cerulean) scatter light back and lighten what they cover, as body colour does.
 
 Washes follow Tyler Hobbs's generative watercolor ("A Guide to Simulating Watercolor Paint with
 Generative Art", 2017): the outline is deformed by recursive midpoint displacement, each edge
 carrying its own variance so some sides stay calm and others ripple; then many translucent
 copies, each deformed again, are stacked. Where the copies agree the wash is dense; where they
-disagree its edge fades, which gives the soft, layered border of a real wash. On top of that:
-pigment pooling at the wet edge (edge darkening, Curtis et al., "Computer-Generated Watercolor",
-1997), granulation into the paper's valleys, a mottled flow, and a little bleed into wet paper.
+disagree its edge fades. A wash laid from a field (``lay``) instead of an outline follows
+Bousseau et al. ("Interactive watercolor rendering with temporal coherence and abstraction",
+NPAR 2006): its edges wobble by a smooth displacement of the field and darken where it dried.
+
+The water matters as much as the pigment. On dry paper a wash dries with a hard, darker rim
+where pigment was carried to the wet edge (Curtis's edge darkening). ``wet`` dampens an area
+first: a wash laid there spreads in soft fingers with no rim (wet-in-wet). A backrun (a bloom)
+is water flowing back into a drying wash: it pushes pigment outward into a pale patch with a
+dark, cauliflower edge. Granulating pigments (ultramarine, burnt sienna, the umbers) settle
+into the paper's valleys; ultramarine also flocculates into small clumps. Paper left bare is
+the only white: ``reserve`` keeps it in a wash, ``lift`` takes paint off again.
 
 Everything random comes from the painting's own generator (seeded), so a painting is the same
 on every run and machine; work is confined to each stroke's bounding box.
@@ -22,56 +33,128 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from game.art.shapes import blob, ellipse, rectangle
 
-__all__ = ["PIGMENTS", "Painting", "seed_for", "soften", "ellipse", "rectangle", "blob"]
+__all__ = ["PIGMENTS", "Pigment", "Painting", "seed_for", "soften", "enlarge", "km_reflectance", "polygon_mask", "ellipse",
+           "rectangle", "blob"]
 
 
-def _absorption(red: float, green: float, blue: float) -> tuple[float, float, float]:
-    """A pigment's absorption from the colour its full-strength wash shows on white paper."""
-    return tuple(round(-math.log(channel), 4) for channel in (red, green, blue))
+def km_reflectance(absorption, scattering, ground):
+    """Kubelka-Munk: the reflectance of a paint film (total K and S for its thickness) over a ground.
+
+    The film alone reflects R and transmits T (two-flux solution for a layer of finite
+    thickness); light bouncing between film and ground adds T^2 Rg / (1 - R Rg). With no
+    scattering this is Beer-Lambert through the film and back: Rg * exp(-2K).
+    """
+    k = np.asarray(absorption, dtype=np.float32)
+    s = np.maximum(np.asarray(scattering, dtype=np.float32), np.float32(1e-4))
+    a = 1.0 + k / s
+    b = np.sqrt(np.maximum(a * a - 1.0, 1e-12))
+    grow = np.exp(np.minimum(b * s, np.float32(30.0)))  # sinh and cosh from one exponential
+    shrink = 1.0 / grow
+    sinh, cosh = 0.5 * (grow - shrink), 0.5 * (grow + shrink)
+    c = a * sinh + b * cosh
+    film_r = sinh / c
+    film_t = b / c
+    ground = np.asarray(ground, dtype=np.float32)
+    return film_r + film_t * film_t * ground / (1.0 - film_r * ground)
 
 
-# The masstone each pigment shows at strength 1 on white paper (reflectance per channel, 0..1),
-# chosen by eye against common artists' colour charts.
-_MASSTONES: dict[str, tuple[float, float, float]] = {
-    "ultramarine": (0.17, 0.21, 0.58),
-    "cobalt_blue": (0.24, 0.36, 0.70),
-    "cerulean": (0.27, 0.55, 0.74),
-    "prussian_blue": (0.08, 0.19, 0.33),
-    "indigo": (0.14, 0.15, 0.25),
-    "viridian": (0.12, 0.46, 0.42),
-    "hookers_green": (0.17, 0.36, 0.17),
-    "sap_green": (0.33, 0.50, 0.13),
-    "terre_verte": (0.47, 0.56, 0.45),
-    "olive": (0.42, 0.43, 0.17),
-    "lemon_yellow": (0.96, 0.90, 0.20),
-    "cadmium_yellow": (0.97, 0.77, 0.07),
-    "naples_yellow": (0.96, 0.84, 0.56),
-    "yellow_ochre": (0.80, 0.60, 0.22),
-    "raw_sienna": (0.76, 0.46, 0.16),
-    "burnt_sienna": (0.60, 0.27, 0.13),
-    "raw_umber": (0.44, 0.36, 0.24),
-    "burnt_umber": (0.36, 0.23, 0.15),
-    "sepia": (0.28, 0.22, 0.17),
-    "vermilion": (0.86, 0.23, 0.12),
-    "cadmium_red": (0.78, 0.14, 0.10),
-    "alizarin": (0.62, 0.10, 0.21),
-    "rose": (0.91, 0.46, 0.56),
-    "flesh": (0.96, 0.78, 0.66),
-    "payne_grey": (0.20, 0.24, 0.30),
-    "davy_grey": (0.42, 0.43, 0.38),
-    "neutral_tint": (0.26, 0.24, 0.29),
-    "ivory_black": (0.10, 0.10, 0.10),
-    "lamp_black": (0.08, 0.08, 0.09),
+@dataclass(frozen=True, slots=True)
+class Pigment:
+    """A tube of paint: what a full-strength wash shows on white paper, and how it behaves.
+
+    ``opacity`` sets its scattering (0 a pure filter such as alizarin, 1 a body colour such as
+    Naples yellow); ``granulation`` how strongly it settles into the paper's valleys (ultramarine
+    and burnt sienna are the classic granulators, the staining dyes none at all).
+    """
+
+    name: str
+    masstone: tuple[float, float, float]
+    opacity: float
+    granulation: float
+    absorption: tuple[float, float, float]
+    scattering: tuple[float, float, float]
+
+
+# Scattering of an opaque pigment per unit of opacity: chosen so Naples yellow or cerulean laid
+# over a dark wash lightens it visibly, as they do on paper, while transparent ones never do.
+_SCATTER = 1.4
+
+
+def _km_over_white(k: float, s: float) -> float:
+    """``km_reflectance`` for one channel over white paper, in plain floats (used at import)."""
+    s = max(s, 1e-4)
+    a = 1.0 + k / s
+    b = math.sqrt(max(a * a - 1.0, 1e-12))
+    bs = min(b * s, 30.0)
+    c = a * math.sinh(bs) + b * math.cosh(bs)
+    film_r, film_t = math.sinh(bs) / c, b / c
+    return film_r + film_t * film_t / (1.0 - film_r)
+
+
+def _solve_absorption(masstone: float, scattering: float) -> float:
+    """The K that makes a unit film of this scattering show ``masstone`` over white paper (bisection)."""
+    low, high = 0.0, 40.0
+    for _ in range(50):
+        middle = 0.5 * (low + high)
+        if _km_over_white(middle, scattering) > masstone:
+            low = middle
+        else:
+            high = middle
+    return round(0.5 * (low + high), 5)
+
+
+def _pigment_of(name: str, masstone: tuple[float, float, float], opacity: float, granulation: float) -> Pigment:
+    scattering = tuple(round(opacity * _SCATTER * (0.25 + channel), 5) for channel in masstone)
+    absorption = tuple(_solve_absorption(m, s) for m, s in zip(masstone, scattering))
+    return Pigment(name, masstone, opacity, granulation, absorption, scattering)
+
+
+# name: (masstone on white paper at strength 1 as RGB reflectance, opacity, granulation).
+# Masstones chosen by eye against artists' colour charts; opacity and granulation from the
+# makers' ratings (and, for the scattering of the cadmiums, cerulean and the earths, the K/S
+# measurements in Curtis et al. 1997, table 1).
+_PALETTE: dict[str, tuple[tuple[float, float, float], float, float]] = {
+    "ultramarine": ((0.15, 0.23, 0.58), 0.05, 1.0),
+    "cobalt_blue": ((0.24, 0.36, 0.70), 0.25, 0.7),
+    "cerulean": ((0.27, 0.55, 0.74), 0.45, 0.8),
+    "prussian_blue": ((0.08, 0.19, 0.33), 0.02, 0.05),
+    "indigo": ((0.14, 0.15, 0.25), 0.04, 0.1),
+    "viridian": ((0.12, 0.46, 0.42), 0.05, 0.5),
+    "hookers_green": ((0.17, 0.36, 0.17), 0.03, 0.1),
+    "sap_green": ((0.33, 0.50, 0.13), 0.03, 0.15),
+    "terre_verte": ((0.47, 0.56, 0.45), 0.2, 0.6),
+    "olive": ((0.42, 0.43, 0.17), 0.06, 0.3),
+    "lemon_yellow": ((0.96, 0.90, 0.20), 0.35, 0.0),
+    "cadmium_yellow": ((0.97, 0.77, 0.07), 0.6, 0.1),
+    "naples_yellow": ((0.96, 0.84, 0.56), 0.6, 0.1),
+    "yellow_ochre": ((0.80, 0.60, 0.22), 0.4, 0.4),
+    "raw_sienna": ((0.76, 0.46, 0.16), 0.15, 0.5),
+    "burnt_sienna": ((0.60, 0.27, 0.13), 0.15, 0.8),
+    "raw_umber": ((0.44, 0.36, 0.24), 0.2, 0.9),
+    "burnt_umber": ((0.36, 0.23, 0.15), 0.2, 0.6),
+    "sepia": ((0.28, 0.22, 0.17), 0.1, 0.3),
+    "vermilion": ((0.86, 0.23, 0.12), 0.5, 0.2),
+    "cadmium_red": ((0.78, 0.14, 0.10), 0.55, 0.1),
+    "alizarin": ((0.62, 0.10, 0.21), 0.02, 0.0),
+    "rose": ((0.91, 0.46, 0.56), 0.05, 0.0),
+    "flesh": ((0.96, 0.78, 0.66), 0.3, 0.1),
+    "payne_grey": ((0.20, 0.24, 0.30), 0.05, 0.2),
+    "davy_grey": ((0.42, 0.43, 0.38), 0.3, 0.4),
+    "neutral_tint": ((0.26, 0.24, 0.29), 0.03, 0.05),
+    "ivory_black": ((0.10, 0.10, 0.10), 0.15, 0.3),
+    "lamp_black": ((0.08, 0.08, 0.09), 0.2, 0.2),
 }
 
-PIGMENTS: dict[str, tuple[float, float, float]] = {name: _absorption(*rgb) for name, rgb in _MASSTONES.items()}
+PIGMENTS: dict[str, Pigment] = {name: _pigment_of(name, *entry) for name, entry in _PALETTE.items()}
+Mix = Sequence[tuple[str, float]]  # a mixture on the palette: pigments and how much of each
 
-# White is the paper left bare: a subtractive medium cannot add light, so there is no white pigment.
+# White is the paper left bare: a watercolorist reserves it or lifts paint back to it.
 
 
 def seed_for(*parts: str | int) -> int:
@@ -119,6 +202,11 @@ def _resample(values: np.ndarray, height: int, width: int, factor: int) -> np.nd
     x0, x1, tx = axis(width, values.shape[1])
     rows = values[y0] * (1.0 - ty)[:, None] + values[y1] * ty[:, None]
     return rows[:, x0] * (1.0 - tx)[None, :] + rows[:, x1] * tx[None, :]
+
+
+def enlarge(values: np.ndarray, height: int, width: int, factor: int) -> np.ndarray:
+    """A field computed at 1/``factor`` of the size, enlarged (bilinear) to ``height`` x ``width``."""
+    return _resample(np.asarray(values, dtype=np.float32), height, width, factor)
 
 
 def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
@@ -215,7 +303,7 @@ class _Box:
 # --- the painting --------------------------------------------------------------------------------
 
 class Painting:
-    """One sheet of paper; strokes accumulate density on it, ``pixels()`` shows the result."""
+    """One sheet of paper; strokes accumulate pigment on it, ``pixels()`` shows the result."""
 
     def __init__(self, width: int, height: int, seed: int,
                  paper: tuple[int, int, int] = (244, 236, 220)) -> None:
@@ -226,13 +314,39 @@ class Painting:
         self.seed = int(seed)
         self.paper = tuple(int(c) for c in paper)
         self.rng = np.random.default_rng(self.seed)
+        # the paint film: absorption (K) and scattering (S) per channel, summed over every stroke
         self.density = np.zeros((self.height, self.width, 3), dtype=np.float32)
+        self.scatter = np.zeros((self.height, self.width, 3), dtype=np.float32)
+        self.wetness: np.ndarray | None = None
+        # how far pigment creeps into damp paper: a fixed share of the sheet, so wet-in-wet
+        # looks the same on a portrait and on a scene
+        self.wet_spread = max(1.5, 0.012 * min(self.width, self.height))
         # the paper's tooth: fine bumps (granulation settles in their valleys, the grain shows
         # through every wash) and a slower mottle that makes a flat wash flow unevenly
         texture_rng = np.random.default_rng(self.rng.integers(2**63))
-        self.tooth = _fractal_noise(texture_rng, self.height, self.width, (1.8, 3.6, 8.0), (0.4, 0.4, 0.3))
-        self.mottle = _fractal_noise(texture_rng, self.height, self.width, (18.0, 42.0, 110.0),
-                                     (0.35, 0.4, 0.45))
+        self.tooth = _fractal_noise(texture_rng, self.height, self.width, (1.6, 3.2, 7.0), (0.6, 0.3, 0.12))
+        # the mottle has no detail finer than a few pixels: made at a quarter of the size
+        quarter_h, quarter_w = -(-self.height // 4), -(-self.width // 4)
+        self.mottle = _resample(_fractal_noise(texture_rng, quarter_h, quarter_w, (4.5, 10.5, 27.5), (0.35, 0.4, 0.45)),
+                                self.height, self.width, 4)
+        self._warp_seed = int(texture_rng.integers(2**63))
+        self._warp: tuple[np.ndarray, np.ndarray] | None = None
+        self._laid: tuple[np.ndarray, np.ndarray] | None = None  # see ``keep_track``
+
+    def keep_track(self) -> None:
+        """From now on, also note every bit of paint laid (not what is lifted), until ``laid`` is asked.
+
+        A scene uses it to treat one element's own paint apart from what lay under it: to let a
+        solid thing cover what is behind it, or to fade a distant thing into the air.
+        """
+        self._laid = (np.zeros_like(self.density), np.zeros_like(self.scatter))
+
+    def laid(self) -> tuple[np.ndarray, np.ndarray]:
+        """The absorption and scattering laid since ``keep_track``; stops keeping track."""
+        laid, self._laid = self._laid, None
+        if laid is None:
+            raise RuntimeError("laid() without keep_track()")
+        return laid
 
     # --- geometry ----------------------------------------------------------------------------
     def _clip_box(self, points: np.ndarray, margin: float) -> _Box:
@@ -294,46 +408,201 @@ class Painting:
         return field[np.ix_(ys, xs)]
 
     def _lay(self, box: _Box, amount: np.ndarray, pigment: str) -> None:
-        absorption = np.asarray(_pigment(pigment), dtype=np.float32)
-        self.density[box.slices] += np.maximum(amount, 0.0)[..., None] * absorption
+        paint = _pigment(pigment)
+        amount = np.maximum(amount, 0.0)[..., None]
+        absorption = amount * np.asarray(paint.absorption, dtype=np.float32)
+        self.density[box.slices] += absorption
+        if self._laid is not None:
+            self._laid[0][box.slices] += absorption
+        if paint.opacity > 0.0:
+            scattering = amount * np.asarray(paint.scattering, dtype=np.float32)
+            self.scatter[box.slices] += scattering
+            if self._laid is not None:
+                self._laid[1][box.slices] += scattering
 
     def _texture(self, amount: np.ndarray, box: _Box, granulation: float, flow: float,
-                 strength: float = 1.0) -> np.ndarray:
+                 strength: float = 1.0, pigment: str | None = None, mottle: np.ndarray | None = None) -> np.ndarray:
         """Granulation into the paper's valleys and an uneven flow across the wash.
 
-        Both show most in pale and middle tones: a heavy, saturated wash fills the paper's
-        valleys and lies evenly, so the texture is calmed where the wash is dense (otherwise
-        exp(-density) would turn the same relative unevenness into harsh speckle in the darks).
+        How much a wash granulates is the stroke's ``granulation`` times its pigment's own
+        tendency (ultramarine settles, alizarin stains evenly); ultramarine and the other
+        strong granulators also flocculate into small clumps. Both show most in pale and middle
+        tones: a heavy, saturated wash fills the paper's valleys and lies evenly, so the
+        texture is calmed where the wash is dense.
         """
+        settling = 0.4 + 1.3 * _pigment(pigment).granulation if pigment else 1.0
+        grain = granulation * settling
         tooth = self.tooth[box.slices]
-        mottle = self._offset_field(self.mottle, box)
-        calm = 1.0 / (1.0 + np.float32(1.2 * strength) * np.maximum(amount, 0.0))
-        factor = 1.0 + (np.float32(0.3 * granulation) * (-tooth) + np.float32(0.55 * flow) * mottle) * calm \
-            + np.float32(0.25 * flow) * mottle
+        if mottle is None:
+            mottle = self._offset_field(self.mottle, box)
+        calm = 1.0 / (1.0 + np.float32(1.5 * strength) * np.maximum(amount, 0.0))
+        texture = np.float32(0.2 * grain) * (-tooth) + np.float32(0.55 * flow) * mottle
+        if grain > 0.6:  # flocculation: clumps a few grains wide
+            texture += np.float32(0.18 * (grain - 0.6)) * self._offset_field(self.tooth, box)
+        factor = 1.0 + texture * calm + np.float32(0.25 * flow) * mottle
         return amount * np.clip(factor, 0.15, 2.5)
 
+    def _settle(self, box: _Box, coverage: np.ndarray, mix: list[tuple[str, float]], *, edge: float,
+                bleed: float, granulation: float, flow: float, reserve: np.ndarray | None,
+                backruns: int) -> None:
+        """Turn a wash's coverage (0..1 over ``box``) into pigment on the paper, as the water dries.
+
+        Reserved paper is painted around, so the wash's rim runs along it too. On dry paper the
+        pigment carried to the wet edge dries as a darker rim (Curtis's edge darkening); where
+        the paper is damp the wash spreads in soft fingers and leaves no rim (wet-in-wet).
+        Backruns come last: water flowing back into the drying wash. The pigments of a mixture
+        travel together (one flow, one rim) but each granulates as it does.
+        """
+        if reserve is not None:
+            coverage = coverage * (1.0 - np.clip(reserve[box.slices], 0.0, 1.0))
+        edge_sigma = 1.5 + 0.7 * bleed
+        soft = _blur(coverage, bleed)
+        if edge > 0.0:
+            dried = np.clip((coverage - 0.3) * 2.5, 0.0, 1.0)
+            rim = np.maximum(dried - _blur(dried, edge_sigma), 0.0)
+        else:  # a wash let go soft everywhere (a glow, a shadow melted in) has no dried line to find
+            rim = np.zeros_like(soft)
+        if self.wetness is not None:
+            damp = self.wetness[box.slices]
+            if damp.max() > 0.0:
+                # past its edge the pigment creeps out unevenly, in soft fingers; inside it stays
+                creep = _blur(coverage, self.wet_spread)
+                fingers = np.clip(1.0 + 0.6 * self._offset_field(self.mottle, box) + 0.2 * self.tooth[box.slices],
+                                  0.2, 1.8)
+                spread = soft + np.maximum(creep - soft, 0.0) * fingers
+                soft = soft * (1.0 - damp) + spread * damp
+                rim = rim * (1.0 - damp)
+        amount = soft + np.float32(2.4 * edge) * _blur(rim, 0.35 * bleed) if edge > 0.0 else soft
+        for _ in range(backruns):
+            amount = self._backrun(amount, box, coverage)
+        mottle = self._offset_field(self.mottle, box)
+        total = sum(strength for _pigment_name, strength in mix)
+        for pigment, strength in mix:
+            textured = self._texture(amount, box, granulation, flow=flow, strength=total, pigment=pigment,
+                                     mottle=mottle)
+            self._lay(box, textured * np.float32(strength), pigment)
+
+    def _backrun(self, amount: np.ndarray, box: _Box, coverage: np.ndarray) -> np.ndarray:
+        """A bloom: water creeps back into the drying wash and shoves its pigment outward.
+
+        The water's front is a fractal outline (midpoint displacement with a large variance); it
+        leaves a paler patch inside and deposits what it carried along its edge, which dries
+        dark and ragged, the cauliflower edge painters know (Curtis et al. 1997, section 4.3).
+        """
+        inside = np.argwhere(coverage > 0.8)
+        if len(inside) < 16:
+            return amount
+        y, x = inside[int(self.rng.integers(len(inside)))]
+        radius = float(self.rng.uniform(0.08, 0.2)) * min(box.width, box.height)
+        if radius < 3.0:
+            return amount
+        angles = np.linspace(0.0, 2.0 * np.pi, 14, endpoint=False)
+        ring = np.column_stack((x + box.x0 + radius * np.cos(angles), y + box.y0 + radius * np.sin(angles)))
+        variance = self.rng.uniform(0.8, 2.2, (1, len(ring)))
+        front, _variance, _reach = self._deform(ring[None], variance, 0.35 * radius, finest=2.0, depth=6)
+        rows, cols, weights = _winding_crossings(front, box)
+        patch = _fill(rows, cols, weights, box, limit=1.0) * np.clip(coverage * 1.4, 0.0, 1.0)
+        if patch.sum() < 4.0:
+            return amount
+        carried = _blur(patch, 0.25 * radius)
+        front_line = np.maximum(patch - _blur(patch, 1.2), 0.0)
+        load = float((amount * patch).sum() / max(patch.sum(), 1.0))
+        return amount * (1.0 - 0.55 * carried) + np.float32(1.3 * load) * front_line
+
     # --- strokes -----------------------------------------------------------------------------
-    def wash(self, polygon, pigment: str, strength: float = 0.5, *, layers: int = 20, wobble: float = 0.06,
-             edge: float = 0.6, granulation: float = 0.4, bleed: float = 1.5) -> None:
-        """A flat wash over ``polygon``: stacked deformed copies, a darker wet edge, granulation, bleed."""
+    def wash(self, polygon, pigment: str | Mix, strength: float = 0.5, *, layers: int = 20, wobble: float = 0.06,
+             edge: float = 0.6, granulation: float = 0.4, bleed: float = 1.5, reserve: np.ndarray | None = None,
+             backruns: int = 0) -> None:
+        """A flat wash over ``polygon``: stacked deformed copies, a darker wet edge, granulation, bleed.
+
+        ``pigment`` is a pigment's name, or a mixture: (name, strength) pairs, each strength
+        multiplied by ``strength``. ``reserve`` (a sheet-sized 0..1 field) is paper the brush goes
+        around; ``backruns`` lets that many blooms form as the wash dries.
+        """
         outline = _as_points(polygon)
         if len(outline) < 3:
             return
-        _pigment(pigment)
+        mix = _mixture(pigment, strength)
         edge_sigma = 1.5 + 0.7 * bleed
         size = max(np.ptp(outline[:, 0]), np.ptp(outline[:, 1]))
-        box = self._clip_box(outline, margin=3.0 * (edge_sigma + bleed) + 0.8 * wobble * size + 4.0)
+        margin = 3.0 * (edge_sigma + bleed) + 0.8 * wobble * size + 4.0
+        if self.wetness is not None:
+            margin += 3.0 * self.wet_spread
+        box = self._clip_box(outline, margin=margin)
         if box.empty:
             return
         coverage = self._layered_coverage(outline, box, layers, wobble)
-        # the line where the wash dried: where about half the layers reach, pigment pooled
-        dried = np.clip((coverage - 0.3) * 2.5, 0.0, 1.0)
-        rim = np.maximum(dried - _blur(dried, edge_sigma), 0.0)
-        coverage = _blur(coverage, bleed)
-        rim = _blur(rim, 0.35 * bleed)
-        amount = coverage + np.float32(2.4 * edge) * rim
-        amount = self._texture(amount, box, granulation, flow=0.22, strength=strength)
-        self._lay(box, amount * np.float32(strength), pigment)
+        self._settle(box, coverage, mix, edge=edge, bleed=bleed, granulation=granulation,
+                     flow=0.22, reserve=reserve, backruns=backruns)
+
+    def lay(self, field: np.ndarray, pigment: str | Mix, strength: float = 0.5, *, at: tuple[int, int] = (0, 0),
+            wobble: float = 1.5, edge: float = 0.6, granulation: float = 0.4, bleed: float = 1.0,
+            reserve: np.ndarray | None = None, backruns: int = 0, flow: float = 0.2) -> None:
+        """A wash shaped by a field (0..1) rather than an outline: a plane of a face, a shadow.
+
+        ``field`` covers the sheet from ``at`` (x, y). Its edges are made to wobble by displacing
+        the field with smooth noise of about ``wobble`` pixels, then the wash dries like any
+        other: rim, wet-in-wet, granulation, backruns (the image-space route of Bousseau et al.
+        2006). ``pigment`` may be a mixture, as for ``wash``.
+        """
+        mix = _mixture(pigment, strength)
+        values = np.asarray(field, dtype=np.float32)
+        x0, y0 = int(at[0]), int(at[1])
+        box = _Box(max(0, x0), max(0, y0), min(self.width, x0 + values.shape[1]),
+                   min(self.height, y0 + values.shape[0]))
+        if box.empty or values.max() <= 0.0:
+            return
+        values = values[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0]
+        if wobble > 0.0:
+            values = self._wobbled(values, box, wobble)
+        self._settle(box, np.clip(values, 0.0, 1.0), mix, edge=edge, bleed=bleed,
+                     granulation=granulation, flow=flow, reserve=reserve, backruns=backruns)
+
+    def _wobbled(self, values: np.ndarray, box: _Box, amplitude: float) -> np.ndarray:
+        """The field sampled at points displaced by smooth noise: edges waver as a brush's do."""
+        if self._warp is None:
+            rng = np.random.default_rng(self._warp_seed)
+            self._warp = tuple(_fractal_noise(rng, self.height, self.width, (7.0, 16.0), (0.5, 0.5))
+                               for _ in range(2))
+        dx = self._offset_field(self._warp[0], box) * np.float32(amplitude)
+        dy = self._offset_field(self._warp[1], box) * np.float32(amplitude)
+        rows = np.arange(box.height, dtype=np.float32)[:, None] + dy
+        cols = np.arange(box.width, dtype=np.float32)[None, :] + dx
+        return _sample(values, rows, cols)
+
+    def wet(self, region, amount: float = 1.0) -> None:
+        """Dampen the paper over ``region`` (an outline, or a sheet-sized 0..1 field) before a wash."""
+        if self.wetness is None:
+            self.wetness = np.zeros((self.height, self.width), dtype=np.float32)
+        if isinstance(region, np.ndarray) and region.shape == (self.height, self.width):
+            field = np.clip(region, 0.0, 1.0)
+        else:
+            field = _blur(self.coverage([region]), 2.0)
+        np.maximum(self.wetness, np.float32(amount) * field, out=self.wetness)
+
+    def dry(self) -> None:
+        """Wait for the sheet to dry: the next washes have hard edges again."""
+        self.wetness = None
+
+    def lift(self, field: np.ndarray, amount: float = 0.85, at: tuple[int, int] = (0, 0)) -> None:
+        """Take paint back off with a damp brush or tissue where ``field`` (0..1) says, from ``at``."""
+        values = np.asarray(field, dtype=np.float32)
+        x0, y0 = int(at[0]), int(at[1])
+        box = _Box(max(0, x0), max(0, y0), min(self.width, x0 + values.shape[1]),
+                   min(self.height, y0 + values.shape[0]))
+        if box.empty:
+            return
+        keep = (1.0 - np.float32(amount) * np.clip(values[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0],
+                                                   0.0, 1.0))[..., None]
+        self._take_off(box, keep)
+
+    def _take_off(self, box: _Box, keep: np.ndarray) -> None:
+        """Scale the film (and what is being kept track of) by ``keep`` over ``box``: paint lifted."""
+        self.density[box.slices] *= keep
+        self.scatter[box.slices] *= keep
+        if self._laid is not None:
+            self._laid[0][box.slices] *= keep
+            self._laid[1][box.slices] *= keep
 
     def gradient_wash(self, pigment: str, strength: float, *, top: float = 1.0, bottom: float = 0.0,
                       region=None, layers: int = 6) -> None:
@@ -372,7 +641,7 @@ class Painting:
         amount = _resample(ramp, box.height, box.width, coarse) if coarse > 1 else ramp
         if mask is not None:
             amount = amount * mask
-        amount = self._texture(amount, box, granulation=0.3, flow=0.18, strength=strength)
+        amount = self._texture(amount, box, granulation=0.15, flow=0.18, strength=strength, pigment=pigment)
         self._lay(box, amount * np.float32(strength), pigment)
 
     def ink(self, polyline, pigment: str = "sepia", width: float = 1.6, strength: float = 0.85,
@@ -382,10 +651,26 @@ class Painting:
         The line is deposited as dense points and blurred to its width, so crossings darken as
         ink does, and a faint halo bleeds into the paper around it.
         """
+        self._stroke(polyline, pigment, width, strength, closed, wobble, dryness=0.0)
+
+    def dry_brush(self, polyline, pigment: str, width: float = 3.0, strength: float = 0.6,
+                  dryness: float = 0.5, wobble: float = 0.8) -> None:
+        """A nearly dry brush dragged over the paper: paint catches on the tooth's peaks and skips
+        its valleys, so the stroke breaks up (hair, bark, the light on water)."""
+        self._stroke(polyline, pigment, width, strength, False, wobble, dryness=dryness)
+
+    def scrub(self, polyline, width: float = 3.0, amount: float = 0.6, dryness: float = 0.45) -> None:
+        """Lift paint back off along a stroke with a damp, stiff brush, catching on the paper's tooth:
+        the broken white of foam, the glitter of light on water."""
+        self._stroke(polyline, None, width, amount, False, 0.6, dryness=dryness)
+
+    def _stroke(self, polyline, pigment: str | None, width: float, strength: float, closed: bool, wobble: float,
+                dryness: float) -> None:
         line = _as_points(polyline)
         if len(line) < 2:
             return
-        _pigment(pigment)
+        if pigment is not None:
+            _pigment(pigment)
         path = np.vstack((line, line[:1])) if closed else line
         segment = np.hypot(*np.diff(path, axis=0).T)
         along = np.concatenate(([0.0], np.cumsum(segment)))
@@ -394,6 +679,8 @@ class Painting:
             return
         step = 0.5
         s = np.arange(0.0, total + step * 0.5, step)
+        if len(s) < 3:  # a stroke shorter than a pixel leaves no mark
+            return
         points = np.column_stack((np.interp(s, along, path[:, 0]), np.interp(s, along, path[:, 1])))
         tangent = np.gradient(points, axis=0)
         norm = np.hypot(*tangent.T)
@@ -412,19 +699,30 @@ class Painting:
             return
         deposit = _splat(points - (box.x0, box.y0), pressure * step, box)
         core = _blur(deposit, sigma) * np.float32(math.sqrt(2.0 * math.pi) * sigma)
-        halo = _blur(deposit, 3.0 * sigma + 1.0) * np.float32(math.sqrt(2.0 * math.pi) * (3.0 * sigma + 1.0))
-        amount = (1.0 - np.exp(-1.7 * core)) / np.float32(1.0 - math.exp(-1.7)) + np.float32(0.1) * halo
-        amount = amount * np.clip(1.0 - 0.12 * self.tooth[box.slices], 0.6, 1.3)
+        if dryness > 0.0:
+            # the brush runs out along the stroke and touches only the peaks of the tooth
+            peaks = self._offset_field(self.tooth, box) + 0.5 * self.tooth[box.slices]
+            threshold = np.float32(1.6 * dryness - 0.6)
+            catch = np.clip((peaks - threshold) * 1.8 + 0.5, 0.0, 1.0)
+            amount = (1.0 - np.exp(-1.4 * core)) / np.float32(1.0 - math.exp(-1.4)) * catch
+        else:
+            halo = _blur(deposit, 3.0 * sigma + 1.0) * np.float32(math.sqrt(2.0 * math.pi) * (3.0 * sigma + 1.0))
+            amount = (1.0 - np.exp(-1.7 * core)) / np.float32(1.0 - math.exp(-1.7)) + np.float32(0.1) * halo
+            amount = amount * np.clip(1.0 - 0.12 * self.tooth[box.slices], 0.6, 1.3)
+        if pigment is None:  # a lift, not a stroke of paint
+            self._take_off(box, (1.0 - np.float32(strength) * np.clip(amount, 0.0, 1.0))[..., None])
+            return
         self._lay(box, amount * np.float32(strength), pigment)
 
     def spatter(self, pigment: str, count: int, box=None, size: float = 1.5, strength: float = 0.5) -> None:
         """Drops flicked from a loaded brush: round spots of varied size, soft-edged, some tiny."""
-        _pigment(pigment)
+        paint = _pigment(pigment)
         x, y, w, h = box if box is not None else (0, 0, self.width, self.height)
         centres = np.column_stack((self.rng.uniform(x, x + w, count), self.rng.uniform(y, y + h, count)))
         radii = size * self.rng.lognormal(0.0, 0.45, count)
         loads = strength * self.rng.uniform(0.5, 1.0, count)
-        absorption = np.asarray(_pigment(pigment), dtype=np.float32)
+        absorption = np.asarray(paint.absorption, dtype=np.float32)
+        scattering = np.asarray(paint.scattering, dtype=np.float32)
         for (cx, cy), radius, load in zip(centres, radii, loads):
             reach = radius + 1.5
             x0, x1 = max(0, int(cx - reach)), min(self.width, int(cx + reach) + 2)
@@ -435,7 +733,12 @@ class Painting:
             distance = np.hypot(xx + 0.5 - cx, yy + 0.5 - cy)
             spot = np.clip(radius + 0.5 - distance, 0.0, 1.0)
             spot *= 1.0 + 0.5 * np.clip(distance / max(radius, 0.5), 0.0, 1.0)  # a drop dries darker at its rim
-            self.density[y0:y1, x0:x1] += (spot * np.float32(load))[..., None] * absorption
+            spot = (spot * np.float32(load))[..., None]
+            self.density[y0:y1, x0:x1] += spot * absorption
+            self.scatter[y0:y1, x0:x1] += spot * scattering
+            if self._laid is not None:
+                self._laid[0][y0:y1, x0:x1] += spot * absorption
+                self._laid[1][y0:y1, x0:x1] += spot * scattering
 
     # --- whole-sheet fields (maps, masks) -----------------------------------------------------
     def coverage(self, polygons: Sequence) -> np.ndarray:
@@ -459,13 +762,17 @@ class Painting:
         if field.shape != (self.height, self.width):
             raise ValueError(f"a glaze needs an amount per pixel {(self.height, self.width)}, got {field.shape}")
         box = _Box(0, 0, self.width, self.height)
-        self._lay(box, self._texture(field, box, granulation, flow), pigment)
+        self._lay(box, self._texture(field, box, granulation, flow, pigment=pigment), pigment)
 
     # --- the result --------------------------------------------------------------------------
+    def reflectance(self) -> np.ndarray:
+        """The sheet's reflectance per channel (H, W, 3), 0..1: the paint film over the paper."""
+        paper = np.asarray(self.paper, dtype=np.float32) / 255.0
+        return km_reflectance(self.density, self.scatter, paper)
+
     def pixels(self) -> np.ndarray:
-        """The sheet as uint8 RGB (H, W, 3): paper colour through the accumulated pigment, grain on top."""
-        light = np.exp(-self.density)
-        light *= np.asarray(self.paper, dtype=np.float32)
+        """The sheet as uint8 RGB (H, W, 3): the film over the paper by Kubelka-Munk, grain on top."""
+        light = self.reflectance() * np.float32(255.0)
         # the tooth catches light from the upper left: a faint relief over paper and paint alike
         relief = self.tooth - np.roll(np.roll(self.tooth, 1, axis=0), 1, axis=1)
         shade = 1.0 + np.float32(0.012) * relief + np.float32(0.012) * self.tooth
@@ -473,12 +780,36 @@ class Painting:
         return np.clip(light + 0.5, 0, 255).astype(np.uint8)
 
 
-def _pigment(name: str) -> tuple[float, float, float]:
+def _mixture(pigment, strength: float) -> list[tuple[str, float]]:
+    """A pigment's name or a mixture of (name, strength) pairs, as pairs scaled by ``strength``."""
+    if isinstance(pigment, str):
+        _pigment(pigment)
+        return [(pigment, float(strength))]
+    mix = [(name, float(amount) * strength) for name, amount in pigment]
+    for name, _amount in mix:
+        _pigment(name)
+    return mix
+
+
+def _pigment(name: str) -> Pigment:
     try:
         return PIGMENTS[name]
     except KeyError:
         known = ", ".join(sorted(PIGMENTS))
         raise KeyError(f"unknown pigment '{name}'; the palette has: {known}") from None
+
+
+def _sample(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Bilinear samples of a 2-D field at fractional (row, column) positions, clamped at its edges."""
+    height, width = values.shape
+    rows = np.clip(rows, 0.0, height - 1.0)
+    cols = np.clip(cols, 0.0, width - 1.0)
+    r0, c0 = np.floor(rows).astype(np.int64), np.floor(cols).astype(np.int64)
+    r1, c1 = np.minimum(r0 + 1, height - 1), np.minimum(c0 + 1, width - 1)
+    tr, tc = (rows - r0).astype(np.float32), (cols - c0).astype(np.float32)
+    top = values[r0, c0] * (1.0 - tc) + values[r0, c1] * tc
+    bottom = values[r1, c0] * (1.0 - tc) + values[r1, c1] * tc
+    return top * (1.0 - tr) + bottom * tr
 
 
 def _winding_crossings(polygons: np.ndarray, box: _Box) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -541,3 +872,15 @@ def _splat(points: np.ndarray, weights: np.ndarray, box: _Box) -> np.ndarray:
                             minlength=box.height * box.width)
     return grid.reshape(box.height, box.width).astype(np.float32)
 
+
+
+def polygon_mask(polygons: Sequence, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """The exact union of outlines (pixel coordinates) over the box x0..x1, y0..y1: a 0..1 mask."""
+    box = _Box(int(x0), int(y0), int(x1), int(y1))
+    if box.empty:
+        return np.zeros((max(0, box.height), max(0, box.width)), dtype=np.float32)
+    crossings = [_winding_crossings(outline, box) for outline in map(_as_points, polygons) if len(outline) >= 3]
+    if not crossings:
+        return np.zeros((box.height, box.width), dtype=np.float32)
+    rows, cols, weights = (np.concatenate(part) for part in zip(*crossings))
+    return _fill(rows, cols, weights, box, limit=1.0)

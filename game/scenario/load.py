@@ -124,6 +124,7 @@ class _ScenarioReader:
         # advice may recommend a choice defined on a later day; checked once all days are read
         self.pending_recommendations: list[tuple[str, str, Location]] = []
         self.pending_endings: list[tuple[str, Location]] = []  # 'ending:' fields, checked at the end
+        self.person_ids: frozenset[str] = frozenset()  # roles and advisors: whom a picture may show
 
     # --- helpers --------------------------------------------------------------------------
     def error(self, location: Location, message: str) -> None:
@@ -239,6 +240,8 @@ class _ScenarioReader:
         variables = self.with_secrets(top, "variables", variables)
         flags = self.with_secrets(top, "flags", flags)
         roles = self.read_roles(top)
+        # who a picture may show: the cast, as the painter paints people from their portrait words
+        self.person_ids = frozenset(list(roles) + [a.id for role in roles.values() for a in role.advisors])
         days = self.read_days(top, roles, first, last)
         interactions = self.read_interactions(top)
         events = self.read_events(top)
@@ -351,10 +354,11 @@ class _ScenarioReader:
         from game.art import catalog, scene_spec
 
         where = fields.where("art")
+        cast = self.person_ids
         if isinstance(art, dict) and len(art) == 1 and isinstance(art.get("scene"), str):
-            found = _named_scene_problems(art["scene"])  # the common case, the same for every day using it
+            found = _named_scene_problems(art["scene"], cast)  # the common case, the same for every day using it
         else:
-            found = scene_spec.problems(art)
+            found = scene_spec.problems(art, people=cast)
         for path, message in found:
             self.diagnostics.error(_locate(art, path, where), f"{scene_spec.format_path(path)}: {message}")
         if isinstance(art, dict) and isinstance(art.get("image"), str):
@@ -914,10 +918,10 @@ def _plain_label(identifier: str) -> Text:
 
 
 @functools.lru_cache(maxsize=512)
-def _named_scene_problems(name: str) -> tuple:
+def _named_scene_problems(name: str, cast: frozenset[str]) -> tuple:
     from game.art import scene_spec
 
-    return tuple(scene_spec.problems({"scene": name}))
+    return tuple(scene_spec.problems({"scene": name}, people=cast))
 
 
 def _locate(node: Any, path: tuple, fallback: Location) -> Location:

@@ -231,3 +231,20 @@ def test_brink_art_paints_a_shared_scene_once_and_an_ending_under_its_own_id(tmp
 def test_a_bare_scene_name_shares_the_file_of_the_same_scene_in_full():
     assert catalog.picture_path("s", "oct27", "excomm_table") == catalog.picture_path("s", "oct20",
                                                                                         {"scene": "excomm_table"})
+
+
+def test_every_painting_module_is_part_of_the_painters_version():
+    """Change any module that decides pixels and every cached painting is painted again."""
+    from game.art import cache
+    not_painters = {"__init__.py", "bake.py", "cache.py", "catalog.py", "png.py", "schema_parts.py"}
+    modules = {path.name for path in (ROOT / "game" / "art").glob("*.py")} - not_painters
+    assert modules <= set(cache._PAINTER_FILES)
+
+
+def test_the_baked_portrait_is_what_the_painter_paints_now_from_the_scenarios_words():
+    from game.art.portraits import paint_portrait
+    scenario = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    baked = png.decode(catalog.portrait_path(scenario.id, "khrushchev").read_bytes())
+    painted = paint_portrait(bake.cast(scenario)["khrushchev"], bake.PORTRAIT_SIZE,
+                             seed_for(scenario.id, "portrait", "khrushchev"))
+    assert close_enough(painted, baked), "repaint with: brink art --only portraits --force"

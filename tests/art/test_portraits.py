@@ -86,18 +86,6 @@ def test_another_seed_moves_the_brush_a_little():
     assert 0.5 < difference(first, second) < 25
 
 
-@pytest.mark.parametrize("scenario", ["cuban_missile_crisis_1962", "berlin_1961"])
-def test_each_person_is_closer_to_themselves_than_to_anyone_else(scenario):
-    """Over two seeds, a sitter's portraits differ less from each other than from any other sitter's."""
-    sitters = [(person_id, params) for person_id, params in PEOPLE if person_id.startswith(scenario + "/")]
-    first = {person_id: painted(person_id, seed=5) for person_id, _ in sitters}
-    second = {person_id: painted(person_id, seed=6) for person_id, _ in sitters}
-    for person_id in first:
-        itself = difference(first[person_id], second[person_id])
-        nearest, other = min((difference(second[person_id], first[o]), o) for o in first if o != person_id)
-        assert itself < nearest, f"{person_id} is as close to {other} ({nearest:.1f}) as to itself ({itself:.1f})"
-
-
 def test_a_small_portrait_is_a_reduced_large_one():
     """Painted small, a portrait is averaged down from a larger sheet, so it matches the large one."""
     kennedy = BY_ID["cuban_missile_crisis_1962/kennedy"]
@@ -224,9 +212,14 @@ def test_dark_frames_darken_the_eyes_more_than_rimless_glasses():
     assert plain < rimless < dark
 
 
-def test_dark_hair_is_darker_than_white_hair_and_a_bald_head_is_lightest():
+def test_dark_hair_is_darker_than_white_hair_and_a_bald_head_shows_skin():
     dark, white, bald = (darkness({"hair": hair}, *TOP_OF_HEAD) for hair in ("dark", "white", "bald"))
-    assert dark > white > bald
+    assert dark > white + 40 and dark > bald + 40
+
+    def warmth(params: dict) -> float:  # red over blue on the crown: skin is warm, white hair is not
+        pixels = paint_portrait(params, 128, 1)[TOP_OF_HEAD].astype(float)
+        return float((pixels[..., 0] - pixels[..., 2]).mean())
+    assert warmth({"hair": "bald"}) > warmth({"hair": "white"}) + 15
 
 
 def test_a_full_beard_darkens_the_lower_face():
@@ -247,7 +240,7 @@ def test_long_hair_hangs_beside_the_face():
 
 
 def test_a_bun_shows_above_the_crown():
-    above = (slice(6, 18), slice(54, 74))
+    above = (slice(8, 20), slice(52, 76))
     assert darkness({"hair_style": "bun"}, *above) > darkness({"hair_style": "slicked_back"}, *above) + 15
 
 
@@ -259,3 +252,59 @@ def test_a_soviet_officers_cap_has_a_red_band_and_an_american_one_does_not():
         return float((pixels[..., 0] - pixels[..., 1]).mean())
 
     assert redness("soviet_uniform") > redness("uniform_army") + 20
+
+
+# -- the likeness words -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("params, key, hint", [
+    ({"turn": "lft"}, "turn", "did you mean 'left'"),
+    ({"expresion": "stern"}, "expresion", "did you mean 'expression'"),
+    ({"nose": "aquilline"}, "nose", "did you mean 'aquiline'"),
+    ({"jaw": "squarish"}, "jaw", "did you mean 'square'"),
+    ({"hairline": "widows peak"}, "hairline", "did you mean 'widows_peak'"),
+])
+def test_a_misspelt_likeness_word_is_refused_with_a_suggestion(params, key, hint):
+    [(found, message)] = problems(params)
+    assert found == key and hint in message
+
+
+def test_unsaid_features_follow_the_face_and_the_hair():
+    square = resolve({"face": "square"})
+    assert (square.jaw, square.chin) == ("square", "square")
+    assert resolve({"face": "heavy"}).cheeks == "jowly"
+    assert resolve({"hair": "receding"}).hairline == "receding"
+    assert resolve({"hair_style": "slicked_back"}).parting == "none"
+    assert (resolve({}).turn, resolve({}).expression) == ("front", "neutral")
+
+
+def test_a_turned_head_points_its_nose_the_way_it_was_turned():
+    """The nose's tip, found on the solid head and projected, lies to the side the head turns to."""
+    from game.art.head import Frame, Sitter
+    from game.art.likeness import build_for
+
+    def nose_x(turn: str) -> float:
+        build = build_for(resolve({"turn": turn}))
+        sitter = Sitter(build, Frame(100.0, 100.0, 100.0), build.yaw)
+        tip = sitter.surface([(0.0, build.nose_base_y + 0.04)])
+        return float(sitter.project(tip)[0][0, 0])
+    assert nose_x("left") < nose_x("front") - 10 and nose_x("right") > nose_x("front") + 10
+
+
+def test_a_turned_portrait_is_not_the_front_one_moved():
+    front, left = paint_portrait({"turn": "front"}, 96, 2), paint_portrait({"turn": "left"}, 96, 2)
+    assert difference(front, left) > 4
+
+
+def test_an_expression_moves_the_mouth_and_brows_more_than_the_rest():
+    stern, smiling = paint_portrait({"expression": "stern"}, 128, 3), paint_portrait({"expression": "smiling"}, 128, 3)
+    features = (slice(40, 84), slice(40, 88))
+    hair = (slice(10, 30), slice(40, 88))
+    assert difference(stern[features], smiling[features]) > 2 * difference(stern[hair], smiling[hair])
+
+
+def test_a_mole_sits_on_the_side_it_is_asked_for():
+    plain = paint_portrait({}, 128, 4).astype(float).mean(axis=2)
+    left = paint_portrait({"mole": "left"}, 128, 4).astype(float).mean(axis=2)
+    changed = np.argwhere(plain - left > 25)
+    assert len(changed) and changed[:, 1].mean() < 64

@@ -15,12 +15,26 @@ from game.art import scene_spec
 from game.art.scene_spec import SceneDescriptionError, problems
 from game.art.scenes import paint_scene
 from game.art.watercolor import PIGMENTS
+from game.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = scene_spec.library()
 SMALL = (96, 54)
+CRISIS = ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"
 
-# The title screen paints "title"; the 1962 crisis needs these whether or not a day names them yet.
+
+def _cast(path: Path) -> dict[str, dict]:
+    scenario = load_scenario(path)
+    people = {}
+    for role in scenario.roles.values():
+        people[role.id] = dict(role.portrait)
+        people.update((advisor.id, dict(advisor.portrait)) for advisor in role.advisors)
+    return people
+
+
+CAST_1962 = _cast(CRISIS)
+
+# The title screen paints "title"; these stay for authors (and Berlin 1961) whether or not 1962 names them.
 REQUIRED = {"title", "submarine", "u2_over_cuba", "missile_site", "excomm_table", "president_on_tv",
             "quarantine_line", "ships_turn_back", "un_security_council", "u2_shot_down", "the_letters",
             "kremlin", "settlement", "nuclear_war", "invasion"}
@@ -51,7 +65,7 @@ def _scene(elements):
 
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_every_library_scene_paints_at_a_small_size(name):
-    pixels = paint_scene({"scene": name}, *SMALL, seed=1)
+    pixels = paint_scene({"scene": name}, *SMALL, seed=1, people=CAST_1962)
     assert pixels.shape == (SMALL[1], SMALL[0], 3)
     assert pixels.dtype == np.uint8
     assert pixels.std() > 8, "a painting should not be a flat sheet"
@@ -61,6 +75,31 @@ def test_every_library_scene_paints_at_a_small_size(name):
 def test_every_library_scene_is_a_valid_description(name):
     assert problems({"scene": name}) == []
     assert problems({"paint": LIBRARY[name]["paint"]}) == []
+
+
+def test_every_person_the_library_shows_is_in_the_1962_cast_or_the_librarys_people():
+    known = set(CAST_1962) | set(scene_spec.library_people())
+    for name in LIBRARY:
+        assert problems({"scene": name}, people=known) == [], name
+
+
+def test_the_librarys_own_people_have_valid_portrait_words():
+    from game.art.portrait_spec import problems as portrait_problems
+    for person, words in scene_spec.library_people().items():
+        assert portrait_problems(words) == [], person
+
+
+def test_the_librarys_president_is_the_1962_scenarios_president():
+    """Berlin 1961 borrows the President from the library; he must be the same man as in 1962."""
+    assert scene_spec.library_people()["kennedy"] == CAST_1962["kennedy"]
+
+
+def test_every_day_and_ending_of_1962_has_a_picture_of_its_own():
+    scenario = load_scenario(CRISIS)
+    pictures = [item.art for item in (*scenario.days, *scenario.endings)]
+    assert None not in pictures
+    names = [art["scene"] for art in pictures]
+    assert len(set(names)) == len(names), [name for name in names if names.count(name) > 1]
 
 
 def test_every_scene_a_shipped_scenario_names_is_in_the_library():
@@ -255,6 +294,61 @@ def test_every_default_passes_its_own_check():
 def test_the_spec_module_imports_no_numpy():
     source = (ROOT / "game" / "art" / "scene_spec.py").read_text(encoding="utf-8")
     assert not re.search(r"^\s*(import|from)\s+numpy", source, re.MULTILINE)
+
+
+# --- people and depth ---------------------------------------------------------------------------
+
+def test_a_person_paints_from_the_cast_and_a_stranger_is_refused_with_a_suggestion():
+    crowd = _scene([{"room": {}}, {"person": {"who": "kenedy", "at": [0.5, 0.5]}}])
+    found = problems(crowd, people=set(CAST_1962))
+    assert len(found) == 1 and found[0][0] == ("paint", 1, "person", "who")
+    assert "did you mean 'kennedy'" in found[0][1]
+    with pytest.raises(SceneDescriptionError):
+        paint_scene(crowd, *SMALL, seed=1, people=CAST_1962)
+    shown = _scene([{"room": {}}, {"person": {"who": "kennedy", "at": [0.5, 0.5], "scale": 3.0}}])
+    assert paint_scene(shown, *SMALL, seed=1, people=CAST_1962).shape == (SMALL[1], SMALL[0], 3)
+
+
+def test_a_person_needs_to_be_named():
+    text = _messages(_scene([{"person": {"at": [0.5, 0.5]}}]))
+    assert "art.paint[0].person.who" in text and "needs 'who'" in text
+
+
+def test_the_scenarios_words_paint_the_person():
+    """Change a sitter's words and the scene that shows him changes with them."""
+    scene = _scene([{"room": {}}, {"person": {"who": "kennedy", "at": [0.5, 0.45], "scale": 4.0}}])
+    as_written = paint_scene(scene, 160, 90, seed=3, people=CAST_1962)
+    changed = dict(CAST_1962, kennedy=dict(CAST_1962["kennedy"], hair="white", glasses=True))
+    assert np.abs(paint_scene(scene, 160, 90, seed=3, people=changed).astype(int) - as_written).mean() > 1.0
+
+
+def test_the_loader_refuses_a_picture_of_someone_not_in_the_scenario():
+    from game.scenario.load import load_with_diagnostics
+    scenario, diagnostics = load_with_diagnostics(ROOT / "tests" / "art" / "fixtures" / "people_in_pictures.yaml")
+    errors = [(entry.location.line, entry.message) for entry in diagnostics.errors]
+    assert scenario is None
+    assert [message for line, message in errors if line == 22] == [
+        "art.paint[1].person.who: 'gromyko' is not a person of this scenario nor one of the library's people"]
+    library = sorted(message.split("'")[3] for line, message in errors if line == 29)
+    assert library == ["mcnamara", "rfk", "rusk", "sorensen", "taylor"]  # kennedy is the library's own
+    assert len(errors) == 6
+
+
+def test_depth_pales_an_element_toward_the_colour_of_the_air():
+    near = paint_scene(_scene([{"sky": {"horizon": 1.0}}, {"building": {"kind": "kremlin", "scale": 2.5}}]),
+                       160, 90, seed=2)
+    far = paint_scene(_scene([{"sky": {"horizon": 1.0}}, {"building": {"kind": "kremlin", "scale": 2.5, "depth": 0.8}}]),
+                      160, 90, seed=2)
+    wall = (slice(55, 65), slice(30, 130))
+    assert far[wall].astype(float).mean() > near[wall].astype(float).mean() + 10
+
+
+def test_a_solid_element_covers_what_was_under_it():
+    base = [{"sky": {"horizon": 1.0}}, {"sea": {"horizon": 0.0, "pigment": "indigo"}}]
+    page = {"letter": {"at": [0.5, 0.5], "scale": 3.0, "lines": 0}}
+    pixels = paint_scene(_scene(base + [page]), 160, 90, seed=2).astype(float)
+    sea = paint_scene(_scene(base), 160, 90, seed=2).astype(float)
+    assert pixels[40:50, 75:85].mean() > sea[40:50, 75:85].mean() + 40  # the pale page, not the dark sea through it
 
 
 def test_the_format_reference_lists_every_element():

@@ -1,4 +1,5 @@
-"""The watercolor core: reproducible from a seed, subtractive mixing, washes that stay where they are put."""
+"""The watercolor core: reproducible from a seed, Kubelka-Munk mixing, washes that stay where they are put,
+and the water's behaviour: wet-in-wet, hard dried edges, backruns, granulation, reserved whites."""
 
 import colorsys
 import os
@@ -8,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from game.art.watercolor import PIGMENTS, Painting, ellipse, rectangle, seed_for
+from game.art.watercolor import PIGMENTS, Painting, ellipse, km_reflectance, rectangle, seed_for
 
 PAPER = (244, 236, 220)
 
@@ -107,7 +108,7 @@ def test_ink_darkens_along_its_line_and_not_far_from_it():
     painting = Painting(200, 60, 2)
     painting.ink([(20, 30), (180, 30)], "sepia", width=2.0, wobble=0.3)
     density = painting.density.sum(axis=2)
-    assert density[27:34, 60:140].max(axis=0).min() > 1.0
+    assert density[27:34, 60:140].max(axis=0).min() > 0.5
     assert density[:15].max() < 0.05 and density[45:].max() < 0.05
 
 
@@ -128,4 +129,114 @@ def test_the_palette_has_what_painters_here_reach_for():
               "raw_sienna", "burnt_sienna", "burnt_umber", "sepia", "vermilion", "alizarin", "rose", "payne_grey",
               "indigo", "ivory_black", "lamp_black", "naples_yellow", "cadmium_yellow", "flesh"}
     assert wanted <= set(PIGMENTS)
-    assert all(min(k) >= 0 for k in PIGMENTS.values())  # subtractive: a pigment can only absorb
+    assert all(min(p.absorption) >= 0 and min(p.scattering) >= 0 for p in PIGMENTS.values())
+
+
+def test_each_pigment_shows_its_masstone_at_full_strength_on_white():
+    """The palette is defined by what a full-strength wash looks like; Kubelka-Munk must give it back."""
+    for pigment in PIGMENTS.values():
+        shown = km_reflectance(pigment.absorption, pigment.scattering, 1.0)
+        assert np.allclose(shown, pigment.masstone, atol=0.01), pigment.name
+
+
+# What painters get from two-pigment mixtures (any mixing chart shows them): the hue family of the
+# mixture, in degrees of HSV hue, and whether it keeps its colour or greys out.
+SWATCH_MIXES = [
+    (("ultramarine", "cadmium_yellow"), (55, 170), "a dull, olive green (ultramarine is a red-shade blue)"),
+    (("cerulean", "lemon_yellow"), (70, 170), "a clean light green"),
+    (("alizarin", "ultramarine"), (250, 330), "a violet"),
+    (("cadmium_yellow", "vermilion"), (15, 45), "an orange"),
+    (("rose", "cobalt_blue"), (230, 320), "a mauve"),
+    (("yellow_ochre", "ultramarine"), (50, 180), "a grey olive"),
+]
+
+
+def mixed(pigments: tuple[str, ...], amount: float = 0.5) -> np.ndarray:
+    """The colour of a wash of these pigments mixed in equal parts, as a painter mixes on the palette."""
+    painting = Painting(60, 60, 3)
+    painting.wash(rectangle(5, 5, 50, 50), [(name, amount) for name in pigments], 1.0, granulation=0.0, edge=0.0)
+    return painting.pixels()[25:35, 25:35].reshape(-1, 3).mean(axis=0)
+
+
+@pytest.mark.parametrize("pigments, hues, what", SWATCH_MIXES, ids=[" + ".join(m[0]) for m in SWATCH_MIXES])
+def test_mixtures_land_in_the_hue_family_real_swatches_show(pigments, hues, what):
+    colour = mixed(pigments)
+    assert hues[0] <= hue_degrees(colour) <= hues[1], (what, colour)
+
+
+def test_complements_mix_to_a_near_neutral_and_analogues_stay_clean():
+    """Ultramarine and burnt sienna make the painters' grey; two yellows and reds keep their chroma."""
+    def chroma(rgb) -> float:
+        return float(rgb.max() - rgb.min())
+    grey = mixed(("ultramarine", "burnt_sienna"), 0.6)
+    orange = mixed(("cadmium_yellow", "vermilion"))
+    assert chroma(grey) < 0.45 * chroma(orange)
+    assert chroma(orange) > 90
+
+
+def test_an_opaque_pigment_lightens_a_dark_wash_and_a_transparent_one_does_not():
+    def over_indigo(pigment: str | None) -> float:
+        painting = Painting(60, 60, 4)
+        painting.wash(rectangle(5, 5, 50, 50), "indigo", 0.9, granulation=0.0, edge=0.0)
+        if pigment:
+            painting.wash(rectangle(5, 5, 50, 50), pigment, 0.6, granulation=0.0, edge=0.0)
+        return float(painting.pixels()[25:35, 25:35].mean())
+    dark = over_indigo(None)
+    assert over_indigo("naples_yellow") > dark + 3      # body colour scatters light back
+    assert over_indigo("alizarin") < dark               # a glaze only absorbs
+
+
+def edge_profile(painting: Painting) -> np.ndarray:
+    """Density across the left edge of a square wash laid at x = 40."""
+    return painting.density.sum(axis=2)[70:130, 20:80].mean(axis=0)
+
+
+def test_a_wash_on_damp_paper_spreads_softly_and_leaves_no_hard_rim():
+    dry, wet = Painting(200, 200, 9), Painting(200, 200, 9)
+    wet.wet(rectangle(0, 0, 200, 200))
+    for painting in (dry, wet):
+        painting.wash(rectangle(40, 40, 120, 120), "ultramarine", 0.5, granulation=0.0, wobble=0.0)
+    dry_edge, wet_edge = edge_profile(dry), edge_profile(wet)
+
+    def reach(profile: np.ndarray) -> int:  # how far out from the wash's edge pigment got, in pixels
+        return 20 - int(np.argmax(profile > 0.01))
+    assert reach(wet_edge) >= reach(dry_edge) + 2   # pigment crept out past the edge
+    assert wet_edge.max() < dry_edge.max()          # and did not pool in a dried rim
+
+
+def test_a_backrun_leaves_a_paler_patch_with_a_dark_edge():
+    plain, bloomed = Painting(200, 200, 21), Painting(200, 200, 21)
+    plain.wash(rectangle(20, 20, 160, 160), "burnt_sienna", 0.5, granulation=0.0, wobble=0.0)
+    bloomed.wash(rectangle(20, 20, 160, 160), "burnt_sienna", 0.5, granulation=0.0, wobble=0.0, backruns=1)
+    difference = bloomed.density.sum(axis=2) - plain.density.sum(axis=2)
+    assert difference.min() < -0.05      # pigment pushed out of the patch...
+    assert difference.max() > 0.05       # ...and deposited along its front
+
+
+def test_ultramarine_granulates_more_than_alizarin():
+    def speckle(pigment: str) -> float:
+        painting = Painting(120, 120, 13)
+        painting.wash(rectangle(10, 10, 100, 100), pigment, 0.4, granulation=0.8, edge=0.0, wobble=0.0)
+        density = painting.density.sum(axis=2)[40:80, 40:80]
+        return float(density.std() / density.mean())
+    assert speckle("ultramarine") > 1.5 * speckle("alizarin")
+
+
+def test_reserved_paper_stays_white_inside_a_wash():
+    painting = Painting(120, 120, 17)
+    reserve = np.zeros((120, 120), dtype=np.float32)
+    reserve[50:70, 50:70] = 1.0
+    painting.wash(rectangle(10, 10, 100, 100), "sepia", 0.6, reserve=reserve, granulation=0.0)
+    density = painting.density.sum(axis=2)
+    assert density[55:65, 55:65].mean() < 0.1 * density[20:40, 20:40].mean()
+
+
+def test_a_field_wash_and_a_scrub_lay_and_lift_where_they_are_told():
+    painting = Painting(120, 80, 6)
+    field = np.zeros((40, 40), dtype=np.float32)
+    field[10:30, 10:30] = 1.0
+    painting.lay(field, "viridian", 0.6, at=(60, 20), wobble=1.0)
+    density = painting.density.sum(axis=2)
+    assert density[35:45, 75:85].mean() > 0.2 and density[:, :50].max() == 0.0
+    painting.scrub([(62, 40), (98, 40)], width=4.0, amount=0.9, dryness=0.0)
+    assert painting.density.sum(axis=2)[39:42, 72:88].mean() < 0.5 * density[39:42, 72:88].mean()

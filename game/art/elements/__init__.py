@@ -24,7 +24,9 @@ PAINTERS: dict[str, Callable[[Canvas, Element], None]] = {
     "wall": places.wall, "road": places.road, "flag": places.flag, "mural": places.mural,
     "figure": people.figure, "table": people.table, "television": people.television, "letter": people.letter,
     "papers": people.papers, "podium": people.podium, "handshake": people.handshake,
-    "text_plate": people.text_plate,
+    "text_plate": people.text_plate, "person": people.person,
+    "weather": nature.weather, "easel": people.easel, "prop": people.prop, "deck": machines.deck,
+    "launcher": machines.launcher, "arcade": places.arcade,
 }
 assert set(PAINTERS) == set(ELEMENTS), "every element of the language needs its painter"
 

@@ -17,8 +17,10 @@ from game.art.watercolor import Painting
 
 
 class Canvas:
-    def __init__(self, painting: Painting):
+    def __init__(self, painting: Painting, people: dict | None = None):
         self.painting = painting
+        self.people = people or {}  # who a scene can show: id -> portrait words
+        self.time = "day"  # set by the sky or the room: the colour distance fades to
         self.width = painting.width
         self.height = painting.height
         self.rng = painting.rng
@@ -93,8 +95,7 @@ class Canvas:
         if x1 <= x0 or y1 <= y0:
             return
         mask = _soften(_coverage(polygon - (x0, y0), y1 - y0, x1 - x0), soften)
-        density = self.painting.density[y0:y1, x0:x1]
-        density *= (1.0 - amount * mask)[..., None].astype(np.float32)
+        self.painting.lift(mask, amount, at=(x0, y0))
 
     def ink(self, polyline, pigment: str = "sepia", width: float = 1.0, strength: float = 0.85,
             closed: bool = False, wobble: float = 0.6) -> None:

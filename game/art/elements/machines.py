@@ -101,12 +101,16 @@ def _wake(canvas: Canvas, e: Element, size: float, mirror: bool) -> None:
     normal /= np.maximum(np.hypot(*normal.T), 1e-9)[:, None]
     normal[:, 1] *= 0.6
     left, right = path + normal * half[:, None], path - normal * half[:, None]
-    foam = np.vstack((left, right[::-1]))
-    canvas.lift(canvas.place(foam, e["at"], size, mirror=mirror), 0.8, soften=canvas.height * 0.006)
+    # foam scrubbed out of the sea with a stiff, nearly dry brush: broken white, not a cut-out
     for edge, strength in ((left, 0.25), (right, 0.35)):
-        canvas.ink(canvas.place(edge, e["at"], size, mirror=mirror), "payne_grey", width=0.6, strength=strength)
+        pixels = canvas.place(edge, e["at"], size, mirror=mirror)
+        canvas.painting.scrub(pixels, width=canvas.line * (1.5 + 4.0 * e["scale"]), amount=0.55, dryness=0.35)
+        canvas.ink(pixels, "payne_grey", width=0.5, strength=strength * 0.7)
+    middle = canvas.place(path, e["at"], size, mirror=mirror)
+    canvas.painting.scrub(middle, width=canvas.line * (2.0 + 6.0 * e["scale"]), amount=0.45, dryness=0.5)
     bow = ((0.5, 0.0), (0.6, 0.015), (0.7, 0.02))
-    canvas.lift(canvas.place(((0.45, -0.01), (0.7, 0.02), (0.45, 0.02)), e["at"], size, mirror=mirror), 0.5)
+    canvas.painting.scrub(canvas.place(((0.45, 0.0), (0.7, 0.02)), e["at"], size, mirror=mirror),
+                          width=canvas.line * 3.0, amount=0.5, dryness=0.3)
     canvas.ink(canvas.place(bow, e["at"], size, mirror=mirror), "cerulean", width=0.6, strength=0.4)
 
 
@@ -125,6 +129,18 @@ PLANES_TOP = {
                  (-0.25, 0.35), (0.12, 0.04)),
                 ((-0.38, 0), (-0.48, -0.14), (-0.52, -0.14), (-0.5, 0.14), (-0.48, 0.14))),
 }
+# The Il-28: straight wings with an engine pod under each, a swept tail; the Navy's P2V Neptune
+# that watched the ships: long straight wings, two big engines, a long tail boom.
+PLANES_TOP["il28"] = (((-0.5, -0.03), (0.4, -0.04), (0.5, 0), (0.4, 0.04), (-0.5, 0.03)),
+                      ((0.1, -0.04), (0.06, -0.56), (-0.04, -0.56), (-0.06, -0.04), (-0.06, 0.04), (-0.04, 0.56),
+                       (0.06, 0.56), (0.1, 0.04)),
+                      ((-0.34, 0), (-0.46, -0.22), (-0.52, -0.22), (-0.49, 0.22), (-0.46, 0.22)))
+PLANES_TOP["patrol"] = (((-0.5, -0.025), (0.42, -0.035), (0.5, 0), (0.42, 0.035), (-0.5, 0.025)),
+                        ((0.12, -0.035), (0.1, -0.62), (0.02, -0.62), (-0.02, -0.035), (-0.02, 0.035), (0.02, 0.62),
+                         (0.1, 0.62), (0.12, 0.035)),
+                        ((-0.4, 0), (-0.45, -0.16), (-0.5, -0.16), (-0.5, 0.16), (-0.45, 0.16)))
+ENGINES = {"il28": (0.3, 0.055), "patrol": (0.3, 0.05)}  # where the engine pods sit along each wing, and their size
+
 PLANES_SIDE = {  # nose to the right, y down: fuselage, fin, wing seen edge on
     "u2": (((-0.5, -0.01), (-0.2, -0.03), (0.3, -0.03), (0.5, 0), (0.3, 0.03), (-0.5, 0.02)),
            ((-0.5, -0.01), (-0.45, -0.2), (-0.38, -0.2), (-0.3, -0.02)),
@@ -135,6 +151,12 @@ PLANES_SIDE = {  # nose to the right, y down: fuselage, fin, wing seen edge on
     "fighter": (((-0.5, -0.03), (0.3, -0.06), (0.5, 0), (0.3, 0.05), (-0.5, 0.04)),
                 ((-0.48, -0.03), (-0.45, -0.25), (-0.36, -0.25), (-0.25, -0.04)),
                 ((0.12, 0.01), (-0.2, 0.03), (0.05, 0.04))),
+    "il28": (((-0.5, -0.03), (0.38, -0.05), (0.5, 0), (0.4, 0.05), (-0.5, 0.03)),
+             ((-0.5, -0.03), (-0.44, -0.26), (-0.36, -0.26), (-0.3, -0.03)),
+             ((0.16, 0.02), (-0.08, 0.03), (0.16, 0.07), (0.3, 0.07), (0.3, 0.03))),
+    "patrol": (((-0.5, -0.02), (0.42, -0.05), (0.5, 0), (0.42, 0.05), (-0.5, 0.025)),
+               ((-0.5, -0.02), (-0.46, -0.28), (-0.38, -0.28), (-0.32, -0.03)),
+               ((0.18, 0.0), (-0.04, 0.01), (0.18, 0.06), (0.32, 0.06), (0.32, 0.0))),
 }
 
 
@@ -161,6 +183,11 @@ def aircraft(canvas: Canvas, e: Element) -> None:
         outline = put(part)
         canvas.wash(outline, e["pigment"], strength, wobble=0.005, edge=0.9, granulation=0.1, bleed=0.5)
         canvas.ink(outline, "lamp_black", width=0.5, strength=0.4, closed=True, wobble=0.1)
+    if e["view"] == "top" and e["kind"] in ENGINES:
+        along, radius = ENGINES[e["kind"]]
+        for side in (-1, 1):
+            pod = ellipse(0.08, side * along, 0.14, radius, 14)
+            canvas.wash(put(pod), e["pigment"], 0.8, wobble=0.004, edge=0.9)
     if e["view"] == "top":
         canvas.wash(put(((0.3, -0.015), (0.4, -0.012), (0.4, 0.012), (0.3, 0.015))), "cerulean", 0.5, wobble=0.0)
 
@@ -253,3 +280,100 @@ def truck(canvas: Canvas, e: Element) -> None:
         canvas.wash(put(top + [(0.2, -0.2)]), "olive", 0.55, wobble=0.02)
     for wx in (-0.32, -0.12, 0.36):
         canvas.wash(put(ellipse(wx, -0.08, 0.08, 0.08, 12)), "lamp_black", 0.75, wobble=0.01)
+
+
+def deck(canvas: Canvas, e: Element) -> None:
+    """Looking out from a ship's deck: grey steel planking underfoot, the rail with its stanchions
+    and wires across the view, a gun mount or a cargo boom to one side."""
+    horizon = canvas.y(e["horizon"])
+    w, h = canvas.width, canvas.height
+    pigment = e["pigment"]
+    top = horizon + (h - horizon) * 0.45
+    plating = np.array(((-canvas.bleed, top), (w + canvas.bleed, top - h * 0.03), (w + canvas.bleed, h + canvas.bleed),
+                        (-canvas.bleed, h + canvas.bleed)))
+    canvas.lift(plating, 0.9, soften=1.5)
+    canvas.wash(plating, pigment, 0.45, wobble=0.002, granulation=0.6, edge=0.6)
+    canvas.painting.gradient_wash("payne_grey", 0.35, top=0.0, bottom=1.0, region=plating)
+    for k in range(9):  # seams of the deck plating running toward the bow
+        x = w * (k / 8)
+        canvas.ink(((x, top + 2), (w * 0.5 + (x - w * 0.5) * 2.2, h)), "payne_grey", width=0.6, strength=0.3)
+    if e["rail"]:
+        rail_y = top - h * 0.12
+        for k in range(11):
+            x = w * (k / 10)
+            canvas.ink(((x, top - h * 0.01 * (k / 10)), (x, rail_y)), "lamp_black", width=1.6, strength=0.8)
+        for lift in (0.0, 0.05):
+            canvas.ink(((0, rail_y + h * lift), (w, rail_y + h * lift - h * 0.03)), "lamp_black", width=1.0,
+                       strength=0.7, wobble=0.3)
+    if e["gun"] and e["kind"] == "destroyer":  # a 5-inch mount, its twin barrels toward the sea
+        base_x = w * 0.8
+        mount = np.array(((base_x - w * 0.12, top + h * 0.02), (base_x + w * 0.14, top + h * 0.02),
+                          (base_x + w * 0.12, top - h * 0.16), (base_x - w * 0.07, top - h * 0.19),
+                          (base_x - w * 0.12, top - h * 0.1)))
+        canvas.lift(mount, 0.9)
+        canvas.wash(mount, pigment, 0.6, wobble=0.004, granulation=0.5, edge=0.8)
+        canvas.wash(mount[[1, 2, 3]] * (1, 1), "payne_grey", 0.2, wobble=0.004)
+        for dy in (0.0, 0.035):
+            barrel = np.array(((base_x - w * 0.08, top - h * (0.13 + dy)), (base_x - w * 0.32, top - h * (0.2 + dy)),
+                               (base_x - w * 0.32, top - h * (0.185 + dy)), (base_x - w * 0.08, top - h * (0.11 + dy))))
+            canvas.wash(barrel, pigment, 0.8, wobble=0.002)
+        canvas.ink(mount, "lamp_black", width=1.0, closed=True, strength=0.6)
+    elif e["kind"] == "freighter":  # a cargo boom and a hatch cover
+        canvas.ink(((w * 0.15, top), (w * 0.15, horizon - h * 0.35)), "lamp_black", width=2.5)
+        canvas.ink(((w * 0.15, horizon - h * 0.3), (w * 0.45, top - h * 0.08)), "lamp_black", width=1.5)
+        hatch = np.array(((w * 0.3, top + h * 0.05), (w * 0.75, top + h * 0.04), (w * 0.8, top + h * 0.16),
+                          (w * 0.25, top + h * 0.17)))
+        canvas.wash(hatch, "olive", 0.55, wobble=0.005)
+
+
+def launcher(canvas: Canvas, e: Element) -> None:
+    """A Jupiter on its stand at Cigli, the steel petals of its shelter folded down round its foot;
+    or an SA-2 on its rail launcher, perhaps firing."""
+    size = 0.5 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    if e["kind"] == "jupiter":
+        body_colour = e["pigment"] or "naples_yellow"
+        canvas.wash(put(((-0.25, 0.0), (0.25, 0.0), (0.2, 0.04), (-0.2, 0.04))), "payne_grey", 0.35)
+        if e["shelter"]:  # the petals: curved steel leaves lying open round the base
+            for k in range(6):
+                a = math.radians(-150 + k * 24)
+                tip = (0.32 * math.cos(a), -0.08 + 0.1 * math.sin(a) * -1)
+                petal = ((-0.03 * math.sin(a), -0.12), (tip[0] - 0.05, tip[1]), tip, (tip[0] + 0.05, tip[1]),
+                         (0.03 * math.sin(a), -0.12))
+                canvas.wash(put(petal), "payne_grey", 0.45, wobble=0.01, granulation=0.5)
+                canvas.ink(put(petal), "lamp_black", width=0.6, strength=0.5, closed=True)
+        canvas.wash(put(((-0.12, -0.12), (0.12, -0.12), (0.1, -0.2), (-0.1, -0.2))), "payne_grey", 0.7)
+        r = 0.045
+        body = ((-r, -0.2), (r, -0.2), (r, -1.0), (0.0, -1.14), (-r, -1.0))
+        canvas.lift(put(body), 0.95)
+        canvas.wash(put(body), body_colour, 0.14, wobble=0.0, edge=0.7)
+        canvas.wash(put(((0.01, -0.2), (r, -0.2), (r, -1.0), (0.01, -1.05))), "payne_grey", 0.22, wobble=0.0)
+        canvas.wash(put(((-r, -0.55), (r, -0.55), (r, -0.6), (-r, -0.6))), "lamp_black", 0.7, wobble=0.0)
+        canvas.ink(put(body), "sepia", width=0.7, closed=True, strength=0.7)
+        for side in (-1, 1):
+            canvas.wash(put(((side * r, -0.2), (side * r * 2.4, -0.2), (side * r, -0.32))), "payne_grey", 0.6)
+        return
+    # SA-2: a slim missile on its rail, tilted up, on a turntable
+    turn = math.radians(e["raised"] * 0.6)
+    axis = np.array((math.cos(turn), -math.sin(turn)))
+    normal = np.array((-axis[1], axis[0]))
+    base = np.array((0.0, -0.08))
+    canvas.wash(put(((-0.2, 0.0), (0.2, 0.0), (0.15, -0.08), (-0.15, -0.08))), e["pigment"] or "olive", 0.75)
+    canvas.ink(put((base, base + axis * 0.5)), "lamp_black", width=1.4)
+    if e["firing"]:  # the missile gone up the sky: its trail and the dust it threw up
+        trail = np.array([base + axis * 0.5 + (0.0, 0.0), base + axis * 1.2 + (0.05, -0.4), base + axis * 1.6 + (0.1, -1.2)])
+        for k in range(12):
+            point = trail[0] + (trail[-1] - trail[0]) * (k / 11) + (canvas.jitter(0.03), 0.0)
+            canvas.wash(put(ellipse(point[0], point[1], 0.03 + 0.05 * k / 11, 0.03 + 0.05 * k / 11, 12)),
+                        "davy_grey", 0.25 - 0.012 * k, wobble=0.1)
+        canvas.wash(put(ellipse(0.0, -0.02, 0.5, 0.08, 20)), "raw_sienna", 0.25, wobble=0.08)
+        return
+    r = 0.02
+    body = (base + normal * r, base + axis * 0.6 + normal * r, base + axis * 0.68, base + axis * 0.6 - normal * r,
+            base - normal * r)
+    canvas.lift(put(np.array(body)), 0.9)
+    canvas.wash(put(np.array(body)), "naples_yellow", 0.2, wobble=0.0)
+    canvas.ink(put(np.array(body)), "sepia", width=0.6, closed=True)

@@ -26,58 +26,84 @@ DARKNESS = {"dawn": 0.45, "day": 0.4, "dusk": 0.6, "night": 0.8, "storm": 0.7}
 
 
 def sky(canvas: Canvas, e: Element) -> None:
-    top, low, cloud_pigment, _, _ = SKIES[e["time"]]
+    """The sky as a watercolorist lays it: the paper wetted first, a graded wash from the top,
+    warmer toward the horizon, clouds lifted out and their grey bellies dropped in while it is
+    wet (so they melt at the edges), a bloom or two in a stormy sky. A few clouds get a crisp top
+    once it has dried."""
+    canvas.time = e["time"]  # the colour the air lends to distance
+    time = e["time"]
+    top, low, cloud_pigment, _, _ = SKIES[time]
     top = e["pigment"] or top
     horizon = canvas.y(e["horizon"])
     if horizon <= 0:
         return
-    dark = DARKNESS[e["time"]]
+    painting = canvas.painting
+    dark = DARKNESS[time]
+    painting.wet(canvas.band(None, horizon + canvas.height * 0.01))
     # Over the whole sheet (no region to mask: a third of the cost), reaching 0.1 at the horizon;
     # below it the ramp runs out to nothing under whatever is painted there.
-    canvas.painting.gradient_wash(top, dark, top=1.0, bottom=1.0 - 0.9 * canvas.height / horizon)
-    if e["time"] == "dusk":  # the band of red between the gold and the dark
-        canvas.painting.gradient_wash("alizarin", 0.4, top=0.0, bottom=1.0,
-                                      region=canvas.band(horizon * 0.1, horizon + canvas.height * 0.06))
+    painting.gradient_wash(top, dark, top=1.0, bottom=1.0 - 0.9 * canvas.height / horizon)
+    if time == "dusk":  # the band of red between the gold and the dark
+        painting.gradient_wash("alizarin", 0.35, top=0.0, bottom=1.0,
+                               region=canvas.band(horizon * 0.1, horizon + canvas.height * 0.06))
     glow = canvas.band(horizon * 0.35, horizon + canvas.height * 0.06)
-    canvas.painting.gradient_wash(low, GLOW[e["time"]], top=0.0, bottom=1.0, region=glow)
+    painting.gradient_wash(low, GLOW[time], top=0.0, bottom=1.0, region=glow)
+    clouds = []
     for index in range(round(e["cloud"] * 9)):
         cx = canvas.rng.uniform(0, canvas.width)
         cy = canvas.rng.uniform(0.12, 0.75) * horizon
-        r = canvas.height * canvas.rng.uniform(0.035, 0.08)
+        r = canvas.height * canvas.rng.uniform(0.035, 0.08) * (0.6 + 0.6 * cy / horizon)  # smaller far off
         shape = blob(cx, cy, r, canvas.rng, 0.5)
         shape[:, 0] = cx + (shape[:, 0] - cx) * canvas.rng.uniform(2.2, 3.8)  # clouds lie long and low
         shape[:, 1] = cy + (shape[:, 1] - cy) * 0.6
-        if e["time"] in ("day", "dawn"):  # white tops lifted out, grey bellies below
-            canvas.lift(shape - (0, r * 0.25), 0.6, soften=r * 0.15)
+        clouds.append((shape, cx, cy, r))
+        if time in ("day", "dawn"):  # white tops lifted out, grey bellies dropped in wet
+            canvas.lift(shape - (0, r * 0.25), 0.65, soften=r * 0.2)
             belly = shape.copy()
             belly[:, 1] = cy + 0.3 * r + (shape[:, 1] - cy) * 0.5
-            canvas.wash(belly, cloud_pigment, 0.14, edge=0.3, bleed=2.5)
+            canvas.wash(belly, ((cloud_pigment, 0.12), ("rose", 0.03)), 1.0, edge=0.0, bleed=2.5)
         else:
-            canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (e["time"] == "storm"), edge=0.3, bleed=2.5)
+            canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (time == "storm"), edge=0.1, bleed=2.5,
+                        backruns=1 if time == "storm" and index % 3 == 0 else 0)
+    painting.dry()
+    for shape, cx, cy, r in clouds[:2]:
+        if time in ("day", "dawn"):  # a crisp, sunlit top on the nearest clouds
+            canvas.lift(shape - (0, r * 0.35), 0.35, soften=1.2)
     if e["stars"]:
-        canvas.painting.spatter("naples_yellow", e["stars"], (0, 0, canvas.width, horizon * 0.8),
-                                size=max(0.6, canvas.line * 0.7), strength=0.7)
+        painting.spatter("naples_yellow", e["stars"], (0, 0, canvas.width, horizon * 0.8),
+                         size=max(0.6, canvas.line * 0.7), strength=0.7)
 
 
 def sea(canvas: Canvas, e: Element) -> None:
+    """Water from a hazy horizon to a dark, saturated foreground: the sky's colour caught near the
+    horizon, waves drawn smaller and closer together with distance, the light's path scrubbed
+    out with a nearly dry brush."""
     _, low, _, body, shadow = SKIES[e["time"]]
     body = e["pigment"] or body
     horizon = canvas.y(e["horizon"])
+    painting = canvas.painting
     region = canvas.band(horizon, None)
     canvas.lift(region, 1.0, soften=1.0)  # whatever the sky left below the horizon
-    canvas.wash(region, body, 0.3 + 0.25 * DARKNESS[e["time"]], wobble=0.0015, edge=0.3, bleed=0.8)
     depth = max(1.0, canvas.height - horizon)
-    canvas.painting.gradient_wash(shadow, 0.45, top=-horizon / depth, bottom=1.0)  # nothing above the horizon
+    painting.wet(canvas.band(horizon, horizon + depth * 0.35), 0.8)
+    canvas.wash(region, body, 0.3 + 0.25 * DARKNESS[e["time"]], wobble=0.0015, edge=0.3, bleed=0.8)
+    painting.gradient_wash(shadow, 0.5, top=-horizon / depth, bottom=1.0)  # nothing above the horizon
+    haze = canvas.band(horizon - 1, horizon + depth * 0.2)  # the far water pales into the sky
+    painting.gradient_wash(low, 0.18, top=1.0, bottom=0.0, region=haze)
     if e["time"] in ("dawn", "dusk"):  # the sky's colour caught on the water near the horizon
-        reflection = canvas.band(horizon + 1, horizon + (canvas.height - horizon) * 0.6)
+        reflection = canvas.band(horizon + 1, horizon + depth * 0.6)
         warm = "alizarin" if e["time"] == "dusk" else "rose"
-        canvas.painting.gradient_wash(warm, 0.15, top=1.0, bottom=0.0, region=reflection)
-    depth = canvas.height - horizon
-    if e["time"] in ("dawn", "dusk", "night"):  # the low sun's (or the moon's) path on the water
-        x = canvas.width * 0.5
-        path = np.array(((x - canvas.width * 0.02, horizon + 2), (x + canvas.width * 0.02, horizon + 2),
-                         (x + canvas.width * 0.1, canvas.height), (x - canvas.width * 0.1, canvas.height)))
-        canvas.lift(path, 0.25 if e["time"] != "night" else 0.15, soften=canvas.width * 0.015)
+        painting.gradient_wash(warm, 0.15, top=1.0, bottom=0.0, region=reflection)
+    painting.dry()
+    if e["time"] in ("dawn", "dusk", "night", "day"):  # the sun's (or the moon's) path on the water
+        x = canvas.width * (0.5 if e["time"] != "day" else 0.3)
+        for _ in range(round(30 + 40 * e["swell"])):
+            t = canvas.rng.uniform(0.0, 1.0) ** 1.3
+            y = horizon + 2 + t * depth
+            half = canvas.width * (0.01 + 0.08 * t) * canvas.rng.uniform(0.3, 1.0)
+            cx = x + canvas.rng.normal(0.0, canvas.width * (0.01 + 0.05 * t))
+            painting.scrub(((cx - half, y), (cx + half, y + canvas.rng.uniform(-1, 1))), width=canvas.line * (0.6 + 2 * t),
+                           amount=0.5 if e["time"] != "night" else 0.3)
     strokes = round(18 + e["swell"] * 70)
     for _ in range(strokes):
         t = canvas.rng.uniform(0.02, 1.0) ** 1.6  # more, shorter strokes near the horizon
@@ -87,8 +113,8 @@ def sea(canvas: Canvas, e: Element) -> None:
         bow = depth * 0.01 * (0.3 + t) * (1 + 2 * e["swell"])
         xs = np.linspace(x, x + length, 6)
         ys = y - bow * np.sin(np.linspace(0, math.pi, 6))
-        canvas.ink(np.column_stack((xs, ys)), shadow, width=0.5 + t, strength=0.25 + 0.25 * t)
-    canvas.ink(((0, horizon), (canvas.width, horizon)), shadow, width=0.6, strength=0.35, wobble=0.2)
+        painting.dry_brush(np.column_stack((xs, ys)), shadow, width=canvas.line * (0.6 + 1.6 * t),
+                           strength=0.3 + 0.3 * t, dryness=0.3, wobble=0.4)
 
 
 @functools.lru_cache(maxsize=1)
@@ -345,3 +371,70 @@ def light(canvas: Canvas, e: Element) -> None:
     for ring in range(4):
         canvas.wash(ellipse(x, y, r * (1 - ring * 0.22), r * (1 - ring * 0.22)), e["pigment"],
                     e["strength"] * 0.3, edge=0.05, bleed=3.0, wobble=0.04)
+
+
+# The colour of the air at each time of day: what distance and weather fade things toward.
+AIR = {"dawn": (("rose", 0.1), ("cerulean", 0.12)), "day": (("cerulean", 0.16), ("naples_yellow", 0.05)),
+       "dusk": (("rose", 0.12), ("ultramarine", 0.08)), "night": (("indigo", 0.2), ("payne_grey", 0.08)),
+       "storm": (("payne_grey", 0.2), ("naples_yellow", 0.04))}
+
+
+def atmosphere(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray], depth: float) -> None:
+    """Aerial perspective (Leonardo's): what was just painted, being far off, loses strength and
+    takes on the colour of the air between it and the eye.
+
+    ``laid`` is the element's own paint; it is faded by ``depth`` and a thin wash of the air's
+    colour is laid over where it went. What the element lifted (its reserved place) stays lifted.
+    """
+    painting = canvas.painting
+    footprint = np.clip(laid[0].sum(axis=2) * 2.5, 0.0, 1.0)
+    if footprint.max() <= 0.0:
+        return
+    fade = np.float32(0.7 * depth)
+    painting.density -= laid[0] * fade
+    painting.scatter -= laid[1] * fade
+    ys, xs = np.nonzero(footprint > 0.02)
+    x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+    air = AIR.get(getattr(canvas, "time", "day"), AIR["day"])
+    painting.lay(footprint[y0:y1, x0:x1], air, depth, at=(int(x0), int(y0)), wobble=0.0, edge=0.0, bleed=1.0,
+                 granulation=0.0, flow=0.05)
+
+
+def weather(canvas: Canvas, e: Element) -> None:
+    """Haze and fog pale the picture toward its horizon; rain and drizzle slant across it; snow falls."""
+    horizon = canvas.y(e["horizon"])
+    strength = e["strength"]
+    air = AIR[e["time"]]
+    painting = canvas.painting
+    rows = np.arange(canvas.height, dtype=np.float32)[:, None]
+    if e["kind"] in ("haze", "fog"):
+        reach = canvas.height * (0.25 if e["kind"] == "haze" else 0.6)
+        band = np.exp(-((rows - horizon) / reach) ** 2) * np.ones((1, canvas.width), dtype=np.float32)
+        if e["kind"] == "fog":  # fog sits on the ground: everything below the horizon is in it too
+            band = np.maximum(band, (rows > horizon) * 0.7 * np.ones((1, canvas.width), dtype=np.float32))
+        painting.lift(band * (0.5 if e["kind"] == "haze" else 0.75) * strength)
+        mist = (("payne_grey", 0.06), ("naples_yellow", 0.04)) if e["kind"] == "fog" else air
+        painting.lay(band, mist, strength, wobble=canvas.height * 0.02, edge=0.0, bleed=canvas.height * 0.01,
+                     granulation=0.0, flow=0.3)
+        return
+    if e["kind"] == "snow":
+        count = int(600 * strength * canvas.width * canvas.height / (1280 * 720))
+        for _ in range(count):
+            x, y = canvas.rng.uniform(0, canvas.width), canvas.rng.uniform(0, canvas.height)
+            r = canvas.line * canvas.rng.uniform(0.6, 1.8)
+            yy, xx = np.mgrid[-3:4, -3:4]
+            painting.lift(np.clip(1.2 - np.hypot(xx, yy) / r, 0.0, 1.0), 0.8, at=(int(x) - 3, int(y) - 3))
+        return
+    # rain: a grey veil from the clouds, then streaks slanting with the wind, some lifted pale
+    painting.gradient_wash("payne_grey", 0.18 * strength, top=1.0, bottom=0.2)
+    count = int((260 if e["kind"] == "rain" else 110) * strength * canvas.width / 1280)
+    length = canvas.height * (0.09 if e["kind"] == "rain" else 0.05)
+    for _ in range(count):
+        x, y = canvas.rng.uniform(-0.1, 1.05) * canvas.width, canvas.rng.uniform(-0.05, 1.0) * canvas.height
+        streak = ((x, y), (x - 0.28 * length, y + length))
+        if canvas.rng.random() < 0.3:
+            canvas.lift(np.array((streak[0], streak[1], (streak[1][0] + 1.5, streak[1][1]), (x + 1.5, y))), 0.5,
+                        soften=0.6)
+        else:
+            painting.dry_brush(streak, "payne_grey", width=canvas.line * 0.8, strength=0.25 * strength, dryness=0.55,
+                               wobble=0.3)

@@ -64,13 +64,15 @@ def table(canvas: Canvas, e: Element) -> None:
         canvas.ink(put(((0.0, -1.2), (0.0, -0.75))), "sepia", width=0.8)
         canvas.wash(put(((-0.12, -0.68), (0.12, -0.68), (0.05, -0.76), (-0.05, -0.76))), "sepia", 0.6, wobble=0.02)
         cone = put(((-0.12, -0.68), (0.12, -0.68), (0.7, 0.3), (-0.7, 0.3)))
-        canvas.lift(cone, 0.35, soften=canvas.height * 0.03)
-        canvas.wash(cone, "naples_yellow", 0.2, edge=0.1, bleed=4.0, wobble=0.05)
+        canvas.lift(cone, 0.15, soften=canvas.height * 0.04)
+        canvas.wash(cone, "naples_yellow", 0.18, edge=0.0, bleed=4.0, wobble=0.05)
         for ring in range(3):
             canvas.wash(put(ellipse(0.0, -0.66, 0.2 - ring * 0.06, 0.1 - ring * 0.03, 20)), "cadmium_yellow", 0.2,
                         edge=0.05, bleed=3.0)
     shape = e["shape"]
-    if shape == "long":
+    if shape == "side":
+        _side_table(canvas, e, size)
+    elif shape == "long":
         _long_table(canvas, e, size)
     elif shape == "horseshoe":
         _horseshoe(canvas, e, size)
@@ -86,6 +88,34 @@ def table(canvas: Canvas, e: Element) -> None:
                    closed=True, strength=0.5)
         if e["papers"]:
             canvas.wash(put(((-0.2, -0.09), (0.05, -0.09), (0.07, -0.06), (-0.22, -0.06))), "naples_yellow", 0.3)
+
+
+def _side_table(canvas: Canvas, e: Element, size: float) -> None:
+    """A long table seen across its width, a little from above: its top in perspective, the near
+    edge and apron, papers, glasses and an ashtray where the places are."""
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    top = ((-1.0, 0.0), (1.0, 0.0), (0.86, -0.14), (-0.86, -0.14))
+    canvas.lift(put(top), 0.85, soften=1.5)
+    canvas.wash(put(top), e["pigment"], 0.55, wobble=0.003, granulation=0.5, edge=0.5)
+    canvas.painting.gradient_wash("sepia", 0.25, top=0.0, bottom=1.0, region=put(top))
+    canvas.lift(put(((-0.7, -0.12), (0.7, -0.12), (0.75, -0.08), (-0.75, -0.08))), 0.3, soften=canvas.height * 0.01)
+    apron = ((-1.0, 0.0), (1.0, 0.0), (1.0, 0.06), (-1.0, 0.06))
+    canvas.wash(put(apron), e["pigment"], 0.85, wobble=0.002)
+    canvas.wash(put(((-1.0, 0.06), (1.0, 0.06), (1.0, 0.4), (-1.0, 0.4))), "sepia", 0.45, wobble=0.002, edge=0.2)
+    canvas.ink(put(((-1.0, 0.0), (1.0, 0.0))), "sepia", width=1.0, strength=0.7)
+    if e["papers"]:
+        for k in range(e["seats"] or 6):
+            u = -0.8 + 1.6 * (k + 0.5) / max(1, e["seats"] or 6)
+            page = ((u - 0.07, -0.03), (u + 0.06, -0.035), (u + 0.05, -0.09), (u - 0.06, -0.085))
+            canvas.lift(put(page), 0.85)
+            canvas.wash(put(page), "naples_yellow", 0.12, wobble=0.0)
+            canvas.ink(put(((u - 0.05, -0.05), (u + 0.04, -0.055))), "sepia", width=0.4, strength=0.4)
+            if k % 2 == 0:  # a water glass
+                canvas.wash(put(((u + 0.09, -0.06), (u + 0.12, -0.06), (u + 0.115, -0.13), (u + 0.095, -0.13))),
+                            "cerulean", 0.12, wobble=0.0)
+                canvas.ink(put(((u + 0.09, -0.06), (u + 0.095, -0.13))), "payne_grey", width=0.4, strength=0.5)
 
 
 def _horseshoe(canvas: Canvas, e: Element, size: float) -> None:
@@ -180,7 +210,18 @@ def television(canvas: Canvas, e: Element) -> None:
     canvas.lift(put(screen), 0.95)
     canvas.wash(put(screen), "cerulean", 0.12, wobble=0.0, edge=0.2)
     canvas.wash(put(screen), "payne_grey", 0.12, wobble=0.0, edge=0.6)
-    if e["screen"] != "blank":
+    if e["who"]:  # someone on the screen, in black and white, and nothing of them past its edge
+        painting = canvas.painting
+        before = (painting.density.copy(), painting.scatter.copy())
+        head = Element("person", {"who": e["who"], "pose": "bust", "turn": "front", "expression": "as_portrait",
+                                  "at": (e["at"][0], e["at"][1] - 0.02 * size), "scale": 1.15 * e["scale"],
+                                  "light": "front", "colour": "monochrome", "depth": 0.0})
+        person(canvas, head)
+        inside = canvas.painting.coverage([put(screen)])[..., None]
+        painting.density[:] = before[0] + (painting.density - before[0]) * inside
+        painting.scatter[:] = before[1] + (painting.scatter - before[1]) * inside
+        canvas.wash(put(((-0.4, 0.14), (0.4, 0.14), (0.42, 0.24), (-0.42, 0.24))), "payne_grey", 0.45, wobble=0.0)
+    elif e["screen"] != "blank":
         if e["screen"] == "president":  # the flag behind his right shoulder, as in the Oval Office broadcast
             canvas.ink(put(((0.3, 0.1), (0.3, -0.3))), "payne_grey", width=0.8)
             canvas.wash(put(((0.3, -0.3), (0.42, -0.28), (0.42, -0.12), (0.3, -0.14))), "payne_grey", 0.4)
@@ -319,3 +360,197 @@ def text_plate(canvas: Canvas, e: Element) -> None:
         for stroke in GLYPHS.get(char, ()):
             points = np.array(stroke, dtype=float).reshape(-1, 2) * unit + (x0 + index * advance, y0)
             canvas.ink(points, e["pigment"], width=max(0.5, unit * 0.7 / canvas.line), strength=0.85, wobble=0.2)
+
+
+# -- a scenario's people, from their portrait words ------------------------------------------------
+
+# How big a person's head is at scale 1: a tenth of the picture's height, as in a middle shot.
+HEAD_AT_SCALE_1 = 0.1
+
+
+def person(canvas: Canvas, e: Element) -> None:
+    """Someone of the scenario (or the library's people): the portrait painter's head and clothes.
+
+    ``at`` is where the eyes are; the body is drawn below as the pose asks (a bust behind a
+    table, seated with forearms on it, standing, speaking, pointing).
+    """
+    from dataclasses import replace
+
+    from game.art import attire, face_features
+    from game.art.head import LIGHTS, Frame, Sitter
+    from game.art.head_paint import paint_head
+    from game.art.likeness import build_for
+    from game.art.portrait_spec import resolve
+    from game.art.portraits import EYES_AT, HEAD_SIZE, look_for, torso_for
+    from game.art.watercolor import polygon_mask, soften
+
+    words = dict(canvas.people[e["who"]])
+    if e["turn"] in ("front", "left", "right"):
+        words["turn"] = e["turn"]
+    if e["expression"] != "as_portrait":
+        words["expression"] = e["expression"]
+    sitter = resolve(words)
+    build = build_for(sitter)
+    if e["turn"] == "away":  # the back of the head, a little of the cheek showing
+        build = replace(build, yaw=160.0)
+    x, y = canvas.point(e["at"])
+    head_px = HEAD_AT_SCALE_1 * canvas.height * e["scale"]
+    if head_px < 3.0:
+        return
+    frame = Frame(x, y, head_px)
+    head = Sitter(build, frame, build.yaw, build.pitch, light=LIGHTS[e["light"]])
+    size = head_px / HEAD_SIZE
+    sheet = attire.Sheet(canvas.painting, x - EYES_AT[0] * size, y - EYES_AT[1] * size, size)
+    torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
+    if e["turn"] == "away":
+        torso = replace(torso, back=True, turn=0.0)
+    x0, y0 = int(max(0, x - 0.75 * head_px)), int(max(0, y - 0.78 * head_px))
+    x1, y1 = int(min(canvas.width, x + 0.75 * head_px)), int(min(canvas.height, y + 0.9 * head_px))
+    if x1 <= x0 or y1 <= y0:
+        return
+    box = (x0, y0, x1, y1)
+    render = head.render(box)
+    clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso, e["pose"]))], x0, y0, x1, y1) > 0.5
+    render.hit &= ~clothes
+    render.material[clothes] = 0
+    # a figure stands in front of what was painted before: the scene keeps track of its paint and
+    # takes back what lay under it (scenes.reserve), as a painter leaves a figure's place white
+    attire.paint(sheet, sitter, torso, e["pose"])
+    look = look_for(sitter, detail=min(1.0, head_px / 140.0))
+    if e["colour"] == "monochrome":  # on a black-and-white screen
+        look = replace(look, skin="mono", hair="mono")
+    paint_head(canvas.painting, head, look, box, render=render)
+    if sitter.glasses and head_px > 14:
+        face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
+
+
+def _photograph(canvas: Canvas, put, x: float, y: float, w: float, h: float) -> None:
+    """An enlarged reconnaissance print: grey fields, tree lines, a scatter of vehicles, a caption."""
+    frame = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+    canvas.lift(put(frame), 0.9, soften=0.8)
+    canvas.wash(put(frame), "payne_grey", 0.22, wobble=0.002, edge=0.4, granulation=0.6)
+    for _ in range(5):  # fields and woods, darker and lighter patches
+        cx, cy = x + canvas.rng.uniform(0.1, 0.9) * w, y + canvas.rng.uniform(0.15, 0.85) * h
+        patch = ellipse(cx, cy, w * canvas.rng.uniform(0.1, 0.3), h * canvas.rng.uniform(0.08, 0.2), 10)
+        patch[:, 0] = np.clip(patch[:, 0], x, x + w)
+        patch[:, 1] = np.clip(patch[:, 1], y, y + h)
+        canvas.wash(put(patch), "payne_grey", canvas.rng.uniform(0.1, 0.3), wobble=0.02, edge=0.3)
+    for _ in range(7):  # the launch site's vehicles and tents, tiny dark marks
+        mx, my = x + canvas.rng.uniform(0.3, 0.7) * w, y + canvas.rng.uniform(0.3, 0.7) * h
+        canvas.ink(put(((mx, my), (mx + w * 0.04, my + h * 0.01))), "lamp_black", width=0.7, strength=0.7)
+    canvas.ink(put(((x + w * 0.55, y + h * 0.2), (x + w * 0.5, y + h * 0.42))), "lamp_black", width=0.8)
+    for k in range(2):  # the interpreters' typed labels along the bottom
+        canvas.ink(put(((x + w * 0.08, y + h * (0.86 + 0.06 * k)), (x + w * 0.6, y + h * (0.86 + 0.06 * k)))),
+                   "lamp_black", width=0.5, strength=0.6, wobble=0.1)
+    canvas.ink(put(frame), "sepia", width=0.6, strength=0.6, closed=True, wobble=0.1)
+
+
+def easel(canvas: Canvas, e: Element) -> None:
+    """An easel on three legs, a board on it and the enlarged U-2 photographs pinned to the board."""
+    size = 0.5 * e["scale"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    for leg in (((-0.32, 0.0), (-0.12, -0.95)), ((0.32, 0.0), (0.12, -0.95)), ((0.0, -0.05), (0.0, -1.0))):
+        canvas.ink(put(leg), e["pigment"], width=2.2, strength=0.8)
+    board = ((-0.42, -0.92), (0.42, -0.92), (0.42, -0.3), (-0.42, -0.3))
+    canvas.wash(put(board), e["pigment"], 0.55, wobble=0.004, granulation=0.6)
+    canvas.ink(put(board), "sepia", width=0.8, closed=True)
+    count = e["photos"]
+    columns = 2 if count > 1 else 1
+    rows = (count + columns - 1) // columns
+    w, h = 0.78 / columns - 0.04, 0.58 / rows - 0.04
+    for k in range(count):
+        col, row = k % columns, k // columns
+        _photograph(canvas, put, -0.39 + col * (w + 0.04), -0.89 + row * (h + 0.04), w, h)
+    canvas.ink(put(((-0.45, -0.3), (0.45, -0.3))), e["pigment"], width=2.5, strength=0.9)
+
+
+def prop(canvas: Canvas, e: Element) -> None:
+    """Things on desks and in rooms, each in a few washes and a line."""
+    size = 0.2 * e["scale"]
+    kind = e["kind"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    dark = e["pigment"] or "lamp_black"
+    if kind == "microphone":  # a broadcast microphone on its stand, the grille catching the light
+        canvas.ink(put(((0.0, 0.0), (0.0, -0.75))), dark, width=1.6)
+        canvas.wash(put(ellipse(0.0, 0.0, 0.22, 0.05, 16)), dark, 0.7, wobble=0.01)
+        head = ((-0.14, -1.15), (0.14, -1.15), (0.16, -0.78), (-0.16, -0.78))
+        canvas.wash(put(head), "payne_grey", 0.6, wobble=0.005)
+        for k in range(5):
+            yy = -1.1 + k * 0.07
+            canvas.ink(put(((-0.12, yy), (0.12, yy))), dark, width=0.5, strength=0.6, wobble=0.05)
+        canvas.lift(put(((-0.13, -1.12), (-0.06, -1.12), (-0.07, -0.82), (-0.14, -0.82))), 0.5)
+        canvas.ink(put(head), dark, width=0.8, closed=True)
+    elif kind == "radio":  # a wooden cabinet set: speaker cloth, a lit dial, two knobs
+        body = ((-0.7, -0.9), (0.7, -0.9), (0.72, 0.0), (-0.72, 0.0))
+        canvas.wash(put(body), e["pigment"] or "burnt_sienna", 0.7, wobble=0.004, granulation=0.6)
+        canvas.wash(put(((-0.6, -0.8), (0.05, -0.8), (0.05, -0.1), (-0.6, -0.1))), "raw_umber", 0.5, wobble=0.0)
+        for k in range(6):
+            canvas.ink(put(((-0.58, -0.75 + k * 0.11), (0.03, -0.75 + k * 0.11))), "sepia", width=0.4, strength=0.5)
+        canvas.lift(put(((0.15, -0.75), (0.6, -0.75), (0.6, -0.5), (0.15, -0.5))), 0.9)
+        canvas.wash(put(((0.15, -0.75), (0.6, -0.75), (0.6, -0.5), (0.15, -0.5))), "cadmium_yellow", 0.35, wobble=0.0)
+        canvas.ink(put(((0.38, -0.73), (0.33, -0.52))), "vermilion", width=0.6)
+        for kx in (0.25, 0.5):
+            canvas.wash(put(ellipse(kx, -0.25, 0.07, 0.07, 12)), "sepia", 0.8, wobble=0.0)
+        canvas.ink(put(body), "sepia", width=0.8, closed=True)
+    elif kind == "telephone":  # the black desk set with its handset in the cradle
+        base = ((-0.35, 0.0), (0.35, 0.0), (0.25, -0.3), (-0.25, -0.3))
+        canvas.wash(put(base), dark, 0.75, wobble=0.005)
+        canvas.wash(put(((-0.45, -0.42), (0.45, -0.42), (0.4, -0.3), (-0.4, -0.3))), dark, 0.85, wobble=0.005)
+        canvas.lift(put(((-0.3, -0.4), (0.1, -0.4), (0.08, -0.37), (-0.28, -0.37))), 0.5)
+        canvas.wash(put(ellipse(0.0, -0.15, 0.1, 0.08, 12)), "naples_yellow", 0.4, wobble=0.0)
+    elif kind == "typewriter":
+        body = ((-0.6, 0.0), (0.6, 0.0), (0.5, -0.35), (-0.5, -0.35))
+        canvas.wash(put(body), dark, 0.7, wobble=0.004)
+        paper = ((-0.35, -0.35), (0.35, -0.35), (0.33, -0.95), (-0.33, -0.95))
+        canvas.lift(put(paper), 0.9)
+        canvas.wash(put(paper), "naples_yellow", 0.1, wobble=0.0)
+        for k in range(5):
+            canvas.ink(put(((-0.28, -0.88 + k * 0.08), (0.2, -0.88 + k * 0.08))), "lamp_black", width=0.4,
+                       strength=0.5)
+        canvas.wash(put(((-0.62, -0.4), (0.62, -0.4), (0.62, -0.33), (-0.62, -0.33))), "payne_grey", 0.8)
+        for k in range(8):
+            canvas.wash(put(ellipse(-0.4 + k * 0.115, -0.12, 0.04, 0.03, 8)), "naples_yellow", 0.4, wobble=0.0)
+    elif kind == "lamp":  # a desk lamp with a green shade, its pool of light on the desk
+        canvas.ink(put(((0.0, 0.0), (0.0, -0.9))), "sepia", width=1.4)
+        canvas.wash(put(ellipse(0.0, 0.0, 0.22, 0.05, 16)), "sepia", 0.7)
+        shade = ((-0.35, -0.75), (0.35, -0.75), (0.2, -1.0), (-0.2, -1.0))
+        canvas.wash(put(shade), e["pigment"] or "viridian", 0.7, wobble=0.01)
+        canvas.lift(put(((-0.3, -0.76), (0.3, -0.76), (0.2, -0.72), (-0.2, -0.72))), 0.8)  # the bulb's glare
+        # the pool of light on the desk: a warm glaze, softly spread, and the paint lifted a little
+        pool = put(ellipse(0.0, 0.05, 1.2, 0.28, 28))
+        canvas.lift(pool, 0.25, soften=canvas.height * 0.03)
+        canvas.wash(pool, (("naples_yellow", 0.22), ("cadmium_yellow", 0.05)), 1.0, edge=0.0, bleed=4.0, wobble=0.08)
+    elif kind == "teletype":  # a teleprinter on its stand, the long message spooling out
+        body = ((-0.7, -0.8), (0.7, -0.8), (0.75, 0.0), (-0.75, 0.0))
+        canvas.wash(put(body), e["pigment"] or "davy_grey", 0.6, wobble=0.004, granulation=0.5)
+        canvas.wash(put(((-0.5, -0.55), (0.5, -0.55), (0.55, -0.35), (-0.55, -0.35))), "payne_grey", 0.6, wobble=0.0)
+        roll = ((-0.35, -0.8), (0.35, -0.8), (0.42, -1.25), (0.62, -1.4), (0.1, -1.32), (-0.3, -1.15))
+        canvas.lift(put(roll), 0.85)
+        canvas.wash(put(roll), (("naples_yellow", 0.16), ("payne_grey", 0.04)), 1.0, wobble=0.01)
+        for k in range(5):
+            canvas.ink(put(((-0.28 + k * 0.02, -0.88 - k * 0.08), (0.28 + k * 0.04, -0.88 - k * 0.08))), "lamp_black",
+                       width=0.35, strength=0.5)
+        canvas.ink(put(body), "sepia", width=0.8, closed=True)
+    elif kind == "globe":
+        canvas.wash(put(ellipse(0.0, -0.6, 0.4, 0.4, 28)), "cerulean", 0.45, wobble=0.01)
+        canvas.wash(put(ellipse(-0.1, -0.7, 0.18, 0.12, 14)), "yellow_ochre", 0.5, wobble=0.05)
+        canvas.wash(put(ellipse(0.15, -0.45, 0.12, 0.15, 14)), "yellow_ochre", 0.45, wobble=0.05)
+        canvas.ink(put(ellipse(0.0, -0.6, 0.45, 0.45, 28)), "sepia", width=1.0, closed=True)
+        canvas.ink(put(((0.0, -0.15), (0.0, 0.0))), "sepia", width=1.6)
+        canvas.wash(put(ellipse(0.0, 0.0, 0.25, 0.06, 14)), "sepia", 0.7)
+    elif kind == "ashtray":  # a glass ashtray and a cigar's smoke curling up from it
+        canvas.wash(put(ellipse(0.0, 0.0, 0.3, 0.1, 16)), "payne_grey", 0.35, wobble=0.01)
+        canvas.ink(put(((0.1, -0.03), (0.45, -0.12))), "burnt_umber", width=2.4, strength=0.8)
+        smoke = np.array([(0.45, -0.14), (0.5, -0.4), (0.4, -0.7), (0.55, -1.0), (0.45, -1.3)])
+        canvas.ink(put(smoke), "payne_grey", width=2.0, strength=0.18, wobble=1.2)
+    else:  # chair: the back of a leather office chair
+        back = ((-0.4, -1.3), (0.4, -1.3), (0.45, -0.3), (-0.45, -0.3))
+        canvas.wash(put(back), e["pigment"] or "burnt_umber", 0.75, wobble=0.01, granulation=0.5)
+        canvas.lift(put(((-0.3, -1.25), (-0.15, -1.25), (-0.18, -0.4), (-0.33, -0.4))), 0.4)
+        canvas.ink(put(back), "sepia", width=0.8, closed=True)

@@ -137,20 +137,53 @@ def _kremlin(canvas: Canvas, e: Element, put) -> None:
 
 
 def room(canvas: Canvas, e: Element) -> None:
+    """An interior: the wall washed in on damp paper (its colour varying, a bloom here and there),
+    darker toward the corners and the ceiling so the light gathers where the people are; a dado
+    rail and panelling; the floor running back to a vanishing point, darkening toward us."""
+    canvas.time = e["time"]
+    painting = canvas.painting
+    w, h = canvas.width, canvas.height
     floor = canvas.y(e["horizon"])
     wall = canvas.band(None, floor + 2)
-    canvas.wash(wall, e["wall"], 0.35, wobble=0.002, granulation=0.5)
-    if e["time"] in ("night", "dusk", "storm"):
-        canvas.painting.gradient_wash("payne_grey", 0.45, top=1.0, bottom=0.3, region=wall)
-    canvas.wash(canvas.band(floor - canvas.height * 0.14, floor), e["floor"], 0.25, wobble=0.002)
-    canvas.ink(((0, floor - canvas.height * 0.14), (canvas.width, floor - canvas.height * 0.14)), "sepia",
-               width=0.6, strength=0.5)
+    night = e["time"] in ("night", "dusk", "storm")
+    painting.wet(wall, 0.9)
+    canvas.wash(wall, e["wall"], 0.32, wobble=0.002, granulation=0.4, backruns=1)
+    # a second, earthier colour dropped into the wet wall in broad patches
+    rows = np.linspace(0.0, 1.0, h, dtype=np.float32)[:, None]
+    cols = np.linspace(0.0, 1.0, w, dtype=np.float32)[None, :]
+    phase = canvas.rng.uniform(0, 6.3, 2)
+    patches = np.clip(0.5 + 0.5 * np.sin(cols * 5.3 + phase[0]) * np.cos(rows * 3.1 + phase[1]), 0.0, 1.0)
+    above_floor = (rows < e["horizon"]).astype(np.float32)
+    painting.lay(patches * above_floor, (("raw_umber", 0.08), ("burnt_sienna", 0.03)), 1.0, wobble=0.0, edge=0.0,
+                 bleed=h * 0.01, granulation=0.3)
+    painting.dry()
+    # the light gathers in the middle: the corners and the top of the wall fall into shade
+    vignette = np.clip(((cols - 0.5) / 0.55) ** 2 + ((rows - 0.55) / 0.75) ** 2, 0.0, 1.0) * above_floor
+    painting.lay(vignette, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06)), 1.0, wobble=0.0,
+                 edge=0.0, bleed=h * 0.02, granulation=0.5)
+    if night:
+        painting.gradient_wash("payne_grey", 0.35, top=1.0, bottom=0.2, region=wall)
+    dado = floor - h * 0.14
+    canvas.wash(canvas.band(dado, floor), e["floor"], 0.22, wobble=0.002, granulation=0.4)
+    canvas.ink(((0, dado), (w, dado)), "sepia", width=0.9, strength=0.55)
+    canvas.ink(((0, dado + h * 0.008), (w, dado + h * 0.008)), "sepia", width=0.5, strength=0.3)
     for k in range(e["panels"]):
-        x = (k + 0.5) / e["panels"] * canvas.width
-        canvas.ink(((x, floor * 0.08), (x, floor - canvas.height * 0.16)), "sepia", width=0.5, strength=0.35)
+        x = (k + 0.5) / e["panels"] * w
+        canvas.ink(((x, floor * 0.08), (x, dado - h * 0.02)), "sepia", width=0.5, strength=0.3)
+        canvas.ink(((x + w * 0.004, floor * 0.08), (x + w * 0.004, dado - h * 0.02)), "naples_yellow", width=0.5,
+                   strength=0.25)
     ground = canvas.band(floor, None)
-    canvas.wash(ground, e["floor"], 0.35, wobble=0.002, granulation=0.15)
-    canvas.painting.gradient_wash("burnt_umber", 0.3, top=0.0, bottom=1.0, region=ground)
+    canvas.lift(ground, 0.6, soften=1.5)
+    canvas.wash(ground, e["floor"], 0.38, wobble=0.002, granulation=0.3)
+    painting.gradient_wash("burnt_umber", 0.35, top=0.0, bottom=1.0, region=ground)
+    vanishing = (w * 0.5, floor - h * 0.25)
+    # boards or the weave of the carpet, running to the vanishing point (a desk top filling the
+    # picture has none)
+    for k in range(9 if floor > 0.3 * h else 0):
+        x = w * (k - 4) / 3.0 + w * 0.5
+        t = (h - vanishing[1]) / max(1.0, h - vanishing[1])
+        start = (vanishing[0] + (x - vanishing[0]) * (floor - vanishing[1]) / (h - vanishing[1]), floor)
+        canvas.ink((start, (x, h)), "sepia", width=0.6, strength=0.2 * t, wobble=0.3)
 
 
 def window(canvas: Canvas, e: Element) -> None:
@@ -161,8 +194,10 @@ def window(canvas: Canvas, e: Element) -> None:
 
     top, low = SKIES[e["time"]][:2]
     pane = _box(-0.5, -0.7, 1.0, 1.4)
+    canvas.lift(put(pane), 0.8, soften=1.0)
     canvas.painting.gradient_wash(top, 0.55, top=1.0, bottom=0.3, region=put(pane))
     canvas.painting.gradient_wash(low, 0.35, top=0.0, bottom=1.0, region=put(pane))
+    _view(canvas, e, put)
     for x in (-0.5, 0.0, 0.5):
         canvas.ink(put(((x, -0.7), (x, 0.7))), e["pigment"], width=1.4)
     for y in (-0.7, -0.23, 0.23, 0.7):
@@ -175,6 +210,34 @@ def window(canvas: Canvas, e: Element) -> None:
             for k in range(3):
                 x = side * (0.55 + k * 0.07)
                 canvas.ink(put(((x, -0.75), (x - side * 0.02, 0.75))), "burnt_umber", width=0.5, strength=0.5)
+
+
+def _view(canvas: Canvas, e: Element, put) -> None:
+    """What the window looks out on, small and pale with distance: towers, palms, roofs."""
+    view = e["view"]
+    if view == "sky":
+        return
+    far = "payne_grey" if e["time"] in ("night", "storm") else "cerulean"
+    ground = ((-0.5, 0.45), (0.5, 0.4), (0.5, 0.7), (-0.5, 0.7))
+    canvas.wash(put(ground), far, 0.3, wobble=0.01)
+    if view == "kremlin":  # the Spasskaya tower and a stretch of red wall, seen across the square
+        canvas.wash(put(((-0.5, 0.32), (0.5, 0.32), (0.5, 0.45), (-0.5, 0.45))), "vermilion", 0.35, wobble=0.01)
+        canvas.wash(put(((0.05, 0.32), (0.2, 0.32), (0.19, -0.15), (0.06, -0.15))), "vermilion", 0.4, wobble=0.01)
+        canvas.wash(put(((0.06, -0.15), (0.125, -0.45), (0.19, -0.15))), "viridian", 0.45, wobble=0.01)
+        canvas.wash(put(ellipse(0.125, -0.5, 0.02, 0.02, 8)), "alizarin", 0.7, wobble=0.0)
+        for x in (-0.35, -0.2):
+            canvas.wash(put(ellipse(x, 0.28, 0.05, 0.06, 12)), "cadmium_yellow", 0.4, wobble=0.02)
+    elif view == "palms":
+        for x in (-0.3, 0.1, 0.35):
+            canvas.ink(put(((x, 0.45), (x + 0.03, 0.0))), "sepia", width=1.2, strength=0.6)
+            canvas.wash(put(ellipse(x + 0.03, -0.02, 0.14, 0.05, 12)), "sap_green", 0.45, wobble=0.08)
+    else:  # city roofs
+        x = -0.5
+        while x < 0.5:
+            w = canvas.rng.uniform(0.08, 0.18)
+            h = canvas.rng.uniform(0.1, 0.4)
+            canvas.wash(put(((x, 0.45), (x + w, 0.45), (x + w, 0.45 - h), (x, 0.45 - h))), far, 0.35, wobble=0.01)
+            x += w
 
 
 def mural(canvas: Canvas, e: Element) -> None:
@@ -269,7 +332,7 @@ def road(canvas: Canvas, e: Element) -> None:
 
 
 FLAGS = {  # stripes top to bottom, or a field and its marks
-    "usa": None, "ussr": ("vermilion",), "gdr": ("lamp_black", "vermilion", "cadmium_yellow"),
+    "usa": None, "ussr": ("vermilion",), "turkey": ("vermilion",), "gdr": ("lamp_black", "vermilion", "cadmium_yellow"),
     "frg": ("lamp_black", "vermilion", "cadmium_yellow"), "un": ("cerulean",), "white": (),
     "cuba": ("ultramarine", None, "ultramarine", None, "ultramarine"), "generic": ("ultramarine",),
 }
@@ -307,7 +370,40 @@ def flag(canvas: Canvas, e: Element) -> None:
         if kind == "ussr":
             canvas.wash(ellipse(x + unit * 0.15, top + unit * 0.12, unit * 0.05, unit * 0.05, 10), "cadmium_yellow",
                         0.7, wobble=0.0)
+        if kind == "turkey":  # the white crescent and star, left bare on the red
+            canvas.lift(ellipse(x + unit * 0.36, top + unit * 0.28, unit * 0.13, unit * 0.13, 20), 0.85)
+            canvas.wash(ellipse(x + unit * 0.4, top + unit * 0.28, unit * 0.1, unit * 0.1, 20), "vermilion", 0.6,
+                        wobble=0.0)
+            canvas.lift(ellipse(x + unit * 0.56, top + unit * 0.28, unit * 0.04, unit * 0.04, 10), 0.85)
         if kind == "un":
             canvas.ink(ellipse(x + unit * 0.5, top + unit * 0.28, unit * 0.12, unit * 0.12, 20), "naples_yellow",
                        width=1.0, closed=True)
     canvas.ink(cloth(0, 0, 1, 1), "sepia", width=0.5, strength=0.5, closed=True)
+
+
+def arcade(canvas: Canvas, e: Element) -> None:
+    """A colonnade of round arches: the shaded walks of old Havana, dark openings between pale piers."""
+    size = 0.6 * e["scale"]
+    count = e["arches"]
+
+    def put(points) -> np.ndarray:
+        return canvas.place(points, e["at"], size)
+
+    width = 2.0
+    wall = _box(-width / 2, -1.0, width, 1.0)
+    canvas.lift(put(wall), 0.85)
+    canvas.wash(put(wall), e["pigment"], 0.4, wobble=0.003, granulation=0.6)
+    span = width / count
+    for k in range(count):
+        x0 = -width / 2 + k * span + span * 0.14
+        x1 = x0 + span * 0.72
+        rise = (x1 - x0) / 2
+        arch = [(x0, 0.0), (x0, -0.55)] + [((x0 + x1) / 2 - rise * math.cos(a), -0.55 - rise * math.sin(a))
+                                          for a in np.linspace(0.0, math.pi, 12)] + [(x1, -0.55), (x1, 0.0)]
+        canvas.wash(put(arch), "burnt_umber", 0.55, wobble=0.004)
+        canvas.wash(put(arch), "ultramarine", 0.18, wobble=0.004, granulation=0.8)
+        canvas.ink(put(arch[1:-1]), "sepia", width=0.7, strength=0.5)
+    canvas.wash(put(_box(-width / 2, -1.0, width, 0.12)), "raw_sienna", 0.35, wobble=0.003)
+    canvas.ink(put(((-width / 2, -0.88), (width / 2, -0.88))), "sepia", width=0.8, strength=0.6)
+    canvas.wash(put(((-width / 2, -1.0), (width / 2, -1.0), (width / 2, -0.3), (width * 0.3, 0.0),
+                     (-width / 2, 0.0))), "payne_grey", 0.08, wobble=0.004)

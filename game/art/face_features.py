@@ -1,0 +1,393 @@
+"""The darks laid last on a head: eyes, brows, nostrils, the mouth, lines of age and mood, hair strokes.
+
+Each feature is a curve on the face's surface in head space (``game.art.head``), found by casting
+rays at the face, then turned and projected with the head, so it foreshortens in a three-quarter
+view and the nose hides the far eye's inner corner. What an expression changes is here: a stern
+face lowers the inner ends of the brows and knits them, a worried one raises them and creases
+the forehead, a smile lifts the corners of the mouth and the cheeks and narrows the eyes, a tired
+face droops the lids and the mouth.
+
+Sizes are in head units (chin to crown about 1) and turned into pixels by the frame's scale, so
+a head in a crowd gets the same marks, only smaller, and fewer where they would not show.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.art.head import Render, Sitter
+from game.art.shapes import catmull_rom
+from game.art.watercolor import Painting, polygon_mask, soften
+
+# brow height above the eye line and how much an expression moves the inner and outer ends
+BROW_MOODS = {"neutral": (0.0, 0.0), "stern": (-0.018, 0.004), "worried": (0.022, -0.006),
+              "smiling": (0.006, 0.004), "tired": (0.004, -0.01)}
+# how the corners of the mouth sit (up is positive), and how far apart
+MOUTH_MOODS = {"neutral": 0.0, "stern": -0.01, "worried": -0.006, "smiling": 0.02, "tired": -0.012}
+IRIS = {"dark": ("sepia", "burnt_umber"), "brown": ("burnt_umber", "sepia"), "sandy": ("cerulean", "payne_grey"),
+        "auburn": ("cobalt_blue", "payne_grey"), "grey": ("payne_grey", "cerulean"), "white": ("payne_grey", "cobalt_blue"),
+        "mono": ("payne_grey", "lamp_black")}
+
+
+def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
+    """Eyes, brows, nose, mouth, lines, a mole: the features, darkest marks of the face."""
+    b = sitter.build
+    scale = sitter.frame.scale
+    if scale < 18 or abs(b.yaw) > 100:  # too small to show them, or the face is turned away
+        return
+    if scale >= 60:  # lines of age and mood need room to read
+        _wrinkles(painting, sitter, render, look)
+    for side in (-1, 1):
+        _eye(painting, sitter, render, look, side)
+        _brow(painting, sitter, render, look, side)
+    _nostrils(painting, sitter, render, look)
+    _mouth(painting, sitter, render, look)
+    if b.mole != "none":
+        side = -1 if b.mole == "left" else 1
+        point = sitter.surface([(side * 0.075, b.nose_base_y + 0.045)])
+        pixels, visible = sitter.project(point, render)
+        if visible[0]:
+            x, y = pixels[0]
+            r = max(0.7, 0.009 * scale)
+            painting.spatter("burnt_sienna", 1, (x - 0.2, y - 0.2, 0.4, 0.4), size=r, strength=0.5)
+
+
+def _line(painting: Painting, sitter: Sitter, render: Render, head_xy, pigment: str, width: float,
+          strength: float, wobble: float = 0.3, dry: float = 0.0, tolerance: float = 0.02) -> None:
+    """A stroke along a curve of the surface: only its visible runs are painted."""
+    points = sitter.surface(head_xy)
+    pixels, visible = sitter.project(points, render, tolerance)
+    width_px = width * sitter.frame.scale
+    if width_px < 0.5:
+        strength *= width_px / 0.5
+    for run in _runs(pixels, visible):
+        if dry > 0.0:
+            painting.dry_brush(run, pigment, width=max(0.6, width_px), strength=strength, dryness=dry,
+                               wobble=wobble)
+        else:
+            painting.ink(run, pigment, width=max(0.5, width_px), strength=strength, wobble=wobble)
+
+
+def _runs(pixels: np.ndarray, visible: np.ndarray) -> list[np.ndarray]:
+    runs, start = [], None
+    for index, shown in enumerate(list(visible) + [False]):
+        if shown and start is None:
+            start = index
+        elif not shown and start is not None:
+            if index - start >= 2:
+                runs.append(pixels[start:index])
+            start = None
+    return runs
+
+
+def _fill(painting: Painting, sitter: Sitter, render: Render, head_xy, glazes, soft: float = 0.6,
+          tolerance: float = 0.02, lift: float = 0.0) -> None:
+    """A small wash over a closed curve of the surface (an iris, the upper lip)."""
+    points = sitter.surface(head_xy)
+    pixels, visible = sitter.project(points, render, tolerance)
+    if visible.mean() < 0.5:
+        return
+    x0, y0 = np.floor(pixels.min(axis=0)).astype(int) - 3
+    x1, y1 = np.ceil(pixels.max(axis=0)).astype(int) + 4
+    mask = polygon_mask([pixels], x0, y0, x1, y1)
+    mask = soften(mask, soft)
+    if lift:
+        painting.lift(mask, lift, at=(x0, y0))
+    for pigment, strength in glazes:
+        painting.lay(mask, pigment, strength, at=(x0, y0), wobble=0.3, edge=0.4, bleed=0.4, granulation=0.2)
+
+
+def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
+    b = sitter.build
+    scale = sitter.frame.scale
+    cx, cy = side * b.eye_x, -0.006
+    half = 0.05 * b.eye_size
+    upper = 0.021 * b.eye_open
+    lower = 0.012 * b.eye_open
+    t = np.linspace(-1.0, 1.0, 13)
+    # the upper lid peaks a little toward the nose, the lower lid dips toward the outer corner
+    xs = cx + half * t
+    inner = -side  # toward the nose
+    peak = 1.0 - (t - 0.18 * inner) ** 2
+    top = cy + upper * np.clip(peak, 0.0, None) ** 0.7
+    bottom = cy - lower * np.clip(1.0 - (t + 0.2 * inner) ** 2, 0.0, None) ** 0.9
+    corner_drop = -0.006 if b.expression == "tired" else 0.0
+    top = top + corner_drop * np.clip(t * side, 0.0, None)
+    opening = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], bottom[::-1]))))
+    # the white of the eye is the paper, a little shaded under the lid
+    _fill(painting, sitter, render, opening, (("payne_grey", 0.05), ("rose", 0.02)), soft=0.4, lift=0.6)
+    # iris and pupil, looking straight out (their tops hidden under the upper lid)
+    radius = 0.019 * b.eye_size
+    angles = np.linspace(0.0, 2 * math.pi, 16, endpoint=False)
+    iris_y = cy + 0.002
+    iris = np.column_stack((cx + radius * np.cos(angles), iris_y + radius * np.sin(angles)))
+    iris[:, 1] = np.minimum(iris[:, 1], np.interp(iris[:, 0], xs, top) - 0.002)
+    iris[:, 1] = np.maximum(iris[:, 1], np.interp(iris[:, 0], xs, bottom) + 0.001)
+    first, second = IRIS.get(look.hair, IRIS["brown"])
+    _fill(painting, sitter, render, iris, ((first, 0.55), (second, 0.3)), soft=0.5)
+    if scale > 60:
+        pupil = np.column_stack((cx + 0.45 * radius * np.cos(angles), iris_y + 0.45 * radius * np.sin(angles)))
+        pupil[:, 1] = np.minimum(pupil[:, 1], np.interp(pupil[:, 0], xs, top) - 0.002)
+        _fill(painting, sitter, render, pupil, (("lamp_black", 0.7),), soft=0.4)
+        # the catchlight, lifted out toward the light
+        glint = sitter.surface([(cx - 0.35 * radius, iris_y + 0.3 * radius)])
+        pixels, visible = sitter.project(glint, render)
+        if visible[0]:
+            r = max(1.0, 0.006 * scale)
+            x, y = pixels[0]
+            yy, xx = np.mgrid[-3:4, -3:4]
+            spot = np.clip(1.2 - np.hypot(xx, yy) / r, 0.0, 1.0)
+            painting.lift(spot, 0.85, at=(int(round(x)) - 3, int(round(y)) - 3))
+    # the upper lid: the darkest line of the face, heavier toward the outer corner
+    lid = np.column_stack((xs, top + 0.002))
+    weight = 0.013 if b.hooded < 0.5 else 0.015
+    _line(painting, sitter, render, lid, "sepia", weight, 0.85, wobble=0.2)
+    outer_half = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1]
+    _line(painting, sitter, render, outer_half, "lamp_black", weight * 0.8, 0.5, wobble=0.2)
+    # the lower lid, soft; the crease of the upper lid (or the fold that hides it)
+    if scale > 40:
+        _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.003)), "burnt_sienna", 0.006,
+              0.45, wobble=0.2)
+        crease = np.column_stack((xs[1:-1], top[1:-1] + 0.012 + 0.006 * b.hooded))
+        _line(painting, sitter, render, crease, "burnt_sienna", 0.006 + 0.004 * b.hooded, 0.35 + 0.2 * b.hooded,
+              wobble=0.3)
+    if b.eye_bags > 0.2 and scale > 50:
+        bag = np.column_stack((xs[3:-2] + 0.005 * side, bottom[3:-2] - 0.02 - 0.006 * b.eye_bags))
+        _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.25 + 0.2 * min(b.eye_bags, 1.5), wobble=0.3)
+
+
+def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
+    b = sitter.build
+    from game.art.head_paint import HAIR_LOOKS  # the hair's colours, defined with the hair
+    inner_shift, outer_shift = BROW_MOODS.get(b.expression, (0.0, 0.0))
+    cx = side * b.eye_x
+    t = np.linspace(0.0, 1.0, 9)  # from the inner end to the outer end
+    x = cx - side * 0.05 + side * 0.112 * t
+    arch = (0.006 + 0.014 * b.brow_arch) * np.sin(np.pi * np.clip(t * 1.15, 0.0, 1.0))
+    base = 0.078 + 0.006 * b.brow_ridge
+    y = base + arch + inner_shift * (1.0 - t) ** 1.5 + outer_shift * t ** 2 - 0.008 * t
+    if b.expression == "stern":
+        x = x + side * 0.008 * (1.0 - t)  # knitted toward the nose
+    pigment, strength = HAIR_LOOKS[look.hair]["stroke"][0]
+    if look.hair in ("white", "grey") and b.age > 55:
+        pigment, strength = "payne_grey", 0.55
+    width = (0.009 + 0.007 * b.brow_weight) * (1.0 - 0.35 * t)
+    curve = np.column_stack((x, y))
+    for k in range(3 if sitter.frame.scale > 50 else 1):  # a few dry passes: the brow's hairs
+        offset = (k - 1) * 0.004
+        _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()),
+              min(1.0, strength * (0.75 if k else 1.0)), wobble=0.4, dry=0.35 if k else 0.0)
+    if b.brow_weight > 1.6 and sitter.frame.scale > 50:  # bushy: hairs out of line
+        for k in range(7):
+            u = (k + 0.5) / 7
+            p = np.array((np.interp(u, t, x), np.interp(u, t, y)))
+            hair = np.array((p - (side * 0.004, 0.008), p + (side * 0.012, 0.006)))
+            _line(painting, sitter, render, hair, pigment, 0.004, strength * 0.6, wobble=0.3)
+
+
+def _nostrils(painting: Painting, sitter: Sitter, render: Render, look) -> None:
+    b = sitter.build
+    from game.art.head_paint import SKIN_LOOKS
+    shadow = SKIN_LOOKS[look.skin]["shadow"][0][0]
+    base = b.nose_base_y
+    for side in (-1, 1):
+        x = side * 0.026 * b.nose_width
+        comma = np.array(((x - side * 0.004, base + 0.022), (x + side * 0.008, base + 0.012),
+                          (x + side * 0.002, base + 0.004)))
+        _line(painting, sitter, render, comma, "burnt_umber", 0.007, 0.55, wobble=0.2, tolerance=0.05)
+        wing = np.array(((side * 0.03 * b.nose_width, base + 0.05), (side * 0.047 * b.nose_width, base + 0.028),
+                         (side * 0.036 * b.nose_width, base + 0.012)))
+        _line(painting, sitter, render, wing, shadow, 0.006, 0.45, wobble=0.2, tolerance=0.04)
+
+
+def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
+    b = sitter.build
+    lift = MOUTH_MOODS.get(b.expression, 0.0) + 0.006 * b.mouth_turn
+    half = 0.058 * b.mouth_width
+    t = np.linspace(-1.0, 1.0, 11)
+    x = half * t
+    y = b.mouth_y + 0.002 * np.cos(t * math.pi / 2) + lift * t * t
+    line = np.column_stack((x, y))
+    _line(painting, sitter, render, line, "burnt_umber", 0.009, 0.8, wobble=0.2)
+    _line(painting, sitter, render, line[3:-3], "alizarin", 0.006, 0.35, wobble=0.2)
+    if sitter.frame.scale > 60:  # the corners, darkest; the shadow under the lower lip
+        for side in (-1, 1):
+            corner = np.array(((side * half * 0.85, y[-1 if side > 0 else 0] + 0.002),
+                               (side * (half + 0.008), y[-1 if side > 0 else 0] - 0.002)))
+            _line(painting, sitter, render, corner, "sepia", 0.008, 0.7, wobble=0.1)
+        under = np.column_stack((x[3:-3] * 0.8, b.mouth_y - 0.05 + 0.004 * (1.0 - t[3:-3] ** 2)))
+        _line(painting, sitter, render, under, "burnt_sienna", 0.012, 0.3, wobble=0.3)
+
+
+def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
+    b = sitter.build
+    from game.art.head_paint import SKIN_LOOKS
+    shadow = SKIN_LOOKS[look.skin]["shadow"][0][0]
+    scale = sitter.frame.scale
+    age = b.age + 8 * (b.cheeks < -0.5)
+    years = float(np.clip((age - 32) / 36.0, 0.0, 1.0))
+    smiling = b.expression == "smiling"
+    # the folds from the nose's wings past the corners of the mouth
+    fold = years * 0.5 + (0.35 if smiling else 0.0) + 0.15 * b.jowls
+    if fold > 0.1:
+        for side in (-1, 1):
+            curve = np.array(((side * 0.055, b.nose_base_y + 0.02), (side * 0.08, b.mouth_y + 0.03),
+                              (side * (0.072 * b.mouth_width + 0.025), b.mouth_y - 0.02),
+                              (side * (0.07 * b.mouth_width + 0.03), b.mouth_y - 0.055 - 0.02 * b.jowls)))
+            curve = catmull_rom(curve, 5)
+            _line(painting, sitter, render, curve, shadow, 0.01, min(0.6, 0.2 + 0.4 * fold), wobble=0.4, dry=0.2)
+    if scale < 50:
+        return
+    if b.expression == "worried" or years > 0.55:
+        for k in range(2 + (years > 0.8)):
+            y = 0.17 + 0.045 * k
+            t = np.linspace(-1.0, 1.0, 9)
+            bow = 0.012 if b.expression == "worried" else 0.004
+            curve = np.column_stack((0.12 * t, y + bow * (1.0 - t * t)))
+            _line(painting, sitter, render, curve, shadow, 0.005, 0.12 + 0.12 * years, wobble=0.25)
+    if b.expression in ("stern", "worried") or years > 0.7:
+        for side in (-1, 1):
+            crease = np.array(((side * 0.02, 0.035), (side * 0.024, 0.1)))
+            _line(painting, sitter, render, crease, shadow, 0.007, 0.45 if b.expression == "stern" else 0.3,
+                  wobble=0.3)
+    if smiling or years > 0.6:
+        for side in (-1, 1):
+            for k in range(3):
+                start = np.array((side * (b.eye_x + 0.055), -0.01 + 0.015 * (k - 1)))
+                end = start + (side * 0.03, 0.012 * (k - 1))
+                _line(painting, sitter, render, np.array((start, end)), shadow, 0.005, 0.3, wobble=0.2,
+                      tolerance=0.05)
+
+
+
+
+# -- hair -----------------------------------------------------------------------------------------
+
+def hair_strokes(painting: Painting, sitter: Sitter, render: Render, stroke, px: float) -> None:
+    """Strokes that say how the hair is combed, on the hair's own surface."""
+    b = sitter.build
+    pigment, strength = stroke
+    if b.strokes == "none" or sitter.frame.scale < 25:
+        return
+    rng = np.random.default_rng(int(b.age * 7919 + len(b.strokes) * 104729))  # the comb's, not the brush's
+    top = b.hair_top
+    centre = np.array((0.0, 0.08 + 0.5 * top, -0.07))
+    radii = np.array((0.355 * b.skull + b.hair_side, 0.42 + 0.5 * top, 0.44 + b.hair_side + 0.01))
+
+    def on_cap(theta: np.ndarray, phi: np.ndarray) -> np.ndarray:
+        """Points on the hair's shell: theta from the top toward the face (0 top, pi/2 front), phi round."""
+        direction = np.column_stack((np.sin(theta) * np.sin(phi), np.cos(theta), np.sin(theta) * np.cos(phi)))
+        return centre + direction * radii * 1.005
+
+    count = {"fringe": 10, "thin": 8, "up": 18}.get(b.strokes, 14)
+    width = 0.007 if b.strokes != "thin" else 0.005
+    for k in range(count):
+        u = (k + rng.uniform(0.2, 0.8)) / count
+        if b.strokes == "fringe":  # short strokes back along the band over the ears
+            side = -1 if k % 2 else 1
+            theta = np.full(6, 1.25 + rng.uniform(-0.1, 0.1))
+            phi = side * np.linspace(1.15, 2.1, 6) + rng.uniform(-0.1, 0.1)
+        elif b.strokes == "up":
+            phi = np.full(3, (u - 0.5) * 2.6)
+            theta = np.linspace(0.95, 0.75, 3) - 0.3 * abs(u - 0.5)
+        elif b.strokes in ("side", "tousled"):
+            part = b.part_x if b.part_x else -0.1
+            start_phi = np.arcsin(np.clip(part / radii[0], -0.9, 0.9))
+            away = -np.sign(part) if part else 1.0
+            phi = start_phi + away * np.linspace(0.0, 0.9 + 0.8 * u, 7)
+            theta = np.linspace(0.35 + 0.6 * u, 0.7 + 0.55 * u, 7)
+        else:  # back, wavy, thin: from the hairline over the crown
+            phi = np.full(7, (u - 0.5) * 2.2) + (0.08 * np.sin(np.linspace(0, 6, 7)) if b.strokes == "wavy" else 0.0)
+            theta = np.linspace(1.0, 0.15, 7)
+        points = on_cap(theta, phi)
+        pixels, visible = sitter.project(points, render, tolerance=0.06)
+        for run in _runs(pixels, visible):
+            painting.dry_brush(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength * 0.55,
+                               dryness=0.45, wobble=0.5 * px)
+    if b.part_x and b.strokes in ("side", "tousled"):  # the parting itself: a thin line of scalp
+        theta = np.linspace(0.45, 0.1, 5)
+        phi = np.full(5, np.arcsin(np.clip(b.part_x / radii[0], -0.9, 0.9)))
+        pixels, visible = sitter.project(on_cap(theta, phi), render, tolerance=0.06)
+        for run in _runs(pixels, visible):
+            painting.ink(run, pigment, width=max(0.5, 0.006 * sitter.frame.scale), strength=strength * 0.6,
+                         wobble=0.3 * px)
+
+
+def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, px: float) -> None:
+    """Short downward strokes over a beard: its texture, denser in its shadow."""
+    pigment, strength = stroke
+    ys, xs = np.nonzero(mask > 0.6)
+    if len(ys) < 10:
+        return
+    rng = np.random.default_rng(len(ys))
+    count = min(120, len(ys) // 12)
+    picks = rng.choice(len(ys), count, replace=False)
+    length = 5.0 * px
+    for index in picks:
+        x, y = xs[index] + render.x0, ys[index] + render.y0
+        lean = rng.uniform(-0.4, 0.4)
+        painting.dry_brush(((x, y), (x + lean * length, y + length)), pigment, width=max(0.6, 1.1 * px),
+                           strength=strength * 0.5, dryness=0.4, wobble=0.2)
+
+
+# -- glasses --------------------------------------------------------------------------------------
+
+GLASSES = {  # pigment, strength, rim width (head units)
+    "rimless": ("payne_grey", 0.45, 0.004),
+    "clear_frames": ("sepia", 0.65, 0.007),
+    "dark_frames": ("lamp_black", 0.8, 0.009),
+}
+
+
+def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> None:
+    """Lenses before the eyes, a bridge over the nose, arms back to the ears: turned with the head."""
+    b = sitter.build
+    pigment, strength, width = GLASSES[style]
+    z_lens = 0.43 + 0.01 * b.brow_ridge
+    angles = np.linspace(math.pi, 3 * math.pi, 28, endpoint=False)
+    c, s = np.cos(angles), np.sin(angles)
+    for side in (-1, 1):
+        cx = side * (b.eye_x + 0.004)
+        rx, ry = 0.066, 0.045 if style != "rimless" else 0.04
+        x = cx + rx * np.sign(c) * np.abs(c) ** 0.65
+        y = -0.01 + ry * np.sign(s) * np.abs(s) ** 0.65
+        z = z_lens - 0.25 * (x - cx) * side * 0.5 - 0.15 * np.abs(x - cx)
+        rim = np.column_stack((x, y, z))
+        pixels, visible = sitter.project(rim, render, tolerance=0.01)
+        scale = sitter.frame.scale
+        if visible.mean() > 0.3:
+            mask_box = pixels.min(axis=0).astype(int) - 2, pixels.max(axis=0).astype(int) + 3
+            lens = polygon_mask([pixels], mask_box[0][0], mask_box[0][1], mask_box[1][0], mask_box[1][1])
+            painting.lay(soften(lens, 0.6), "cerulean", 0.03, at=tuple(mask_box[0]), wobble=0.3, edge=0.2)
+        closed = np.vstack((pixels, pixels[:1]))
+        shown = np.concatenate((visible, visible[:1]))
+        for run in _runs(closed, shown):
+            painting.ink(run, pigment, width=max(0.6, width * scale), strength=strength, wobble=0.15)
+        if style == "dark_frames":  # the heavier bar along the top of a horn-rim
+            top = rim[(s < 0.1)]
+            pixels, visible = sitter.project(top, render, tolerance=0.01)
+            for run in _runs(pixels, visible):
+                painting.ink(run, pigment, width=max(0.7, 1.3 * width * scale), strength=strength, wobble=0.15)
+        # the arm, from the outer edge of the lens back to the ear
+        arm = np.array(((side * (b.eye_x + 0.07), 0.0, z_lens - 0.03), (side * 0.3 * b.skull, 0.02, 0.2),
+                        (side * 0.355 * b.skull, 0.02, 0.0)))
+        pixels, visible = sitter.project(_resample(arm, 8), render, tolerance=0.02)
+        for run in _runs(pixels, visible):
+            painting.ink(run, pigment, width=max(0.5, 0.8 * width * scale), strength=strength * 0.9, wobble=0.15)
+        # a glint across the lens
+        glint = np.array(((cx - 0.035, 0.015, z_lens + 0.005), (cx - 0.015, 0.03, z_lens + 0.005)))
+        pixels, visible = sitter.project(glint, render, tolerance=0.02)
+        if visible.all():
+            painting.ink(pixels, "naples_yellow", width=max(0.5, 0.006 * scale), strength=0.3, wobble=0.1)
+    bridge = np.array(((-b.eye_x + 0.064, 0.005, z_lens), (0.0, 0.018, z_lens + 0.02), (b.eye_x - 0.064, 0.005, z_lens)))
+    pixels, visible = sitter.project(_resample(bridge, 6), render, tolerance=0.01)
+    for run in _runs(pixels, visible):
+        painting.ink(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength, wobble=0.15)
+
+
+def _resample(points: np.ndarray, count: int) -> np.ndarray:
+    t = np.linspace(0.0, 1.0, len(points))
+    u = np.linspace(0.0, 1.0, count)
+    return np.column_stack([np.interp(u, t, points[:, k]) for k in range(points.shape[1])])

@@ -1,0 +1,628 @@
+"""A sitter's head as a solid: signed distance functions, ray-marched into light and shadow planes.
+
+A portrait painter builds a head as a ball with the face's planes cut into it (Loomis, "Drawing
+the Head and Hands", 1956; John Asaro's planar head): the brow, the cheekbones, the barrel of the
+mouth, the jaw and the chin are masses that catch the light or turn from it. This module builds
+the same masses as a signed distance field (the smooth union of ellipsoids and rounded cones, as
+in Inigo Quilez's distance-function modelling), so turning the head to three-quarter view is a
+rotation of one solid: the far eye foreshortens, the far cheek overlaps it, the nose breaks the
+silhouette, and the same person stays the same person at every turn.
+
+``render`` casts one ray per pixel (orthographic, sphere tracing) and returns, for every pixel
+the head covers, what it hit (skin, hair, beard, cap...), how squarely it faces the light, whether
+another part of the head shades it (the nose's shadow on the cheek, the jaw's on the neck) and
+how enclosed it is (ambient occlusion: the eye sockets, the corners of the mouth). The painter
+(``game.art.head_paint``) turns those fields into washes. Feature lines (lids, brows, the mouth,
+wrinkles) are 3-D curves on the surface, projected with the same rotation and hidden where the
+head covers them.
+
+Units: the head from chin to crown is about one unit; x runs to the viewer's right, y up, z
+toward the viewer; the eye line is y = 0.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.art.likeness import Build
+from game.art.watercolor import enlarge
+
+# Materials: what a ray hit. The painter gives each its pigments.
+SKIN, LIP, HAIR, BEARD, MOUSTACHE, CAP, CAP_BAND, PEAK, CIGAR, BROW = range(1, 11)
+MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTACHE: "moustache", CAP: "cap",
+                  CAP_BAND: "cap_band", PEAK: "peak", CIGAR: "cigar", BROW: "brow"}
+
+# The key light: high, from the viewer's left and a little in front (the portrait studio's
+# "loop" lighting, which puts the nose's shadow down and to the right).
+LIGHT = np.array((-0.42, 0.5, 0.76), dtype=np.float32)
+LIGHT /= np.linalg.norm(LIGHT)
+# Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
+# the glow behind a sitter against a window (his face in shadow, a rim of light round it).
+LIGHTS = {"left": LIGHT, "right": LIGHT * np.array((-1.0, 1.0, 1.0), dtype=np.float32),
+          "above": np.array((0.0, 0.8, 0.6), dtype=np.float32), "front": np.array((-0.1, 0.25, 0.96), dtype=np.float32),
+          "behind": np.array((0.45, 0.35, -0.82), dtype=np.float32)}
+
+
+# -- distance functions ----------------------------------------------------------------------------
+
+def _ellipsoid(p: np.ndarray, centre, radii) -> np.ndarray:
+    """Quilez's bound for an ellipsoid: exact on the surface, close enough off it.
+
+    Points come as an (..., 3) array; the arithmetic runs per axis, which numpy does far faster
+    than reductions over a last axis of three.
+    """
+    cx, cy, cz = centre
+    rx, ry, rz = radii
+    qx = (p[..., 0] - cx) * (1.0 / rx)
+    qy = (p[..., 1] - cy) * (1.0 / ry)
+    qz = (p[..., 2] - cz) * (1.0 / rz)
+    k0 = np.sqrt(qx * qx + qy * qy + qz * qz)
+    k1 = np.sqrt(qx * qx * (1.0 / (rx * rx)) + qy * qy * (1.0 / (ry * ry)) + qz * qz * (1.0 / (rz * rz)))
+    return k0 * (k0 - 1.0) / np.maximum(k1, 1e-6)
+
+
+def _dot(p: np.ndarray, v) -> np.ndarray:
+    return p[..., 0] * v[0] + p[..., 1] * v[1] + p[..., 2] * v[2]
+
+
+def _round_cone(p: np.ndarray, a, b, ra: float, rb: float) -> np.ndarray:
+    """A cone between two spheres (radius ``ra`` at a, ``rb`` at b), its sides tangent to both."""
+    a = np.asarray(a, dtype=np.float32)
+    ba = np.asarray(b, dtype=np.float32) - a
+    length2 = float(ba @ ba)
+    rr = ra - rb
+    a2 = length2 - rr * rr
+    il2 = 1.0 / length2
+    pa = p - a
+    y = _dot(pa, ba)
+    z = y - length2
+    px, py, pz = pa[..., 0] * length2 - y * ba[0], pa[..., 1] * length2 - y * ba[1], pa[..., 2] * length2 - y * ba[2]
+    x2 = px * px + py * py + pz * pz
+    y2 = y * y * length2
+    z2 = z * z * length2
+    k = math.copysign(1.0, rr) * rr * rr * x2
+    near_b = np.sign(z) * a2 * z2 > k
+    near_a = np.sign(y) * a2 * y2 < k
+    middle = (np.sqrt(x2 * a2 * il2) + y * rr) * il2 - ra
+    return np.where(near_b, np.sqrt(x2 + z2) * il2 - rb, np.where(near_a, np.sqrt(x2 + y2) * il2 - ra, middle))
+
+
+def _capsule(p: np.ndarray, a, b, r: float) -> np.ndarray:
+    a = np.asarray(a, dtype=np.float32)
+    ba = np.asarray(b, dtype=np.float32) - a
+    pa = p - a
+    h = np.clip(_dot(pa, ba) / float(ba @ ba), 0.0, 1.0)
+    dx, dy, dz = pa[..., 0] - h * ba[0], pa[..., 1] - h * ba[1], pa[..., 2] - h * ba[2]
+    return np.sqrt(dx * dx + dy * dy + dz * dz) - r
+
+
+def _smooth_profile(keys: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """A Catmull-Rom curve through (keys, values), sampled at ``at`` (keys increasing)."""
+    index = np.clip(np.searchsorted(keys, at, side="right") - 1, 0, len(keys) - 2)
+    padded_keys = np.concatenate(([2 * keys[0] - keys[1]], keys, [2 * keys[-1] - keys[-2]]))
+    padded = np.concatenate(([2 * values[0] - values[1]], values, [2 * values[-1] - values[-2]]))
+    t = (at - keys[index]) / (keys[index + 1] - keys[index])
+    p0, p1, p2, p3 = padded[index], padded[index + 1], padded[index + 2], padded[index + 3]
+    return 0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t + (3 * p1 - p0 - 3 * p2 + p3) * t ** 3)
+
+
+def _smin(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
+    """Smooth union: the two masses flow into each other over about ``k``, as flesh does."""
+    h = np.maximum(k - np.abs(a - b), 0.0) / k
+    return np.minimum(a, b) - h * h * k * 0.25
+
+
+def _smax(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
+    """Smooth intersection (and, with ``b`` negated, smooth subtraction)."""
+    return -_smin(-a, -b, k)
+
+
+def _mirror_x(p: np.ndarray) -> np.ndarray:
+    q = p.copy()
+    q[..., 0] = np.abs(q[..., 0])
+    return q
+
+
+# -- the head --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Head:
+    """One sitter's solid: ``distance`` and ``material`` are what the ray marcher asks."""
+
+    build: Build
+
+    def face_profile(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The face as a stack of rounded cross-sections from the brow to the chin.
+
+        For each height y: the half-width ``w`` (the face's outline seen from the front: what
+        makes it oval, square, round or long), the front ``z`` (its profile seen from the side),
+        the depth of the section and its squareness (2 an ellipse, higher a rounded box).
+        Returned as arrays for ``np.interp`` over y, lowest first.
+        """
+        b = self.build
+        L = b.length
+        cheek = 0.325 * b.cheekbones
+        jaw = 0.262 * b.jaw
+        chin = 0.1 * b.chin_width
+        full = 0.02 * b.cheeks
+        sq = b.square
+        # heights, from under the chin up to the temples
+        ys = np.array((-0.56, -0.52, -0.47, -0.41, -0.34, -0.25, -0.14, -0.04, 0.06, 0.16)) * \
+            np.array((L, L, L, L, L, L, L, 1.0, 1.0, 1.0))
+        jaw_low = jaw * (0.86 + 0.12 * sq) + 0.02 * b.jowls
+        widths = np.array((0.45 * chin + 0.02 * b.double_chin, chin * (0.95 + 0.2 * sq),
+                           0.5 * (chin + jaw_low) + 0.02 * sq, jaw_low, jaw + 0.012 * b.jowls,
+                           0.5 * (jaw + cheek) + full, cheek * 0.98 + 0.6 * full, cheek, 0.33 * b.skull,
+                           0.335 * b.skull))
+        jut = 0.03 * b.chin_jut
+        fronts = np.array((0.18 + jut, 0.3 + jut, 0.345 + jut, 0.355, 0.36, 0.36, 0.35, 0.33, 0.34, 0.345))
+        depths = np.array((0.24, 0.3, 0.33, 0.36, 0.4, 0.42, 0.44, 0.45, 0.45, 0.45))
+        powers = np.array((2.1, 2.1 + 0.8 * sq, 2.1 + sq, 2.2 + sq, 2.2 + 0.8 * sq, 2.05 + 0.3 * sq, 2.0, 2.1, 2.1, 2.0))
+        # the keys joined by a smooth curve (Catmull-Rom), finely resampled: piecewise-straight
+        # profiles would show their corners as bands of light across the face
+        fine = np.linspace(ys[0], ys[-1], 96)
+        return (fine,) + tuple(_smooth_profile(ys, values, fine) for values in (widths, fronts, depths, powers))
+
+    def face_mass(self, p: np.ndarray) -> np.ndarray:
+        ys, widths, fronts, depths, powers = self._profile
+        y = np.clip(p[..., 1], ys[0], ys[-1])
+        w = np.interp(y, ys, widths)
+        front = np.interp(y, ys, fronts)
+        depth = np.interp(y, ys, depths)
+        n = np.interp(y, ys, powers)
+        u = np.abs(p[..., 0]) / w
+        v = np.abs(p[..., 2] - (front - depth)) / depth
+        rho = (u ** n + v ** n) ** (1.0 / n)
+        d = (rho - 1.0) * np.minimum(w, depth) * 0.9
+        # the underside: from the chin back and up to the angle of the jaw, below the ear
+        chin_y = ys[1]
+        under = chin_y + np.clip(fronts[1] - p[..., 2], 0.0, None) * 0.5 - p[..., 1]
+        d = _smax(d, under, 0.05)
+        d = _smax(d, -0.12 - p[..., 2], 0.08)  # the face's mass ends behind the ears; the skull is the back
+        return _smax(d, p[..., 1] - ys[-1] - 0.05, 0.05)
+
+    @property
+    def _profile(self):
+        cached = getattr(self, "_profile_cache", None)
+        if cached is None:
+            cached = self.face_profile()
+            object.__setattr__(self, "_profile_cache", cached)
+        return cached
+
+    def skin(self, p: np.ndarray) -> np.ndarray:
+        b = self.build
+        m = _mirror_x(p)  # the face is symmetric; what differs side to side is painted
+        d = _ellipsoid(p, (0.0, 0.08, -0.07), (0.355 * b.skull, 0.42, 0.44))
+        d = _smin(d, self.face_mass(p), 0.06)
+        # brow ridge and cheekbones: the planes that catch the light above and below the eyes
+        # the brow: an arch over each eye meeting at the root of the nose, not one bar
+        d = _smin(d, _ellipsoid(m, (b.eye_x * 0.8, 0.085, 0.29), (0.11, 0.05 * b.brow_ridge, 0.075)), 0.07)
+        d = _smin(d, _ellipsoid(p, (0.0, 0.07, 0.31), (0.05, 0.045, 0.06)), 0.05)
+        d = _smin(d, _ellipsoid(m, (0.215 * b.cheekbones, -0.055, 0.2), (0.1, 0.06, 0.12)), 0.07)
+        if b.cheeks < 0.0:  # hollow under the cheekbones
+            d = _smax(d, -_ellipsoid(m, (0.235 * b.cheekbones, -0.19 * b.length, 0.28),
+                                     (0.07, 0.09, 0.022 * -b.cheeks + 0.004)), 0.06)
+        # the barrel of the mouth and the lips
+        mouth_y = b.mouth_y
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.015, 0.28), (0.15, 0.12 * b.length, 0.13)), 0.06)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.375 + 0.004 * b.lips),
+                                (0.08 * b.mouth_width, 0.018 + 0.004 * b.lips, 0.035)), 0.025)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.368 + 0.005 * b.lips),
+                                (0.07 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.035)), 0.025)
+        d = _smin(d, _ellipsoid(p, (0.0, b.chin_y + 0.06, 0.27 + 0.03 * b.chin_jut),
+                                (0.085 * b.chin_width, 0.055, 0.08)), 0.06)
+        # eye sockets carved under the brow, the eyeballs (under their lids) in them
+        d = _smax(d, -_ellipsoid(m, (b.eye_x, 0.0, 0.365 + 0.012 * b.deep_eyes),
+                                 (0.058, 0.046 + 0.008 * b.deep_eyes, 0.05)), 0.05)
+        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.275 - 0.012 * b.deep_eyes), (0.054, 0.044, 0.054)), 0.03)
+        if b.eye_bags > 0.0:
+            d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.295 - 0.01 * b.deep_eyes),
+                                    (0.048, 0.016 + 0.008 * b.eye_bags, 0.03)), 0.025)
+        d = _smin(d, self.nose(p, m), 0.025)
+        d = _smin(d, self.ears(m), 0.02)
+        d = _smin(d, _round_cone(p, (0.0, -0.28, -0.1), (0.0, -1.0, -0.12), 0.19 * b.neck, 0.2 * b.neck), 0.08)
+        return d
+
+    def nose(self, p: np.ndarray, m: np.ndarray) -> np.ndarray:
+        b = self.build
+        base = b.nose_base_y
+        tip_y = base + 0.035 + 0.03 * b.nose_up
+        tip_z = 0.425 + 0.055 * b.nose_length - 0.02 * b.nose_up
+        d = _round_cone(p, (0.0, 0.03, 0.345), (0.0, tip_y, tip_z), 0.024 * b.nose_width, 0.034 * b.nose_width)
+        d = _smin(d, _ellipsoid(p, (0.0, tip_y - 0.004, tip_z - 0.012),
+                                (0.04 * b.nose_width * b.nose_bulb, 0.036 * b.nose_bulb, 0.036 * b.nose_bulb)), 0.02)
+        d = _smin(d, _ellipsoid(m, (0.04 * b.nose_width, base + 0.022, tip_z - 0.07),
+                                (0.034 * b.nose_width, 0.028, 0.036)), 0.02)
+        if b.nose_hump > 0.0:  # the bridge of an aquiline nose
+            d = _smin(d, _ellipsoid(p, (0.0, 0.5 * (0.03 + tip_y), 0.5 * (0.345 + tip_z) + 0.012),
+                                    (0.022 * b.nose_width, 0.05, 0.02 + 0.012 * b.nose_hump)), 0.02)
+        return d
+
+    def ears(self, m: np.ndarray) -> np.ndarray:
+        b = self.build
+        x = 0.345 * b.skull + 0.015 * b.ears_out
+        return _ellipsoid(m, (x, -0.015, -0.05), (0.025 + 0.02 * b.ears_out, 0.095 * b.ear_size, 0.06 * b.ear_size))
+
+    def hair(self, p: np.ndarray) -> np.ndarray:
+        b = self.build
+        if b.hair_volume <= 0.0 and not b.fringe_only:
+            return np.full(p.shape[:-1], 10.0, dtype=np.float32)
+        side, top = b.hair_side, b.hair_top
+        part = b.part_x
+        # thicker on the side the hair is swept to than on the parting's side
+        swell = 0.0 if part == 0.0 else 0.018 * np.clip(-np.sign(part) * p[..., 0] / 0.3, -1.0, 1.0)
+        d = _ellipsoid(p, (0.0, 0.08 + 0.5 * top, -0.07),
+                       (0.355 * b.skull + side, 0.42 + 0.5 * top, 0.44 + side + 0.01)) - swell
+        if b.quiff > 0.0:  # a full front swept up and over from the parting
+            x = -0.06 * np.sign(part) if part else 0.0
+            d = _smin(d, _ellipsoid(p, (x, 0.43 + 0.03 * b.quiff, 0.2), (0.21, 0.07 + 0.04 * b.quiff, 0.17)), 0.06)
+        if b.wave > 0.0:  # thick, wavy hair: the mass ripples across the head
+            d = d - 0.012 * b.wave * np.sin(p[..., 0] * 22.0 + p[..., 2] * 9.0) * np.clip(p[..., 1] * 3.0, 0.0, 1.0)
+        d = np.maximum(d, self.hairline(p) )
+        if b.bun:
+            d = np.minimum(d, _ellipsoid(p, (0.0, 0.5, -0.3), (0.14, 0.12, 0.12)))
+        if b.falls > 0.0:  # hair hanging to the jaw or the shoulders, behind the face
+            drop = -0.42 - 0.45 * (b.falls - 1.0) if b.falls > 1.0 else -0.3
+            hang = _ellipsoid(p, (0.0, (0.4 + drop) / 2, -0.12), (0.39 * b.skull + side, (0.4 - drop) / 2 + 0.05, 0.42))
+            hang = np.maximum(hang, p[..., 2] - 0.16 - 0.25 * np.clip(-p[..., 1], 0.0, 1.0))
+            d = np.minimum(d, np.maximum(hang, 0.08 - np.abs(p[..., 0]) - 0.3 * (p[..., 2] < 0.0)))
+        if b.forelock > 0.0:  # a lock fallen across the forehead
+            x = 0.05 * np.sign(part) if part else 0.03
+            d = np.minimum(d, _ellipsoid(p, (x, b.hairline_y - 0.03, 0.345), (0.12, 0.055 * b.forelock, 0.05)))
+        return d
+
+    def hairline(self, p: np.ndarray) -> np.ndarray:
+        """Where hair may grow, as a distance: negative above the hairline, the sideburns and the nape."""
+        b = self.build
+        x, y, z = p[..., 0], p[..., 1], p[..., 2]
+        ax = np.abs(x)
+        front = b.hairline_y + b.temples * np.clip((ax - 0.07) / 0.16, 0.0, 1.0) ** 2 \
+            - b.widows_peak * np.exp(-(x / 0.05) ** 2)
+        # from the front of the head to behind the ears the limit falls to the top of the ear,
+        # then to the nape
+        t = np.clip((0.3 - z) / 0.32, 0.0, 1.0)
+        t = t * t * (3.0 - 2.0 * t)
+        # above the ear; in front of it the sideburn comes lower
+        sideburn = np.clip((z - 0.0) / 0.08, 0.0, 1.0) * np.clip((0.2 - z) / 0.06, 0.0, 1.0)
+        sides = 0.09 - (0.05 + 0.1 * b.sideburns) * sideburn
+        limit = front * (1.0 - t) + sides * t
+        behind = np.clip((-0.08 - z) / 0.1, 0.0, 1.0)  # behind the ears, down to the nape
+        limit = limit * (1.0 - behind) - 0.32 * behind
+        below = limit - y
+        if b.fringe_only:  # a bald head keeps a band of hair round the sides and back
+            band_top = 0.17 + 0.08 * np.clip(-z / 0.4, 0.0, 1.0)
+            around = np.maximum(y - band_top, (0.12 - z) * (ax < 0.28) - 0.02 * (ax >= 0.28))
+            below = np.maximum(below, around)
+        return below
+
+    def beard(self, p: np.ndarray, skin: np.ndarray) -> np.ndarray:
+        b = self.build
+        if b.beard == "none":
+            return np.full(p.shape[:-1], 10.0, dtype=np.float32)
+        x, y, z = p[..., 0], p[..., 1], p[..., 2]
+        thickness = 0.03 if b.beard == "full" else 0.02
+        shell = skin - thickness
+        mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.07 * b.mouth_width, 0.03, 0.1))
+        if b.beard == "full":
+            # down the cheeks from the sideburns, leaving the upper cheek bare
+            region = np.maximum(y - (0.02 - 0.55 * np.clip(z - 0.12, 0.0, 1.0) - 0.1 * (np.abs(x) < 0.2)), -z - 0.1)
+        else:  # a goatee: the chin and a line from the mouth
+            region = np.maximum(np.maximum(y - b.mouth_y + 0.02, np.abs(x) - 0.07), 0.15 - z)
+        return np.maximum(np.maximum(shell, region), -mouth)
+
+    def moustache(self, p: np.ndarray) -> np.ndarray:
+        b = self.build
+        if b.moustache == "none":
+            return np.full(p.shape[:-1], 10.0, dtype=np.float32)
+        y0 = b.mouth_y + 0.045
+        if b.moustache == "clipped":
+            return _ellipsoid(p, (0.0, y0, 0.405), (0.045, 0.017, 0.03))
+        if b.moustache == "waxed_guardsman":
+            m = _mirror_x(p)
+            d = _ellipsoid(p, (0.0, y0, 0.41), (0.07, 0.02, 0.035))
+            return _smin(d, _ellipsoid(m, (0.1, y0 + 0.012, 0.37), (0.05, 0.018, 0.03)), 0.03)
+        return _ellipsoid(p, (0.0, y0 - 0.005, 0.405), (0.085, 0.026, 0.035))
+
+    def cap(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """An officer's peaked cap or a patrol cap: crown (or stiff top), band, peak."""
+        b = self.build
+        far = np.full(p.shape[:-1], 10.0, dtype=np.float32)
+        if b.cap == "none":
+            return far, far, far
+        x, y, z = p[..., 0], p[..., 1], p[..., 2]
+        zc = z + 0.06
+        ring = np.sqrt((x / (0.37 * b.skull + 0.02)) ** 2 + (zc / 0.45) ** 2)
+        if b.cap == "patrol":
+            crown = np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.66 + 0.06 * z, 0.3 - y))
+            band = far
+            peak = np.maximum(_ellipsoid(p, (0.0, 0.33, 0.36), (0.24, 0.016, 0.18)), 0.33 - z)
+            return crown, band, peak
+        band = np.maximum((ring - 1.02) * 0.37, np.maximum(y - 0.42, 0.3 - y))
+        top = _ellipsoid(p, (0.0, 0.47, -0.02), (0.47, 0.075, 0.52))
+        top = _smin(top, np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.47, 0.38 - y)), 0.04)
+        peak = np.maximum(_ellipsoid(p, (0.0, 0.3, 0.36), (0.22, 0.014, 0.17)), 0.34 - z)
+        return top, band, peak
+
+    def cigar(self, p: np.ndarray) -> np.ndarray:
+        b = self.build
+        if not b.cigar:
+            return np.full(p.shape[:-1], 10.0, dtype=np.float32)
+        y = b.mouth_y
+        return _capsule(p, (0.055, y, 0.39), (0.2, y - 0.06, 0.6), 0.019)
+
+    def parts(self, p: np.ndarray) -> dict[int, np.ndarray]:
+        skin = self.skin(p)
+        top, band, peak = self.cap(p)
+        hair = self.hair(p)
+        if self.build.cap != "none":  # no hair through the cap
+            hair = np.maximum(hair, p[..., 1] - 0.31)
+        return {SKIN: skin, HAIR: hair, BEARD: self.beard(p, skin), MOUSTACHE: self.moustache(p),
+                CAP: top, CAP_BAND: band, PEAK: peak, CIGAR: self.cigar(p)}
+
+    def bound(self, p: np.ndarray) -> np.ndarray:
+        """A cheap distance to a solid that holds the whole head (hair, cap, nose, cigar, neck).
+
+        Far from the head the marcher needs no more than this, so the features are only worked
+        out for the points close to it.
+        """
+        b = self.build
+        top = 0.78 if b.cap != "none" else 0.62
+        bottom = -0.75 if b.falls > 1.0 else -0.62
+        d = _ellipsoid(p, (0.0, (top + bottom) / 2, 0.0), (0.52 if b.cap == "none" else 0.6, (top - bottom) / 2, 0.66))
+        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.12), 0.26))
+
+    def distance(self, p: np.ndarray) -> np.ndarray:
+        d = self.bound(p)
+        near = d < 0.03
+        if near.any():
+            parts = self.parts(p[near])
+            exact = parts.pop(SKIN)
+            for value in parts.values():
+                exact = np.minimum(exact, value)
+            d[near] = exact
+        return d
+
+    def material(self, p: np.ndarray) -> np.ndarray:
+        parts = self.parts(p)
+        names = list(parts)
+        stack = np.stack([parts[name] for name in names])
+        found = np.asarray(names, dtype=np.int8)[stack.argmin(axis=0)]
+        # the lips: skin near the mouth's line, in front
+        b = self.build
+        lips = (found == SKIN) & (((p[..., 1] - b.mouth_y) / (0.03 + 0.006 * b.lips)) ** 2
+                                  + (p[..., 0] / (0.068 * b.mouth_width)) ** 2 < 1.0) & (p[..., 2] > 0.33)
+        found[lips] = LIP
+        return found
+
+
+# -- the view --------------------------------------------------------------------------------------
+
+def rotation(yaw_degrees: float, pitch_degrees: float = 0.0, roll_degrees: float = 0.0) -> np.ndarray:
+    """Head space to view space: turn (about y, positive to the viewer's left), nod, tilt."""
+    yaw, pitch, roll = (math.radians(a) for a in (yaw_degrees, pitch_degrees, roll_degrees))
+    turn = np.array(((math.cos(yaw), 0.0, -math.sin(yaw)), (0.0, 1.0, 0.0), (math.sin(yaw), 0.0, math.cos(yaw))))
+    nod = np.array(((1.0, 0.0, 0.0), (0.0, math.cos(pitch), -math.sin(pitch)), (0.0, math.sin(pitch), math.cos(pitch))))
+    tilt = np.array(((math.cos(roll), -math.sin(roll), 0.0), (math.sin(roll), math.cos(roll), 0.0), (0.0, 0.0, 1.0)))
+    return (tilt @ nod @ turn).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the head sits on the sheet: the pixel of the head's origin and pixels per head unit."""
+
+    x: float
+    y: float
+    scale: float
+
+    def to_pixels(self, view_points: np.ndarray) -> np.ndarray:
+        points = np.asarray(view_points, dtype=np.float64)
+        return np.column_stack((self.x + points[:, 0] * self.scale, self.y - points[:, 1] * self.scale))
+
+
+@dataclass
+class Render:
+    """What the rays found, over a box of the sheet (rows y0.., columns x0..)."""
+
+    x0: int
+    y0: int
+    hit: np.ndarray          # bool (h, w)
+    material: np.ndarray     # int8 (h, w), 0 where nothing was hit
+    lit: np.ndarray          # float (h, w): the cosine toward the key light, times the cast shadow
+    facing: np.ndarray       # float (h, w): the cosine toward the viewer (1 square on, 0 at the silhouette)
+    occlusion: np.ndarray    # float (h, w): 1 open, toward 0 in hollows and creases
+    depth: np.ndarray        # float (h, w): view z of the surface (toward the viewer is larger)
+    position: np.ndarray     # float (h, w, 3): the surface point in head space
+    rotation: np.ndarray
+    frame: Frame
+    build: Build
+
+
+class Sitter:
+    """A head, its pose and its frame: the ray marcher and the projector for feature lines."""
+
+    def __init__(self, build: Build, frame: Frame, yaw: float, pitch: float = 0.0, roll: float = 0.0,
+                 light: np.ndarray = LIGHT):
+        self.head = Head(build)
+        self.build = build
+        self.frame = frame
+        self.rotation = rotation(yaw, pitch, roll)
+        self.light = np.asarray(light, dtype=np.float32) / float(np.linalg.norm(light))
+
+    # view space <-> head space
+    def to_head(self, view: np.ndarray) -> np.ndarray:
+        return view @ self.rotation  # rotation is orthonormal: its transpose undoes it
+
+    def to_view(self, head: np.ndarray) -> np.ndarray:
+        return np.asarray(head, dtype=np.float32) @ self.rotation.T
+
+    def render(self, box: tuple[int, int, int, int], step: int | None = None) -> Render:
+        """Cast rays into the head over ``box`` (x0, y0, x1, y1 on the sheet).
+
+        A large head is cast at every ``step``-th pixel and enlarged again: the light over a face
+        changes slowly, the washes soften every edge anyway, and a quarter of the rays costs a
+        quarter of the time. Which part was hit is enlarged by a vote, so outlines stay smooth.
+        """
+        x0, y0, x1, y1 = box
+        if step is None:
+            step = 2 if self.frame.scale > 60 else 1
+        h, w = y1 - y0, x1 - x0
+        rows, cols = -(-h // step), -(-w // step)
+        frame = self.frame
+        xs = (x0 + (np.arange(cols, dtype=np.float32) + 0.5) * step - frame.x) / frame.scale
+        ys = (frame.y - (y0 + (np.arange(rows, dtype=np.float32) + 0.5) * step)) / frame.scale
+        grid = np.zeros((rows, cols, 3), dtype=np.float32)
+        grid[..., 0] = xs[None, :]
+        grid[..., 1] = ys[:, None]
+        origins = grid.reshape(-1, 3).copy()
+        origins[:, 2] = 0.8
+        t = _march(self.head.distance, self.to_head, origins)
+        hit_flat = np.isfinite(t)
+        points_view = origins[hit_flat].copy()
+        points_view[:, 2] -= t[hit_flat]
+        points_head = self.to_head(points_view)
+        normals_head = _normals(self.head.distance, points_head)
+        normals_view = normals_head @ self.rotation.T
+        lambert = np.clip(normals_view @ self.light, 0.0, 1.0)
+        shadow = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
+                         steps=18 if self.frame.scale > 100 else 11)
+        occlusion = _occlusion(self.head.distance, points_head, normals_head)
+        materials = self.head.material(points_head)
+
+        def spread(values: np.ndarray, fill: float, dtype=np.float32) -> np.ndarray:
+            out = np.full((rows * cols,) + values.shape[1:], fill, dtype=dtype)
+            out[hit_flat] = values
+            return out.reshape((rows, cols) + values.shape[1:])
+
+        material = spread(materials, 0, np.int8)
+        fields = [spread(lambert * shadow, 0.0), spread(np.clip(normals_view[:, 2], 0.0, 1.0), 0.0),
+                  spread(occlusion, 1.0)]
+        depth, position = spread(points_view[:, 2], -9.0), spread(points_head, 0.0)
+        if step > 1:
+            material = _vote(material, h, w, step)
+            fields = [enlarge(field, h, w, step) for field in fields]
+            depth = np.repeat(np.repeat(depth, step, axis=0), step, axis=1)[:h, :w]
+            position = np.repeat(np.repeat(position, step, axis=0), step, axis=1)[:h, :w]
+        lit, facing, occlusion_field = fields
+        return Render(x0, y0, material > 0, material, lit, facing, occlusion_field, depth, position,
+                      self.rotation, frame, self.build)
+
+    def surface(self, head_xy: np.ndarray) -> np.ndarray:
+        """Points on the face's surface in head space, for (x, y) given in head space.
+
+        The face seen straight on is cast once, on a grid, and each query reads the depth from
+        it: features ask for hundreds of points, line by line, and one cast serves them all.
+        """
+        xy = np.asarray(head_xy, dtype=np.float32).reshape(-1, 2)
+        grid, (x0, y0, step) = self._front_depth()
+        cols = np.clip((xy[:, 0] - x0) / step, 0.0, grid.shape[1] - 1.001)
+        rows = np.clip((xy[:, 1] - y0) / step, 0.0, grid.shape[0] - 1.001)
+        c0, r0 = cols.astype(int), rows.astype(int)
+        tc, tr = cols - c0, rows - r0
+        z = (grid[r0, c0] * (1 - tc) + grid[r0, c0 + 1] * tc) * (1 - tr) + \
+            (grid[r0 + 1, c0] * (1 - tc) + grid[r0 + 1, c0 + 1] * tc) * tr
+        return np.column_stack((xy, z)).astype(np.float32)
+
+    def _front_depth(self) -> tuple[np.ndarray, tuple[float, float, float]]:
+        cached = getattr(self, "_front", None)
+        if cached is None:
+            step = 0.008 if self.frame.scale > 100 else 0.016
+            xs = np.arange(-0.44, 0.44 + step, step, dtype=np.float32)
+            ys = np.arange(-0.64, 0.56 + step, step, dtype=np.float32)
+            origins = np.zeros((len(ys), len(xs), 3), dtype=np.float32)
+            origins[..., 0] = xs[None, :]
+            origins[..., 1] = ys[:, None]
+            origins[..., 2] = 0.62
+            origins = origins.reshape(-1, 3)
+            t = _march(self.head.skin, lambda q: q, origins, far=1.2)
+            z = np.where(np.isfinite(t), 0.62 - t, 0.32).astype(np.float32).reshape(len(ys), len(xs))
+            cached = self._front = (z, (float(xs[0]), float(ys[0]), step))
+        return cached
+
+    def project(self, head_points: np.ndarray, render: Render | None = None,
+                tolerance: float = 0.02) -> tuple[np.ndarray, np.ndarray]:
+        """Pixels of head-space points, and which of them the head does not hide."""
+        view = self.to_view(np.asarray(head_points, dtype=np.float32).reshape(-1, 3))
+        pixels = self.frame.to_pixels(view)
+        visible = np.ones(len(view), dtype=bool)
+        if render is not None:
+            h, w = render.depth.shape
+            cols = np.clip(np.round(pixels[:, 0] - render.x0 - 0.5).astype(int), 0, w - 1)
+            rows = np.clip(np.round(pixels[:, 1] - render.y0 - 0.5).astype(int), 0, h - 1)
+            visible = view[:, 2] >= render.depth[rows, cols] - tolerance
+        return pixels, visible
+
+
+def _vote(material: np.ndarray, height: int, width: int, step: int) -> np.ndarray:
+    """A coarse map of parts enlarged: each pixel takes the part whose smoothed share is largest."""
+    kinds = [int(k) for k in np.unique(material)]
+    shares = np.stack([enlarge((material == k).astype(np.float32), height, width, step) for k in kinds])
+    return np.asarray(kinds, dtype=np.int8)[shares.argmax(axis=0)]
+
+
+# -- the ray marcher -------------------------------------------------------------------------------
+
+def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int = 64) -> np.ndarray:
+    """Sphere tracing along -z from each origin (view space); inf where nothing is hit.
+
+    Rays that miss or arrive drop out of the working set, so each step costs only the rays still
+    travelling. The step is shortened a little because smooth unions and the ellipsoid bound
+    are not exact distances.
+    """
+    count = len(origins)
+    t = np.zeros(count, dtype=np.float32)
+    result = np.full(count, np.inf, dtype=np.float32)
+    active = np.arange(count)
+    direction = np.array((0.0, 0.0, -1.0), dtype=np.float32)
+    for _ in range(steps):
+        if not len(active):
+            break
+        points = origins[active] + t[active, None] * direction
+        d = distance(to_head(points))
+        arrived = d < 1.5e-3
+        result[active[arrived]] = t[active[arrived]]
+        t[active] += np.maximum(d, 1e-3) * 0.85
+        keep = ~arrived & (t[active] < far)
+        active = active[keep]
+    return result
+
+
+def _normals(distance, points: np.ndarray) -> np.ndarray:
+    """The surface's normals by the tetrahedron of four distance samples."""
+    if not len(points):
+        return np.zeros((0, 3), dtype=np.float32)
+    e = 2e-3
+    offsets = np.array(((1, -1, -1), (-1, -1, 1), (-1, 1, -1), (1, 1, 1)), dtype=np.float32)
+    gradient = np.zeros_like(points)
+    for k in offsets:
+        gradient += k * distance(points + k * e)[:, None]
+    return gradient / np.maximum(np.linalg.norm(gradient, axis=1, keepdims=True), 1e-6)
+
+
+def _shadow(distance, points: np.ndarray, light_head: np.ndarray, steps: int = 18) -> np.ndarray:
+    """How much of the key light reaches each point (soft shadow by the nearest miss along the ray)."""
+    if not len(points):
+        return np.zeros(0, dtype=np.float32)
+    light = np.asarray(light_head, dtype=np.float32)
+    shade = np.ones(len(points), dtype=np.float32)
+    t = np.full(len(points), 0.035, dtype=np.float32)
+    for _ in range(steps):
+        d = distance(points + t[:, None] * light)
+        shade = np.minimum(shade, np.clip(24.0 * d / t, 0.0, 1.0))
+        t += np.clip(d, 0.01, 0.08)
+    return shade * shade * (3.0 - 2.0 * shade)
+
+
+def _occlusion(distance, points: np.ndarray, normals: np.ndarray) -> np.ndarray:
+    """Ambient occlusion from five samples along the normal: how open the surface is to the room."""
+    if not len(points):
+        return np.zeros(0, dtype=np.float32)
+    hidden = np.zeros(len(points), dtype=np.float32)
+    weight = 1.0
+    for k in range(1, 6):
+        h = 0.015 * k
+        hidden += weight * np.maximum(h - distance(points + normals * h), 0.0) / h
+        weight *= 0.7
+    return np.clip(1.0 - 0.45 * hidden, 0.0, 1.0)

@@ -1,0 +1,317 @@
+"""A head painted as a watercolorist paints one: light first, dark last, the planes in two or three values.
+
+The solid (``game.art.head``) says which way every bit of the face turns to the light. A painter
+does not copy that gradient; they simplify it into a few values laid one over the other:
+
+1. The first wash, on damp paper, over all the skin except the reserved highlights (the brow,
+   the bridge of the nose, the top of the cheekbone): a pale flesh mixture, with warmer colour
+   dropped into the cheeks, nose and ears and, on a man, a cool grey-green into the shaved jaw
+   while it is still wet, so they melt in without edges. The hair's first wash touches it while
+   both are wet, which softens the hairline as it is in life.
+2. When that is dry, the half-tone: one glaze over every plane turned from the light, with soft
+   edges where the form turns slowly (a cheek) and firmer ones where it breaks (the jaw).
+3. The shadow: a darker, cooler glaze laid wet-on-dry, so it dries with the hard, darkened edge
+   of a real wash: the shadow side of the nose, the eye sockets, under the jaw, the cast shadow
+   of the nose, kept a little lighter near the outline where light bounces back into it.
+4. The darks last: the hollows (nostrils, the corners of the mouth, the ear's opening), the
+   hair's shadow and its strokes, then the eyes, brows and mouth line (``game.art.face_features``).
+
+Everything is laid with ``Painting.lay`` from fields over the head's box, so edges wobble and dry
+as washes do, and the paper's tooth shows through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.art import face_features
+from game.art.head import BEARD, CAP, CAP_BAND, CIGAR, HAIR, LIP, MOUSTACHE, PEAK, SKIN, Render, Sitter
+from game.art.watercolor import Painting, soften
+
+Glaze = tuple[str, float]
+
+# Per skin tone: the first wash, the warm accents dropped into it, the half-tone and the shadow.
+# Light skin after the painters' usual yellow ochre and rose madder, shadows of burnt sienna
+# cooled with ultramarine (which granulates, as it does on paper). The amounts were fitted, by
+# the palette's Kubelka-Munk mixing, to target colours for each tone and for its half-tone and
+# shadow (the light side about 0.8 and the shadow about 0.55 of the light, the shadow cooler).
+SKIN_LOOKS: dict[str, dict[str, tuple[Glaze, ...]]] = {
+    "light": {"base": (("yellow_ochre", 0.07), ("rose", 0.16), ("burnt_sienna", 0.04)),
+              "warm": (("rose", 0.1), ("vermilion", 0.02)),
+              "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
+              "shadow": (("burnt_sienna", 0.1), ("ultramarine", 0.16), ("alizarin", 0.02))},
+    "pink": {"base": (("yellow_ochre", 0.06), ("rose", 0.26), ("burnt_sienna", 0.01)),
+             "warm": (("rose", 0.12), ("alizarin", 0.02)),
+             "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
+             "shadow": (("burnt_sienna", 0.1), ("ultramarine", 0.16), ("alizarin", 0.02))},
+    "ruddy": {"base": (("yellow_ochre", 0.07), ("rose", 0.32), ("burnt_sienna", 0.04)),
+              "warm": (("alizarin", 0.05), ("vermilion", 0.05)),
+              "half": (("burnt_sienna", 0.1), ("rose", 0.04), ("ultramarine", 0.06)),
+              "shadow": (("burnt_sienna", 0.12), ("ultramarine", 0.16))},
+    "light_tan": {"base": (("yellow_ochre", 0.07), ("rose", 0.11), ("burnt_sienna", 0.13)),
+                  "warm": (("vermilion", 0.03), ("rose", 0.07)),
+                  "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
+                  "shadow": (("burnt_sienna", 0.1), ("ultramarine", 0.16), ("alizarin", 0.02))},
+    "olive": {"base": (("yellow_ochre", 0.06), ("raw_umber", 0.06), ("burnt_sienna", 0.17)),
+              "warm": (("burnt_sienna", 0.06), ("rose", 0.05)),
+              "half": (("burnt_sienna", 0.1), ("rose", 0.04), ("ultramarine", 0.06)),
+              "shadow": (("burnt_sienna", 0.12), ("ultramarine", 0.16))},
+    "tan": {"base": (("raw_sienna", 0.12), ("burnt_sienna", 0.26), ("rose", 0.03)),
+            "warm": (("burnt_sienna", 0.08), ("rose", 0.05)),
+            "half": (("burnt_sienna", 0.1), ("rose", 0.04), ("ultramarine", 0.06)),
+            "shadow": (("burnt_sienna", 0.12), ("ultramarine", 0.16))},
+    "brown": {"base": (("raw_sienna", 0.03), ("burnt_sienna", 0.21), ("burnt_umber", 0.3)),
+              "warm": (("burnt_sienna", 0.1), ("alizarin", 0.03)),
+              "half": (("burnt_sienna", 0.12), ("ultramarine", 0.06)),
+              "shadow": (("burnt_sienna", 0.1), ("ultramarine", 0.18), ("alizarin", 0.02))},
+    # a face on a black-and-white television screen
+    "mono": {"base": (("payne_grey", 0.12), ("sepia", 0.03)), "warm": (("payne_grey", 0.03),),
+             "half": (("payne_grey", 0.14),), "shadow": (("payne_grey", 0.3), ("indigo", 0.06))},
+    "dark": {"base": (("burnt_umber", 0.7), ("burnt_sienna", 0.08)),
+             "warm": (("burnt_sienna", 0.1), ("alizarin", 0.04)),
+             "half": (("burnt_sienna", 0.14), ("ultramarine", 0.06)),
+             "shadow": (("burnt_sienna", 0.16), ("ultramarine", 0.2))},
+}
+
+# Hair: the first (light) wash, the shadow mass, and the pigment of strokes and brows.
+HAIR_LOOKS: dict[str, dict[str, tuple[Glaze, ...]]] = {
+    "dark": {"light": (("burnt_umber", 0.6), ("ultramarine", 0.15), ("sepia", 0.2)),
+             "shadow": (("sepia", 0.55), ("indigo", 0.3)),
+             "stroke": (("lamp_black", 0.7),)},
+    "brown": {"light": (("burnt_umber", 0.55), ("burnt_sienna", 0.2)),
+              "shadow": (("burnt_umber", 0.45), ("ultramarine", 0.15)), "stroke": (("sepia", 0.75),)},
+    "sandy": {"light": (("raw_sienna", 0.22), ("raw_umber", 0.22), ("yellow_ochre", 0.08)),
+              "shadow": (("burnt_sienna", 0.25), ("raw_umber", 0.2)), "stroke": (("burnt_umber", 0.55),)},
+    "auburn": {"light": (("burnt_sienna", 0.38), ("raw_sienna", 0.12)),
+               "shadow": (("burnt_sienna", 0.3), ("burnt_umber", 0.25)), "stroke": (("burnt_umber", 0.65),)},
+    "grey": {"light": (("payne_grey", 0.14), ("raw_umber", 0.04)),
+             "shadow": (("payne_grey", 0.32), ("burnt_umber", 0.06)), "stroke": (("payne_grey", 0.6),)},
+    "mono": {"light": (("payne_grey", 0.5),), "shadow": (("payne_grey", 0.5), ("indigo", 0.2)),
+             "stroke": (("lamp_black", 0.6),)},
+    "white": {"light": (("payne_grey", 0.05), ("yellow_ochre", 0.02)),
+              "shadow": (("payne_grey", 0.18), ("ultramarine", 0.04)), "stroke": (("payne_grey", 0.4),)},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What the head is painted in: skin and hair colours, the cap's cloth, whether to shade a beard."""
+
+    skin: str
+    hair: str
+    cap_cloth: tuple[Glaze, ...] = (("olive", 0.5), ("sap_green", 0.2))
+    cap_band: tuple[Glaze, ...] = (("payne_grey", 0.45),)
+    shaved: bool = True       # the blue-grey of a shaved jaw
+    lipstick: bool = False
+    detail: float = 1.0       # 1 for a portrait; less for a small head in a scene (fewer, broader marks)
+
+
+def _smoothstep(low: float, high: float, values: np.ndarray) -> np.ndarray:
+    t = np.clip((values - low) / (high - low), 0.0, 1.0)
+    return t * t * (3.0 - 2.0 * t)
+
+
+# A face is painted with a fuller brush and more care than a sky: its washes flow evenly (the
+# mottle of a big wash would shift the whole face's tone from one painting to the next) and
+# granulate less, so the same sitter looks the same whichever seed moves the brush.
+FACE_FLOW = 0.07
+FACE_GRAIN = 0.6
+
+
+def _glazes(painting: Painting, field: np.ndarray, at: tuple[int, int], glazes, scale: float = 1.0,
+            **style) -> None:
+    """A mixture laid as one wash over ``field``."""
+    style.setdefault("flow", FACE_FLOW)
+    style["granulation"] = style.get("granulation", 0.4) * FACE_GRAIN
+    painting.lay(field, glazes, scale, at=at, **style)
+
+
+def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, int, int, int],
+               render: Render | None = None) -> Render:
+    """Paint the sitter's head and neck into ``box`` of the sheet; returns the render for later marks.
+
+    ``render`` is the sitter already ray-cast over ``box``, when the caller needed it first (to
+    paint the background around the silhouette).
+    """
+    render = render if render is not None else sitter.render(box)
+    if not render.hit.any():
+        return render
+    at = (render.x0, render.y0)
+    px = sitter.frame.scale / 140.0  # brush sizes are chosen for a head 140 px from chin to crown
+    material = render.material
+    lit, occlusion = render.lit, render.occlusion
+    skin = np.isin(material, (SKIN, LIP)).astype(np.float32)
+    skin = soften(skin, 0.5)  # the ray grid's steps, smoothed to a brush's edge
+    hair = soften((material == HAIR).astype(np.float32), 0.6)
+    wobble = 1.2 * px
+
+    _first_skin_wash(painting, render, look, skin, hair, at, px)
+    _half_tones(painting, render, look, skin, at, wobble)
+    _hair(painting, sitter, render, look, at, px)
+    _facial_hair(painting, render, look, at, px)
+    _cap(painting, render, look, at, px)
+    _cigar(painting, render, at, px)
+    _accents(painting, render, look, skin, at, wobble)
+    face_features.paint(painting, sitter, render, look)
+    _found_edges(painting, render, look, at, px)
+    return render
+
+
+def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.ndarray, hair: np.ndarray,
+                     at: tuple[int, int], px: float) -> None:
+    colours = SKIN_LOOKS[look.skin]
+    position = render.position
+    lit = render.lit
+    # reserved whites: the planes squarely in the light keep the paper
+    # (small: the brow's corner, the bridge of the nose, the top of the cheekbone)
+    highlight = _smoothstep(0.93, 0.99, lit) * _smoothstep(0.55, 0.8, render.facing) * skin * 0.8
+    highlight = soften(highlight, 0.8 * px)
+    damp = soften(np.maximum(skin, hair), 2.0 * px)
+    wet_field = np.zeros((painting.height, painting.width), dtype=np.float32)
+    _paste(wet_field, damp, at)
+    painting.wet(wet_field)
+    reserve = np.zeros_like(wet_field)
+    _paste(reserve, highlight, at)
+    # the first wash already darkens a little where the form turns away: a painter loads the brush
+    # more there while the wash is wet
+    turning = 0.95 + 0.35 * _smoothstep(0.75, 0.25, lit)
+    _glazes(painting, skin * turning, at, colours["base"], wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
+            granulation=0.3, reserve=reserve)
+    # charges of colour into the wet wash: warm cheeks, nose and ears; the cool of a shaved jaw
+    b = render.build
+    x, y, z = position[..., 0], position[..., 1], position[..., 2]
+    cheeks = 0.6 * np.exp(-(((np.abs(x) - 0.2) / 0.09) ** 2 + ((y + 0.13) / 0.09) ** 2)) * (z > 0.1)
+    nose = np.exp(-((x / 0.05) ** 2 + ((y - b.nose_base_y - 0.03) / 0.05) ** 2)) * (z > 0.3)
+    ears = ((np.abs(x) > 0.31 * b.skull) & (z < 0.1) & (y > -0.13) & (y < 0.1)).astype(np.float32)
+    warm = np.clip(cheeks + 0.8 * nose + 0.7 * ears, 0.0, 1.0) * skin
+    _glazes(painting, soften(warm, 2.0 * px), at, colours["warm"], wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
+    if look.shaved:
+        jaw = _smoothstep(b.nose_base_y - 0.02, b.nose_base_y - 0.09, y) * (np.abs(x) < 0.3 * b.jaw) * (z > -0.02)
+        jaw = jaw * (1.0 - (render.material == LIP)) * skin
+        strength = 0.7 if look.hair in ("dark", "brown") else 0.4
+        _glazes(painting, soften(jaw, 2.5 * px), at, (("terre_verte", 0.08), ("ultramarine", 0.015)), strength,
+                wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
+    lips = soften((render.material == LIP).astype(np.float32), 0.7 * px)
+    lip_colour = (("alizarin", 0.32), ("vermilion", 0.12)) if look.lipstick else (("rose", 0.16), ("alizarin", 0.05))
+    _glazes(painting, lips, at, lip_colour, wobble=0.6 * px, edge=0.2, bleed=0.6 * px)
+    # the hair's first wash, its edge softened where it meets the forehead
+    hair_colours = HAIR_LOOKS[look.hair]
+    painting.dry()
+    sheen = _smoothstep(0.65, 0.85, render.lit) * hair * (0.45 if look.hair in ("dark", "brown") else 0.25)
+    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.5 * px, edge=0.4,
+            bleed=1.5 * px, granulation=0.35)
+
+
+def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
+    colours = SKIN_LOOKS[look.skin]
+    lit = render.lit
+    # bounced light: the shadow side lightens a little toward the outline, as light from the
+    # room reflects back into it
+    bounce = _smoothstep(0.35, 0.05, render.facing) * 0.12
+    # the half-tone on damp paper: the cheek turns softly into it, the jaw's edge stays firm
+    half = _smoothstep(0.72, 0.34, lit + bounce * 0.5) * skin
+    wet = np.zeros((painting.height, painting.width), dtype=np.float32)
+    _paste(wet, soften(half, 3.0 * wobble) * 0.6, at)
+    painting.wet(wet)
+    _glazes(painting, half, at, colours["half"], wobble=wobble, edge=0.3, bleed=1.0, granulation=0.3)
+    painting.dry()
+    # the shadow proper: hard where it dried, but softened a little so a round cheek does not
+    # read as a facet; lighter on the neck, which the room's light reaches from below
+    shadow = soften(_smoothstep(0.22, 0.08, lit + bounce) * skin, 1.8 * wobble) * 0.85
+    neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
+    shadow = shadow * (1.0 - 0.45 * neck) * (1.0 - 0.6 * _philtrum(render))
+    _glazes(painting, shadow, at, colours["shadow"], wobble=wobble, edge=0.7, bleed=0.9, granulation=0.45)
+
+
+def _philtrum(render: Render) -> np.ndarray:
+    """The skin between the nose and the upper lip: the nose's shadow falls there, but a painter keeps it
+    a warm half-tone, or the face grows a moustache it does not have."""
+    b = render.build
+    x, y = render.position[..., 0], render.position[..., 1]
+    between = _smoothstep(b.nose_base_y + 0.01, b.nose_base_y - 0.01, y) * _smoothstep(b.mouth_y - 0.005, b.mouth_y + 0.02, y)
+    return between * _smoothstep(0.09, 0.05, np.abs(x)) * (render.position[..., 2] > 0.2)
+
+
+def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
+    """The hollows, darkest of the skin: laid last, small and hard-edged."""
+    colours = SKIN_LOOKS[look.skin]
+    hollow = _smoothstep(0.6, 0.35, render.occlusion) * _smoothstep(0.4, 0.15, render.lit) * skin
+    hollow = hollow * (1.0 - _philtrum(render))
+    _glazes(painting, hollow, at, colours["shadow"], scale=1.2, wobble=0.6 * wobble, edge=0.8, bleed=0.6)
+
+
+def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
+    colours = HAIR_LOOKS[look.hair]
+    hair = (render.material == HAIR).astype(np.float32)
+    if not hair.any():
+        return
+    hair = soften(hair, 0.6 * px)
+    shadow = _smoothstep(0.3, 0.15, render.lit) * hair
+    _glazes(painting, shadow, at, colours["shadow"], wobble=1.8 * px, edge=0.7, bleed=0.8, granulation=0.4)
+    # the darkest hair where it turns under and meets the skin
+    deep = _smoothstep(0.7, 0.45, render.occlusion) * hair
+    _glazes(painting, deep, at, colours["shadow"], scale=0.8, wobble=1.0 * px, edge=0.6, bleed=0.6)
+    face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
+
+
+def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) -> None:
+    colours = HAIR_LOOKS[look.hair]
+    for kind in (BEARD, MOUSTACHE):
+        mask = (render.material == kind).astype(np.float32)
+        if not mask.any():
+            continue
+        mask = soften(mask, 0.7 * px)
+        if kind == BEARD:  # a beard thins out up the cheeks: its upper edge is broken, not cut
+            b = render.build
+            thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
+            mask = mask * (0.55 + 0.45 * thinning)
+        _glazes(painting, mask, at, colours["light"], scale=1.1, wobble=2.2 * px, edge=0.3, bleed=1.2,
+                granulation=0.7)
+        shadow = _smoothstep(0.3, 0.15, render.lit) * mask
+        _glazes(painting, shadow, at, colours["shadow"], wobble=1.4 * px, edge=0.6, bleed=0.7, granulation=0.6)
+        face_features.beard_strokes(painting, render, mask, colours["stroke"][0], px)
+
+
+def _cap(painting: Painting, render: Render, look: Look, at, px: float) -> None:
+    for kind, glazes in ((CAP, look.cap_cloth), (CAP_BAND, look.cap_band),
+                         (PEAK, (("lamp_black", 0.55), ("payne_grey", 0.2)))):
+        mask = (render.material == kind).astype(np.float32)
+        if not mask.any():
+            continue
+        mask = soften(mask, 0.5 * px)
+        _glazes(painting, mask, at, glazes, wobble=0.8 * px, edge=0.6, bleed=0.6, granulation=0.4)
+        shadow = _smoothstep(0.25, 0.12, render.lit) * mask
+        _glazes(painting, shadow, at, (("payne_grey", 0.25),), wobble=0.8 * px, edge=0.7, bleed=0.6)
+
+
+def _cigar(painting: Painting, render: Render, at, px: float) -> None:
+    mask = (render.material == CIGAR).astype(np.float32)
+    if not mask.any():
+        return
+    mask = soften(mask, 0.5 * px)
+    _glazes(painting, mask, at, (("burnt_umber", 0.45), ("burnt_sienna", 0.25)), wobble=0.4 * px, edge=0.6)
+    shadow = _smoothstep(0.25, 0.12, render.lit) * mask
+    _glazes(painting, shadow, at, (("sepia", 0.4),), wobble=0.4 * px, edge=0.6)
+
+
+def _found_edges(painting: Painting, render: Render, look: Look, at, px: float) -> None:
+    """A broken line along the shadow side of the head: found edges where the form turns from the
+    light, lost ones where the light side meets the background."""
+    hit = render.hit.astype(np.float32)
+    inner = soften(hit, 0.8 * px)
+    edge = np.clip((hit - inner) * 3.0, 0.0, 1.0)
+    # firm on the shadow side, a faint broken line on the lit side: the head keeps its outline
+    side = 0.3 + 0.7 * _smoothstep(0.3, 0.05, render.lit)
+    broken = np.clip(0.6 + render.occlusion * 0.0 + 0.6 * np.sin(render.position[..., 1] * 60.0), 0.0, 1.0)
+    colours = SKIN_LOOKS[look.skin]["shadow"]
+    _glazes(painting, edge * side * broken, at, ((colours[0][0], 0.5), ("sepia", 0.12)), wobble=0.5 * px, edge=0.2,
+            bleed=0.3, granulation=0.2)
+
+
+def _paste(sheet: np.ndarray, field: np.ndarray, at: tuple[int, int]) -> None:
+    x0, y0 = at
+    h, w = field.shape
+    ys, xs = slice(max(0, y0), min(sheet.shape[0], y0 + h)), slice(max(0, x0), min(sheet.shape[1], x0 + w))
+    sheet[ys, xs] = np.maximum(sheet[ys, xs], field[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0])
