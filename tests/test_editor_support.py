@@ -239,3 +239,8 @@ def test_the_guide_prints_the_lists_the_server_gives(answers):
 def test_the_script_draws_its_picture(answers):
     picture = pygame.image.load(str(answers["_folder"] / "picture.png"))
     assert picture.get_size() == pygame.image.load(str(PICTURE)).get_size()
+
+
+def test_ci_installs_the_same_server_the_script_pins():
+    """The server tests are skipped without the server; CI installs it so that they run there."""
+    assert editor_completion.SERVER_PACKAGE in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
