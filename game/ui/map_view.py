@@ -237,9 +237,10 @@ class MapView(Widget):
         if self.view == "scenario":
             chart = self.scenario.map
             outlines = [ring for country in countries_within(chart.bounds) for ring in region_rings(country)]
-            tinted = [(ring, _mix(palette.land, palette.cuba, 0.45)) for region, _ in chart.countries
-                      for ring in region_rings(region)]
-            tinted += [(area.points, _mix(palette.land, palette.soviet_union, 0.3)) for area in chart.areas]
+            tinted = [(ring, _mix(palette.land, _pigment_colour(tint, palette.cuba), 0.45))
+                      for region, tint in chart.countries for ring in region_rings(region)]
+            tinted += [(area.points, _mix(palette.land, _pigment_colour(area.kind, palette.soviet_union), 0.35))
+                       for area in chart.areas]
             return outlines, tinted
         data = geometry()["views"][self.view]
         tints = {"cuba": palette.cuba}
@@ -534,6 +535,15 @@ def _within(value: float, low: float, high: float, frame_low: float, frame_high:
     """``value`` moved into [low, high] (the painted bounds) if the frame still fits [frame_low, frame_high]."""
     target = min(max(value, low), high) if low <= high else value
     return target if frame_low <= target <= frame_high else value
+
+
+def _pigment_colour(name: str | None, fallback: tuple) -> tuple:
+    """A pigment's full-strength colour on white paper, so the plain map washes an author's tint
+    in roughly the colour the painter will give it."""
+    from game.art.watercolor import PIGMENTS  # numpy: only when a scenario's own map is drawn plainly
+
+    pigment = PIGMENTS.get(name) if name else None
+    return tuple(round(255 * channel) for channel in pigment.masstone) if pigment is not None else fallback
 
 
 def _mix(a, b, share: float):
