@@ -234,6 +234,11 @@ def test_a_scenario_with_its_own_map_shows_it_first_with_its_places(app):
     assert app.top.tab == "scenario" and widget(app, "tab:scenario").label == "Germany"
     view = app.top.map_view
     assert view.view == "scenario" and "Berlin" in view.texts()
+    # the routes are named in a legend under the map, never along a line too short to carry its name
+    legend = {text: rect for _, text, rect in view._legend}
+    assert set(legend) == {"The autobahn to Berlin", "Air corridors"}
+    assert all(not rect.colliderect(view.map_rect) and view.rect.contains(rect) for rect in legend.values())
+    assert not {"The autobahn to Berlin", "Air corridors"} & {text for text, _, _, _ in view._labels}
     press(app, pygame.K_m)
     assert app.top.tab == "world"
 
