@@ -116,3 +116,50 @@ def test_no_berlin_ending_takes_more_than_sixty_percent_of_random_games(random_g
 def test_random_play_of_berlin_picks_every_choice(random_games):
     for role, picks in random_games.picks.items():
         assert all(picks.values()), [choice for choice, count in picks.items() if not count]
+
+
+# --- Part 7: every output the guide prints for Fashoda 1898 is what the game prints --------------------
+
+FASHODA = ROOT / "docs" / "examples" / "fashoda_1898.yaml"
+# <!-- output: ARGS[; input: WORDS] --> before a ```text block: the block is a run of lines of
+# `brink ARGS` (typed WORDS on its input, one per line)
+OUTPUTS = re.findall(r"<!-- output: (.*?) -->\n```text\n(.*?)\n```\n", GUIDE, re.DOTALL)
+# The drafts the guide tells of, made from the example by undoing the changes it describes.
+DRAFTS = {
+    "draft": [('    requires: "not flags.marchand_recalled"\n    probability: 0.25',
+               '    requires: "not flags.marchand_recalled"\n    probability: 0.4'),
+              ('    orders: {salisbury: order_kitchener_to_act, delcasse: hold_fashoda}\n    requires: "tension >= 50"\n',
+               '    orders: {salisbury: order_kitchener_to_act, delcasse: hold_fashoda}\n')],
+    "leaky": [('{text: "Marchand\'s last letter, weeks old, says the quinine is running out.", when: "column_supplies <= 30"}',
+               '{text: "From the Upper Nile, nothing. You do not know whether the post still has food.", '
+               'when: "not flags.supplies_known"}')],
+}
+
+
+def test_part_7_prints_outputs_of_the_fashoda_example():
+    assert len(OUTPUTS) >= 8
+    assert {"{draft}", "{leaky}"} <= {word for args, _ in OUTPUTS for word in args.split()}
+
+
+@pytest.mark.parametrize("index", range(len(OUTPUTS)))
+def test_every_output_in_part_7_is_what_the_game_prints(index, tmp_path, monkeypatch, capsys):
+    from game.cli import main
+
+    command, shown = OUTPUTS[index]
+    command, _, typed = command.partition("; input: ")
+    args = command.split()
+    for name, changes in DRAFTS.items():
+        if "{" + name + "}" in args:
+            text = FASHODA.read_text(encoding="utf-8")
+            for before, after in changes:
+                assert before in text, f"the example no longer has what the guide's {name} changed"
+                text = text.replace(before, after)
+            (tmp_path / "fashoda_1898.yaml").write_text(text, encoding="utf-8")
+            args = ["fashoda_1898.yaml" if arg == "{" + name + "}" else arg for arg in args]
+    monkeypatch.chdir(tmp_path if any(arg == "fashoda_1898.yaml" for arg in args) else ROOT)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("".join(word + "\n" for word in typed.split())))
+    main(args)
+    printed = capsys.readouterr().out.splitlines()
+    lines = shown.splitlines()
+    starts = [i for i, line in enumerate(printed) if line == lines[0]]
+    assert any(printed[i:i + len(lines)] == lines for i in starts), "\n".join(printed)

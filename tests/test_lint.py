@@ -94,3 +94,29 @@ def test_json_output_carries_the_severity_of_each_line():
 
 def test_a_day_that_briefs_some_advisors_of_a_table_names_those_it_left_out():
     assert "54:5: day 'second' briefs some advisors of 'east' but not 'quiet_one'" in warnings_of(FLAWED)
+
+
+def test_a_briefing_or_advice_that_depends_on_anothers_secret_is_reported(tmp_path):
+    """Blue is told "the papers talk of a plot" only while Red's secret plotting is under way: that
+    paragraph and that advice give Red's secret away, and say where. A secret Blue can learn (the
+    plan, once it leaks) may be read: Blue is among the seats that see it."""
+    source = (ROOT / "tests" / "fixtures" / "engine" / "secrets.yaml").read_text(encoding="utf-8")
+    leaky = source.replace("{text: The papers talk of a plot., when: flags.leaked}",
+                           "{text: The papers talk of a plot., when: plotting > 0}")
+    leaky = leaky.replace("  blue: {name: Blue Leader}",
+                          "  blue:\n    name: Blue Leader\n    advisors:\n      - id: spy\n        name: A spy\n"
+                          "        office: Agent\n        leaning: hawk\n"
+                          "        advice:\n          - {when: plotting >= 5, text: Something is afoot.}\n"
+                          "          - {when: flags.plan, text: The plan is out.}")
+    path = tmp_path / "secrets.yaml"
+    path.write_text(leaky, encoding="utf-8")
+    found = [w for w in warnings_of(path) if "gives the secret away" in w]
+    assert len(found) == 2, found
+    assert any("a paragraph of the briefing of 'blue' on day 'three' depends on 'plotting', which 'blue' never sees"
+               in w for w in found)
+    assert any("advice from 'spy' to 'blue' depends on 'plotting'" in w for w in found)
+
+
+def test_no_shipped_scenario_or_example_gives_a_secret_away():
+    for path in [*SHIPPED, *sorted((ROOT / "docs" / "examples").glob("*.yaml"))]:
+        assert not [w for w in warnings_of(path) if "gives the secret away" in w], path

@@ -30,6 +30,7 @@ from game import i18n
 from game.art import catalog
 from game.classroom.room import LEADER, Member, Room
 from game.engine.advice import advice_for
+from game.engine.alert import LEVEL_WORDS, alert_level, alert_parts
 from game.engine.news import day_news
 from game.engine.resolve import choice_on_day
 from game.engine.visibility import shown_flags, shown_names, shown_variables
@@ -41,8 +42,6 @@ from game.ui import map_model
 PROJECTOR = "projector"
 TEACHER = "teacher"
 PROTOCOL_VERSION = 1
-DEFCON_WORDS = {5: i18n.N_("peace"), 4: i18n.N_("increased readiness"), 3: i18n.N_("forces on alert"),
-                2: i18n.N_("next step to war"), 1: i18n.N_("war")}
 
 
 def view_for(room: Room, viewer: Member | str, language: str | None = None) -> dict[str, Any]:
@@ -217,10 +216,12 @@ def _meters(scenario: Scenario, values: tuple, language: str, words: i18n.Words,
     meters: dict[str, Any] = {"bars": bars,
                               "in_force": [f.label.get(language) for f in shown_flags(scenario, values, seats)
                                            if values[f.slot]]}
-    if "defcon" in scenario.derived:
-        level = max(1, min(5, round(scenario.derived["defcon"].value(values))))
-        meters["defcon"] = {"level": level, "words": words(DEFCON_WORDS[level])}
-        tension = next((bar for bar in bars if bar["id"] == "tension"), None)
+    parts = alert_parts(scenario)
+    if parts.level is not None:
+        level = alert_level(scenario, values)
+        meters["defcon"] = {"level": level, "words": words(LEVEL_WORDS[level]), "title": parts.level.label.get(language)}
+        behind = parts.variable.id if parts.variable is not None else None
+        tension = next((bar for bar in bars if bar["id"] == behind), None)
         if tension is not None:
             meters["bars"] = [bar for bar in bars if bar is not tension]
             meters["tension"] = tension

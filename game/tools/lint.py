@@ -3,7 +3,8 @@
 ``brink validate`` prints these after the errors: advisors who never speak, variables and flags
 nothing reads or nothing changes, choices, advice, interactions and events that can never
 happen given the variables' bounds (see ``bounds``), days on which a seat has nothing to
-choose, endings nothing can reach, and days or endings without art or a history note. Each
+choose, endings nothing can reach, days or endings without art or a history note, and briefings
+or advice that depend on a secret their seat never sees (and so give it away). Each
 warning points at the line and column of the part it is about. Warnings never stop a game;
 ``brink validate --strict`` makes them fail a check.
 """
@@ -27,7 +28,8 @@ def lint(scenario: Scenario) -> list[Diagnostic]:
     ranges = bounds.scenario_ranges(scenario)
     found: list[Diagnostic] = []
     for check in (_unused_advisors, _unread_or_unchanged, _impossible_choices, _impossible_rules,
-                  _days_without_choices, _unreachable_endings, _missing_art_and_notes, _partial_briefs):
+                  _days_without_choices, _unreachable_endings, _missing_art_and_notes, _partial_briefs,
+                  _secrets_given_away):
         found.extend(check(scenario, ranges))
     return sorted(found, key=lambda d: (d.location.path, d.location.line, d.location.column))
 
@@ -240,6 +242,35 @@ def _partial_briefs(scenario: Scenario, ranges: Ranges):
             if briefs and missing:
                 yield _warning(day.location, f"day '{day.id}' briefs some advisors of '{role_id}' but not "
                                              f"{', '.join(repr(m) for m in missing)}")
+
+
+def _secrets_given_away(scenario: Scenario, ranges: Ranges):
+    """A seat's briefing paragraph or advice shown only when a secret kept from that seat holds
+    tells the seat the secret: the author meant one of the two to be otherwise."""
+    def hidden_from(role_id: str, condition: Condition) -> list[str]:
+        kept = []
+        for name in sorted(condition.reads):
+            item = scenario.flags.get(name[6:]) if name.startswith("flags.") else scenario.variables.get(name)
+            if item is not None and item.visible_to is not None and role_id not in item.visible_to:
+                kept.append(name)
+        return kept
+
+    def warning(condition: Condition, role_id: str, what: str):
+        for name in hidden_from(role_id, condition):
+            yield _warning(condition.location, f"{what} depends on '{name}', which '{role_id}' never sees: it "
+                                               f"gives the secret away (add '{role_id}' to its visible_to, or "
+                                               f"read something '{role_id}' sees)")
+
+    for day in scenario.days:
+        for role_id, paragraphs in day.briefings.items():
+            for paragraph in paragraphs:
+                if paragraph.when is not None:
+                    yield from warning(paragraph.when, role_id, f"a paragraph of the briefing of '{role_id}' on day '{day.id}'")
+    for role_id, role in scenario.roles.items():
+        for advisor in role.advisors:
+            for advice in advisor.advice:
+                if advice.when is not None:
+                    yield from warning(advice.when, role_id, f"advice from '{advisor.id}' to '{role_id}'")
 
 
 def _is_file(path: Path) -> bool:

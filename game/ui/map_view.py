@@ -237,9 +237,10 @@ class MapView(Widget):
         if self.view == "scenario":
             chart = self.scenario.map
             outlines = [ring for country in countries_within(chart.bounds) for ring in region_rings(country)]
-            tinted = [(ring, _mix(palette.land, palette.cuba, 0.45)) for region, _ in chart.countries
-                      for ring in region_rings(region)]
-            tinted += [(area.points, _mix(palette.land, palette.soviet_union, 0.3)) for area in chart.areas]
+            tinted = [(ring, _mix(palette.land, _pigment_colour(tint, palette.cuba), 0.45))
+                      for region, tint in chart.countries for ring in region_rings(region)]
+            tinted += [(area.points, _mix(palette.land, _pigment_colour(area.kind, palette.soviet_union), 0.35))
+                       for area in chart.areas]
             return outlines, tinted
         data = geometry()["views"][self.view]
         tints = {"cuba": palette.cuba}
@@ -322,13 +323,6 @@ class MapView(Widget):
                 claim(name, style, palette.ink, [("midtop", (x, y + clear)), ("topright", (x - gap, y + gap)),
                                                   ("midright", (x - clear, y)), ("midleft", (x + clear, y)),
                                                   ("midbottom", (x, y - clear)), ("topleft", (x + gap, y + gap))])
-        if self.view == "scenario":
-            for route in (route for route in self.scenario.map.routes if route.name):
-                points = [project(lon, lat) for lon, lat in route.points]
-                middle = points[len(points) // 2] if len(points) > 2 else \
-                    ((points[0][0] + points[-1][0]) / 2, (points[0][1] + points[-1][1]) / 2)
-                claim(self.t(route.name), "italic", ROUTE_INK.get(route.kind, "ink_soft"),
-                      _around(*middle, gap, theme.px(14)))
         for text, style, spots in self._region_labels():
             colour = palette.ink if style != "italic" else _mix(palette.sea_deep, palette.ink, 0.55)
             claim(words(text), style, colour, [("center", project(lon, lat)) for lon, lat in spots])
@@ -336,15 +330,24 @@ class MapView(Widget):
                         for text, style, colour, rect in labels]
 
     def _lay_legend(self, theme: Theme):
-        """The legend's items across the foot of the Caribbean map, on as many rows as they need."""
-        if self.view != "caribbean":
-            return [], None
+        """The legend's items across the foot of the map, on as many rows as they need: the
+        Caribbean's ships and sites, or a scenario's named routes (a name along a short line reads
+        as the name of whatever lies beside it, so routes are named here, by a sample of their line)."""
         _ = theme.words
-        items = [("soviet", _("Soviet ships")), ("us", _("US Navy"))]
-        if self.picture is not None and self.picture.sites:
-            items.append(("site", _("missile site (filled: ready)")))
+        if self.view == "caribbean":
+            items = [("soviet", _("Soviet ships")), ("us", _("US Navy"))]
+            if self.picture is not None and self.picture.sites:
+                items.append(("site", _("missile site (filled: ready)")))
+            mark = theme.px(20)
+        elif self.view == "scenario":
+            items = list(dict.fromkeys(("route:" + route.kind, self.t(route.name))
+                                       for route in self.scenario.map.routes if self.t(route.name)))
+            mark = theme.px(34)
+        else:
+            items = []
+        if not items:
+            return [], None
         line = theme.line_height("small")
-        mark = theme.px(20)
         rows: list[list[tuple[str, str, int]]] = [[]]
         x = theme.px(10)
         for kind, text in items:
@@ -408,22 +411,9 @@ class MapView(Widget):
                 pygame.draw.circle(surface, palette.ink, (round(x), round(y)), theme.px(3 if self.view != "world" else 4))
 
     def _draw_routes(self, surface, theme, project) -> None:
-        """A scenario's routes: roads and railways solid, sea and air lanes dashed, borders and fronts heavy."""
-        palette = theme.palette
+        """A scenario's routes, each in its kind's style (``_stroke``); their names are in the legend."""
         for route in self.scenario.map.routes:
-            points = [project(lon, lat) for lon, lat in route.points]
-            colour = getattr(palette, ROUTE_INK.get(route.kind, "ink_soft"))
-            width = max(2, theme.px(4 if route.kind in ("border", "front") else 2.5))
-            if route.kind in ("sea", "air"):
-                for (x1, y1), (x2, y2) in zip(points, points[1:]):
-                    length = math.hypot(x2 - x1, y2 - y1)
-                    steps = max(1, int(length // theme.px(8)))
-                    for step in range(0, steps, 2):
-                        a, b = step / steps, min(1.0, (step + 1) / steps)
-                        pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
-                                         (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
-            else:
-                pygame.draw.lines(surface, colour, False, points, width)
+            _stroke(surface, theme, route.kind, [project(lon, lat) for lon, lat in route.points])
 
     def _draw_ships(self, surface, theme, project) -> None:
         """Each ship where it is; one just beyond the frame is drawn at its edge, so none is cut in half."""
@@ -496,6 +486,11 @@ class MapView(Widget):
         for kind, text, rect in self._legend:
             cy = rect.centery
             x = rect.x
+            if kind.startswith("route:"):
+                sample = theme.px(26)
+                _stroke(surface, theme, kind[6:], [(x, cy), (x + sample, cy)])
+                theme.draw_text(surface, text, "small", palette.ink, (x + sample + theme.px(8), cy), "midleft", strip)
+                continue
             if kind == "site":
                 size = theme.px(6)
                 pygame.draw.polygon(surface, palette.missile, [(x + size, cy - size), (x + 2 * size, cy + size * 0.8), (x, cy + size * 0.8)])
@@ -509,6 +504,33 @@ class MapView(Widget):
         if self.picture and self.picture.quarantine:
             shown.append("quarantine line")
         return shown
+
+
+def _stroke(surface: pygame.Surface, theme: Theme, kind: str, points) -> None:
+    """A route's line in its kind's style: a road solid, a railway solid with sleepers across it, sea
+    and air lanes dashed, borders and fronts heavy."""
+    colour = getattr(theme.palette, ROUTE_INK.get(kind, "ink_soft"))
+    width = max(2, theme.px(4 if kind in ("border", "front") else 2.5))
+    if kind in ("sea", "air"):
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            steps = max(1, int(math.hypot(x2 - x1, y2 - y1) // theme.px(8)))
+            for step in range(0, steps, 2):
+                a, b = step / steps, min(1.0, (step + 1) / steps)
+                pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                                 (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
+        return
+    pygame.draw.lines(surface, colour, False, points, width)
+    if kind == "rail":
+        tick, spacing = theme.px(4), theme.px(7)
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            length = math.hypot(x2 - x1, y2 - y1)
+            if length == 0:
+                continue
+            nx, ny = -(y2 - y1) / length * tick, (x2 - x1) / length * tick
+            for step in range(int(length // spacing) + 1):
+                share = min(1.0, step * spacing / length)
+                x, y = x1 + (x2 - x1) * share, y1 + (y2 - y1) * share
+                pygame.draw.line(surface, colour, (x - nx, y - ny), (x + nx, y + ny), max(1, theme.px(1.5)))
 
 
 def _around(x: float, y: float, near: int, far: int) -> list[tuple[str, tuple[float, float]]]:
@@ -534,6 +556,15 @@ def _within(value: float, low: float, high: float, frame_low: float, frame_high:
     """``value`` moved into [low, high] (the painted bounds) if the frame still fits [frame_low, frame_high]."""
     target = min(max(value, low), high) if low <= high else value
     return target if frame_low <= target <= frame_high else value
+
+
+def _pigment_colour(name: str | None, fallback: tuple) -> tuple:
+    """A pigment's full-strength colour on white paper, so the plain map washes an author's tint
+    in roughly the colour the painter will give it."""
+    from game.art.watercolor import PIGMENTS  # numpy: only when a scenario's own map is drawn plainly
+
+    pigment = PIGMENTS.get(name) if name else None
+    return tuple(round(255 * channel) for channel in pigment.masstone) if pigment is not None else fallback
 
 
 def _mix(a, b, share: float):

@@ -4,23 +4,26 @@ Each test drives the real scenes (keys, clicks, pointer moves) and reads what is
 """
 
 from dataclasses import replace
+from pathlib import Path
 
 import pygame
 import pytest
 
 from game import paths
+from game.engine.alert import alert_level, alert_parts
 from game.engine.machine import Phase
 from game.text.describe import short_names
 from game.ui import flow, map_model
 from game.ui.bench import play_on
 from game.ui.match import load_cached
-from game.ui.scenes.common import alert_level, gauge_parts
 from game.ui.scenes.ending import EndingScene, verdict
 from game.ui.text_ledger import TextLedger
 from game.ui.theme import PALETTES, contrast, ink_on
 from game.ui.widgets.gauge import MeterBar, change_text
 from .driver import press, scene_name, step, widget
 from .readability import new_match
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def crisis(app):
@@ -143,7 +146,7 @@ def test_the_ending_chart_reads_each_days_defcon_from_the_record(app):
     expected = [app.theme.palette.defcon[5 - alert_level(scenario, record.values_after)] for record in history]
     assert chart.stripes[1:] == expected
     assert alert_level(scenario, history[-1].values_after) == 5  # 20 November: stood down
-    assert gauge_parts(scenario).variable.id == "tension"
+    assert alert_parts(scenario).variable.id == "tension"
 
 
 def test_a_war_darkens_the_ending_and_says_nobody_won(app):
@@ -231,5 +234,34 @@ def test_a_scenario_with_its_own_map_shows_it_first_with_its_places(app):
     assert app.top.tab == "scenario" and widget(app, "tab:scenario").label == "Germany"
     view = app.top.map_view
     assert view.view == "scenario" and "Berlin" in view.texts()
+    # the routes are named in a legend under the map, never along a line too short to carry its name
+    legend = {text: rect for _, text, rect in view._legend}
+    assert set(legend) == {"The autobahn to Berlin", "Air corridors"}
+    assert all(not rect.colliderect(view.map_rect) and view.rect.contains(rect) for rect in legend.values())
+    assert not {"The autobahn to Berlin", "Air corridors"} & {text for text, _, _, _ in view._labels}
     press(app, pygame.K_m)
     assert app.top.tab == "world"
+
+
+def test_a_map_not_yet_painted_washes_each_country_in_the_authors_tint(app):
+    """Before `brink art`, the plain map still tells the rivals apart: Egypt rose, the French Congo blue."""
+    scenario = load_cached(ROOT / "docs" / "examples" / "fashoda_1898.yaml", app.scenario_cache)
+    match = new_match(scenario, "salisbury")
+    flow.show_current(app, match)
+    app.top.proceed()
+    step(app)
+    view = app.top.map_view
+    assert view.view == "scenario"
+    app.draw()
+    project = view.projection()
+
+    def colour_at(lon, lat):
+        """The commonest colour around the point: a name or a route nearby does not decide it."""
+        x, y = project(lon, lat)
+        seen = [tuple(app.window.get_at((round(x) + dx, round(y) + dy))[:3]) for dx in range(-6, 7, 3)
+                for dy in range(-6, 7, 3)]
+        return max(set(seen), key=seen.count)
+
+    egypt, congo = colour_at(27.0, 25.0), colour_at(21.0, 6.0)  # Egypt; the French Congo (today's Central Africa)
+    assert egypt[0] > egypt[2] + 30, egypt  # rose: red well above blue
+    assert congo[2] > congo[0] + 15, congo  # cerulean: blue above red

@@ -6,56 +6,14 @@ screens can decide what fits beside the map and what goes behind a tab.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import pygame
 
+from game.engine.alert import alert_level, alert_parts
 from game.engine.visibility import all_see, shown_flags, shown_variables
 from game.i18n import long_date
 from game.text.describe import short_names
 from game.ui.widgets.base import panel
-from game.ui.widgets.gauge import DefconGauge, MeterBar, Tension, gauge_height, level_of, meter_height
-
-GAUGE_VARIABLE = "tension"
-ALERT_IDS = ("defcon", "alert")
-
-
-@dataclass(frozen=True, slots=True)
-class GaugeParts:
-    """The derived alert level the gauge shows (DEFCON), and the variable it follows (tension)."""
-
-    level: object | None  # the scenario's Derived, or None when it has no alert level
-    variable: object | None  # the Variable behind it, or None
-
-
-def gauge_parts(scenario) -> GaugeParts:
-    """The alert level: a derived value named ``defcon`` or ``alert``, or one whose levels run from 5 to 1."""
-    level = next((scenario.derived[d] for d in ALERT_IDS if d in scenario.derived), None)
-    if level is None:
-        for derived in scenario.derived.values():
-            levels = derived.spec.get("levels") if isinstance(derived.spec, dict) else None
-            if levels and all(isinstance(step, dict) and step.get("value") in (1, 2, 3, 4, 5) for step in levels):
-                level = derived
-                break
-    if level is None:
-        return GaugeParts(None, None)
-    source = level.spec.get("from") if isinstance(level.spec, dict) else None
-    variable = scenario.variables.get(source) if isinstance(source, str) else None
-    return GaugeParts(level, variable or scenario.variables.get(GAUGE_VARIABLE))
-
-
-def alert_level(scenario, values) -> int | None:
-    """The alert level (5 calm .. 1 war) for these values, or None when the scenario has none."""
-    parts = gauge_parts(scenario)
-    if parts.level is None or values is None:
-        return None
-    value = parts.level.value(values)
-    return level_of(value) if isinstance(value, (int, float)) and math.isfinite(value) else 5
-
-
-defcon_of = alert_level  # the name the screens used first
-
+from game.ui.widgets.gauge import DefconGauge, MeterBar, Tension, gauge_height, meter_height
 
 def stakes(scenario, values) -> float:
     """How near the edge the crisis stands, 0 (calm) to 1 (war): the paper darkens with it."""
@@ -65,13 +23,13 @@ def stakes(scenario, values) -> float:
 
 def _bars(scenario, values: tuple, seats) -> list:
     """The variables shown as bars: those the seats may see, less the one behind the gauge."""
-    parts = gauge_parts(scenario)
+    parts = alert_parts(scenario)
     return [v for v in shown_variables(scenario, values, seats) if v is not parts.variable or parts.level is None]
 
 
 def _gauge_variable(scenario, values: tuple, seats):
     """The variable behind the gauge, when the seats may see it."""
-    variable = gauge_parts(scenario).variable
+    variable = alert_parts(scenario).variable
     return variable if variable is not None and all_see(variable.visible_to, seats, values) else None
 
 
@@ -83,7 +41,7 @@ def _pad(theme) -> int:
 def status_height(theme, match, width: int, values: tuple, with_in_force: bool = True, seats=None) -> int:
     """The status block's height: the alert gauge with its tension line (if the scenario has an
     alert level), then (unless left out) everything declared in force."""
-    parts = gauge_parts(match.scenario)
+    parts = alert_parts(match.scenario)
     inner = width - 2 * _pad(theme)
     height = 2 * _pad(theme)
     if parts.level is not None:
@@ -101,7 +59,7 @@ def add_status(scene, rect: pygame.Rect, match, values: tuple, start: tuple | No
     """The alert gauge at the top of ``rect``; returns the room under it for what is in force."""
     theme = scene.theme
     inner = rect.inflate(-2 * _pad(theme), -2 * _pad(theme))
-    parts = gauge_parts(match.scenario)
+    parts = alert_parts(match.scenario)
     if parts.level is None:
         return inner
     tension = tension_start = None

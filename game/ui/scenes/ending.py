@@ -11,12 +11,12 @@ from __future__ import annotations
 import pygame
 
 from game import i18n
+from game.engine.alert import TENSION_ID, alert_level, alert_parts
 from game.i18n import abbreviated_date, short_date
 from game.text.describe import short_names
 from game.ui import layout
 from game.ui.scenes.base import Scene
 from game.ui.scenes.briefing import painting_rect, painting_with_title
-from game.ui.scenes.common import alert_level, gauge_parts, GAUGE_VARIABLE
 from game.ui.widgets.base import blit_lines, panel
 from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.chart import LineChart
@@ -132,8 +132,8 @@ class EndingScene(Scene):
     def _add_chart(self, rect: pygame.Rect) -> None:
         match = self.match
         scenario = match.scenario
-        parts = gauge_parts(scenario)
-        variable = parts.variable or scenario.variables.get(GAUGE_VARIABLE) or next(iter(scenario.variables.values()), None)
+        parts = alert_parts(scenario)
+        variable = parts.variable or scenario.variables.get(TENSION_ID) or next(iter(scenario.variables.values()), None)
         if variable is None:
             return
         history = match.session.state.history

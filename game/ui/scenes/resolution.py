@@ -6,13 +6,14 @@ import datetime
 
 import pygame
 
+from game.engine.alert import alert_level
 from game.engine.news import day_news
 from game.i18n import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
 from game.ui.scenes.base import Scene
 from game.ui.scenes.briefing import painting_with_title
-from game.ui.scenes.common import (add_meters, add_status, defcon_of, meters_height, paint_in_force, stakes,
+from game.ui.scenes.common import (add_meters, add_status, meters_height, paint_in_force, stakes,
                                    status_height)
 from game.ui.widgets.base import panel
 from game.ui.widgets.button import Button, button_height, button_width, label_lines
@@ -57,7 +58,7 @@ class ResolutionScene(Scene):
         scenario = match.scenario
         before, after = record.values_before, record.values_after
         self.sounded = False
-        self.alarm = (defcon_of(scenario, after) or 5) < (defcon_of(scenario, before) or 5)
+        self.alarm = (alert_level(scenario, after) or 5) < (alert_level(scenario, before) or 5)
 
     def build(self, size) -> None:
         theme = self.theme

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.i18n import N_
+from game.engine.alert import LEVEL_WORDS, level_of
 from game.ui.theme import Theme, ink_on
 from game.ui.widgets.base import Widget
 
 EASE = 3.5  # per second
-LEVEL_WORDS = {5: N_("peace"), 4: N_("increased readiness"), 3: N_("forces on alert"), 2: N_("next step to war"),
-               1: N_("war")}
 
 
 def ease(current: float, target: float, dt: float, rate: float = EASE) -> float:
@@ -36,11 +34,6 @@ def number(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:.1f}" if isinstance(value, float) else str(value)
-
-
-def level_of(value: float | None) -> int:
-    """A DEFCON level from 5 to 1 (a value that is not a finite number reads as 5, peace)."""
-    return max(1, min(5, round(max(0.0, min(6.0, finite(value, 5))))))
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,7 @@ const Brink = (() => {
     if (!meters.defcon) return null;
     const level = meters.defcon.level;
     return el("div", {class: `defcon-chip defcon-${level}`, title: meters.defcon.words},
-      el("small", {}, "DEFCON"), el("b", {}, level));
+      el("small", {}, meters.defcon.title || "DEFCON"), el("b", {}, level));
   }
 
   function meterList(meters) {

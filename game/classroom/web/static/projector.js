@@ -119,7 +119,7 @@
     if (!meters.defcon) return null;
     const level = meters.defcon.level;
     return el("div", {},
-      el("h2", {}, `DEFCON ${level}: ${meters.defcon.words}`),
+      el("h2", {}, `${meters.defcon.title || "DEFCON"} ${level}: ${meters.defcon.words}`),
       el("div", {class: "defcon", "aria-hidden": "true"}, [5, 4, 3, 2, 1].map((n) =>
         el("span", {class: n === level ? `active l${n}` : ""}, n))));
   }
