@@ -198,18 +198,10 @@ def _map(canvas: Canvas, e: Element) -> None:
         region = geography.region_rings(e["region"]) if e["region"] else []
     muted = "yellow_ochre" if region else pigment
     if view is not None:
-        for ring in view["land"]:
-            clipped = clip_to_box(ring, *box)
-            if len(clipped) < 3:
-                continue
-            outline = project(clipped)
-            if np.ptp(outline, axis=0).max() < 2:
-                continue
-            canvas.wash(outline, muted, 0.5, wobble=0.01, edge=0.7)
-            for coast in _coasts(clipped, box):
-                canvas.ink(project(coast), "sepia", width=0.6, strength=0.6, wobble=0.2)
-    else:
-        _countries(canvas, project, box, muted)
+        _lay_land(canvas, project, box, view["land"], muted, {})
+    else:  # every country that reaches into the box, from the world map's 1:50m outlines
+        rings = [ring for country in geography.countries_within(box) for ring in geography.region_rings(country)]
+        _lay_land(canvas, project, box, rings, muted, _edge_counts(rings))
     for ring in region:
         clipped = clip_to_box(ring, *box)
         if len(clipped) >= 3:
@@ -220,15 +212,18 @@ def _map(canvas: Canvas, e: Element) -> None:
         _haze(canvas, canvas.y(e["horizon"]), float(project(((west, north),))[0, 1]))
 
 
-def _countries(canvas: Canvas, project, box: tuple, pigment: str) -> None:
-    """Every country that reaches into the box, from the world map's 1:50m outlines: land washed,
-    coasts inked, and the borders between countries (the edges two outlines share) finer and paler."""
-    rings = [ring for country in geography.countries_within(box) for ring in geography.region_rings(country)]
-    seen: dict[frozenset, int] = {}
+def _edge_counts(rings: list) -> dict[frozenset, int]:
+    """How many outlines each edge belongs to: two for a border between countries, one for a coast."""
+    counts: dict[frozenset, int] = {}
     for ring in rings:
         for a, b in zip(ring, ring[1:] + ring[:1]):
             edge = frozenset((tuple(a), tuple(b)))
-            seen[edge] = seen.get(edge, 0) + 1
+            counts[edge] = counts.get(edge, 0) + 1
+    return counts
+
+
+def _lay_land(canvas: Canvas, project, box: tuple, rings: list, pigment: str, edges: dict) -> None:
+    """Land washed ring by ring, its coasts inked; borders (edges two outlines share) finer and paler."""
     drawn: set[frozenset] = set()
     for ring in rings:
         clipped = clip_to_box(ring, *box)
@@ -238,8 +233,8 @@ def _countries(canvas: Canvas, project, box: tuple, pigment: str) -> None:
         if np.ptp(outline, axis=0).max() < 2:
             continue
         canvas.wash(outline, pigment, 0.5, wobble=0.01, edge=0.7)
-        for run in _coasts(clipped, box):
-            for border, part in _split_borders(run, seen, drawn):
+        for coast in _coasts(clipped, box):
+            for border, part in _split_borders(coast, edges, drawn):
                 if border:
                     canvas.ink(project(part), "sepia", width=0.45, strength=0.3, wobble=0.2)
                 else:
