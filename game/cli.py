@@ -385,15 +385,16 @@ def _art(arguments, parser) -> int:
     bake.bake(jobs, Path(arguments.out) if arguments.out else None, arguments.force,
               progress=bake.progress_bar(sys.stderr), report=report,
               workers=arguments.jobs or bake.default_workers())
-    print(f"painted {len(report.painted)}, from the cache {len(report.from_cache)}, "
-          f"kept {len(report.kept)} (use --force to paint them again)")
+    root = Path(arguments.out) if arguments.out else catalog.art_folder()
+    for path in report.changed:
+        print(f"painted again, its description having changed: {path.relative_to(root).as_posix()}")
+    print(f"{report.summary()} (--force paints every one again)")
     if arguments.contact_sheet:
         sheet = bake.contact_sheet(bake.baked_files(Path(arguments.out) if arguments.out else None),
                                    label=_caption_renderer())
         write_bytes_atomically(Path(arguments.contact_sheet), png.encode(sheet, palette=True))
         print(f"contact sheet: {arguments.contact_sheet}")
     if arguments.lineup:
-        root = Path(arguments.out) if arguments.out else catalog.art_folder()
         groups = []
         for scenario in scenarios:
             people = [(role.name, role.id) for role in scenario.roles.values()]

@@ -7,14 +7,17 @@ checked to stay inside the scenario's folder. Files go where game/art/catalog.py
 ``assets/art/`` or another folder with the same layout.
 
 Each asset's seed is ``seed_for(scenario id, kind, name)``: adding a painting never changes
-another one. The portrait and scene painters are imported only when needed, so a copy of the game
-without them still bakes its maps.
+another one. ``manifest.json`` beside the files records what each was painted from
+(game/art/manifest.py): a file is kept while its description is the same, and painted again
+(from the cache when it can) when the description changed. The portrait and scene painters are
+imported only when needed, so a copy of the game without them still bakes its maps.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +25,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from game.art import catalog, maps, png
+from game.art import catalog, manifest, maps, png
 from game.art.cache import ArtCache, cache_key, write_bytes_atomically
 from game.art.watercolor import seed_for
 
@@ -44,6 +47,11 @@ class Job:
     size: tuple[int, int]      # width, height
     subject: Any               # what the painter is given: a map view, portrait parameters, an art value
 
+    @property
+    def fingerprint(self) -> str:
+        """What the painting is painted from, as the manifest records it."""
+        return manifest.fingerprint(self.kind, self.seed, self.size, self.description)
+
 
 def paint(job: Job) -> np.ndarray:
     """The job's pixels, from the painter of its kind."""
@@ -56,6 +64,10 @@ def paint(job: Job) -> np.ndarray:
     return _painter("game.art.scenes", "paint_scene")(art, width, height, job.seed, people=people)
 
 
+# Why a painting was made again, as the summary says it.
+NEW, CHANGED, UNRECORDED, FORCED = "new", "description changed", "not recorded", "forced"
+
+
 @dataclass(slots=True)
 class BakeReport:
     painted: list[Path] = field(default_factory=list)
@@ -63,10 +75,27 @@ class BakeReport:
     kept: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    reasons: dict[Path, str] = field(default_factory=dict)  # each written file: NEW, CHANGED, UNRECORDED or FORCED
 
     @property
     def written(self) -> list[Path]:
         return self.painted + self.from_cache
+
+    @property
+    def changed(self) -> list[Path]:
+        """The files painted again because what they are painted from changed."""
+        return [path for path in self.written if self.reasons.get(path) == CHANGED]
+
+    def summary(self) -> str:
+        """``painted 1 (description changed), from the cache 0, kept 35``: what a run did, and why."""
+        return (f"painted {len(self.painted)}{self._why(self.painted)}, from the cache {len(self.from_cache)}"
+                f"{self._why(self.from_cache)}, kept {len(self.kept)}")
+
+    def _why(self, paths: list[Path]) -> str:
+        counts = Counter(self.reasons.get(path, NEW) for path in paths)
+        if len(counts) <= 1:
+            return f" ({next(iter(counts))})" if counts else ""
+        return " (" + ", ".join(f"{number} {reason}" for reason, number in counts.items()) + ")"
 
 
 def _painter(module: str, function: str) -> Callable | None:
@@ -227,11 +256,9 @@ def plan(scenarios: Iterable, only: str | None = None, report: BakeReport | None
 def bake_one(job: Job, root: Path, force: bool, cache_folder: Path | None = None) -> tuple[str, Path, str]:
     """Paint one job (or take it from the cache) and write its PNG: (outcome, file, problem).
 
-    The outcome is "painted", "cached", "kept" (the file exists and ``force`` is off) or "failed".
+    The outcome is "painted", "cached" or "failed"; whether to paint at all is ``bake``'s to decide.
     """
     target = Path(root) / job.relative
-    if target.exists() and not force:
-        return "kept", target, ""
     cache = ArtCache(cache_folder)
     try:
         if force:
@@ -245,10 +272,24 @@ def bake_one(job: Job, root: Path, force: bool, cache_folder: Path | None = None
     return ("cached" if cached else "painted"), target, ""
 
 
+def reason_to_paint(job: Job, root: Path, recorded: dict[str, str], force: bool) -> str | None:
+    """Why this job must be painted (NEW, CHANGED, UNRECORDED, FORCED), or None: its file is there and
+    was painted from the same description."""
+    if not (Path(root) / job.relative).exists():
+        return NEW
+    if force:
+        return FORCED
+    was = recorded.get(job.relative.as_posix())
+    if was is None:
+        return UNRECORDED
+    return None if was == job.fingerprint else CHANGED
+
+
 def bake(jobs: list[Job], out: Path | None = None, force: bool = False, cache: ArtCache | None = None,
          progress: Callable[[int, int, Job], None] | None = None, report: BakeReport | None = None,
          workers: int = 1) -> BakeReport:
-    """Paint every job and write its PNG; existing files stay unless ``force``.
+    """Paint every job whose file is missing or whose description changed since it was painted (every
+    job, with ``force``), write its PNG, and record what it was painted from in the folder's manifest.
 
     With ``workers`` > 1 the paintings are shared among that many processes: each painting is
     seeded on its own, so the pixels do not depend on who painted what, or in which order.
@@ -256,33 +297,53 @@ def bake(jobs: list[Job], out: Path | None = None, force: bool = False, cache: A
     report = report if report is not None else BakeReport()
     root = Path(out) if out is not None else catalog.art_folder()
     folder = (cache if cache is not None else ArtCache()).folder
-    outcomes = {"painted": report.painted, "cached": report.from_cache, "kept": report.kept}
+    outcomes = {"painted": report.painted, "cached": report.from_cache}
+    recorded = manifest.read(root)
+    record_now = dict(recorded)
+    to_paint = []
+    for job in jobs:
+        reason = reason_to_paint(job, root, recorded, force)
+        if reason is None:
+            report.kept.append(root / job.relative)
+        else:
+            to_paint.append((job, reason))
 
-    def record(number: int, job: Job, result: tuple[str, Path, str]) -> None:
+    def record(number: int, job: Job, reason: str, result: tuple[str, Path, str]) -> None:
         outcome, target, problem = result
         if outcome == "failed":
             report.problems.append(problem)
         else:
             outcomes[outcome].append(target)
+            report.reasons[target] = reason
+            record_now[job.relative.as_posix()] = job.fingerprint
         if progress:
-            progress(number, len(jobs), job)
+            progress(len(report.kept) + number, len(jobs), job)
 
     if progress and jobs:
-        progress(0, len(jobs), jobs[0])
-    if workers <= 1 or len(jobs) <= 1:
-        for number, job in enumerate(jobs, start=1):
-            record(number, job, bake_one(job, root, force, folder))
-        return report
+        progress(len(report.kept), len(jobs), (to_paint[0][0] if to_paint else jobs[-1]))
+    try:
+        if workers <= 1 or len(to_paint) <= 1:
+            for number, (job, reason) in enumerate(to_paint, start=1):
+                record(number, job, reason, bake_one(job, root, force, folder))
+        else:
+            _bake_in_processes(to_paint, root, force, folder, workers, record)
+    finally:  # what was painted stays recorded, even when the run is interrupted
+        if record_now != recorded:
+            manifest.write(root, record_now)
+    return report
+
+
+def _bake_in_processes(to_paint: list[tuple[Job, str]], root: Path, force: bool, folder: Path, workers: int,
+                       record: Callable[[int, Job, str, tuple[str, Path, str]], None]) -> None:
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        futures = {pool.submit(bake_one, job, root, force, folder): job for job in jobs}
+        futures = {pool.submit(bake_one, job, root, force, folder): (job, reason) for job, reason in to_paint}
         for number, future in enumerate(as_completed(futures), start=1):
-            record(number, futures[future], future.result())
+            record(number, *futures[future], future.result())
     except BaseException:  # Ctrl-C: drop the paintings not started rather than wait for them all
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    return report
 
 
 def default_workers() -> int:

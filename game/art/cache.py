@@ -27,7 +27,7 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024  # far above any painting (a 1280x720 one is 
 
 _PAINTER_FILES = ("watercolor.py", "shapes.py", "maps.py", "portraits.py", "portrait_spec.py", "likeness.py",
                   "head.py", "head_paint.py", "face_features.py", "attire.py", "scenes.py", "scene_spec.py",
-                  "elements")
+                  "lettering.py", "elements")
 
 
 @lru_cache(maxsize=1)

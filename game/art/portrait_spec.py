@@ -120,11 +120,11 @@ def _value_problems(key: str, value: Any, allowed: tuple[str, ...] | type) -> li
         return []
     if allowed is int:
         # YAML reads 'true' as a bool, and bool is an int to Python: refuse it explicitly.
-        if isinstance(value, bool) or not isinstance(value, int):
-            return [(key, f"'{key}' must be a whole number, not {_kind(value)}")]
         low, high = AGE_RANGE
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [(key, f"'{key}' must be a whole number from {low} to {high}, not {_kind(value)}")]
         if not low <= value <= high:
-            return [(key, f"'{key}' must be between {low} and {high}, not {value}")]
+            return [(key, f"'{key}' must be a whole number from {low} to {high}, not {value}")]
         return []
     assert isinstance(allowed, tuple)
     if not isinstance(value, str):

@@ -35,6 +35,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
+from game import geography
+from game.art import lettering
 from game.scenario.errors import did_you_mean
 
 MAX_ELEMENTS = 64
@@ -54,16 +56,26 @@ POSES = ("bust", "seated", "standing", "speaking", "pointing", "writing")
 TURNS = ("as_portrait", "front", "left", "right", "away")
 EXPRESSIONS = ("as_portrait", "neutral", "stern", "worried", "smiling", "tired")
 LIGHTS = ("left", "right", "above", "front", "behind")
-# The countries of assets/map/geometry.json that ``land`` can pick out (tests keep the two in step).
-REGIONS = ("bahamas", "colombia", "cuba", "dominican_republic", "haiti", "italy", "jamaica", "mexico",
-           "puerto_rico", "turkey", "usa", "ussr", "venezuela")
+# The flags the painter draws (game/art/elements/flags.py holds their designs; a test keeps the two
+# in step). Named by the map's region words where a country has one.
+FLAGS = ("generic", "usa", "ussr", "un", "cuba", "gdr", "frg", "white", "turkey", "germany", "france", "italy",
+         "britain", "united_kingdom", "egypt", "uar", "israel", "japan", "china", "poland", "hungary",
+         "czechoslovakia", "yugoslavia", "romania", "bulgaria", "netherlands", "belgium", "ireland", "austria",
+         "switzerland", "sweden", "norway", "denmark", "finland", "greece", "spain", "russia", "ukraine",
+         "estonia", "latvia", "lithuania", "india", "pakistan", "vietnam", "iran", "nigeria", "mexico", "brazil",
+         "argentina", "colombia", "lebanon", "jordan", "algeria", "tunisia", "morocco")
+# A colour an author gives a flag's stripe: a pigment, the paper left bare, or #rrggbb.
+WHITE = "white"
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_STRIPES = 9
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
     """One field of an element: its type, default and limits.
 
-    ``type`` is one of number, count, choice, pigment, point, box, flag, text, person.
+    ``type`` is one of number, count, choice, pigment, point, box, flag, text, person, region
+    (a region word of the map) or colours (a list of pigments, ``white`` or ``#rrggbb``).
     """
 
     type: str
@@ -71,6 +83,22 @@ class Field:
     low: float = 0.0
     high: float = 1.0
     choices: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """What the field takes, with its range: said in every error about a value out of it."""
+        if self.type == "number":
+            return f"a number from {self.low:g} to {self.high:g}"
+        if self.type == "count":
+            return f"a whole number from {self.low:g} to {self.high:g}"
+        if self.type == "point":
+            return f"[x, y]: two numbers, each from {self.low:g} to {self.high:g}"
+        if self.type == "box":
+            return ("[west, south, east, north] in degrees: longitudes from -180 to 180, latitudes from -90 to 90, "
+                    "west before east and south before north")
+        if self.type == "colours":
+            return (f"a list of up to {MAX_STRIPES} colours, each a pigment, '{WHITE}' (the paper left bare) "
+                    "or '#rrggbb' in quotes")
+        return self.type
 
 
 def _number(default: float, low: float = 0.0, high: float = 1.0) -> Field:
@@ -107,10 +135,10 @@ _ELEMENTS: dict[str, dict[str, Field]] = {
     "sea": {"time": _choice("day", *TIMES[:1], *TIMES[2:]), "horizon": _number(0.62), "swell": _number(0.3),
             "pigment": _pigment(None)},
     "land": {"shape": _choice("map", "coast", "hills", "beach", "plain", "city"),
-             "view": _choice("caribbean", "world"), "region": _choice("", *REGIONS),
+             "view": _choice("auto", "caribbean", "world"), "region": Field("region", ""),
              "box": Field("box", None, -180.0, 180.0), "tilt": _number(0.0, 0.0, 0.9),
              "horizon": _number(0.62), "side": _choice("left", "right"), "extent": _number(0.5),
-             "pigment": _pigment("sap_green"), "sea": _pigment("cerulean")},
+             "pigment": _pigment(None), "sea": _pigment("cerulean")},
     "room": {"wall": _pigment("yellow_ochre"), "floor": _pigment("burnt_umber"), "horizon": _number(0.7),
              "time": _choice("day", *TIMES[:1], *TIMES[2:]), "panels": _count(6, 0, 20)},
     "window": {"at": _point(0.2, 0.35), "scale": _SCALE, "time": _choice("day", *TIMES[:1], *TIMES[2:]),
@@ -146,8 +174,8 @@ _ELEMENTS: dict[str, dict[str, Field]] = {
               "pigment": _pigment("burnt_sienna")},
     "smoke": {"at": _point(0.5, 0.5), "to": _point(0.3, 0.1), "scale": _SCALE, "strength": _number(0.5),
               "pigment": _pigment("payne_grey")},
-    "flag": {"kind": _choice("generic", "usa", "ussr", "un", "cuba", "gdr", "frg", "white", "turkey"), "at": _point(0.5, 0.6),
-             "scale": _SCALE, "wave": _number(0.4), "pole": _flag(True)},
+    "flag": {"kind": _choice(*FLAGS), "at": _point(0.5, 0.6), "scale": _SCALE, "wave": _number(0.4),
+             "pole": _flag(True), "stripes": Field("colours", ()), "direction": _choice("horizontal", "vertical")},
     "text_plate": {"text": Field("text", ""), "at": _point(0.5, 0.92), "scale": _SCALE,
                    "pigment": _pigment("sepia")},
     "light": {"at": _point(0.5, 0.3), "radius": _number(0.3, 0.02, 2.0), "strength": _number(0.5),
@@ -209,7 +237,7 @@ ABOUT = MappingProxyType({
     "papers": "a scatter of papers",
     "cloud": "a mushroom cloud, or a white puff of cloud seen from above or afar",
     "smoke": "a trail of smoke from one point to another",
-    "flag": "a flag on a pole",
+    "flag": "a flag on a pole: a country's (as the map names it), or stripes of colours you choose",
     "text_plate": "a short caption in ink lettering",
     "light": "a glow, or a searchlight's beam",
     "tank": "a tank in profile",
@@ -314,25 +342,33 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _shown(value: Any) -> str:
+    """A wrong value as an error quotes it: a number as written, anything else by its kind."""
+    return f"{value:g}" if _is_number(value) else _kind_of(value)
+
+
 def field_problem(field: Field, value: Any) -> str | None:
-    """What is wrong with one field's value, or None."""
-    if field.type == "number":
-        if not _is_number(value):
-            return f"must be a number, not {_kind_of(value)}"
+    """What is wrong with one field's value, or None. A number's message says its range."""
+    if field.type in ("number", "count"):
+        whole = field.type == "count"
+        if not _is_number(value) or (whole and not isinstance(value, int)):
+            return f"must be {field.describe()}, not {_shown(value)}"
         if not field.low <= value <= field.high:
-            return f"{value} is out of range ({field.low:g} to {field.high:g})"
-    elif field.type == "count":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return f"must be a whole number, not {_kind_of(value)}"
-        if not field.low <= value <= field.high:
-            return f"{value} is out of range ({field.low:g} to {field.high:g})"
+            return f"{value:g} is out of range: {field.describe()}"
     elif field.type in ("choice", "pigment"):
         if not isinstance(value, str):
             return f"must be a name, not {_kind_of(value)}"
         known = field.choices if field.type == "choice" else PIGMENTS
         if value not in known:
             what = "pigment" if field.type == "pigment" else "choice"
-            return f"unknown {what} '{value}'{did_you_mean(value, known)}"
+            return _unknown(what, value, known)
+    elif field.type == "region":
+        if not isinstance(value, str):
+            return f"must be a region word of the map (egypt, united_kingdom, ussr...), not {_kind_of(value)}"
+        if value and value not in geography.regions():
+            return geography.unknown_region(value)
+    elif field.type == "colours":
+        return _colours_problem(field, value)
     elif field.type == "flag":
         if not isinstance(value, bool):
             return f"must be true or false, not {_kind_of(value)}"
@@ -344,13 +380,47 @@ def field_problem(field: Field, value: Any) -> str | None:
             return f"must be text, not {_kind_of(value)}"
         if len(value) > MAX_TEXT:
             return f"is {len(value)} characters long; keep it to {MAX_TEXT}"
+        missing = lettering.unletterable(value)
+        if missing:
+            listed = " ".join(f"'{char}' (U+{ord(char):04X})" for char in missing)
+            return f"the pen cannot letter {listed}; it letters {lettering.ABOUT}"
     elif field.type in ("point", "box"):
-        size = 2 if field.type == "point" else 4
-        if not isinstance(value, (list, tuple)) or len(value) != size or not all(_is_number(v) for v in value):
-            shape = "[x, y]" if size == 2 else "[west, south, east, north]"
-            return f"must be {size} numbers {shape}, not {_kind_of(value)}"
+        return _numbers_problem(field, value)
+    return None
+
+
+def _unknown(what: str, value: str, known: Iterable[str]) -> str:
+    """An unknown word with a did-you-mean, or every word it could be when nothing is close."""
+    guess = did_you_mean(value, known)
+    if guess:
+        return f"unknown {what} '{value}'{guess}"
+    return f"unknown {what} '{value}'; use one of {', '.join(sorted(known))}"
+
+
+def _numbers_problem(field: Field, value: Any) -> str | None:
+    size = 2 if field.type == "point" else 4
+    if not isinstance(value, (list, tuple)) or len(value) != size or not all(_is_number(v) for v in value):
+        shown = f"{len(value)} values" if isinstance(value, (list, tuple)) else _kind_of(value)
+        return f"must be {field.describe()}, not {shown}"
+    if field.type == "point":
         if not all(field.low <= v <= field.high for v in value):
-            return f"{list(value)} is out of range ({field.low:g} to {field.high:g})"
+            return f"[{', '.join(f'{v:g}' for v in value)}] is out of range: {field.describe()}"
+        return None
+    west, south, east, north = value
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        return f"[{west:g}, {south:g}, {east:g}, {north:g}] is not a box: {field.describe()}"
+    return None
+
+
+def _colours_problem(field: Field, value: Any) -> str | None:
+    if not isinstance(value, (list, tuple)) or len(value) > MAX_STRIPES:
+        shown = f"{len(value)} colours" if isinstance(value, (list, tuple)) else _kind_of(value)
+        return f"must be {field.describe()}, not {shown}"
+    for colour in value:
+        if not isinstance(colour, str):
+            return f"a colour must be a name or '#rrggbb' in quotes, not {_kind_of(colour)}"
+        if colour != WHITE and colour not in PIGMENTS and not HEX_COLOUR.match(colour):
+            return _unknown("colour", colour, sorted(PIGMENTS | {WHITE}))
     return None
 
 
@@ -388,6 +458,13 @@ def element_problems(item: Any, path: tuple) -> list[tuple[tuple, str]]:
         message = field_problem(fields[name], value)
         if message:
             found.append(((*path, name), message))
+    if kind == "flag" and given.get("stripes") and "kind" in given:
+        found.append(((*path, "stripes"), "give either 'kind' (a country's flag) or 'stripes' (colours of your own), "
+                                          "not both"))
+    if kind == "land" and given.get("shape", "map") != "map":
+        found.extend(((*path, name), f"'{name}' draws from the map: it needs shape: map (the default), not "
+                                     f"{given['shape']}")
+                     for name in ("view", "region", "box", "tilt") if name in given)
     return found
 
 
@@ -432,8 +509,34 @@ def problems(description: Any, scenes: Mapping[str, Any] | None = None,
         total = sum(element["count"] for element in elements if "count" in element.fields)
         if total > MAX_COPIES:
             found.append(((), f"the elements' counts add up to {total}; a picture holds at most {MAX_COPIES}"))
+        found.extend(_frame_problems(description, elements, scenes))
         if people is not None:
             found.extend(_cast_problems(description, elements, set(people)))
+    return found
+
+
+def _element_paths(description: Any, scenes: Mapping[str, Any] | None) -> list[tuple]:
+    """Where each element of a composition was written: the path an error about it points to."""
+    if isinstance(description, Mapping) and "paint" in description:
+        return [("paint", index, _element_kind(item)) for index, item in enumerate(description["paint"])]
+    description = {"scene": description} if isinstance(description, str) else description
+    base = (library() if scenes is None else scenes)[description["scene"]].get("paint", [])
+    return ([(_element_kind(item),) if _element_kind(item) in description else () for item in base]
+            + [("add", index, _element_kind(item)) for index, item in enumerate(description.get("add", []))])
+
+
+def _frame_problems(description: Any, elements: list[Element], scenes: Mapping[str, Any] | None
+                    ) -> list[tuple[tuple, str]]:
+    """A map's region that its frame (a box, or the Caribbean or world view) leaves out."""
+    found = []
+    for path, element in zip(_element_paths(description, scenes), elements):
+        if element.kind != "land" or element["shape"] != "map" or not element["region"]:
+            continue
+        frame = element["box"] or (geography.view_bounds(element["view"]) if element["view"] != "auto" else None)
+        if frame and not geography.region_reaches(element["region"], frame):
+            where = f"the box {list(frame)}" if element["box"] else f"the {element['view']} view"
+            found.append(((*path, "region") if path else (), f"the region '{element['region']}' lies outside "
+                          f"{where}; leave out 'view' and 'box' to frame it"))
     return found
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game import geography
 from game.art import portrait_spec, scene_spec
 
 
@@ -64,6 +65,11 @@ FIELD_WORDS = {
     "pose": "How the person is shown: a bust, seated, writing, standing, speaking or pointing.",
     "light": "Where the light on the person's face comes from.",
     "colour": "Natural colours, or black and white (a face on a television screen).",
+    "region": "A country of the map (or usa, britain, ussr, yugoslavia, czechoslovakia) to tint; "
+              "with no view or box, the map is framed round it.",
+    "box": "The map's frame: [west, south, east, north] in degrees.",
+    "stripes": "A flag of your own: its stripes' colours, each a pigment, white (the paper) or '#rrggbb' in quotes.",
+    "direction": "Which way a flag's own stripes run: horizontal (top to bottom) or vertical (from the pole).",
 }
 
 
@@ -109,10 +115,19 @@ def _field_shape(field: scene_spec.Field) -> dict[str, Any]:
                 "^([a-z][a-z0-9_]*)?$"}
     if field.type == "flag":
         return {"type": "boolean", "default": field.default}
-    if field.type in ("point", "box"):
-        size = 2 if field.type == "point" else 4
-        return {"type": "array", "minItems": size, "maxItems": size,
+    if field.type == "region":
+        return {"$ref": "#/definitions/region"}
+    if field.type == "colours":
+        colour = {"anyOf": [{"enum": sorted(scene_spec.PIGMENTS | {scene_spec.WHITE})},
+                            {"type": "string", "pattern": scene_spec.HEX_COLOUR.pattern}]}
+        return {"type": "array", "maxItems": scene_spec.MAX_STRIPES, "items": colour}
+    if field.type == "point":
+        return {"type": "array", "minItems": 2, "maxItems": 2,
                 "items": {"type": "number", "minimum": field.low, "maximum": field.high}}
+    if field.type == "box":
+        longitude, latitude = {"type": "number", "minimum": -180, "maximum": 180}, {"type": "number", "minimum": -90,
+                                                                                   "maximum": 90}
+        return {"type": "array", "minItems": 4, "maxItems": 4, "items": [longitude, latitude, longitude, latitude]}
     return {"type": "string", "maxLength": scene_spec.MAX_TEXT}
 
 
@@ -159,6 +174,13 @@ def art_definition(scene_names: list[str]) -> dict[str, Any]:
     }
 
 
+def region_definition() -> dict[str, Any]:
+    return {"description": "A region word of the map: a country's id (egypt, united_kingdom...) or usa, britain, "
+                           "ussr, yugoslavia, czechoslovakia; empty for none.",
+            "enum": ["", *geography.regions()]}
+
+
 def definitions() -> dict[str, Any]:
     names = sorted(scene_spec.library())
-    return {"portrait": portrait_definition(), "art": art_definition(names), "art_element": element_definition()}
+    return {"portrait": portrait_definition(), "art": art_definition(names), "art_element": element_definition(),
+            "region": region_definition()}

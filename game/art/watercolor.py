@@ -30,8 +30,10 @@ on every run and machine; work is confined to each stroke's bounding box.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -795,6 +797,8 @@ def _pigment(name: str) -> Pigment:
     try:
         return PIGMENTS[name]
     except KeyError:
+        if isinstance(name, str) and HEX_COLOUR.fullmatch(name):
+            return _colour(name)
         known = ", ".join(sorted(PIGMENTS))
         raise KeyError(f"unknown pigment '{name}'; the palette has: {known}") from None
 
@@ -884,3 +888,15 @@ def polygon_mask(polygons: Sequence, x0: int, y0: int, x1: int, y1: int) -> np.n
         return np.zeros((box.height, box.width), dtype=np.float32)
     rows, cols, weights = (np.concatenate(part) for part in zip(*crossings))
     return _fill(rows, cols, weights, box, limit=1.0)
+
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@functools.lru_cache(maxsize=64)
+def _colour(code: str) -> Pigment:
+    """A colour an author names as ``#rrggbb`` (a flag's stripe) made into a tube of paint: its
+    masstone is that colour, a little short of pure white and black as any paint is."""
+    masstone = tuple(min(0.97, max(0.03, int(code[i:i + 2], 16) / 255)) for i in (1, 3, 5))
+    return _pigment_of(code, masstone, 0.3, 0.2)
+

@@ -854,9 +854,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _unknown_region(region: Any) -> str:
     from game import geography
 
-    words = geography.regions()
-    guess = did_you_mean(region, words) if isinstance(region, str) else ""
-    return f"unknown region '{region}'{guess}; the regions are: {', '.join(words)}"
+    return geography.unknown_region(region)
 
 
 def _unknown_word(what: str, word: Any, words) -> str:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from game.art import bake, catalog, maps, png
+from game.art import bake, catalog, manifest, maps, png
 from game.art.cache import ArtCache, cache_folder, cache_key
 from game.art.watercolor import Painting, ellipse, seed_for
 from game.cli import main
@@ -236,7 +236,7 @@ def test_a_bare_scene_name_shares_the_file_of_the_same_scene_in_full():
 def test_every_painting_module_is_part_of_the_painters_version():
     """Change any module that decides pixels and every cached painting is painted again."""
     from game.art import cache
-    not_painters = {"__init__.py", "bake.py", "cache.py", "catalog.py", "png.py", "schema_parts.py"}
+    not_painters = {"__init__.py", "bake.py", "cache.py", "catalog.py", "manifest.py", "png.py", "schema_parts.py"}
     modules = {path.name for path in (ROOT / "game" / "art").glob("*.py")} - not_painters
     assert modules <= set(cache._PAINTER_FILES)
 
@@ -248,3 +248,81 @@ def test_the_baked_portrait_is_what_the_painter_paints_now_from_the_scenarios_wo
     painted = paint_portrait(bake.cast(scenario)["khrushchev"], bake.PORTRAIT_SIZE,
                              seed_for(scenario.id, "portrait", "khrushchev"))
     assert close_enough(painted, baked), "repaint with: brink art --only portraits --force"
+
+
+# --- art that follows edits ----------------------------------------------------------------------
+
+EDITED = Path(__file__).parent / "fixtures" / "edited_pictures.yaml"
+
+
+def test_brink_art_paints_again_exactly_the_picture_whose_description_changed(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(bake, "title_job", lambda: None)  # the title is not what this test is about
+    monkeypatch.setattr(bake, "SCENE_SIZE", (160, 90))     # nor the size: small paintings are quick
+    scenario = tmp_path / "edited_pictures.yaml"
+    scenario.write_text(EDITED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "art"
+    arguments = ["art", str(scenario), "--out", str(out), "--only", "scenes", "--jobs", "1"]
+    assert main(arguments) == 0
+    assert "painted 3 (new), from the cache 0, kept 0" in capsys.readouterr().out
+    before = {path.name: path.read_bytes() for path in (out / "scenes" / "edited_pictures").glob("*.png")}
+
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("{time: day, cloud: 0}", "{time: dawn, cloud: 0}"),
+                        encoding="utf-8")
+    assert main(arguments) == 0
+    said = capsys.readouterr().out
+    assert "painted again, its description having changed: scenes/edited_pictures/two.png" in said
+    assert "painted 1 (description changed), from the cache 0, kept 2" in said
+    after = {path.name: path.read_bytes() for path in (out / "scenes" / "edited_pictures").glob("*.png")}
+    assert [name for name in sorted(before) if before[name] != after[name]] == ["two.png"]
+
+    assert main(arguments) == 0
+    assert "painted 0, from the cache 0, kept 3" in capsys.readouterr().out
+
+
+def _fingerprints(scenario) -> dict[str, str]:
+    return {job.relative.as_posix(): job.fingerprint for job in bake.plan([scenario])}
+
+
+def test_changed_portrait_words_change_the_portrait_and_the_pictures_showing_that_person_only(tmp_path):
+    text = EDITED.read_text(encoding="utf-8").replace("{sky: {time: night, cloud: 0}}",
+                                                      "room, {person: {who: red, pose: bust}}")
+    path = tmp_path / "edited_pictures.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = _fingerprints(load_scenario(path))
+    path.write_text(text.replace("portrait: {age: 50}", "portrait: {age: 51}"), encoding="utf-8")
+    after = _fingerprints(load_scenario(path))
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed == ["portraits/edited_pictures/red.png", "scenes/edited_pictures/over.png"]
+
+
+def test_a_changed_library_scene_changes_the_pictures_that_use_it(tmp_path, monkeypatch):
+    scenario = tiny_scenario(tmp_path, {"d1": {"scene": "kremlin"}, "d2": {"scene": "submarine"}})
+    before = {job.relative: job.fingerprint for job in bake.scene_jobs(scenario, bake.BakeReport())}
+    from game.art import scene_spec
+    library = dict(scene_spec.library())
+    library["kremlin"] = {**library["kremlin"], "paint": ["sky"]}
+    monkeypatch.setattr(scene_spec, "library", lambda: library)
+    after = {job.relative: job.fingerprint for job in bake.scene_jobs(scenario, bake.BakeReport())}
+    assert [path.name for path in before if before[path] != after[path]] == ["kremlin.png"]
+
+
+def test_an_unreadable_manifest_counts_as_empty(tmp_path):
+    (tmp_path / manifest.NAME).write_text("{not json", encoding="utf-8")
+    assert manifest.read(tmp_path) == {}
+    manifest.write(tmp_path, {"map/world.png": "abc"})
+    assert manifest.read(tmp_path) == {"map/world.png": "abc"}
+
+
+def test_the_shipped_paintings_were_painted_from_the_shipped_scenarios_as_they_are():
+    """Every baked file of assets/art is recorded as painted from today's descriptions; after an edit,
+    run brink art (it paints what changed) and commit the paintings with assets/art/manifest.json."""
+    from game import paths
+
+    scenarios = [load_scenario(path) for path in paths.available_scenarios()
+                 if path.is_relative_to(paths.scenarios_folder())]
+    jobs = bake.plan(scenarios)
+    recorded = manifest.read(catalog.art_folder())
+    stale = [job.relative.as_posix() for job in jobs if recorded.get(job.relative.as_posix()) != job.fingerprint]
+    assert stale == [], "painted from another description; run: brink art"
+    assert all((catalog.art_folder() / job.relative).is_file() for job in jobs)
+    assert sorted(recorded) == sorted(job.relative.as_posix() for job in jobs), "the manifest names files no one paints"

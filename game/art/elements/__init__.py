@@ -11,7 +11,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Callable
 
-from game.art.elements import machines, nature, people, places
+from game.art.elements import flags, machines, nature, people, places
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import ELEMENTS, Element
 
@@ -21,7 +21,7 @@ PAINTERS: dict[str, Callable[[Canvas, Element], None]] = {
     "ship": machines.ship, "aircraft": machines.aircraft, "missile": machines.missile, "tank": machines.tank,
     "truck": machines.truck,
     "building": places.building, "room": places.room, "window": places.window, "wire": places.wire,
-    "wall": places.wall, "road": places.road, "flag": places.flag, "mural": places.mural,
+    "wall": places.wall, "road": places.road, "flag": flags.flag, "mural": places.mural,
     "figure": people.figure, "table": people.table, "television": people.television, "letter": people.letter,
     "papers": people.papers, "podium": people.podium, "handshake": people.handshake,
     "text_plate": people.text_plate, "person": people.person,

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 
 import numpy as np
 
-from game import paths
+from game import geography
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
 from game.art.shapes import blob, clip_to_box, ellipse, rectangle
@@ -117,16 +115,31 @@ def sea(canvas: Canvas, e: Element) -> None:
                            strength=0.3 + 0.3 * t, dryness=0.3, wobble=0.4)
 
 
-@functools.lru_cache(maxsize=1)
-def _geometry() -> dict:
-    with open(paths.assets_folder() / "map" / "geometry.json", encoding="utf-8") as handle:
-        return json.load(handle)
+def _frame(canvas: Canvas, e: Element) -> tuple[dict | None, tuple, tuple]:
+    """Where a map's land comes from and what it shows: (a base map's view or None for every
+    country of the world, the box the canvas shows, the bounds the view covers).
+
+    ``view: auto`` (the default) shows the ``box`` when there is one, else frames the ``region``,
+    else is the Caribbean view; a region's frame keeps the land's proportions (a degree of
+    longitude shrinks with the cosine of the latitude) and leaves a margin of sea and neighbours.
+    """
+    if e["view"] != "auto" or not (e["box"] or e["region"]):
+        view = geography.geometry()["views"]["caribbean" if e["view"] == "auto" else e["view"]]
+        return view, tuple(e["box"] or view["bounds"]), tuple(view["bounds"])
+    if e["box"]:
+        return None, tuple(e["box"]), tuple(e["box"])
+    west, south, east, north = geography.region_extent(e["region"])
+    middle_lon, middle_lat = (west + east) / 2, (south + north) / 2
+    shrink = max(0.2, math.cos(math.radians(middle_lat)))
+    tall = max(north - south, (east - west) * shrink * canvas.height / canvas.width, 2.0) * 1.3
+    wide = tall * canvas.width / canvas.height / shrink
+    box = (middle_lon - wide / 2, middle_lat - tall / 2, middle_lon + wide / 2, middle_lat + tall / 2)
+    return None, box, box
 
 
-def _project(canvas: Canvas, e: Element):
+def _project(canvas: Canvas, e: Element, box: tuple):
     """Longitude and latitude to pixels: the box fills the canvas; a tilt lays the map back in perspective."""
-    view = _geometry()["views"][e["view"]]
-    west, south, east, north = e["box"] or view["bounds"]
+    west, south, east, north = box
     horizon = canvas.y(e["horizon"])
     far = e["tilt"] / (1.0 - e["tilt"]) * 8.0  # how much deeper the top of the map lies than its bottom
 
@@ -141,7 +154,7 @@ def _project(canvas: Canvas, e: Element):
         y = horizon + (canvas.height - horizon) / depth
         return np.column_stack((x, y))
 
-    return view, project
+    return project
 
 
 def _coasts(points: list, box: tuple) -> list:
@@ -165,39 +178,84 @@ def _coasts(points: list, box: tuple) -> list:
 
 
 def _map(canvas: Canvas, e: Element) -> None:
-    view, project = _project(canvas, e)
-    west, south, east, north = e["box"] or view["bounds"]
+    pigment = e["pigment"] or "sap_green"
+    view, (west, south, east, north), bounds = _frame(canvas, e)
+    project = _project(canvas, e, (west, south, east, north))
     # In perspective the far edge shows more longitude than the box: clip well outside what shows,
     # or the cut along the box's sides (and the slivers it leaves) would be seen.
     far = e["tilt"] / (1.0 - e["tilt"]) * 8.0
     seen = 0.5 * (1.0 + far) / 1.4 - 0.5
     pad_x, pad_y = (east - west) * max(0.15, seen + 0.1), (north - south) * 0.02
     box = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
-    frame = project(((view["bounds"][0], view["bounds"][3]), (view["bounds"][2], view["bounds"][3])))
+    frame = project(((bounds[0], bounds[3]), (bounds[2], bounds[3])))
     top = min(frame[:, 1].min(), canvas.y(e["horizon"])) if e["tilt"] else 0.0
     water = canvas.band(top - 2 if e["tilt"] else None, None)
     canvas.lift(water, 1.0, soften=1.0)
     canvas.wash(water, e["sea"], 0.45, wobble=0.002)
-    region = view["countries"].get(e["region"], []) if e["region"] else []
-    muted = "yellow_ochre" if region else e["pigment"]
-    for ring in view["land"]:
+    if view is not None and (not e["region"] or e["region"] in view["countries"]):
+        region = view["countries"].get(e["region"], []) if e["region"] else []
+    else:
+        region = geography.region_rings(e["region"]) if e["region"] else []
+    muted = "yellow_ochre" if region else pigment
+    if view is not None:
+        _lay_land(canvas, project, box, view["land"], muted, {})
+    else:  # every country that reaches into the box, from the world map's 1:50m outlines
+        rings = [ring for country in geography.countries_within(box) for ring in geography.region_rings(country)]
+        _lay_land(canvas, project, box, rings, muted, _edge_counts(rings))
+    for ring in region:
+        clipped = clip_to_box(ring, *box)
+        if len(clipped) >= 3:
+            outline = project(clipped)
+            canvas.wash(outline, pigment, 0.6, wobble=0.01, edge=0.7)
+            canvas.wash(outline, "olive", 0.2, wobble=0.03, granulation=0.8)
+    if e["tilt"]:
+        _haze(canvas, canvas.y(e["horizon"]), float(project(((west, north),))[0, 1]))
+
+
+def _edge_counts(rings: list) -> dict[frozenset, int]:
+    """How many outlines each edge belongs to: two for a border between countries, one for a coast."""
+    counts: dict[frozenset, int] = {}
+    for ring in rings:
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            edge = frozenset((tuple(a), tuple(b)))
+            counts[edge] = counts.get(edge, 0) + 1
+    return counts
+
+
+def _lay_land(canvas: Canvas, project, box: tuple, rings: list, pigment: str, edges: dict) -> None:
+    """Land washed ring by ring, its coasts inked; borders (edges two outlines share) finer and paler."""
+    drawn: set[frozenset] = set()
+    for ring in rings:
         clipped = clip_to_box(ring, *box)
         if len(clipped) < 3:
             continue
         outline = project(clipped)
         if np.ptp(outline, axis=0).max() < 2:
             continue
-        canvas.wash(outline, muted, 0.5, wobble=0.01, edge=0.7)
+        canvas.wash(outline, pigment, 0.5, wobble=0.01, edge=0.7)
         for coast in _coasts(clipped, box):
-            canvas.ink(project(coast), "sepia", width=0.6, strength=0.6, wobble=0.2)
-    for ring in region:
-        clipped = clip_to_box(ring, *box)
-        if len(clipped) >= 3:
-            outline = project(clipped)
-            canvas.wash(outline, e["pigment"], 0.6, wobble=0.01, edge=0.7)
-            canvas.wash(outline, "olive", 0.2, wobble=0.03, granulation=0.8)
-    if e["tilt"]:
-        _haze(canvas, canvas.y(e["horizon"]), float(project(((west, north),))[0, 1]))
+            for border, part in _split_borders(coast, edges, drawn):
+                if border:
+                    canvas.ink(project(part), "sepia", width=0.45, strength=0.3, wobble=0.2)
+                else:
+                    canvas.ink(project(part), "sepia", width=0.6, strength=0.6, wobble=0.2)
+
+
+def _split_borders(run: list, seen: dict, drawn: set) -> list[tuple[bool, list]]:
+    """A run of outline as pieces of coast and of border (an edge two countries share), each border
+    edge kept for the first country that draws it."""
+    pieces: list[tuple[bool, list]] = []
+    for a, b in zip(run, run[1:]):
+        edge = frozenset((tuple(a), tuple(b)))
+        border = seen.get(edge, 0) > 1
+        if border and edge in drawn:
+            continue
+        drawn.add(edge)
+        if pieces and pieces[-1][0] == border and pieces[-1][1][-1] == a:
+            pieces[-1][1].append(b)
+        else:
+            pieces.append((border, [a, b]))
+    return pieces
 
 
 def _haze(canvas: Canvas, horizon: float, far_edge: float) -> None:
@@ -225,7 +283,7 @@ def land(canvas: Canvas, e: Element) -> None:
     horizon = canvas.y(e["horizon"])
     bottom = canvas.height + canvas.bleed
     left, right = -canvas.bleed, canvas.width + canvas.bleed
-    pigment = e["pigment"]
+    pigment = e["pigment"] or {"beach": "yellow_ochre", "city": "payne_grey"}.get(e["shape"], "sap_green")
     if e["shape"] == "coast":
         width = e["extent"] * canvas.width
         x0, x1 = (left, width) if e["side"] == "left" else (canvas.width - width, right)
@@ -247,7 +305,11 @@ def land(canvas: Canvas, e: Element) -> None:
         canvas.painting.gradient_wash("raw_sienna", 0.25, top=0.0, bottom=1.0, region=shape)
         canvas.ink(np.column_stack((xs, edge - 2)), "cerulean", width=0.8, strength=0.4)
         return
-    if e["shape"] == "city":
+    if e["shape"] == "city":  # the ground the streets stand on, then the roofs against the sky
+        ground = canvas.band(horizon, None)
+        canvas.lift(ground, 0.8, soften=2.0)
+        canvas.wash(ground, pigment, 0.15 + 0.3 * DARKNESS[canvas.time], granulation=0.6, wobble=0.005)
+        canvas.painting.gradient_wash("burnt_umber", 0.3, top=0.0, bottom=1.0, region=ground)
         _skyline(canvas, horizon, pigment, e["extent"])
         return
     rise = canvas.height * (0.02 if e["shape"] == "plain" else 0.1) * (0.4 + e["extent"])

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from game.art import lettering
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
 from game.art.shapes import ellipse
@@ -315,35 +316,9 @@ def handshake(canvas: Canvas, e: Element) -> None:
     canvas.ink(put(palm), "sepia", width=0.5, closed=True, strength=0.5)
 
 
-# A tiny pen alphabet on a 4x6 grid (x right, y down): strokes of grid points.
-GLYPHS = {
-    "A": ((0, 6, 2, 0, 4, 6), (1, 3, 3, 3)), "B": ((0, 0, 0, 6, 3, 6, 4, 5, 3, 3, 0, 3), (0, 0, 3, 0, 4, 1, 3, 3)),
-    "C": ((4, 1, 3, 0, 1, 0, 0, 1, 0, 5, 1, 6, 3, 6, 4, 5),), "D": ((0, 0, 0, 6, 3, 6, 4, 4, 4, 2, 3, 0, 0, 0),),
-    "E": ((4, 0, 0, 0, 0, 6, 4, 6), (0, 3, 3, 3)), "F": ((4, 0, 0, 0, 0, 6), (0, 3, 3, 3)),
-    "G": ((4, 1, 3, 0, 1, 0, 0, 1, 0, 5, 1, 6, 4, 6, 4, 3, 2, 3),), "H": ((0, 0, 0, 6), (4, 0, 4, 6), (0, 3, 4, 3)),
-    "I": ((2, 0, 2, 6), (1, 0, 3, 0), (1, 6, 3, 6)), "J": ((4, 0, 4, 5, 3, 6, 1, 6, 0, 5),),
-    "K": ((0, 0, 0, 6), (4, 0, 0, 4), (1, 3, 4, 6)), "L": ((0, 0, 0, 6, 4, 6),),
-    "M": ((0, 6, 0, 0, 2, 3, 4, 0, 4, 6),), "N": ((0, 6, 0, 0, 4, 6, 4, 0),),
-    "O": ((1, 0, 3, 0, 4, 1, 4, 5, 3, 6, 1, 6, 0, 5, 0, 1, 1, 0),), "P": ((0, 6, 0, 0, 3, 0, 4, 1, 4, 2, 3, 3, 0, 3),),
-    "Q": ((1, 0, 3, 0, 4, 1, 4, 5, 3, 6, 1, 6, 0, 5, 0, 1, 1, 0), (2, 4, 4, 6)),
-    "R": ((0, 6, 0, 0, 3, 0, 4, 1, 4, 2, 3, 3, 0, 3), (2, 3, 4, 6)),
-    "S": ((4, 1, 3, 0, 1, 0, 0, 1, 0, 2, 4, 4, 4, 5, 3, 6, 1, 6, 0, 5),), "T": ((0, 0, 4, 0), (2, 0, 2, 6)),
-    "U": ((0, 0, 0, 5, 1, 6, 3, 6, 4, 5, 4, 0),), "V": ((0, 0, 2, 6, 4, 0),), "W": ((0, 0, 1, 6, 2, 3, 3, 6, 4, 0),),
-    "X": ((0, 0, 4, 6), (4, 0, 0, 6)), "Y": ((0, 0, 2, 3, 4, 0), (2, 3, 2, 6)), "Z": ((0, 0, 4, 0, 0, 6, 4, 6),),
-    "0": ((1, 0, 3, 0, 4, 1, 4, 5, 3, 6, 1, 6, 0, 5, 0, 1, 1, 0),), "1": ((1, 1, 2, 0, 2, 6),),
-    "2": ((0, 1, 1, 0, 3, 0, 4, 1, 4, 2, 0, 6, 4, 6),), "3": ((0, 0, 4, 0, 2, 2, 4, 4, 3, 6, 0, 6),),
-    "4": ((3, 6, 3, 0, 0, 4, 4, 4),), "5": ((4, 0, 0, 0, 0, 3, 3, 3, 4, 4, 4, 5, 3, 6, 0, 6),),
-    "6": ((3, 0, 1, 0, 0, 2, 0, 5, 1, 6, 3, 6, 4, 5, 4, 4, 3, 3, 0, 3),), "7": ((0, 0, 4, 0, 1, 6),),
-    "8": ((1, 3, 0, 2, 0, 1, 1, 0, 3, 0, 4, 1, 4, 2, 3, 3, 1, 3, 0, 4, 0, 5, 1, 6, 3, 6, 4, 5, 4, 4, 3, 3),),
-    "9": ((4, 3, 1, 3, 0, 2, 0, 1, 1, 0, 3, 0, 4, 1, 4, 4, 3, 6, 1, 6),),
-    ".": ((2, 5.6, 2, 6),), ",": ((2, 5, 1.5, 7),), "-": ((1, 3, 3, 3),), "'": ((2, 0, 2, 1.5),),
-    ":": ((2, 1.6, 2, 2), (2, 5.6, 2, 6)), "!": ((2, 0, 2, 4), (2, 5.6, 2, 6)), "?": ((0, 1, 1, 0, 3, 0, 4, 1, 2, 3, 2, 4), (2, 5.6, 2, 6)),
-}
-
-
 def text_plate(canvas: Canvas, e: Element) -> None:
-    """A short caption in pen capitals on a pale card."""
-    text = e["text"].upper()
+    """A short caption in pen capitals on a pale card (game/art/lettering.py: accents and Cyrillic too)."""
+    text = lettering.capitals(e["text"])
     if not text:
         return
     letter_height = canvas.height * 0.035 * e["scale"]
@@ -357,7 +332,7 @@ def text_plate(canvas: Canvas, e: Element) -> None:
     canvas.wash(card, "naples_yellow", 0.2, wobble=0.005, edge=0.4)
     canvas.ink(card, "sepia", width=0.6, strength=0.5, closed=True)
     for index, char in enumerate(text):
-        for stroke in GLYPHS.get(char, ()):
+        for stroke in lettering.strokes(char) or ():
             points = np.array(stroke, dtype=float).reshape(-1, 2) * unit + (x0 + index * advance, y0)
             canvas.ink(points, e["pigment"], width=max(0.5, unit * 0.7 / canvas.line), strength=0.85, wobble=0.2)
 

@@ -331,56 +331,6 @@ def road(canvas: Canvas, e: Element) -> None:
                        width=1.5 * (1 - t0 * e["taper"]) + 0.3, strength=0.7)
 
 
-FLAGS = {  # stripes top to bottom, or a field and its marks
-    "usa": None, "ussr": ("vermilion",), "turkey": ("vermilion",), "gdr": ("lamp_black", "vermilion", "cadmium_yellow"),
-    "frg": ("lamp_black", "vermilion", "cadmium_yellow"), "un": ("cerulean",), "white": (),
-    "cuba": ("ultramarine", None, "ultramarine", None, "ultramarine"), "generic": ("ultramarine",),
-}
-
-
-def flag(canvas: Canvas, e: Element) -> None:
-    size = 0.25 * e["scale"]
-    x, y = canvas.point(e["at"])
-    unit = canvas.height * size
-    if e["pole"]:
-        canvas.ink(((x, y), (x, y - unit * 1.3)), "sepia", width=1.0)
-    top = y - unit * 1.3
-
-    def cloth(u0: float, v0: float, u1: float, v1: float) -> np.ndarray:
-        us = np.linspace(u0, u1, 10)
-        wave = lambda u: e["wave"] * 0.1 * np.sin(u * 5.5) * u
-        upper = np.column_stack((x + us * unit, top + (v0 * 0.55 + wave(us)) * unit))
-        lower = np.column_stack((x + us[::-1] * unit, top + (v1 * 0.55 + wave(us[::-1])) * unit))
-        return np.vstack((upper, lower))
-
-    kind = e["kind"]
-    stripes = FLAGS[kind]
-    if kind == "usa":
-        for k in range(7):
-            canvas.wash(cloth(0, k * 2 / 13, 1, (k * 2 + 1) / 13), "alizarin", 0.6, wobble=0.0, layers=4)
-        canvas.wash(cloth(0, 0, 0.42, 7 / 13), "ultramarine", 0.7, wobble=0.0)
-    elif stripes:
-        band = 1 / len(stripes)
-        for k, pigment in enumerate(stripes):
-            if pigment:
-                canvas.wash(cloth(0, k * band, 1, (k + 1) * band), pigment, 0.65, wobble=0.0, layers=6)
-        if kind == "cuba":
-            canvas.wash(np.array((cloth(0, 0, 0.01, 1)[0], (x + unit * 0.45, top + unit * 0.28),
-                                  cloth(0, 0, 0.01, 1)[-1])), "vermilion", 0.7, wobble=0.0)
-        if kind == "ussr":
-            canvas.wash(ellipse(x + unit * 0.15, top + unit * 0.12, unit * 0.05, unit * 0.05, 10), "cadmium_yellow",
-                        0.7, wobble=0.0)
-        if kind == "turkey":  # the white crescent and star, left bare on the red
-            canvas.lift(ellipse(x + unit * 0.36, top + unit * 0.28, unit * 0.13, unit * 0.13, 20), 0.85)
-            canvas.wash(ellipse(x + unit * 0.4, top + unit * 0.28, unit * 0.1, unit * 0.1, 20), "vermilion", 0.6,
-                        wobble=0.0)
-            canvas.lift(ellipse(x + unit * 0.56, top + unit * 0.28, unit * 0.04, unit * 0.04, 10), 0.85)
-        if kind == "un":
-            canvas.ink(ellipse(x + unit * 0.5, top + unit * 0.28, unit * 0.12, unit * 0.12, 20), "naples_yellow",
-                       width=1.0, closed=True)
-    canvas.ink(cloth(0, 0, 1, 1), "sepia", width=0.5, strength=0.5, closed=True)
-
-
 def arcade(canvas: Canvas, e: Element) -> None:
     """A colonnade of round arches: the shaded walks of old Havana, dark openings between pale piers."""
     size = 0.6 * e["scale"]
