@@ -163,3 +163,13 @@ def test_every_output_in_part_7_is_what_the_game_prints(index, tmp_path, monkeyp
     lines = shown.splitlines()
     starts = [i for i, line in enumerate(printed) if line == lines[0]]
     assert any(printed[i:i + len(lines)] == lines for i in starts), "\n".join(printed)
+
+
+def test_the_fashoda_example_has_no_warning_and_reaches_every_ending():
+    """What authors copy should be clean: no warning from `brink validate --strict`, every ending reached."""
+    from game.tools.lint import lint
+
+    scenario = load_scenario(FASHODA)
+    assert lint(scenario) == []
+    games = simulate(scenario, 2000, 1, {role: policy_named("random") for role in scenario.roles})
+    assert all(games.endings.get(ending.id, 0) > 0 for ending in scenario.endings)
