@@ -149,7 +149,7 @@ def test_a_bounded_check_looks_on_purpose_for_an_ending_its_sample_missed():
     assert "settlement_no_trade" in blind.unreachable_endings()
     line = next(line for line in format_check(blind).splitlines() if "settlement_no_trade" in line)
     assert "not found in this sample" in line and "NEVER" not in line and ".yaml:" not in line
-    looking = check(scenario, max_resolutions=30_000, directed=150_000)
+    looking = check(scenario, max_resolutions=30_000, directed=400_000)
     assert looking.endings["settlement_no_trade"].directed and not looking.unreachable_endings()
     example = path_of(looking.endings["settlement_no_trade"].example)
     assert replay_ending(scenario, example) == "settlement_no_trade"

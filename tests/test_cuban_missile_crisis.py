@@ -197,11 +197,25 @@ def test_both_historical_seats_give_the_recorded_orders_every_day(historical_gam
             assert dict(record.orders) == dict(SCENARIO.days[record.day_index].historical), (state.seed, record.day_id)
 
 
-def test_both_historical_seats_reach_the_settlement_on_20_november(historical_games):
+def test_both_historical_seats_reach_the_settlement_on_20_november_unless_luck_runs_out(historical_games):
+    settled = [state for state in historical_games if state.ending == "historical_settlement"]
+    assert len(settled) >= len(historical_games) - 3
     for state in historical_games:
-        assert state.ending == "historical_settlement", state.seed
-        assert state.history[-1].day_id == "nov20"
-        assert len(state.history) == len(SCENARIO.days)
+        if state.ending == "historical_settlement":
+            assert state.history[-1].day_id == "nov20"
+            assert len(state.history) == len(SCENARIO.days)
+        else:  # an accident on the record's own path: a torpedo or a false alarm, never an order
+            assert state.ending in NUCLEAR_ENDINGS, (state.seed, state.ending)
+            fired = {event for record in state.history for event in record.events}
+            assert fired & {"nuclear_torpedo", "false_alarm"}, state.seed
+
+
+def test_the_record_s_path_ends_in_war_in_a_small_but_real_share_of_games():
+    # NOTES.md gives the figure and its reasoning: about 4 in 100, from the harried submarines
+    # and alerts that could misfire during the four days at DEFCON 2.
+    report = simulate(SCENARIO, 4000, 7, HISTORICAL)
+    war = sum(report.endings[ending] for ending in NUCLEAR_ENDINGS) / report.games
+    assert 0.02 <= war <= 0.07, war
 
 
 def test_the_historical_game_follows_the_defcon_path_of_the_record(historical_games):
@@ -209,6 +223,8 @@ def test_the_historical_game_follows_the_defcon_path_of_the_record(historical_ga
     # from the 24th until the settlement is complete, then stood down when the quarantine is lifted.
     before_the_stand_down = [5] * 6 + [3] * 2 + [2] * 9
     for state in historical_games:
+        if state.ending != "historical_settlement":
+            continue
         path = defcon_after_each_day(state)
         assert path[:-1] == before_the_stand_down, state.seed
         assert path[-1] in (4, 5), state.seed
