@@ -283,8 +283,7 @@ def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tup
         elif news.kind == "flag":
             moved.append({"label": t(news.title), "now": bool(news.in_force)})
         else:
-            happened.append({"kind": news.kind,
-                             "text": t(news.text) or words("Consequences of an earlier decision arrive.")})
+            happened.append({"kind": news.kind, "text": t(news.text)})
     day = scenario.days[record.day_index]
     return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
             "title": t(day.title),

@@ -3,7 +3,7 @@
 The window's resolution screen, the text mode and the classroom all tell the day from this one
 list, so a secret is kept, and a message is not told twice, the same way everywhere: an
 interaction's words, each event's news, each delayed effect's message (the same words due twice
-on one day are told once), and each flag that came into or went out of force.
+on one day are told once; one without words is not news), and each flag that came into or went out of force.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from game.scenario.model import EMPTY_TEXT, Scenario, Text
 class News:
     kind: str  # "interaction", "event", "delayed" or "flag"
     title: Text  # an event's title, a flag's label; empty for the others
-    text: Text  # what happened; empty for a flag (see ``in_force``) and for a delayed effect without words
+    text: Text  # what happened; empty for a flag (see ``in_force``)
     source: str = ""  # the interaction, event, choice or flag it comes from
     in_force: bool | None = None  # for a flag: whether it came into force (True) or went out (False)
 
@@ -40,7 +40,9 @@ def day_news(scenario: Scenario, record: DayRecord, seats: Iterable[str] | None)
             found.append(News("event", event.title, event.text, event.id))
     told: set[Text] = set()
     for source, note in zip(record.delayed, record.delayed_notes):
-        if not all_see(note.visible_to, seats, values) or note.text in told:
+        # a delayed effect without words is the rules' housekeeping (bombs that stopped falling):
+        # there is nothing to tell, and an id is no news
+        if not note.text or not all_see(note.visible_to, seats, values) or note.text in told:
             continue
         told.add(note.text)
         found.append(News("delayed", EMPTY_TEXT, note.text, source))

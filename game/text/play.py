@@ -236,7 +236,7 @@ class TextGame:
             if news.kind == "event":
                 self.say(f"News: {self.t(news.title)}. {self.t(news.text)}", "  ")
             elif news.kind in ("interaction", "delayed"):
-                self.say(self.t(news.text) if news.text else f"Consequences of '{news.source}' arrive.", "  ")
+                self.say(self.t(news.text), "  ")
         moved = changes(scenario, record.values_before, record.values_after, self.language, seats)
         if moved:
             self.say("What moved:")

@@ -37,7 +37,7 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
             state = _("now in force") if news.in_force else _("no longer in force")
             happened.append((f"{t(news.title)}: {state}.", "small_bold", "ink_soft"))
         else:
-            happened.append((t(news.text) if news.text else _("Consequences of an earlier decision arrive."), "body", "ink"))
+            happened.append((t(news.text), "body", "ink"))
     if happened:
         blocks.append((_("What happened"), "subheading", "ink"))
         blocks.extend(happened)
