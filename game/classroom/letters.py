@@ -38,7 +38,7 @@ class Letter:
 def plain_text(text: str, limit: int = MESSAGE_LIMIT) -> str:
     """The text as plain text: line breaks kept (at most one blank line in a row), every other
     control or formatting character dropped, spaces trimmed, at most ``limit`` characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     kept = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
     lines = [" ".join(line.split()) for line in kept.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()[:limit].strip()
