@@ -130,6 +130,8 @@ def shots(tmp_path):
 
 def test_the_teachers_console_pauses_adds_time_sends_news_and_sees_the_letters(browser, host, crisis, tmp_path):
     """The teacher's real buttons, and what the students' pages show of them."""
+    from playwright.sync_api import expect
+
     room = host.new_room(crisis)
     base = host.http
     folder = shots(tmp_path)
@@ -158,7 +160,7 @@ def test_the_teachers_console_pauses_adds_time_sends_news_and_sees_the_letters(b
     teacher.click("[data-key=add60]")
     minutes, seconds = (int(part) for part in left.split(":"))
     longer = f"{minutes + 1}:{seconds:02d}"
-    kennedy.wait_for_function(f"document.querySelector('.countdown .time').textContent === '{longer}'")
+    expect(kennedy.locator(".countdown .time")).to_have_text(longer)
     assert khrushchev.locator(".countdown .time").inner_text() == longer
     teacher.click("[data-key=resume]")
     kennedy.wait_for_selector("text=left to decide")
@@ -174,7 +176,7 @@ def test_the_teachers_console_pauses_adds_time_sends_news_and_sees_the_letters(b
     # seen at once by the teacher, delivered to the other team when its time comes
     teacher.fill("[data-key=letter-minutes]", "0.1")
     teacher.click("[data-key=timing]")
-    teacher.wait_for_function("document.querySelector('[data-key=\"letter-minutes\"]').value === '0.1'")
+    expect(teacher.locator("[data-key=letter-minutes]")).to_have_value("0.1")
     kennedy.fill("#letter-text", "Dear Chairman, let us talk before the ships meet.")
     kennedy.click("[data-key=send-letter]")
     kennedy.wait_for_selector("text=on its way")
