@@ -759,23 +759,17 @@ class _ScenarioReader:
     def read_defaults(self, fields: Fields, label: str, choices: dict, roles: dict[str, Role]) -> dict[str, str]:
         """``default: {kennedy: wait}``: the order a seat gets when its team has not decided in time
         (a classroom's decision timer): one of the choices offered to that role on that day."""
-        if not fields.has("default"):
-            return {}
-        section = fields.mapping("default")
-        result = {}
-        for role_id, choice_id in section.items():
-            if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
-                continue
-            where = section.value_location(role_id)
-            available = [c.id for c in choices.get(role_id, ())]
-            if role_id in roles:
-                available += [c.id for c in roles[role_id].standing_choices]
-            if self.reference(choice_id, available, where, "choice", f" for '{role_id}' on {label}"):
-                result[role_id] = choice_id
-        return result
+        return self.choice_per_role(fields, "default", label, choices, roles)
 
     def read_historical(self, fields: Fields, label: str, choices: dict, roles: dict[str, Role]) -> dict[str, str]:
-        section = fields.mapping("historical")
+        """``historical: {kennedy: quarantine}``: what each leader really decided that day."""
+        return self.choice_per_role(fields, "historical", label, choices, roles)
+
+    def choice_per_role(self, fields: Fields, key: str, label: str, choices: dict,
+                        roles: dict[str, Role]) -> dict[str, str]:
+        """A mapping from role id to one of the choices that role has on the day (its own or a
+        standing one), each id checked with a did-you-mean."""
+        section = fields.mapping(key)
         result = {}
         for role_id, choice_id in section.items():
             if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):

@@ -44,6 +44,11 @@ def class_of(scenario, clock: FakeClock, minutes: float | None = None) -> Room:
     return room
 
 
+def first_day_resolved(room: Room, soviet: str = "keep_building") -> None:
+    room.apply(c.Order("m1", "convene_excomm"))
+    room.apply(c.Order("m2", soviet))
+
+
 def refused(room: Room, command) -> str:
     version, lines = room.version, len(room.journal)
     with pytest.raises(RoomError) as caught:
@@ -144,8 +149,7 @@ def test_added_time_moves_the_deadline_running_or_paused(crisis):
 def test_a_pause_holds_the_next_days_clock_too(crisis):
     clock = FakeClock()
     room = class_of(crisis, clock)
-    room.apply(c.Order("m1", "convene_excomm"))
-    room.apply(c.Order("m2", "keep_building"))
+    first_day_resolved(room)
     room.apply(c.Pause())
     clock.move(600)
     room.apply(c.NextDay())
@@ -211,8 +215,7 @@ def test_a_fired_event_is_applied_logged_and_shown_as_news(crisis):
 def test_injects_wait_for_open_orders(crisis):
     clock = FakeClock()
     room = class_of(crisis, clock)
-    room.apply(c.Order("m1", "convene_excomm"))
-    room.apply(c.Order("m2", "keep_building"))
+    first_day_resolved(room)
     assert "open the next day first" in refused(room, c.InjectNews("Too late"))
 
 
@@ -285,8 +288,7 @@ def test_plain_text_keeps_line_breaks_and_drops_control_characters():
 def test_undo_takes_back_the_last_day_and_opens_its_orders_again(crisis):
     clock = FakeClock()
     room = class_of(crisis, clock)
-    room.apply(c.Order("m1", "convene_excomm"))
-    room.apply(c.Order("m2", "rush_sites"))
+    first_day_resolved(room, "rush_sites")
     room.apply(c.NextDay())
     clock.move(30)
     room.apply(c.Undo())
