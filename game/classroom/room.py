@@ -481,7 +481,7 @@ class Room:
         state = self.session.state
         ending = state.ending or reached_ending(self.scenario, state.values, final=True)
         self.journal.append(log.control_line(at, self.day_id, "end", ending=ending))
-        self._finish(ending, early=True)
+        self._finish(ending, early=state.ending is None)  # an ending already reached is no early one
 
     def _finish(self, ending: str | None, early: bool) -> None:
         self.session = replace(self.session, state=replace(self.session.state, ending=ending), phase=Phase.ENDED)
