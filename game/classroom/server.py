@@ -16,6 +16,7 @@ as easily as from the command line.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hmac
 import json
 import logging
@@ -65,6 +66,9 @@ class Classroom:
         self._sending: set[str] = set()  # rooms whose views are on their way
         self.log_folder = store.path.parent / "logs"  # each room's session log, beside the room file
         self._logged: dict[str, int] = {}  # room -> the log lines last written
+        # while serving, logs are written on a thread of their own (in order), so a slow disk's
+        # flush never holds up the rooms; without one (tests, restore) they are written at once
+        self._writer: concurrent.futures.ThreadPoolExecutor | None = None
 
     # creating and restoring
     def create_room(self, scenario: Scenario, seed: int | None = None, minutes: float | None = None) -> Room:
@@ -173,16 +177,34 @@ class Classroom:
 
     def write_log(self, room: Room) -> None:
         """The room's session log, rewritten atomically when a line has been added. A log that
-        cannot be written is reported and the game goes on: the room file keeps everything."""
+        cannot be written is reported and the game goes on: the room file keeps everything, and
+        the next change writes the whole log again."""
         lines = len(room.journal)
         if self._logged.get(room.code) == lines:
             return
+        self._logged[room.code] = lines
+        text = render_lines(room.log_lines())
+        if self._writer is None:
+            self._write_file(room.code, self.log_path(room), text)
+        else:
+            self._writer.submit(self._write_file, room.code, self.log_path(room), text)
+
+    def _write_file(self, code: str, path: Path, text: str) -> None:
         try:
-            self.log_folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.log_path(room), render_lines(room.log_lines()))
-            self._logged[room.code] = lines
+            write_atomically(path, text)
         except OSError as error:
-            log.error("room %s: cannot write its log %s: %s", room.code, self.log_path(room), error)
+            self._logged.pop(code, None)
+            log.error("room %s: cannot write its log %s: %s", code, path, error)
+
+    def write_in_background(self) -> None:
+        if self._writer is None:
+            self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="brink-logs")
+
+    def finish_writes(self) -> None:
+        """Every log written that was asked for (then written at once again)."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
 
     # the screens of a room
     async def broadcast(self, code: str) -> None:
@@ -553,6 +575,7 @@ CLOCK_TASK = web.AppKey("clock", asyncio.Task)
 
 
 async def _start_clock(app: web.Application) -> None:
+    app[CLASSROOM].write_in_background()
     app[CLOCK_TASK] = asyncio.get_running_loop().create_task(app[CLASSROOM].keep_time())
 
 
@@ -560,6 +583,7 @@ async def _stop_clock(app: web.Application) -> None:
     task = app.get(CLOCK_TASK)
     if task is not None:
         task.cancel()
+    app[CLASSROOM].finish_writes()
 
 
 async def _close_screens(app: web.Application) -> None:

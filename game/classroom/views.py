@@ -82,8 +82,10 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
     language = language or i18n.SOURCE_LANGUAGE
     words = i18n.words(language)
     parts: list[tuple[str | None, Any]] = [(None, _once(room, ("public", language), lambda: _public(room, language, words)))]
-    # the clock carries the server's time of this very view, so it is made for each one
-    parts.append(("clock", _clock(room)))
+    # the clock carries the server's time as the view is made (to a tenth of a second, so the
+    # screens of one round of sending share it and its JSON)
+    now = round(room.clock(), 1)
+    parts.append(("clock", _once(room, ("clock", now), lambda: _clock(room, now))))
     if isinstance(viewer, Member):
         mine = _own_recommendation(room, viewer)
         parts.append(("you", {"id": viewer.id, "name": viewer.name, "language": viewer.language,
@@ -384,14 +386,13 @@ def _card(room: Room, team: str, advisor_id: str, language: str) -> dict[str, An
 
 
 # --- the clock, the news the teacher sends, letters between teams ---------------------------------
-def _clock(room: Room) -> dict[str, Any] | None:
+def _clock(room: Room, now: float) -> dict[str, Any] | None:
     """Today's decision clock in server time: ``deadline`` while it runs, ``left`` while it is
     paused, and ``now``, the server's time as this view is made, so a browser counts down by
     the server's clock and not its own."""
     if room.phase != "deciding" or not room.timer.ticking:
         return {"paused": room.timer.paused, "running": False, "deadline": None, "left": None, "total": 0,
-                "now": room.clock()} if room.started and room.phase != "ended" else None
-    now = room.clock()
+                "now": now} if room.started and room.phase != "ended" else None
     return {"paused": room.timer.paused, "running": room.timer.deadline is not None, "deadline": room.timer.deadline,
             "left": room.timer.remaining(now), "total": room.timer.total, "now": now}
 

@@ -226,4 +226,5 @@ def test_a_student_cannot_work_the_console_and_only_a_leader_writes(host, room):
     lines = [json.loads(line) for line in log["text"].splitlines()]
     assert log["name"] == f"brinkmanship-{room.code}.jsonl"
     assert lines[0]["room"] == room.code and [line["kind"] for line in lines[1:]] == ["control"]
+    host.background.call(host.classroom.finish_writes)  # the log is written on a thread of its own
     assert log["text"] == host.classroom.log_path(room_now).read_text(encoding="utf-8")
