@@ -7,7 +7,8 @@ is refused with a ``ProtocolError`` naming the problem, before the room sees it.
 what (a student only for their own seat, the teacher's commands only with the teacher's token)
 and when (the phase) is for the server and the room to check.
 
-Server to browser: ``state`` (a view, see ``views``), ``welcome`` (a seat token), ``error``.
+Server to browser: ``state`` (a view, see ``views``), ``welcome`` (a seat token), ``log`` (the
+session log, to the teacher who asked), ``error``.
 The teacher's console (the clock, injects, the log) and letters between teams came as new
 types in the same version: a browser that never sends them is served as before.
 """
