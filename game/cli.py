@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     host.add_argument("--seed", type=_integer, default=None, help="seed for a new room's dice (default: a random one)")
     host.add_argument("--new", action="store_true",
                       help="open a new room even when rooms from before are still open")
+    host.add_argument("--minutes", type=_minutes, default=None,
+                      help="a new room's decision time per day, in minutes (default 5; a scenario's day may set its own, "
+                           "and the teacher's page changes it)")
     host.set_defaults(run=_host)
 
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
@@ -155,6 +158,17 @@ def _positive(text: str) -> int:
     value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _minutes(text: str) -> float:
+    """A time in minutes for a classroom's clock: more than 0, at most 240."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+    if not 0 < value <= 240:
+        raise argparse.ArgumentTypeError(f"a decision time is more than 0 and at most 240 minutes, not {text}")
     return value
 
 
@@ -274,7 +288,7 @@ def _host(arguments, parser) -> int:
     scenario = _load_or_report(arguments.scenario, parser)
     if scenario is None:
         return 1
-    return run_host(scenario, arguments.seed, arguments.bind, arguments.port, arguments.new)
+    return run_host(scenario, arguments.seed, arguments.bind, arguments.port, arguments.new, arguments.minutes)
 
 
 def _validate(arguments, parser) -> int:

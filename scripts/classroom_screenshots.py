@@ -1,6 +1,6 @@
 """Screenshots of a classroom session, taken from a real headless Chromium (Debian's ``chromium``):
 a student's phone at 360 pixels (the advisor's card, the leader's order, the resolution), the
-teacher's page and the projector, written to docs/ for the README.
+teacher's page and its console at work, and the projector, written to docs/ for the README.
 
     python scripts/classroom_screenshots.py [--out docs] [--lang en]
 
@@ -99,6 +99,21 @@ def main(argv=None) -> int:
             shot(projector, "classroom-projector")
             if arguments.all:
                 shot(teacher, "classroom-teacher")
+            # the console at work: a news flash, a letter on its way, a public statement, advice coming in
+            teacher.fill("[data-key=news-text]", "Radio Moscow: the convoy sails on to Cuba, as agreed in July.")
+            teacher.click("[data-key=send-news]")
+            phones["Maria"].fill("#letter-text", "Mr. Chairman, we should talk before our ships meet at sea.")
+            phones["Maria"].click("[data-key=send-letter]")
+            phones["Olga"].fill("#letter-text", "The Soviet Union sends only defensive aid to the people of Cuba.")
+            phones["Olga"].click("[data-key=send-statement]")
+            phones["Ivan"].check("input[value=keep_building]")
+            phones["Ivan"].fill("#reason", "Say nothing and keep to the schedule: the sites must be ready first.")
+            phones["Ivan"].click("[data-key=recommend]")
+            teacher.wait_for_selector("text=Say nothing and keep to the schedule")
+            teacher.wait_for_selector("text=The Soviet Union sends only defensive aid")
+            shot(teacher, "classroom-teacher-console", full_page=True)
+            if arguments.all:
+                shot(phones["Maria"], "classroom-phone-correspondence", at=".slot-letters")
             phones["Olga"].check("input[value=keep_building]")
             phones["Olga"].click("[data-key=order]")
             phones["Maria"].wait_for_selector(".resolution")

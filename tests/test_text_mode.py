@@ -227,3 +227,44 @@ def test_when_input_ends_a_failed_save_is_reported_without_asking(tmp_path):
     assert status == 0
     assert text.rstrip().endswith("Input ended; the game stops here.")
     assert "Cannot write the save to" in text and "another file" not in text
+
+
+class FakeClock:
+    """Wall-clock time that moves only when a test says: one minute a reading."""
+
+    def __init__(self, start=1_800_000_000.0, step=60.0):
+        self.now = start - step
+        self.step = step
+
+    def __call__(self):
+        self.now += self.step
+        return self.now
+
+
+def test_the_log_is_version_2_line_by_line_with_the_times_of_each_day(tmp_path):
+    log = tmp_path / "session.jsonl"
+    run("2\n1\n1\n1\n", log_path=str(log), clock=FakeClock())
+    lines = [json.loads(line) for line in log.read_text().splitlines()]
+    head, days, end = lines[0], lines[1:-1], lines[-1]
+    assert head == {"format": "brinkmanship-log", "version": 2, "scenario": "demo", "digest": DEMO.digest, "seed": 7,
+                    "front_end": "text", "started": "2027-01-15T08:00:00Z",
+                    "players": {"kennedy": "human", "khrushchev": "historical"}, "initial": head["initial"]}
+    assert set(head["initial"]) >= {"tension"}
+    assert [day["kind"] for day in days] == ["day"] * 4
+    assert [day["orders"]["kennedy"] for day in days] == ["wait_and_watch", "quarantine", "hold_the_line", "accept_deal"]
+    # the clock reads one minute later each time: opened, resolved, opened, ...
+    assert [(day["opened_at"], day["resolved_at"]) for day in days] == [
+        (f"2027-01-15T08:0{2 * i + 1}:00Z", f"2027-01-15T08:0{2 * i + 2}:00Z") for i in range(4)]
+    for day in days:
+        assert list(day) == ["kind", "day", "date", "opened_at", "resolved_at", "orders", "decided_by",
+                             "recommendations", "interactions", "events", "delayed", "values", "ending"]
+        assert day["decided_by"] == {"kennedy": "player", "khrushchev": "computer"}
+        assert day["recommendations"] == []
+    assert end == {"kind": "ending", "at": days[-1]["resolved_at"], "ending": "settlement", "early": False}
+
+
+def test_the_log_is_the_same_for_the_same_game_and_times(tmp_path):
+    first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run("2\n1\n1\n1\n", log_path=str(first), clock=FakeClock())
+    run("2\n1\n1\n1\n", log_path=str(second), clock=FakeClock())
+    assert first.read_bytes() == second.read_bytes()

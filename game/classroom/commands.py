@@ -90,11 +90,90 @@ class NextDay:
     """The teacher moves on from a day's resolution: to the next day, or to the ending."""
 
 
-Command = Union[Join, Speak, Sit, Configure, Start, Recommend, Order, Withdraw, Decide, NextDay]
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """The room's decision time per day and a letter's delay, in minutes (None: unchanged). The
+    room's first command carries the host's ``--minutes``; the teacher may change both later."""
+
+    minutes: float | None = None
+    letter_minutes: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """The teacher stops the decision clock."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """The teacher lets the decision clock run again."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddTime:
+    """The teacher gives the teams more time today."""
+
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Expire:
+    """The decision time has run out (the server's clock noticed): undecided teams get the default order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """The teacher takes back the last resolved day: its orders open again."""
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """The teacher ends the game early: the ending is the one the calendar's end would bring now."""
+
+
+@dataclass(frozen=True, slots=True)
+class InjectEvent:
+    """The teacher fires one of the scenario's events now."""
+
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class InjectNews:
+    """The teacher sends both teams a news flash of their own writing."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class InjectMeter:
+    """The teacher moves a meter by an amount, for a reason both teams are told."""
+
+    meter: str
+    by: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """A team's leader writes to the other team: a private letter (delivered after the room's
+    delay) or a public statement (everyone reads it at once)."""
+
+    member: str
+    text: str
+    public: bool
+    to: str | None = None  # the team written to (None: the other team)
+
+
+Command = Union[Join, Speak, Sit, Configure, Start, Recommend, Order, Withdraw, Decide, NextDay, Timing, Pause,
+                Resume, AddTime, Expire, Undo, End, InjectEvent, InjectNews, InjectMeter, Send]
 
 KINDS: dict[str, type] = {"join": Join, "speak": Speak, "sit": Sit, "configure": Configure, "start": Start,
                           "recommend": Recommend, "order": Order, "withdraw": Withdraw, "decide": Decide,
-                          "next_day": NextDay}
+                          "next_day": NextDay, "timing": Timing, "pause": Pause, "resume": Resume,
+                          "add_time": AddTime, "expire": Expire, "undo": Undo, "end": End,
+                          "inject_event": InjectEvent, "inject_news": InjectNews, "inject_meter": InjectMeter,
+                          "send": Send}
 _KIND_OF = {kind: name for name, kind in KINDS.items()}
 
 

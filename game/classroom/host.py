@@ -106,7 +106,7 @@ async def start_site(app: web.Application, bind: str, port: int, fixed_port: boo
     raise last_error or OSError("cannot listen")
 
 
-def print_room(room: Room, address: Address, out: TextIO, show_token: bool = True) -> None:
+def print_room(room: Room, address: Address, out: TextIO, show_token: bool = True, log_path=None) -> None:
     """What the teacher reads on the host's terminal: the address, the code, a QR code, the token."""
     link = join_link(address.url, room.code)
     out.write(f"\n  Room {room.code}: {room.scenario.title} (seed {room.seed}, {describe(room)})\n")
@@ -114,6 +114,8 @@ def print_room(room: Room, address: Address, out: TextIO, show_token: bool = Tru
     out.write(f"    or scan          (the QR code below opens {link})\n")
     out.write(terminal_qr(link, out))
     out.write(f"    Projector        {address.url}projector?room={room.code}\n")
+    out.write(f"    Decision time    {room.minutes:g} minutes a day; the session log is written to {log_path}\n"
+              if log_path else f"    Decision time    {room.minutes:g} minutes a day\n")
     if show_token:
         out.write(f"    Teacher's page   {address.url}teacher#{room.code}.{room.teacher_token}\n")
         out.write("                     (keep this address to yourself: it carries the teacher's token)\n")
@@ -187,7 +189,7 @@ async def host(classroom: Classroom, bind: str, port: int, fixed_port: bool, out
 
 
 def run_host(scenario: Scenario, seed: int | None, bind: str, port: int | None, new_room: bool,
-             out: TextIO = sys.stdout) -> int:
+             minutes: float | None = None, out: TextIO = sys.stdout) -> int:
     """``brink host``: restore the rooms, make one if none is open, serve until Ctrl-C."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
     store = RoomStore()
@@ -199,7 +201,7 @@ def run_host(scenario: Scenario, seed: int | None, bind: str, port: int | None, 
         out.write(f"{len(rooms)} room{'s' if len(rooms) != 1 else ''} from before {'are' if len(rooms) != 1 else 'is'} "
                   "back, as they were (use --new for a fresh room).\n")
     else:
-        rooms = [classroom.create_room(scenario, seed)]
+        rooms = [classroom.create_room(scenario, seed, minutes)]
 
     def started(address: Address) -> None:
         out.write(f"Brinkmanship is hosting a class on {address.url}\n")
@@ -208,7 +210,7 @@ def run_host(scenario: Scenario, seed: int | None, bind: str, port: int | None, 
                       "  classroom's Wi-Fi (or open a hotspot on it), then run 'brink host' again. Until then it\n"
                       "  serves this machine only: the projector page works here.\n")
         for room in rooms:
-            print_room(room, address, out)
+            print_room(room, address, out, log_path=classroom.log_path(room))
         out.write(f"\n  Rooms are kept in {store.path}; if this machine stops, run 'brink host' again\n"
                   "  and every room comes back where it was. Press Ctrl-C to stop.\n")
         out.flush()

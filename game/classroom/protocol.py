@@ -7,8 +7,10 @@ is refused with a ``ProtocolError`` naming the problem, before the room sees it.
 what (a student only for their own seat, the teacher's commands only with the teacher's token)
 and when (the phase) is for the server and the room to check.
 
-Server to browser: ``state`` (a view, see ``views``), ``welcome`` (a seat token), ``error``.
-Later versions add types (timers, letters, injects) without changing these.
+Server to browser: ``state`` (a view, see ``views``), ``welcome`` (a seat token), ``log`` (the
+session log, to the teacher who asked), ``error``.
+The teacher's console (the clock, injects, the log) and letters between teams came as new
+types in the same version: a browser that never sends them is served as before.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from game.classroom.room import NAME_LIMIT, REASON_LIMIT, Refused
+import math
+
+from game.classroom.letters import MESSAGE_LIMIT
+from game.classroom.room import MAX_ADDED_SECONDS, NAME_LIMIT, NEWS_LIMIT, REASON_LIMIT, Refused
 from game.i18n import N_
 
 VERSION = 1
@@ -44,6 +49,16 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Number:
+    """A finite number within bounds (``whole``: an integer); absent or null when not ``required``."""
+
+    minimum: float
+    maximum: float
+    whole: bool = False
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class OptionalId:
     """An id, or null (a seat's team and place: null stands up)."""
 
@@ -61,14 +76,26 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "order": {"choice": Text(ID_LIMIT)},
     "withdraw": {},
     "decide": {},
+    "send": {"text": Text(MESSAGE_LIMIT), "public": Flag(), "to": OptionalId()},
     # the teacher
     "seat": {"member": Text(ID_LIMIT), "team": OptionalId(), "place": OptionalId()},
     "configure": {"vote": Flag()},
     "start": {},
     "next_day": {},
+    "pause": {},
+    "resume_clock": {},
+    "add_time": {"seconds": Number(1, MAX_ADDED_SECONDS, whole=True)},
+    "undo": {},
+    "end": {},
+    "timing": {"minutes": Number(0.5, 240, required=False), "letter_minutes": Number(0.1, 240, required=False)},
+    "inject_event": {"event": Text(ID_LIMIT)},
+    "inject_news": {"text": Text(NEWS_LIMIT)},
+    "inject_meter": {"meter": Text(ID_LIMIT), "by": Number(-1e6, 1e6), "reason": Text(NEWS_LIMIT)},
+    "get_log": {},
 }
 OPENING = ("join", "resume", "watch")
-TEACHER_ONLY = ("seat", "configure", "start", "next_day")
+TEACHER_ONLY = ("seat", "configure", "start", "next_day", "pause", "resume_clock", "add_time", "undo", "end", "timing",
+                "inject_event", "inject_news", "inject_meter", "get_log")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +152,18 @@ def _check(kind: str, name: str, rule: Any, value: Any, present: bool) -> Any:
         if not isinstance(value, bool):
             raise ProtocolError(N_("'{field}' must be true or false."), field=name)
         return value
+    if isinstance(rule, Number):
+        if not present or value is None:
+            if rule.required:
+                raise ProtocolError(N_("A '{type}' message needs '{field}'."), type=kind, field=name)
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or (rule.whole and value != int(value)):
+            raise ProtocolError(N_("'{field}' must be a number."), field=name)
+        if not rule.minimum <= value <= rule.maximum:
+            raise ProtocolError(N_("'{field}' must be between {minimum} and {maximum}."), field=name,
+                                minimum=f"{rule.minimum:g}", maximum=f"{rule.maximum:g}")
+        return int(value) if rule.whole else value
     if isinstance(rule, OptionalId):
         if value is None:
             return None

@@ -16,6 +16,7 @@ as easily as from the command line.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hmac
 import json
 import logging
@@ -29,6 +30,8 @@ import jinja2
 from aiohttp import WSMsgType, web
 
 from game import i18n, paths
+from game.engine.atomic import write_atomically
+from game.engine.log import render_lines
 from game.classroom import codes, protocol
 from game.classroom import commands as c
 from game.classroom.protocol import Message, ProtocolError
@@ -45,6 +48,7 @@ RATE = 8.0  # messages a second a connection may keep up
 BURST = 24  # ... and at once
 CLOSE_AFTER_REFUSED = 200  # a connection refused this many times in a row for flooding is closed
 MAX_WEBSOCKET_FRAME = 64 * 1024  # beyond this aiohttp closes the connection; below, protocol.parse refuses
+TICK = 0.25  # seconds between two looks at the rooms' clocks and letters in transit
 
 
 # --- the rooms ------------------------------------------------------------------------------------
@@ -60,9 +64,14 @@ class Classroom:
         self.listeners: list[Callable[[Room], None]] = []  # told after every change (the window's projector)
         self._dirty: set[str] = set()  # rooms changed since their screens were last sent a view
         self._sending: set[str] = set()  # rooms whose views are on their way
+        self.log_folder = store.path.parent / "logs"  # each room's session log, beside the room file
+        self._logged: dict[str, int] = {}  # room -> the log lines last written
+        # while serving, logs are written on a thread of their own (in order), so a slow disk's
+        # flush never holds up the rooms; without one (tests, restore) they are written at once
+        self._writer: concurrent.futures.ThreadPoolExecutor | None = None
 
     # creating and restoring
-    def create_room(self, scenario: Scenario, seed: int | None = None) -> Room:
+    def create_room(self, scenario: Scenario, seed: int | None = None, minutes: float | None = None) -> Room:
         seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         code = codes.new_code(self.rooms.keys() | {record.code for record in self.store.rooms()})
         record = RoomRecord(code, self.clock(), scenario.id, str(Path(scenario.path).resolve()), scenario.digest,
@@ -70,6 +79,8 @@ class Classroom:
         self.store.add_room(record)
         self._scenarios[(record.scenario_path, record.digest)] = scenario
         room = self.rooms[code] = self._new_room(record, scenario)
+        if minutes is not None:
+            self.act(room, c.Timing(minutes=minutes))
         log.info("room %s created: %s, seed %s", code, scenario.id, seed)
         return room
 
@@ -91,6 +102,8 @@ class Classroom:
         room = self._new_room(record, scenario)
         for at, command in self.store.commands(record.code):
             room.apply(command, at)
+        room.tick(self.clock())
+        self.write_log(room)
         return room
 
     def _scenario(self, record: RoomRecord) -> Scenario:
@@ -127,8 +140,71 @@ class Classroom:
             # the change is in memory but not on disk: undo it by replaying what the store holds
             self.rooms[room.code] = self._replay(next(r for r in self.store.rooms() if r.code == room.code))
             raise
+        self.write_log(room)
         for listener in self.listeners:
             listener(room)
+
+    def tick(self) -> list[str]:
+        """The server's time moves on: a room whose clock has run out gets its default orders
+        (a command, kept like any other), a letter whose time has come is delivered. Returns
+        the rooms whose screens need a new view. The tests call it with a fake clock."""
+        now = self.clock()
+        changed = []
+        for room in list(self.rooms.values()):
+            if room.clock_ran_out(now):
+                try:
+                    self.act(room, c.Expire())
+                except (RoomError, StoreError) as error:
+                    log.error("room %s: the clock ran out but could not decide: %s", room.code, error)
+                    continue
+                changed.append(room.code)
+            elif room.tick(now):
+                changed.append(room.code)
+        return changed
+
+    async def keep_time(self) -> None:
+        """Forever: tick, and send the changed rooms' screens their views."""
+        while True:
+            await asyncio.sleep(TICK)
+            try:
+                for code in self.tick():
+                    await self.broadcast(code)
+            except Exception:  # noqa: BLE001 - one bad tick must not stop the clock for every room
+                log.exception("the rooms' clock stumbled")
+
+    def log_path(self, room: Room) -> Path:
+        return self.log_folder / f"{room.code}.jsonl"
+
+    def write_log(self, room: Room) -> None:
+        """The room's session log, rewritten atomically when a line has been added. A log that
+        cannot be written is reported and the game goes on: the room file keeps everything, and
+        the next change writes the whole log again."""
+        lines = len(room.journal)
+        if self._logged.get(room.code) == lines:
+            return
+        self._logged[room.code] = lines
+        text = render_lines(room.log_lines())
+        if self._writer is None:
+            self._write_file(room.code, self.log_path(room), text)
+        else:
+            self._writer.submit(self._write_file, room.code, self.log_path(room), text)
+
+    def _write_file(self, code: str, path: Path, text: str) -> None:
+        try:
+            write_atomically(path, text)
+        except OSError as error:
+            self._logged.pop(code, None)
+            log.error("room %s: cannot write its log %s: %s", code, path, error)
+
+    def write_in_background(self) -> None:
+        if self._writer is None:
+            self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="brink-logs")
+
+    def finish_writes(self) -> None:
+        """Every log written that was asked for (then written at once again)."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
 
     # the screens of a room
     async def broadcast(self, code: str) -> None:
@@ -278,6 +354,12 @@ async def _handle(classroom: Classroom, screen: Screen, message: Message) -> Non
     if kind == "lang":
         await _change_language(classroom, screen, room, message["lang"])
         return
+    if kind == "get_log":
+        if screen.kind != TEACHER:
+            raise ProtocolError(i18n.N_("Only the teacher can do that."))
+        await screen.send({"type": "log", "v": protocol.VERSION, "name": f"brinkmanship-{room.code}.jsonl",
+                           "text": render_lines(room.log_lines())})
+        return
     command = _command(screen, room, message)
     classroom.act(room, command)
     await classroom.broadcast(room.code)
@@ -295,7 +377,7 @@ def _command(screen: Screen, room: Room, message: Message) -> c.Command:
             return c.Sit(message["member"], message["team"], message["place"], by_teacher=True)
         if kind == "configure":
             return c.Configure(message["vote"])
-        return c.Start() if kind == "start" else c.NextDay()
+        return _teacher_command(message)
     if screen.kind != "student":
         raise ProtocolError(i18n.N_("Only a student in a seat can do that."))
     member = screen.member
@@ -305,7 +387,27 @@ def _command(screen: Screen, room: Room, message: Message) -> c.Command:
         return c.Recommend(member, message["choice"], message["reason"] or "")
     if kind == "order":
         return c.Order(member, message["choice"])
+    if kind == "send":
+        return c.Send(member, message["text"], message["public"], message["to"])
     return c.Withdraw(member) if kind == "withdraw" else c.Decide(member)
+
+
+def _teacher_command(message: Message) -> c.Command:
+    """The command of one of the teacher's buttons (the message's shape already checked)."""
+    kind = message.type
+    simple = {"start": c.Start, "next_day": c.NextDay, "pause": c.Pause, "resume_clock": c.Resume, "undo": c.Undo,
+              "end": c.End}
+    if kind in simple:
+        return simple[kind]()
+    if kind == "add_time":
+        return c.AddTime(message["seconds"])
+    if kind == "timing":
+        return c.Timing(message["minutes"], message["letter_minutes"])
+    if kind == "inject_event":
+        return c.InjectEvent(message["event"])
+    if kind == "inject_news":
+        return c.InjectNews(message["text"])
+    return c.InjectMeter(message["meter"], message["by"], message["reason"])
 
 
 async def _open(classroom: Classroom, screen: Screen, message: Message) -> None:
@@ -463,8 +565,25 @@ def make_app(classroom: Classroom, join: JoinAddress) -> web.Application:
     app.router.add_static("/static", WEB / "static")
     app.router.add_static("/fonts", paths.assets_folder() / "fonts")
     app.router.add_static("/art", paths.assets_folder() / "art")
+    app.on_startup.append(_start_clock)
+    app.on_cleanup.append(_stop_clock)
     app.on_shutdown.append(_close_screens)
     return app
+
+
+CLOCK_TASK = web.AppKey("clock", asyncio.Task)
+
+
+async def _start_clock(app: web.Application) -> None:
+    app[CLASSROOM].write_in_background()
+    app[CLOCK_TASK] = asyncio.get_running_loop().create_task(app[CLASSROOM].keep_time())
+
+
+async def _stop_clock(app: web.Application) -> None:
+    task = app.get(CLOCK_TASK)
+    if task is not None:
+        task.cancel()
+    app[CLASSROOM].finish_writes()
 
 
 async def _close_screens(app: web.Application) -> None:

@@ -82,6 +82,10 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
     language = language or i18n.SOURCE_LANGUAGE
     words = i18n.words(language)
     parts: list[tuple[str | None, Any]] = [(None, _once(room, ("public", language), lambda: _public(room, language, words)))]
+    # the clock carries the server's time as the view is made (to a tenth of a second, so the
+    # screens of one round of sending share it and its JSON)
+    now = round(room.clock(), 1)
+    parts.append(("clock", _once(room, ("clock", now), lambda: _clock(room, now))))
     if isinstance(viewer, Member):
         mine = _own_recommendation(room, viewer)
         parts.append(("you", {"id": viewer.id, "name": viewer.name, "language": viewer.language,
@@ -101,12 +105,15 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
                     parts.append(("resolution", _once(room, ("resolution", seat.team, language),
                                                       lambda: _resolution(room, room.session.state.history[-1],
                                                                           language, words, (seat.team,)))))
+                parts.append(("correspondence", _once(room, ("letters", seat.team, language),
+                                                      lambda: _correspondence(room, seat.team))))
             if not seat.is_leader:
                 parts.append(("card", _once(room, ("card", seat.team, seat.place, language),
                                             lambda: _card(room, seat.team, seat.place, language))))
     elif viewer == TEACHER:
         parts.append(("members", [{"id": m.id, "name": m.name, "seat": _seat(m, room)} for m in room.members.values()]))
         parts.append(("seats", _once(room, ("seats", language), lambda: _free_seats(room, language))))
+        parts.append(("console", _console(room, language)))
     return parts
 
 
@@ -169,6 +176,9 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
                        "date": day.date, "long_date": i18n.long_date(day.date, words), "title": t(day.title),
                        "picture": _picture_url(scenario, day.id, day.art)}
     view["map"] = _map(room) if map_model.is_caribbean(scenario) else None
+    view["news"] = _news(room, language, words)
+    view["statements"] = [_letter(room, letter) for letter in room.letters if letter.public]
+    view["ended_early"] = room.ended_early
     if room.phase in ("resolved", "ended") and state.history:
         view["resolution"] = _resolution(room, state.history[-1], language, words, everyone)
     if state.ended:
@@ -285,11 +295,13 @@ def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tup
         else:
             happened.append({"kind": news.kind, "text": t(news.text)})
     day = scenario.days[record.day_index]
+    deciders = {advice.team: advice.decided_by for advice in room.past_advice if advice.day_index == record.day_index}
     return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
             "title": t(day.title),
             "orders": [{"team": team, "name": scenario.roles[team].name,
                         "label": _label(scenario, record.day_index, team, choice, language),
-                        "historical": _label(scenario, record.day_index, team, day.historical.get(team), language)}
+                        "historical": _label(scenario, record.day_index, team, day.historical.get(team), language),
+                        "clock": deciders.get(team) == "clock"}
                        for team, choice in record.orders],
             "happened": happened, "moved": moved, "history": t(day.history_note), "ending": record.ending}
 
@@ -370,6 +382,89 @@ def _card(room: Room, team: str, advisor_id: str, language: str) -> dict[str, An
         scripted = {a.id: advice for a, advice in advice_for(scenario, room.session.state, team)}.get(advisor.id)
         card["says"] = t(scripted.text) if scripted else ""
     return card
+
+
+# --- the clock, the news the teacher sends, letters between teams ---------------------------------
+def _clock(room: Room, now: float) -> dict[str, Any] | None:
+    """Today's decision clock in server time: ``deadline`` while it runs, ``left`` while it is
+    paused, and ``now``, the server's time as this view is made, so a browser counts down by
+    the server's clock and not its own."""
+    if room.phase != "deciding" or not room.timer.ticking:
+        return {"paused": room.timer.paused, "running": False, "deadline": None, "left": None, "total": 0,
+                "now": now} if room.started and room.phase != "ended" else None
+    return {"paused": room.timer.paused, "running": room.timer.deadline is not None, "deadline": room.timer.deadline,
+            "left": room.timer.remaining(now), "total": room.timer.total, "now": now}
+
+
+def _news(room: Room, language: str, words: i18n.Words) -> list[dict[str, Any]]:
+    """The teacher's injects as both teams read them, newest last."""
+    scenario = room.scenario
+    t = _translator(language)
+    result = []
+    for item in room.news:
+        entry = {"at": item["at"], "kind": item["kind"], "date": scenario.days[min(item["day_index"], len(scenario.days) - 1)].date}
+        if item["kind"] == "news":
+            entry["text"] = item["text"]
+        elif item["kind"] == "event":
+            event = next(e for e in scenario.events if e.id == item["event"])
+            entry["title"], entry["text"] = t(event.title), t(event.text)
+        else:
+            variable = scenario.variables[item["meter"]]
+            entry["title"] = t(variable.label)
+            entry["by"] = _number(item["by"])
+            entry["text"] = item["reason"]
+        result.append(entry)
+    return result
+
+
+def _letter(room: Room, letter, mine: bool = False) -> dict[str, Any]:
+    roles = room.scenario.roles
+    return {"number": letter.number, "from": letter.sender, "from_name": roles[letter.sender].name,
+            "to": letter.to, "to_name": roles[letter.to].name if letter.to in roles else None,
+            "public": letter.public, "text": letter.text, "author": letter.author, "at": letter.at,
+            "arrives_at": letter.arrives_at, "arrived": letter.arrived(room.now), "mine": mine}
+
+
+def _correspondence(room: Room, team: str) -> list[dict[str, Any]]:
+    """A team's own messages (a letter still on its way says so, to its sender only), the
+    letters that have reached it, and every public statement."""
+    result = []
+    for letter in room.letters:
+        if letter.sender == team:
+            result.append(_letter(room, letter, mine=True))
+        elif letter.public or (letter.to == team and letter.arrived(room.now)):
+            result.append(_letter(room, letter))
+    return result
+
+
+def _console(room: Room, language: str) -> dict[str, Any]:
+    """What the teacher sees besides the public game: every team's advice and order as they come
+    in, every message, the room's times, and what can be injected."""
+    scenario = room.scenario
+    t = _translator(language)
+    state = room.session.state
+    teams = []
+    for team, role in scenario.roles.items():
+        advice = room.advice.get(team) if room.phase == "deciding" else None
+        members = room.members
+
+        def label(choice_id):
+            return _label(scenario, state.day_index, team, choice_id, language) if room.started else choice_id
+        order = room.session.order_of(team) if room.phase == "deciding" else None
+        teams.append({"id": team, "name": role.name, "order": label(order) if order else None,
+                      "decided_by": advice.decided_by if advice else "",
+                      "recommendations": [{"advisor": _place_name(room, team, r.advisor), "student": members[r.member].name,
+                                           "label": label(r.choice), "reason": r.reason, "leader": r.advisor == LEADER,
+                                           "at": r.at}
+                                          for r in (advice.recommendations if advice else [])]})
+    return {"minutes": room.minutes, "letter_minutes": room.letter_minutes, "paused": room.timer.paused,
+            "can_undo": room.started and room.phase != "ended" and bool(room.session.earlier),
+            "teams": teams, "messages": [_letter(room, letter) for letter in room.letters],
+            "events": [{"id": e.id, "title": t(e.title) or e.id, "fired": e.id in state.fired, "once": e.once}
+                       for e in scenario.events],
+            "meters": [{"id": v.id, "label": t(v.label), "value": _number(state.values[v.slot])}
+                       for v in scenario.variables.values()],
+            "log_lines": len(room.journal) + 1}
 
 
 # --- seats ----------------------------------------------------------------------------------------

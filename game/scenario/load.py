@@ -32,7 +32,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # admits the load benchmark's 100x scenario (
 RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
-TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art", "map")
+TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art", "map",
+                "letter_delay_minutes")
 
 
 def load_scenario(path: str | os.PathLike, *, freeze: bool = False) -> Scenario:
@@ -253,7 +254,7 @@ class _ScenarioReader:
             roles=roles, variables=variables, flags=flags, derived=derived, days=days,
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
             digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
-            map=self.read_map(top),
+            map=self.read_map(top), letter_delay_minutes=self.positive_minutes(top, "letter_delay_minutes"),
         )
 
     # --- the scenario's own map -----------------------------------------------------------------
@@ -592,7 +593,7 @@ class _ScenarioReader:
         for index, item in enumerate(items):
             fields = Fields(item, items.item_location(index), f"day {index + 1}", self.diagnostics,
                             ("id", "date", "title"), ("briefing", "choices", "historical", "history", "art", "advisors",
-                                                      "as_seen_by", "brief"))
+                                                      "as_seen_by", "brief", "minutes", "default"))
             day_id = fields.identifier("id")
             label = f"day '{day_id}'" if day_id else f"day {index + 1}"
             date_text = fields.string("date")
@@ -611,7 +612,9 @@ class _ScenarioReader:
             present = self.read_day_advisors(fields, roles)
             days.append(Day(day_id, index, date_text, fields.text("title"), briefings, choices, historical,
                             fields.text("history"), self.art(fields), fields.location, present,
-                            self.read_seen_by(fields, label), briefs=self.read_briefs(fields, roles, present, label)))
+                            self.read_seen_by(fields, label), briefs=self.read_briefs(fields, roles, present, label),
+                            minutes=self.positive_minutes(fields, "minutes"),
+                            defaults=self.read_defaults(fields, label, choices, roles)))
         for role_id, choice_id, location in self.pending_recommendations:
             if role_id in self.choices_by_role:
                 self.reference(choice_id, self.choices_by_role[role_id], location, "choice", f" for '{role_id}'")
@@ -743,8 +746,30 @@ class _ScenarioReader:
             self.choices_by_role.setdefault(role_id, set()).update(choice.id for choice in choices)
         return result
 
+    def positive_minutes(self, fields: Fields, key: str) -> float | None:
+        """A time in minutes (a classroom's decision time, a letter's delay): a positive number, or None."""
+        if not fields.has(key):
+            return None
+        minutes = fields.number(key, 0)
+        if fields.has(key) and isinstance(fields.raw(key), (int, float)) and not isinstance(fields.raw(key), bool) \
+                and minutes <= 0:
+            fields.error(key, f"'{key}' in {fields.what} is a time in minutes and must be more than 0, not {minutes:g}")
+        return minutes if minutes > 0 else None
+
+    def read_defaults(self, fields: Fields, label: str, choices: dict, roles: dict[str, Role]) -> dict[str, str]:
+        """``default: {kennedy: wait}``: the order a seat gets when its team has not decided in time
+        (a classroom's decision timer): one of the choices offered to that role on that day."""
+        return self.choice_per_role(fields, "default", label, choices, roles)
+
     def read_historical(self, fields: Fields, label: str, choices: dict, roles: dict[str, Role]) -> dict[str, str]:
-        section = fields.mapping("historical")
+        """``historical: {kennedy: quarantine}``: what each leader really decided that day."""
+        return self.choice_per_role(fields, "historical", label, choices, roles)
+
+    def choice_per_role(self, fields: Fields, key: str, label: str, choices: dict,
+                        roles: dict[str, Role]) -> dict[str, str]:
+        """A mapping from role id to one of the choices that role has on the day (its own or a
+        standing one), each id checked with a did-you-mean."""
+        section = fields.mapping(key)
         result = {}
         for role_id, choice_id in section.items():
             if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):

@@ -209,6 +209,10 @@ class Day:
     # role -> advisor -> what that advisor would push for today: the private role card a student
     # playing the advisor reads in a classroom session
     briefs: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)
+    # a classroom's decision time for this day, in minutes (None: the room's own)
+    minutes: float | None = None
+    # role -> the order given when a team has not decided by the end of the decision time
+    defaults: Mapping[str, str] = field(default_factory=dict)
 
     def briefing_for(self, role_id: str, values) -> Text | None:
         """What the seat is told this morning: the paragraphs whose condition holds on ``values``."""
@@ -348,6 +352,8 @@ class Scenario:
     day_slot: int = field(default=0)
     art: Any = None  # the scenario's own title painting, as a day's art is written (None: the game's)
     map: ScenarioMap | None = field(default=None, compare=False)  # the scenario's own map, if it has one
+    # how long a letter between teams takes to arrive in a classroom (None: the room's own)
+    letter_delay_minutes: float | None = None
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)

@@ -12,7 +12,7 @@ from typing import Callable, Mapping, TextIO
 
 from game.engine import machine
 from game.engine.advice import advice_for
-from game.engine.log import write_log
+from game.engine.log import PlayTimes, write_log
 from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resolve, Session, UndoLastDay
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
@@ -38,8 +38,11 @@ class _Quit(Exception):
 
 class TextGame:
     def __init__(self, session: Session, players: Mapping[str, str], read: TextIO, write: TextIO,
-                 language: str = "en", save_path: str | None = None, log_path: str | None = None, width: int = 78):
+                 language: str = "en", save_path: str | None = None, log_path: str | None = None, width: int = 78,
+                 clock: Callable[[], float] | None = None):
         self.session = session
+        # wall-clock times for the log (when each day opened and was resolved); injectable for tests
+        self.times = PlayTimes(clock) if clock is not None else PlayTimes()
         self.scenario = session.scenario
         self.players = dict(players)
         self.read = read
@@ -106,6 +109,7 @@ class TextGame:
 
     def apply(self, command) -> tuple:
         self.session, events = machine.apply(self.session, command)
+        self.times.note(self.session.state, self.session.phase in (Phase.DELIBERATION, Phase.ORDERS))
         return events
 
     def play_phase(self) -> None:
@@ -283,7 +287,8 @@ class TextGame:
     def write_log(self) -> None:
         if self.log_path:
             self.write_file("log", "log_path",
-                            lambda path: write_log(path, self.scenario, self.session.state, self.players), ask=True)
+                            lambda path: write_log(path, self.scenario, self.session.state, self.players, "text",
+                                                   self.times), ask=True)
 
     def write_file(self, what: str, attribute: str, write: Callable[[str], None], ask: bool) -> bool:
         while True:

@@ -17,7 +17,7 @@ from typing import Mapping
 
 from game import i18n, paths
 from game.engine import machine
-from game.engine.log import write_log
+from game.engine.log import PlayTimes, write_log
 from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
@@ -44,6 +44,7 @@ class Match:
     language: str = "en"
     log_path: Path | None = None
     autosave: Path | None = field(default_factory=autosave_path)
+    times: PlayTimes = field(default_factory=PlayTimes)  # wall-clock times for the log
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, players: Mapping[str, str], language: str = "en",
@@ -117,6 +118,7 @@ class Match:
     # --- commands -----------------------------------------------------------------------------
     def apply(self, command) -> tuple:
         self.session, events = machine.apply(self.session, command)
+        self.times.note(self.session.state, self.session.phase in (Phase.DELIBERATION, Phase.ORDERS))
         return events
 
     def begin_day(self) -> None:
@@ -188,7 +190,7 @@ class Match:
     def write_log(self) -> None:
         if self.log_path is not None:
             try:
-                write_log(self.log_path, self.scenario, self.session.state, self.players)
+                write_log(self.log_path, self.scenario, self.session.state, self.players, "window", self.times)
             except OSError:
                 pass
 

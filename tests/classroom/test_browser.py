@@ -116,3 +116,94 @@ def test_the_join_page_speaks_russian_when_asked(browser, host, demo):
     page.click("button[type=submit]")
     page.wait_for_selector("text=Выберите место")
     assert no_sideways_scrolling(page)
+
+
+def shots(tmp_path):
+    """Where the screenshots go: BRINK_SCREENSHOTS when set (to look at them), else the test's folder."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("BRINK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_the_teachers_console_pauses_adds_time_sends_news_and_sees_the_letters(browser, host, crisis, tmp_path):
+    """The teacher's real buttons, and what the students' pages show of them."""
+    from playwright.sync_api import expect
+
+    room = host.new_room(crisis)
+    base = host.http
+    folder = shots(tmp_path)
+    students = {}
+    for name, team in (("Ann", "kennedy"), ("Boris", "khrushchev")):
+        page = phone(browser)
+        page.goto(f"{base}/?room={room.code}")
+        page.fill("#student-name", name)
+        page.click("button[type=submit]")
+        page.click(f"[data-key='seat:{team}:leader']")
+        page.wait_for_selector(f"[data-key='seat:{team}:leader'][aria-pressed=true]")
+        students[team] = page
+    kennedy, khrushchev = students["kennedy"], students["khrushchev"]
+    teacher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    teacher.goto(f"{base}/teacher#{room.code}.{room.teacher_token}")
+    teacher.click("text=Start the game")
+
+    # the clock shows on the students' screens, counting down from five minutes
+    kennedy.wait_for_selector(".countdown .time")
+    assert kennedy.locator(".countdown .time").inner_text() in ("5:00", "4:59", "4:58")
+
+    # pause: every screen says so and the time stands still; +1 min adds a minute to it
+    teacher.click("[data-key=pause]")
+    kennedy.wait_for_selector("text=The clock is paused")
+    left = kennedy.locator(".countdown .time").inner_text()
+    teacher.click("[data-key=add60]")
+    minutes, seconds = (int(part) for part in left.split(":"))
+    longer = f"{minutes + 1}:{seconds:02d}"
+    expect(kennedy.locator(".countdown .time")).to_have_text(longer)
+    assert khrushchev.locator(".countdown .time").inner_text() == longer
+    teacher.click("[data-key=resume]")
+    kennedy.wait_for_selector("text=left to decide")
+
+    # a news flash the teacher writes reaches both teams as news, as text
+    teacher.fill("[data-key=news-text]", "Radio Moscow: <b>calm</b> in the Caribbean")
+    teacher.click("[data-key=send-news]")
+    for page in (kennedy, khrushchev):
+        page.wait_for_selector("text=Radio Moscow: <b>calm</b> in the Caribbean")
+        assert page.locator(".news b:text('calm')").count() == 0
+
+    # the letters' delay made short on the console, then a letter: on its way for its sender only,
+    # seen at once by the teacher, delivered to the other team when its time comes
+    teacher.fill("[data-key=letter-minutes]", "0.1")
+    teacher.click("[data-key=timing]")
+    expect(teacher.locator("[data-key=letter-minutes]")).to_have_value("0.1")
+    kennedy.fill("#letter-text", "Dear Chairman, let us talk before the ships meet.")
+    kennedy.click("[data-key=send-letter]")
+    kennedy.wait_for_selector("text=on its way")
+    teacher.wait_for_selector("text=Dear Chairman, let us talk before the ships meet.")
+    assert khrushchev.get_by_text("Dear Chairman").count() == 0
+    khrushchev.wait_for_selector("text=Dear Chairman, let us talk before the ships meet.", timeout=20_000)
+    assert khrushchev.get_by_text("Letter from John F. Kennedy").count() == 1
+    kennedy.wait_for_selector(".letters li:not(.in-transit)")
+
+    # a public statement: everyone at once
+    khrushchev.fill("#letter-text", "The Soviet Union wants peace.")
+    khrushchev.click("[data-key=send-statement]")
+    for page in (kennedy, teacher):
+        page.wait_for_selector("text=The Soviet Union wants peace.")
+
+    # an advisor-free team: the leader's order appears on the console as it comes in
+    kennedy.check("input[value=convene_excomm]")
+    kennedy.click("[data-key=order]")
+    teacher.wait_for_selector("text=Order: Meet the advisers in secret")
+
+    teacher.screenshot(path=str(folder / "teacher.png"), full_page=True)
+    khrushchev.screenshot(path=str(folder / "student.png"), full_page=True)
+    projector = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    projector.goto(f"{base}/projector?room={room.code}")
+    projector.wait_for_selector(".countdown.big .time")
+    projector.wait_for_selector("text=The Soviet Union wants peace.")
+    projector.screenshot(path=str(folder / "projector-clock.png"))
+    assert no_sideways_scrolling(khrushchev)
+    for name in ("teacher.png", "student.png", "projector-clock.png"):
+        assert (folder / name).stat().st_size > 10_000

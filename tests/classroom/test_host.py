@@ -53,3 +53,30 @@ def test_the_terminal_shows_the_code_a_qr_code_and_the_teachers_token(demo, enco
     qr = [line for line in text.splitlines() if line.startswith("    ") and set(line.strip()) <= set("\u2580\u2584\u2588 #")]
     assert len(qr) >= 12  # a QR code of 25 modules or more, two rows a line (or one, in plain ASCII)
     text.encode(encoding)  # nothing the terminal cannot show
+
+
+def test_brink_host_takes_a_decision_time_in_minutes(capsys):
+    from game.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["host", "--minutes", "7.5"]).minutes == 7.5
+    assert parser.parse_args(["host"]).minutes is None
+    for bad in ("0", "-3", "300", "soon"):
+        with pytest.raises(SystemExit) as exit_:
+            parser.parse_args(["host", "--minutes", bad])
+        assert exit_.value.code == 2
+    assert "minutes" in capsys.readouterr().err
+
+
+def test_a_new_rooms_minutes_are_its_first_command(tmp_path, demo):
+    from game.classroom import commands as c
+    from game.classroom.server import Classroom
+    from game.classroom.store import RoomStore
+
+    classroom = Classroom(RoomStore(tmp_path / "rooms.sqlite3"))
+    room = classroom.create_room(demo, seed=1, minutes=8)
+    assert room.minutes == 8
+    assert [command for _, command in classroom.store.commands(room.code)] == [c.Timing(minutes=8)]
+    out = io.StringIO()
+    host.print_room(room, host.Address("http://192.168.1.20:8765/", True), out, log_path=classroom.log_path(room))
+    assert "Decision time    8 minutes a day; the session log is written to" in out.getvalue()

@@ -179,3 +179,52 @@ def test_the_protocol_checks_each_field_of_each_type():
     message = protocol.parse(json.dumps({"type": "recommend", "choice": "a", "reason": "Почему бы и нет" * 30}))
     assert message["choice"] == "a"
     assert protocol.parse(json.dumps({"type": "sit", "team": None, "place": None})).fields == {"team": None, "place": None}
+
+
+def test_the_consoles_messages_are_checked_at_the_edge():
+    for bad, why in [({"type": "add_time", "seconds": "60"}, "must be a number"),
+                     ({"type": "add_time", "seconds": True}, "must be a number"),
+                     ({"type": "add_time", "seconds": 1.5}, "must be a number"),
+                     ({"type": "add_time", "seconds": 86_400}, "between 1 and 3600"),
+                     ({"type": "inject_meter", "meter": "tension", "by": float("nan"), "reason": "x"}, "must be a number"),
+                     ({"type": "inject_meter", "meter": "tension", "by": 1e300, "reason": "x"}, "between"),
+                     ({"type": "inject_news", "text": "x" * 301}, "too long"),
+                     ({"type": "send", "text": "x" * 601, "public": False, "to": None}, "too long"),
+                     ({"type": "send", "text": "hello", "public": "yes", "to": None}, "true or false"),
+                     ({"type": "timing", "minutes": 0}, "between"),
+                     ({"type": "resume_clock", "now": 1}, "Unexpected field")]:
+        with pytest.raises(ProtocolError, match=why):
+            protocol.parse(json.dumps(bad))
+    assert protocol.parse(json.dumps({"type": "add_time", "seconds": 300.0}))["seconds"] == 300
+    assert protocol.parse(json.dumps({"type": "timing", "letter_minutes": 2})).fields == {"minutes": None, "letter_minutes": 2}
+
+
+def test_a_student_cannot_work_the_console_and_only_a_leader_writes(host, room):
+    async def scenario():
+        async with aiohttp.ClientSession() as http:
+            ann, _ = await joined(http, host, room, "Ann", "kennedy", "leader")
+            cat, _ = await joined(http, host, room, "Cat", "kennedy", "rfk")
+            boss = await teacher(http, host, room)
+            await boss.send({"type": "start"})
+            await ann.until(lambda state: state["phase"] == "deciding")
+            answers = []
+            for message in ({"type": "pause"}, {"type": "add_time", "seconds": 60}, {"type": "get_log"},
+                            {"type": "inject_news", "text": "Ann rules"}, {"type": "undo"}, {"type": "end"}):
+                await ann.send(message)
+                answers.append((await receive(ann, "error"))["message"])
+            await cat.send({"type": "send", "text": "From an advisor", "public": True, "to": None})
+            answers.append((await receive(cat, "error"))["message"])
+            # the teacher gets the room's log on asking, as the file has it
+            await boss.send({"type": "get_log"})
+            log = await receive(boss, "log")
+            return answers, log
+    answers, log = run(scenario())
+    assert answers[:6] == ["Only the teacher can do that."] * 6
+    assert answers[6] == "Only the team's leader writes to the other team."
+    room_now = host.room(room.code)
+    assert not room_now.timer.paused and not room_now.news and not room_now.letters
+    lines = [json.loads(line) for line in log["text"].splitlines()]
+    assert log["name"] == f"brinkmanship-{room.code}.jsonl"
+    assert lines[0]["room"] == room.code and [line["kind"] for line in lines[1:]] == ["control"]
+    host.background.call(host.classroom.finish_writes)  # the log is written on a thread of its own
+    assert log["text"] == host.classroom.log_path(room_now).read_text(encoding="utf-8")

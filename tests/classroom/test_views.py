@@ -15,6 +15,7 @@ def full_class(crisis):
     room = seated(crisis, ("Ann", "kennedy", LEADER), ("Bob", "khrushchev", LEADER), ("Cat", "kennedy", "rfk"),
                   ("Dan", "khrushchev", "gromyko"))
     room.apply(c.Start())
+    room.clock = lambda: 100.0  # the server's time stands still while a test compares two views
     return room
 
 
@@ -36,18 +37,23 @@ def test_a_student_never_sees_the_other_teams_briefing_choices_briefs_or_advice(
     secret = [soviet_briefing.get("en"), soviet_briefing.get("ru"), "SECRET-SOVIET-REASON",
               *(day.brief_of("khrushchev", a.id).get("en") for a in crisis.roles["khrushchev"].advisors),
               *(choice.text.get("en") for choice in room.session.legal_choices("khrushchev"))]
-    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR):
         seen = "\n".join(strings(view_for(room, viewer)))
         for text in filter(None, secret):
             assert text not in seen, f"{viewer}: {text[:40]}"
+    # the teacher's console sees every team's recommendations and reasons as they come in
+    console = view_for(room, TEACHER)["console"]
+    soviet = next(team for team in console["teams"] if team["id"] == "khrushchev")
+    assert [(r["student"], r["reason"]) for r in soviet["recommendations"]] == [("Dan", "SECRET-SOVIET-REASON")]
 
 
 def test_nobody_sees_an_order_before_the_day_resolves_and_everybody_after(crisis):
     room = full_class(crisis)
     room.apply(c.Order("m2", "hide_sites"))
     label = crisis.choice("khrushchev", "hide_sites").label.get("en")
-    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR):
         assert label not in strings(view_for(room, viewer))
+    assert next(t for t in view_for(room, TEACHER)["console"]["teams"] if t["id"] == "khrushchev")["order"] == label
     assert view_for(room, room.members["m4"])["team"]["order"]["label"] == label  # the team itself knows
     assert [team["decided"] for team in view_for(room, PROJECTOR)["teams"]] == [False, True]
     room.apply(c.Order("m1", "convene_excomm"))
@@ -105,5 +111,5 @@ def test_a_secret_in_force_shows_only_to_the_team_it_belongs_to(crisis):
         view = view_for(room, viewer)
         assert label in view["meters"]["in_force"]
         assert any(change["label"] == label for change in view["resolution"]["moved"])
-    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR):
         assert label not in strings(view_for(room, viewer))

@@ -85,6 +85,27 @@ def test_the_match_writes_the_session_log_after_every_day(demo_path, tmp_path):
     assert len(log.read_text().splitlines()) == 2  # the header and the first day
 
 
+def test_the_windows_log_is_version_2_with_the_times_of_its_clock(demo_path, tmp_path):
+    import json
+
+    from game.engine.log import PlayTimes
+
+    scenario = demo(demo_path)
+    log = tmp_path / "lesson.jsonl"
+    readings = iter(range(1_800_000_000, 1_800_000_100, 30))
+    match = Match.new(scenario, 7, {"kennedy": HUMAN, "khrushchev": "hawk"}, log_path=log)
+    match.times = PlayTimes(lambda: float(next(readings)))  # started at the first reading
+    match.begin_day()
+    match.give_order("kennedy", "wait_and_watch")
+    match.computer_orders()
+    match.resolve()
+    match.finish_day()
+    head, day = (json.loads(line) for line in log.read_text().splitlines())
+    assert (head["version"], head["front_end"], head["started"]) == (2, "window", "2027-01-15T08:00:00Z")
+    assert (day["opened_at"], day["resolved_at"]) == ("2027-01-15T08:00:30Z", "2027-01-15T08:01:00Z")
+    assert day["decided_by"] == {"kennedy": "player", "khrushchev": "computer"}
+
+
 def test_a_long_text_scrolls_and_never_draws_outside_its_box(app):
     from game.ui.widgets.textbox import TextBox
 

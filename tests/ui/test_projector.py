@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 
 import aiohttp
@@ -78,6 +79,33 @@ def test_the_teacher_starts_and_moves_the_game_on_with_the_keyboard(app, hosting
     assert any(widget.name == "what happened" for widget in scene.widgets)
     press(app, pygame.K_n)
     assert scene.snapshot.view["phase"] == "deciding" and scene.snapshot.view["day"]["number"] == 2
+
+
+def test_the_keys_pause_add_time_and_undo_and_each_is_on_a_button(app, hosting):
+    scene = open_projector(app)
+    join(scene, "Maria", "kennedy", "leader")
+    press(app, pygame.K_s)
+    room = scene.host.classroom.rooms[scene.code]
+    hints = {widget.hint for widget in scene.widgets if getattr(widget, "hint", "")}
+    assert {"P", "A", "F"} <= hints
+    press(app, pygame.K_p)
+    assert room.timer.paused and scene.snapshot.view["clock"]["paused"]
+    assert scene.clock_text().startswith("Paused 5:00")
+    settle(app)
+    if os.environ.get("BRINK_SCREENSHOTS"):  # to look at the keys' buttons and the paused clock
+        pygame.image.save(app.draw(), os.path.join(os.environ["BRINK_SCREENSHOTS"], "window-projector.png"))
+    press(app, pygame.K_a)
+    assert room.timer.total == 360 and scene.clock_text() == "Paused 6:00"
+    press(app, pygame.K_f)
+    assert room.timer.total == 660 and scene.clock_text() == "Paused 11:00"
+    press(app, pygame.K_p)
+    assert not room.timer.paused
+    choice = scene.snapshot.session.legal_choices("kennedy")[0].id
+    scene.host.call(lambda: scene.host.classroom.act(room, c.Order("m1", choice)))
+    settle(app, 30)
+    assert "U" in {widget.hint for widget in scene.widgets if getattr(widget, "hint", "")}
+    press(app, pygame.K_u)
+    assert scene.snapshot.view["phase"] == "deciding" and not room.session.state.history
 
 
 def test_leaving_stops_the_server_and_keeps_the_room(app, hosting):

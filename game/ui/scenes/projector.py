@@ -5,7 +5,9 @@ Before the game it shows the address and the room code in type to read from the 
 room, a QR code to scan, and who has joined where; during the game the date, the map, DEFCON
 and the meters, the calendar, which teams have decided (never what), and each day's resolution;
 at the end, the ending. The teacher at the window starts the game, lets teams vote, and opens
-each next day (buttons, or S, V and N). Leaving the screen stops the server; every room is
+each next day (buttons, or S, V and N); pauses and resumes the decision clock (P), adds a minute
+or five (A, F) and takes the last day back (U), each key shown on its button; the clock counts
+down in the heading. Leaving the screen stops the server; every room is
 kept, and "Host a class" brings the last one back.
 
 The room lives on the server's thread: this screen reads it only through ``BackgroundHost.call``,
@@ -15,6 +17,7 @@ as a snapshot taken there (the public view and the engine's session, an immutabl
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,7 +122,8 @@ class ProjectorScene(Scene):
     @staticmethod
     def _shape_of(view: dict) -> tuple:
         day = view.get("day") or {}
-        return view["phase"], day.get("index"), view["vote"]
+        # the clock paused or not, and whether a day can be taken back, change the buttons too
+        return view["phase"], day.get("index"), view["vote"], (view.get("clock") or {}).get("paused"), len(view["record"])
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -132,6 +136,10 @@ class ProjectorScene(Scene):
         room = self.host.classroom.rooms.get(self.code)
         if room is not None and self.snapshot is not None and room.version != self.snapshot.version:
             self._refresh()  # reading one integer across threads is safe; the snapshot is taken there
+        shown = self.clock_text()
+        if shown != getattr(self, "_clock_shown", ""):
+            self._clock_shown = shown
+            self._background = None  # the heading's clock moves on a second
 
     def shutdown(self) -> None:
         if self.host is not None:
@@ -158,6 +166,35 @@ class ProjectorScene(Scene):
     def next_day(self) -> None:
         self._teach(c.NextDay())
 
+    def toggle_pause(self) -> None:
+        if self.snapshot is not None:
+            paused = (self.snapshot.view.get("clock") or {}).get("paused")
+            self._teach(c.Resume() if paused else c.Pause())
+
+    def add_minute(self) -> None:
+        self._teach(c.AddTime(60))
+
+    def add_five_minutes(self) -> None:
+        self._teach(c.AddTime(300))
+
+    def undo_day(self) -> None:
+        self._teach(c.Undo())
+
+    def clock_text(self) -> str:
+        """Today's time left as m:ss (the server runs in this process, so its clock is this one's)."""
+        clock = (self.snapshot.view.get("clock") if self.snapshot is not None else None) or {}
+        if self.snapshot is None or self.snapshot.view["phase"] != "deciding":
+            return ""
+        if clock.get("running") and clock.get("deadline") is not None:
+            left = max(0.0, clock["deadline"] - time.time())
+        elif clock.get("left") is not None:
+            left = clock["left"]
+        else:
+            return ""
+        whole = int(-(-left // 1))
+        text = f"{whole // 60}:{whole % 60:02d}"
+        return f"{self.app.words('Paused')} {text}" if clock.get("paused") else text
+
     def toggle_vote(self) -> None:
         if self.snapshot is not None:
             self._teach(c.Configure(not self.snapshot.view["vote"]))
@@ -176,7 +213,9 @@ class ProjectorScene(Scene):
         view = self.snapshot.view if self.snapshot is not None else None
         day = (view or {}).get("day")
         self.room_label = _("Room {code}", code=view["room"]) if view and view["phase"] != "lobby" else ""
-        reserve = theme.measure(self.room_label, "subheading") if self.room_label else 0
+        # while the teams decide, the clock stands where the room's code stands otherwise
+        reserve = max(theme.measure(self.room_label, "subheading"), theme.measure(f"{_('Paused')} 00:00", "subheading")) \
+            if self.room_label else 0
         if view is None:
             self.bar = self.plan_heading(_("Host a class"))
         elif view["phase"] == "lobby":
@@ -190,6 +229,17 @@ class ProjectorScene(Scene):
         button_h = button_height(theme)
         self.footer = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
         self.area = pygame.Rect(m, self.bar.bottom + m, size[0] - 2 * m, self.footer.y - self.bar.bottom - 2 * m)
+        # the teacher's keys on buttons, as many as the footer holds (the least needed give way first);
+        # every key works whether its button is shown or not
+        spare = self.footer.w
+        widths = [button_width(theme, button[0], "button", button[2]) + m for button in buttons]
+        for dropped in sorted(range(len(buttons)), key=lambda i: buttons[i][4] if len(buttons[i]) > 4 else 0):
+            if sum(widths) - m <= spare:
+                break
+            if buttons[dropped][3] == "primary" or buttons[dropped][2] == "Esc":
+                continue
+            widths[dropped] = 0
+        buttons = [button[:4] for button, width in zip(buttons, widths) if width]
         x = self.footer.right
         for label, action, hint, kind in reversed(buttons):
             width = button_width(theme, label, "button", hint)
@@ -204,7 +254,7 @@ class ProjectorScene(Scene):
         else:
             self._build_game(view)
 
-    def _buttons(self) -> list[tuple[str, Any, str, str]]:
+    def _buttons(self) -> list[tuple]:
         _ = self.app.words
         stop = (_("Stop hosting"), self.back, "Esc", "secondary")
         if self.snapshot is None:
@@ -215,9 +265,17 @@ class ProjectorScene(Scene):
         if phase == "lobby":
             vote = _("Teams vote: on") if view["vote"] else _("Teams vote: off")
             buttons += [(vote, self.toggle_vote, "V", "secondary"), (_("Start the game"), self.start_game, "S", "primary")]
-        elif phase == "resolved":
-            ending = view.get("resolution", {}).get("ending")
-            buttons.append((_("Show the ending") if ending else _("Open the next day"), self.next_day, "N", "primary"))
+        elif phase in ("deciding", "resolved"):
+            paused = (view.get("clock") or {}).get("paused")
+            buttons.append((_("Resume the clock") if paused else _("Pause the clock"), self.toggle_pause, "P", "secondary", 3))
+            if phase == "deciding":  # the fifth item: which button gives way first when the footer is short
+                buttons += [(_("+1 min"), self.add_minute, "A", "secondary", 2),
+                            (_("+5 min"), self.add_five_minutes, "F", "secondary", 0)]
+            if self.snapshot.session.earlier:
+                buttons.append((_("Undo the last day"), self.undo_day, "U", "secondary", 1))
+            if phase == "resolved":
+                ending = view.get("resolution", {}).get("ending")
+                buttons.append((_("Show the ending") if ending else _("Open the next day"), self.next_day, "N", "primary"))
         elif phase == "ended":
             buttons.append((_("New room"), self.new_room, "", "primary"))
         return buttons
@@ -324,7 +382,8 @@ class ProjectorScene(Scene):
             self._paint_lobby(surface, view)
             return
         if self.room_label:
-            blit_text(surface, theme, self.room_label, "subheading", palette.ink_soft,
+            label = self.clock_text() or self.room_label
+            blit_text(surface, theme, label, "subheading", palette.ink_soft,
                       (bar.right - layout.margin(theme), self.heading.first_line.centery), "midright", bar)
         panel(surface, self.meters_rect, theme)
         paint_in_force(surface, theme, self.flags_rect, self.shown, self.snapshot.session.state.values, self.seats)
@@ -490,6 +549,13 @@ class ProjectorScene(Scene):
             if event.key == pygame.K_n and phase == "resolved":
                 self.next_day()
                 return True
+            if phase in ("deciding", "resolved"):
+                actions = {pygame.K_p: self.toggle_pause, pygame.K_u: self.undo_day}
+                if phase == "deciding":
+                    actions.update({pygame.K_a: self.add_minute, pygame.K_f: self.add_five_minutes})
+                if event.key in actions:
+                    actions[event.key]()
+                    return True
         return super().on_key(event)
 
     def back(self) -> bool:

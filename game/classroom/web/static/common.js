@@ -198,6 +198,7 @@ const Brink = (() => {
   function resolution(res) {
     const orders = el("ul", {class: "orders"}, res.orders.map((order) => el("li", {},
       el("b", {}, `${order.name}: `), order.label || _("no order"),
+      order.clock ? el("span", {class: "clock-decided"}, ` (${_("the clock decided")})`) : null,
       order.historical && order.historical !== order.label
         ? el("span", {class: "muted small"}, ` (${_("1962:")} ${order.historical})`) : null)));
     const happened = res.happened.length ? el("div", {class: "happened"}, res.happened.map((item) => el("p", {},
@@ -222,6 +223,91 @@ const Brink = (() => {
       : el("span", {class: "decided waiting"}, _("is deciding…"));
   }
 
+  // --- the decision clock ------------------------------------------------------------------------
+  // The server sends its own time with the clock ("now"); the difference from this browser's clock
+  // is kept, so every screen counts down to the same server deadline whatever its own clock says.
+  let serverOffset = 0;  // server time minus this browser's time, in milliseconds
+  let clockState = null;
+  function syncClock(clock) {
+    if (clock && typeof clock.now === "number") serverOffset = clock.now * 1000 - Date.now();
+    clockState = clock || null;
+    tickClocks();
+  }
+
+  function secondsLeft() {
+    if (!clockState) return null;
+    if (clockState.running && clockState.deadline !== null) {
+      return Math.max(0, clockState.deadline - (Date.now() + serverOffset) / 1000);
+    }
+    return clockState.left;
+  }
+
+  function mmss(seconds) {
+    const whole = Math.ceil(seconds);
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  }
+
+  // A clock face that keeps itself up to date; "big" for the projector.
+  function countdown(big) {
+    const face = el("div", {class: `countdown${big ? " big" : ""}`, role: "timer", "aria-live": "off"},
+      el("span", {class: "time"}), el("span", {class: "caption"}));
+    paint(face);
+    return face;
+  }
+
+  function paint(face) {
+    const left = secondsLeft();
+    const time = face.querySelector(".time");
+    const caption = face.querySelector(".caption");
+    face.hidden = left === null || left === undefined;
+    if (face.hidden) return;
+    time.textContent = mmss(left);
+    face.classList.toggle("paused", Boolean(clockState.paused));
+    face.classList.toggle("low", !clockState.paused && left <= 60);
+    caption.textContent = clockState.paused ? _("The clock is paused") : (left <= 0 ? _("Time is up") : _("left to decide"));
+  }
+
+  function tickClocks() {
+    for (const face of document.querySelectorAll(".countdown")) paint(face);
+  }
+  setInterval(tickClocks, 250);
+
+  function clockTime(seconds) {
+    return new Date(seconds * 1000).toLocaleTimeString(document.documentElement.lang || undefined,
+      {hour: "2-digit", minute: "2-digit"});
+  }
+
+  // --- news the teacher sends, and messages between teams -------------------------------------------
+  function newsList(news) {
+    if (!news || !news.length) return null;
+    return el("ul", {class: "news"}, news.slice().reverse().map((item) => {
+      let head;
+      if (item.kind === "news") head = _("News flash");
+      else if (item.kind === "event") head = `${_("News:")} ${item.title}`;
+      else head = `${item.title} ${item.by > 0 ? "+" : "−"}${Math.abs(item.by)}`;
+      return el("li", {}, el("span", {class: "when"}, clockTime(item.at)), " ", el("b", {}, head),
+        item.text ? el("span", {class: "text"}, item.text) : null);
+    }));
+  }
+
+  function message(item) {
+    let head;
+    if (item.public) head = _("Public statement by {team}", {team: item.from_name});
+    else if (item.mine) head = _("Your letter to {team}", {team: item.to_name});
+    else head = _("Letter from {team}", {team: item.from_name});
+    const transit = !item.public && !item.arrived;
+    return el("li", {class: transit ? "in-transit" : null},
+      el("span", {class: "when"}, clockTime(item.at)), " ", el("b", {}, head),
+      el("span", {class: "who"}, ` · ${item.author}`),
+      transit ? el("span", {class: "transit"}, _("on its way: arrives at {time}", {time: clockTime(item.arrives_at)})) : null,
+      el("span", {class: "text"}, item.text));
+  }
+
+  function messageList(items, empty) {
+    if (!items || !items.length) return empty ? el("p", {class: "hint"}, empty) : null;
+    return el("ul", {class: "letters"}, items.slice().reverse().map(message));
+  }
+
   return {_, el, svg, replace, connect, merge, setLanguageCookie, portrait, leaning, defconChip, meterList, inForce,
-          calendar, mapPicture, resolution, teamDecided};
+          calendar, mapPicture, resolution, teamDecided, syncClock, countdown, newsList, messageList, clockTime};
 })();

@@ -20,6 +20,7 @@
   let link = null;
   const slots = {};
   const draft = {key: null, choice: null, reason: ""};
+  const letter = {text: ""};  // the leader's message being written, kept while the screen redraws
 
   function normaliseCode(text) {
     const code = (text || "").replace(/[\s-]/g, "").toUpperCase();
@@ -66,6 +67,7 @@
       history.replaceState(null, "", url);
     } else if (data.type === "state") {
       view = Brink.merge(view, data);
+      Brink.syncClock(view.clock);
       render();
     } else if (data.type === "error") {
       if (!view) {
@@ -96,7 +98,8 @@
   // --- drawing --------------------------------------------------------------------------------------
   // The screen is a column of slots; a slot is drawn again only when what it shows has changed, so a
   // teammate's recommendation never wipes the reason you are typing or moves your focus.
-  const ORDER = ["error", "head", "status", "seat", "card", "briefing", "advice", "form", "result", "public"];
+  const ORDER = ["error", "head", "status", "news", "seat", "card", "briefing", "advice", "form", "result", "letters",
+    "public"];
   function slot(name, signature, build) {
     let entry = slots[name];
     if (!entry) {
@@ -132,12 +135,14 @@
     game.classList.toggle("as-advisor", Boolean(seat && seat.place !== "leader"));
     slot("head", [view.day, view.meters.defcon, view.phase, view.scenario.title, team && team.day_title], head);
     slot("status", [view.teams, view.phase, seat, you.name, view.vote], status);
+    slot("news", [view.news], news);
     slot("seat", [view.phase, seat, view.seats], seatPicker);
     slot("card", [view.card], roleCard);
     slot("briefing", [team && team.briefing, view.phase], briefing);
     slot("advice", [team && team.recommendations, team && team.advisors, team && team.votes, seat], advice);
     slot("form", formSignature(), orderForm);
-    slot("result", [view.resolution, view.ending, view.phase], result);
+    slot("result", [view.resolution, view.ending, view.phase, view.ended_early], result);
+    slot("letters", [view.correspondence, seat, view.phase], letters);
     slot("public", [view.meters, view.map, view.calendar, view.record], publicGame);
   }
 
@@ -152,7 +157,38 @@
       el("div", {},
         el("p", {class: "date"}, `${day.long_date} · ${_("Day {number} of {total}", {number: day.number, total: day.of})}`),
         el("h1", {}, title)),
-      Brink.defconChip(view.meters));
+      el("div", {class: "head-side"}, Brink.countdown(false), Brink.defconChip(view.meters)));
+  }
+
+  function news() {
+    const list = Brink.newsList(view.news);
+    return list ? el("section", {class: "panel"}, el("h2", {}, _("News")), list) : null;
+  }
+
+  // The correspondence: the team's own letters and statements, the letters that reached it, every
+  // public statement; the leader writes from here.
+  function letters() {
+    const seat = view.you.seat;
+    if (!seat || !view.correspondence || view.phase === "lobby") return null;
+    const leader = seat.place === "leader";
+    const parts = [el("h2", {}, _("Correspondence")),
+      Brink.messageList(view.correspondence, _("No letters yet."))];
+    if (leader && view.phase !== "ended") {
+      const counter = el("p", {class: "counter", id: "letter-counter"}, `${letter.text.length}/600`);
+      const box = el("textarea", {id: "letter-text", maxlength: 600, "data-key": "letter", "aria-describedby": "letter-counter",
+        oninput: (event) => { letter.text = event.target.value; counter.textContent = `${letter.text.length}/600`; }});
+      box.value = letter.text;
+      const send = (isPublic) => {
+        if (!letter.text.trim()) { showError(_("Write something first.")); return; }
+        if (link.send({type: "send", text: letter.text, public: isPublic})) letter.text = "";
+      };
+      parts.push(el("label", {for: "letter-text"}, _("Write to the other team")), box, counter,
+        el("p", {class: "hint small"}, _("A letter is private and takes a while to arrive; a public statement is read by everyone at once.")),
+        el("div", {class: "actions"},
+          el("button", {type: "button", "data-key": "send-letter", onclick: () => send(false)}, _("Send as a private letter")),
+          el("button", {type: "button", "data-key": "send-statement", onclick: () => send(true)}, _("Make a public statement"))));
+    }
+    return el("section", {class: "panel"}, parts);
   }
 
   function status() {
@@ -320,6 +356,7 @@
     if (view.phase === "ended" && view.ending) {
       const ending = view.ending;
       return el("section", {class: "panel"}, el("h2", {}, `${_("Ending:")} ${ending.title}`),
+        view.ended_early ? el("p", {class: "hint"}, _("The teacher ended the game early: this is where the crisis stood.")) : null,
         ending.picture ? el("img", {class: "picture", src: ending.picture, alt: ""}) : null,
         el("p", {}, ending.text), ending.history ? el("p", {class: "history-note"}, ending.history) : null);
     }

@@ -37,7 +37,7 @@
       hello: () => ({type: "watch", v: 1, room, lang: language}),
       status: (text) => { connection.textContent = text; },
       message: (data) => {
-        if (data.type === "state") { shown = true; view = Brink.merge(view, data); draw(view); }
+        if (data.type === "state") { shown = true; view = Brink.merge(view, data); Brink.syncClock(view.clock); draw(view); }
         else if (data.type === "error" && !shown) {
           chooser.hidden = false;
           document.getElementById("room-error").textContent = data.message;
@@ -86,7 +86,8 @@
   function game(view) {
     const head = view.day
       ? el("div", {class: "headline"}, el("h1", {}, view.day.title),
-        el("span", {class: "date"}, `${view.day.long_date} · ${_("Day {number} of {total}", {number: view.day.number, total: view.day.of})}`))
+        el("span", {class: "date"}, `${view.day.long_date} · ${_("Day {number} of {total}", {number: view.day.number, total: view.day.of})}`),
+        view.phase === "deciding" ? Brink.countdown(true) : null)
       : el("div", {class: "headline"}, el("h1", {}, view.scenario.title));
     const meters = el("section", {class: "panel"}, defcon(view.meters), Brink.inForce(view.meters), Brink.meterList(view.meters));
     const calendar = el("section", {class: "panel"}, Brink.calendar(view.calendar),
@@ -95,6 +96,7 @@
     let right;
     if (view.phase === "ended" && view.ending) {
       right = el("section", {class: "panel"}, el("h2", {}, `${_("Ending:")} ${view.ending.title}`),
+        view.ended_early ? el("p", {class: "hint"}, _("The teacher ended the game early: this is where the crisis stood.")) : null,
         view.ending.picture ? el("img", {class: "picture", src: view.ending.picture, alt: ""}) : null,
         el("p", {}, view.ending.text), view.ending.history ? el("p", {class: "history-note"}, view.ending.history) : null);
       left = [compact(Brink.mapPicture(view.map)), meters];
@@ -105,9 +107,19 @@
       right = [el("div", {class: "teams"}, view.teams.map((team) => el("section", {class: "panel team"},
         el("h2", {}, team.name), Brink.teamDecided(team),
         team.members.length ? el("ul", {class: "roster"}, team.members.map((m) => el("li", {}, m.name))) : null))),
-      meters];
+      spoken(view), meters];
     }
     return el("div", {}, head, el("div", {class: "grid"}, el("div", {}, left), el("div", {}, right)));
+  }
+
+  // The teacher's news and the public statements of the day, newest first.
+  function spoken(view) {
+    const news = Brink.newsList(view.news);
+    const statements = Brink.messageList(view.statements);
+    if (!news && !statements) return null;
+    return el("section", {class: "panel"},
+      news ? [el("h2", {}, _("News")), news] : null,
+      statements ? [el("h2", {}, _("Public statements")), statements] : null);
   }
 
   function compact(map) {
