@@ -348,6 +348,7 @@ class Scenario:
     day_slot: int = field(default=0)
     art: Any = None  # the scenario's own title painting, as a day's art is written (None: the game's)
     map: ScenarioMap | None = field(default=None, compare=False)  # the scenario's own map, if it has one
+    debrief: tuple[Any, ...] = field(default=(), compare=False)  # questions after a game (game.scenario.debrief)
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
