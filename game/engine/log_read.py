@@ -207,7 +207,7 @@ def parse_log(text: str, name: str = "<log>") -> SessionLog:
         except _Bad as error:
             problems.append(f"{name}:{number}: error: {error}")
     if problems:
-        raise LogError(problems)
+        raise LogError(sorted(problems, key=_line_number))
     days = tuple(entry for entry in entries if isinstance(entry, DayLine))
     ending = ending_line or (days[-1].ending if days else None)
     return SessionLog(
@@ -359,6 +359,13 @@ def _values(value: dict, key: str) -> dict[str, Any]:
         if not isinstance(number, (int, float, bool)):
             raise _Bad(f"\"{key}\": the value of {name!r} must be a number or true/false")
     return dict(item)
+
+
+def _line_number(message: str) -> int:
+    """The line of a ``file:line: error: ...`` message, to list them in the file's order."""
+    place = message.split(": error: ", 1)[0]
+    number = place.rsplit(":", 1)[-1]
+    return int(number) if number.isdigit() else 0
 
 
 def _no_constant(name: str) -> Any:

@@ -270,6 +270,7 @@ def _turning(scenario: Scenario, points: Sequence[TurningPoint], labels: _Labels
             alternatives.append({
                 "label": labels.choice(point.day_index, point.role, alternative.choice), "id": alternative.choice,
                 "taken": alternative.taken, "war": alternative.war,
+                "counts": ",".join(f"{e}={n}" for e, n in sorted(alternative.endings.items())),
                 "bar": charts.odds_bar(alternative.endings, alternative.games, order, colours),
                 "likely": [(labels.ending(e), n / alternative.games) for e, n in top]})
         return {"date": day.date, "title": day.title.get(labels.language), "role": labels.role(point.role),
