@@ -32,7 +32,7 @@ def cards_of(scenario: Scenario, role: Role, language: str) -> list[dict[str, An
     briefing = [p.text.get(language) for p in first.briefings.get(role.id, ())
                 if p.when is None or p.when.test(values)]
     secrets = _secrets(scenario, role.id, values, language)
-    leader = {"kind": "leader", "team": role.side or role.name, "name": role.name, "office": role.title.get(language),
+    leader = {"kind": "leader", "role_id": role.id, "team": role.side or role.name, "name": role.name, "office": role.title.get(language),
               "leaning": "", "portrait": portrait_of(scenario, role.id), "knows": briefing, "secrets": secrets,
               "wants": [role.description.get(language)] if role.description else [],
               "date": first.date}
@@ -41,7 +41,7 @@ def cards_of(scenario: Scenario, role: Role, language: str) -> list[dict[str, An
         standing = [a.text.get(language) for a in advisor.advice if a.day is None and a.when is None]
         brief = first.brief_of(role.id, advisor.id).get(language)
         wants = ([brief] if brief else []) + standing[:1]
-        result.append({"kind": "advisor", "team": role.side or role.name, "name": advisor.name,
+        result.append({"kind": "advisor", "role_id": role.id, "team": role.side or role.name, "name": advisor.name,
                        "office": advisor.office_on(first.date).get(language),
                        "leaning": LEANING_WORDS.get(advisor.leaning, advisor.leaning),
                        "portrait": portrait_of(scenario, advisor.id), "knows": briefing[:1], "secrets": secrets,
