@@ -105,8 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", metavar="PATH", help="the HTML page to write (default: the log's name with .html)")
     report.add_argument("--pdf", metavar="PATH", help="also print the page to this PDF with headless Chromium")
     report.add_argument("--scenario", metavar="PATH", help="the scenario file (default: found by the log's scenario id)")
-    report.add_argument("--games", type=_at_most(100_000), default=500,
-                        help="games played on per alternative of each decision (default 500)")
+    report.add_argument("--games", type=_at_most(100_000), default=None,
+                        help="games played on per alternative of each decision (default: 500, or fewer, "
+                             "down to 100 for a game of many decisions: about 25,000 games in all)")
     report.add_argument("--seed", type=_integer, default=1, help="seed of those games (default 1)")
     report.add_argument("--policy", action="append", default=[], metavar="ROLE=P",
                         help="who plays the remaining days for a role (default: a computer seat its own policy, "

@@ -94,7 +94,8 @@ def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     chosen = _policies(arguments.policy, default_policies(log, scenario), scenario, parser)
     policies = {role: policy_named(name) for role, name in chosen.items()}
     points = turning_points(scenario, log, replay, policies, arguments.games, arguments.seed, arguments.jobs)
-    settings = Settings(arguments.games, arguments.seed, chosen, arguments.lang, arguments.paper)
+    games = points[0].alternatives[0].games if points else (arguments.games or 0)
+    settings = Settings(games, arguments.seed, chosen, arguments.lang, arguments.paper)
     page = render_report(scenario, log, replay, points, settings)
     out = arguments.out or str(Path(arguments.log).with_suffix(".html"))
     try:
@@ -102,7 +103,7 @@ def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except OSError as error:
         print(f"brink: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"wrote {out} ({len(points)} decisions, {arguments.games} games per alternative, "
+    print(f"wrote {out} ({len(points)} decisions, {games} games per alternative, "
           f"{time.perf_counter() - started:.1f} s)")
     if arguments.pdf:
         from game.tools.pdf import PdfError, find_browser, print_to_pdf
