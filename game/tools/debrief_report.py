@@ -116,7 +116,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
         "paper": settings.paper,
         "scenario": {"title": t(scenario.title), "id": scenario.id},
         "log": {"path": Path(log.path).name, "version": log.version, "seed": log.seed, "room": log.room,
-                "front_end": log.front_end or "window or text mode", "started": log.started,
+                "front_end": log.front_end or "window or text mode", "started": _moment(log.started),
                 "players": [(roles[r].name, who) for r, who in log.players.items() if r in roles],
                 "early": log.ended_early},
         "warnings": replay.warnings,
@@ -220,6 +220,13 @@ def _marks(log: SessionLog, scenario: Scenario, labels: _Labels) -> tuple[list[t
                              "who": f"{labels.role(entry.sender)}" + (f" ({entry.author})" if entry.author else ""),
                              "arrives": _clock(entry.arrives_at) if not entry.public else ""})
     return marks, timeline
+
+
+def _moment(moment: str) -> str:
+    """``2026-12-05 09:02 UTC`` from ``2026-12-05T09:02:11Z``; other text as it is."""
+    if len(moment) >= 16 and moment[10] == "T" and moment.endswith("Z"):
+        return f"{moment[:10]} {moment[11:16]} UTC"
+    return moment
 
 
 def _clock(moment: str) -> str:
