@@ -112,7 +112,15 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
                      "seats": seats, "events": [labels.event(e) for e in day.events]})
     decisions = [_decision(scenario, log, replay, index, labels, lang) for index in range(len(replay.decisions))]
     marks, timeline = _marks(log, scenario, labels)
+    people = [(decision, role) for decision in replay.decisions for role in roles
+              if decision.day.orders.get(role) and log.decided_by(decision.day, role) != "computer"]
+    glance = {"days": len(days), "decisions": len(people),
+              "clock": sum(1 for decision, role in people if log.decided_by(decision.day, role) == "clock"),
+              "recommendations": sum(len(day.recommendations) for day in days),
+              "left_history": sum(1 for day in path if not all(seat["same"] for seat in day["seats"])),
+              "injects": len(log.injects), "messages": len(log.messages)}
     return {
+        "glance": glance,
         "paper": settings.paper,
         "scenario": {"title": t(scenario.title), "id": scenario.id},
         "log": {"path": Path(log.path).name, "version": log.version, "seed": log.seed, "room": log.room,
