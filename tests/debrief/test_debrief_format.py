@@ -59,3 +59,11 @@ def test_the_shipped_scenarios_have_questions_for_every_kind_of_ending():
         for ending in scenario.endings:  # whichever way a game ends, there is something to ask
             assert sum(q.fits({d.id for d in scenario.days}, ending.id) for q in scenario.debrief) >= 4
         assert all(q.text.get("ru") != q.text.get("en") for q in scenario.debrief)
+
+
+def test_the_classroom_pack_lists_every_question_of_the_shipped_scenarios():
+    root = Path(__file__).resolve().parents[2]
+    pack = " ".join((root / "docs" / "classroom.md").read_text(encoding="utf-8").split())
+    for folder in ("cuban_missile_crisis_1962", "berlin_1961"):
+        for question in load_scenario(root / "scenarios" / folder / "scenario.yaml").debrief:
+            assert " ".join(question.text.get().split()) in pack, question.text.get()
