@@ -320,15 +320,7 @@ def _simulate(arguments, parser) -> int:
     scenario = _load_or_report(arguments.scenario, parser, freeze=True)
     if scenario is None:
         return 1
-    chosen = {role: "random" for role in scenario.roles}
-    for item in arguments.policy:
-        role, _, name = item.rpartition("=")
-        if name not in POLICIES:
-            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
-        if role and role not in scenario.roles:
-            parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
-        for target in ([role] if role else scenario.roles):
-            chosen[target] = name
+    chosen = chosen_policies(arguments.policy, {role: "random" for role in scenario.roles}, scenario, parser)
     if arguments.from_log or arguments.day or arguments.order:
         from game.tools.debrief_cli import simulate_from_log
 
@@ -353,6 +345,20 @@ def _simulate(arguments, parser) -> int:
     else:
         print(format_report(report, scenario))
     return 0
+
+
+def chosen_policies(items: Sequence[str], defaults: dict[str, str], scenario, parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Each role's policy: ``defaults``, changed by ``--policy P`` (every role) or ``--policy ROLE=P`` items."""
+    chosen = dict(defaults)
+    for item in items:
+        role, _, name = item.rpartition("=")
+        if name not in POLICIES:
+            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
+        if role and role not in scenario.roles:
+            parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
+        for target in ([role] if role else scenario.roles):
+            chosen[target] = name
+    return chosen
 
 
 def _report(arguments, parser) -> int:

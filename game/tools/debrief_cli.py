@@ -12,13 +12,12 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Mapping
 
 from game import paths
 from game.engine.atomic import write_atomically
 from game.engine.log_read import LogError, SessionLog, read_log
 from game.engine.log_replay import Replay, ReplayError, replay_log
-from game.engine.opponents import POLICIES, policy_named
+from game.engine.opponents import policy_named
 from game.scenario.model import Scenario
 
 PRINT_BY_HAND = ("open {page} in a browser and print it (Ctrl+P or Cmd+P), choosing \"Save as PDF\"; "
@@ -62,22 +61,9 @@ def _replay(scenario: Scenario, log: SessionLog) -> Replay | None:
     return replay
 
 
-def _policies(items: list[str], defaults: Mapping[str, str], scenario: Scenario,
-              parser: argparse.ArgumentParser) -> dict[str, str]:
-    chosen = dict(defaults)
-    for item in items:
-        role, _, name = item.rpartition("=")
-        if name not in POLICIES:
-            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
-        if role and role not in scenario.roles:
-            parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
-        for target in ([role] if role else scenario.roles):
-            chosen[target] = name
-    return chosen
-
-
 def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``brink report LOG``: the page, and the PDF when asked for."""
+    from game.cli import chosen_policies
     from game.tools.debrief_report import Settings, render_report
     from game.tools.turning_points import default_policies, turning_points
 
@@ -91,7 +77,7 @@ def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     replay = _replay(scenario, log)
     if replay is None:
         return 1
-    chosen = _policies(arguments.policy, default_policies(log, scenario), scenario, parser)
+    chosen = chosen_policies(arguments.policy, default_policies(log, scenario), scenario, parser)
     policies = {role: policy_named(name) for role, name in chosen.items()}
     points = turning_points(scenario, log, replay, policies, arguments.games, arguments.seed, arguments.jobs)
     games = points[0].alternatives[0].games if points else (arguments.games or 0)
@@ -139,6 +125,7 @@ def simulate_from_log(arguments: argparse.Namespace, parser: argparse.ArgumentPa
     The games are the report's turning points for that day and order, played here on their own:
     the same seed and policies give the same counts.
     """
+    from game.cli import chosen_policies
     from game.engine.resolve import find_legal
     from game.tools.from_state import endings_from, game_seeds, war_endings
     from game.tools.turning_points import default_policies
@@ -163,7 +150,7 @@ def simulate_from_log(arguments: argparse.Namespace, parser: argparse.ArgumentPa
         if find_legal(scenario, decision.state, role, choice) is None:
             parser.error(f"argument --order: '{choice}' is not open to {role} on {arguments.day}")
         orders[role] = choice
-    chosen = _policies(arguments.policy, default_policies(log, scenario), scenario, parser)
+    chosen = chosen_policies(arguments.policy, default_policies(log, scenario), scenario, parser)
     policies = {role: policy_named(name) for role, name in chosen.items()}
     started = time.perf_counter()
     counts = endings_from(scenario, decision.state, orders, policies, game_seeds(arguments.seed, arguments.games))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from game.engine.injects import FireEvent, MoveMeter, NewsFlash, apply_inject
+from game.engine.injects import FireEvent, MoveMeter, apply_inject
 from game.engine.log import named_values
 from game.engine.opponents import HistoricalPolicy
 from game.engine.resolve import day_random, legal_choices, resolve_day
