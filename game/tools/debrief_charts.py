@@ -93,14 +93,14 @@ def tension_chart(series: Sequence[float], low: float, high: float, levels: Sequ
                      tuple(zip(xs, ys)), ticks, y_ticks, bands, tuple(markers))
 
 
-def meter_chart(title: str, series: Sequence[float], low: float, high: float) -> LineChart:
-    """One meter over the days: a small chart for a grid of them."""
+def meter_chart(title: str, series: Sequence[float], low: float, high: float, ends: tuple[str, str]) -> LineChart:
+    """One meter over the days: a small chart for a grid of them; ``ends`` label its first and last point."""
     width, height, left, right, top, bottom = 270, 130, 34, 260, 22, 110
     count = len(series)
     xs = [_x(i, count, left, right) for i in range(count)]
     ys = [_y(v, low, high, top, bottom) for v in series]
     y_ticks = ((bottom, _number(low)), (top, _number(high)))
-    ticks = (Tick(xs[0], "start"), Tick(xs[-1], f"day {count - 1}")) if count > 1 else (Tick(xs[0], "start"),)
+    ticks = (Tick(xs[0], ends[0]), Tick(xs[-1], ends[1])) if count > 1 else (Tick(xs[0], ends[0]),)
     return LineChart(width, height, left, top, bottom, right, " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys)),
                      tuple(zip(xs, ys)), ticks, y_ticks, title=title)
 

@@ -18,6 +18,7 @@ from typing import Any, Mapping, Sequence
 
 import jinja2
 
+from game import i18n
 from game.art import catalog
 from game.engine.advice import advice_for
 from game.engine.alert import alert_parts, level_of
@@ -34,11 +35,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 PICTURE_LIMIT = 8 * MEGABYTE
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The report's and the role cards' templates, always autoescaped."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+@lru_cache(maxsize=8)
+def environment(language: str = i18n.SOURCE_LANGUAGE) -> jinja2.Environment:
+    """The report's and the role cards' templates, always autoescaped, with the game's words in ``language``."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                                     undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                                     extensions=["jinja2.ext.i18n"])
+    words = i18n.words(i18n.supported(language))
+    environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+    return environment
 
 
 def data_uri(path: Path | None) -> str | None:
@@ -79,7 +84,7 @@ class Settings:
 def render_report(scenario: Scenario, log: SessionLog, replay: Replay, points: Sequence[TurningPoint],
                   settings: Settings) -> str:
     """The whole page."""
-    return environment().get_template("report.html").render(
+    return environment(settings.language).get_template("report.html").render(
         **report_context(scenario, log, replay, points, settings))
 
 
@@ -87,6 +92,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
                    settings: Settings) -> dict[str, Any]:
     """What the template shows, worked out here so the template only lays it out."""
     lang = settings.language
+    _ = i18n.words(i18n.supported(lang))
 
     def t(text) -> str:
         return text.get(lang) if text is not None else ""
@@ -111,7 +117,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
         path.append({"date": day.date or scenario.days[index].date, "title": t(scenario.days[index].title),
                      "seats": seats, "events": [labels.event(e) for e in day.events]})
     decisions = [_decision(scenario, log, replay, index, labels, lang) for index in range(len(replay.decisions))]
-    marks, timeline = _marks(log, scenario, labels)
+    marks, timeline = _marks(log, scenario, labels, _)
     people = [(decision, role) for decision in replay.decisions for role in roles
               if decision.day.orders.get(role) and log.decided_by(decision.day, role) != "computer"]
     glance = {"days": len(days), "decisions": len(people),
@@ -123,8 +129,10 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
         "glance": glance,
         "paper": settings.paper,
         "scenario": {"title": t(scenario.title), "id": scenario.id},
+        "language": i18n.supported(lang),
+        "year": scenario.first_date[:4],
         "log": {"path": Path(log.path).name, "version": log.version, "seed": log.seed, "room": log.room,
-                "front_end": log.front_end or "window or text mode", "started": _moment(log.started),
+                "front_end": log.front_end or _("window or text mode"), "started": _moment(log.started),
                 "players": [(roles[r].name, who) for r, who in log.players.items() if r in roles],
                 "early": log.ended_early},
         "warnings": replay.warnings,
@@ -136,8 +144,8 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
         "decisions": decisions,
         "tension": _tension(scenario, log, replay, marks, labels),
         "timeline": timeline,
-        "meters": _meters(scenario, log),
-        "turning": _turning(scenario, points, labels, colours, wars, settings),
+        "meters": _meters(scenario, log, lang, _),
+        "turning": _turning(scenario, points, labels, colours, wars, settings, _),
         "endings_legend": [{"title": t(e.title), "colour": colours[e.id], "war": e.id in wars} for e in scenario.endings],
         "war_titles": [t(e.title) for e in scenario.endings if e.id in wars],
         "questions": [t(q.text) for q in scenario.debrief
@@ -200,7 +208,8 @@ def _decision(scenario: Scenario, log: SessionLog, replay: Replay, index: int, l
             "events": [labels.event(e) for e in day.events]}
 
 
-def _marks(log: SessionLog, scenario: Scenario, labels: _Labels) -> tuple[list[tuple[int, str]], list[dict]]:
+def _marks(log: SessionLog, scenario: Scenario, labels: _Labels,
+           _: i18n.Words) -> tuple[list[tuple[int, str]], list[dict]]:
     """The injects and messages by the day they came on (0 = the first day), and the list under the chart."""
     order = {day.day: position for position, day in enumerate(log.days)}
     marks, timeline = [], []
@@ -211,18 +220,19 @@ def _marks(log: SessionLog, scenario: Scenario, labels: _Labels) -> tuple[list[t
         if isinstance(entry, InjectLine):
             marks.append((position, "inject"))
             if entry.inject == "event":
-                what = f"Event fired by the teacher: {labels.event(entry.event)}"
+                what = _("Event fired by the teacher: {event}", event=labels.event(entry.event))
             elif entry.inject == "news":
-                what = f"News flash: {entry.text}"
+                what = _("News flash: {text}", text=entry.text)
             else:
                 meter = scenario.variables.get(entry.meter)
                 name = meter.label.get(labels.language) if meter else entry.meter
-                what = f"{name} moved by {entry.by:+g}: {entry.reason}"
+                moved = f"{entry.by:+g}"
+                what = _("{meter} moved by {by}: {reason}", meter=name, by=moved, reason=entry.reason)
             timeline.append({"number": len(marks), "kind": "inject", "day": entry.day, "at": _clock(entry.at), "what": what,
-                             "who": "the teacher", "arrives": ""})
+                             "who": _("the teacher"), "arrives": ""})
         else:
             marks.append((position, "message"))
-            kind = "Public statement" if entry.public else f"Letter to {labels.role(entry.to)}"
+            kind = _("Public statement") if entry.public else _("Letter to {role}", role=labels.role(entry.to))
             timeline.append({"number": len(marks), "kind": "message", "day": entry.day, "at": _clock(entry.at),
                              "what": f"{kind}: {entry.text}",
                              "who": f"{labels.role(entry.sender)}" + (f" ({entry.author})" if entry.author else ""),
@@ -267,13 +277,15 @@ def _tension(scenario: Scenario, log: SessionLog, replay: Replay, marks, labels:
             "legend": [(level, charts.DEFCON_FILL[level]) for level in (5, 4, 3, 2, 1)] if parts.level else []}
 
 
-def _meters(scenario: Scenario, log: SessionLog) -> list[charts.LineChart]:
-    return [charts.meter_chart(variable.label.get(), _series(log, variable.id), variable.minimum, variable.maximum)
+def _meters(scenario: Scenario, log: SessionLog, language: str, _: i18n.Words) -> list[charts.LineChart]:
+    ends = (_("start"), _("day {number}", number=len(log.days)))
+    return [charts.meter_chart(variable.label.get(language), _series(log, variable.id), variable.minimum,
+                               variable.maximum, ends)
             for variable in scenario.variables.values()]
 
 
 def _turning(scenario: Scenario, points: Sequence[TurningPoint], labels: _Labels, colours: Mapping[str, str],
-             wars: frozenset[str], settings: Settings) -> dict[str, Any]:
+             wars: frozenset[str], settings: Settings, _: i18n.Words) -> dict[str, Any]:
     order = [e.id for e in scenario.endings]
 
     def shown(point: TurningPoint) -> dict[str, Any]:
@@ -304,4 +316,5 @@ def _turning(scenario: Scenario, points: Sequence[TurningPoint], labels: _Labels
         item["high_label"] = labels.choice(point.day_index, point.role, high.choice)
         top.append(item)
     return {"top": top, "all": [shown(point) for point in points], "games": settings.games, "seed": settings.seed,
-            "policies": [(labels.role(role), policy) for role, policy in settings.policies.items()]}
+            "policies": [_("{policy} for {role}", policy=policy, role=labels.role(role))
+                         for role, policy in settings.policies.items()]}

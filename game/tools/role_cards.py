@@ -10,30 +10,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from game import i18n
 from game.engine.visibility import sees
 from game.scenario.model import Role, Scenario
 from game.tools.debrief_report import environment, portrait_of
 
-LEANING_WORDS = {"hawk": "a hawk: reaches for force and pressure first",
-                 "moderate": "a moderate: weighs force against talks",
-                 "dove": "a dove: reaches for talks and restraint first"}
+LEANING_WORDS = {"hawk": i18n.N_("a hawk: reaches for force and pressure first"),
+                 "moderate": i18n.N_("a moderate: weighs force against talks"),
+                 "dove": i18n.N_("a dove: reaches for talks and restraint first")}
 
 
 def render_cards(scenario: Scenario, language: str = "en", paper: str = "A4") -> str:
     """The page of cards, leaders first, each team's advisors after its leader."""
-    return environment().get_template("cards.html").render(
-        scenario=scenario.title.get(language), paper=paper,
-        cards=[card for role in scenario.roles.values() for card in cards_of(scenario, role, language)])
+    words = i18n.words(i18n.supported(language))
+    return environment(language).get_template("cards.html").render(
+        scenario=scenario.title.get(language), paper=paper, language=i18n.supported(language),
+        cards=[card for role in scenario.roles.values() for card in cards_of(scenario, role, language, words)])
 
 
-def cards_of(scenario: Scenario, role: Role, language: str) -> list[dict[str, Any]]:
+def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -> list[dict[str, Any]]:
     first = scenario.days[0]
     values = tuple(scenario.initial_values())
     briefing = [p.text.get(language) for p in first.briefings.get(role.id, ())
                 if p.when is None or p.when.test(values)]
     secrets = _secrets(scenario, role.id, values, language)
     leader = {"kind": "leader", "role_id": role.id, "team": role.side or role.name, "name": role.name, "office": role.title.get(language),
-              "leaning": "", "portrait": portrait_of(scenario, role.id), "knows": briefing, "secrets": secrets,
+              "leaning": "", "temper": "", "portrait": portrait_of(scenario, role.id), "knows": briefing, "secrets": secrets,
               "wants": [role.description.get(language)] if role.description else [],
               "date": first.date}
     result = [leader]
@@ -43,7 +45,8 @@ def cards_of(scenario: Scenario, role: Role, language: str) -> list[dict[str, An
         wants = ([brief] if brief else []) + standing[:1]
         result.append({"kind": "advisor", "role_id": role.id, "team": role.side or role.name, "name": advisor.name,
                        "office": advisor.office_on(first.date).get(language),
-                       "leaning": LEANING_WORDS.get(advisor.leaning, advisor.leaning),
+                       "leaning": words(LEANING_WORDS[advisor.leaning]) if advisor.leaning in LEANING_WORDS
+                       else advisor.leaning, "temper": advisor.leaning,
                        "portrait": portrait_of(scenario, advisor.id), "knows": briefing[:1], "secrets": secrets,
                        "wants": wants, "leader": role.name, "date": first.date})
     return result

@@ -75,7 +75,7 @@ def test_charts_turning_points_and_questions_are_there(report, cuba, session):
     asked = [q for q in cuba.debrief if q.fits({d.id for d in cuba.days[:session.days]}, session.ending)]
     assert asked and all(unescape(q.text.get()).split()[0] in unescape(page) for q in asked)
     assert "Your crisis ended in war" in page and "Your crisis was settled" not in page
-    assert "historical</strong> for John F. Kennedy" in page
+    assert "historical for John F. Kennedy; historical for Nikita Khrushchev" in page  # who plays on, said
 
 
 def test_turning_points_match_an_independent_simulate_run(report, cuba, capsys):
@@ -119,3 +119,11 @@ def test_without_chromium_the_pdf_command_says_how_to_print(report, tmp_path, mo
     assert main(["report", str(log_path), "--out", str(out), "--games", "2", "--pdf", str(tmp_path / "r.pdf")]) == 1
     assert out.is_file() and not (tmp_path / "r.pdf").exists()
     assert "Save as PDF" in capsys.readouterr().err
+
+
+def test_the_page_speaks_russian_with_lang_ru(session_log, tmp_path, cuba):
+    out = tmp_path / "report.html"
+    assert main(["report", str(session_log), "--out", str(out), "--games", "2", "--lang", "ru"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="ru">' in page and "Поворотные моменты" in page and "Вопросы для обсуждения" in page
+    assert cuba.debrief[0].text.get("ru").split()[0] in page
