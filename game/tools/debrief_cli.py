@@ -64,8 +64,8 @@ def _replay(scenario: Scenario, log: SessionLog) -> Replay | None:
 def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``brink report LOG``: the page, and the PDF when asked for."""
     from game.cli import chosen_policies
-    from game.tools.debrief_report import Settings, render_report
-    from game.tools.turning_points import default_policies, turning_points
+    from game.tools.debrief_report import make_report
+    from game.tools.turning_points import default_policies
 
     started = time.perf_counter()
     log = _load_log(arguments.log)
@@ -78,18 +78,16 @@ def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if replay is None:
         return 1
     chosen = chosen_policies(arguments.policy, default_policies(log, scenario), scenario, parser)
-    policies = {role: policy_named(name) for role, name in chosen.items()}
-    points = turning_points(scenario, log, replay, policies, arguments.games, arguments.seed, arguments.jobs)
-    games = points[0].alternatives[0].games if points else (arguments.games or 0)
-    settings = Settings(games, arguments.seed, chosen, arguments.lang, arguments.paper)
-    page = render_report(scenario, log, replay, points, settings)
+    page, settings, points = make_report(scenario, log, replay, games=arguments.games, seed=arguments.seed,
+                                         policies=chosen, language=arguments.lang, paper=arguments.paper,
+                                         processes=arguments.jobs)
     out = arguments.out or str(Path(arguments.log).with_suffix(".html"))
     try:
         write_atomically(out, page)
     except OSError as error:
         print(f"brink: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"wrote {out} ({len(points)} decisions, {games} games per alternative, "
+    print(f"wrote {out} ({len(points)} decisions, {settings.games} games per alternative, "
           f"{time.perf_counter() - started:.1f} s)")
     if arguments.pdf:
         from game.tools.pdf import PdfError, find_browser, print_to_pdf

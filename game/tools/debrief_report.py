@@ -29,7 +29,8 @@ from game.files import MEGABYTE, read_regular_file
 from game.scenario.model import Scenario
 from game.tools import debrief_charts as charts
 from game.tools.from_state import war_endings
-from game.tools.turning_points import TurningPoint, most_moving
+from game.engine.opponents import policy_named
+from game.tools.turning_points import MOST_GAMES, TurningPoint, default_policies, most_moving, turning_points
 
 TEMPLATES = Path(__file__).parent / "templates"
 PICTURE_LIMIT = 8 * MEGABYTE
@@ -79,6 +80,23 @@ class Settings:
     policies: Mapping[str, str]  # role -> the policy that plays the remaining days
     language: str = "en"
     paper: str = "A4"  # or "letter": the page size the print CSS asks for
+
+
+def make_report(scenario: Scenario, log: SessionLog, replay: Replay, *, games: int | None = None, seed: int = 1,
+                policies: Mapping[str, str] | None = None, language: str = "en", paper: str = "A4",
+                processes: int | None = None) -> tuple[str, Settings, tuple[TurningPoint, ...]]:
+    """The whole report of a replayed log: the page, the settings it was made with, its turning points.
+
+    ``policies`` names, per role, who plays the remaining days of the turning points (by default a
+    computer seat its own policy, a seat people played ``historical``); ``games`` per alternative,
+    or None for as many as the budget allows (``turning_points.games_per_alternative``).
+    """
+    chosen = {**default_policies(log, scenario), **(policies or {})}
+    points = turning_points(scenario, log, replay, {role: policy_named(name) for role, name in chosen.items()},
+                            games, seed, processes)
+    used = points[0].alternatives[0].games if points else (games or MOST_GAMES)
+    settings = Settings(used, seed, chosen, language, paper)
+    return render_report(scenario, log, replay, points, settings), settings, points
 
 
 def render_report(scenario: Scenario, log: SessionLog, replay: Replay, points: Sequence[TurningPoint],
