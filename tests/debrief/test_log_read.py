@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.cli import main
 from game.engine import machine
@@ -112,3 +114,29 @@ def test_an_undo_with_nothing_to_take_back_and_a_device_are_refused(tmp_path, se
         read_log("/dev/zero")
     with pytest.raises(LogError, match="empty"):
         parse_log("\n\n", "x.log")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=60), st.builds(json.dumps, st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
+        ["kind", "day", "orders", "values", "inject", "action", "by", "public", "text", "from", "to"]), inner, max_size=4),
+    max_leaves=8))), max_size=6))
+def test_any_text_reads_or_is_refused_with_located_lines(lines):
+    header = ('{"format": "brinkmanship-log", "version": 2, "scenario": "x", "seed": 1, '
+              '"players": {}, "initial": {}}')
+    try:
+        parse_log("\n".join([header, *lines]), "fuzz.log")
+    except LogError as error:
+        assert error.messages and all(m.startswith("fuzz.log:") and ": error: " in m for m in error.messages)
+
+
+def test_simulate_from_log_refuses_bad_arguments_with_usage(session_log, capsys):
+    for arguments in (["--day", "oct16"], ["--from-log", str(session_log)],
+                      ["--from-log", str(session_log), "--day", "nov30"],
+                      ["--from-log", str(session_log), "--day", "oct16", "--order", "kennedy=invade"],
+                      ["--from-log", str(session_log), "--day", "oct16", "--order", "castro=anything"]):
+        with pytest.raises(SystemExit) as caught:
+            main(["simulate", "cuban_missile_crisis_1962", *arguments])
+        assert caught.value.code == 2
+        assert "Traceback" not in capsys.readouterr().err
