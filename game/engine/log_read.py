@@ -75,7 +75,7 @@ class MessageLine:
 
     line: int
     at: str
-    day: str
+    day: str  # the day open when it was sent; empty before the first day or after the last
     sender: str
     to: str
     public: bool
@@ -199,8 +199,8 @@ def parse_log(text: str, name: str = "<log>") -> SessionLog:
                     entries.append(control)
                     if control.action == "end":
                         ended_early, ending_line = True, control.ending or ending_line
-            elif kind == "ending":
-                ending_line = _text(value, "ending")
+            elif kind == "ending":  # an early end may have reached no ending: "ending": null
+                ending_line = _optional(value, "ending", str, "") or ending_line
                 ended_early = ended_early or bool(_optional(value, "early", bool, False))
             else:
                 raise _Bad(f"unknown kind {kind!r} (one of day, inject, message, control, ending)")
@@ -295,7 +295,8 @@ def _message(number: int, value: dict) -> MessageLine:
     if not isinstance(public, bool):
         raise _Bad("a message's \"public\" must be true or false")
     at = _optional(value, "at", str, "")
-    return MessageLine(line=number, at=at, day=_text(value, "day"), sender=_text(value, "from"), to=_text(value, "to"),
+    return MessageLine(line=number, at=at, day=_optional(value, "day", str, ""), sender=_text(value, "from"),
+                       to=_text(value, "to"),
                        public=public, text=_text(value, "text"), arrives_at=_optional(value, "arrives_at", str, at),
                        author=_optional(value, "author", str, ""))
 

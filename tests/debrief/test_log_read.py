@@ -140,3 +140,13 @@ def test_simulate_from_log_refuses_bad_arguments_with_usage(session_log, capsys)
             main(["simulate", "cuban_missile_crisis_1962", *arguments])
         assert caught.value.code == 2
         assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_message_outside_the_days_and_an_early_end_without_an_ending_read(session):
+    header = session.text.splitlines()[0]
+    log = parse_log("\n".join([
+        header,
+        '{"kind": "message", "at": "t", "day": null, "from": "kennedy", "to": "all", "public": true, "text": "Hello"}',
+        '{"kind": "control", "at": "t", "day": "oct16", "action": "end", "ending": null}',
+        '{"kind": "ending", "at": "t", "ending": null, "early": true}']), "early.log")
+    assert log.messages[0].day == "" and log.ending is None and log.ended_early
