@@ -96,7 +96,37 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--json", action="store_true", help="print the report as JSON")
     simulate.add_argument("--html", metavar="PATH", help="also write the report as one self-contained HTML page")
     simulate.add_argument("--coverage-out", metavar="FILE", help="also write the coverage counts as JSON, for 'brink graph --coverage'")
+    simulate.add_argument("--from-log", metavar="LOG",
+                          help="play the games on from a logged game's state instead of from the start (with --day)")
+    simulate.add_argument("--day", metavar="DAY_ID", help="with --from-log: the logged day whose orders to change")
+    simulate.add_argument("--order", action="append", default=[], metavar="ROLE=CHOICE",
+                          help="with --from-log: that day's order for a role instead of the logged one; may be repeated")
     simulate.set_defaults(run=_simulate)
+
+    report = commands.add_parser("report", help="write the debrief of a played game (its session log) as a printable page")
+    report.add_argument("log", metavar="LOG", help="a session log (brink play --log, the window's logs/, a classroom room)")
+    report.add_argument("--out", metavar="PATH", help="the HTML page to write (default: the log's name with .html)")
+    report.add_argument("--pdf", metavar="PATH", help="also print the page to this PDF with headless Chromium")
+    report.add_argument("--scenario", metavar="PATH", help="the scenario file (default: found by the log's scenario id)")
+    report.add_argument("--games", type=_at_most(100_000), default=None,
+                        help="games played on per alternative of each decision (default: 500, or fewer, "
+                             "down to 100 for a game of many decisions: about 25,000 games in all)")
+    report.add_argument("--seed", type=_integer, default=1, help="seed of those games (default 1)")
+    report.add_argument("--policy", action="append", default=[], metavar="ROLE=P",
+                        help="who plays the remaining days for a role (default: a computer seat its own policy, "
+                             "a seat people played 'historical')")
+    report.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                        help="processes to play in (default: the number of cores); the figures are the same")
+    report.add_argument("--lang", default="en", help="language of the scenario's texts (default en)")
+    report.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size when printed (default A4)")
+    report.set_defaults(run=_report)
+
+    cards = commands.add_parser("cards", help="write printable role cards: one per leader and advisor")
+    cards.add_argument("scenario", metavar="SCENARIO", help="a scenario id, folder or file")
+    cards.add_argument("--out", metavar="PATH", default="cards.html", help="the HTML page to write (default cards.html)")
+    cards.add_argument("--lang", default="en", help="language of the scenario's texts (default en)")
+    cards.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size when printed (default A4)")
+    cards.set_defaults(run=_cards)
 
     check = commands.add_parser("check", help="explore every way a scenario can go; report what can never happen")
     check.add_argument("scenario", metavar="SCENARIO", help="a scenario id, folder or file")
@@ -304,15 +334,11 @@ def _simulate(arguments, parser) -> int:
     scenario = _load_or_report(arguments.scenario, parser, freeze=True)
     if scenario is None:
         return 1
-    chosen = {role: "random" for role in scenario.roles}
-    for item in arguments.policy:
-        role, _, name = item.rpartition("=")
-        if name not in POLICIES:
-            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
-        if role and role not in scenario.roles:
-            parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
-        for target in ([role] if role else scenario.roles):
-            chosen[target] = name
+    chosen = chosen_policies(arguments.policy, {role: "random" for role in scenario.roles}, scenario, parser)
+    if arguments.from_log or arguments.day or arguments.order:
+        from game.tools.debrief_cli import simulate_from_log
+
+        return simulate_from_log(arguments, parser, scenario)
     policies = {role: policy_named(name) for role, name in chosen.items()}
     report = simulate(scenario, arguments.games, arguments.seed, policies)
     try:
@@ -333,6 +359,35 @@ def _simulate(arguments, parser) -> int:
     else:
         print(format_report(report, scenario))
     return 0
+
+
+def chosen_policies(items: Sequence[str], defaults: dict[str, str], scenario, parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Each role's policy: ``defaults``, changed by ``--policy P`` (every role) or ``--policy ROLE=P`` items."""
+    chosen = dict(defaults)
+    for item in items:
+        role, _, name = item.rpartition("=")
+        if name not in POLICIES:
+            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
+        if role and role not in scenario.roles:
+            parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
+        for target in ([role] if role else scenario.roles):
+            chosen[target] = name
+    return chosen
+
+
+def _report(arguments, parser) -> int:
+    from game.tools.debrief_cli import report
+
+    return report(arguments, parser)
+
+
+def _cards(arguments, parser) -> int:
+    from game.tools.debrief_cli import cards
+
+    scenario = _load_or_report(arguments.scenario, parser, freeze=True)
+    if scenario is None:
+        return 1
+    return cards(arguments, scenario)
 
 
 def _check(arguments, parser) -> int:

@@ -19,6 +19,7 @@ from typing import Any, Collection
 
 from game.files import FileRefused, read_file_start, read_regular_file
 from game.scenario import expr
+from game.scenario.debrief import read_debrief
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
 from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
 from game.scenario.model import (
@@ -33,7 +34,7 @@ RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "el
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
 TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art", "map",
-                "letter_delay_minutes")
+                "letter_delay_minutes", "debrief")
 
 
 def load_scenario(path: str | os.PathLike, *, freeze: bool = False) -> Scenario:
@@ -255,6 +256,8 @@ class _ScenarioReader:
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
             digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
             map=self.read_map(top), letter_delay_minutes=self.positive_minutes(top, "letter_delay_minutes"),
+            debrief=read_debrief(top.raw("debrief"), top.where("debrief"), self.day_ids,
+                                 [ending.id for ending in endings], self.diagnostics),
         )
 
     # --- the scenario's own map -----------------------------------------------------------------

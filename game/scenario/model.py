@@ -354,6 +354,7 @@ class Scenario:
     map: ScenarioMap | None = field(default=None, compare=False)  # the scenario's own map, if it has one
     # how long a letter between teams takes to arrive in a classroom (None: the room's own)
     letter_delay_minutes: float | None = None
+    debrief: tuple[Any, ...] = field(default=(), compare=False)  # questions after a game (game.scenario.debrief)
     # Answers the rules work out once per scenario and reuse (e.g. which interactions a pair of
     # orders can trigger); derived from the fields above, so it takes no part in equality.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
