@@ -92,10 +92,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "inject_news": {"text": Text(NEWS_LIMIT)},
     "inject_meter": {"meter": Text(ID_LIMIT), "by": Number(-1e6, 1e6), "reason": Text(NEWS_LIMIT)},
     "get_log": {},
+    "get_report": {},
 }
 OPENING = ("join", "resume", "watch")
 TEACHER_ONLY = ("seat", "configure", "start", "next_day", "pause", "resume_clock", "add_time", "undo", "end", "timing",
-                "inject_event", "inject_news", "inject_meter", "get_log")
+                "inject_event", "inject_news", "inject_meter", "get_log", "get_report")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from game.engine.atomic import write_atomically
 from game.engine.log import render_lines
 from game.classroom import codes, protocol
 from game.classroom import commands as c
+from game.classroom.debrief import ReportMaker
 from game.classroom.protocol import Message, ProtocolError
 from game.classroom.room import Member, Room, RoomError
 from game.classroom.store import RoomRecord, RoomStore, StoreError
@@ -66,6 +67,7 @@ class Classroom:
         self._sending: set[str] = set()  # rooms whose views are on their way
         self.log_folder = store.path.parent / "logs"  # each room's session log, beside the room file
         self._logged: dict[str, int] = {}  # room -> the log lines last written
+        self.reports = ReportMaker()  # the debrief reports the teacher asks for
         # while serving, logs are written on a thread of their own (in order), so a slow disk's
         # flush never holds up the rooms; without one (tests, restore) they are written at once
         self._writer: concurrent.futures.ThreadPoolExecutor | None = None
@@ -360,9 +362,30 @@ async def _handle(classroom: Classroom, screen: Screen, message: Message) -> Non
         await screen.send({"type": "log", "v": protocol.VERSION, "name": f"brinkmanship-{room.code}.jsonl",
                            "text": render_lines(room.log_lines())})
         return
+    if kind == "get_report":
+        await _send_report(classroom, screen, room)
+        return
     command = _command(screen, room, message)
     classroom.act(room, command)
     await classroom.broadcast(room.code)
+
+
+async def _send_report(classroom: Classroom, screen: Screen, room: Room) -> None:
+    """The debrief report of the game so far, for the teacher to save or print."""
+    if screen.kind != TEACHER:
+        raise ProtocolError(i18n.N_("Only the teacher can do that."))
+    if not room.session.state.history:
+        raise RoomError(i18n.N_("The report needs at least one day played."))
+    if classroom.reports.making(room.code):
+        raise RoomError(i18n.N_("The report is being made; it will arrive in a moment."))
+    await screen.send({"type": "report_started", "v": protocol.VERSION})
+    try:
+        page = await classroom.reports.make(room.code, room.scenario, room.log_lines(), screen.language)
+    except Exception:  # a report that cannot be made must not take the room down with it
+        log.exception("room %s: the report could not be made", room.code)
+        raise RoomError(i18n.N_("The report could not be made; the host's terminal says why.")) from None
+    await screen.send({"type": "report", "v": protocol.VERSION, "name": f"brinkmanship-{room.code}-report.html",
+                       "text": page})
 
 
 def _command(screen: Screen, room: Room, message: Message) -> c.Command:

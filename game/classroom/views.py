@@ -464,7 +464,8 @@ def _console(room: Room, language: str) -> dict[str, Any]:
                        for e in scenario.events],
             "meters": [{"id": v.id, "label": t(v.label), "value": _number(state.values[v.slot])}
                        for v in scenario.variables.values()],
-            "log_lines": len(room.journal) + 1}
+            "log_lines": len(room.journal) + 1,
+            "days_played": len(room.session.state.history)}
 
 
 # --- seats ----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@
   let link = null;
   let view = null;
   const drafts = {};  // what the teacher is typing or picking, kept while the page redraws
+  let reportPending = false;  // a debrief report asked for and not yet arrived
   let armed = null;  // a button that asks for a second click (undo, end), and until when
 
   const fragment = decodeURIComponent(location.hash.slice(1));
@@ -46,12 +47,15 @@
       message: (data) => {
         if (data.type === "state") { view = Brink.merge(view, data); Brink.syncClock(view.clock); draw(); }
         else if (data.type === "log") download(data.name, data.text);
+        else if (data.type === "report_started") { reportPending = true; draw(); }
+        else if (data.type === "report") { reportPending = false; draw(); download(data.name, data.text, "text/html"); }
         else if (data.type === "error") {
           if (!view) {
             signIn.hidden = false;
             document.getElementById("sign-in-error").textContent = data.message;
             link.stop();
           } else {
+            if (reportPending) { reportPending = false; draw(); }
             const error = document.getElementById("teacher-error");
             replace(error, data.message);
             error.hidden = false;
@@ -148,7 +152,10 @@
         playing && console_.can_undo ? twoStep("undo", _("Undo the last day"), _("Click again to take the day back"), {type: "undo"}) : null,
         playing ? twoStep("end", _("End the game now"), _("Click again to end the game"), {type: "end"}) : null,
         el("button", {type: "button", "data-key": "log", onclick: () => send({type: "get_log"})},
-          _("Download the session log ({count} lines)", {count: console_.log_lines}))),
+          _("Download the session log ({count} lines)", {count: console_.log_lines})),
+        console_.days_played > 0 ? el("button", {type: "button", "data-key": "report", disabled: reportPending,
+                                               onclick: () => { reportPending = true; draw(); send({type: "get_report"}); }},
+          reportPending ? _("Making the debrief report…") : _("Debrief report")) : null),
       el("div", {class: "console-row"},
         el("label", {for: "minutes"}, _("Minutes to decide each day")),
         field("input", "minutes", {id: "minutes", type: "number", min: 0.5, max: 240, step: 0.5, value: console_.minutes}),
@@ -218,8 +225,8 @@
       Brink.messageList(view.console.messages, _("No letters yet.")));
   }
 
-  function download(name, text) {
-    const url = URL.createObjectURL(new Blob([text], {type: "application/x-ndjson"}));
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], {type: type || "application/x-ndjson"}));
     const anchor = el("a", {href: url, download: name});
     document.body.append(anchor);
     anchor.click();
