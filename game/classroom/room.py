@@ -23,6 +23,7 @@ from game.engine import machine
 from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import day_random
+from game.engine.visibility import state_seen_by
 from game.i18n import N_
 from game.scenario.model import Scenario
 
@@ -230,7 +231,7 @@ class Room:
             if team in self.computer:
                 state = self.session.state
                 rng = day_random(state.seed, state.day_index, streams[team])
-                choice = policy_named(COMPUTER_POLICY).choose(self.scenario, state, team,
+                choice = policy_named(COMPUTER_POLICY).choose(self.scenario, state_seen_by(self.scenario, state, team), team,
                                                              self.session.legal_choices(team), rng)
                 self._engine(GiveOrder(team, choice))
                 self.advice[team].decided_by = "computer"

@@ -557,13 +557,13 @@ class _ScenarioReader:
 
     def read_choice(self, spec: Any, location: Location, what: str) -> Choice:
         fields = Fields(spec, location, f"a choice of {what}", self.diagnostics, ("id", "label"),
-                        ("text", "requires", "effects", "later", "leaning", "ending"))
+                        ("text", "requires", "effects", "later", "leaning", "ending", "visible_to"))
         leaning = fields.string("leaning", "moderate")
         if fields.has("leaning") and leaning not in LEANINGS:
             fields.error("leaning", f"unknown leaning '{leaning}'{did_you_mean(leaning, LEANINGS)}")
         return Choice(fields.identifier("id"), fields.text("label"), fields.text("text"), self.condition(fields, "requires"),
                       self.effects(fields, "effects"), self.read_later(fields), leaning, fields.location,
-                      self.ending_reference(fields))
+                      self.ending_reference(fields), self.visibility(fields))
 
     def read_later(self, fields: Fields) -> tuple[DelayedEffect, ...]:
         if not fields.has("later"):

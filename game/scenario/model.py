@@ -110,6 +110,8 @@ class Choice:
     leaning: str
     location: Location
     ending: str | None = None  # an ending this order brings about when its day resolves
+    # who learns that the order was given (the seat giving it always knows); what is seen changes no rule
+    visible_to: Visibility | None = field(default=None, compare=False)
 
     @property
     def moves(self) -> tuple[str, ...]:

@@ -132,7 +132,7 @@ class DayScene(Scene):
         state = match.session.state
         self.flags_rect = None
         if self.tab == "history":
-            self.add(TextBox(content.inflate(-theme.px(16), -theme.px(12)), history_blocks(match), theme, gap=4,
+            self.add(TextBox(content.inflate(-theme.px(16), -theme.px(12)), history_blocks(match, seats), theme, gap=4,
                              name="history"))
         elif self.tab == "meters":
             left = add_meters(self, content, match, values, seats=seats)
@@ -140,7 +140,7 @@ class DayScene(Scene):
                 self.add(TextBox(pygame.Rect(left.x, left.y, left.w, content.bottom - theme.px(10) - left.y),
                                  [in_force_block(match, values, seats)], theme, name="in force"))
         else:
-            picture = map_model.map_picture(match.scenario, day.date, state.values, state.history) \
+            picture = map_model.map_picture(match.scenario, day.date, state.values, state.history, seats) \
                 if caribbean and self.tab == "caribbean" else None
             self.map_view = self.add(MapView(content, self.tab, self.app.art, picture, scenario=match.scenario,
                                              language=match.language))

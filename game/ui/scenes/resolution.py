@@ -8,6 +8,7 @@ import pygame
 
 from game.engine.alert import alert_level
 from game.engine.news import day_news
+from game.engine.visibility import shown_orders
 from game.i18n import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
@@ -25,8 +26,8 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     t = match.t
     _ = match.words
     blocks = [(_("Orders of the day"), "subheading", "ink")]
-    for role_id, choice_id in record.orders:
-        blocks.append((f"{scenario.roles[role_id].name}: {match.label_of(record.day_index, role_id, choice_id)}",
+    for order in shown_orders(scenario, record, match.viewers(), record.values_after):
+        blocks.append((f"{scenario.roles[order.role_id].name}: {match.order_label(record.day_index, order)}",
                        "body", "ink"))
     happened = []
     for news in day_news(scenario, record, match.viewers()):
@@ -113,8 +114,8 @@ class ResolutionScene(Scene):
                 self.map_view = self.add(MapView(map_rect, "scenario", self.app.art, scenario=scenario,
                                                  language=match.language))
             elif map_model.is_caribbean(scenario):
-                start = map_model.map_picture(scenario, day.date, before, history[:-1])
-                end = map_model.map_picture(scenario, next_date, after, history)
+                start = map_model.map_picture(scenario, day.date, before, history[:-1], seats)
+                end = map_model.map_picture(scenario, next_date, after, history, seats)
                 self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, end, start=start))
             else:
                 self.map_view = self.add(MapView(map_rect, "world", self.app.art))
