@@ -306,12 +306,19 @@ def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tup
     day = scenario.days[record.day_index]
     return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
             "title": t(day.title),
-            "orders": [dict(_order(scenario, record.day_index, order, language, words),
-                            historical=_label(scenario, record.day_index, order.role_id,
-                                              day.historical.get(order.role_id), language))
+            "orders": [_with_history(_order(scenario, record.day_index, order, language, words), scenario, day,
+                                     order, language)
                        for order in shown_orders(scenario, record, None if room.session.state.ended else seats,
                                                  record.values_after)],
             "happened": happened, "moved": moved, "history": t(day.history_note), "ending": record.ending}
+
+
+def _with_history(shown: dict[str, Any], scenario: Scenario, day, order, language: str) -> dict[str, Any]:
+    """An order with what was decided on its day in 1962 beside it; not beside an order the screen
+    may not know, where the record's choice would read as a guess at it."""
+    if order.seen:
+        shown["historical"] = _label(scenario, day.index, order.role_id, day.historical.get(order.role_id), language)
+    return shown
 
 
 # --- what a seated student's team sees ------------------------------------------------------------
