@@ -22,7 +22,7 @@ from game.classroom.views import view_for
 from game.engine import machine
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
-from game.engine.visibility import all_see, shown_orders
+from game.engine.visibility import all_see, sees
 from game.scenario.load import load_scenario
 from game.text.play import TextGame
 from tests.classroom.conftest import strings
@@ -46,10 +46,11 @@ def kept_from(seat: str, history, day: int) -> set[str]:
     for earlier in history[: day + 1]:
         if earlier.order_of(other) is None:
             continue
+        # read from the file's visible_to itself, not through the code the screens use
+        choice = choice_on_day(CRISIS, earlier.day_index, other, earlier.order_of(other))
         shown_when = moments if earlier is not record else (record.values_after,)  # its own day: on its resolution
-        if not any(next(o for o in shown_orders(CRISIS, earlier, (seat,), values) if o.role_id == other).seen
-                   for values in shown_when):
-            kept.add(choice_on_day(CRISIS, earlier.day_index, other, earlier.order_of(other)).label.get())
+        if not any(sees(choice.visible_to, seat, values) for values in shown_when):
+            kept.add(choice.label.get())
     for item in (*CRISIS.variables.values(), *CRISIS.flags.values()):
         if not any(all_see(item.visible_to, (seat,), values) for values in moments):
             kept.add(item.label.get())
