@@ -132,6 +132,10 @@ def test_the_text_mode_shows_a_seat_nothing_kept_from_it_and_the_ending_everythi
     for index, day_text in enumerate(days):
         leaked = [secret for secret in kept_from(seat, history, index) if secret in day_text]
         assert not leaked, f"{seat}, {CRISIS.days[history[index].day_index].id}: {leaked}"
+        day = CRISIS.days[history[index].day_index]
+        own = day.seen_by.get(seat)
+        if own is not None and own.history is not None:  # the day's note tells the other capital's secrets
+            assert day.history_note.get() not in day_text and own.history.get() in day_text
     for record in history:
         for role_id, choice_id in record.orders:
             if choice_id:

@@ -164,3 +164,15 @@ def test_two_players_at_one_keyboard_share_a_resolution_that_keeps_the_order_fro
     text = play_text({"red": "human", "blue": "human"}, "\n1\n\n1\n")
     resolution = text[text.index("Orders of the day:"):]
     assert "Red Leader: an order not yet known" in resolution.split("Day 2 of 3")[0]
+
+
+def test_a_seat_reads_its_own_note_of_what_really_happened_where_the_days_tells_the_others_secret():
+    one = SECRETS.day("one")
+    general, blues = "Red's friends abroad offered a plan that day.", "Blue's capital heard nothing that day."
+    assert one.history_for(("blue",)).get() == blues and one.history_for(("red",)).get() == general
+    assert not one.history_for(("red", "blue"))  # a shared screen shows neither
+    assert one.history_for(None).get() == general  # the ending and the debrief: the day's own
+    blue = play_text({"red": "historical", "blue": "human"}, "1\n1\n1\n")
+    assert blues in blue and general not in blue
+    red = play_text({"red": "human", "blue": "historical"}, "1\n1\n1\n")
+    assert general in red and blues not in red

@@ -310,7 +310,7 @@ def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tup
                                      order, language)
                        for order in shown_orders(scenario, record, None if room.session.state.ended else seats,
                                                  record.values_after)],
-            "happened": happened, "moved": moved, "history": t(day.history_note), "ending": record.ending}
+            "happened": happened, "moved": moved, "history": t(day.history_for(None if room.session.state.ended else seats)), "ending": record.ending}
 
 
 def _with_history(shown: dict[str, Any], scenario: Scenario, day, order, language: str) -> dict[str, Any]:

@@ -618,7 +618,8 @@ class _ScenarioReader:
         return tuple(days)
 
     def read_seen_by(self, fields: Fields, label: str) -> dict[str, SeatView]:
-        """``as_seen_by: {khrushchev: {title: ..., art: ...}}``: a seat's own title or picture for the day."""
+        """``as_seen_by: {khrushchev: {title: ..., art: ..., history: ...}}``: a seat's own title, picture
+        or "what really happened" note for the day."""
         if not fields.has("as_seen_by"):
             return {}
         section = fields.mapping("as_seen_by")
@@ -627,11 +628,12 @@ class _ScenarioReader:
             if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
                 continue
             view = Fields(section[role_id], section.value_location(role_id), f"{label} as seen by '{role_id}'",
-                          self.diagnostics, (), ("title", "art"))
+                          self.diagnostics, (), ("title", "art", "history"))
             if view.ok and isinstance(section[role_id], dict) and not section[role_id]:
-                self.error(view.location, f"{label} as seen by '{role_id}' gives neither a title nor art")
+                self.error(view.location, f"{label} as seen by '{role_id}' gives no title, art or history")
             views[role_id] = SeatView(view.text("title") if view.has("title") else None,
-                                      self.art(view) if view.has("art") else None)
+                                      self.art(view) if view.has("art") else None,
+                                      view.text("history") if view.has("history") else None)
         return views
 
     def read_day_advisors(self, fields: Fields, roles: dict[str, Role]) -> dict[str, tuple[str, ...]] | None:

@@ -192,6 +192,8 @@ class SeatView:
 
     title: Text | None
     art: Any  # None: the day's own picture
+    # the seat's own "what really happened" note, when the day's note tells of the other capital's secrets
+    history: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +229,19 @@ class Day:
         if view is not None and view.art is not None:
             return f"{self.id}-{role_id}", view.art
         return self.id, self.art
+
+    def history_for(self, role_ids) -> Text:
+        """The day's "what really happened" note as these seats may read it: a seat's own note where
+        the scenario gives one (the day's note may tell what the other capital kept secret); on a
+        screen several seats share, the day's note only when none of them has its own; with no seats
+        (the ending, the debrief), the day's note."""
+        if role_ids is None:
+            return self.history_note
+        seats = tuple(role_ids)
+        own = [self.seen_by[r].history for r in seats if r in self.seen_by and self.seen_by[r].history is not None]
+        if not own:
+            return self.history_note
+        return own[0] if len(seats) == 1 else EMPTY_TEXT
 
     def brief_of(self, role_id: str, advisor_id: str) -> Text:
         """What an advisor would push for today, or empty text when the scenario does not say."""

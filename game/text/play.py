@@ -244,8 +244,9 @@ class TextGame:
             for line in moved:
                 self.say(line, "  ")
         day = scenario.days[record.day_index]
-        if day.history_note:
-            self.say("What really happened: " + self.t(day.history_note))
+        history = day.history_for(seats)  # a seat's own note where the day's tells the other's secrets
+        if history:
+            self.say("What really happened: " + self.t(history))
 
     def show_ending(self) -> None:
         ending = self.scenario.ending(self.session.state.ending)

@@ -85,17 +85,20 @@ def test_the_resolution_tells_the_other_seat_only_that_an_order_was_given(app):
     resolution_of_day_one(app, {"red": "historical", "blue": HUMAN})
     text = shown(app)
     assert "Red Leader: an order not yet known" in text and "Agree to the plan" not in text
+    assert "Blue's capital heard nothing that day." in text and "friends abroad" not in text  # its own note
 
 
 def test_the_resolution_shows_a_seat_its_own_secret_order(app):
     resolution_of_day_one(app, {"red": HUMAN, "blue": "historical"})
-    assert "Red Leader: Agree to the plan" in shown(app)
+    text = shown(app)
+    assert "Red Leader: Agree to the plan" in text and "Red's friends abroad offered a plan that day." in text
 
 
 def test_a_shared_resolution_keeps_the_order_from_both_players(app):
     resolution_of_day_one(app, {"red": HUMAN, "blue": HUMAN})
     text = shown(app)
     assert "Red Leader: an order not yet known" in text and "Agree to the plan" not in text
+    assert "What really happened" not in text  # blue has a note of its own: the shared screen shows neither
 
 
 def orders_so_far(app, match, role):

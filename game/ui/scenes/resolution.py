@@ -45,9 +45,10 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     else:
         blocks.append((_("The day passes without incident."), "italic", "ink_soft"))
     day = scenario.days[record.day_index]
-    if day.history_note:
+    history = day.history_for(match.viewers())  # a seat's own note where the day's tells the other's secrets
+    if history:
         blocks.append((_("What really happened"), "subheading", "ink"))
-        blocks.append((t(day.history_note), "italic", "ink_soft"))
+        blocks.append((t(history), "italic", "ink_soft"))
     return blocks
 
 
