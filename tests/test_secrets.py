@@ -134,10 +134,12 @@ def test_an_order_is_kept_from_the_other_seat_until_its_condition_holds():
 
 def test_a_computer_player_reads_the_record_as_its_seat_knows_it(monkeypatch):
     state = after(AGREED)
-    assert state_seen_by(SECRETS, state, "blue").history[0].orders == (("red", None), ("blue", "wait"))
-    assert state_seen_by(SECRETS, state, "red") is state
+    seen = state_seen_by(SECRETS, state, "blue")
+    assert seen.history[0].orders == (("red", None), ("blue", "wait"))
+    assert (seen.day_index, seen.values, seen.ended) == (state.day_index, state.values, state.ended)
+    assert state_seen_by(SECRETS, state, "red").history == state.history
     leaked = after(AGREED + [QUIET])
-    assert state_seen_by(SECRETS, leaked, "blue") is leaked
+    assert state_seen_by(SECRETS, leaked, "blue").history == leaked.history
     seen = []
 
     class Watcher:

@@ -116,9 +116,27 @@ def _record_seen(scenario: Scenario, record: DayRecord, seats: tuple[str, ...], 
     return record if orders == record.orders else replace(record, orders=orders)
 
 
-def state_seen_by(scenario: Scenario, state: GameState, role_id: str) -> GameState:
-    """The game as one seat knows it, for a computer player: the other side's hidden orders blanked
-    from the record. (Meters and flags stay: a policy reads the rules' state, not the screens.)"""
-    history = history_seen_by(scenario, state.history, (role_id,), state.values)
-    unchanged = all(seen is kept for seen, kept in zip(history, state.history))
-    return state if unchanged else replace(state, history=history)
+class SeatState:
+    """The game as one seat knows it, for a computer player: the state itself, with the other
+    side's hidden orders blanked from its ``history``. The record is worked out only when a policy
+    reads it (none of the shipped ones does, and a simulation asks for thousands of these)."""
+
+    __slots__ = ("_scenario", "_state", "_role_id", "_history")
+
+    def __init__(self, scenario: Scenario, state: GameState, role_id: str):
+        self._scenario, self._state, self._role_id, self._history = scenario, state, role_id, None
+
+    @property
+    def history(self) -> tuple[DayRecord, ...]:
+        if self._history is None:
+            self._history = history_seen_by(self._scenario, self._state.history, (self._role_id,), self._state.values)
+        return self._history
+
+    def __getattr__(self, name: str):
+        return getattr(self._state, name)
+
+
+def state_seen_by(scenario: Scenario, state: GameState, role_id: str) -> GameState | SeatState:
+    """The game as one seat knows it, for a computer player (meters and flags stay: a policy reads
+    the rules' state, not the screens)."""
+    return SeatState(scenario, state, role_id) if has_secret_orders(scenario) else state
