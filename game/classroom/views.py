@@ -172,7 +172,8 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
         index = _shown_day_index(room)
         day = scenario.days[index]
         view["day"] = {"index": index, "number": index + 1, "of": len(scenario.days), "id": day.id,
-                       "date": day.date, "long_date": i18n.long_date(day.date, words), "title": t(day.title),
+                       "date": day.date, "long_date": i18n.long_date(day.date, words),
+                       "title": t(day.title_shared(None if state.ended else everyone)) or i18n.long_date(day.date, words),
                        "picture": _picture_url(scenario, day.id, day.art)}
     view["map"] = _map(room, everyone) if map_model.is_caribbean(scenario) else None
     if room.phase in ("resolved", "ended") and state.history:
@@ -250,7 +251,9 @@ def _record(room: Room, language: str, words: i18n.Words, seats: tuple[str, ...]
     state = room.session.state
     t = _translator(language)
     seen_by = None if state.ended else seats
-    return [{"date": scenario.days[record.day_index].date, "title": t(scenario.days[record.day_index].title),
+    return [{"date": scenario.days[record.day_index].date,
+             "title": t(scenario.days[record.day_index].title_shared(seen_by))
+             or i18n.long_date(scenario.days[record.day_index].date, words),
              "orders": [_order(scenario, record.day_index, order, language, words)
                         for order in shown_orders(scenario, record, seen_by, state.values)]}
             for record in state.history]
@@ -305,7 +308,7 @@ def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tup
                              "text": t(news.text) or words("Consequences of an earlier decision arrive.")})
     day = scenario.days[record.day_index]
     return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
-            "title": t(day.title),
+            "title": t(day.title_shared(None if room.session.state.ended else seats)) or i18n.long_date(day.date, words),
             "orders": [_with_history(_order(scenario, record.day_index, order, language, words), scenario, day,
                                      order, language)
                        for order in shown_orders(scenario, record, None if room.session.state.ended else seats,

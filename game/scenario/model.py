@@ -223,6 +223,17 @@ class Day:
         view = self.seen_by.get(role_id) if role_id else None
         return view.title if view is not None and view.title else self.title
 
+    def title_shared(self, role_ids) -> Text | None:
+        """The title a screen these seats share may show: a seat's own when it is one seat; the day's
+        when none of them has a title of its own; otherwise none (the date alone), since the day's
+        title may be one seat's secret (on 16 October Moscow's day is not "The photographs")."""
+        if role_ids is None:
+            return self.title
+        seats = tuple(role_ids)
+        if len(seats) == 1:
+            return self.title_for(seats[0])
+        return None if any(self.seen_by.get(r) is not None and self.seen_by[r].title for r in seats) else self.title
+
     def picture_for(self, role_id: str | None) -> tuple[str, Any]:
         """(picture id, art) of the day's painting as this seat sees it; a seat's own picture has its own id."""
         view = self.seen_by.get(role_id) if role_id else None

@@ -129,3 +129,26 @@ def test_the_ending_shows_the_order_to_everyone(app):
     step(app)
     assert scene_name(app) == "EndingScene"
     assert "Agree to the plan" in shown(app)
+
+
+def test_a_screen_two_players_share_shows_neither_seats_own_title_of_the_day(app):
+    """On 16 October Kennedy's day is "The photographs" and Moscow's "Operation Anadyr": a screen both
+    read shows the date alone, and no painting of either day."""
+    from game import paths
+    from game.ui.scenes.common import history_blocks
+
+    scenario = load_cached(paths.find_scenario("cuban_missile_crisis_1962"), app.scenario_cache)
+    match = Match.new(scenario, 7, {"kennedy": HUMAN, "khrushchev": HUMAN}, log_path=None, autosave=None)
+    match.autosave = None
+    play_on(match, 1)
+    shared = " ".join(text for text, _, _ in history_blocks(match))
+    assert "Tuesday 16 October 1962" in shared
+    assert "The photographs" not in shared and "Operation Anadyr" not in shared
+    assert "Operation Anadyr" in " ".join(text for text, _, _ in history_blocks(match, ("khrushchev",)))
+    app.reset("resolution", match=match, record=match.session.state.history[-1])
+    step(app)
+    assert scene_name(app) == "ResolutionScene" and app.top.picture_rect is None
+    play_on(match, 2)  # 18 October: one day for both, and its painting
+    app.reset("resolution", match=match, record=match.session.state.history[-1])
+    step(app)
+    assert app.top.picture_rect is not None

@@ -159,11 +159,13 @@ def history_blocks(match, seats=None) -> list[tuple[str, str, str]]:
     _ = match.words
     names = short_names(scenario)
     values = match.session.state.values
-    viewer = seats[0] if seats is not None and len(seats) == 1 else match.viewer
+    shared = seats if seats is not None else match.viewers()
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
-        blocks.append((f"{long_date(day.date, _)}: {match.t(day.title_for(viewer))}", "small_bold", "ink"))
+        title = day.title_shared(shared)  # a day's title may be one seat's secret
+        blocks.append((f"{long_date(day.date, _)}: {match.t(title)}" if title else long_date(day.date, _),
+                       "small_bold", "ink"))
         for order in shown_orders(scenario, record, seats, values):
             blocks.append((f"{names[order.role_id]}: {match.order_label(record.day_index, order)}", "small", "ink_soft"))
     if not blocks:

@@ -87,7 +87,9 @@ class ResolutionScene(Scene):
                                 theme, gap=6, name="what happened"))
         self.picture_rect = None
         spare = text.rect.h - text.content_height
-        if spare > theme.px(170):  # room for the day's painting under the words
+        own_views = [day.seen_by[r] for r in match.viewers() or () if r in day.seen_by and match.viewer is None]
+        private = any(view.title or view.art is not None for view in own_views)  # two players, two days
+        if spare > theme.px(170) and not private:  # room for the day's painting under the words
             width = self.text_panel.w - theme.px(28)
             height = min(spare - theme.px(20), round(width * 9 / 16))
             self.picture_rect = pygame.Rect(0, 0, round(height * 16 / 9), height)
