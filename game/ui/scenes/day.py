@@ -108,8 +108,10 @@ class DayScene(Scene):
             + [("world", (_("The world"), _("World")))]
         tabs_h = layout.button_row_height(theme, "small_bold")
         roomy = column.h - tabs_h - status_h - meters_h - 2 * gap >= 0.3 * column.h
-        # behind the tab, what is in force goes with the meters too when it would leave the map too little
-        in_force_below = roomy or column.h - tabs_h - status_h - gap >= 0.35 * column.h
+        # behind the tab, what is in force goes with the meters too when it would leave the map too little,
+        # or the bars too little (they do not scroll; what is in force does)
+        in_force_below = roomy or (column.h - tabs_h - status_h - gap >= 0.35 * column.h
+                                   and column.h - tabs_h - status_h - 2 * gap >= meters_h)
         if not in_force_below:
             status_h = status_height(theme, match, column.w, values, with_in_force=False, seats=seats)
         self.meters_tabbed = not roomy
