@@ -182,3 +182,34 @@ def test_a_classroom_team_is_sent_nothing_kept_from_it(seat, seed):
     ended = "\n".join(strings(view_for(room, leader)))
     assert all(choice_on_day(CRISIS, r.day_index, OTHER[seat], r.order_of(OTHER[seat])).label.get() in ended
                for r in history if r.order_of(OTHER[seat]))
+
+
+@pytest.mark.parametrize("seat,mine,theirs,seed", GAMES[::2], ids=lambda v: str(v))
+def test_the_windows_words_show_a_seat_nothing_kept_from_it(seat, mine, theirs, seed):
+    """The resolution, the record of orders so far, the meters and what is in force, as the window
+    words them for the seat, day after day."""
+    from game.ui.match import HUMAN, Match
+    from game.ui.scenes.common import _bars, history_blocks, in_force_block
+    from game.ui.scenes.resolution import resolution_blocks
+
+    match = Match.new(CRISIS, seed, {seat: HUMAN, OTHER[seat]: theirs}, log_path=None, autosave=None)
+    match.autosave = None
+    policy = policy_named(mine)
+    shown: list[str] = []
+    while not match.session.state.ended:
+        match.begin_day()
+        state = match.session.state
+        legal = match.legal(seat)
+        match.give_order(seat, policy.choose(CRISIS, state, seat, legal, day_random(seed + 99, state.day_index, 7)))
+        match.computer_orders()
+        record = match.resolve()
+        values = match.session.state.values
+        words = [text for text, _, _ in resolution_blocks(match, record) + history_blocks(match, (seat,))]
+        words += [in_force_block(match, values, (seat,))[0]] + [v.label.get() for v in _bars(CRISIS, values, (seat,))]
+        if not match.session.state.ended:  # the ending shows everything
+            kept = kept_from(seat, match.session.state.history, record.day_index)
+            leaked = {secret for secret in kept for text in words if secret in text}
+            assert not leaked, f"{seat}, {CRISIS.days[record.day_index].id}: {leaked}"
+            shown.extend(words)
+        match.finish_day()
+    assert shown
