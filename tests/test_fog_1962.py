@@ -1,7 +1,8 @@
 """Misperception in 1962: no screen shows a seat what it may not know at that moment.
 
 Many seeded games are played for each seat (the record's orders, random ones, a hawk's), in the
-text mode and in a classroom, and every text the seat is shown on each day is checked against
+text mode, in the window's words and in a classroom, and every text the seat is shown on each day
+is checked against
 what is kept from it on that day: the other side's orders it has not learned of, the other
 side's meters, the secret flags, the news and messages meant for the other capital. The ending
 shows everything.
