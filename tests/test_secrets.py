@@ -6,13 +6,15 @@ from pathlib import Path
 from game.engine import machine
 from game.engine.machine import replay
 from game.engine.news import day_news
-from game.engine.visibility import sees, shown_flags, shown_names, shown_variables
+from game.engine.opponents import POLICIES
+from game.engine.visibility import ShownOrder, sees, shown_flags, shown_names, shown_orders, shown_variables, state_seen_by
 from game.scenario.load import load_scenario
 from game.text.play import TextGame
 
 ROOT = Path(__file__).parent.parent
 SECRETS = load_scenario(Path(__file__).parent / "fixtures" / "engine" / "secrets.yaml")
 AGREED = [{"red": "agree", "blue": "wait"}]
+QUIET = {"red": "wait", "blue": "wait"}
 
 
 def after(days):
@@ -115,3 +117,64 @@ def test_the_log_says_when_the_historical_player_had_to_leave_the_record():
         day = crisis.day(line["day"])
         assert entry["recorded"] == day.historical["khrushchev"] != entry["given"] == line["orders"]["khrushchev"]
     assert all("kennedy" not in line.get("off_record", {}) for line in lines)  # a hawk has no record to keep
+
+
+def test_an_order_is_kept_from_the_other_seat_until_its_condition_holds():
+    record = after(AGREED).history[0]
+    unknown = [ShownOrder("red", None, False), ShownOrder("blue", "wait", True)]
+    assert shown_orders(SECRETS, record, ("blue",), record.values_after) == unknown
+    assert shown_orders(SECRETS, record, ("red",), record.values_after)[0] == ShownOrder("red", "agree", True)
+    assert shown_orders(SECRETS, record, ("red", "blue"), record.values_after) == unknown  # a shared screen
+    assert shown_orders(SECRETS, record, None, record.values_after)[0].seen  # the ending sees all
+    leaked = after(AGREED + [QUIET])
+    assert shown_orders(SECRETS, record, ("blue",), leaked.values)[0] == ShownOrder("red", "agree", True)
+    refused = after([{"red": "refuse", "blue": "wait"}]).history[0]
+    assert shown_orders(SECRETS, refused, ("blue",), refused.values_after)[0].seen  # an order without visible_to
+
+
+def test_a_computer_player_reads_the_record_as_its_seat_knows_it(monkeypatch):
+    state = after(AGREED)
+    seen = state_seen_by(SECRETS, state, "blue")
+    assert seen.history[0].orders == (("red", None), ("blue", "wait"))
+    assert (seen.day_index, seen.values, seen.ended) == (state.day_index, state.values, state.ended)
+    assert state_seen_by(SECRETS, state, "red").history == state.history
+    leaked = after(AGREED + [QUIET])
+    assert state_seen_by(SECRETS, leaked, "blue").history == leaked.history
+    seen = []
+
+    class Watcher:
+        name, description = "watcher", "remembers what it was shown"
+
+        def choose(self, scenario, state, role_id, legal, rng):
+            seen.extend(record.order_of("red") for record in state.history)
+            return legal[0].id
+
+    monkeypatch.setitem(POLICIES, "watcher", Watcher())
+    play_text({"red": "human", "blue": "watcher"}, "1\n1\n1\n")
+    assert seen == [None, "agree", "wait"]  # on day two the order is hidden from blue; on day three (leaked) not
+
+
+def test_the_text_mode_tells_the_other_seat_only_that_an_order_was_given():
+    text = play_text({"red": "historical", "blue": "human"}, "1\n1\n1\n")
+    game, ending = text[:text.index("Ending:")], text[text.index("Ending:"):]
+    assert "Agree to the plan" not in game
+    assert "Red Leader: an order not yet known" in game
+    assert "Agree to the plan" in ending  # the ending shows every order
+
+
+def test_two_players_at_one_keyboard_share_a_resolution_that_keeps_the_order_from_both():
+    text = play_text({"red": "human", "blue": "human"}, "\n1\n\n1\n")
+    resolution = text[text.index("Orders of the day:"):]
+    assert "Red Leader: an order not yet known" in resolution.split("Day 2 of 3")[0]
+
+
+def test_a_seat_reads_its_own_note_of_what_really_happened_where_the_days_tells_the_others_secret():
+    one = SECRETS.day("one")
+    general, blues = "Red's friends abroad offered a plan that day.", "Blue's capital heard nothing that day."
+    assert one.history_for(("blue",)).get() == blues and one.history_for(("red",)).get() == general
+    assert not one.history_for(("red", "blue"))  # a shared screen shows neither
+    assert one.history_for(None).get() == general  # the ending and the debrief: the day's own
+    blue = play_text({"red": "historical", "blue": "human"}, "1\n1\n1\n")
+    assert blues in blue and general not in blue
+    red = play_text({"red": "human", "blue": "historical"}, "1\n1\n1\n")
+    assert general in red and blues not in red

@@ -26,6 +26,7 @@ from game.engine.clock import default_among
 from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import day_random, find_legal, reached_ending
+from game.engine.visibility import state_seen_by
 from game.i18n import N_
 from game.scenario.model import Scenario
 
@@ -292,7 +293,7 @@ class Room:
             if team in self.computer:
                 state = self.session.state
                 rng = day_random(state.seed, state.day_index, streams[team])
-                choice = policy_named(COMPUTER_POLICY).choose(self.scenario, state, team,
+                choice = policy_named(COMPUTER_POLICY).choose(self.scenario, state_seen_by(self.scenario, state, team), team,
                                                              self.session.legal_choices(team), rng)
                 self._engine(GiveOrder(team, choice))
                 self.advice[team].decided_by = "computer"

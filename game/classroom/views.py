@@ -12,9 +12,10 @@ this module and nowhere else:
   with what that advisor would push for today (the scenario's ``brief:``);
 - nobody is ever sent the other team's briefing, choices, briefs, recommendations, reasons or
   votes, nor its order before the day resolves;
-- a meter, a flag in force or a piece of news the scenario keeps from a seat (``visible_to``,
-  see ``game.engine.visibility``) is in the public view only when every seat may see it, and in
-  a team's own part when that team may.
+- a meter, a flag in force, a piece of news or an order the scenario keeps from a seat
+  (``visible_to``, see ``game.engine.visibility``) is in the public view only when every seat may
+  see it, and in a team's own part (its meters, record, map and resolution) when that team may;
+  once the game has ended, everything is public.
 
 Scenario texts come in the viewer's language where the scenario has it; the interface's own
 words are worded here only where the server knows better than the browser (dates, counts).
@@ -33,7 +34,7 @@ from game.engine.advice import advice_for
 from game.engine.alert import LEVEL_WORDS, alert_level, alert_parts
 from game.engine.news import day_news
 from game.engine.resolve import choice_on_day
-from game.engine.visibility import shown_flags, shown_names, shown_variables
+from game.engine.visibility import shown_flags, shown_names, shown_orders, shown_variables
 from game.scenario.model import Choice, Scenario, Text
 # the map's ships and sites are a pure function of the record; the module lives beside the window's
 # map but imports no pygame
@@ -101,6 +102,11 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
                 parts.append(("meters", _once(room, ("meters", seat.team, language),
                                               lambda: _meters(room.scenario, room.session.state.values, language,
                                                               words, (seat.team,)))))
+                # the record and the map: the team's own orders, and the other's once it may know them
+                parts.append(("record", _once(room, ("record", seat.team, language),
+                                              lambda: _record(room, language, words, (seat.team,)))))
+                if map_model.is_caribbean(room.scenario):
+                    parts.append(("map", _once(room, ("map", seat.team), lambda: _map(room, (seat.team,)))))
                 if room.phase in ("resolved", "ended") and room.session.state.history:
                     parts.append(("resolution", _once(room, ("resolution", seat.team, language),
                                                       lambda: _resolution(room, room.session.state.history[-1],
@@ -167,15 +173,16 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
         "teams": [_team_status(room, team, language) for team in scenario.roles],
         "meters": _meters(scenario, state.values, language, words, everyone),
         "calendar": _calendar(room, words),
-        "record": _record(room, language),
+        "record": _record(room, language, words, everyone),
     }
     if room.started and not state.ended or room.phase == "resolved":
         index = _shown_day_index(room)
         day = scenario.days[index]
         view["day"] = {"index": index, "number": index + 1, "of": len(scenario.days), "id": day.id,
-                       "date": day.date, "long_date": i18n.long_date(day.date, words), "title": t(day.title),
+                       "date": day.date, "long_date": i18n.long_date(day.date, words),
+                       "title": t(day.title_shared(None if state.ended else everyone)) or i18n.long_date(day.date, words),
                        "picture": _picture_url(scenario, day.id, day.art)}
-    view["map"] = _map(room) if map_model.is_caribbean(scenario) else None
+    view["map"] = _map(room, everyone) if map_model.is_caribbean(scenario) else None
     view["news"] = _news(room, language, words)
     view["statements"] = [_letter(room, letter) for letter in room.letters if letter.public]
     view["ended_early"] = room.ended_early
@@ -247,15 +254,28 @@ def _calendar(room: Room, words: i18n.Words) -> list[dict[str, Any]]:
              "today": day.index == today} for day in scenario.days]
 
 
-def _record(room: Room, language: str) -> list[dict[str, Any]]:
-    """Every resolved day: both orders, public once the day has resolved."""
+def _record(room: Room, language: str, words: i18n.Words, seats: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every resolved day: both orders once the day has resolved, those kept from ``seats`` (any of
+    them) shown as unknown until they may know them; everything once the game has ended."""
     scenario = room.scenario
+    state = room.session.state
     t = _translator(language)
-    return [{"date": scenario.days[record.day_index].date, "title": t(scenario.days[record.day_index].title),
-             "orders": [{"team": team, "name": scenario.roles[team].name,
-                         "label": _label(scenario, record.day_index, team, choice, language)}
-                        for team, choice in record.orders]}
-            for record in room.session.state.history]
+    seen_by = None if state.ended else seats
+    return [{"date": scenario.days[record.day_index].date,
+             "title": t(scenario.days[record.day_index].title_shared(seen_by))
+             or i18n.long_date(scenario.days[record.day_index].date, words),
+             "orders": [_order(scenario, record.day_index, order, language, words)
+                        for order in shown_orders(scenario, record, seen_by, state.values)]}
+            for record in state.history]
+
+
+def _order(scenario: Scenario, day_index: int, order, language: str, words: i18n.Words) -> dict[str, Any]:
+    """One order as a screen shows it: its label, or words saying an order was given but not which."""
+    if not order.seen:
+        return {"team": order.role_id, "name": scenario.roles[order.role_id].name,
+                "label": words("an order not yet known"), "hidden": True}
+    return {"team": order.role_id, "name": scenario.roles[order.role_id].name,
+            "label": _label(scenario, day_index, order.role_id, order.choice_id, language)}
 
 
 def _label(scenario: Scenario, day_index: int, team: str, choice_id: str | None, language: str) -> str | None:
@@ -265,11 +285,12 @@ def _label(scenario: Scenario, day_index: int, team: str, choice_id: str | None,
     return choice.label.get(language) if choice else choice_id
 
 
-def _map(room: Room) -> dict[str, Any]:
+def _map(room: Room, seats: tuple[str, ...]) -> dict[str, Any]:
+    """The ships and sites as ``seats`` know them (an order or meter kept from them does not show)."""
     scenario = room.scenario
     state = room.session.state
     day = scenario.days[_shown_day_index(room)] if room.started else scenario.days[0]
-    picture = map_model.map_picture(scenario, day.date, state.values, state.history)
+    picture = map_model.map_picture(scenario, day.date, state.values, state.history, None if state.ended else seats)
     return {"image": "/art/map/caribbean.png", "quarantine": picture.quarantine,
             "line": [[round(lon, 2), round(lat, 2)] for lon, lat in map_model.quarantine_arc(24)],
             "ships": [{"lon": round(s.lon, 2), "lat": round(s.lat, 2), "side": s.side, "heading": round(s.heading)}
@@ -297,13 +318,21 @@ def _resolution(room: Room, record, language: str, words: i18n.Words, seats: tup
     day = scenario.days[record.day_index]
     deciders = {advice.team: advice.decided_by for advice in room.past_advice if advice.day_index == record.day_index}
     return {"day_index": record.day_index, "date": day.date, "long_date": i18n.long_date(day.date, words),
-            "title": t(day.title),
-            "orders": [{"team": team, "name": scenario.roles[team].name,
-                        "label": _label(scenario, record.day_index, team, choice, language),
-                        "historical": _label(scenario, record.day_index, team, day.historical.get(team), language),
-                        "clock": deciders.get(team) == "clock"}
-                       for team, choice in record.orders],
-            "happened": happened, "moved": moved, "history": t(day.history_note), "ending": record.ending}
+            "title": t(day.title_shared(None if room.session.state.ended else seats)) or i18n.long_date(day.date, words),
+            "orders": [{**_with_history(_order(scenario, record.day_index, order, language, words), scenario, day,
+                                        order, language),
+                        "clock": deciders.get(order.role_id) == "clock"}
+                       for order in shown_orders(scenario, record, None if room.session.state.ended else seats,
+                                                 record.values_after)],
+            "happened": happened, "moved": moved, "history": t(day.history_for(None if room.session.state.ended else seats)), "ending": record.ending}
+
+
+def _with_history(shown: dict[str, Any], scenario: Scenario, day, order, language: str) -> dict[str, Any]:
+    """An order with what was decided on its day in 1962 beside it; not beside an order the screen
+    may not know, where the record's choice would read as a guess at it."""
+    if order.seen:
+        shown["historical"] = _label(scenario, day.index, order.role_id, day.historical.get(order.role_id), language)
+    return shown
 
 
 # --- what a seated student's team sees ------------------------------------------------------------

@@ -561,13 +561,13 @@ class _ScenarioReader:
 
     def read_choice(self, spec: Any, location: Location, what: str) -> Choice:
         fields = Fields(spec, location, f"a choice of {what}", self.diagnostics, ("id", "label"),
-                        ("text", "requires", "effects", "later", "leaning", "ending"))
+                        ("text", "requires", "effects", "later", "leaning", "ending", "visible_to"))
         leaning = fields.string("leaning", "moderate")
         if fields.has("leaning") and leaning not in LEANINGS:
             fields.error("leaning", f"unknown leaning '{leaning}'{did_you_mean(leaning, LEANINGS)}")
         return Choice(fields.identifier("id"), fields.text("label"), fields.text("text"), self.condition(fields, "requires"),
                       self.effects(fields, "effects"), self.read_later(fields), leaning, fields.location,
-                      self.ending_reference(fields))
+                      self.ending_reference(fields), self.visibility(fields))
 
     def read_later(self, fields: Fields) -> tuple[DelayedEffect, ...]:
         if not fields.has("later"):
@@ -624,7 +624,8 @@ class _ScenarioReader:
         return tuple(days)
 
     def read_seen_by(self, fields: Fields, label: str) -> dict[str, SeatView]:
-        """``as_seen_by: {khrushchev: {title: ..., art: ...}}``: a seat's own title or picture for the day."""
+        """``as_seen_by: {khrushchev: {title: ..., art: ..., history: ...}}``: a seat's own title, picture
+        or "what really happened" note for the day."""
         if not fields.has("as_seen_by"):
             return {}
         section = fields.mapping("as_seen_by")
@@ -633,11 +634,12 @@ class _ScenarioReader:
             if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
                 continue
             view = Fields(section[role_id], section.value_location(role_id), f"{label} as seen by '{role_id}'",
-                          self.diagnostics, (), ("title", "art"))
+                          self.diagnostics, (), ("title", "art", "history"))
             if view.ok and isinstance(section[role_id], dict) and not section[role_id]:
-                self.error(view.location, f"{label} as seen by '{role_id}' gives neither a title nor art")
+                self.error(view.location, f"{label} as seen by '{role_id}' gives no title, art or history")
             views[role_id] = SeatView(view.text("title") if view.has("title") else None,
-                                      self.art(view) if view.has("art") else None)
+                                      self.art(view) if view.has("art") else None,
+                                      view.text("history") if view.has("history") else None)
         return views
 
     def read_day_advisors(self, fields: Fields, roles: dict[str, Role]) -> dict[str, tuple[str, ...]] | None:

@@ -110,6 +110,8 @@ class Choice:
     leaning: str
     location: Location
     ending: str | None = None  # an ending this order brings about when its day resolves
+    # who learns that the order was given (the seat giving it always knows); what is seen changes no rule
+    visible_to: Visibility | None = field(default=None, compare=False)
 
     @property
     def moves(self) -> tuple[str, ...]:
@@ -190,6 +192,8 @@ class SeatView:
 
     title: Text | None
     art: Any  # None: the day's own picture
+    # the seat's own "what really happened" note, when the day's note tells of the other capital's secrets
+    history: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +227,36 @@ class Day:
         view = self.seen_by.get(role_id) if role_id else None
         return view.title if view is not None and view.title else self.title
 
+    def title_shared(self, role_ids) -> Text | None:
+        """The title a screen these seats share may show: a seat's own when it is one seat; the day's
+        when none of them has a title of its own; otherwise none (the date alone), since the day's
+        title may be one seat's secret (on 16 October Moscow's day is not "The photographs")."""
+        if role_ids is None:
+            return self.title
+        seats = tuple(role_ids)
+        if len(seats) == 1:
+            return self.title_for(seats[0])
+        return None if any(self.seen_by.get(r) is not None and self.seen_by[r].title for r in seats) else self.title
+
     def picture_for(self, role_id: str | None) -> tuple[str, Any]:
         """(picture id, art) of the day's painting as this seat sees it; a seat's own picture has its own id."""
         view = self.seen_by.get(role_id) if role_id else None
         if view is not None and view.art is not None:
             return f"{self.id}-{role_id}", view.art
         return self.id, self.art
+
+    def history_for(self, role_ids) -> Text:
+        """The day's "what really happened" note as these seats may read it: a seat's own note where
+        the scenario gives one (the day's note may tell what the other capital kept secret); on a
+        screen several seats share, the day's note only when none of them has its own; with no seats
+        (the ending, the debrief), the day's note."""
+        if role_ids is None:
+            return self.history_note
+        seats = tuple(role_ids)
+        own = [self.seen_by[r].history for r in seats if r in self.seen_by and self.seen_by[r].history is not None]
+        if not own:
+            return self.history_note
+        return own[0] if len(seats) == 1 else EMPTY_TEXT
 
     def brief_of(self, role_id: str, advisor_id: str) -> Text:
         """What an advisor would push for today, or empty text when the scenario does not say."""

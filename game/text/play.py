@@ -20,7 +20,7 @@ from game.engine.saves import save_game
 from game.scenario.errors import FormulaError, format_diagnostic
 from game.scenario.model import Choice
 from game.engine.news import day_news
-from game.engine.visibility import shown_names
+from game.engine.visibility import shown_names, shown_orders, state_seen_by
 from game.text.describe import changes, day_heading, meter_lines
 
 HUMAN = "human"
@@ -145,7 +145,8 @@ class TextGame:
             else:
                 policy = policy_named(self.players[role_id])
                 rng = day_random(self.session.state.seed, self.session.state.day_index, streams[role_id])
-                choice_id = policy.choose(self.scenario, self.session.state, role_id, legal, rng)
+                choice_id = policy.choose(self.scenario, state_seen_by(self.scenario, self.session.state, role_id),
+                                          role_id, legal, rng)
                 self.apply(GiveOrder(role_id, choice_id))
 
     def pass_screen(self, role_id: str) -> None:
@@ -230,12 +231,12 @@ class TextGame:
         scenario = self.scenario
         self.say()
         self.say("Orders of the day:")
-        for role_id, choice_id in record.orders:
-            role = scenario.roles[role_id]
-            choice = choice_on_day(scenario, record.day_index, role_id, choice_id) if choice_id else None
-            label = self.t(choice.label) if choice else "no order"
-            self.say(f"{role.name}: {label}", "  ")
         seats = tuple(self.humans) or None  # what every player at the keyboard may see
+        for order in shown_orders(scenario, record, seats, record.values_after):
+            role = scenario.roles[order.role_id]
+            choice = choice_on_day(scenario, record.day_index, order.role_id, order.choice_id) if order.choice_id else None
+            label = self.t(choice.label) if choice else ("an order not yet known" if not order.seen else "no order")
+            self.say(f"{role.name}: {label}", "  ")
         for news in day_news(scenario, record, seats):
             if news.kind == "event":
                 self.say(f"News: {self.t(news.title)}. {self.t(news.text)}", "  ")
@@ -247,8 +248,9 @@ class TextGame:
             for line in moved:
                 self.say(line, "  ")
         day = scenario.days[record.day_index]
-        if day.history_note:
-            self.say("What really happened: " + self.t(day.history_note))
+        history = day.history_for(seats)  # a seat's own note where the day's tells the other's secrets
+        if history:
+            self.say("What really happened: " + self.t(history))
 
     def show_ending(self) -> None:
         ending = self.scenario.ending(self.session.state.ending)

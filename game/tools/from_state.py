@@ -19,6 +19,7 @@ from typing import Mapping, Sequence
 from game.engine.opponents import HistoricalPolicy, Policy
 from game.engine.resolve import day_random, find_legal, legal_choices, resolve_day
 from game.engine.state import GameState
+from game.engine.visibility import state_seen_by
 from game.scenario.model import Scenario
 
 DEFAULT_GAMES = 500
@@ -46,8 +47,9 @@ def play_on(scenario: Scenario, start: GameState, seed: int, first_orders: Mappi
                     orders[role_id] = recorded  # what HistoricalPolicy.choose returns, with no dice drawn
                     continue
             legal = legal_choices(scenario, state, role_id)
-            orders[role_id] = (policy.choose(scenario, state, role_id, legal,
-                                                        day_random(seed, state.day_index, stream))
+            # a policy reads the record as its seat saw it (no order the seat could not know)
+            orders[role_id] = (policy.choose(scenario, state_seen_by(scenario, state, role_id), role_id, legal,
+                                             day_random(seed, state.day_index, stream))
                                if legal else None)
         state = resolve_day(scenario, state, orders)
     return state

@@ -24,6 +24,7 @@ from typing import Iterable, Mapping, Sequence
 from game.engine.opponents import Policy
 from game.engine.resolve import day_random, legal_choices, resolve_day
 from game.engine.state import GameState, new_game
+from game.engine.visibility import state_seen_by
 from game.scenario.model import Scenario
 
 
@@ -74,7 +75,7 @@ def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
                 if offered is not None:
                     open_lists[role_id].append(legal)
                 rng = day_random(seed, state.day_index, stream)
-                orders[role_id] = policies[role_id].choose(scenario, state, role_id, legal, rng)
+                orders[role_id] = policies[role_id].choose(scenario, state_seen_by(scenario, state, role_id), role_id, legal, rng)
             else:
                 orders[role_id] = None
         state = resolve_day(scenario, state, orders)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from game.engine.state import DayRecord
+from game.engine.visibility import all_see, history_seen_by
 from game.scenario.model import Scenario
 
 CAPE_MAISI = (-74.13, 20.22)
@@ -204,7 +205,12 @@ def days_since_flag(scenario: Scenario, date: str, history: Sequence[DayRecord],
     return None
 
 
-def map_picture(scenario: Scenario, date: str, values: tuple, history: Sequence[DayRecord]) -> MapPicture:
+def map_picture(scenario: Scenario, date: str, values: tuple, history: Sequence[DayRecord],
+                seats: Sequence[str] | None = None) -> MapPicture:
+    """What the map shows on ``date``, as the seats know it (None: everything, as at the ending):
+    an order kept from them does not move the ships, and a meter or flag kept from them shows
+    as it stood when the crisis began."""
+    values, history = _seen_by(scenario, values, history, seats)
     quarantine = _flag_value(scenario, values, flag_like(scenario, "quarantine", "blockade"))
     ships: list[Ship] = []
     convoy = convoy_distance(scenario, date, history)
@@ -250,3 +256,24 @@ def _us_fleet(quarantine: bool) -> list[Ship]:
         picks = (1, 3, 5, 7, 9)
         return [Ship(f"navy{index}", arc[pick][0], arc[pick][1], "us", 90.0) for index, pick in enumerate(picks)]
     return [Ship(f"navy{index}", lon, lat, "us", 0.0) for index, (lon, lat) in enumerate(PATROLS)]
+
+
+def _seen_by(scenario: Scenario, values: tuple, history: Sequence[DayRecord],
+             seats: Sequence[str] | None) -> tuple[tuple, tuple[DayRecord, ...]]:
+    """The values and record with what the seats may not know put back to how it began."""
+    if seats is None:
+        return values, tuple(history)
+    history = history_seen_by(scenario, history, seats, values)
+    hidden = [(item.slot, item.initial) for item in (*scenario.variables.values(), *scenario.flags.values())
+              if not all_see(item.visible_to, seats, values)]
+    if hidden:
+        values = _masked(values, hidden)
+        history = tuple(replace(record, values_after=_masked(record.values_after, hidden)) for record in history)
+    return values, history
+
+
+def _masked(values: tuple, hidden: list) -> tuple:
+    masked = list(values)
+    for slot, initial in hidden:
+        masked[slot] = initial
+    return tuple(masked)

@@ -21,7 +21,7 @@ from game.engine.log import PlayTimes, write_log
 from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, UndoLastDay, WithdrawOrder
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
-from game.engine.visibility import shown_names
+from game.engine.visibility import ShownOrder, shown_names, state_seen_by
 from game.engine.saves import MAX_SAVE_BYTES, SaveError, read_save, restore, save_game, save_problem, scenario_file
 from game.files import read_regular_file
 from game.engine.state import DayRecord
@@ -105,6 +105,13 @@ class Match:
         choice = choice_on_day(self.scenario, day_index, role_id, choice_id)
         return self.t(choice.label) if choice else choice_id
 
+    def order_label(self, day_index: int, order: ShownOrder) -> str:
+        """An order's label, or words saying an order was given that the seats may not know yet."""
+        if not order.seen:
+            _ = self.words
+            return _("an order not yet known")
+        return self.label_of(day_index, order.role_id, order.choice_id)
+
     def moved_labels(self, choice: Choice, seats: tuple[str, ...] | None = None) -> list[str]:
         """What the choice will move, by name, leaving out what the seats may not see."""
         labels = []
@@ -140,7 +147,7 @@ class Match:
                 continue
             state = self.session.state
             rng = day_random(state.seed, state.day_index, streams[role_id])
-            choice_id = policy_named(who).choose(self.scenario, state, role_id, self.legal(role_id), rng)
+            choice_id = policy_named(who).choose(self.scenario, state_seen_by(self.scenario, state, role_id), role_id, self.legal(role_id), rng)
             self.apply(GiveOrder(role_id, choice_id))
 
     def ready(self) -> bool:

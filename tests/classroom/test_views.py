@@ -49,17 +49,35 @@ def test_a_student_never_sees_the_other_teams_briefing_choices_briefs_or_advice(
 
 def test_nobody_sees_an_order_before_the_day_resolves_and_everybody_after(crisis):
     room = full_class(crisis)
-    room.apply(c.Order("m2", "hide_sites"))
-    label = crisis.choice("khrushchev", "hide_sites").label.get("en")
+    room.apply(c.Order("m2", "freeze_work"))
+    label = crisis.choice("khrushchev", "freeze_work").label.get("en")
     for viewer in (room.members["m1"], room.members["m3"], PROJECTOR):
         assert label not in strings(view_for(room, viewer))
     assert next(t for t in view_for(room, TEACHER)["console"]["teams"] if t["id"] == "khrushchev")["order"] == label
     assert view_for(room, room.members["m4"])["team"]["order"]["label"] == label  # the team itself knows
     assert [team["decided"] for team in view_for(room, PROJECTOR)["teams"]] == [False, True]
-    room.apply(c.Order("m1", "convene_excomm"))
-    for viewer in (room.members["m1"], room.members["m3"], PROJECTOR, TEACHER):
+    room.apply(c.Order("m1", "private_warning"))
+    for viewer in (room.members["m1"], room.members["m3"], room.members["m2"], PROJECTOR, TEACHER):
         orders = view_for(room, viewer)["resolution"]["orders"]
-        assert [order["label"] for order in orders] == ["Meet the advisers in secret", label]
+        assert [order["label"] for order in orders] == ["Warn Moscow in private", label]
+
+
+def test_an_order_kept_from_the_other_team_is_known_only_to_its_own(crisis):
+    """Camouflage is Moscow's secret until the low-level jets fly, the ExComm Washington's until the
+    speech: each team reads its own order and only that the other gave one; the wall reads neither."""
+    room = full_class(crisis)
+    room.apply(c.Order("m2", "hide_sites"))
+    room.apply(c.Order("m1", "convene_excomm"))
+    excomm, camouflage = "Meet the advisers in secret", crisis.choice("khrushchev", "hide_sites").label.get("en")
+    unknown = "an order not yet known"
+    expected = {"m1": [excomm, unknown], "m3": [excomm, unknown], "m2": [unknown, camouflage],
+                "m4": [unknown, camouflage], PROJECTOR: [unknown, unknown], TEACHER: [unknown, unknown]}
+    for who, labels in expected.items():
+        view = view_for(room, room.members[who] if who.startswith("m") else who)
+        assert [order["label"] for order in view["resolution"]["orders"]] == labels, who
+        assert [order["label"] for order in view["record"][0]["orders"]] == labels, who
+        hidden = {excomm, camouflage} - set(labels)
+        assert not hidden & set(strings(view)), who
 
 
 def test_the_projector_and_the_teacher_see_no_team_and_no_card(crisis):

@@ -79,3 +79,76 @@ def test_the_day_screen_hides_what_a_choice_moves_in_secret(app):
     step(app)
     assert "Plotters ready" in " ".join(match.moved_labels(match.legal("red")[0], ("red",)))
     assert "Plotters ready" not in " ".join(match.moved_labels(match.legal("red")[0], ("blue",)))
+
+
+def test_the_resolution_tells_the_other_seat_only_that_an_order_was_given(app):
+    resolution_of_day_one(app, {"red": "historical", "blue": HUMAN})
+    text = shown(app)
+    assert "Red Leader: an order not yet known" in text and "Agree to the plan" not in text
+    assert "Blue's capital heard nothing that day." in text and "friends abroad" not in text  # its own note
+
+
+def test_the_resolution_shows_a_seat_its_own_secret_order(app):
+    resolution_of_day_one(app, {"red": HUMAN, "blue": "historical"})
+    text = shown(app)
+    assert "Red Leader: Agree to the plan" in text and "Red's friends abroad offered a plan that day." in text
+
+
+def test_a_shared_resolution_keeps_the_order_from_both_players(app):
+    resolution_of_day_one(app, {"red": HUMAN, "blue": HUMAN})
+    text = shown(app)
+    assert "Red Leader: an order not yet known" in text and "Agree to the plan" not in text
+    assert "What really happened" not in text  # blue has a note of its own: the shared screen shows neither
+
+
+def orders_so_far(app, match, role):
+    """The "Orders so far" tab of ``role``'s day screen, as its words."""
+    flow.show_current(app, match)
+    while scene_name(app) != "DayScene" or app.top.role != role:
+        app.top.proceed()
+        step(app)
+    app.top._tab("history")()
+    step(app)
+    return shown(app)
+
+
+def test_the_record_of_orders_keeps_the_order_until_the_leak_and_then_shows_it(app):
+    match = game(app, {"red": "historical", "blue": HUMAN})
+    play_on(match, 1)
+    before = orders_so_far(app, match, "blue")
+    assert "R. Leader: an order not yet known" in before and "Agree to the plan" not in before
+    match = game(app, {"red": "historical", "blue": HUMAN})
+    play_on(match, 2)
+    assert "R. Leader: Agree to the plan" in orders_so_far(app, match, "blue")
+
+
+def test_the_ending_shows_the_order_to_everyone(app):
+    match = game(app, {"red": "historical", "blue": HUMAN})
+    play_on(match, 3)
+    flow.show_current(app, match)
+    step(app)
+    assert scene_name(app) == "EndingScene"
+    assert "Agree to the plan" in shown(app)
+
+
+def test_a_screen_two_players_share_shows_neither_seats_own_title_of_the_day(app):
+    """On 16 October Kennedy's day is "The photographs" and Moscow's "Operation Anadyr": a screen both
+    read shows the date alone, and no painting of either day."""
+    from game import paths
+    from game.ui.scenes.common import history_blocks
+
+    scenario = load_cached(paths.find_scenario("cuban_missile_crisis_1962"), app.scenario_cache)
+    match = Match.new(scenario, 7, {"kennedy": HUMAN, "khrushchev": HUMAN}, log_path=None, autosave=None)
+    match.autosave = None
+    play_on(match, 1)
+    shared = " ".join(text for text, _, _ in history_blocks(match))
+    assert "Tuesday 16 October 1962" in shared
+    assert "The photographs" not in shared and "Operation Anadyr" not in shared
+    assert "Operation Anadyr" in " ".join(text for text, _, _ in history_blocks(match, ("khrushchev",)))
+    app.reset("resolution", match=match, record=match.session.state.history[-1])
+    step(app)
+    assert scene_name(app) == "ResolutionScene" and app.top.picture_rect is None
+    play_on(match, 2)  # 18 October: one day for both, and its painting
+    app.reset("resolution", match=match, record=match.session.state.history[-1])
+    step(app)
+    assert app.top.picture_rect is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.alert import alert_level, alert_parts
-from game.engine.visibility import all_see, shown_flags, shown_variables
+from game.engine.visibility import all_see, shown_flags, shown_orders, shown_variables
 from game.i18n import long_date
 from game.text.describe import short_names
 from game.ui.widgets.base import panel
@@ -152,17 +152,22 @@ def paint_in_force(surface, theme, where: pygame.Rect, match, values: tuple, sea
 
 
 # --- the record -------------------------------------------------------------------------------------------
-def history_blocks(match) -> list[tuple[str, str, str]]:
-    """Each resolved day: its date and title, then each side's order."""
+def history_blocks(match, seats=None) -> list[tuple[str, str, str]]:
+    """Each resolved day: its date and title, then each side's order as the seats know it today
+    (an order kept from them shows as an unknown one until its condition holds)."""
     scenario = match.scenario
     _ = match.words
     names = short_names(scenario)
+    values = match.session.state.values
+    shared = seats if seats is not None else match.viewers()
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
-        blocks.append((f"{long_date(day.date, _)}: {match.t(day.title_for(match.viewer))}", "small_bold", "ink"))
-        for role_id, choice_id in record.orders:
-            blocks.append((f"{names[role_id]}: {match.label_of(record.day_index, role_id, choice_id)}", "small", "ink_soft"))
+        title = day.title_shared(shared)  # a day's title may be one seat's secret
+        blocks.append((f"{long_date(day.date, _)}: {match.t(title)}" if title else long_date(day.date, _),
+                       "small_bold", "ink"))
+        for order in shown_orders(scenario, record, seats, values):
+            blocks.append((f"{names[order.role_id]}: {match.order_label(record.day_index, order)}", "small", "ink_soft"))
     if not blocks:
         blocks.append((_("No orders yet: this is the first day."), "italic", "ink_faint"))
     return blocks

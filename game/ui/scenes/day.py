@@ -108,8 +108,10 @@ class DayScene(Scene):
             + [("world", (_("The world"), _("World")))]
         tabs_h = layout.button_row_height(theme, "small_bold")
         roomy = column.h - tabs_h - status_h - meters_h - 2 * gap >= 0.3 * column.h
-        # behind the tab, what is in force goes with the meters too when it would leave the map too little
-        in_force_below = roomy or column.h - tabs_h - status_h - gap >= 0.35 * column.h
+        # behind the tab, what is in force goes with the meters too when it would leave the map too little,
+        # or the bars too little (they do not scroll; what is in force does)
+        in_force_below = roomy or (column.h - tabs_h - status_h - gap >= 0.35 * column.h
+                                   and column.h - tabs_h - status_h - 2 * gap >= meters_h)
         if not in_force_below:
             status_h = status_height(theme, match, column.w, values, with_in_force=False, seats=seats)
         self.meters_tabbed = not roomy
@@ -132,7 +134,7 @@ class DayScene(Scene):
         state = match.session.state
         self.flags_rect = None
         if self.tab == "history":
-            self.add(TextBox(content.inflate(-theme.px(16), -theme.px(12)), history_blocks(match), theme, gap=4,
+            self.add(TextBox(content.inflate(-theme.px(16), -theme.px(12)), history_blocks(match, seats), theme, gap=4,
                              name="history"))
         elif self.tab == "meters":
             left = add_meters(self, content, match, values, seats=seats)
@@ -140,7 +142,7 @@ class DayScene(Scene):
                 self.add(TextBox(pygame.Rect(left.x, left.y, left.w, content.bottom - theme.px(10) - left.y),
                                  [in_force_block(match, values, seats)], theme, name="in force"))
         else:
-            picture = map_model.map_picture(match.scenario, day.date, state.values, state.history) \
+            picture = map_model.map_picture(match.scenario, day.date, state.values, state.history, seats) \
                 if caribbean and self.tab == "caribbean" else None
             self.map_view = self.add(MapView(content, self.tab, self.app.art, picture, scenario=match.scenario,
                                              language=match.language))

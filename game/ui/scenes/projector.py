@@ -345,7 +345,8 @@ class ProjectorScene(Scene):
         if map_rect is not None and map_rect.h >= theme.px(120):
             if map_model.is_caribbean(scenario):
                 date = view["day"]["date"] if view.get("day") else scenario.days[-1].date
-                picture = map_model.map_picture(scenario, date, values, session.state.history)
+                picture = map_model.map_picture(scenario, date, values, session.state.history,
+                                                   None if session.state.ended else seats)
                 self.add(MapView(map_rect, "caribbean", self.app.art, picture))
             else:
                 self.add(MapView(map_rect, "world", self.app.art))

@@ -8,6 +8,7 @@ import pygame
 
 from game.engine.alert import alert_level
 from game.engine.news import day_news
+from game.engine.visibility import shown_orders
 from game.i18n import long_date
 from game.ui import flow, layout, map_model
 from game.ui.map_view import MapView
@@ -25,8 +26,8 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     t = match.t
     _ = match.words
     blocks = [(_("Orders of the day"), "subheading", "ink")]
-    for role_id, choice_id in record.orders:
-        blocks.append((f"{scenario.roles[role_id].name}: {match.label_of(record.day_index, role_id, choice_id)}",
+    for order in shown_orders(scenario, record, match.viewers(), record.values_after):
+        blocks.append((f"{scenario.roles[order.role_id].name}: {match.order_label(record.day_index, order)}",
                        "body", "ink"))
     happened = []
     for news in day_news(scenario, record, match.viewers()):
@@ -44,9 +45,10 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     else:
         blocks.append((_("The day passes without incident."), "italic", "ink_soft"))
     day = scenario.days[record.day_index]
-    if day.history_note:
+    history = day.history_for(match.viewers())  # a seat's own note where the day's tells the other's secrets
+    if history:
         blocks.append((_("What really happened"), "subheading", "ink"))
-        blocks.append((t(day.history_note), "italic", "ink_soft"))
+        blocks.append((t(history), "italic", "ink_soft"))
     return blocks
 
 
@@ -85,7 +87,9 @@ class ResolutionScene(Scene):
                                 theme, gap=6, name="what happened"))
         self.picture_rect = None
         spare = text.rect.h - text.content_height
-        if spare > theme.px(170):  # room for the day's painting under the words
+        own_views = [day.seen_by[r] for r in match.viewers() or () if r in day.seen_by and match.viewer is None]
+        private = any(view.title or view.art is not None for view in own_views)  # two players, two days
+        if spare > theme.px(170) and not private:  # room for the day's painting under the words
             width = self.text_panel.w - theme.px(28)
             height = min(spare - theme.px(20), round(width * 9 / 16))
             self.picture_rect = pygame.Rect(0, 0, round(height * 16 / 9), height)
@@ -113,8 +117,8 @@ class ResolutionScene(Scene):
                 self.map_view = self.add(MapView(map_rect, "scenario", self.app.art, scenario=scenario,
                                                  language=match.language))
             elif map_model.is_caribbean(scenario):
-                start = map_model.map_picture(scenario, day.date, before, history[:-1])
-                end = map_model.map_picture(scenario, next_date, after, history)
+                start = map_model.map_picture(scenario, day.date, before, history[:-1], seats)
+                end = map_model.map_picture(scenario, next_date, after, history, seats)
                 self.map_view = self.add(MapView(map_rect, "caribbean", self.app.art, end, start=start))
             else:
                 self.map_view = self.add(MapView(map_rect, "world", self.app.art))
