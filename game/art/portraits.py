@@ -43,8 +43,8 @@ SMALLEST_SHEET = 256
 
 # Where the head sits in the frame: the eye line's centre and the head's size, as shares of the
 # frame, so the face fills a round 64 px chip the way a studio portrait fills its oval.
-EYES_AT = (0.5, 0.43)
-HEAD_SIZE = 0.56
+EYES_AT = (0.5, 0.41)
+HEAD_SIZE = 0.53
 
 
 def paint_portrait(params: Mapping[str, Any], size: int, seed: int) -> np.ndarray:
@@ -75,7 +75,7 @@ def torso_for(sitter: Portrait, frame_size: float, eyes: tuple[float, float], he
     """The clothes' geometry under a head drawn at ``eyes`` (sheet units) and ``head_size`` units tall."""
     build = build_for(sitter)
     chin = eyes[1] + 0.52 * build.length * head_size
-    return attire.Torso(cx=eyes[0], collar_y=chin + 0.1 * head_size, neck=0.2 * build.neck * head_size,
+    return attire.Torso(cx=eyes[0], collar_y=chin + 0.15 * head_size, neck=0.2 * build.neck * head_size,
                         turn=math.sin(math.radians(build.yaw)))
 
 
