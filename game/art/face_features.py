@@ -51,11 +51,15 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
         if visible[0]:
             x, y = pixels[0]
             # a small raised spot, darker than a freckle, with its own little shadow
-            r = max(0.8, 0.011 * scale)
+            r = max(1.0, 0.016 * scale)
             yy, xx = np.mgrid[-4:5, -4:5].astype(np.float32)
             spot = np.clip(1.3 - np.hypot(xx - (x - round(x)), yy - (y - round(y))) / r, 0.0, 1.0)
+            # the mole is the sitter's, not the brush's: it leaves the brush's chances as they were,
+            # so a face with a mole is otherwise the same painting as one without
+            state = painting.rng.bit_generator.state
             painting.lay(spot, (("burnt_sienna", 0.5), ("burnt_umber", 0.25)), 1.0,
                          at=(int(round(x)) - 4, int(round(y)) - 4), wobble=0.0, edge=0.5, bleed=0.3, granulation=0.0)
+            painting.rng.bit_generator.state = state
 
 
 def _line(painting: Painting, sitter: Sitter, render: Render, head_xy, pigment: str, width: float,
@@ -174,13 +178,13 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
     b = sitter.build
     angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
     inner = -side
-    x = cx + 0.005 * inner + (half + 0.012) * np.cos(angles)
-    y = cy + 0.018 + (0.034 + 0.008 * b.deep_eyes + 0.006 * b.hooded) * np.sin(angles)
+    x = cx + 0.008 * inner + (half + 0.014) * np.cos(angles)
+    y = cy + 0.016 + (0.04 + 0.008 * b.deep_eyes + 0.006 * b.hooded) * np.sin(angles)
     ring = np.column_stack((x, y))
     shade = SKIN_LOOKS[look.skin]["shadow"]
-    depth = 0.5 + 0.25 * b.deep_eyes + 0.15 * b.hooded
-    _fill(painting, sitter, render, ring, tuple((pigment, amount * depth) for pigment, amount in shade),
-          soft=0.05 * sitter.frame.scale, tolerance=0.05)
+    depth = 0.8 + 0.3 * b.deep_eyes + 0.2 * b.hooded
+    _fill(painting, sitter, render, ring, tuple((pigment, 1.8 * amount * depth) for pigment, amount in shade),
+          soft=0.022 * sitter.frame.scale, tolerance=0.05)
 
 
 def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
@@ -198,7 +202,7 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     pigment, strength = HAIR_LOOKS[look.hair]["stroke"][0]
     if look.hair in ("white", "grey") and b.age > 55:
         pigment, strength = "payne_grey", 0.55
-    width = (0.012 + 0.009 * b.brow_weight) * (1.0 - 0.35 * t)
+    width = (0.011 + 0.008 * b.brow_weight) * (1.0 - 0.4 * t)
     curve = np.column_stack((x, y))
     for k in range(3 if sitter.frame.scale > 50 else 1):  # a few dry passes: the brow's hairs
         offset = (k - 1) * 0.004

@@ -37,7 +37,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.6, 0.48, 0.64), dtype=np.float32)
+LIGHT = np.array((-0.5, 0.58, 0.66), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -212,7 +212,7 @@ class Head:
         span = math.dist(top, bottom)
         lower = max(lower, upper - 0.8 * span)  # a short, broad face: the cone must not swallow its end
         face = _round_cone(p, top, bottom, upper, lower)
-        d = _smin(d, face, 0.1)
+        d = _smin(d, face, 0.2)
         # the jaw from the angle below each ear to the chin: a square jaw is wide and low, and its
         # edge stays firm; a rounded one melts into the cheek
         angle = (0.215 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.04)
@@ -224,7 +224,7 @@ class Head:
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
         d = _smin(d, _ellipsoid(m, (0.15 * b.cheekbones, -0.16 * L, 0.13 + 0.03 * full),
-                                (0.11 + 0.025 * full, 0.11, 0.12 + 0.02 * full)), 0.08)
+                                (0.11 + 0.025 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
         if b.jowls > 0.25:  # flesh hanging at the jaw line either side of the chin
             j = min(b.jowls, 2.0)
             d = _smin(d, _ellipsoid(m, (0.13 * b.jaw, -0.4 * L, 0.12),
@@ -237,7 +237,7 @@ class Head:
         # brow ridge and cheekbones: the planes that catch the light above and below the eyes
         d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.28), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)
         d = _smin(d, _ellipsoid(p, (0.0, 0.065, 0.3), (0.05, 0.045, 0.06)), 0.05)
-        d = _smin(d, _ellipsoid(m, (0.19 * b.cheekbones, -0.06, 0.15), (0.09, 0.055, 0.11)), 0.07)
+        d = _smin(d, _ellipsoid(m, (0.19 * b.cheekbones, -0.06, 0.13), (0.09, 0.06, 0.11)), 0.1)
         # the barrel of the mouth and the lips
         mouth_y = b.mouth_y
         d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.01, 0.26), (0.13, 0.11 * L, 0.13)), 0.06)
@@ -361,7 +361,7 @@ class Head:
             return np.full(p.shape[:-1], 10.0, dtype=np.float32)
         y0 = b.mouth_y + 0.045
         if b.moustache == "clipped":
-            return _ellipsoid(p, (0.0, y0, 0.405), (0.045, 0.017, 0.03))
+            return _ellipsoid(p, (0.0, y0, 0.4), (0.062, 0.021, 0.032))
         if b.moustache == "waxed_guardsman":
             m = _mirror_x(p)
             d = _ellipsoid(p, (0.0, y0, 0.41), (0.07, 0.02, 0.035))
@@ -652,7 +652,7 @@ def _shadow(distance, points: np.ndarray, light_head: np.ndarray, steps: int = 1
     t = np.full(len(points), 0.035, dtype=np.float32)
     for _ in range(steps):
         d = distance(points + t[:, None] * light)
-        shade = np.minimum(shade, np.clip(24.0 * d / t, 0.0, 1.0))
+        shade = np.minimum(shade, np.clip(10.0 * d / t, 0.0, 1.0))
         t += np.clip(d, 0.01, 0.08)
     return shade * shade * (3.0 - 2.0 * shade)
 

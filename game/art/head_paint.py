@@ -177,7 +177,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     # the first wash already darkens a little where the form turns away: a painter loads the brush
     # more there while the wash is wet
     turning = 0.95 + 0.35 * _smoothstep(0.75, 0.25, lit)
-    _glazes(painting, skin * turning, at, colours["base"], wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
+    _glazes(painting, skin * turning, at, colours["base"], scale=1.3, wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
             granulation=0.3, reserve=reserve)
     # charges of colour into the wet wash: warm cheeks, nose and ears; the cool of a shaved jaw
     b = render.build
@@ -201,7 +201,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     painting.dry()
     # the light on the hair's mass is left paler: a broad sheen where it turns to the lamp
     lit = soften(render.lit, 2.0 * px)
-    sheen = _smoothstep(0.45, 0.8, lit) * hair * (0.5 if look.hair in ("dark", "brown") else 0.35)
+    sheen = _smoothstep(0.5, 0.85, lit) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
     _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.8 * px, edge=0.25,
             bleed=1.8 * px, granulation=0.35)
 
@@ -209,23 +209,23 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
     colours = SKIN_LOOKS[look.skin]
     # the light as a painter sees it with half-closed eyes: the planes, without the ray grid's facets
-    lit = soften(render.lit, 1.5 * wobble)
+    lit = soften(render.lit, 2.6 * wobble)
     # bounced light: the shadow side lightens a little toward the outline, as light from the
     # room reflects back into it
     bounce = _smoothstep(0.35, 0.05, render.facing) * 0.12
     # the half-tone on damp paper: the cheek turns softly into it, the jaw's edge stays firm
-    half = _smoothstep(0.72, 0.34, lit + bounce * 0.5) * skin
+    half = _smoothstep(0.62, 0.3, lit + bounce * 0.5) * skin
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.6, at)
     painting.wet(wet)
-    _glazes(painting, half, at, colours["half"], scale=2.4, wobble=wobble, edge=0.15, bleed=1.5, granulation=0.3)
+    _glazes(painting, half, at, colours["half"], scale=2.0, wobble=wobble, edge=0.15, bleed=1.5, granulation=0.3)
     painting.dry()
     # the shadow proper: hard where it dried, but softened a little so a round cheek does not
     # read as a facet; lighter on the neck, which the room's light reaches from below
-    shadow = soften(_smoothstep(0.3, 0.1, lit + bounce) * skin, 1.8 * wobble)
+    shadow = soften(_smoothstep(0.24, 0.06, lit + bounce) * skin, 1.8 * wobble)
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = shadow * (1.0 - 0.45 * neck) * (1.0 - 0.6 * _philtrum(render))
-    _glazes(painting, shadow, at, colours["shadow"], scale=2.0, wobble=wobble, edge=0.45, bleed=1.0, granulation=0.45)
+    _glazes(painting, shadow, at, colours["shadow"], scale=1.6, wobble=wobble, edge=0.45, bleed=1.0, granulation=0.45)
 
 
 def _philtrum(render: Render) -> np.ndarray:
@@ -242,7 +242,7 @@ def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, a
     colours = SKIN_LOOKS[look.skin]
     hollow = _smoothstep(0.6, 0.35, render.occlusion) * _smoothstep(0.4, 0.15, render.lit) * skin
     hollow = hollow * (1.0 - _philtrum(render))
-    _glazes(painting, hollow, at, colours["shadow"], scale=1.2, wobble=0.6 * wobble, edge=0.8, bleed=0.6)
+    _glazes(painting, soften(hollow, wobble), at, colours["shadow"], scale=0.9, wobble=0.6 * wobble, edge=0.5, bleed=0.8)
 
 
 def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
