@@ -183,7 +183,7 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
     ring = np.column_stack((x, y))
     shade = SKIN_LOOKS[look.skin]["shadow"]
     depth = 0.8 + 0.3 * b.deep_eyes + 0.2 * b.hooded
-    _fill(painting, sitter, render, ring, tuple((pigment, 1.8 * amount * depth) for pigment, amount in shade),
+    _fill(painting, sitter, render, ring, tuple((pigment, 1.2 * amount * depth) for pigment, amount in shade),
           soft=0.022 * sitter.frame.scale, tolerance=0.05)
 
 

@@ -215,12 +215,12 @@ class Head:
         d = _smin(d, face, 0.2)
         # the jaw from the angle below each ear to the chin: a square jaw is wide and low, and its
         # edge stays firm; a rounded one melts into the cheek
-        angle = (0.215 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.04)
+        angle = (0.235 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.04)
         chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
         bar = 0.045 + 0.01 * b.square
-        d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.14 - 0.05 * min(b.square, 1.3))
+        d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))
         d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.23 + 0.03 * b.chin_jut),
-                                (0.065 * b.chin_width + 0.02 * b.square, 0.06, 0.075)), 0.07)
+                                (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
         d = _smin(d, _ellipsoid(m, (0.15 * b.cheekbones, -0.16 * L, 0.13 + 0.03 * full),

@@ -166,7 +166,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     lit = render.lit
     # reserved whites: the planes squarely in the light keep the paper
     # (small: the brow's corner, the bridge of the nose, the top of the cheekbone)
-    highlight = _smoothstep(0.93, 0.99, lit) * _smoothstep(0.55, 0.8, render.facing) * skin * 0.8
+    highlight = _smoothstep(0.86, 0.97, lit) * _smoothstep(0.5, 0.8, render.facing) * skin * 0.85
     highlight = soften(highlight, 0.8 * px)
     damp = soften(np.maximum(skin, hair), 2.0 * px)
     wet_field = np.zeros((painting.height, painting.width), dtype=np.float32)
@@ -209,7 +209,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
     colours = SKIN_LOOKS[look.skin]
     # the light as a painter sees it with half-closed eyes: the planes, without the ray grid's facets
-    lit = soften(render.lit, 2.6 * wobble)
+    lit = soften(render.lit, 1.8 * wobble)
     # bounced light: the shadow side lightens a little toward the outline, as light from the
     # room reflects back into it
     bounce = _smoothstep(0.35, 0.05, render.facing) * 0.12
@@ -226,6 +226,24 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = shadow * (1.0 - 0.45 * neck) * (1.0 - 0.6 * _philtrum(render))
     _glazes(painting, shadow, at, colours["shadow"], scale=1.6, wobble=wobble, edge=0.45, bleed=1.0, granulation=0.45)
+    # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
+    # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
+    throat = _neck(render) * skin
+    if throat.any():
+        y = render.position[..., 1]
+        under = _smoothstep(render.build.chin_y - 0.16, render.build.chin_y + 0.0, y)
+        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.1, wobble=wobble, edge=0.2,
+                bleed=1.0, granulation=0.3)
+        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.1, wobble=wobble,
+                edge=0.5, bleed=0.8, granulation=0.4)
+
+
+def _neck(render: Render) -> np.ndarray:
+    """The neck's skin: below the jaw, within the column of the neck (the chin's underside and the
+    angle of the jaw stand outside it)."""
+    x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
+    radius = 0.19 * render.build.neck + 0.01
+    return ((y < -0.3) & (np.hypot(x, z + 0.1) < radius)).astype(np.float32)
 
 
 def _philtrum(render: Render) -> np.ndarray:
@@ -272,11 +290,13 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
         if kind == BEARD:  # a beard thins out up the cheeks: its upper edge is broken, not cut
             b = render.build
             thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
-            mask = mask * (0.45 + 0.55 * thinning)
+            mask = mask * (0.7 + 0.3 * thinning)
         # a beard is painted light first, the skin's warmth left showing through its lit side,
         # then its shadow side and the mass under the chin, then the curls as strokes
         lit = soften(render.lit, 2.0 * px)
-        _glazes(painting, mask * (0.7 + 0.3 * _smoothstep(0.7, 0.2, lit)), at, colours["light"], scale=1.35,
+        # no ultramarine in a beard's light: it would granulate into a grey patch on the cheek
+        warm = tuple(glaze for glaze in colours["light"] if glaze[0] != "ultramarine")
+        _glazes(painting, mask * (0.7 + 0.3 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.35,
                 wobble=2.2 * px, edge=0.2, bleed=1.6, granulation=0.8)
         shadow = _smoothstep(0.35, 0.1, lit) * mask
         _glazes(painting, shadow, at, colours["shadow"], scale=0.8, wobble=1.6 * px, edge=0.4, bleed=1.0,
