@@ -42,7 +42,7 @@ CROPS = (
 # The second pass: a row of the lineup (which lives in docs/), then scenes with people in them.
 SECOND_PASS_CROPS = (
     ("docs/portraits-lineup.png", (0, 226, 976, 356), 1, "Kennedy, Khrushchev, RFK, McNamara, Rusk, Bundy, Taylor: necks, light and shadow, hair masses"),
-    ("docs/portraits-lineup.png", (0, 550, 976, 680), 1, "Gromyko, Malinovsky, Mikoyan, Kozlov, Dobrynin, Pliyev, Castro: turns lit on the broad side, a beard painted light to dark"),
+    ("docs/portraits-lineup.png", (0, 550, 976, 680), 1, "Gromyko, Malinovsky, Mikoyan, Kozlov, Dobrynin, Pliyev, Castro: lit on the broad side"),
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (100, 260, 1180, 620), 0.5, "The ExComm: busts cut off in mid-air, then seated down behind the table"),
     ("assets/art/scenes/berlin_1961/press_conference.png", (0, 160, 1280, 720), 0.5, "The press: a ghost at the lectern and black heads, then the President and an audience in two values"),
 )
