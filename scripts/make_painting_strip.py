@@ -2,10 +2,13 @@
 watercolor and likeness work (read from a git revision) beside the same crops as baked now.
 
     python scripts/make_painting_strip.py [--before REV]
+    python scripts/make_painting_strip.py --second-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
-right, with a caption.
+right (or above and below, when the crop is too wide for both), with a caption.
+``--second-pass`` draws docs/painting-second-pass.png instead: the cast and two scenes as the
+first solid heads painted them and as they are painted now.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from game.art import png  # noqa: E402
 from game.engine.atomic import write_bytes_atomically  # noqa: E402
 
 BEFORE = "cd33bdc"
+SECOND_PASS_BEFORE = "08f390d"  # the first pass of solid heads
 PAPER = (238, 227, 204)
 # (file under assets/art, crop box x0, y0, x1, y1 in its pixels, scale, caption)
 CROPS = (
@@ -35,8 +39,17 @@ CROPS = (
 )
 
 
+# The second pass: a row of the lineup (which lives in docs/), then scenes with people in them.
+SECOND_PASS_CROPS = (
+    ("docs/portraits-lineup.png", (0, 226, 976, 356), 1, "Kennedy, Khrushchev, RFK, McNamara, Rusk, Bundy, Taylor: necks, light and shadow, hair masses"),
+    ("docs/portraits-lineup.png", (0, 550, 976, 680), 1, "Gromyko, Malinovsky, Mikoyan, Kozlov, Dobrynin, Pliyev, Castro: lit on the broad side"),
+    ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (100, 260, 1180, 620), 0.5, "The ExComm: busts cut off in mid-air, then seated down behind the table"),
+    ("assets/art/scenes/berlin_1961/press_conference.png", (0, 160, 1280, 720), 0.5, "The press: a ghost at the lectern and black heads, then the President and an audience in two values"),
+)
+
+
 def _read(revision: str | None, relative: str) -> np.ndarray | None:
-    path = f"assets/art/{relative}"
+    path = relative if "/" in relative and relative.split("/")[0] in ("docs", "assets") else f"assets/art/{relative}"
     try:
         data = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=ROOT, capture_output=True,
                               check=True).stdout if revision else (ROOT / path).read_bytes()
@@ -69,26 +82,43 @@ def _caption(text: str, width: int) -> np.ndarray:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", default=BEFORE, help="the git revision of the 'before' paintings")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "painting-before-after.png"))
+    parser.add_argument("--out", default=None, help="where to write the strip")
+    parser.add_argument("--second-pass", action="store_true",
+                        help="the second pass of the portraits: the cast and scenes with people")
     arguments = parser.parse_args()
+    crops = SECOND_PASS_CROPS if arguments.second_pass else CROPS
+    if arguments.second_pass and arguments.before == BEFORE:
+        arguments.before = SECOND_PASS_BEFORE
+    if arguments.out is None:
+        name = "painting-second-pass.png" if arguments.second_pass else "painting-before-after.png"
+        arguments.out = str(ROOT / "docs" / name)
     gap, width = 10, 1040
     rows = []
-    for relative, (x0, y0, x1, y1), scale, text in CROPS:
+    for relative, (x0, y0, x1, y1), scale, text in crops:
         pair = []
         for revision in (arguments.before, None):
             image = _read(revision, relative)
             if image is None:
                 image = np.full((y1 - y0, x1 - x0, 3), PAPER, dtype=np.uint8)
             pair.append(_scaled(image[y0:y1, x0:x1], scale))
-        height = max(p.shape[0] for p in pair)
-        row = np.empty((height + gap, width, 3), dtype=np.uint8)
-        row[:] = PAPER
-        x = gap
+        side_by_side = sum(p.shape[1] for p in pair) + 3 * gap <= width
+        if side_by_side:
+            height = max(p.shape[0] for p in pair)
+            row = np.empty((height + gap, width, 3), dtype=np.uint8)
+            row[:] = PAPER
+            x = gap
+            for picture in pair:
+                row[:picture.shape[0], x:x + picture.shape[1]] = picture[:, :width - x]
+                x += picture.shape[1] + gap
+            rows.append(_caption(f"{text}  (left: before, right: now)", width))
+            rows.append(row)
+            continue
+        rows.append(_caption(f"{text}  (above: before, below: now)", width))
         for picture in pair:
-            row[:picture.shape[0], x:x + picture.shape[1]] = picture[:, :width - x]
-            x += picture.shape[1] + gap
-        rows.append(_caption(f"{text}  (left: before, right: now)", width))
-        rows.append(row)
+            row = np.empty((picture.shape[0] + gap, width, 3), dtype=np.uint8)
+            row[:] = PAPER
+            row[:picture.shape[0], gap:gap + picture.shape[1]] = picture[:, :width - gap]
+            rows.append(row)
     write_bytes_atomically(Path(arguments.out), png.encode(np.vstack(rows), palette=True))
     print(f"wrote {arguments.out}")
     return 0

@@ -117,7 +117,10 @@ def outline(sitter: Portrait, torso: Torso, pose: str = "bust") -> np.ndarray:
 def _bottom(torso: Torso, pose: str) -> float:
     if pose in ("standing", "speaking", "pointing"):
         return torso.collar_y + HIPS
-    return torso.collar_y + 0.95 if pose == "seated" else 1.05
+    if pose == "seated":
+        return torso.collar_y + 0.95
+    # a bust goes on to the chest, so that in a scene the table or the frame, not a cut, ends it
+    return max(1.05, torso.collar_y + 0.75)
 
 
 def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.ndarray, np.ndarray]:

@@ -50,8 +50,16 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
         pixels, visible = sitter.project(point, render)
         if visible[0]:
             x, y = pixels[0]
-            r = max(0.7, 0.009 * scale)
-            painting.spatter("burnt_sienna", 1, (x - 0.2, y - 0.2, 0.4, 0.4), size=r, strength=0.5)
+            # a small raised spot, darker than a freckle, with its own little shadow
+            r = max(1.0, 0.016 * scale)
+            yy, xx = np.mgrid[-4:5, -4:5].astype(np.float32)
+            spot = np.clip(1.3 - np.hypot(xx - (x - round(x)), yy - (y - round(y))) / r, 0.0, 1.0)
+            # the mole is the sitter's, not the brush's: it leaves the brush's chances as they were,
+            # so a face with a mole is otherwise the same painting as one without
+            state = painting.rng.bit_generator.state
+            painting.lay(spot, (("burnt_sienna", 0.5), ("burnt_umber", 0.25)), 1.0,
+                         at=(int(round(x)) - 4, int(round(y)) - 4), wobble=0.0, edge=0.5, bleed=0.3, granulation=0.0)
+            painting.rng.bit_generator.state = state
 
 
 def _line(painting: Painting, sitter: Sitter, render: Render, head_xy, pigment: str, width: float,
@@ -103,9 +111,9 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     b = sitter.build
     scale = sitter.frame.scale
     cx, cy = side * b.eye_x, -0.006
-    half = 0.05 * b.eye_size
-    upper = 0.021 * b.eye_open
-    lower = 0.012 * b.eye_open
+    half = 0.058 * b.eye_size
+    upper = 0.027 * b.eye_open
+    lower = 0.015 * b.eye_open
     t = np.linspace(-1.0, 1.0, 13)
     # the upper lid peaks a little toward the nose, the lower lid dips toward the outer corner
     xs = cx + half * t
@@ -116,17 +124,18 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     corner_drop = -0.006 if b.expression == "tired" else 0.0
     top = top + corner_drop * np.clip(t * side, 0.0, None)
     opening = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], bottom[::-1]))))
+    _socket(painting, sitter, render, look, side, cx, cy, half)
     # the white of the eye is the paper, a little shaded under the lid
     _fill(painting, sitter, render, opening, (("payne_grey", 0.05), ("rose", 0.02)), soft=0.4, lift=0.6)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
-    radius = 0.019 * b.eye_size
+    radius = 0.023 * b.eye_size
     angles = np.linspace(0.0, 2 * math.pi, 16, endpoint=False)
     iris_y = cy + 0.002
     iris = np.column_stack((cx + radius * np.cos(angles), iris_y + radius * np.sin(angles)))
     iris[:, 1] = np.minimum(iris[:, 1], np.interp(iris[:, 0], xs, top) - 0.002)
     iris[:, 1] = np.maximum(iris[:, 1], np.interp(iris[:, 0], xs, bottom) + 0.001)
     first, second = IRIS.get(look.hair, IRIS["brown"])
-    _fill(painting, sitter, render, iris, ((first, 0.55), (second, 0.3)), soft=0.5)
+    _fill(painting, sitter, render, iris, ((first, 0.7), (second, 0.4)), soft=0.5)
     if scale > 60:
         pupil = np.column_stack((cx + 0.45 * radius * np.cos(angles), iris_y + 0.45 * radius * np.sin(angles)))
         pupil[:, 1] = np.minimum(pupil[:, 1], np.interp(pupil[:, 0], xs, top) - 0.002)
@@ -142,10 +151,10 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
             painting.lift(spot, 0.85, at=(int(round(x)) - 3, int(round(y)) - 3))
     # the upper lid: the darkest line of the face, heavier toward the outer corner
     lid = np.column_stack((xs, top + 0.002))
-    weight = 0.013 if b.hooded < 0.5 else 0.015
-    _line(painting, sitter, render, lid, "sepia", weight, 0.85, wobble=0.2)
+    weight = 0.016 if b.hooded < 0.5 else 0.019
+    _line(painting, sitter, render, lid, "sepia", weight, 0.95, wobble=0.2)
     outer_half = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1]
-    _line(painting, sitter, render, outer_half, "lamp_black", weight * 0.8, 0.5, wobble=0.2)
+    _line(painting, sitter, render, outer_half, "lamp_black", weight * 0.9, 0.65, wobble=0.2)
     # the lower lid, soft; the crease of the upper lid (or the fold that hides it)
     if scale > 40:
         _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.003)), "burnt_sienna", 0.006,
@@ -156,6 +165,26 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     if b.eye_bags > 0.2 and scale > 50:
         bag = np.column_stack((xs[3:-2] + 0.005 * side, bottom[3:-2] - 0.02 - 0.006 * b.eye_bags))
         _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.25 + 0.2 * min(b.eye_bags, 1.5), wobble=0.3)
+
+
+def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int, cx: float, cy: float,
+            half: float) -> None:
+    """The shadow of the eye's socket: the upper lid under the brow and the hollow by the nose.
+
+    This, more than the eye itself, is what makes eyes read from across a room or on a small chip:
+    a soft, cool half-tone from the brow down to the lashes, deepest at the inner corner.
+    """
+    from game.art.head_paint import SKIN_LOOKS
+    b = sitter.build
+    angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
+    inner = -side
+    x = cx + 0.008 * inner + (half + 0.014) * np.cos(angles)
+    y = cy + 0.016 + (0.04 + 0.008 * b.deep_eyes + 0.006 * b.hooded) * np.sin(angles)
+    ring = np.column_stack((x, y))
+    shade = SKIN_LOOKS[look.skin]["shadow"]
+    depth = 0.8 + 0.3 * b.deep_eyes + 0.2 * b.hooded
+    _fill(painting, sitter, render, ring, tuple((pigment, 1.2 * amount * depth) for pigment, amount in shade),
+          soft=0.022 * sitter.frame.scale, tolerance=0.05)
 
 
 def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
@@ -173,7 +202,7 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     pigment, strength = HAIR_LOOKS[look.hair]["stroke"][0]
     if look.hair in ("white", "grey") and b.age > 55:
         pigment, strength = "payne_grey", 0.55
-    width = (0.009 + 0.007 * b.brow_weight) * (1.0 - 0.35 * t)
+    width = (0.011 + 0.008 * b.brow_weight) * (1.0 - 0.4 * t)
     curve = np.column_stack((x, y))
     for k in range(3 if sitter.frame.scale > 50 else 1):  # a few dry passes: the brow's hairs
         offset = (k - 1) * 0.004
@@ -205,13 +234,21 @@ def _nostrils(painting: Painting, sitter: Sitter, render: Render, look) -> None:
 def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     b = sitter.build
     lift = MOUTH_MOODS.get(b.expression, 0.0) + 0.006 * b.mouth_turn
-    half = 0.058 * b.mouth_width
+    half = 0.07 * b.mouth_width
     t = np.linspace(-1.0, 1.0, 11)
     x = half * t
     y = b.mouth_y + 0.002 * np.cos(t * math.pi / 2) + lift * t * t
     line = np.column_stack((x, y))
-    _line(painting, sitter, render, line, "burnt_umber", 0.009, 0.8, wobble=0.2)
-    _line(painting, sitter, render, line[3:-3], "alizarin", 0.006, 0.35, wobble=0.2)
+    # the upper lip turns down from the light: a darker, warm shape with a bow in it; the lower lip
+    # catches the light and is only a tint, with the shadow it casts under it
+    upper = np.column_stack((x * 0.96, y + (0.016 + 0.004 * b.lips) * (1.0 - t * t) ** 0.6
+                             - 0.004 * np.exp(-(t / 0.18) ** 2)))
+    _fill(painting, sitter, render, np.vstack((line, upper[::-1])), (("alizarin", 0.16), ("burnt_sienna", 0.14)),
+          soft=0.6, tolerance=0.04)
+    lower = np.column_stack((x * 0.85, y - (0.018 + 0.005 * b.lips) * (1.0 - t * t) ** 0.7))
+    _fill(painting, sitter, render, np.vstack((line, lower[::-1])), (("rose", 0.12),), soft=0.8, tolerance=0.04)
+    _line(painting, sitter, render, line, "burnt_umber", 0.011, 0.9, wobble=0.2)
+    _line(painting, sitter, render, line[3:-3], "sepia", 0.007, 0.4, wobble=0.2)
     if sitter.frame.scale > 60:  # the corners, darkest; the shadow under the lower lip
         for side in (-1, 1):
             corner = np.array(((side * half * 0.85, y[-1 if side > 0 else 0] + 0.002),
@@ -304,8 +341,8 @@ def hair_strokes(painting: Painting, sitter: Sitter, render: Render, stroke, px:
         points = on_cap(theta, phi)
         pixels, visible = sitter.project(points, render, tolerance=0.06)
         for run in _runs(pixels, visible):
-            painting.dry_brush(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength * 0.55,
-                               dryness=0.45, wobble=0.5 * px)
+            painting.dry_brush(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength * 0.4,
+                               dryness=0.55, wobble=0.5 * px)
     if b.part_x and b.strokes in ("side", "tousled"):  # the parting itself: a thin line of scalp
         theta = np.linspace(0.45, 0.1, 5)
         phi = np.full(5, np.arcsin(np.clip(b.part_x / radii[0], -0.9, 0.9)))

@@ -37,7 +37,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.42, 0.5, 0.76), dtype=np.float32)
+LIGHT = np.array((-0.5, 0.58, 0.66), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -193,37 +193,70 @@ class Head:
         return cached
 
     def skin(self, p: np.ndarray) -> np.ndarray:
+        """The skin's solid: the cranium, the face's masses flowing into it, the features, the neck.
+
+        Built as a sculptor roughs out a head: the egg of the cranium, the lower face hung under it,
+        the jaw as two bars from the angle under each ear to the chin (wide and low for a square
+        jaw, short and soft for a rounded one), the cheeks as pads over it (full, flat or hollow),
+        then the brow, the sockets with the eyeballs in them, the nose, the mouth and the ears.
+        """
         b = self.build
+        L = b.length
         m = _mirror_x(p)  # the face is symmetric; what differs side to side is painted
-        d = _ellipsoid(p, (0.0, 0.08, -0.07), (0.355 * b.skull, 0.42, 0.44))
-        d = _smin(d, self.face_mass(p), 0.06)
-        # brow ridge and cheekbones: the planes that catch the light above and below the eyes
-        # the brow: an arch over each eye meeting at the root of the nose, not one bar
-        d = _smin(d, _ellipsoid(m, (b.eye_x * 0.8, 0.085, 0.29), (0.11, 0.05 * b.brow_ridge, 0.075)), 0.07)
-        d = _smin(d, _ellipsoid(p, (0.0, 0.07, 0.31), (0.05, 0.045, 0.06)), 0.05)
-        d = _smin(d, _ellipsoid(m, (0.215 * b.cheekbones, -0.055, 0.2), (0.1, 0.06, 0.12)), 0.07)
+        d = _ellipsoid(p, (0.0, 0.08, -0.07), (0.35 * b.skull, 0.42, 0.44))
+        # the lower face: tapering from the cheekbones to the chin, as wide at the chin as the chin is
+        chin_y = b.chin_y
+        top = (0.0, -0.06, -0.02)
+        bottom = (0.0, chin_y + 0.16, 0.06 + 0.03 * b.chin_jut)
+        upper, lower = 0.3 * b.cheekbones, 0.15 * b.chin_width + 0.04 * b.square
+        span = math.dist(top, bottom)
+        lower = max(lower, upper - 0.8 * span)  # a short, broad face: the cone must not swallow its end
+        face = _round_cone(p, top, bottom, upper, lower)
+        d = _smin(d, face, 0.2)
+        # the jaw from the angle below each ear to the chin: a square jaw is wide and low, and its
+        # edge stays firm; a rounded one melts into the cheek
+        angle = (0.235 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.04)
+        chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
+        bar = 0.045 + 0.01 * b.square
+        d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))
+        d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.23 + 0.03 * b.chin_jut),
+                                (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
+        # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
+        full = max(b.cheeks, -0.4)
+        d = _smin(d, _ellipsoid(m, (0.15 * b.cheekbones, -0.16 * L, 0.13 + 0.03 * full),
+                                (0.11 + 0.025 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
+        if b.jowls > 0.25:  # flesh hanging at the jaw line either side of the chin
+            j = min(b.jowls, 2.0)
+            d = _smin(d, _ellipsoid(m, (0.13 * b.jaw, -0.4 * L, 0.12),
+                                    (0.06 + 0.02 * j, 0.05 + 0.015 * j, 0.09)), 0.12)
+        if b.double_chin > 0.0:
+            d = _smin(d, _ellipsoid(p, (0.0, b.chin_y - 0.02, 0.12), (0.13, 0.055 * b.double_chin, 0.13)), 0.08)
         if b.cheeks < 0.0:  # hollow under the cheekbones
-            d = _smax(d, -_ellipsoid(m, (0.235 * b.cheekbones, -0.19 * b.length, 0.28),
+            d = _smax(d, -_ellipsoid(m, (0.22 * b.cheekbones, -0.2 * L, 0.27),
                                      (0.07, 0.09, 0.022 * -b.cheeks + 0.004)), 0.06)
+        # brow ridge and cheekbones: the planes that catch the light above and below the eyes
+        d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.28), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)
+        d = _smin(d, _ellipsoid(p, (0.0, 0.065, 0.3), (0.05, 0.045, 0.06)), 0.05)
+        d = _smin(d, _ellipsoid(m, (0.19 * b.cheekbones, -0.06, 0.13), (0.09, 0.06, 0.11)), 0.1)
         # the barrel of the mouth and the lips
         mouth_y = b.mouth_y
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.015, 0.28), (0.15, 0.12 * b.length, 0.13)), 0.06)
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.375 + 0.004 * b.lips),
-                                (0.08 * b.mouth_width, 0.018 + 0.004 * b.lips, 0.035)), 0.025)
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.368 + 0.005 * b.lips),
-                                (0.07 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.035)), 0.025)
-        d = _smin(d, _ellipsoid(p, (0.0, b.chin_y + 0.06, 0.27 + 0.03 * b.chin_jut),
-                                (0.085 * b.chin_width, 0.055, 0.08)), 0.06)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.01, 0.26), (0.13, 0.11 * L, 0.13)), 0.06)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.365 + 0.004 * b.lips),
+                                (0.075 * b.mouth_width, 0.017 + 0.004 * b.lips, 0.03)), 0.025)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.358 + 0.005 * b.lips),
+                                (0.065 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.03)), 0.025)
         # eye sockets carved under the brow, the eyeballs (under their lids) in them
-        d = _smax(d, -_ellipsoid(m, (b.eye_x, 0.0, 0.365 + 0.012 * b.deep_eyes),
-                                 (0.058, 0.046 + 0.008 * b.deep_eyes, 0.05)), 0.05)
-        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.275 - 0.012 * b.deep_eyes), (0.054, 0.044, 0.054)), 0.03)
+        d = _smax(d, -_ellipsoid(m, (b.eye_x, -0.005, 0.355 + 0.012 * b.deep_eyes),
+                                 (0.06, 0.05 + 0.008 * b.deep_eyes, 0.05)), 0.05)
+        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.27 - 0.012 * b.deep_eyes), (0.05, 0.045, 0.05)), 0.025)
         if b.eye_bags > 0.0:
-            d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.295 - 0.01 * b.deep_eyes),
-                                    (0.048, 0.016 + 0.008 * b.eye_bags, 0.03)), 0.025)
+            d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.29 - 0.01 * b.deep_eyes),
+                                    (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)
         d = _smin(d, self.nose(p, m), 0.025)
         d = _smin(d, self.ears(m), 0.02)
-        d = _smin(d, _round_cone(p, (0.0, -0.28, -0.1), (0.0, -1.0, -0.12), 0.19 * b.neck, 0.2 * b.neck), 0.08)
+        # the neck, from under the skull down into the collar, a little forward at the throat
+        neck = _round_cone(p, (0.0, -0.2, -0.1), (0.0, -1.0, -0.05), 0.175 * b.neck, 0.2 * b.neck)
+        d = _smin(d, neck, 0.1)
         return d
 
     def nose(self, p: np.ndarray, m: np.ndarray) -> np.ndarray:
@@ -261,7 +294,11 @@ class Head:
             d = _smin(d, _ellipsoid(p, (x, 0.43 + 0.03 * b.quiff, 0.2), (0.21, 0.07 + 0.04 * b.quiff, 0.17)), 0.06)
         if b.wave > 0.0:  # thick, wavy hair: the mass ripples across the head
             d = d - 0.012 * b.wave * np.sin(p[..., 0] * 22.0 + p[..., 2] * 9.0) * np.clip(p[..., 1] * 3.0, 0.0, 1.0)
-        d = np.maximum(d, self.hairline(p) )
+        # locks, not a helmet: the mass's surface rises and falls in tufts along the way it is combed
+        x, y, z = p[..., 0], p[..., 1], p[..., 2]
+        tufts = np.sin(x * 31.0 + z * 17.0 + 3.0 * np.sin(y * 11.0)) * np.sin(z * 23.0 - y * 13.0 + x * 7.0)
+        d = d - (0.006 + 0.1 * side) * tufts
+        d = np.maximum(d, self.hairline(p) + 0.004 * tufts)
         if b.bun:
             d = np.minimum(d, _ellipsoid(p, (0.0, 0.5, -0.3), (0.14, 0.12, 0.12)))
         if b.falls > 0.0:  # hair hanging to the jaw or the shoulders, behind the face
@@ -304,13 +341,18 @@ class Head:
             return np.full(p.shape[:-1], 10.0, dtype=np.float32)
         x, y, z = p[..., 0], p[..., 1], p[..., 2]
         thickness = 0.03 if b.beard == "full" else 0.02
-        shell = skin - thickness
+        # a beard's surface is curls, its edge ragged
+        curls = np.sin(x * 53.0 + y * 11.0) * np.sin(y * 47.0 - z * 19.0)
+        shell = skin - thickness - 0.008 * curls
         mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.07 * b.mouth_width, 0.03, 0.1))
         if b.beard == "full":
             # down the cheeks from the sideburns, leaving the upper cheek bare
             region = np.maximum(y - (0.02 - 0.55 * np.clip(z - 0.12, 0.0, 1.0) - 0.1 * (np.abs(x) < 0.2)), -z - 0.1)
+            # it hangs a little below the chin and stops short of the collar
+            region = np.maximum(region, b.chin_y - 0.09 - y + 0.25 * np.clip(0.2 - z, 0.0, None))
         else:  # a goatee: the chin and a line from the mouth
             region = np.maximum(np.maximum(y - b.mouth_y + 0.02, np.abs(x) - 0.07), 0.15 - z)
+            region = np.maximum(region, b.chin_y - 0.04 - y)  # a point at the chin, not down the throat
         return np.maximum(np.maximum(shell, region), -mouth)
 
     def moustache(self, p: np.ndarray) -> np.ndarray:
@@ -319,7 +361,7 @@ class Head:
             return np.full(p.shape[:-1], 10.0, dtype=np.float32)
         y0 = b.mouth_y + 0.045
         if b.moustache == "clipped":
-            return _ellipsoid(p, (0.0, y0, 0.405), (0.045, 0.017, 0.03))
+            return _ellipsoid(p, (0.0, y0, 0.4), (0.062, 0.021, 0.032))
         if b.moustache == "waxed_guardsman":
             m = _mirror_x(p)
             d = _ellipsoid(p, (0.0, y0, 0.41), (0.07, 0.02, 0.035))
@@ -336,7 +378,7 @@ class Head:
         zc = z + 0.06
         ring = np.sqrt((x / (0.37 * b.skull + 0.02)) ** 2 + (zc / 0.45) ** 2)
         if b.cap == "patrol":
-            crown = np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.66 + 0.06 * z, 0.3 - y))
+            crown = np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.6 + 0.08 * z, 0.3 - y))
             band = far
             peak = np.maximum(_ellipsoid(p, (0.0, 0.33, 0.36), (0.24, 0.016, 0.18)), 0.33 - z)
             return crown, band, peak
@@ -610,7 +652,7 @@ def _shadow(distance, points: np.ndarray, light_head: np.ndarray, steps: int = 1
     t = np.full(len(points), 0.035, dtype=np.float32)
     for _ in range(steps):
         d = distance(points + t[:, None] * light)
-        shade = np.minimum(shade, np.clip(24.0 * d / t, 0.0, 1.0))
+        shade = np.minimum(shade, np.clip(10.0 * d / t, 0.0, 1.0))
         t += np.clip(d, 0.01, 0.08)
     return shade * shade * (3.0 - 2.0 * shade)
 

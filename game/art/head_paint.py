@@ -166,7 +166,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     lit = render.lit
     # reserved whites: the planes squarely in the light keep the paper
     # (small: the brow's corner, the bridge of the nose, the top of the cheekbone)
-    highlight = _smoothstep(0.93, 0.99, lit) * _smoothstep(0.55, 0.8, render.facing) * skin * 0.8
+    highlight = _smoothstep(0.86, 0.97, lit) * _smoothstep(0.5, 0.8, render.facing) * skin * 0.85
     highlight = soften(highlight, 0.8 * px)
     damp = soften(np.maximum(skin, hair), 2.0 * px)
     wet_field = np.zeros((painting.height, painting.width), dtype=np.float32)
@@ -177,7 +177,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     # the first wash already darkens a little where the form turns away: a painter loads the brush
     # more there while the wash is wet
     turning = 0.95 + 0.35 * _smoothstep(0.75, 0.25, lit)
-    _glazes(painting, skin * turning, at, colours["base"], wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
+    _glazes(painting, skin * turning, at, colours["base"], scale=1.3, wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
             granulation=0.3, reserve=reserve)
     # charges of colour into the wet wash: warm cheeks, nose and ears; the cool of a shaved jaw
     b = render.build
@@ -199,30 +199,51 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     # the hair's first wash, its edge softened where it meets the forehead
     hair_colours = HAIR_LOOKS[look.hair]
     painting.dry()
-    sheen = _smoothstep(0.65, 0.85, render.lit) * hair * (0.45 if look.hair in ("dark", "brown") else 0.25)
-    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.5 * px, edge=0.4,
-            bleed=1.5 * px, granulation=0.35)
+    # the light on the hair's mass is left paler: a broad sheen where it turns to the lamp
+    lit = soften(render.lit, 2.0 * px)
+    sheen = _smoothstep(0.5, 0.85, lit) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
+    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.8 * px, edge=0.25,
+            bleed=1.8 * px, granulation=0.35)
 
 
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
     colours = SKIN_LOOKS[look.skin]
-    lit = render.lit
+    # the light as a painter sees it with half-closed eyes: the planes, without the ray grid's facets
+    lit = soften(render.lit, 1.8 * wobble)
     # bounced light: the shadow side lightens a little toward the outline, as light from the
     # room reflects back into it
     bounce = _smoothstep(0.35, 0.05, render.facing) * 0.12
     # the half-tone on damp paper: the cheek turns softly into it, the jaw's edge stays firm
-    half = _smoothstep(0.72, 0.34, lit + bounce * 0.5) * skin
+    half = _smoothstep(0.62, 0.3, lit + bounce * 0.5) * skin
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.6, at)
     painting.wet(wet)
-    _glazes(painting, half, at, colours["half"], wobble=wobble, edge=0.3, bleed=1.0, granulation=0.3)
+    _glazes(painting, half, at, colours["half"], scale=2.0, wobble=wobble, edge=0.15, bleed=1.5, granulation=0.3)
     painting.dry()
     # the shadow proper: hard where it dried, but softened a little so a round cheek does not
     # read as a facet; lighter on the neck, which the room's light reaches from below
-    shadow = soften(_smoothstep(0.22, 0.08, lit + bounce) * skin, 1.8 * wobble) * 0.85
+    shadow = soften(_smoothstep(0.24, 0.06, lit + bounce) * skin, 1.8 * wobble)
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = shadow * (1.0 - 0.45 * neck) * (1.0 - 0.6 * _philtrum(render))
-    _glazes(painting, shadow, at, colours["shadow"], wobble=wobble, edge=0.7, bleed=0.9, granulation=0.45)
+    _glazes(painting, shadow, at, colours["shadow"], scale=1.6, wobble=wobble, edge=0.45, bleed=1.0, granulation=0.45)
+    # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
+    # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
+    throat = _neck(render) * skin
+    if throat.any():
+        y = render.position[..., 1]
+        under = _smoothstep(render.build.chin_y - 0.16, render.build.chin_y + 0.0, y)
+        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.1, wobble=wobble, edge=0.2,
+                bleed=1.0, granulation=0.3)
+        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.1, wobble=wobble,
+                edge=0.5, bleed=0.8, granulation=0.4)
+
+
+def _neck(render: Render) -> np.ndarray:
+    """The neck's skin: below the jaw, within the column of the neck (the chin's underside and the
+    angle of the jaw stand outside it)."""
+    x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
+    radius = 0.19 * render.build.neck + 0.01
+    return ((y < -0.3) & (np.hypot(x, z + 0.1) < radius)).astype(np.float32)
 
 
 def _philtrum(render: Render) -> np.ndarray:
@@ -239,7 +260,7 @@ def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, a
     colours = SKIN_LOOKS[look.skin]
     hollow = _smoothstep(0.6, 0.35, render.occlusion) * _smoothstep(0.4, 0.15, render.lit) * skin
     hollow = hollow * (1.0 - _philtrum(render))
-    _glazes(painting, hollow, at, colours["shadow"], scale=1.2, wobble=0.6 * wobble, edge=0.8, bleed=0.6)
+    _glazes(painting, soften(hollow, wobble), at, colours["shadow"], scale=0.9, wobble=0.6 * wobble, edge=0.5, bleed=0.8)
 
 
 def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
@@ -248,11 +269,14 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     if not hair.any():
         return
     hair = soften(hair, 0.6 * px)
-    shadow = _smoothstep(0.3, 0.15, render.lit) * hair
-    _glazes(painting, shadow, at, colours["shadow"], wobble=1.8 * px, edge=0.7, bleed=0.8, granulation=0.4)
-    # the darkest hair where it turns under and meets the skin
-    deep = _smoothstep(0.7, 0.45, render.occlusion) * hair
-    _glazes(painting, deep, at, colours["shadow"], scale=0.8, wobble=1.0 * px, edge=0.6, bleed=0.6)
+    lit = soften(render.lit, 2.0 * px)
+    # the shadow side of the mass, wet into the first wash's edge so it turns rather than cuts
+    shadow = _smoothstep(0.4, 0.12, lit) * hair
+    _glazes(painting, shadow, at, colours["shadow"], scale=0.85, wobble=2.2 * px, edge=0.3, bleed=1.4,
+            granulation=0.4)
+    # the darkest hair where it turns under and meets the skin: small, soft
+    deep = soften(_smoothstep(0.6, 0.35, render.occlusion) * hair, 1.5 * px)
+    _glazes(painting, deep, at, colours["shadow"], scale=0.5, wobble=1.0 * px, edge=0.3, bleed=1.0)
     face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
 
 
@@ -266,11 +290,17 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
         if kind == BEARD:  # a beard thins out up the cheeks: its upper edge is broken, not cut
             b = render.build
             thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
-            mask = mask * (0.55 + 0.45 * thinning)
-        _glazes(painting, mask, at, colours["light"], scale=1.1, wobble=2.2 * px, edge=0.3, bleed=1.2,
-                granulation=0.7)
-        shadow = _smoothstep(0.3, 0.15, render.lit) * mask
-        _glazes(painting, shadow, at, colours["shadow"], wobble=1.4 * px, edge=0.6, bleed=0.7, granulation=0.6)
+            mask = mask * (0.7 + 0.3 * thinning)
+        # a beard is painted light first, the skin's warmth left showing through its lit side,
+        # then its shadow side and the mass under the chin, then the curls as strokes
+        lit = soften(render.lit, 2.0 * px)
+        # no ultramarine in a beard's light: it would granulate into a grey patch on the cheek
+        warm = tuple(glaze for glaze in colours["light"] if glaze[0] != "ultramarine")
+        _glazes(painting, mask * (0.7 + 0.3 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.35,
+                wobble=2.2 * px, edge=0.2, bleed=1.6, granulation=0.8)
+        shadow = _smoothstep(0.35, 0.1, lit) * mask
+        _glazes(painting, shadow, at, colours["shadow"], scale=0.8, wobble=1.6 * px, edge=0.4, bleed=1.0,
+                granulation=0.6)
         face_features.beard_strokes(painting, render, mask, colours["stroke"][0], px)
 
 

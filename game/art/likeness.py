@@ -21,14 +21,14 @@ from game.art.portrait_spec import Portrait
 # cheek fullness (negative hollow), jowls
 FACE_BUILDS: dict[str, tuple[float, float, float, float, float, float, float, float]] = {
     "oval": (1.00, 1.00, 1.00, 0.95, 0.40, 1.00, 0.0, 0.0),
-    "round": (1.08, 0.9, 1.12, 1.1, 0.1, 1.15, 1.0, 0.3),
+    "round": (1.1, 0.9, 1.12, 1.1, 0.1, 1.15, 1.0, 0.3),
     "long": (0.94, 1.13, 0.95, 0.88, 0.40, 0.95, -0.3, 0.0),
     "narrow": (0.9, 1.06, 0.88, 0.82, 0.30, 0.88, -0.2, 0.0),
     "lean": (0.96, 1.06, 1.00, 0.90, 0.60, 1.00, -1.0, 0.0),
     "square": (1.00, 1.00, 1.02, 1.08, 1.00, 1.15, 0.0, 0.0),
     "broad": (1.08, 0.98, 1.12, 1.10, 0.70, 1.15, 0.3, 0.2),
     "weathered": (1.00, 1.03, 1.04, 1.00, 0.60, 1.05, -0.7, 0.2),
-    "heavy": (1.08, 1.0, 1.12, 1.22, 0.50, 1.2, 1.0, 1.3),
+    "heavy": (1.12, 0.93, 1.14, 1.2, 0.30, 1.2, 1.0, 1.3),
 }
 
 # hair style: (volume at the sides, volume on top, strokes, quiff, forelock, wave, falls, bun)

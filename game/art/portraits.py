@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from game.art import attire, face_features
-from game.art.head import LIGHT, Frame, Sitter, rotation
+from game.art.head import LIGHT, LIGHTS, Frame, Sitter
 from game.art.head_paint import Look, paint_head
 from game.art.likeness import build_for
 from game.art.portrait_spec import Portrait, PortraitError, resolve
@@ -43,8 +43,8 @@ SMALLEST_SHEET = 256
 
 # Where the head sits in the frame: the eye line's centre and the head's size, as shares of the
 # frame, so the face fills a round 64 px chip the way a studio portrait fills its oval.
-EYES_AT = (0.5, 0.43)
-HEAD_SIZE = 0.56
+EYES_AT = (0.5, 0.41)
+HEAD_SIZE = 0.53
 
 
 def paint_portrait(params: Mapping[str, Any], size: int, seed: int) -> np.ndarray:
@@ -75,7 +75,7 @@ def torso_for(sitter: Portrait, frame_size: float, eyes: tuple[float, float], he
     """The clothes' geometry under a head drawn at ``eyes`` (sheet units) and ``head_size`` units tall."""
     build = build_for(sitter)
     chin = eyes[1] + 0.52 * build.length * head_size
-    return attire.Torso(cx=eyes[0], collar_y=chin + 0.1 * head_size, neck=0.2 * build.neck * head_size,
+    return attire.Torso(cx=eyes[0], collar_y=chin + 0.15 * head_size, neck=0.2 * build.neck * head_size,
                         turn=math.sin(math.radians(build.yaw)))
 
 
@@ -83,9 +83,10 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     painting = Painting(size, size, seed)
     build = build_for(sitter)
     frame = Frame(EYES_AT[0] * size, EYES_AT[1] * size, HEAD_SIZE * size)
-    # The light turns with the sitter: a portrait painter sets the lamp for the pose, so a face
-    # turned to either side is modelled as it is from the front (in a scene the room's light rules).
-    light = rotation(build.yaw) @ LIGHT
+    # A portrait painter sets the lamp for the pose: a face turned to one side is lit on its broad
+    # side (the cheek turned toward the viewer), so most of what shows is in the light and the far
+    # cheek, the nose's shadow and the eye sockets model it (in a scene the room's light rules).
+    light = LIGHTS["right"] if build.yaw > 0 else LIGHT
     head = Sitter(build, frame, build.yaw, build.pitch, light=light)
     box = (0, 0, size, int(size * 0.97))
     render = head.render(box, step=1)  # a portrait is looked at closely: every pixel cast

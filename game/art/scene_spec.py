@@ -230,7 +230,7 @@ ABOUT = MappingProxyType({
     "aircraft": "a U-2, bomber, fighter, helicopter, Il-28 or patrol plane, from the side or from above",
     "missile": "a missile on an erector, launcher or trailer, with the trucks and tents of a site",
     "building": "the White House, the Kremlin, the UN, the Capitol, apartments, a checkpoint hut",
-    "figure": "standing or seated silhouettes, one or a crowd",
+    "figure": "standing or seated people, one or a crowd, painted in two values",
     "table": "a long meeting table (from its end, or across it), the Security Council's horseshoe, or a desk",
     "television": "a 1960s set with a figure on its screen (``who``: a person, in black and white)",
     "letter": "a written page on a desk, with a seal or a pen",

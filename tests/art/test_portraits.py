@@ -308,3 +308,21 @@ def test_a_mole_sits_on_the_side_it_is_asked_for():
     left = paint_portrait({"mole": "left"}, 128, 4).astype(float).mean(axis=2)
     changed = np.argwhere(plain - left > 25)
     assert len(changed) and changed[:, 1].mean() < 64
+
+
+def test_a_head_stands_on_a_neck_above_the_collar():
+    """Between the chin and the collar the painting shows skin (the neck in the jaw's shadow), not cloth."""
+    from game.art.likeness import build_for
+    from game.art.portraits import EYES_AT, HEAD_SIZE, torso_for
+    size = 256
+    words = {"face": "oval", "skin": "light", "attire": "suit", "turn": "front"}
+    sitter = resolve(words)
+    chin = EYES_AT[1] + 0.52 * build_for(sitter).length * HEAD_SIZE
+    collar = torso_for(sitter, size, EYES_AT, HEAD_SIZE).collar_y
+    assert collar - chin > 0.07  # the neck shows for a fourteenth of the frame at least
+    pixels = paint_portrait(words, size, 3).astype(float)
+    rows = slice(int((chin + 0.015) * size), int((collar - 0.035) * size))
+    neck = pixels[rows, int(0.47 * size):int(0.53 * size)].reshape(-1, 3).mean(axis=0)
+    jacket = pixels[int(0.93 * size):, int(0.2 * size):int(0.3 * size)].reshape(-1, 3).mean(axis=0)
+    assert neck[0] > neck[2] + 15, f"the neck should be warm skin, not {neck}"
+    assert neck.mean() > jacket.mean() + 20, "the neck should be lighter than the dark suit below it"

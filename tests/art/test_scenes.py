@@ -371,3 +371,16 @@ def test_add_lays_more_elements_on_a_library_scene():
                           *SMALL, seed=4)
     assert not np.array_equal(plain, flagged)
     assert "art.add[0]" in _messages({"scene": "settlement", "add": [{"flagg": {}}]})
+
+
+def test_a_crowd_is_painted_in_two_values_not_as_dark_blobs():
+    """People in a row of the press have lit and shadow sides and their faces are flesh, never near-black."""
+    pixels = paint_scene({"paint": [{"figure": {"pose": "seated", "rows": 1, "spread": 0.8, "at": [0.5, 0.9],
+                                                "scale": 1.6, "pigment": "sepia"}}]}, 640, 360, 5).astype(float)
+    luminance = pixels.mean(axis=2)
+    painted = luminance < 200  # the figures, not the paper
+    assert painted.mean() > 0.05
+    assert np.percentile(luminance[painted], 5) > 70, "the darkest of the figures should not be a black blob"
+    bodies = luminance[int(0.7 * 360):int(0.88 * 360)]
+    # within a body the shadow half is darker than the lit half: two values, not a flat silhouette
+    assert np.percentile(bodies[bodies < 200], 90) - np.percentile(bodies[bodies < 200], 10) > 25

@@ -20,22 +20,47 @@ SEATED = ((-0.04, -0.82), (0.04, -0.82), (0.1, -0.79), (0.14, -0.74), (0.15, -0.
           (-0.13, -0.44), (-0.15, -0.6), (-0.14, -0.74), (-0.1, -0.79))
 
 
+# Hair for people in a crowd, who are nobody in particular: dark, brown, fair, grey.
+CROWD_HAIR = (("sepia", 0.75), ("burnt_umber", 0.7), ("raw_sienna", 0.55), ("payne_grey", 0.4), ("sepia", 0.6))
+
+
 def _one_figure(canvas: Canvas, at, size: float, pose: str, pigment: str, strength: float = 0.7) -> None:
+    """An anonymous person in a crowd or a row: painted, as a figure in a painter's crowd is, in two
+    values (the lit side and the shadow side, the light from the left), with a head of flesh and
+    hair, a pale collar, and nothing darker than the shadows between them."""
     def put(points) -> np.ndarray:
         return canvas.place(points, at, size)
 
-    head = ellipse(0.0, -0.9, 0.075, 0.09, 16) if pose != "seated" else ellipse(0.0, -0.9, 0.085, 0.1, 16)
-    canvas.wash(put(SEATED if pose == "seated" else BODY), pigment, strength, wobble=0.03, edge=0.7)
-    canvas.wash(put(head), "flesh" if pose != "soldier" else pigment, 0.9 if pose != "soldier" else strength,
-                wobble=0.03)
-    canvas.wash(put(head), pigment, 0.25 * strength, wobble=0.03)
+    seated = pose == "seated"
+    body = np.array(SEATED if seated else BODY)
+    head_r = (0.085, 0.1) if seated else (0.075, 0.09)
+    head = ellipse(0.0, -0.9, *head_r, 16)
+    canvas.wash(put(body), pigment, 0.5 * strength, wobble=0.03, edge=0.5)
+    shade = body[body[:, 0] >= -0.01]  # the half away from the light, a second glaze
+    shade = np.vstack(([(0.0, body[:, 1].min())], shade, [(0.0, body[:, 1].max())]))
+    canvas.wash(put(shade), pigment, 0.35 * strength, wobble=0.03, edge=0.4)
+    if pose == "soldier":
+        canvas.wash(put(head), "flesh", 0.8, wobble=0.03)
+        canvas.wash(put(ellipse(0.02, -0.88, 0.05, 0.085, 12)), "burnt_sienna", 0.3, wobble=0.02)
+        canvas.wash(put(ellipse(0.0, -0.93, 0.09, 0.05, 16)), "olive", 0.9, wobble=0.02)
+        canvas.ink(put(((0.16, -0.2), (0.24, -1.05))), "lamp_black", width=0.8)
+        return
+    # a pale collar, then the head: flesh, its shadow side, and the hair over the crown
+    canvas.lift(put(ellipse(0.0, -0.81, 0.05, 0.018, 10)), 0.6, soften=0.6)
+    canvas.wash(put(head), "flesh", 0.9, wobble=0.03)
+    canvas.wash(put(ellipse(0.025, -0.89, head_r[0] * 0.6, head_r[1] * 0.85, 12)), "burnt_sienna", 0.3,
+                wobble=0.02, edge=0.2)
+    hair_pigment, hair_strength = CROWD_HAIR[int(canvas.rng.integers(len(CROWD_HAIR)))]
+    hx, hy = head_r
+    # seen in a crowd, most people face away or half away: the hair covers more or less of the head
+    cover = canvas.rng.uniform(0.35, 0.9)
+    cap = [(hx * 1.05 * math.cos(t), -0.9 - hy * 1.08 * math.sin(t)) for t in np.linspace(0.0, math.pi, 12)]
+    cap += [(-hx * 1.05, -0.9 + hy * (cover - 0.4)), (0.0, -0.9 + hy * (cover - 0.25)), (hx * 1.05, -0.9 + hy * (cover - 0.4))]
+    canvas.wash(put(cap), hair_pigment, hair_strength * strength * 1.2, wobble=0.03, edge=0.5)
     if pose == "speaking":
         canvas.wash(put(((0.1, -0.76), (0.32, -0.98), (0.36, -0.95), (0.14, -0.68))), pigment, strength, wobble=0.02)
     elif pose == "waving":
         canvas.wash(put(((0.1, -0.76), (0.28, -1.08), (0.32, -1.06), (0.14, -0.7))), pigment, strength, wobble=0.02)
-    elif pose == "soldier":
-        canvas.wash(put(ellipse(0.0, -0.93, 0.09, 0.05, 16)), "olive", 0.9, wobble=0.02)
-        canvas.ink(put(((0.16, -0.2), (0.24, -1.05))), "lamp_black", width=0.8)
 
 
 def figure(canvas: Canvas, e: Element) -> None:
