@@ -21,7 +21,7 @@ from typing import Sequence
 
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
-from game.engine.lookahead import PICKERS, guess_others, habit_options, other_habits, run_line, sample_key
+from game.engine.lookahead import HABITS, PICKERS, habit_weights, guess_others, habit_options, other_habits, run_line, sample_key
 from game.engine.resolve import Dice
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
@@ -72,7 +72,9 @@ class Strategist:
         if len(legal) == 1:
             return legal[0].id
         values = weigh_orders(scenario, state, role_id, legal, rng, self.budget, self.temper)
-        return max(legal, key=lambda choice: values.get(choice.id, float("-inf"))).id
+        best = max(values.values())
+        tied = [choice for choice in legal if values.get(choice.id, float("-inf")) >= best - 1e-9]
+        return tied[rng.randrange(len(tied))].id  # the habit's own orders tie: pick among them as it would
 
 
 def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequence[Choice], rng: Dice,
@@ -87,9 +89,8 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
 
     Then, with the rest of the budget, each open order followed by the responders, halving the
     field each round, on the same dice and guesses as the habits (common random numbers). An
-    order counts only once weighed on as many playouts as the habits, and only by what it gains
-    beyond a small margin (``DEVIATION_MARGIN`` of the seat's range of values), so that luck in
-    a few playouts does not lead the strategist astray.
+    order counts only once weighed on as many playouts as the habits, and only by what it surely
+    gains (``Playouts.sure_gain``), so that luck in a few playouts does not lead it astray.
     """
     habits, lean, record_lean = TEMPERS[temper]
     scale = goal_range(scenario, role_id)
@@ -98,11 +99,13 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     def bias(choice: Choice) -> float:
         return scale * (lean * LEANING_SCORE[choice.leaning] + (record_lean if choice.id == recorded else 0.0))
 
-    samples = max(1, (budget // 2) // len(habits))
+    samples = max(1, int(budget * FIRST_SHARE) // len(habits))
     table = Playouts(scenario, state, role_id, samples, int(rng.random() * (1 << 53)))
     for habit in habits:
         table.run(None, habit, samples)
-    responders = table.responders(habits, samples)
+    followed = habit_weights(scenario, state, role_id) if state.history else ()
+    loyalty = {habit: LOYALTY * scale * weight for habit, weight in zip(HABITS, followed)}
+    responders = table.responders(habits, samples, loyalty)
     baseline = table.worth(None, responders, samples)
     leading = responders[table.likeliest_guess()]
     worth = {choice.id: baseline + bias(choice) for choice in habit_options(leading, scenario, state, role_id, legal)}
@@ -125,18 +128,18 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
         field.sort(key=lambda c: table.worth(c, responders, reach) + bias(c), reverse=True)
         field = field[:max(1, len(field) // 2)]
         reach = min(samples, reach * 2)
-    margin = DEVIATION_MARGIN * scale
     for choice in field:
         if all(table.done(choice, habit) >= samples for habit in answers):
-            value = table.worth(choice, responders, samples) + bias(choice)
-            if choice.id in worth:
-                worth[choice.id] = max(worth[choice.id], value)
-            else:
-                worth[choice.id] = value - margin
+            gain = table.sure_gain(choice, responders, samples)
+            if gain is not None:
+                value = baseline + gain + bias(choice)
+                worth[choice.id] = max(worth.get(choice.id, float("-inf")), value)
     return worth
 
 
-DEVIATION_MARGIN = 0.01
+CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
+LOYALTY = 0.05  # of the seat's range of values, times how well a habit explains the seat's own orders so far
+FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
 
 
 class Playouts:
@@ -173,8 +176,29 @@ class Playouts:
                 count += 1
         return total / count if count else float("-inf")
 
-    def responders(self, habits: Sequence[str], upto: int) -> dict[tuple, str]:
-        """For each guess at the others, the habit whose own line does best against it."""
+    def sure_gain(self, choice: Choice, responders: dict[tuple, str], upto: int) -> float | None:
+        """What giving ``choice`` gains over following the habits, sample by sample on the same
+        dice, at the low end of its confidence interval (``CAUTION`` standard errors below the
+        mean gain): the best of several orders weighed on a few playouts looks better than it is,
+        and a gamble that might start a war should have to prove itself. None: no sure gain."""
+        gains = []
+        for index in range(upto):
+            habit = responders[self.guesses[index]]
+            mine = self.results.get((choice.id, habit), ())
+            theirs = self.results.get((None, habit), ())
+            if index < len(mine) and index < len(theirs) and mine[index] is not None and theirs[index] is not None:
+                gains.append(mine[index] - theirs[index])
+        if len(gains) < 2:
+            return None
+        mean = sum(gains) / len(gains)
+        spread = (sum((gain - mean) ** 2 for gain in gains) / (len(gains) - 1)) ** 0.5
+        low = mean - CAUTION * spread / len(gains) ** 0.5
+        return low if low > 0 else None
+
+    def responders(self, habits: Sequence[str], upto: int, loyalty: dict[str, float]) -> dict[tuple, str]:
+        """For each guess at the others, the habit whose own line does best against it, counting
+        ``loyalty`` (a bonus for the habits the seat has followed so far: switching between habits
+        on the strength of a few playouts mixes lines that only work when kept to)."""
         by_guess: dict[tuple, dict[str, list[float]]] = {}
         for habit in habits:
             found = self.results.get((None, habit), ())
@@ -183,7 +207,8 @@ class Playouts:
                     by_guess.setdefault(self.guesses[index], {}).setdefault(habit, []).append(found[index])
         chosen = {guess: habits[0] for guess in self.guesses}
         for guess, per_habit in by_guess.items():
-            chosen[guess] = max(per_habit, key=lambda habit: sum(per_habit[habit]) / len(per_habit[habit]))
+            chosen[guess] = max(per_habit, key=lambda habit: sum(per_habit[habit]) / len(per_habit[habit])
+                                + loyalty.get(habit, 0.0))
         return chosen
 
     def likeliest_guess(self) -> tuple:
