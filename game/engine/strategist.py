@@ -105,6 +105,9 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
         table.run(None, habit, samples)
     followed = habit_weights(scenario, state, role_id) if state.history else ()
     loyalty = {habit: LOYALTY * scale * weight for habit, weight in zip(HABITS, followed)}
+    for habit in habits:  # the temper leans the choice of habit too, as it leans each order
+        loyalty[habit] = loyalty.get(habit, 0.0) + scale * (lean * HABIT_DIRECTION[habit]
+                                                            + (record_lean if habit == "historical" else 0.0))
     responders = table.responders(habits, samples, loyalty)
     baseline = table.worth(None, responders, samples)
     leading = responders[table.likeliest_guess()]
@@ -138,6 +141,7 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
 
 
 CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
+HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
 LOYALTY = 0.05  # of the seat's range of values, times how well a habit explains the seat's own orders so far
 FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
 
