@@ -44,3 +44,21 @@ def test_settings_turn_the_estimates_off_for_players_who_want_the_fog(make_app):
     press(app, pygame.K_a)
     shown = pane(app)
     assert "Recommends" in shown and "odds" not in shown
+
+
+def test_the_setup_offers_the_strategists_tempers_and_how_hard_they_think(app, only_demo):
+    app.push("setup", scenario="demo", seed=5)
+    step(app)
+    assert not widget(app, "difficulty").enabled  # the historical leader does not think ahead
+    click(app, widget(app, "opponent:strategist:hawk"))  # the strategists are listed first
+    assert widget(app, "difficulty").enabled and "well" in widget(app, "difficulty").label
+    click(app, widget(app, "difficulty"))
+    assert "hard" in widget(app, "difficulty").label
+    click(app, widget(app, "Begin"))
+    match = app.top.match
+    assert match.players == {"kennedy": "human", "khrushchev": "strategist:hawk:hard"}
+    click(app, widget(app, "To the situation room"))
+    click(app, app.top.cards[0])
+    click(app, widget(app, "give order"))  # the strategist answers within the day
+    assert match.session.state.history[0].order_of("khrushchev") in {c.id for c in match.scenario.days[0].choices["khrushchev"]} | \
+        {c.id for c in match.scenario.roles["khrushchev"].standing_choices}
