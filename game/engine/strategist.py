@@ -216,7 +216,7 @@ class Playouts:
         return chosen
 
     def likeliest_guess(self) -> tuple:
-        return max(set(self.guesses), key=self.guesses.count)
+        return max(self.guesses, key=self.guesses.count)  # the first of the most common: no set, whose order varies by process
 
 
 def _id(choice: Choice | None) -> str | None:

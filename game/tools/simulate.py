@@ -88,7 +88,16 @@ def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
     return state
 
 
-def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, Policy]) -> SimulationReport:
+def game_seeds_of(seed: int, games: int) -> list[int]:
+    """The seed of each game of a run, in order: what a split run shares out among its workers."""
+    game_seeds = random.Random(seed)
+    return [game_seeds.getrandbits(48) for _ in range(games)]
+
+
+def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, Policy],
+             seeds: Sequence[int] | None = None) -> SimulationReport:
+    """``games`` games from ``seed``; ``seeds``, if given, are the games' own seeds (one part of a
+    run split among workers, see ``game.tools.simulate_pool``)."""
     report = SimulationReport(scenario.id, games, seed, {r: p.name for r, p in policies.items()})
     report.picks = {role_id: Counter({choice_id: 0 for choice_id in scenario.choice_ids(role_id)})
                     for role_id in scenario.roles}
@@ -96,11 +105,10 @@ def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, P
     slots = len(scenario.initial_values())
     derived = tuple(item.value for item in scenario.derived.values())
     day_picks: Counter = Counter()
-    game_seeds = random.Random(seed)
     timed = timed_policies(policies, report)
     started = time.perf_counter()
-    for _ in range(games):
-        state = play_one(scenario, game_seeds.getrandbits(48), timed, report.offered)
+    for game_seed in (seeds if seeds is not None else game_seeds_of(seed, games)):
+        state = play_one(scenario, game_seed, timed, report.offered)
         add_goal_values(report, scenario, state)
         report.endings[state.ending] += 1
         report.ending_days.setdefault(state.ending, []).append(len(state.history))
