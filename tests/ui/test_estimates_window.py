@@ -49,8 +49,12 @@ def test_settings_turn_the_estimates_off_for_players_who_want_the_fog(make_app):
 def test_the_setup_offers_the_strategists_tempers_and_how_hard_they_think(app, only_demo):
     app.push("setup", scenario="demo", seed=5)
     step(app)
-    assert not widget(app, "difficulty").enabled  # the historical leader does not think ahead
-    click(app, widget(app, "opponent:strategist:hawk"))  # the strategists are listed first
+    assert "difficulty" not in [w.name for w in app.top.widgets]  # the historical leader does not think ahead
+    app.reset("title")
+    app.push("setup", scenario="demo", seed=5, opponent="strategist:hawk")  # as `brink play --opponent` opens it
+    step(app)
+    assert widget(app, "opponent:strategist:hawk").selected
+    click(app, widget(app, "opponent:strategist:hawk"))
     assert widget(app, "difficulty").enabled and "well" in widget(app, "difficulty").label
     click(app, widget(app, "difficulty"))
     assert "hard" in widget(app, "difficulty").label

@@ -23,8 +23,8 @@ from game.ui.widgets.textbox import TextBox
 
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 FALLBACK_SCENARIO = "demo"
-OPPONENTS = ("strategist", "strategist:hawk", "strategist:dove", "strategist:historical",
-             "historical", "hawk", "dove", "random", HUMAN)
+OPPONENTS = ("historical", "hawk", "dove", "random",
+             "strategist", "strategist:hawk", "strategist:dove", "strategist:historical", HUMAN)
 OPPONENT_TITLES = {"historical": N_("Computer: the historical leader"), "hawk": N_("Computer: a hawk"),
                    "dove": N_("Computer: a dove"), "random": N_("Computer: unpredictable"),
                    "strategist": N_("Computer: a strategist"), "strategist:hawk": N_("Computer: a hawkish strategist"),
@@ -113,6 +113,8 @@ class SetupScene(Scene):
         names = [name for name, _ in self.choices]
         if self.scenario_name in names:
             self.list.window.first = names.index(self.scenario_name)  # the chosen one in view (fitted at layout)
+        if self.opponent != "historical":
+            self.opponents.window.first = OPPONENTS.index(self.opponent)
 
     @property
     def scenario(self):
@@ -169,17 +171,18 @@ class SetupScene(Scene):
         field_h = max(theme.px(40), theme.line_height("subheading") + theme.px(10))
         self.seed_lines = theme.wrap(_("Seed: the same seed replays the same dice"), "small_bold", column.w)
         seed_block = len(self.seed_lines) * theme.line_height("small_bold") + theme.px(4) + field_h
+        thinking = parse_name(self.opponent) is not None  # a strategist: how hard it thinks, under the list
+        difficulty_block = button_h + theme.px(14) if thinking else 0
         opponents_area = pygame.Rect(column.x, tops[2], column.w,
-                                     column.bottom - tops[2] - seed_block - button_h - theme.px(28))
+                                     column.bottom - tops[2] - seed_block - difficulty_block - theme.px(14))
         row_w = opponents_area.w - theme.px(16)
         row_h = max(option_row_height(theme, row_w, *self._opponent_words(opponent)) for opponent in OPPONENTS)
         self.opponents.build(opponents_area, len(OPPONENTS), min(row_h, opponents_area.h), theme.px(6),
                              self._opponent_row)
-        thinking = parse_name(self.opponent) is not None
-        self.add(Button(pygame.Rect(column.x, opponents_area.bottom + theme.px(14), column.w, button_h),
-                        _(DIFFICULTY_WORDS[self.difficulty]), self._next_difficulty,
-                        name="difficulty", enabled=thinking))
-        self.seed_label_y = opponents_area.bottom + button_h + theme.px(28)
+        if thinking:
+            self.add(Button(pygame.Rect(column.x, opponents_area.bottom + theme.px(14), column.w, button_h),
+                            _(DIFFICULTY_WORDS[self.difficulty]), self._next_difficulty, name="difficulty"))
+        self.seed_label_y = opponents_area.bottom + difficulty_block + theme.px(14)
         seed_y = column.bottom - field_h
         new_seed_w = min(column.w // 2, button_width(theme, _("New seed")))
         self.seed_rect = pygame.Rect(column.x, seed_y, column.w - new_seed_w - gap, field_h)
