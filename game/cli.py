@@ -13,7 +13,8 @@ import sys
 from typing import Sequence
 
 from game import __version__, paths
-from game.engine.opponents import POLICIES
+from game.engine.opponents import POLICIES, is_policy
+from game.engine.strategist import DIFFICULTIES, with_difficulty
 
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 MAX_GAMES = 10_000_000  # about three hours of the 1962 scenario on one core
@@ -56,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--role", help="the role you play, e.g. kennedy or khrushchev (default: the first role)")
     play.add_argument("--opponent", default="historical", choices=[*POLICIES, "human"],
                       help="who plays the other role: a computer policy, or 'human' for two players at one screen")
+    play.add_argument("--difficulty", default=None, choices=list(DIFFICULTIES),
+                      help="how far a strategist opponent thinks ahead (default normal)")
+    play.add_argument("--no-estimates", action="store_true",
+                      help="advisors keep their estimates of the odds to themselves (play in the fog)")
     play.add_argument("--seed", type=_integer, default=None, help="seed for the dice (default: a random one, printed)")
     play.add_argument("--lang", default=None,
                       help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
@@ -92,7 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=_integer, default=1, help="seed (default 1)")
     simulate.add_argument("--policy", action="append", default=[], metavar="P or ROLE=P",
                           help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
-                               "(default random); may be repeated")
+                               "(a strategist may add a difficulty, e.g. strategist:hard or strategist:dove:easy; "
+                               "default random); may be repeated")
+    simulate.add_argument("--workers", type=_at_most(64), default=None, metavar="N",
+                          help="processes to share the games among (default: the cores, up to 4, when a "
+                               "strategist plays; else 1); the result is the same, only faster")
     simulate.add_argument("--json", action="store_true", help="print the report as JSON")
     simulate.add_argument("--html", metavar="PATH", help="also write the report as one self-contained HTML page")
     simulate.add_argument("--coverage-out", metavar="FILE", help="also write the coverage counts as JSON, for 'brink graph --coverage'")
@@ -282,6 +291,10 @@ def _play(arguments, parser) -> int:
     role = arguments.role or roles[0]
     if role not in scenario.roles:
         parser.error(f"argument --role: '{role}' is not a role of {scenario.id} (choose from {', '.join(roles)})")
+    if arguments.difficulty:
+        if not arguments.opponent.startswith("strategist"):
+            parser.error("argument --difficulty: only a strategist opponent thinks ahead (e.g. --opponent strategist)")
+        arguments.opponent = with_difficulty(arguments.opponent, arguments.difficulty)
     if not arguments.text:
         from game.ui.app import launch
 
@@ -289,7 +302,8 @@ def _play(arguments, parser) -> int:
         # scenario of the same id or folder name.
         named = scenario.path if arguments.scenario else None
         return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
-                      seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log)
+                      seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log,
+                      estimates=False if arguments.no_estimates else None)
     players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
     if saved is not None:
         try:
@@ -308,7 +322,7 @@ def _play(arguments, parser) -> int:
         if path:  # what a writer killed half-way left beside the file last time
             remove_orphans(os.path.dirname(os.path.abspath(path)), os.path.basename(path))
     game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang or "en",
-                    save_path=save_path, log_path=arguments.log)
+                    save_path=save_path, log_path=arguments.log, estimates=not arguments.no_estimates)
     return game.run()
 
 
@@ -340,7 +354,16 @@ def _simulate(arguments, parser) -> int:
 
         return simulate_from_log(arguments, parser, scenario)
     policies = {role: policy_named(name) for role, name in chosen.items()}
-    report = simulate(scenario, arguments.games, arguments.seed, policies)
+    workers = arguments.workers
+    if workers is None:
+        thinking = any(name.startswith("strategist") for name in chosen.values())
+        workers = min(4, os.cpu_count() or 1) if thinking and arguments.games >= 8 else 1
+    if workers > 1:
+        from game.tools.simulate_pool import simulate_split
+
+        report = simulate_split(scenario, arguments.games, arguments.seed, chosen, min(workers, arguments.games))
+    else:
+        report = simulate(scenario, arguments.games, arguments.seed, policies)
     try:
         if arguments.html:
             from game.tools.report_html import write_report
@@ -366,8 +389,9 @@ def chosen_policies(items: Sequence[str], defaults: dict[str, str], scenario, pa
     chosen = dict(defaults)
     for item in items:
         role, _, name = item.rpartition("=")
-        if name not in POLICIES:
-            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)})")
+        if not is_policy(name):
+            parser.error(f"argument --policy: unknown policy '{name}' (choose from {', '.join(POLICIES)}; "
+                         "a strategist may add :easy, :normal or :hard)")
         if role and role not in scenario.roles:
             parser.error(f"argument --policy: '{role}' is not a role of {scenario.id} (choose from {', '.join(scenario.roles)})")
         for target in ([role] if role else scenario.roles):

@@ -2,8 +2,8 @@
 
 A policy sees what a player sees (the scenario, the state, the choices open to its role) and
 gets the day's dice from the engine (anything with ``random()`` and ``randrange(n)``); it
-returns one choice id. A stronger AI later only has
-to implement ``choose``.
+returns one choice id. The fixed habits live here; the strategist, which looks ahead, in
+``game.engine.strategist``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Protocol, Sequence
 
 from game.engine.resolve import Dice
 from game.engine.state import GameState
+from game.engine.strategist import Strategist, parse_name
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
 
@@ -70,16 +71,28 @@ class HistoricalPolicy:
         return legal[rng.randrange(len(legal))].id
 
 
-POLICIES: dict[str, Policy] = {
+FIXED_POLICIES: dict[str, Policy] = {
     "historical": HistoricalPolicy(),
     "random": RandomPolicy(),
     "hawk": LeaningPolicy("hawk", +1, "reaches for force and pressure first"),
     "dove": LeaningPolicy("dove", -1, "reaches for talks and restraint first"),
 }
+# Every policy by name: the fixed habits, then the strategist in each temper at the default
+# difficulty. Another difficulty is named with a suffix, e.g. ``strategist:hawk:hard``.
+POLICIES: dict[str, Policy] = {
+    **FIXED_POLICIES,
+    **{strategist.name: strategist for strategist in (Strategist(temper) for temper in ("", "hawk", "dove", "historical"))},
+}
+
+
+def is_policy(name: str) -> bool:
+    """Whether ``name`` names a policy, difficulty suffix included."""
+    return name in POLICIES or parse_name(name) is not None
 
 
 def policy_named(name: str) -> Policy:
-    try:
-        return POLICIES[name]
-    except KeyError:
-        raise KeyError(f"unknown policy '{name}'; choose from {', '.join(POLICIES)}") from None
+    found = POLICIES.get(name) or parse_name(name)
+    if found is None:
+        raise KeyError(f"unknown policy '{name}'; choose from {', '.join(POLICIES)} "
+                       "(a strategist may add a difficulty: easy, normal or hard, e.g. strategist:hawk:hard)")
+    return found

@@ -22,7 +22,7 @@ from typing import Any, Mapping
 from game import paths
 from game.engine.atomic import write_atomically
 from game.engine.machine import IllegalCommand, Session, orders_so_far, replay
-from game.engine.opponents import POLICIES
+from game.engine.opponents import POLICIES, is_policy
 from game.files import FileRefused, read_regular_file
 from game.scenario.errors import FormulaError
 from game.scenario.fields import MAX_ID_LENGTH, id_problem
@@ -139,7 +139,7 @@ def save_problem(data: Any) -> str | None:
     if not isinstance(players, dict) or len(players) > 64:
         return f"the save is damaged: 'players' must map each seat to who plays it, not {_shown(players)}"
     for role, who in players.items():
-        if id_problem(role) or who not in (HUMAN, *POLICIES):
+        if id_problem(role) or not isinstance(who, str) or (who != HUMAN and not is_policy(who)):
             return (f"the save is damaged: seat '{role[:40]}' is played by {_shown(who)}; "
                     f"a seat is played by one of {', '.join((HUMAN, *POLICIES))}")
     days = data.get("days")

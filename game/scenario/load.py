@@ -24,7 +24,7 @@ from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_m
 from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
 from game.scenario.model import (
     FORMAT_VERSION, LEANINGS, ROUTE_KINDS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending,
-    Event, Flag, Interaction, MapLine, MapPlace, Paragraph, Role, Scenario, ScenarioMap, SeatView, Text, Variable,
+    Event, Flag, Goals, Interaction, MapLine, MapPlace, Paragraph, Role, Scenario, ScenarioMap, SeatView, Text, Variable,
     Visibility,
 )
 from game.scenario.yamlsource import SourceList, SourceMap, read_yaml
@@ -497,7 +497,7 @@ class _ScenarioReader:
             location = section.key_location(role_id)
             self.check_id(role_id, location, "role")
             fields = Fields(spec, section.value_location(role_id), f"role '{role_id}'", self.diagnostics,
-                            ("name",), ("title", "side", "description", "portrait", "advisors", "choices"))
+                            ("name",), ("title", "side", "description", "portrait", "advisors", "choices", "goals"))
             advisors_list = fields.sequence("advisors")
             self.unique_ids(advisors_list, "advisor")
             advisors = tuple(self.read_advisor(item, advisors_list.item_location(i), role_id)
@@ -505,8 +505,47 @@ class _ScenarioReader:
             standing = self.read_choices(fields, "choices", f"role '{role_id}'", allow_empty=True)
             self.choices_by_role.setdefault(role_id, set()).update(choice.id for choice in standing)
             roles[role_id] = Role(role_id, fields.string("name"), fields.text("title"), fields.string("side"),
-                                  fields.text("description"), _portrait(fields), advisors, standing, location)
+                                  fields.text("description"), _portrait(fields), advisors, standing, location,
+                                  self.read_goals(fields, role_id))
         return roles
+
+    def read_goals(self, role_fields: Fields, role_id: str) -> Goals | None:
+        """``goals: {endings: {id: value}, meters: {variable: weight}}``: what the seat plays for.
+        Ending ids are checked once the endings are read."""
+        if not role_fields.has("goals"):
+            return None
+        fields = Fields(role_fields.raw("goals"), role_fields.where("goals"), f"the goals of '{role_id}'",
+                        self.diagnostics, (), ("endings", "meters"))
+        endings, ending_keys = self.goal_numbers(fields, "endings", role_id)
+        for ending_id in endings:
+            self.pending_endings.append((ending_id, ending_keys.key_location(ending_id)))
+        meters, meter_keys = self.goal_numbers(fields, "meters", role_id)
+        variables = self.names.variables if self.names is not None else {}
+        for variable_id in list(meters):
+            if variable_id not in variables:
+                self.error(meter_keys.key_location(variable_id),
+                           f"unknown variable '{variable_id}' in the goals of '{role_id}'"
+                           f"{did_you_mean(variable_id, variables)}; meters are variables (not flags or derived values)")
+                del meters[variable_id]
+        if fields.ok and not endings and not meters:
+            fields.error("endings", f"the goals of '{role_id}' value nothing: give 'endings', 'meters' or both")
+        return Goals(endings, meters, fields.location)
+
+    def goal_numbers(self, fields: Fields, key: str, role_id: str) -> tuple[dict[str, float], SourceMap]:
+        """A mapping from ids to numbers (an ending's value, a meter's weight), each checked."""
+        section = fields.mapping(key)
+        found: dict[str, float] = {}
+        for item_id, number in section.items():
+            if not isinstance(item_id, str):
+                self.error(section.key_location(item_id), f"expected an id in the goals of '{role_id}', not {kind_of(item_id)}")
+            elif isinstance(number, bool) or not isinstance(number, (int, float)):
+                self.error(section.value_location(item_id), f"'{item_id}' in the goals of '{role_id}' must be a number, "
+                                                            f"not {kind_of(number)}")
+            elif expr.number_problem(number):
+                self.error(section.value_location(item_id), f"'{item_id}': {expr.number_problem(number)}")
+            else:
+                found[item_id] = float(number)
+        return found, section
 
     def read_advisor(self, spec: Any, location: Location, role_id: str) -> Advisor:
         fields = Fields(spec, location, f"an advisor of '{role_id}'", self.diagnostics,

@@ -151,6 +151,17 @@ class Advisor:
 
 
 @dataclass(frozen=True, slots=True)
+class Goals:
+    """What a seat wants (``goals:`` under a role): a value for each ending, and a weight for
+    each meter as it stands at the end. Endings left out fall back on the ending's ``scores``
+    for the role, then on its tone (see ``game.engine.goals``)."""
+
+    endings: Mapping[str, float]
+    meters: Mapping[str, float]  # variable id -> value per unit of the variable at the end
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     id: str
     name: str
@@ -161,6 +172,7 @@ class Role:
     advisors: tuple[Advisor, ...]
     standing_choices: tuple[Choice, ...]
     location: Location
+    goals: Goals | None = None  # None: every ending valued by its scores or tone, meters not at all
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import Callable, Mapping, TextIO
 
 from game.engine import machine
 from game.engine.advice import advice_for
+from game.engine.estimates import estimates_for, odds_words
 from game.engine.log import PlayTimes, write_log
 from game.engine.machine import Advance, GiveOrder, IllegalCommand, Phase, Resolve, Session, UndoLastDay
 from game.engine.opponents import policy_named
@@ -39,7 +40,7 @@ class _Quit(Exception):
 class TextGame:
     def __init__(self, session: Session, players: Mapping[str, str], read: TextIO, write: TextIO,
                  language: str = "en", save_path: str | None = None, log_path: str | None = None, width: int = 78,
-                 clock: Callable[[], float] | None = None):
+                 clock: Callable[[], float] | None = None, estimates: bool = True):
         self.session = session
         # wall-clock times for the log (when each day opened and was resolved); injectable for tests
         self.times = PlayTimes(clock) if clock is not None else PlayTimes()
@@ -52,6 +53,7 @@ class TextGame:
         self.log_path = log_path
         self.width = width
         self.humans = [role for role, who in self.players.items() if who == HUMAN]
+        self.estimates = estimates  # advisors give their odds of war (off: play in the fog)
 
     # --- output helpers ---------------------------------------------------------------------
     def say(self, text: str = "", indent: str = "") -> None:
@@ -202,10 +204,17 @@ class TextGame:
                 self.say(f"'{answer}' is not one of the choices. Type a number from 1 to {len(legal)}, or h for help.")
 
     def show_advisors(self, role_id: str) -> None:
-        for advisor, advice in advice_for(self.scenario, self.session.state, role_id):
+        advice = advice_for(self.scenario, self.session.state, role_id)
+        odds = estimates_for(self.scenario, self.session.state, role_id, advice) if self.estimates else {}
+        for advisor, entry in advice:
             office = self.t(advisor.office_on(self.session.day.date))
             self.say(f"{advisor.name} ({office}, {advisor.leaning}):", "  ")
-            self.say(f"\u201c{self.t(advice.text)}\u201d", "      ")
+            self.say(f"\u201c{self.t(entry.text)}\u201d", "      ")
+            estimate = odds.get(advisor.id)
+            if estimate is not None:
+                choice = choice_on_day(self.scenario, self.session.state.day_index, role_id, estimate.choice_id)
+                self.say(f"On \u201c{self.t(choice.label)}\u201d: I put the odds of war at {odds_in_english(estimate.said)}.",
+                         "      ")
 
     def show_choices(self, legal: tuple[Choice, ...], role_id: str) -> None:
         self.say("Your choices:")
@@ -320,3 +329,9 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def odds_in_english(risk: float) -> str:
+    phrase, numbers = odds_words(risk)
+    return {"almost none": "almost nothing", "almost certain": "near certain",
+            "1 in n": "about 1 in {n}", "n in 10": "about {n} in 10"}[phrase].format(**numbers)

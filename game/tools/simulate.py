@@ -12,6 +12,7 @@ its end, so they cost little beside the game itself.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from bisect import bisect_right
@@ -21,6 +22,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Iterable, Mapping, Sequence
 
+from game.engine.goals import goal_value
 from game.engine.opponents import Policy
 from game.engine.resolve import day_random, legal_choices, resolve_day
 from game.engine.state import GameState, new_game
@@ -43,6 +45,8 @@ class SimulationReport:
     day_picks: Counter = field(default_factory=Counter)  # (role, day id, choice id) -> count
     final_values: dict[str, list[Counter]] = field(default_factory=dict)  # ending -> one Counter per slot
     seconds: float = 0.0
+    goal_totals: dict[str, float] = field(default_factory=dict)  # role -> sum of its goal value over the games
+    decision_seconds: dict[str, list[float]] = field(default_factory=dict)  # role -> time of each decision
 
     @property
     def games_per_second(self) -> float:
@@ -85,7 +89,16 @@ def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
     return state
 
 
-def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, Policy]) -> SimulationReport:
+def game_seeds_of(seed: int, games: int) -> list[int]:
+    """The seed of each game of a run, in order: what a split run shares out among its workers."""
+    game_seeds = random.Random(seed)
+    return [game_seeds.getrandbits(48) for _ in range(games)]
+
+
+def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, Policy],
+             seeds: Sequence[int] | None = None) -> SimulationReport:
+    """``games`` games from ``seed``; ``seeds``, if given, are the games' own seeds (one part of a
+    run split among workers, see ``game.tools.simulate_pool``)."""
     report = SimulationReport(scenario.id, games, seed, {r: p.name for r, p in policies.items()})
     report.picks = {role_id: Counter({choice_id: 0 for choice_id in scenario.choice_ids(role_id)})
                     for role_id in scenario.roles}
@@ -93,10 +106,11 @@ def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, P
     slots = len(scenario.initial_values())
     derived = tuple(item.value for item in scenario.derived.values())
     day_picks: Counter = Counter()
-    game_seeds = random.Random(seed)
+    timed = timed_policies(policies, report)
     started = time.perf_counter()
-    for _ in range(games):
-        state = play_one(scenario, game_seeds.getrandbits(48), policies, report.offered)
+    for game_seed in (seeds if seeds is not None else game_seeds_of(seed, games)):
+        state = play_one(scenario, game_seed, timed, report.offered)
+        add_goal_values(report, scenario, state)
         report.endings[state.ending] += 1
         report.ending_days.setdefault(state.ending, []).append(len(state.history))
         finals = report.final_values.get(state.ending)
@@ -116,6 +130,50 @@ def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, P
     report.day_picks = day_picks
     report.seconds = time.perf_counter() - started
     return report
+
+
+# --- what each seat wanted, and how long its decisions took ------------------------------------
+class _TimedPolicy:
+    """A policy whose decisions are timed (wall clock), for ``decision_ms_p95``."""
+
+    def __init__(self, policy: Policy, times: list[float]):
+        self.policy, self.times = policy, times
+        self.name, self.description = policy.name, policy.description
+
+    def choose(self, scenario, state, role_id, legal, rng):
+        started = time.perf_counter()
+        choice = self.policy.choose(scenario, state, role_id, legal, rng)
+        self.times.append(time.perf_counter() - started)
+        return choice
+
+
+def timed_policies(policies: Mapping[str, Policy], report: SimulationReport) -> dict[str, Policy]:
+    report.decision_seconds = {role_id: [] for role_id in policies}
+    report.goal_totals = {role_id: 0.0 for role_id in policies}
+    return {role_id: _TimedPolicy(policy, report.decision_seconds[role_id]) for role_id, policy in policies.items()}
+
+
+def add_goal_values(report: SimulationReport, scenario: Scenario, state: GameState) -> None:
+    for role_id in report.goal_totals:
+        report.goal_totals[role_id] += goal_value(scenario, role_id, state.ending, state.values)
+
+
+def goal_means(report: SimulationReport) -> dict[str, float]:
+    """Each role's mean goal value over the games (see ``game.engine.goals``)."""
+    return {role_id: total / report.games if report.games else 0.0 for role_id, total in report.goal_totals.items()}
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The value below which ``share`` of ``values`` fall (nearest rank); 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
+
+
+def decision_ms(report: SimulationReport, share: float = 0.95) -> dict[str, float]:
+    """Each role's decision time at the given percentile, in milliseconds."""
+    return {role_id: round(percentile(times, share) * 1000, 3) for role_id, times in report.decision_seconds.items()}
 
 
 # --- coverage --------------------------------------------------------------------------------
@@ -278,6 +336,8 @@ def report_as_dict(report: SimulationReport, scenario: Scenario) -> dict:
                        for h in histograms(report, scenario)},
         "seconds": round(report.seconds, 4),
         "games_per_second": round(report.games_per_second, 1),
+        "goal_value": {role_id: round(value, 4) for role_id, value in goal_means(report).items()},
+        "decision_ms_p95": decision_ms(report),
     }
 
 
@@ -313,6 +373,8 @@ def format_report(report: SimulationReport, scenario: Scenario) -> str:
     lines += ["", f"Never happened in {report.games} games" if never else "Every ending, choice, event and interaction happened at least once."]
     for kind, items in never.items():
         lines.append(f"  {kind}: " + ", ".join(items))
+    lines += ["", "Goal value (mean, per role): " + ", ".join(f"{role_id} {value:.2f}" for role_id, value in goal_means(report).items()),
+              "Decision time (p95, per role): " + ", ".join(f"{role_id} {ms:.2f} ms" for role_id, ms in decision_ms(report).items())]
     lines += ["", f"{report.games} games in {report.seconds:.3f} s: {report.games_per_second:,.0f} games per second"]
     return "\n".join(lines)
 

@@ -55,6 +55,7 @@ class App:
         self.frames = 0
         self.notice: tuple[str, float] | None = None  # a short message and when it fades
         self.language = self.settings.language  # the scenario texts' language (Settings, or --lang for one run)
+        self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
         from game.ui.scenes import registry
 
@@ -278,7 +279,8 @@ def tidy_user_folders() -> None:
 
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
-           seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None) -> int:
+           seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None,
+           estimates: bool | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     try:
@@ -289,6 +291,8 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     if language:  # asked for on the command line, for this run; otherwise the Settings choice holds
         app.language = language
     app.log_path = Path(log) if log else None
+    if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
+        app.estimates_allowed = False
     app.push("title")
     if load:
         from game.engine.saves import SaveError

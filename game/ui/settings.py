@@ -23,6 +23,7 @@ class Settings:
     colour_blind: bool = False
     sound: bool = True
     language: str = "en"  # the scenario texts' language; a text not translated into it is shown in English
+    estimates: bool = True  # advisors give their odds of war (off: play in the fog)
 
     @property
     def size(self) -> tuple[int, int]:

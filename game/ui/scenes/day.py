@@ -20,6 +20,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.advice import advice_for
+from game.engine.estimates import Estimate, estimates_for, odds_words
 from game.i18n import long_date
 from game.text.describe import short_names
 from game.ui import flow, layout, map_model
@@ -55,6 +56,7 @@ class DayScene(Scene):
         self.table_page = 0  # which advisors, on a table with more than fit at once
         self.right_tab = "choices"  # in the compact layout: the cards or the advisors below the pane
         self.advice = advice_for(match.scenario, match.session.state, role)
+        self.estimates: dict[str, Estimate | None] = {}  # by advisor, worked out when first heard
         self.names = short_names(match.scenario)
         self.pane_subject: str | None = None
         self.pointing = False  # the mouse moved since the last key: what it points at fills the pane
@@ -454,7 +456,23 @@ class DayScene(Scene):
                 number = self.choices.index(choice) + 1
                 blocks.append((_("Recommends {number}: {choice}", number=number, choice=match.t(choice.label)),
                                "small_bold", "accent"))
+                estimate = self._estimate(index)
+                if estimate is not None:
+                    blocks.append((_("“I put the odds that this ends in war at {odds}.”", odds=odds_phrase(_, estimate.said)),
+                                   "small", "ink_soft"))
         return blocks
+
+    def _estimate(self, index: int) -> Estimate | None:
+        """The advisor's estimate for the order they recommend, once worked out (the lookahead
+        takes a few tens of milliseconds), or None when estimates are off or there is none."""
+        if not (self.app.settings.estimates and self.app.estimates_allowed):
+            return None
+        advisor, advice = self.advice[index]
+        if advisor.id not in self.estimates:
+            match = self.match
+            found = estimates_for(match.scenario, match.session.state, self.role, [(advisor, advice)])
+            self.estimates[advisor.id] = found.get(advisor.id)
+        return self.estimates[advisor.id]
 
     def _briefing_blocks(self) -> list[tuple[str, str, str]]:
         match = self.match
@@ -672,3 +690,15 @@ def _table_fit(width: int, count: int, widest: int, least: int, most: int) -> tu
         room = width - (chip_w if lines == 2 else 0)
         return max(chip_w, min(room // count, most)), count, lines
     return chip_w, per_row, lines
+
+
+def odds_phrase(_, risk: float) -> str:
+    """The odds in the player's language (``_`` is the language's words): "about 1 in 4", "almost none"..."""
+    phrase, numbers = odds_words(risk)
+    if phrase == "almost none":
+        return _("almost none")
+    if phrase == "almost certain":
+        return _("near certain")
+    if phrase == "1 in n":
+        return _("about 1 in {n}", **numbers)
+    return _("about {n} in 10", **numbers)

@@ -17,6 +17,7 @@ from game.ui import flow, layout
 from game.ui.match import list_saves, load_cached, load_match
 from game.ui.scenes.base import Scene
 from game.ui.scenes.rows import ScrollingRows
+from game.engine.strategist import Strategist, parse_name
 from game.ui.scenes.setup import OPPONENT_IN_A_SAVE
 from game.ui.widgets.base import blit_text
 from game.ui.widgets.button import Button, OptionRow, button_height, button_width, option_row_height
@@ -76,7 +77,9 @@ class LoadScene(Scene):
             role = scenario.roles.get(role_id)
             if role is None:
                 continue
-            who = _(OPPONENT_IN_A_SAVE[player]) if player in OPPONENT_IN_A_SAVE else player
+            strategist = parse_name(player)
+            listed = Strategist(strategist.temper).name if strategist is not None else player  # any difficulty
+            who = _(OPPONENT_IN_A_SAVE[listed]) if listed in OPPONENT_IN_A_SAVE else player
             seats.append(f"{role.name}: {who}")
         return title, f"{state}. " + "; ".join(seats) + ".", badge
 

@@ -1,4 +1,5 @@
-"""Settings: window size, full screen, text size, colour-blind safe palette, sound, language; applied at once.
+"""Settings: window size, full screen, text size, colour-blind safe palette, sound, language, advisors'
+estimates; applied at once.
 
 The languages offered are those the scenario's texts are written in: the game's own scenario
 when the settings are opened from a game, else every scenario the game finds.
@@ -43,6 +44,7 @@ class SettingsScene(Overlay):
             ("palette", _("Colour-blind safe colours: {state}", state=on if settings.colour_blind else off)),
             ("sound", _("Sound: {state}", state=on if settings.sound else off)),
             ("language", _("Language: {language}", language=language_name(self.app.language))),
+            ("estimates", _("Advisors' estimates of the odds: {state}", state=on if settings.estimates else off)),
         ]
         theme = self.theme
         labels = [label for __, label in rows] + [_("Done")]
@@ -74,6 +76,8 @@ class SettingsScene(Overlay):
                 new = settings.changed(text_scale=scales[(index + step) % len(scales)])
             elif key == "palette":
                 new = settings.changed(colour_blind=not settings.colour_blind)
+            elif key == "estimates":
+                new = settings.changed(estimates=not settings.estimates)
             elif key == "language":
                 languages = list(self.languages)
                 index = languages.index(self.app.language) if self.app.language in languages else -1

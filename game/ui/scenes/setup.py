@@ -10,6 +10,7 @@ import pygame
 from game import paths
 from game.engine.opponents import POLICIES
 from game.engine.saves import SaveError
+from game.engine.strategist import DEFAULT_DIFFICULTY, DIFFICULTIES, Strategist, parse_name, with_difficulty
 from game.ui import flow, layout
 from game.ui.match import HUMAN, Match, load_cached
 from game.ui.scenes.base import Scene
@@ -22,18 +23,32 @@ from game.ui.widgets.textbox import TextBox
 
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 FALLBACK_SCENARIO = "demo"
-OPPONENTS = ("historical", "hawk", "dove", "random", HUMAN)
+OPPONENTS = ("historical", "hawk", "dove", "random",
+             "strategist", "strategist:hawk", "strategist:dove", "strategist:historical", HUMAN)
 OPPONENT_TITLES = {"historical": N_("Computer: the historical leader"), "hawk": N_("Computer: a hawk"),
                    "dove": N_("Computer: a dove"), "random": N_("Computer: unpredictable"),
+                   "strategist": N_("Computer: a strategist"), "strategist:hawk": N_("Computer: a hawkish strategist"),
+                   "strategist:dove": N_("Computer: a dovish strategist"),
+                   "strategist:historical": N_("Computer: a strategist true to history"),
                    HUMAN: N_("A second player at this screen")}
 OPPONENT_DESCRIPTIONS = {"historical": N_("Does what the real leader did, as far as the game allows."),
                          "hawk": N_("Reaches for force and pressure first."),
                          "dove": N_("Reaches for talks and restraint first."),
                          "random": N_("Picks any open choice with equal chance."),
+                         "strategist": N_("Thinks ahead with the rules, learns how you play, and plays to win its seat."),
+                         "strategist:hawk": N_("Thinks ahead and plays to win, leaning to force and pressure."),
+                         "strategist:dove": N_("Thinks ahead and plays to win, leaning to talks and restraint."),
+                         "strategist:historical": N_("Thinks ahead and plays to win, leaning to what was really done."),
                          HUMAN: N_("Two players take turns; the screen is covered between their orders.")}
+DIFFICULTY_WORDS = {"easy": N_("Thinks ahead: a little"), "normal": N_("Thinks ahead: well"),
+                    "hard": N_("Thinks ahead: hard")}  # a strategist's difficulty
 # who plays a seat, as a saved game lists it
 OPPONENT_IN_A_SAVE = {"historical": N_("the computer, the historical leader"), "hawk": N_("the computer, a hawk"),
                       "dove": N_("the computer, a dove"), "random": N_("the computer, unpredictable"),
+                      "strategist": N_("the computer, a strategist"),
+                      "strategist:hawk": N_("the computer, a hawkish strategist"),
+                      "strategist:dove": N_("the computer, a dovish strategist"),
+                      "strategist:historical": N_("the computer, a strategist true to history"),
                       HUMAN: N_("a player")}
 
 
@@ -86,6 +101,10 @@ class SetupScene(Scene):
         wanted = next((name for name in preferred if name in loaded), None)
         self.scenario_name = wanted
         self.role = role
+        strategist = parse_name(opponent) if opponent else None
+        self.difficulty = strategist.difficulty if strategist is not None else DEFAULT_DIFFICULTY
+        if strategist is not None:
+            opponent = Strategist(strategist.temper).name
         self.opponent = opponent if opponent in OPPONENTS else "historical"
         self.seed = str(seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000))
         self._fix_role()
@@ -94,6 +113,8 @@ class SetupScene(Scene):
         names = [name for name, _ in self.choices]
         if self.scenario_name in names:
             self.list.window.first = names.index(self.scenario_name)  # the chosen one in view (fitted at layout)
+        if self.opponent != "historical":
+            self.opponents.window.first = OPPONENTS.index(self.opponent)
 
     @property
     def scenario(self):
@@ -150,12 +171,18 @@ class SetupScene(Scene):
         field_h = max(theme.px(40), theme.line_height("subheading") + theme.px(10))
         self.seed_lines = theme.wrap(_("Seed: the same seed replays the same dice"), "small_bold", column.w)
         seed_block = len(self.seed_lines) * theme.line_height("small_bold") + theme.px(4) + field_h
-        opponents_area = pygame.Rect(column.x, tops[2], column.w, column.bottom - tops[2] - seed_block - theme.px(14))
+        thinking = parse_name(self.opponent) is not None  # a strategist: how hard it thinks, under the list
+        difficulty_block = button_h + theme.px(14) if thinking else 0
+        opponents_area = pygame.Rect(column.x, tops[2], column.w,
+                                     column.bottom - tops[2] - seed_block - difficulty_block - theme.px(14))
         row_w = opponents_area.w - theme.px(16)
         row_h = max(option_row_height(theme, row_w, *self._opponent_words(opponent)) for opponent in OPPONENTS)
         self.opponents.build(opponents_area, len(OPPONENTS), min(row_h, opponents_area.h), theme.px(6),
                              self._opponent_row)
-        self.seed_label_y = opponents_area.bottom + theme.px(14)
+        if thinking:
+            self.add(Button(pygame.Rect(column.x, opponents_area.bottom + theme.px(14), column.w, button_h),
+                            _(DIFFICULTY_WORDS[self.difficulty]), self._next_difficulty, name="difficulty"))
+        self.seed_label_y = opponents_area.bottom + difficulty_block + theme.px(14)
         seed_y = column.bottom - field_h
         new_seed_w = min(column.w // 2, button_width(theme, _("New seed")))
         self.seed_rect = pygame.Rect(column.x, seed_y, column.w - new_seed_w - gap, field_h)
@@ -229,6 +256,11 @@ class SetupScene(Scene):
             self.relayout()
         return pick
 
+    def _next_difficulty(self) -> None:
+        names = list(DIFFICULTIES)
+        self.difficulty = names[(names.index(self.difficulty) + 1) % len(names)]
+        self.relayout()
+
     def _set_seed(self, text: str) -> None:
         self.seed = text
         self.begin_button.enabled = bool(text)
@@ -245,7 +277,10 @@ class SetupScene(Scene):
         scenario = self.scenario
         if scenario is None or not self.seed:
             return
-        players = {role: (HUMAN if role == self.role else self.opponent) for role in scenario.roles}
+        opponent = self.opponent
+        if parse_name(opponent) is not None:
+            opponent = with_difficulty(opponent, self.difficulty)
+        players = {role: (HUMAN if role == self.role else opponent) for role in scenario.roles}
         match = Match.new(scenario, int(self.seed), players, language=self.app.language, log_path=self.app.log_path)
         match.write_autosave()
         flow.show_current(self.app, match)

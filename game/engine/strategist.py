@@ -1,0 +1,247 @@
+"""The strategist: a computer leader that looks ahead and plays to win for its own seat.
+
+Each day it weighs every open order by playouts (``game.engine.lookahead``): give the order
+today, then play on by one of the fixed habits, against the other seat as its orders so far
+suggest it plays, with dice of its own. An *arm* is an (order, habit to play on by) pair; the
+arms share their dice sample for sample (common random numbers), and successive halving spends
+the budget on the promising ones: every round the worse half is dropped, so the orders worth
+comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
+the comparison (a hawk likes force a little more than the numbers say, a dove less, the
+historical temper likes what was really done).
+
+Budgets are counted in playouts, so the same seed gives the same game on any machine; the
+difficulty sets the budget. The default fits the 250 ms per decision this game allows itself
+(see ``benchmarks/bench_strategist.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from game.engine.goals import goal_range
+from game.engine.goals import goal_value
+from game.engine.lookahead import HABITS, PICKERS, habit_weights, guess_others, habit_options, other_habits, run_line, sample_key
+from game.engine.resolve import Dice
+from game.engine.state import GameState
+from game.scenario.model import LEANING_SCORE, Choice, Scenario
+
+# Playouts per decision for each difficulty; "normal" is the default.
+DIFFICULTIES = {"easy": 24, "normal": 64, "hard": 256}
+DEFAULT_DIFFICULTY = "normal"
+
+# A temper: the habits it plays on by in its playouts, and its lean (as a share of the seat's
+# range of goal values) toward hawkish (+1) or dovish (-1) orders, or toward the record.
+TEMPERS = {
+    "": (("historical", "hawk", "dove"), 0.0, 0.0),
+    "hawk": (("hawk", "historical"), +0.08, 0.0),
+    "dove": (("dove", "historical"), -0.08, 0.0),
+    "historical": (("historical", "dove", "hawk"), 0.0, 0.08),
+}
+TEMPER_WORDS = {
+    "": "looks ahead with the rules and plays to win for its seat",
+    "hawk": "looks ahead like the strategist, leaning to force and pressure",
+    "dove": "looks ahead like the strategist, leaning to talks and restraint",
+    "historical": "looks ahead like the strategist, leaning to what was really done",
+}
+
+
+@dataclass(frozen=True)
+class Strategist:
+    """A policy (see ``game.engine.opponents``): ``choose`` returns one open choice id."""
+
+    temper: str = ""
+    difficulty: str = DEFAULT_DIFFICULTY
+
+    @property
+    def name(self) -> str:
+        parts = ["strategist"] + ([self.temper] if self.temper else [])
+        if self.difficulty != DEFAULT_DIFFICULTY:
+            parts.append(self.difficulty)
+        return ":".join(parts)
+
+    @property
+    def description(self) -> str:
+        return TEMPER_WORDS[self.temper]
+
+    @property
+    def budget(self) -> int:
+        return DIFFICULTIES[self.difficulty]
+
+    def choose(self, scenario: Scenario, state: GameState, role_id: str, legal: Sequence[Choice], rng: Dice) -> str:
+        if len(legal) == 1:
+            return legal[0].id
+        values = weigh_orders(scenario, state, role_id, legal, rng, self.budget, self.temper)
+        best = max(values.values())
+        tied = [choice for choice in legal if values.get(choice.id, float("-inf")) >= best - 1e-9]
+        return tied[rng.randrange(len(tied))].id  # the habit's own orders tie: pick among them as it would
+
+
+def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequence[Choice], rng: Dice,
+                 budget: int, temper: str = "") -> dict[str, float]:
+    """Each open order's worth to the seat (orders not weighed are left out), plus the temper's lean.
+
+    First the habits: for each habit of the temper, playouts that follow it from today. Against
+    each guess at the other seat (guesses spread in proportion to the beliefs), the habit that
+    does best is that guess's *responder*: a player who soon learns who they face answers a hawk
+    across the table differently from a dove. The habits' worth is the mean, over the guesses,
+    of the responder's value; the order the habits would give today is worth that.
+
+    Then, with the rest of the budget, each open order followed by the responders, halving the
+    field each round, on the same dice and guesses as the habits (common random numbers). An
+    order counts only once weighed on as many playouts as the habits, and only by what it surely
+    gains (``Playouts.sure_gain``), so that luck in a few playouts does not lead it astray.
+    """
+    habits, lean, record_lean = TEMPERS[temper]
+    scale = goal_range(scenario, role_id)
+    recorded = scenario.days[state.day_index].historical.get(role_id)
+
+    def bias(choice: Choice) -> float:
+        return scale * (lean * LEANING_SCORE[choice.leaning] + (record_lean if choice.id == recorded else 0.0))
+
+    samples = max(1, int(budget * FIRST_SHARE) // len(habits))
+    table = Playouts(scenario, state, role_id, samples, int(rng.random() * (1 << 53)))
+    for habit in habits:
+        table.run(None, habit, samples)
+    followed = habit_weights(scenario, state, role_id) if state.history else ()
+    loyalty = {habit: LOYALTY * scale * weight for habit, weight in zip(HABITS, followed)}
+    for habit in habits:  # the temper leans the choice of habit too, as it leans each order
+        loyalty[habit] = loyalty.get(habit, 0.0) + scale * (lean * HABIT_DIRECTION[habit]
+                                                            + (record_lean if habit == "historical" else 0.0))
+    responders = table.responders(habits, samples, loyalty)
+    baseline = table.worth(None, responders, samples)
+    leading = responders[table.likeliest_guess()]
+    worth = {choice.id: baseline + bias(choice) for choice in habit_options(leading, scenario, state, role_id, legal)}
+    left = budget - samples * len(habits)
+    answers = tuple(dict.fromkeys(responders.values()))
+    field = list(legal)
+    reach = samples
+    while reach > 1 and len(field) * len(answers) * reach > left:
+        reach //= 2
+    while field:
+        cost = sum(max(0, reach - table.done(choice, habit)) for choice in field for habit in answers)
+        if cost > left:
+            break
+        for choice in field:
+            for habit in answers:
+                table.run(choice, habit, reach)
+        left -= cost
+        if reach >= samples:
+            break
+        field.sort(key=lambda c: table.worth(c, responders, reach) + bias(c), reverse=True)
+        field = field[:max(1, len(field) // 2)]
+        reach = min(samples, reach * 2)
+    for choice in field:
+        if all(table.done(choice, habit) >= samples for habit in answers):
+            gain = table.sure_gain(choice, responders, samples)
+            if gain is not None:
+                value = baseline + gain + bias(choice)
+                worth[choice.id] = max(worth.get(choice.id, float("-inf")), value)
+    return worth
+
+
+CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
+HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
+LOYALTY = 0.05  # of the seat's range of values, times how well a habit explains the seat's own orders so far
+FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
+
+
+class Playouts:
+    """The goal values of playouts by (order, habit), sample by sample: sample i of every line
+    uses the same dice and the same guess at the other seats, so lines compare fairly."""
+
+    def __init__(self, scenario: Scenario, state: GameState, role_id: str, samples: int, base: int):
+        self.scenario, self.state, self.role_id, self.base = scenario, state, role_id, base
+        beliefs = other_habits(scenario, state, role_id)
+        self.guesses = [guess_others(beliefs, index, samples) for index in range(samples)]
+        self.others = tuple(beliefs)
+        self.results: dict[tuple[str, str], list[float | None]] = {}
+
+    def done(self, choice: Choice | None, habit: str) -> int:
+        return len(self.results.get((_id(choice), habit), ()))
+
+    def run(self, choice: Choice | None, habit: str, upto: int) -> None:
+        """Play the line's samples up to ``upto`` (those not yet played); with no choice, the habit
+        gives today's order too."""
+        found = self.results.setdefault((_id(choice), habit), [])
+        own = PICKERS[habit]
+        for index in range(len(found), upto):
+            others = dict(zip(self.others, self.guesses[index]))
+            final = run_line(self.scenario, self.state, self.role_id, choice, own, others, sample_key(self.base, index))
+            found.append(None if final is None else goal_value(self.scenario, self.role_id, final.ending, final.values))
+
+    def worth(self, choice: Choice | None, responders: dict[tuple, str], upto: int) -> float:
+        """Mean over the first ``upto`` samples, each played on by its guess's responder."""
+        total = count = 0.0
+        for index in range(upto):
+            found = self.results.get((_id(choice), responders[self.guesses[index]]), ())
+            if index < len(found) and found[index] is not None:
+                total += found[index]
+                count += 1
+        return total / count if count else float("-inf")
+
+    def sure_gain(self, choice: Choice, responders: dict[tuple, str], upto: int) -> float | None:
+        """What giving ``choice`` gains over following the habits, sample by sample on the same
+        dice, at the low end of its confidence interval (``CAUTION`` standard errors below the
+        mean gain): the best of several orders weighed on a few playouts looks better than it is,
+        and a gamble that might start a war should have to prove itself. None: no sure gain."""
+        gains = []
+        for index in range(upto):
+            habit = responders[self.guesses[index]]
+            mine = self.results.get((choice.id, habit), ())
+            theirs = self.results.get((None, habit), ())
+            if index < len(mine) and index < len(theirs) and mine[index] is not None and theirs[index] is not None:
+                gains.append(mine[index] - theirs[index])
+        if len(gains) < 2:
+            return None
+        mean = sum(gains) / len(gains)
+        spread = (sum((gain - mean) ** 2 for gain in gains) / (len(gains) - 1)) ** 0.5
+        low = mean - CAUTION * spread / len(gains) ** 0.5
+        return low if low > 0 else None
+
+    def responders(self, habits: Sequence[str], upto: int, loyalty: dict[str, float]) -> dict[tuple, str]:
+        """For each guess at the others, the habit whose own line does best against it, counting
+        ``loyalty`` (a bonus for the habits the seat has followed so far: switching between habits
+        on the strength of a few playouts mixes lines that only work when kept to)."""
+        by_guess: dict[tuple, dict[str, list[float]]] = {}
+        for habit in habits:
+            found = self.results.get((None, habit), ())
+            for index in range(min(upto, len(found))):
+                if found[index] is not None:
+                    by_guess.setdefault(self.guesses[index], {}).setdefault(habit, []).append(found[index])
+        chosen = {guess: habits[0] for guess in self.guesses}
+        for guess, per_habit in by_guess.items():
+            chosen[guess] = max(per_habit, key=lambda habit: sum(per_habit[habit]) / len(per_habit[habit])
+                                + loyalty.get(habit, 0.0))
+        return chosen
+
+    def likeliest_guess(self) -> tuple:
+        return max(self.guesses, key=self.guesses.count)  # the first of the most common: no set, whose order varies by process
+
+
+def _id(choice: Choice | None) -> str | None:
+    return None if choice is None else choice.id
+
+
+def parse_name(name: str) -> Strategist | None:
+    """``strategist``, ``strategist:hawk``, ``strategist:dove:hard``...: the strategist it names, or None."""
+    parts = name.split(":")
+    if parts[0] != "strategist" or len(parts) > 3:
+        return None
+    temper, difficulty = "", DEFAULT_DIFFICULTY
+    for part in parts[1:]:
+        if part in TEMPERS and part and not temper:
+            temper = part
+        elif part in DIFFICULTIES and difficulty == DEFAULT_DIFFICULTY and part != DEFAULT_DIFFICULTY:
+            difficulty = part
+        else:
+            return None
+    return Strategist(temper, difficulty)
+
+
+def with_difficulty(name: str, difficulty: str) -> str:
+    """A strategist's policy name at another difficulty, e.g. ('strategist:dove', 'hard') -> 'strategist:dove:hard'."""
+    found = parse_name(name)
+    if found is None:
+        raise KeyError(f"'{name}' is not a strategist")
+    return Strategist(found.temper, difficulty).name
