@@ -63,7 +63,7 @@ def _replay(scenario: Scenario, log: SessionLog) -> Replay | None:
 
 def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``brink report LOG``: the page, and the PDF when asked for."""
-    from game.cli import chosen_policies
+    from game.cli import check_language, chosen_policies
     from game.tools.debrief_report import make_report
     from game.tools.turning_points import default_policies
 
@@ -74,6 +74,7 @@ def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     scenario = _scenario_for(log, arguments.scenario)
     if scenario is None:
         return 1
+    check_language(arguments.lang, scenario, parser)
     replay = _replay(scenario, log)
     if replay is None:
         return 1
