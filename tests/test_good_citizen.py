@@ -224,3 +224,31 @@ def test_the_art_progress_bar_writes_a_few_lines_into_a_log():
     lines = log.getvalue().splitlines()
     assert "\r" not in log.getvalue()
     assert 5 <= len(lines) <= 11 and lines[-1] == "painted 200/200"
+
+
+# --- the shipped examples are what authors copy --------------------------------------------------
+
+SHIPPED = ["demo", "berlin_1961", "cuban_missile_crisis_1962"]
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_every_shipped_scenario_passes_strict_validation(scenario_id):
+    result = brink("validate", "--strict", scenario_id)
+    assert result.returncode == 0, result.stdout
+    assert "warning" not in result.stdout
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_every_day_and_ending_of_a_shipped_scenario_has_its_painting(scenario_id):
+    from game.art import catalog
+    from game.scenario.load import load_scenario
+
+    scenario = load_scenario(paths.find_scenario(scenario_id))
+    missing = []
+    for item in [*scenario.days, *scenario.endings]:
+        assert item.art is not None, f"{item.id} has no art"
+        if not (isinstance(item.art, dict) and "image" in item.art):
+            path = catalog.picture_path(scenario.id, item.id, item.art)
+            if not path.is_file():
+                missing.append(path.name)
+    assert missing == []
