@@ -252,3 +252,33 @@ def test_every_day_and_ending_of_a_shipped_scenario_has_its_painting(scenario_id
             if not path.is_file():
                 missing.append(path.name)
     assert missing == []
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None and shutil.which("chromium-browser") is None,
+                    reason="needs a Chromium to print with")
+def test_a_printed_pdf_gets_the_umasks_permissions(tmp_path):
+    from game.tools.pdf import print_to_pdf
+
+    page = tmp_path / "page.html"
+    page.write_text("<!doctype html><title>t</title><p>A page to share.")
+    target = tmp_path / "page.pdf"
+    previous = os.umask(0o022)
+    try:
+        print_to_pdf(page, target)
+    finally:
+        os.umask(previous)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_the_package_names_its_licence_and_its_authors():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"].split()[0] == "MIT"
+    for name in project["license-files"]:
+        assert (ROOT / name).is_file()
+    licence = (ROOT / "LICENSE").read_text()
+    assert licence.startswith("MIT License") and "the Brinkmanship authors" in licence
+    assert project["authors"] == [{"name": "the Brinkmanship authors"}]
+    assert not any(c.startswith("License") for c in project["classifiers"])  # PEP 639: the expression instead
