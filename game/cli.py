@@ -257,8 +257,8 @@ def _load_or_report(name: str | None, parser: argparse.ArgumentParser, freeze: b
     if path is None:  # a bad argument like any other: the command's usage, exit 2
         known = ", ".join(sorted(paths.scenario_ids()))
         parser.error(f"argument SCENARIO: no scenario '{name}' (known: {known})")
-    for clash in paths.id_clashes():
-        if clash.user == path:
+    for clash in paths.id_clashes():  # either side of a clash: the one loaded, or the one it hides
+        if path in (clash.user, clash.shipped):
             print(f"brink: {clash.message()}", file=sys.stderr)
     scenario, diagnostics = load_with_diagnostics(path, freeze=freeze)
     for diagnostic in diagnostics.sorted():
