@@ -30,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from game.scenario.errors import FormulaError, format_diagnostic
 
     try:
-        return arguments.run(arguments, parser)
+        # the sub-command's own parser, so a bad argument found after parsing prints its usage
+        return arguments.run(arguments, arguments.parser)
     except FormulaError as error:  # a scenario's formula that came to no usable number while it ran
         print(format_diagnostic(error.diagnostic), file=sys.stderr)
         return 1
@@ -85,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     host.set_defaults(run=_host)
 
     validate = commands.add_parser("validate", help="check scenario files and list every problem")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    validate.add_argument("paths", nargs="+", metavar="SCENARIO", help="scenario ids, files or folders")
     validate.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     validate.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too, not only errors")
     validate.set_defaults(run=_validate)
@@ -183,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--size", type=_window_size, default="1280x720",
                        help="window size, WIDTHxHEIGHT (default 1280x720; from 640x360 to 7680x4320)")
     bench.set_defaults(run=lambda arguments, parser: __import__("game.ui.bench", fromlist=["main"]).main(arguments))
+    for command in commands.choices.values():
+        command.set_defaults(parser=command)
     return parser
 
 
@@ -246,10 +249,13 @@ def _window_size(text: str) -> str:
     return f"{int(width)}x{int(height)}"
 
 
-def _load_or_report(name: str | None, parser: argparse.ArgumentParser, freeze: bool = False):
+def _load_or_report(name: str | None, parser: argparse.ArgumentParser, freeze: bool = False,
+                    language: str | None = None):
     """Find and load a scenario; on failure print why and return None.
 
-    ``freeze`` for a command that loads once, works on the model and exits (see load_from_bytes).
+    ``freeze`` for a command that loads once, works on the model and exits (see load_from_bytes);
+    ``language``, when given, must be one the game or the scenario is written in. A name that
+    finds no scenario is a bad argument: the sub-command's usage and exit status 2.
     """
     from game.scenario.errors import format_diagnostic
     from game.scenario.load import load_with_diagnostics
@@ -257,14 +263,29 @@ def _load_or_report(name: str | None, parser: argparse.ArgumentParser, freeze: b
     if name is None:
         name = DEFAULT_SCENARIO if paths.find_scenario(DEFAULT_SCENARIO) else FALLBACK_SCENARIO
     path = paths.find_scenario(name)
-    if path is None:
-        known = ", ".join(p.parent.name for p in paths.available_scenarios())
-        print(f"brink: no scenario '{name}' (known: {known})", file=sys.stderr)
-        return None
+    if path is None:  # a bad argument like any other: the command's usage, exit 2
+        known = ", ".join(sorted(paths.scenario_ids()))
+        parser.error(f"argument SCENARIO: no scenario '{name}' (known: {known})")
+    for clash in paths.id_clashes():  # either side of a clash: the one loaded, or the one it hides
+        if path in (clash.user, clash.shipped):
+            print(f"brink: {clash.message()}", file=sys.stderr)
     scenario, diagnostics = load_with_diagnostics(path, freeze=freeze)
     for diagnostic in diagnostics.sorted():
         print(format_diagnostic(diagnostic), file=sys.stderr)
+    if scenario is not None and language is not None:
+        check_language(language, scenario, parser)
     return scenario
+
+
+def check_language(language: str, scenario, parser: argparse.ArgumentParser) -> None:
+    """Refuse (usage, exit 2) a ``--lang`` that neither the game nor the scenario is written in."""
+    from game.i18n import LANGUAGES
+    from game.ui.languages import scenario_languages
+
+    known = sorted(set(LANGUAGES) | set(scenario_languages(scenario)))
+    if language not in known:
+        parser.error(f"argument --lang: '{language}' is not a language of the game or of {scenario.id} "
+                     f"(choose from {', '.join(known)})")
 
 
 def _play(arguments, parser) -> int:
@@ -284,7 +305,7 @@ def _play(arguments, parser) -> int:
         except SaveError as error:
             print(f"brink: {error}", file=sys.stderr)
             return 1
-    scenario = _load_or_report(arguments.scenario, parser)
+    scenario = _load_or_report(arguments.scenario, parser, language=arguments.lang)
     if scenario is None:
         return 1
     roles = list(scenario.roles)
@@ -338,7 +359,10 @@ def _host(arguments, parser) -> int:
 def _validate(arguments, parser) -> int:
     from game.tools.validate import validate_paths
 
-    return validate_paths(arguments.paths, sys.stdout, arguments.format, strict=arguments.strict)
+    # an id names a scenario here as in every other command; a path that is not there stays itself,
+    # so the report says the file cannot be read
+    named = [str(paths.find_scenario(name) or name) if not os.path.exists(name) else name for name in arguments.paths]
+    return validate_paths(named, sys.stdout, arguments.format, strict=arguments.strict)
 
 
 def _simulate(arguments, parser) -> int:
@@ -408,7 +432,7 @@ def _report(arguments, parser) -> int:
 def _cards(arguments, parser) -> int:
     from game.tools.debrief_cli import cards
 
-    scenario = _load_or_report(arguments.scenario, parser, freeze=True)
+    scenario = _load_or_report(arguments.scenario, parser, freeze=True, language=arguments.lang)
     if scenario is None:
         return 1
     return cards(arguments, scenario)
@@ -533,7 +557,12 @@ def _schema(arguments, parser) -> int:
 def _scenarios(arguments, parser) -> int:
     from game.scenario.load import load_with_diagnostics
 
+    hidden = {clash.user: clash for clash in paths.id_clashes()}
     for path in paths.available_scenarios():
+        if path in hidden:
+            print(f"{path.parent.name:<28} (hidden by the shipped scenario of the same id: {path})")
+            print(f"brink: {hidden[path].message()}", file=sys.stderr)
+            continue
         scenario, diagnostics = load_with_diagnostics(path)
         if scenario is None:
             print(f"{path.parent.name:<28} (invalid: run 'brink validate {path}')")

@@ -9,17 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("BRINK_HOME", tempfile.mkdtemp(prefix="brink-shots-"))
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from game import paths  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.bench import bench_scenario, screens  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
@@ -33,6 +33,11 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs"))
     parser.add_argument("--all", action="store_true", help="every screen, not only the README's three")
     arguments = parser.parse_args()
+    with paths.throwaway_home("brink-shots-"):  # the player's own saves and settings stay out of the pictures
+        return shoot(arguments)
+
+
+def shoot(arguments: argparse.Namespace) -> int:
     width, height = (int(part) for part in arguments.size.split("x"))
     app = App(Settings(width=width, height=height), persist_settings=False)
     app.sound.enabled = False

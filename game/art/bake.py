@@ -351,7 +351,23 @@ def default_workers() -> int:
 
 
 def progress_bar(stream) -> Callable[[int, int, Job], None]:
-    """A plain ``\\r`` progress bar: no dependency, one line rewritten in place."""
+    """A plain ``\\r`` progress bar on a terminal: no dependency, one line rewritten in place.
+
+    Into a log or a pipe, where ``\\r`` does not rewrite anything, it writes one short line at each
+    tenth of the work instead, so a CI log gets ten lines, not one per painting.
+    """
+    if not _is_terminal(stream):
+        reported = set()
+
+        def note(done: int, total: int, job: Job) -> None:
+            tenth = 10 * done // max(1, total)
+            if tenth in reported:
+                return
+            reported.add(tenth)
+            stream.write(f"painted {done}/{total}\n")
+            stream.flush()
+        return note
+
     def show(done: int, total: int, job: Job) -> None:
         width = 28
         filled = round(width * done / max(1, total))
@@ -361,6 +377,13 @@ def progress_bar(stream) -> Callable[[int, int, Job], None]:
             stream.write("\n")
         stream.flush()
     return show
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 # --- the contact sheet ---------------------------------------------------------------------------

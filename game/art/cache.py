@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -46,17 +44,10 @@ def painter_version() -> str:
 
 
 def cache_folder() -> Path:
-    """``$BRINK_HOME/cache/art`` when set (tests, classrooms), else the platform's cache folder."""
-    home = os.environ.get("BRINK_HOME")
-    if home:
-        return Path(home) / "cache" / "art"
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "brinkmanship" / "art"
+    """The ``art`` folder in the game's cache folder (``$BRINK_HOME/cache/art`` when that is set)."""
+    from game import paths
+
+    return paths.cache_folder() / "art"
 
 
 def cache_key(seed: int, description: Any, size: tuple[int, int], version: str | None = None) -> str:
@@ -67,7 +58,7 @@ def cache_key(seed: int, description: Any, size: tuple[int, int], version: str |
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """A picture written whole or not at all, readable by everyone like any other asset."""
-    atomic.write_bytes_atomically(path, data, readable_by_all=True)
+    atomic.write_bytes_atomically(path, data)
 
 
 class ArtCache:

@@ -55,4 +55,4 @@ def write(root: Path, paintings: dict[str, str]) -> None:
     """The whole record, sorted (one painting a line, so two changes merge cleanly), written atomically."""
     text = json.dumps({"about": ABOUT, "format": FORMAT, "paintings": dict(sorted(paintings.items()))},
                       indent=2, ensure_ascii=False) + "\n"
-    atomic.write_bytes_atomically(path(root), text.encode("utf-8"), readable_by_all=True)
+    atomic.write_bytes_atomically(path(root), text.encode("utf-8"))

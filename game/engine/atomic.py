@@ -16,22 +16,24 @@ def write_atomically(path: str | os.PathLike, text: str) -> None:
     write_bytes_atomically(path, str.encode(text, "utf-8"))
 
 
-def write_bytes_atomically(path: str | os.PathLike, data: bytes, *, readable_by_all: bool = False) -> None:
+def write_bytes_atomically(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename it into place.
 
     A rename within one folder is atomic, so a reader (or the game after a crash) sees either
-    the old file or the new one, never a mixture. The temporary file is private to its owner;
-    ``readable_by_all`` gives the finished file the usual permissions instead (a picture, not a save).
+    the old file or the new one, never a mixture. The temporary file is private to its owner
+    while it is written (``mkstemp``); before the rename it gets the permissions any program's new
+    file gets (0666 less the umask), so a report written to share can be read by others and
+    overwriting a 0644 file leaves it 0644.
     """
     path = os.fspath(path)
     try:
-        _write(path, data, readable_by_all)
+        _write(path, data)
     except OSError as error:
         # Name the file the player asked for, not the hidden temporary one beside it.
         raise type(error)(error.errno, error.strerror or str(error), path) from None
 
 
-def _write(path: str, data: bytes, readable_by_all: bool) -> None:
+def _write(path: str, data: bytes) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=TEMPORARY_SUFFIX, dir=folder)
@@ -40,10 +42,7 @@ def _write(path: str, data: bytes, readable_by_all: bool) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        if readable_by_all:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
+        os.chmod(temporary, 0o666 & ~current_umask())
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -59,6 +58,24 @@ def _write(path: str, data: bytes, readable_by_all: bool) -> None:
             os.close(directory)
     except OSError:
         pass
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows.
+
+    ``os.umask`` can only be read by setting it, which for a moment changes it for every thread
+    (the classroom server writes from several); Linux shows it in /proc instead.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def remove_orphans(folder: str | os.PathLike, name: str | None = None, older_than: float = ORPHAN_AGE) -> int:

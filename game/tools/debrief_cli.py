@@ -34,11 +34,14 @@ def _load_log(path: str) -> SessionLog | None:
         return None
 
 
-def _scenario_for(log: SessionLog, named: str | None) -> Scenario | None:
+def _scenario_for(log: SessionLog, named: str | None, parser: argparse.ArgumentParser) -> Scenario | None:
+    """The log's scenario; a ``--scenario`` that names none is a bad argument (usage, exit 2)."""
     from game.scenario.errors import format_diagnostic
     from game.scenario.load import load_with_diagnostics
 
     path = paths.find_scenario(named or log.scenario)
+    if path is None and named:
+        parser.error(f"argument --scenario: no scenario '{named}'")
     if path is None:
         print(f"brink: no scenario '{named or log.scenario}' for {log.path}; name its file with --scenario PATH",
               file=sys.stderr)
@@ -63,7 +66,7 @@ def _replay(scenario: Scenario, log: SessionLog) -> Replay | None:
 
 def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``brink report LOG``: the page, and the PDF when asked for."""
-    from game.cli import chosen_policies
+    from game.cli import check_language, chosen_policies
     from game.tools.debrief_report import make_report
     from game.tools.turning_points import default_policies
 
@@ -71,9 +74,10 @@ def report(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     log = _load_log(arguments.log)
     if log is None:
         return 1
-    scenario = _scenario_for(log, arguments.scenario)
+    scenario = _scenario_for(log, arguments.scenario, parser)
     if scenario is None:
         return 1
+    check_language(arguments.lang, scenario, parser)
     replay = _replay(scenario, log)
     if replay is None:
         return 1

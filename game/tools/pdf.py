@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from game.engine.atomic import current_umask
+
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 TIMEOUT = 120
 
@@ -45,5 +47,7 @@ def print_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, brow
         if not partial.is_file() or partial.stat().st_size == 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
             raise PdfError(f"{browser} wrote no PDF ({detail[0]})")
-        shutil.move(str(partial), str(target.with_name(target.name + ".part")))
-        os.replace(target.with_name(target.name + ".part"), target)
+        part = target.with_name(target.name + ".part")
+        shutil.move(str(partial), str(part))
+        os.chmod(part, 0o666 & ~current_umask())  # what the browser gave its file is not what the user asked for
+        os.replace(part, target)

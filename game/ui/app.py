@@ -34,7 +34,6 @@ MIN_SIZE = (960, 540)
 class App:
     def __init__(self, settings: Settings | None = None, *, baked_art: bool = True,
                  persist_settings: bool = True, scenario_cache: dict | None = None):
-        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         pygame.display.init()
         pygame.font.init()
         self.settings = settings or load_settings()
@@ -274,8 +273,35 @@ def tidy_user_folders() -> None:
     from game import paths
     from game.engine.atomic import remove_orphans
 
-    for folder in (paths.user_folder(), paths.saves_folder(), paths.logs_folder()):
+    for folder in (paths.user_folder(), paths.config_folder(), paths.saves_folder(), paths.logs_folder()):
         remove_orphans(folder)
+
+
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
+def no_display() -> str | None:
+    """Why no window can be seen, or None: SDL fell back to drawing off screen on its own.
+
+    Without a display (an SSH session, a server) SDL picks its offscreen driver and the game would
+    run unseen until killed. A headless driver asked for by name (``SDL_VIDEODRIVER=dummy``, as the
+    tests and the benchmark do) is meant, and is let be.
+    """
+    asked = os.environ.get("SDL_VIDEODRIVER", "").strip().lower()
+    if asked in HEADLESS_DRIVERS:
+        return None
+    if (not asked and sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        return "there is no display to open a window on (no DISPLAY or WAYLAND_DISPLAY)"
+    try:
+        pygame.display.init()
+        driver = pygame.display.get_driver()
+    except pygame.error as error:
+        return f"cannot open a window ({error})"
+    if driver.lower() in HEADLESS_DRIVERS:
+        pygame.display.quit()
+        return "there is no display to open a window on (no DISPLAY or WAYLAND_DISPLAY)"
+    return None
 
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
@@ -283,6 +309,10 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
            estimates: bool | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
+    missing = no_display()
+    if missing:
+        print(f"brink: {missing}; play in the terminal with 'brink play --text'", file=sys.stderr)
+        return 1
     try:
         app = App()
     except pygame.error as error:

@@ -15,7 +15,6 @@ import time
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless, whatever the caller's display
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 COLD_START = ("import time; started = time.perf_counter(); import os; os.environ['SDL_VIDEODRIVER'] = 'dummy'; "
               "os.environ.setdefault('SDL_AUDIODRIVER', 'dummy'); from game.ui.app import App; "
@@ -145,9 +144,14 @@ def cold_start_seconds() -> float:
 
 
 def main(arguments) -> int:
-    import tempfile
+    """Frame times of every screen, with the player's folders set aside in a throwaway one."""
+    from game import paths
 
-    os.environ.setdefault("BRINK_HOME", tempfile.mkdtemp(prefix="brink-bench-"))
+    with paths.throwaway_home("brink-bench-"):
+        return _bench(arguments)
+
+
+def _bench(arguments) -> int:
     from game.ui.app import App
     from game.ui.settings import Settings
 

@@ -38,12 +38,15 @@ class Settings:
 
 
 def settings_path() -> Path:
-    return paths.user_folder() / "settings.json"
+    return paths.settings_path()
 
 
 def load_settings(path: Path | None = None) -> Settings:
     """The saved settings; anything missing, unreadable or out of range falls back to the default."""
-    path = path or settings_path()
+    if path is None:  # the new place once written; until then what an earlier version left beside the saves
+        path = settings_path()
+        if not path.exists() and paths.legacy_settings_path().exists():
+            path = paths.legacy_settings_path()
     try:
         data = json.loads(read_regular_file(path, 64 * 1024).decode("utf-8"))
     except (OSError, ValueError, RecursionError):

@@ -181,9 +181,12 @@ def test_brink_art_keeps_what_is_there_unless_forced(baked_demo, capsys):
     assert (out / "map" / "world.png").stat().st_mtime_ns == before
 
 
-def test_brink_art_names_an_unknown_scenario(capsys):
-    assert main(["art", "no_such_crisis", "--out", "unused"]) == 1
-    assert "no_such_crisis" in capsys.readouterr().err
+def test_brink_art_names_an_unknown_scenario_with_its_own_usage(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["art", "no_such_crisis", "--out", "unused"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "no_such_crisis" in err and err.startswith("usage: brink art")
 
 
 # --- the baked files match the painter ---------------------------------------------------------

@@ -127,3 +127,11 @@ def test_the_page_speaks_russian_with_lang_ru(session_log, tmp_path, cuba):
     page = out.read_text(encoding="utf-8")
     assert '<html lang="ru">' in page and "Поворотные моменты" in page and "Вопросы для обсуждения" in page
     assert cuba.debrief[0].text.get("ru").split()[0] in page
+
+
+@pytest.mark.parametrize("arguments", [["--scenario", "no_such_crisis"], ["--lang", "xx"]])
+def test_a_bad_scenario_or_language_prints_reports_usage_and_exits_2(session_log, arguments, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", str(session_log), "--games", "10", *arguments])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.startswith("usage: brink report ")
