@@ -258,15 +258,27 @@ class App:
         self.frames += 1
 
     def run(self) -> int:
+        """Play until the player quits (0); after an error, a crash report and its screen (1)."""
         clock = pygame.time.Clock()
-        while self.running and self.scenes:
-            dt = clock.tick(60) / 1000.0
-            self.frame(dt)
+        status = 0
+        try:
+            while self.running and self.scenes:
+                dt = clock.tick(60) / 1000.0
+                self.frame(dt)
+        except Exception as error:  # noqa: BLE001  (any failure: reported, never a silent exit)
+            from game.ui.crash import report_crash, show_crash_screen
+
+            show_crash_screen(self, report_crash(self, error))
+            status = 1
         while self.scenes:
-            self.scenes.pop().shutdown()
+            try:
+                self.scenes.pop().shutdown()
+            except Exception:  # noqa: BLE001  (a broken screen must not stop the others closing)
+                if not status:
+                    raise
         self.sound.close()
         pygame.quit()
-        return 0
+        return status
 
 
 def tidy_user_folders() -> None:
