@@ -32,6 +32,11 @@ grep -q "^title " "$WORK/bench.txt" || { cat "$WORK/bench.txt"; echo "smoke: the
 # The text mode: a whole scripted game of the demo from standard input, to an ending, with its log.
 { yes 1 || true; } | "$BRINK" play demo --text --seed 3 --log "$WORK/game.jsonl" > "$WORK/text.txt"
 grep -q "^Ending: " "$WORK/text.txt" || { tail -20 "$WORK/text.txt"; echo "smoke: the text game did not end" >&2; exit 1; }
+# The debrief of that game (Jinja templates, worker processes) and role cards in Russian (the catalogs).
+"$BRINK" report "$WORK/game.jsonl" --games 20 --jobs 2 --out "$WORK/report.html" > /dev/null
+grep -q "</html>" "$WORK/report.html" || { echo "smoke: brink report wrote no page" >&2; exit 1; }
+"$BRINK" cards demo --lang ru --out "$WORK/cards.html" > /dev/null
+grep -q "Карточки ролей" "$WORK/cards.html" || { echo "smoke: the role cards are not in Russian" >&2; exit 1; }
 # The classroom: the host serves its page over HTTP, then stops on SIGTERM.
 PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$BRINK" host demo --bind 127.0.0.1 --port "$PORT" --new > "$WORK/host.txt" 2>&1 &
@@ -50,4 +55,4 @@ HOST_PID=""
 "$BRINK" art demo --only maps --jobs 2 --out "$WORK/art" > "$WORK/art.txt" 2>&1 || { cat "$WORK/art.txt"; exit 1; }
 paintings=$(find "$WORK/art" -name '*.png' | wc -l)
 [ "$paintings" -ge 1 ] || { cat "$WORK/art.txt"; echo "smoke: brink art painted nothing" >&2; exit 1; }
-echo "smoke: window, text game, classroom page, $paintings painting(s) in $((SECONDS - smoke)) s"
+echo "smoke: window, text game, debrief, role cards, classroom page, $paintings painting(s) in $((SECONDS - smoke)) s"
