@@ -148,9 +148,21 @@ def _words(app):
 
 
 def _log_to_terminal() -> None:
-    """Crash messages reach stderr even when nothing configured logging."""
-    if not log.handlers and not logging.getLogger().handlers:
-        handler = logging.StreamHandler(sys.stderr)
+    """Crash messages always reach the terminal, whatever else logging was told to do."""
+    if not log.handlers:
+        handler = _StandardError()
         handler.setFormatter(logging.Formatter("%(message)s"))
         log.addHandler(handler)
         log.propagate = False
+
+
+class _StandardError(logging.StreamHandler):
+    """Writes to ``sys.stderr`` as it is when a message comes, not as it was when logging was set up."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass

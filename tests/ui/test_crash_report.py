@@ -34,7 +34,7 @@ class FailingScene(Scene):
             raise RuntimeError("injected failure in a scene")
 
 
-def test_a_crash_in_a_scene_writes_a_report_and_says_where(make_app, caplog):
+def test_a_crash_in_a_scene_writes_a_report_and_says_where(make_app, capsys):
     app = make_app()
     scenario = bench_scenario(app.scenario_cache)
     match = Match.new(scenario, 4242, {role: HUMAN for role in scenario.roles}, autosave=paths.saves_folder() / "x.json")
@@ -43,8 +43,7 @@ def test_a_crash_in_a_scene_writes_a_report_and_says_where(make_app, caplog):
     app.push("title")
     app.push("failing", match=match)
 
-    with caplog.at_level("CRITICAL", logger="brinkmanship.crash"):
-        status = app.run()
+    status = app.run()
 
     assert status == 1
     assert app.frames >= 2  # the loop really ran and drew before the failure
@@ -62,7 +61,7 @@ def test_a_crash_in_a_scene_writes_a_report_and_says_where(make_app, caplog):
     assert "RuntimeError: injected failure in a scene" in text
     assert "in update" in text  # the failing frame, from the real loop down to the scene
     assert "Screens: TitleScene > FailingScene" in text
-    assert str(reports[0]) in caplog.text  # the terminal is told where
+    assert str(reports[0]) in capsys.readouterr().err  # the terminal is told where
 
 
 def test_a_crash_outside_a_game_still_writes_a_report(make_app):
@@ -85,3 +84,24 @@ def test_the_crash_screen_names_the_report(tmp_path):
     ink = sum(1 for x in range(0, 1280, 4) for y in range(150, 600, 4) if surface.get_at((x, y))[0] < 120)
     assert ink > 200
     assert surface.get_at((5, 5))[:3] == (244, 238, 226)
+
+
+def test_a_screen_that_fails_to_open_at_launch_is_reported_too(monkeypatch, repo_root, capsys):
+    """``brink play SCENARIO`` opens the setup screen before the loop starts: its failure is caught as well."""
+    from game.ui import app as app_module
+    from game.ui import scenes
+
+    real_registry = scenes.registry
+
+    def failing_setup(app, **needs):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, unicode=" ", mod=0))
+        raise ValueError("injected failure opening the setup screen")
+
+    monkeypatch.setattr(scenes, "registry", lambda: {**real_registry(), "setup": failing_setup})
+    status = app_module.launch(scenario=str(repo_root / "scenarios" / "demo" / "scenario.yaml"))
+    assert status == 1
+    (report,) = paths.logs_folder().glob("crash-*.txt")
+    text = report.read_text(encoding="utf-8")
+    assert "ValueError: injected failure opening the setup screen" in text
+    assert "in _open_first_screens" in text
+    assert str(report) in capsys.readouterr().err
