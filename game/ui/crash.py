@@ -53,9 +53,11 @@ def crash_report(app, error: BaseException) -> str:
     if match is None:
         lines.append("Scenario: none (no game was being played)")
     else:
-        lines.extend(_game_lines(match))
+        try:
+            lines.extend(_game_lines(match))
+        except Exception as failure:  # noqa: BLE001  (the game may be what broke: the traceback still goes out)
+            lines.append(f"Scenario: unreadable ({type(failure).__name__}: {failure})")
     lines.append("")
-    lines.append("Traceback:")
     lines.append("".join(traceback.format_exception(error)).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -87,9 +89,10 @@ def _game_lines(match) -> list[str]:
         lines.append("Last day's orders: none yet (the first day)")
     if session.orders:
         lines.append(f"Orders given today: {', '.join(f'{role}={choice}' for role, choice in session.orders)}")
-    lines.append("Every day's orders: " + "; ".join(
-        f"{record.day_id}: " + ", ".join(f"{role}={choice or '-'}" for role, choice in record.orders)
-        for record in state.history))
+    if state.history:
+        lines.append("Every day's orders: " + "; ".join(
+            f"{record.day_id}: " + ", ".join(f"{role}={choice or '-'}" for role, choice in record.orders)
+            for record in state.history))
     return lines
 
 

@@ -57,6 +57,8 @@ def test_a_crash_in_a_scene_writes_a_report_and_says_where(make_app, capsys):
     assert len(match.session.state.history) == 2
     orders = ", ".join(f"{role}={choice or '-'}" for role, choice in last.orders)
     assert f"Last day's orders ({last.day_id}): {orders}" in text
+    first = match.session.state.history[0]
+    assert f"Every day's orders: {first.day_id}: " in text
     assert "Traceback (most recent call last):" in text
     assert "RuntimeError: injected failure in a scene" in text
     assert "in update" in text  # the failing frame, from the real loop down to the scene
