@@ -258,15 +258,34 @@ class App:
         self.frames += 1
 
     def run(self) -> int:
+        """Play until the player quits (0); after an error, a crash report and its screen (1)."""
         clock = pygame.time.Clock()
-        while self.running and self.scenes:
-            dt = clock.tick(60) / 1000.0
-            self.frame(dt)
+        try:
+            while self.running and self.scenes:
+                dt = clock.tick(60) / 1000.0
+                self.frame(dt)
+        except Exception as error:  # noqa: BLE001  (any failure: reported, never a silent exit)
+            return self.crashed(error)
+        self.close()
+        return 0
+
+    def crashed(self, error: Exception) -> int:
+        """Write the crash report, say where (terminal and screen), close; the exit status 1."""
+        from game.ui.crash import report_crash, show_crash_screen
+
+        show_crash_screen(self, report_crash(self, error))
+        self.close(after_crash=True)
+        return 1
+
+    def close(self, after_crash: bool = False) -> None:
         while self.scenes:
-            self.scenes.pop().shutdown()
+            try:
+                self.scenes.pop().shutdown()
+            except Exception:  # noqa: BLE001  (after a crash, a broken screen must not stop the others closing)
+                if not after_crash:
+                    raise
         self.sound.close()
         pygame.quit()
-        return 0
 
 
 def tidy_user_folders() -> None:
@@ -323,6 +342,22 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     app.log_path = Path(log) if log else None
     if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
         app.estimates_allowed = False
+    try:
+        _open_first_screens(app, scenario, role, opponent, seed, load)
+    except _StartRefused:
+        return 1
+    except Exception as error:  # noqa: BLE001  (a screen that fails to open: reported as in the loop)
+        return app.crashed(error)
+    app.startup_seconds = time.perf_counter() - started
+    return app.run()
+
+
+class _StartRefused(Exception):
+    """A save or scenario asked for on the command line was refused; the terminal has been told why."""
+
+
+def _open_first_screens(app: App, scenario: str | None, role: str | None, opponent: str | None,
+                        seed: int | None, load: str | None) -> None:
     app.push("title")
     if load:
         from game.engine.saves import SaveError
@@ -337,11 +372,9 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
             continue_match(app, match)
         except SaveError as error:
             print(f"brink: {load}: {error}", file=sys.stderr)
-            return 1
+            raise _StartRefused from error
         except FormulaError as error:
             print(format_diagnostic(error.diagnostic), file=sys.stderr)
-            return 1
+            raise _StartRefused from error
     elif scenario or role or seed is not None or (opponent and opponent != "historical"):
         app.push("setup", scenario=scenario, role=role, opponent=opponent, seed=seed)
-    app.startup_seconds = time.perf_counter() - started
-    return app.run()
