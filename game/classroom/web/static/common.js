@@ -226,10 +226,16 @@ const Brink = (() => {
   // --- the decision clock ------------------------------------------------------------------------
   // The server sends its own time with the clock ("now"); the difference from this browser's clock
   // is kept, so every screen counts down to the same server deadline whatever its own clock says.
-  let serverOffset = 0;  // server time minus this browser's time, in milliseconds
+  // A message's "now" was read before it travelled (and one encoding may serve several screens),
+  // so each reading can only fall short of the true offset: keep the largest, unless this browser's
+  // own clock has jumped (a reading far below the kept one).
+  let serverOffset = null;  // server time minus this browser's time, in milliseconds
   let clockState = null;
   function syncClock(clock) {
-    if (clock && typeof clock.now === "number") serverOffset = clock.now * 1000 - Date.now();
+    if (clock && typeof clock.now === "number") {
+      const reading = clock.now * 1000 - Date.now();
+      if (serverOffset === null || reading > serverOffset || reading < serverOffset - 30000) serverOffset = reading;
+    }
     clockState = clock || null;
     tickClocks();
   }
@@ -237,7 +243,9 @@ const Brink = (() => {
   function secondsLeft() {
     if (!clockState) return null;
     if (clockState.running && clockState.deadline !== null) {
-      return Math.max(0, clockState.deadline - (Date.now() + serverOffset) / 1000);
+      const left = Math.max(0, clockState.deadline - (Date.now() + (serverOffset || 0)) / 1000);
+      // never more than the day's whole time: what a delay in the message's "now" could add
+      return clockState.total > 0 ? Math.min(left, clockState.total) : left;
     }
     return clockState.left;
   }
