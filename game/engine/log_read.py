@@ -15,9 +15,10 @@ import os
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from game.engine.log import LOG_FORMAT, LOG_VERSION
 from game.files import MEGABYTE, read_regular_file
 
-LOG_FORMAT = "brinkmanship-log"
+READABLE_VERSIONS = tuple(range(1, LOG_VERSION + 1))  # every version the writer has ever written
 SIZE_LIMIT = 32 * MEGABYTE
 MAX_TEXT = 20_000  # a reason, a letter or a news flash longer than this is not what the game wrote
 DECIDED_BY = ("player", "team", "vote", "clock", "computer")
@@ -233,8 +234,9 @@ def _header(value: dict) -> dict:
     if value.get("format") != LOG_FORMAT:
         raise _Bad(f"not a session log (the first line's \"format\" is not \"{LOG_FORMAT}\")")
     version = value.get("version")
-    if version not in (1, 2) or isinstance(version, bool):
-        raise _Bad(f"log version {version!r} is not one this game reads (1 or 2)")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        raise _Bad(f"log version {version!r} is not one this game reads "
+                   f"({' or '.join(str(known) for known in READABLE_VERSIONS)})")
     seed = value.get("seed")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise _Bad("\"seed\" must be a whole number")
