@@ -175,6 +175,24 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(run=_schema)
 
+    translate = commands.add_parser("translate", help="a scenario's texts to a PO file for translators, and back")
+    steps = translate.add_subparsers(dest="step", metavar="STEP", required=True)
+    export = steps.add_parser("export", help="write every text of a scenario as a PO file, translations so far filled in")
+    export.add_argument("scenario", metavar="SCENARIO", help="scenario id, folder or file")
+    export.add_argument("--lang", required=True, help="the language to translate into, e.g. ru, de, pt-BR")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="the PO file to write (default: print it); an earlier one there is merged: "
+                             "its translations are kept, fuzzy where the English changed")
+    export.set_defaults(run=_translate_export)
+    back = steps.add_parser("import", help="write a PO file's translations into the scenario's {en, ...} texts")
+    back.add_argument("scenario", metavar="SCENARIO", help="scenario id, folder or file")
+    back.add_argument("po_file", metavar="FILE.po", help="the translated PO file")
+    back.add_argument("--allow-fuzzy", action="store_true",
+                      help="also take entries marked fuzzy or made from English that has changed since")
+    back.set_defaults(run=_translate_import)
+    for step in steps.choices.values():
+        step.set_defaults(parser=step)
+
     listing = commands.add_parser("scenarios", help="list the scenarios the game can find")
     listing.set_defaults(run=_scenarios)
 
@@ -185,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="window size, WIDTHxHEIGHT (default 1280x720; from 640x360 to 7680x4320)")
     bench.set_defaults(run=lambda arguments, parser: __import__("game.ui.bench", fromlist=["main"]).main(arguments))
     for command in commands.choices.values():
-        command.set_defaults(parser=command)
+        if command is not translate:
+            command.set_defaults(parser=command)
     return parser
 
 
@@ -545,6 +564,31 @@ def _caption_renderer():
         surface.blit(words, (2, 1))
         return pygame.surfarray.array3d(surface).swapaxes(0, 1)
     return caption
+
+
+def _scenario_path_or_usage(name: str, parser: argparse.ArgumentParser) -> str:
+    """The file a SCENARIO argument names; an unknown one is a bad argument (usage, exit 2)."""
+    path = paths.find_scenario(name)
+    if path is None:
+        parser.error(f"argument SCENARIO: no scenario '{name}' (known: {', '.join(sorted(paths.scenario_ids()))})")
+    return str(path)
+
+
+def _translate_export(arguments, parser) -> int:
+    from game.tools.translate import export, language_problem
+
+    problem = language_problem(arguments.lang)
+    if problem:
+        parser.error(f"argument --lang: {problem}")
+    path = _scenario_path_or_usage(arguments.scenario, parser)
+    return export(path, arguments.lang, arguments.output, sys.stdout, sys.stderr)
+
+
+def _translate_import(arguments, parser) -> int:
+    from game.tools.translate import import_translations
+
+    path = _scenario_path_or_usage(arguments.scenario, parser)
+    return import_translations(path, arguments.po_file, arguments.allow_fuzzy, sys.stderr)
 
 
 def _schema(arguments, parser) -> int:
