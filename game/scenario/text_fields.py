@@ -105,6 +105,12 @@ def coverage(fields: list[TextField]) -> dict[str, tuple[int, int]]:
     return {language: (counts[language], total) for language in sorted(counts)}
 
 
+def coverage_phrase(done: int, total: int) -> str:
+    """'40 of 536 texts (7%)': the figure ``brink validate`` and ``brink translate`` both print."""
+    percent = int(100 * done / total) if total else 100
+    return f"{done} of {total} texts ({percent}%)"
+
+
 class _Walker:
     def __init__(self, schema: dict):
         self.schema = schema

@@ -29,7 +29,7 @@ from game.files import MEGABYTE, FileRefused, read_regular_file
 from game.scenario.errors import Diagnostic, Diagnostics, Location, did_you_mean, format_diagnostic
 from game.scenario.load import MAX_FILE_BYTES, load_from_bytes
 from game.scenario.text_fields import (LANGUAGE_PATTERN, SOURCE_LANGUAGE, TextField, compose, coverage,
-                                       source_hash, text_fields)
+                                       coverage_phrase, source_hash, text_fields)
 from game.tools.text_rewrite import apply_edits, translation_edit
 
 MAX_PO_BYTES = 16 * MEGABYTE  # a full translation of the largest scenario is well under 2 MB
@@ -311,12 +311,6 @@ def import_translations(scenario_path: str, po_path: str, allow_fuzzy: bool, err
 def _coverage_line(fields: list[TextField], language: str) -> str:
     done, total = coverage(fields).get(language, (0, len(fields)))
     return coverage_phrase(done, total)
-
-
-def coverage_phrase(done: int, total: int) -> str:
-    """'40 of 536 texts (7%)': the figure ``brink validate`` and ``brink translate`` both print."""
-    percent = int(100 * done / total) if total else 100
-    return f"{done} of {total} texts ({percent}%)"
 
 
 def _report(diagnostics: Diagnostics, err: TextIO) -> int:
