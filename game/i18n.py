@@ -127,9 +127,9 @@ def _formatted(iso_date: str, words_of_language: Words, form: str) -> str:
     locale = _babel_locale(words_of_language.date_language) or _babel_locale(words_of_language.language)
     if locale is None or locale.language == SOURCE_LANGUAGE:
         return format_date(date, _ENGLISH_PATTERNS[form], locale="en")
-    if form in ("full", "long"):
-        return format_date(date, form, locale=locale)
-    return format_skeleton(form, date, locale=locale)
+    written = format_date(date, form, locale=locale) if form in ("full", "long") else format_skeleton(form, date, locale=locale)
+    # CLDR's narrow no-break space ("1962\u202fг.") is missing from many fonts, the game's own among them
+    return written.replace("\u202f", " ")
 
 
 def long_date(iso_date: str, words_of_language: Words) -> str:
