@@ -50,7 +50,8 @@ class TextField:
 
     @property
     def line(self) -> int:
-        return self.node.start_mark.line + 1
+        """The line that names the text: its key's, where a block mapping's languages start below it."""
+        return (self.key or self.node).start_mark.line + 1
 
     @property
     def translations(self) -> dict[str, str]:
