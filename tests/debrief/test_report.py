@@ -128,6 +128,8 @@ def test_the_page_speaks_russian_with_lang_ru(session_log, tmp_path, cuba):
     page = out.read_text(encoding="utf-8")
     assert '<html lang="ru">' in page and "Поворотные моменты" in page and "Вопросы для обсуждения" in page
     assert cuba.debrief[0].text.get("ru").split()[0] in page
+    assert i18n.dated(cuba.days[0].date, i18n.words("ru")) in page  # "16 октября 1962 г.": dates in Russian too
+    assert cuba.days[0].date not in page
 
 
 @pytest.mark.parametrize("arguments", [["--scenario", "no_such_crisis"], ["--lang", "xx"]])
