@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -59,13 +60,19 @@ def read_scenario_source(path: str, diagnostics: Diagnostics) -> ScenarioSource 
     try:
         data = read_regular_file(path, MAX_FILE_BYTES)
     except (FileRefused, OSError, ValueError) as error:
-        diagnostics.error(Location(path), f"cannot read the file: {getattr(error, 'strerror', None) or error}")
+        diagnostics.error(Location(path), f"cannot read the file: {_reason(error, path)}")
         return None
     scenario = load_from_bytes(path, data, diagnostics)
     if scenario is None:
         return None
     text = data.decode("utf-8")
     return ScenarioSource(path, scenario.id, text, text_fields(compose(text)))
+
+
+def _reason(error: Exception, path: str) -> str:
+    """Why a file could not be read, without its path, which the line already begins with."""
+    reason = (None if isinstance(error, FileRefused) else getattr(error, "strerror", None)) or str(error)
+    return "it" + reason[len(path):] if reason.startswith(path) else reason
 
 
 def language_problem(language: str) -> str | None:
@@ -161,7 +168,7 @@ def read_catalog(path: str, diagnostics: Diagnostics) -> Catalog | None:
     try:
         data = read_regular_file(path, MAX_PO_BYTES)
     except (FileRefused, OSError, ValueError) as error:
-        diagnostics.error(Location(path), f"cannot read the file: {getattr(error, 'strerror', None) or error}")
+        diagnostics.error(Location(path), f"cannot read the file: {_reason(error, path)}")
         return None
     try:
         text = data.decode("utf-8")
@@ -239,6 +246,9 @@ def translations_from(catalog: Catalog, po_path: str, source: ScenarioSource, la
         string = str(message.string or "").strip()
         if not string:
             continue  # not translated yet
+        if _UNSAFE_CHARACTERS.search(string):  # written as an escape such as \x01 on the line itself
+            diagnostics.error(where, f"'{context}': a control character; a text may hold only line breaks and tabs")
+            continue
         if field.shared:
             diagnostics.error(where, f"'{context}' is a YAML alias of another text; translate that one instead")
             continue
@@ -302,10 +312,18 @@ def import_translations(scenario_path: str, po_path: str, allow_fuzzy: bool, err
     new_text = rewritten(source, language, translations, diagnostics)
     if new_text is None:
         return _report(diagnostics, err)
-    write_atomically(source.path, new_text)
+    _replace_keeping_mode(source.path, new_text)
     print(f"{source.path}: wrote {len(translations)} translation{'s' if len(translations) != 1 else ''} "
           f"({language}: {_coverage_line(text_fields(compose(new_text)), language)})", file=err)
     return 0
+
+
+def _replace_keeping_mode(path: str, text: str) -> None:
+    """The scenario replaced whole, as the author's file: through a link to it, with its permissions."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    write_atomically(target, text)
+    os.chmod(target, mode)
 
 
 def _coverage_line(fields: list[TextField], language: str) -> str:
