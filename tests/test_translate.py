@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po, write_po
 
 from game.cli import main
 from game.scenario.load import load_scenario
-from game.scenario.text_fields import source_hash
+from game.scenario.text_fields import LANGUAGE_PATTERN, compose, source_hash, text_fields
+from game.tools.text_rewrite import apply_edits, translation_edit
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "translate"
@@ -54,6 +56,46 @@ def _translate(po: Path, translations: dict[str, str], out: Path | None = None) 
     with open(out, "wb") as file:
         write_po(file, catalog, width=100)
     return out
+
+
+@pytest.mark.parametrize("scenario", ["demo", "berlin_1961", "cuban_missile_crisis_1962"])
+def test_every_text_a_shipped_scenario_translates_is_found(scenario):
+    """The texts are found through the schema: a text field it did not describe would be missed."""
+    document = compose((ROOT / "scenarios" / scenario / "scenario.yaml").read_text(encoding="utf-8"))
+    found = {id(field.node) for field in text_fields(document)}
+    translated = [node for node in _nodes(document) if isinstance(node, yaml.MappingNode) and node.value
+                  and {key.value for key, _ in node.value} >= {"en"}
+                  and all(LANGUAGE_PATTERN.match(key.value) for key, _ in node.value)]
+    assert translated and all(id(node) in found for node in translated)
+
+
+TRICKY = ["Конец", "Огонь: да или нет?", "# не комментарий", "- не список", "\"Кавычки\" и 'апострофы'",
+          "Первый абзац.\n\nВторой абзац.", "Очень длинный текст, " * 12, "{не: словарь}", "  пробелы  ", "yes"]
+
+
+@pytest.mark.parametrize("scenario", ["demo", "berlin_1961", "cuban_missile_crisis_1962"])
+def test_every_text_of_a_shipped_scenario_can_be_written_in_place_and_reads_back_exactly(scenario, tmp_path):
+    """Whatever a translator types, in whatever style the author wrote the text, the file still loads."""
+    source = (ROOT / "scenarios" / scenario / "scenario.yaml").read_text(encoding="utf-8")
+    fields = text_fields(compose(source))
+    wanted = {field.path: TRICKY[index % len(TRICKY)].strip() for index, field in enumerate(fields)}
+    written = apply_edits(source, [translation_edit(source, field, "ru", wanted[field.path]) for field in fields])
+    after = {field.path: field for field in text_fields(compose(written))}
+    assert {path: field.translation("ru") for path, field in after.items()} == wanted
+    assert [after[field.path].source for field in fields] == [field.source for field in fields]
+    copy = tmp_path / "scenario.yaml"
+    copy.write_text(written, encoding="utf-8")
+    assert load_scenario(copy).title.get("ru") == wanted["title"]
+
+
+def _nodes(node):
+    yield node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _nodes(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nodes(item)
 
 
 def test_export_names_each_text_by_its_path_with_its_line_and_english_hash(half, tmp_path):

@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -214,10 +214,3 @@ def _item_name(item: yaml.Node, index: int) -> str:
                 return value.value
     return str(index)
 
-
-def iter_languages(fields: list[TextField]) -> Iterator[str]:
-    """Every language any text is written in, the source first."""
-    seen: dict[str, None] = {SOURCE_LANGUAGE: None}
-    for field in fields:
-        seen.update(dict.fromkeys(field.translations))
-    return iter(seen)
