@@ -196,6 +196,25 @@ def test_exporting_again_over_the_po_file_marks_a_changed_english_fuzzy(half, tm
     assert not same.fuzzy and same.string == "Конец"
 
 
+def test_exporting_again_keeps_the_translator_work_not_yet_imported(half, tmp_path):
+    po = tmp_path / "ru.po"
+    _export(half, po)
+    _translate(po, {"title": "Переход", "endings[over].title": "Конец"})
+    _export(half, po)
+    entries = _entries(po)
+    assert (entries["title"].string, entries["endings[over].title"].string) == ("Переход", "Конец")
+    assert not entries["title"].fuzzy
+
+
+def test_exporting_one_language_over_another_language_file_is_refused(half, tmp_path, capsys):
+    po = tmp_path / "de.po"
+    _export(half, po, "de")
+    before = po.read_bytes()
+    assert main(["translate", "export", str(half), "--lang", "ru", "-o", str(po)]) == 1
+    assert f"{po}:1:1: error: this PO file is a translation into de, not ru" in capsys.readouterr().err
+    assert po.read_bytes() == before
+
+
 def test_a_fuzzy_entry_is_refused_until_the_translator_clears_it(half, tmp_path, capsys):
     po = tmp_path / "ru.po"
     _export(half, po)

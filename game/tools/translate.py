@@ -91,7 +91,7 @@ def language_problem(language: str) -> str | None:
 # --- export -------------------------------------------------------------------------------------
 
 def export_catalog(source: ScenarioSource, language: str, previous: Catalog | None) -> Catalog:
-    """The PO catalog of every text; translations from the scenario, else from an earlier PO file.
+    """The PO catalog of every text; translations from an earlier PO file, else from the scenario.
 
     An entry of the earlier file whose English hash differs from today's is carried over fuzzy,
     with the English it was made from as the previous msgid, as ``msgmerge`` does.
@@ -110,9 +110,10 @@ def export_catalog(source: ScenarioSource, language: str, previous: Catalog | No
         previous_id = None
         old = earlier.get(field.path)
         if old is not None and old.string:
-            old_hash = _hash_of(old)
-            string = string or str(old.string)
-            if old_hash != current_hash or old.fuzzy:
+            # the earlier file is the translator's working copy: its work wins over the scenario's,
+            # which it may not have reached yet
+            string = str(old.string)
+            if _hash_of(old) != current_hash or old.fuzzy:
                 flags.add("fuzzy")
                 if old.id != english:
                     previous_id = str(old.id)
@@ -141,6 +142,11 @@ def export(scenario_path: str, language: str, output: str | None, out: TextIO, e
     previous = None
     if source is not None and output and os.path.exists(output):
         previous = read_catalog(output, diagnostics)
+        if previous is not None:
+            earlier_language = catalog_language(previous, output, diagnostics)
+            if earlier_language not in (None, language):
+                diagnostics.error(Location(output), f"this PO file is a translation into {earlier_language}, "
+                                                    f"not {language}: choose another file to write")
     if source is None or diagnostics.errors:
         return _report(diagnostics, err)
     catalog = export_catalog(source, language, previous)
