@@ -18,6 +18,7 @@ import datetime
 import functools
 import gettext
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "brink"
 SOURCE_LANGUAGE = "en"
@@ -107,7 +108,7 @@ def _date(iso_date: str) -> datetime.date | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _babel_locale(language: str):
+def _babel_locale(language: str) -> Any:
     """Babel's locale for a language code ('pt-BR' -> pt_BR); None where Babel has no data for it."""
     from babel import Locale, UnknownLocaleError
 
