@@ -293,17 +293,14 @@ def _play(arguments, parser) -> int:
 
     from game.engine import machine
     from game.engine.atomic import remove_orphans
-    from game.engine.saves import SaveError, read_save, restore, scenario_file
+    from game.engine.saves import SaveError, open_save, read_save, scenario_file
     from game.text.play import HUMAN, TextGame
 
-    saved = None
-    if arguments.load:
-        try:
-            saved = read_save(arguments.load)
-            if not arguments.scenario:
-                arguments.scenario = str(scenario_file(saved, arguments.load))
+    if arguments.load and not arguments.scenario:
+        try:  # the scenario the save names, so that a bad one is reported as the save's
+            arguments.scenario = str(scenario_file(read_save(arguments.load), arguments.load))
         except SaveError as error:
-            print(f"brink: {error}", file=sys.stderr)
+            print(f"brink: {arguments.load}: {error.reason}", file=sys.stderr)
             return 1
     scenario = _load_or_report(arguments.scenario, parser, language=arguments.lang)
     if scenario is None:
@@ -316,6 +313,14 @@ def _play(arguments, parser) -> int:
         if not arguments.opponent.startswith("strategist"):
             parser.error("argument --difficulty: only a strategist opponent thinks ahead (e.g. --opponent strategist)")
         arguments.opponent = with_difficulty(arguments.opponent, arguments.difficulty)
+    players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
+    saved = None
+    if arguments.load:
+        try:  # the same checks as the window's, so a save it refuses never opens a window first
+            saved = open_save(arguments.load, lambda path: scenario, scenario.path, players)
+        except SaveError as error:
+            print(f"brink: {error}", file=sys.stderr)
+            return 1
     if not arguments.text:
         from game.ui.app import launch
 
@@ -325,14 +330,8 @@ def _play(arguments, parser) -> int:
         return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
                       seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log,
                       estimates=False if arguments.no_estimates else None)
-    players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
     if saved is not None:
-        try:
-            session = restore(saved, scenario)
-        except SaveError as error:
-            print(f"brink: {arguments.load}: {error}", file=sys.stderr)
-            return 1
-        players = {r: saved.get("players", {}).get(r, players[r]) for r in roles}
+        session, players = saved.session, dict(saved.players)
     else:
         seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         if arguments.seed is None:

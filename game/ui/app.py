@@ -371,7 +371,7 @@ def _open_first_screens(app: App, scenario: str | None, role: str | None, oppone
             match.log_path = app.log_path or match.log_path
             continue_match(app, match)
         except SaveError as error:
-            print(f"brink: {load}: {error}", file=sys.stderr)
+            print(f"brink: {load}: {error.reason}", file=sys.stderr)
             raise _StartRefused from error
         except FormulaError as error:
             print(format_diagnostic(error.diagnostic), file=sys.stderr)

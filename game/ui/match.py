@@ -22,7 +22,7 @@ from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, Und
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.visibility import ShownOrder, shown_names, state_seen_by
-from game.engine.saves import MAX_SAVE_BYTES, SaveError, read_save, restore, save_game, save_problem, scenario_file
+from game.engine.saves import MAX_SAVE_BYTES, SaveError, open_save, save_game, save_problem
 from game.files import read_regular_file
 from game.engine.state import DayRecord
 from game.scenario.errors import FormulaError
@@ -208,11 +208,9 @@ def load_match(path: Path, scenario_cache: dict | None = None, scenario_path: Pa
     The scenario is the file the save names (``saves.scenario_file``), or ``scenario_path``
     when the player named one; never another scenario that merely shares the id.
     """
-    data = read_save(path)
-    found = scenario_path or scenario_file(data, path)
-    scenario = load_cached(found, scenario_cache)
-    session = restore(data, scenario)
-    players = {role: data.get("players", {}).get(role, HUMAN) for role in scenario.roles}
+    saved = open_save(path, lambda found: load_cached(found, scenario_cache), scenario_path)
+    session, players = saved.session, dict(saved.players)
+    scenario = session.scenario
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     log_path = paths.logs_folder() / f"{scenario.id}-{session.state.seed}-{stamp}.jsonl"
     return Match(session, players, log_path=log_path)

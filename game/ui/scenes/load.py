@@ -109,7 +109,7 @@ class LoadScene(Scene):
                 match = load_match(path, self.app.scenario_cache)
             except SaveError as error:
                 _ = self.app.words
-                self.app.notify(_("Cannot load {file}: {error}", file=path.name, error=error))
+                self.app.notify(_("Cannot load {file}: {error}", file=path.name, error=error.reason))
                 return
             flow.continue_match(self.app, match)
         return load
