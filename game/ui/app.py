@@ -203,6 +203,11 @@ class App:
         self.clock_time += dt
         for scene in list(self.scenes):
             scene.update(dt)
+        match = next((scene.match for scene in self.scenes if getattr(scene, "match", None) is not None), None)
+        if match is not None:
+            from game.ui.flow import show_write_problems
+
+            show_write_problems(self, match)
 
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.window

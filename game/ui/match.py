@@ -45,6 +45,8 @@ class Match:
     log_path: Path | None = None
     autosave: Path | None = field(default_factory=autosave_path)
     times: PlayTimes = field(default_factory=PlayTimes)  # wall-clock times for the log
+    _failing: set = field(default_factory=set, repr=False)  # writes failing now, each shown once
+    _unshown: list = field(default_factory=list, repr=False)
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, players: Mapping[str, str], language: str = "en",
@@ -187,19 +189,42 @@ class Match:
     def save(self, path: Path) -> None:
         save_game(path, self.session, self.players)
 
+    # A full disk or a read-only folder must not stop the game: a failed write is kept here for
+    # the window to show once (``take_write_problems``), and shown again only if it comes back
+    # after a write that worked.
     def write_autosave(self) -> None:
         if self.autosave is not None:
-            try:
-                self.save(self.autosave)
-            except OSError:
-                pass  # a full disk must not stop the game
+            self._written("autosave", self.autosave, lambda: self.save(self.autosave))
 
     def write_log(self) -> None:
         if self.log_path is not None:
-            try:
-                write_log(self.log_path, self.scenario, self.session.state, self.players, "window", self.times)
-            except OSError:
-                pass
+            self._written("log", self.log_path, lambda: write_log(self.log_path, self.scenario, self.session.state,
+                                                                  self.players, "window", self.times))
+
+    def take_write_problems(self) -> list["WriteProblem"]:
+        """The failed writes not yet shown, each once."""
+        problems, self._unshown = self._unshown, []
+        return problems
+
+    def _written(self, what: str, path: Path, write) -> None:
+        try:
+            write()
+        except (OSError, ValueError) as error:
+            problem = WriteProblem(what, Path(getattr(error, "filename", None) or path),
+                                   getattr(error, "strerror", None) or str(error))
+            if problem not in self._failing:
+                self._failing.add(problem)
+                self._unshown.append(problem)
+            return
+        self._failing = {problem for problem in self._failing if problem.what != what}
+
+
+@dataclass(frozen=True, slots=True)
+class WriteProblem:
+    """A file of the game's own (the autosave, the log) that could not be written, and why."""
+    what: str  # "autosave" or "log"
+    path: Path
+    reason: str
 
 
 def load_match(path: Path, scenario_cache: dict | None = None, scenario_path: Path | None = None) -> Match:
