@@ -22,7 +22,7 @@ from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, Und
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.visibility import ShownOrder, shown_names, state_seen_by
-from game.engine.saves import MAX_SAVE_BYTES, SaveError, open_save, save_game, save_problem
+from game.engine.saves import MAX_SAVE_BYTES, SaveError, open_save, save_game, save_problem, scenario_file
 from game.files import read_regular_file
 from game.engine.state import DayRecord
 from game.scenario.errors import FormulaError
@@ -270,6 +270,8 @@ class SaveSummary:
     ended: bool
     players: dict
     modified: float
+    scenario_path: Path | None = None  # the file loading it would play on (``saves.scenario_file``)
+    problem: str | None = None  # why it cannot be opened, when that shows without replaying it
 
 
 def list_saves(folder: Path | None = None) -> list[SaveSummary]:
@@ -281,13 +283,26 @@ def list_saves(folder: Path | None = None) -> list[SaveSummary]:
     for path in folder.glob("*.json"):
         data = _save_data(path, checked=False)
         try:  # listed when it names its scenario and days; opening it says what else is wrong
+            scenario_path, problem = _scenario_of(data, path)
             summaries.append(SaveSummary(path, str(data["scenario"]["id"])[:80], len(data["days"]),
                                          data.get("ending") is not None, {str(k)[:40]: str(v)[:40] for k, v in data.get("players", {}).items()},
-                                         path.stat().st_mtime))
+                                         path.stat().st_mtime, scenario_path, problem))
         except (OSError, KeyError, TypeError, AttributeError):
             continue
     summaries.sort(key=lambda s: (-s.modified, s.path.name))
     return summaries
+
+
+def _scenario_of(data: dict, path: Path) -> tuple[Path | None, str | None]:
+    """The scenario file a listed save would be opened on, found as opening it finds it (never a
+    namesake of its id), or why there is none."""
+    problem = save_problem(data)
+    if problem is not None:
+        return None, problem
+    try:
+        return scenario_file(data, path), None
+    except SaveError as error:
+        return None, error.reason
 
 
 def _save_data(path: Path, checked: bool = True) -> dict | None:
