@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from game import paths
 from game.engine import machine
 from game.engine.saves import save_game
