@@ -19,6 +19,7 @@ from game.engine.strategist import DIFFICULTIES, with_difficulty
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 MAX_GAMES = 10_000_000  # about three hours of the 1962 scenario on one core
 MAX_FRAMES = 100_000
+MAX_JOBS = 64  # processes: a typo of a few extra digits must not start thousands
 FALLBACK_SCENARIO = "demo"
 
 
@@ -100,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
                                "(a strategist may add a difficulty, e.g. strategist:hard or strategist:dove:easy; "
                                "default random); may be repeated")
-    simulate.add_argument("--workers", type=_at_most(64), default=None, metavar="N",
+    simulate.add_argument("--workers", type=_at_most(MAX_JOBS), default=None, metavar="N",
                           help="processes to share the games among (default: the cores, up to 4, when a "
                                "strategist plays; else 1); the result is the same, only faster")
     simulate.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -125,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--policy", action="append", default=[], metavar="ROLE=P",
                         help="who plays the remaining days for a role (default: a computer seat its own policy, "
                              "a seat people played 'historical')")
-    report.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    report.add_argument("--jobs", type=_at_most(MAX_JOBS), default=None, metavar="N",
                         help="processes to play in (default: the number of cores); the figures are the same")
     report.add_argument("--lang", default="en", help="language of the scenario's texts (default en)")
     report.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size when printed (default A4)")
@@ -164,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("--out", metavar="DIR", help="art folder to write (default: the game's assets/art)")
     art.add_argument("--force", action="store_true", help="paint again even where a file or cache entry exists")
     art.add_argument("--only", choices=["maps", "portraits", "scenes"], help="paint only this kind")
-    art.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    art.add_argument("--jobs", type=_at_most(MAX_JOBS), default=None, metavar="N",
                      help="paint in N processes at once (default: the number of cores, at most 4)")
     art.add_argument("--contact-sheet", metavar="PATH",
                      help="also write one PNG with every painting of the art folder as thumbnails")
@@ -494,6 +495,9 @@ def _art(arguments, parser) -> int:
 
         scenarios = [load_scenario(path) for path in paths.available_scenarios()
                      if path.is_relative_to(paths.scenarios_folder())]
+    from game.art.cache import ArtCache
+
+    ArtCache().tidy()  # what a painter killed half-way left in the cache last time
     report = bake.BakeReport()
     jobs = bake.plan(scenarios, arguments.only, report)
     for note in report.notes:

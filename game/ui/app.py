@@ -299,6 +299,9 @@ def tidy_user_folders() -> None:
 
     for folder in (paths.user_folder(), paths.config_folder(), paths.saves_folder(), paths.logs_folder()):
         remove_orphans(folder)
+    from game.art.cache import ArtCache
+
+    ArtCache().tidy()
 
 
 HEADLESS_DRIVERS = ("offscreen", "dummy")

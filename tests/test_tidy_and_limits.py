@@ -1,0 +1,55 @@
+"""What a killed painter leaves in the art cache is tidied away; counts of processes have upper bounds."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from game import cli
+from game.art.cache import ArtCache
+
+
+def stale(path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x89PNG half")
+    an_hour_ago = time.time() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
+    return path
+
+
+def test_the_art_cache_drops_temporary_files_a_killed_painter_left_and_keeps_the_rest(tmp_path):
+    cache = ArtCache(tmp_path)
+    orphan = stale(tmp_path / "ab" / ".ab12cd.png.x1y2z3.tmp")
+    kept = [stale(tmp_path / "ab" / "ab12cd.png"), stale(tmp_path / "notes" / ".old.png.x1y2z3.tmp")]
+    fresh = tmp_path / "cd" / ".cd34ef.png.q9w8e7.tmp"  # a write in progress in another copy of the game
+    fresh.parent.mkdir()
+    fresh.write_bytes(b"")
+    assert cache.tidy() == 1
+    assert not orphan.exists() and fresh.exists() and all(path.exists() for path in kept)
+
+
+def test_a_missing_art_cache_is_nothing_to_tidy(tmp_path):
+    assert ArtCache(tmp_path / "never_made").tidy() == 0
+
+
+def test_the_window_tidies_the_art_cache_when_it_starts():
+    from game.art.cache import cache_folder
+    from game.ui.app import App
+    from game.ui.settings import Settings
+
+    orphan = stale(cache_folder() / "ef" / ".ef56ab.png.k2j4x9.tmp")
+    App(Settings(), baked_art=False)
+    assert not orphan.exists()
+
+
+@pytest.mark.parametrize("arguments", [
+    ["art", "--jobs", "100000"],
+    ["report", "game.jsonl", "--jobs", "100000"],
+    ["simulate", "demo", "--workers", "100000"],
+])
+def test_counts_of_processes_have_an_upper_bound(arguments, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(arguments)
+    assert exited.value.code == 2 and "must be at most 64, not 100,000" in capsys.readouterr().err
