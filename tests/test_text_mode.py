@@ -259,6 +259,26 @@ def test_a_piped_order_that_lands_on_the_other_file_question_still_gives_the_ord
     assert not (tmp_path / "1").exists() and not os.path.exists("1")
 
 
+class InterruptedInput(io.StringIO):
+    """Answers, then Ctrl-C at the next question."""
+
+    def readline(self, *arguments):
+        line = super().readline(*arguments)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_keeps_the_days_played_in_the_save(tmp_path):
+    target = tmp_path / "game.json"
+    output = io.StringIO()
+    game = TextGame(machine.start(DEMO, 7), {"kennedy": "human", "khrushchev": "historical"}, InterruptedInput("2\n"),
+                    output, save_path=str(target))
+    assert game.run() == 130
+    assert output.getvalue().endswith("Interrupted. The game was saved.\n")
+    assert json.loads(target.read_text())["days"] == [{"kennedy": "wait_and_watch", "khrushchev": "rush_sites"}]
+
+
 def test_saving_without_a_save_file_asks_where(tmp_path):
     target = tmp_path / "mine.json"
     status, text, _ = run(f"s\n{target}\n2\nq\n")

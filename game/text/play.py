@@ -102,6 +102,11 @@ class TextGame:
         except _Quit:
             self.say("Game over by choice." + (" It was saved." if self.autosave(ask=True) else ""))
             return 0
+        except KeyboardInterrupt:
+            # Ctrl-C loses at most the order being typed: the days played so far are saved.
+            self.say()
+            self.say("Interrupted." + (" The game was saved." if self.autosave() else ""))
+            return 130
         except FormulaError as error:
             # The rules stopped before the bad number reached the game: what is saved is sound.
             self.say_line(format_diagnostic(error.diagnostic))
