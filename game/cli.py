@@ -481,6 +481,15 @@ def _graph(arguments, parser) -> int:
 
 def _art(arguments, parser) -> int:
     """Exit 1 when a painting could not be made (a bad description, an image path outside its folder)."""
+    try:
+        return _paint(arguments, parser)
+    except OSError as error:  # a folder or sheet that cannot be written: one line naming it, like the other commands
+        print(f"brink: cannot write {error.filename or arguments.out or 'the paintings'}: {error.strerror or error}",
+              file=sys.stderr)
+        return 1
+
+
+def _paint(arguments, parser) -> int:
     from pathlib import Path
 
     from game.art import bake, catalog, png

@@ -53,3 +53,12 @@ def test_counts_of_processes_have_an_upper_bound(arguments, capsys):
     with pytest.raises(SystemExit) as exited:
         cli.main(arguments)
     assert exited.value.code == 2 and "must be at most 64, not 100,000" in capsys.readouterr().err
+
+
+def test_brink_art_that_cannot_write_its_folder_says_so_in_one_line(tmp_path, capsys):
+    (tmp_path / "somefile").write_text("not a folder")
+    out = tmp_path / "somefile" / "art"
+    assert cli.main(["art", "demo", "--only", "maps", "--out", str(out), "--jobs", "1"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"brink: cannot write {out}") and error.endswith(": Not a directory\n")
+    assert "Traceback" not in error
