@@ -91,17 +91,24 @@ class App:
         """Take new settings: reopen the window if its size or mode changed, redo every layout."""
         old = self.settings
         self.settings = settings
+        unsaved = None
         if self.persist_settings:
             try:
                 save_settings(settings)
-            except OSError:
-                pass
+            except OSError as error:  # they apply all the same; the player learns they will not last
+                unsaved = error
         if (old.size, old.fullscreen) != (settings.size, settings.fullscreen):
             self.window = self._open_window(settings)
         self.sound.enabled = settings.sound
         if settings.language != old.language:
             self._speak(settings.language)
         self._retheme()
+        if unsaved is not None:
+            from game.ui.settings import settings_path
+
+            _ = self.words
+            self.notify(_("The settings apply now, but could not be saved to {file}: {reason}",
+                          file=str(unsaved.filename or settings_path()), reason=unsaved.strerror or unsaved), 8.0)
 
     def set_language(self, language: str) -> None:
         """Speak ``language`` in the scenario's texts from now on, in the game on screen too."""

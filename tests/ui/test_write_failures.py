@@ -74,3 +74,22 @@ def test_saving_from_the_pause_menu_names_the_file_that_could_not_be_written(app
     assert app.notice[0].startswith(f"Could not save to {saves}/demo-day2-") and app.notice[0].endswith(
         ": Not a directory")
     assert scene_name(app) == "PauseScene"
+
+
+def test_settings_that_cannot_be_saved_apply_and_say_so():
+    from game.ui.app import App
+    from game.ui.settings import Settings, settings_path
+
+    folder = settings_path().parent
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("in the way")  # the settings' folder is a file
+    app = App(Settings(width=1280, height=720), baked_art=False, persist_settings=True, scenario_cache={})
+    try:
+        app.apply_settings(app.settings.changed(text_scale=1.25))
+        assert app.settings.text_scale == 1.25
+        assert app.notice[0] == (f"The settings apply now, but could not be saved to {settings_path()}: "
+                                 "Not a directory")
+    finally:
+        while app.scenes:
+            app.scenes.pop().shutdown()
