@@ -45,8 +45,8 @@ class Match:
     log_path: Path | None = None
     autosave: Path | None = field(default_factory=autosave_path)
     times: PlayTimes = field(default_factory=PlayTimes)  # wall-clock times for the log
-    _failing: set = field(default_factory=set, repr=False)  # writes failing now, each shown once
-    _unshown: list = field(default_factory=list, repr=False)
+    _failing: set = field(default_factory=set, init=False, repr=False)  # writes failing now, each shown once
+    _unshown: list = field(default_factory=list, init=False, repr=False)
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, players: Mapping[str, str], language: str = "en",
