@@ -63,3 +63,15 @@ def test_brink_art_that_cannot_write_its_folder_says_so_in_one_line(tmp_path, ca
     assert "Traceback" not in error
     last = error.splitlines()[-1]
     assert last.startswith(f"brink: cannot write {out}") and last.endswith(": Not a directory")
+
+
+def test_a_classroom_host_tidies_its_logs_folder_when_it_restores_its_rooms(tmp_path):
+    from game.classroom.server import Classroom
+    from game.classroom.store import RoomStore
+
+    store = RoomStore(tmp_path / "rooms.sqlite3")
+    classroom = Classroom(store)
+    orphan = stale(classroom.log_folder / ".ABCD.jsonl.x1y2z3.tmp")
+    log = stale(classroom.log_folder / "ABCD.jsonl")
+    assert classroom.restore() == []
+    assert not orphan.exists() and log.exists()
