@@ -1,14 +1,17 @@
-"""What a killed painter leaves in the art cache is tidied away; counts of processes have upper bounds."""
+"""Files the game writes: only over a regular file (a link is written through), temporary files a
+killed writer left are tidied away, a folder that cannot be written is one line; process counts are bounded."""
 
 from __future__ import annotations
 
 import os
+import stat
 import time
 
 import pytest
 
 from game import cli
 from game.art.cache import ArtCache
+from game.engine.atomic import write_atomically
 
 
 def stale(path):
@@ -75,3 +78,39 @@ def test_a_classroom_host_tidies_its_logs_folder_when_it_restores_its_rooms(tmp_
     log = stale(classroom.log_folder / "ABCD.jsonl")
     assert classroom.restore() == []
     assert not orphan.exists() and log.exists()
+
+
+def test_a_fifo_is_refused_not_replaced_by_a_file_or_waited_on(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError) as raised:
+        write_atomically(fifo, "{}")
+    assert str(raised.value) == f"[Errno 1] it is a pipe (FIFO), not a regular file to write: '{fifo}'"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.listdir(tmp_path) == ["pipe"]
+
+
+def a_device(tmp_path):
+    """A character device to aim at: a copy of /dev/null in ``tmp_path`` where the test may make one,
+    else /dev/null itself when nothing can be renamed into /dev anyway (not root)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        return device
+    except (AttributeError, OSError):
+        if os.geteuid() == 0:  # were the refusal broken, the test itself would replace the real /dev/null
+            pytest.skip("cannot make a device node to aim at, and /dev/null is too precious for root to risk")
+        return "/dev/null"
+
+
+def test_a_device_is_refused_not_replaced_by_a_file(tmp_path):
+    device = a_device(tmp_path)
+    with pytest.raises(OSError, match="it is a device, not a regular file to write"):
+        write_atomically(device, "{}")  # as root, a rename would have put a file in its place
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_a_link_is_written_through_and_stays_a_link(tmp_path):
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    write_atomically(tmp_path / "link.json", "new")
+    assert (tmp_path / "link.json").is_symlink() and (tmp_path / "real.json").read_text() == "new"
