@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=_integer, default=None, help="seed for the dice (default: a random one, printed)")
     play.add_argument("--lang", default=None,
                       help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
-    play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit")
+    play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit "
+                                                     "(in the window: the autosave, written after every day)")
     play.add_argument("--load", metavar="PATH", help="continue a saved game")
     play.add_argument("--log", metavar="PATH", help="write the session log (JSON lines) here, after every day")
     play.set_defaults(run=_play)
@@ -330,7 +331,7 @@ def _play(arguments, parser) -> int:
         named = scenario.path if arguments.scenario else None
         return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
                       seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log,
-                      estimates=False if arguments.no_estimates else None)
+                      estimates=False if arguments.no_estimates else None, save=arguments.save)
     if saved is not None:
         session, players = saved.session, dict(saved.players)
     else:

@@ -56,6 +56,7 @@ class App:
         self.language = self.settings.language  # the scenario texts' language (Settings, or --lang for one run)
         self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
+        self.save_path: Path | None = None  # the file the game autosaves to, asked for on the command line (--save)
         from game.ui.scenes import registry
 
         self.registry: dict[str, Callable] = registry()
@@ -340,7 +341,7 @@ def no_display() -> str | None:
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
            seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None,
-           estimates: bool | None = None) -> int:
+           estimates: bool | None = None, save: str | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     missing = no_display()
@@ -355,6 +356,7 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     if language:  # asked for on the command line, for this run; otherwise the Settings choice holds
         app.language = language
     app.log_path = Path(log) if log else None
+    app.save_path = Path(save) if save else None
     if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
         app.estimates_allowed = False
     try:
@@ -384,6 +386,7 @@ def _open_first_screens(app: App, scenario: str | None, role: str | None, oppone
         try:
             match = load_match(Path(load), app.scenario_cache, Path(scenario) if scenario else None)
             match.log_path = app.log_path or match.log_path
+            match.autosave = app.save_path or match.autosave
             continue_match(app, match)
         except SaveError as error:
             print(f"brink: {load}: {error.reason}", file=sys.stderr)

@@ -93,3 +93,21 @@ def test_settings_that_cannot_be_saved_apply_and_say_so():
     finally:
         while app.scenes:
             app.scenes.pop().shutdown()
+
+
+def test_save_on_the_command_line_is_where_the_window_autosaves(monkeypatch, tmp_path, repo_root):
+    import json
+
+    from game import cli
+    from game.ui import app as app_module
+
+    opened = []
+    monkeypatch.setattr(app_module.App, "run", lambda self: opened.append(self) or 0)
+    target = tmp_path / "mine.json"
+    assert cli.main(["play", "demo", "--role", "kennedy", "--seed", "5", "--save", str(target)]) == 0
+    app = opened[0]
+    click(app, widget(app, "Begin"))
+    assert app.top.match.autosave == target
+    assert json.loads(target.read_text())["seed"] == 5 and not paths.saves_folder().joinpath("autosave.json").exists()
+    while app.scenes:
+        app.scenes.pop().shutdown()
