@@ -294,7 +294,7 @@ def _play(arguments, parser) -> int:
     import random
 
     from game.engine import machine
-    from game.engine.atomic import remove_orphans
+    from game.engine.atomic import remove_orphans_beside
     from game.engine.saves import SaveError, open_save, read_save, scenario_file
     from game.text.play import HUMAN, TextGame
 
@@ -342,7 +342,7 @@ def _play(arguments, parser) -> int:
     save_path = arguments.save or arguments.load
     for path in (save_path, arguments.log):
         if path:  # what a writer killed half-way left beside the file last time
-            remove_orphans(os.path.dirname(os.path.abspath(path)), os.path.basename(path))
+            remove_orphans_beside(path)
     game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang or "en",
                     save_path=save_path, log_path=arguments.log, estimates=not arguments.no_estimates)
     return game.run()

@@ -126,3 +126,9 @@ def remove_orphans(folder: str | os.PathLike, name: str | None = None, older_tha
         except OSError:
             continue
     return removed
+
+
+def remove_orphans_beside(path: str | os.PathLike) -> int:
+    """``remove_orphans`` for the temporaries of one file: what a killed write of it left last time."""
+    path = os.path.abspath(os.fspath(path))
+    return remove_orphans(os.path.dirname(path), os.path.basename(path))

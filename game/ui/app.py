@@ -357,6 +357,11 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
         app.language = language
     app.log_path = Path(log) if log else None
     app.save_path = Path(save) if save else None
+    from game.engine.atomic import remove_orphans_beside
+
+    for path in (save, log):
+        if path:  # what a writer killed half-way left beside the file last time
+            remove_orphans_beside(path)
     if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
         app.estimates_allowed = False
     try:

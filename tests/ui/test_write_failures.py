@@ -111,3 +111,19 @@ def test_save_on_the_command_line_is_where_the_window_autosaves(monkeypatch, tmp
     assert json.loads(target.read_text())["seed"] == 5 and not paths.saves_folder().joinpath("autosave.json").exists()
     while app.scenes:
         app.scenes.pop().shutdown()
+
+
+def test_the_window_tidies_what_a_killed_write_left_beside_its_save_and_log(monkeypatch, tmp_path):
+    import time
+
+    from game import cli
+    from game.ui import app as app_module
+
+    orphans = [tmp_path / ".mine.json.k2j4x9.tmp", tmp_path / ".mine.jsonl.a8f3q1.tmp"]
+    an_hour_ago = time.time() - 3600
+    for orphan in orphans:
+        orphan.write_text("{")
+        os.utime(orphan, (an_hour_ago, an_hour_ago))
+    monkeypatch.setattr(app_module.App, "run", lambda self: 0)
+    assert cli.main(["play", "demo", "--save", str(tmp_path / "mine.json"), "--log", str(tmp_path / "mine.jsonl")]) == 0
+    assert not any(orphan.exists() for orphan in orphans)
