@@ -391,7 +391,6 @@ def _open_first_screens(app: App, scenario: str | None, role: str | None, oppone
         try:
             match = load_match(Path(load), app.scenario_cache, Path(scenario) if scenario else None)
             match.log_path = app.log_path or match.log_path
-            match.autosave = app.save_path or match.autosave
             continue_match(app, match)
         except SaveError as error:
             print(f"brink: {load}: {error.reason}", file=sys.stderr)

@@ -45,7 +45,8 @@ def show_current(app, match: Match) -> None:
 
 
 def continue_match(app, match: Match) -> None:
-    """Open a loaded or continued game where it stands."""
+    """Open a loaded or continued game where it stands (autosaved to ``--save`` when one was given)."""
+    match.autosave = getattr(app, "save_path", None) or match.autosave
     show_current(app, match)
 
 
