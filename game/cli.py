@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how far a strategist opponent thinks ahead (default normal)")
     play.add_argument("--no-estimates", action="store_true",
                       help="advisors keep their estimates of the odds to themselves (play in the fog)")
-    play.add_argument("--seed", type=_integer, default=None, help="seed for the dice (default: a random one, printed)")
+    play.add_argument("--seed", type=_seed, default=None, help="seed for the dice (default: a random one, printed)")
     play.add_argument("--lang", default=None,
                       help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
     play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit "
@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="port to listen on (default 8765, or the next free one)")
     host.add_argument("--bind", default="0.0.0.0", metavar="ADDR",
                       help="address to listen on (default 0.0.0.0: every network of this machine)")
-    host.add_argument("--seed", type=_integer, default=None, help="seed for a new room's dice (default: a random one)")
+    host.add_argument("--seed", type=_seed, default=None, help="seed for a new room's dice (default: a random one)")
     host.add_argument("--new", action="store_true",
                       help="open a new room even when rooms from before are still open")
     host.add_argument("--minutes", type=_minutes, default=None,
@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("scenario", help="scenario id, folder or file")
     simulate.add_argument("--games", type=_at_most(MAX_GAMES), default=1000,
                           help=f"number of games (default 1000, at most {MAX_GAMES:,})")
-    simulate.add_argument("--seed", type=_integer, default=1, help="seed (default 1)")
+    simulate.add_argument("--seed", type=_seed, default=1, help="seed (default 1)")
     simulate.add_argument("--policy", action="append", default=[], metavar="P or ROLE=P",
                           help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
                                "(a strategist may add a difficulty, e.g. strategist:hard or strategist:dove:easy; "
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--games", type=_at_most(100_000), default=None,
                         help="games played on per alternative of each decision (default: 500, or fewer, "
                              "down to 100 for a game of many decisions: about 25,000 games in all)")
-    report.add_argument("--seed", type=_integer, default=1, help="seed of those games (default 1)")
+    report.add_argument("--seed", type=_seed, default=1, help="seed of those games (default 1)")
     report.add_argument("--policy", action="append", default=[], metavar="ROLE=P",
                         help="who plays the remaining days for a role (default: a computer seat its own policy, "
                              "a seat people played 'historical')")
@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--directed", type=_count, default=300_000, metavar="N",
                        help="after a bounded search, resolved days spent looking on purpose for each ending and "
                             "event the sample missed (default 300000; 0 to skip)")
-    check.add_argument("--seed", type=_integer, default=1, help="seed of the sampler for bounded searches")
+    check.add_argument("--seed", type=_seed, default=1, help="seed of the sampler for bounded searches")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
 
@@ -196,6 +196,15 @@ def _integer(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+
+
+def _seed(text: str) -> int:
+    """A seed fits in 64 bits, as a save stores it: a longer one would make a game no save can hold."""
+    value = _integer(text)
+    if not -2**63 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number of at most 64 bits (up to {2**63 - 1:,}), "
+                                         f"not one of {len(text.lstrip('+-'))} digits")
+    return value
 
 
 def _positive(text: str) -> int:

@@ -127,3 +127,14 @@ def test_the_window_tidies_what_a_killed_write_left_beside_its_save_and_log(monk
     monkeypatch.setattr(app_module.App, "run", lambda self: 0)
     assert cli.main(["play", "demo", "--save", str(tmp_path / "mine.json"), "--log", str(tmp_path / "mine.jsonl")]) == 0
     assert not any(orphan.exists() for orphan in orphans)
+
+
+def test_the_seed_field_takes_only_ascii_digits(app, only_demo):
+    app.push("setup", scenario="demo", role="kennedy", opponent="historical", seed=12)
+    field = widget(app, "seed")
+    click(app, field)
+    for character in "²٣x7":
+        press(app, pygame.K_UNKNOWN, unicode=character)
+    assert field.value == "127"
+    click(app, widget(app, "Begin"))
+    assert app.top.match.session.state.seed == 127
