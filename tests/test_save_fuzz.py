@@ -122,3 +122,7 @@ def test_mutated_saves_are_opened_or_refused_in_one_line_alike_in_both_front_end
         refused += in_text is not None
         count += 1
     assert count >= MIN_MUTANTS and 0 < refused < count  # both kinds of outcome were exercised
+    from game.ui.match import list_saves
+
+    listed = list_saves(tmp_path)  # the load screen's list reads every mutant too, and says why one cannot open
+    assert listed and all(summary.problem is None or "\n" not in summary.problem for summary in listed)
