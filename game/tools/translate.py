@@ -176,6 +176,7 @@ def read_catalog(path: str, diagnostics: Diagnostics) -> Catalog | None:
     except (FileRefused, OSError, ValueError) as error:
         diagnostics.error(Location(path), f"cannot read the file: {_reason(error, path)}")
         return None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # the byte-order mark some Windows editors put first
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
