@@ -126,6 +126,8 @@ def _folder_files(folder: Path):
                 continue  # an editor's or a system's own file (.DS_Store, .swp), and the installer's record
             if path.is_symlink():
                 yield name, "a symbolic link"
+            elif file.endswith(".schema.json"):
+                yield name, "the format's schema: every game carries its own, 'brink schema --path' names it"
             elif path.suffix.lower() in PICTURE_SUFFIXES or path.suffix.lower() in NOTE_SUFFIXES \
                     or path.stem.lower() in NOTE_NAMES:
                 yield name, None

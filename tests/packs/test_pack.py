@@ -61,12 +61,14 @@ def test_the_same_folder_packs_to_the_same_bytes_whenever_it_is_packed(lighthous
         assert {info.date_time for info in archive.infolist()} == {FIXED_DATE}
 
 
-def test_hidden_files_and_links_in_the_folder_stay_out(lighthouse):
+def test_hidden_files_links_and_a_copy_of_the_schema_stay_out(lighthouse):
     (lighthouse / ".scenario.yaml.swp").write_text("editor's swap")
+    (lighthouse / "scenario.schema.json").write_text("{}")
     (lighthouse / "elsewhere.md").symlink_to(ROOT / "README.md")
     data, plan = build(load_scenario(lighthouse))
-    assert ".scenario.yaml.swp" not in entries(data) and "elsewhere.md" not in entries(data)
+    assert list(entries(data)) == ["manifest.json", "LICENSE", "NOTES.md", "pictures/dawn.png", "scenario.yaml"]
     assert "elsewhere.md (a symbolic link)" in plan.left_out
+    assert any(note.startswith("scenario.schema.json (the format's schema") for note in plan.left_out)
 
 
 def test_a_picture_of_the_games_own_assets_is_refused_as_outside_the_folder(lighthouse):
