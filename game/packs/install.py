@@ -23,6 +23,7 @@ import shutil
 import stat
 import struct
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from game.scenario.model import FORMAT_VERSION
 
 RECORD_NAME = ".brink-pack.json"  # the installed pack's manifest, kept in its folder: "installed, not written here"
 STAGING_PREFIX = ".installing-"
+STALE_STAGING_SECONDS = 3600  # an install takes seconds; an older staging folder lost its installer (killed)
 _READ_CHUNK = 1 << 20
 _ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error, zlib.error,
                    NotImplementedError, OSError, UnicodeDecodeError)
@@ -182,6 +184,7 @@ def _check_clash(scenario_id: str, force: bool) -> Path:
 def _unpack_and_install(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], manifest: Manifest,
                         target: Path, pack: Path, limits: PackLimits) -> Installed:
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(target.parent)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     try:
         # one level down, so the half-made folder is never taken for a scenario (scenarios are <folder>/scenario.yaml)
@@ -195,6 +198,17 @@ def _unpack_and_install(archive: zipfile.ZipFile, entries: dict[str, zipfile.Zip
         return Installed(manifest.id, scenario.title.get("en"), scenario.license, target, replaced)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_staging(folder: Path, now: float | None = None) -> None:
+    """What an installer killed half-way left in the scenarios folder: hidden, harmless, but not to keep."""
+    now = time.time() if now is None else now
+    for staging in folder.glob(STAGING_PREFIX + "*"):
+        try:
+            if staging.is_dir() and not staging.is_symlink() and now - staging.stat().st_mtime > STALE_STAGING_SECONDS:
+                shutil.rmtree(staging, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, folder: Path, sha256: str, limits: PackLimits) -> None:

@@ -254,3 +254,15 @@ def test_uninstall_never_removes_the_players_own_folder(capsys):
     assert main(["uninstall", "my_crisis"]) == 1
     assert "was not installed from a pack" in capsys.readouterr().err
     assert (own / "scenario.yaml").is_file() and not (own / RECORD_NAME).exists()
+
+
+def test_a_staging_folder_left_by_a_killed_install_is_removed_by_the_next(lighthouse_pack):
+    import os
+
+    left = paths.user_scenarios_folder() / ".installing-killed"
+    (left / "lighthouse").mkdir(parents=True)
+    os.utime(left, (1_000_000_000, 1_000_000_000))
+    recent = paths.user_scenarios_folder() / ".installing-running"
+    recent.mkdir()  # another install, under way right now: left alone
+    assert install(lighthouse_pack) == 0
+    assert installed_folders() == [".installing-running", "lighthouse"]

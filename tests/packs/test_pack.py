@@ -116,3 +116,10 @@ def test_brink_pack_without_a_license_says_so(tmp_path, capsys):
     assert main(["pack", str(ROOT / "tests" / "fixtures" / "good" / "minimal.yaml"), "-o", str(tmp_path / "m.brink")]) == 0
     captured = capsys.readouterr()
     assert "license: none given" in captured.out and "names no license" in captured.err
+
+
+def test_brink_pack_of_an_unknown_scenario_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["pack", "no_such_scenario"])
+    assert exit.value.code == 2
+    assert "usage: brink pack" in capsys.readouterr().err
