@@ -6,8 +6,10 @@ and license texts. Nothing from outside the folder: a picture named outside it, 
 through a symbolic link, is refused, since the player's copy could not find it. Paintings the
 game paints from the scenario's words are not packed: the player's game paints the same ones.
 
-Every entry has the same fixed date and permissions and the entries are sorted, so the pack
-of the same folder is byte for byte the same (a checksum published beside it stays true).
+Every entry has the same fixed date and permissions and the entries are sorted (the manifest
+first, where a reader looks), so the pack of the same folder is byte for byte the same (a
+checksum published beside it stays true); only another zlib could deflate the same bytes
+differently, and the installer checks the files' own checksums, not the archive's.
 """
 
 from __future__ import annotations
