@@ -88,7 +88,7 @@ def checked_entries(archive: zipfile.ZipFile, limits: PackLimits = LIMITS) -> di
     """The archive's files by name, once every entry of its directory has passed; raises ``PackRefused``."""
     infos = archive.infolist()
     if len(infos) > limits.files + 1:  # and the manifest
-        raise PackRefused(f"holds {len(infos)} files; a pack holds at most {limits.files}")
+        raise PackRefused(f"holds {len(infos)} entries; a pack holds at most {limits.files} files and its manifest")
     files: dict[str, zipfile.ZipInfo] = {}
     folded: dict[str, str] = {}
     total = 0

@@ -108,7 +108,7 @@ REFUSALS = {
     "control_character": (lambda: with_file("evil\x1b[2J.md"), "has a control character"),
     "symbolic_link": (symbolic_link, "is a symbolic link"),
     "zip_bomb_ratio": (bomb, "claims to be compressed"),
-    "too_many_files": (too_many_files, "a pack holds at most 500"),
+    "too_many_files": (too_many_files, "holds 505 entries; a pack holds at most 500 files"),
     "duplicate_names": (lambda: with_file("NOTES.md"), "holds 'NOTES.md' twice"),
     "names_that_differ_in_capitals": (lambda: with_file("notes.MD"), "one file on Windows and macOS"),
     "file_and_folder_of_one_name": (lambda: with_file("pictures"), "both as a file and as the folder"),
