@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game import paths
 from game.cli import main
@@ -266,3 +268,21 @@ def test_a_staging_folder_left_by_a_killed_install_is_removed_by_the_next(lighth
     recent.mkdir()  # another install, under way right now: left alone
     assert install(lighthouse_pack) == 0
     assert installed_folders() == [".installing-running", "lighthouse"]
+
+
+@pytest.fixture(scope="module")
+def pack_bytes() -> bytes:
+    return build(load_scenario(FIXTURES / "lighthouse"))[0]
+
+
+@given(changes=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)),
+                        min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_pack_damaged_anywhere_is_refused_or_installed_never_a_traceback(pack_bytes, changes, tmp_path):
+    damaged = bytearray(pack_bytes)
+    for position, value in changes:
+        damaged[position % len(damaged)] = value
+    pack = tmp_path / "damaged.brink"
+    pack.write_bytes(bytes(damaged))
+    assert install(pack, "--force") in (0, 1)
+    assert all(not name.startswith(".installing-") for name in installed_folders())
