@@ -19,6 +19,7 @@ from game.engine.strategist import DIFFICULTIES, with_difficulty
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 MAX_GAMES = 10_000_000  # about three hours of the 1962 scenario on one core
 MAX_FRAMES = 100_000
+MAX_JOBS = 64  # processes: a typo of a few extra digits must not start thousands
 FALLBACK_SCENARIO = "demo"
 
 
@@ -62,10 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how far a strategist opponent thinks ahead (default normal)")
     play.add_argument("--no-estimates", action="store_true",
                       help="advisors keep their estimates of the odds to themselves (play in the fog)")
-    play.add_argument("--seed", type=_integer, default=None, help="seed for the dice (default: a random one, printed)")
+    play.add_argument("--seed", type=_seed, default=None, help="seed for the dice (default: a random one, printed)")
     play.add_argument("--lang", default=None,
                       help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
-    play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit")
+    play.add_argument("--save", metavar="PATH", help="save file, written by the 's' command and when you quit "
+                                                     "(in the window: the autosave, written after every day)")
     play.add_argument("--load", metavar="PATH", help="continue a saved game")
     play.add_argument("--log", metavar="PATH", help="write the session log (JSON lines) here, after every day")
     play.set_defaults(run=_play)
@@ -77,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="port to listen on (default 8765, or the next free one)")
     host.add_argument("--bind", default="0.0.0.0", metavar="ADDR",
                       help="address to listen on (default 0.0.0.0: every network of this machine)")
-    host.add_argument("--seed", type=_integer, default=None, help="seed for a new room's dice (default: a random one)")
+    host.add_argument("--seed", type=_seed, default=None, help="seed for a new room's dice (default: a random one)")
     host.add_argument("--new", action="store_true",
                       help="open a new room even when rooms from before are still open")
     host.add_argument("--minutes", type=_minutes, default=None,
@@ -95,12 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("scenario", help="scenario id, folder or file")
     simulate.add_argument("--games", type=_at_most(MAX_GAMES), default=1000,
                           help=f"number of games (default 1000, at most {MAX_GAMES:,})")
-    simulate.add_argument("--seed", type=_integer, default=1, help="seed (default 1)")
+    simulate.add_argument("--seed", type=_seed, default=1, help="seed (default 1)")
     simulate.add_argument("--policy", action="append", default=[], metavar="P or ROLE=P",
                           help=f"policy for both roles, or for one role as ROLE=P; one of {', '.join(POLICIES)} "
                                "(a strategist may add a difficulty, e.g. strategist:hard or strategist:dove:easy; "
                                "default random); may be repeated")
-    simulate.add_argument("--workers", type=_at_most(64), default=None, metavar="N",
+    simulate.add_argument("--workers", type=_at_most(MAX_JOBS), default=None, metavar="N",
                           help="processes to share the games among (default: the cores, up to 4, when a "
                                "strategist plays; else 1); the result is the same, only faster")
     simulate.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -121,11 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--games", type=_at_most(100_000), default=None,
                         help="games played on per alternative of each decision (default: 500, or fewer, "
                              "down to 100 for a game of many decisions: about 25,000 games in all)")
-    report.add_argument("--seed", type=_integer, default=1, help="seed of those games (default 1)")
+    report.add_argument("--seed", type=_seed, default=1, help="seed of those games (default 1)")
     report.add_argument("--policy", action="append", default=[], metavar="ROLE=P",
                         help="who plays the remaining days for a role (default: a computer seat its own policy, "
                              "a seat people played 'historical')")
-    report.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    report.add_argument("--jobs", type=_at_most(MAX_JOBS), default=None, metavar="N",
                         help="processes to play in (default: the number of cores); the figures are the same")
     report.add_argument("--lang", default="en", help="language of the scenario's texts (default en)")
     report.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size when printed (default A4)")
@@ -147,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--directed", type=_count, default=300_000, metavar="N",
                        help="after a bounded search, resolved days spent looking on purpose for each ending and "
                             "event the sample missed (default 300000; 0 to skip)")
-    check.add_argument("--seed", type=_integer, default=1, help="seed of the sampler for bounded searches")
+    check.add_argument("--seed", type=_seed, default=1, help="seed of the sampler for bounded searches")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(run=_check)
 
@@ -164,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("--out", metavar="DIR", help="art folder to write (default: the game's assets/art)")
     art.add_argument("--force", action="store_true", help="paint again even where a file or cache entry exists")
     art.add_argument("--only", choices=["maps", "portraits", "scenes"], help="paint only this kind")
-    art.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    art.add_argument("--jobs", type=_at_most(MAX_JOBS), default=None, metavar="N",
                      help="paint in N processes at once (default: the number of cores, at most 4)")
     art.add_argument("--contact-sheet", metavar="PATH",
                      help="also write one PNG with every painting of the art folder as thumbnails")
@@ -210,6 +212,15 @@ def _integer(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+
+
+def _seed(text: str) -> int:
+    """A seed fits in 64 bits, as a save stores it: a longer one would make a game no save can hold."""
+    value = _integer(text)
+    if not -2**63 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number of at most 64 bits (up to {2**63 - 1:,}), "
+                                         f"not one of {len(text.lstrip('+-'))} digits")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -308,18 +319,15 @@ def _play(arguments, parser) -> int:
     import random
 
     from game.engine import machine
-    from game.engine.atomic import remove_orphans
-    from game.engine.saves import SaveError, read_save, restore, scenario_file
+    from game.engine.atomic import remove_orphans_beside
+    from game.engine.saves import SaveError, open_save, read_save, scenario_file
     from game.text.play import HUMAN, TextGame
 
-    saved = None
-    if arguments.load:
-        try:
-            saved = read_save(arguments.load)
-            if not arguments.scenario:
-                arguments.scenario = str(scenario_file(saved, arguments.load))
+    if arguments.load and not arguments.scenario:
+        try:  # the scenario the save names, so that a bad one is reported as the save's
+            arguments.scenario = str(scenario_file(read_save(arguments.load), arguments.load))
         except SaveError as error:
-            print(f"brink: {error}", file=sys.stderr)
+            print(f"brink: {arguments.load}: {error.reason}", file=sys.stderr)
             return 1
     scenario = _load_or_report(arguments.scenario, parser, language=arguments.lang)
     if scenario is None:
@@ -332,6 +340,14 @@ def _play(arguments, parser) -> int:
         if not arguments.opponent.startswith("strategist"):
             parser.error("argument --difficulty: only a strategist opponent thinks ahead (e.g. --opponent strategist)")
         arguments.opponent = with_difficulty(arguments.opponent, arguments.difficulty)
+    players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
+    saved = None
+    if arguments.load:
+        try:  # the same checks as the window's, so a save it refuses never opens a window first
+            saved = open_save(arguments.load, lambda path: scenario, scenario.path, players)
+        except SaveError as error:
+            print(f"brink: {error}", file=sys.stderr)
+            return 1
     if not arguments.text:
         from game.ui.app import launch
 
@@ -340,15 +356,9 @@ def _play(arguments, parser) -> int:
         named = scenario.path if arguments.scenario else None
         return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
                       seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log,
-                      estimates=False if arguments.no_estimates else None)
-    players = {r: (HUMAN if r == role else arguments.opponent) for r in roles}
+                      estimates=False if arguments.no_estimates else None, save=arguments.save)
     if saved is not None:
-        try:
-            session = restore(saved, scenario)
-        except SaveError as error:
-            print(f"brink: {arguments.load}: {error}", file=sys.stderr)
-            return 1
-        players = {r: saved.get("players", {}).get(r, players[r]) for r in roles}
+        session, players = saved.session, dict(saved.players)
     else:
         seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         if arguments.seed is None:
@@ -357,7 +367,7 @@ def _play(arguments, parser) -> int:
     save_path = arguments.save or arguments.load
     for path in (save_path, arguments.log):
         if path:  # what a writer killed half-way left beside the file last time
-            remove_orphans(os.path.dirname(os.path.abspath(path)), os.path.basename(path))
+            remove_orphans_beside(path)
     game = TextGame(session, players, sys.stdin, sys.stdout, language=arguments.lang or "en",
                     save_path=save_path, log_path=arguments.log, estimates=not arguments.no_estimates)
     return game.run()
@@ -497,6 +507,15 @@ def _graph(arguments, parser) -> int:
 
 def _art(arguments, parser) -> int:
     """Exit 1 when a painting could not be made (a bad description, an image path outside its folder)."""
+    try:
+        return _paint(arguments, parser)
+    except OSError as error:  # a folder or sheet that cannot be written: one line naming it, like the other commands
+        print(f"brink: cannot write {error.filename or arguments.out or 'the paintings'}: {error.strerror or error}",
+              file=sys.stderr)
+        return 1
+
+
+def _paint(arguments, parser) -> int:
     from pathlib import Path
 
     from game.art import bake, catalog, png
@@ -511,6 +530,9 @@ def _art(arguments, parser) -> int:
 
         scenarios = [load_scenario(path) for path in paths.available_scenarios()
                      if path.is_relative_to(paths.scenarios_folder())]
+    from game.art.cache import ArtCache
+
+    ArtCache().tidy()  # what a painter killed half-way left in the cache last time
     report = bake.BakeReport()
     jobs = bake.plan(scenarios, arguments.only, report)
     for note in report.notes:

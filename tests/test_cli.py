@@ -101,8 +101,8 @@ def test_simulate_json_is_machine_readable_and_adds_up():
 def test_simulate_is_reproducible_from_its_seed():
     first = json.loads(brink("simulate", "demo", "--games", "100", "--seed", "9", "--json").stdout)
     second = json.loads(brink("simulate", "demo", "--games", "100", "--seed", "9", "--json").stdout)
-    for report in (first, second):
-        report.pop("seconds"), report.pop("games_per_second")
+    for report in (first, second):  # times of the machine, not results of the seed
+        report.pop("seconds"), report.pop("games_per_second"), report.pop("decision_ms_p95")
     assert first == second
 
 

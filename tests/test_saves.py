@@ -61,8 +61,25 @@ def test_a_save_edited_by_hand_is_refused(scenario, tmp_path):
     save_game(tmp_path / "game.json", machine.replay(scenario, 42, DAYS), PLAYERS)
     data = json.loads((tmp_path / "game.json").read_text())
     data["values"][0] += 1
-    with pytest.raises(SaveError, match="different results"):
+    with pytest.raises(SaveError, match="does not give the values and ending it holds: the save was edited by hand"):
         restore(data, scenario)
+
+
+def test_a_save_whose_ending_was_written_in_by_hand_is_refused(scenario, tmp_path):
+    data = good_save(scenario, tmp_path)
+    data["ending"] = "settlement"  # an ending the orders never reached
+    with pytest.raises(SaveError, match="the save was edited by hand"):
+        restore(data, scenario)
+
+
+def test_a_save_whose_scenario_file_changed_since_says_so(scenario, tmp_path):
+    copy = tmp_path / "mine" / "scenario.yaml"
+    copy.parent.mkdir()
+    copy.write_text(DEMO.read_text())
+    data = good_save(load_scenario(copy), tmp_path)
+    copy.write_text(DEMO.read_text().replace('effects: "missiles_ready += 1"', 'effects: "missiles_ready += 2"'))
+    with pytest.raises(SaveError, match="the scenario file was changed since it was saved"):
+        restore(data, load_scenario(copy))
 
 
 def test_a_save_whose_orders_no_longer_fit_is_refused(scenario, tmp_path):
@@ -132,6 +149,10 @@ def good_save(scenario, tmp_path) -> dict:
     (lambda d: d.update(version=2), "save version 2 is not supported; this game reads version 1"),
     (lambda d: d.update(values=[1, "x"]), "'values' must be a list of numbers and true/false"),
     (lambda d: d.update(ending=["over"]), "'ending' must be an ending's id or null, not a list"),
+    (lambda d: d.pop("values"), "it has no 'values'"),
+    (lambda d: d.pop("ending"), "it has no 'ending'"),
+    (lambda d: d.update(seed=2**70), "its seed 1180591620717411303424 is out of range"),
+    (lambda d: d["scenario"].update(path="/" + "a" * 5000), "the scenario's 'path' must be text of at most 4,096"),
 ])
 def test_each_kind_of_damage_to_a_save_gets_one_line_saying_what_is_wrong(scenario, tmp_path, damage, message):
     data = good_save(scenario, tmp_path)
@@ -207,3 +228,54 @@ def test_the_window_never_takes_another_scenario_of_the_same_id_for_a_save(tmp_p
     message = str(raised.value)
     assert f"this save was played on {copy}, which is gone" in message
     assert "is another version of it" in message and str(DEMO.resolve()) in message
+
+
+# --- one way to open a save, in both front ends ---------------------------------------------------
+DAMAGE = {
+    "an unknown policy": (lambda d: d["players"].update(khrushchev="oracle"), 'seat \'khrushchev\' is played by the text "oracle"'),
+    "an int scenario id": (lambda d: d["scenario"].update(id=7), "its scenario id 7 is not an id"),
+    "a missing scenario": (lambda d: d.update(scenario={"id": "nowhere", "path": "/gone/scenario.yaml"}),
+                           "this save is of the scenario 'nowhere': its file /gone/scenario.yaml is gone and no "
+                           "scenario of that id is installed"),
+    "orders that do not fit": (lambda d: d["days"][0].update(kennedy="accept_deal"), "no longer fits the scenario file"),
+    "values edited": (lambda d: d["values"].__setitem__(0, 99), "the save was edited by hand"),
+    "a list for the players": (lambda d: d.update(players=[]), "'players' must map each seat to who plays it"),
+}
+
+
+def damaged_save(scenario, tmp_path, damage) -> Path:
+    data = good_save(scenario, tmp_path)
+    damage(data)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize("damage, message", DAMAGE.values(), ids=DAMAGE.keys())
+def test_text_mode_and_window_refuse_a_damaged_save_with_the_same_line(scenario, tmp_path, damage, message,
+                                                                        monkeypatch, capsys):
+    from game import cli
+    from game.ui import app as app_module
+    from game.ui.match import load_match
+
+    path = damaged_save(scenario, tmp_path, damage)
+    with pytest.raises(SaveError) as raised:
+        load_match(path)
+    assert message in raised.value.reason and str(raised.value) == f"{path}: {raised.value.reason}"
+    monkeypatch.setattr(app_module.App, "run", lambda self: pytest.fail("a refused save opened the game"))
+    for front_end in (["--text"], []):
+        assert cli.main(["play", *front_end, "--load", str(path)]) == 1
+        captured = capsys.readouterr()
+        assert captured.err == f"brink: {path}: {raised.value.reason}\n", front_end
+        assert "Traceback" not in captured.out
+
+
+def test_a_save_opens_with_the_players_it_names_for_every_seat(scenario, tmp_path):
+    from game.engine.saves import open_save
+
+    data = good_save(scenario, tmp_path)
+    del data["players"]["khrushchev"]
+    (tmp_path / "game.json").write_text(json.dumps(data))
+    opened = open_save(tmp_path / "game.json", lambda path: scenario, players={"khrushchev": "hawk"})
+    assert opened.players == {"kennedy": "human", "khrushchev": "hawk"}
+    assert opened.scenario_path.resolve() == DEMO.resolve() and len(opened.session.state.history) == 2

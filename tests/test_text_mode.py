@@ -213,6 +213,72 @@ def test_a_log_that_cannot_be_written_is_reported_once_and_the_game_goes_on_with
     assert "Write the log to another file (a path, or Enter to go on without it)? " in text
 
 
+def test_a_save_path_under_a_regular_file_is_reported_and_another_place_offered(tmp_path):
+    """Unwritable for every user, root included, so this case never needs a skip."""
+    (tmp_path / "somefile").write_text("not a folder")
+    blocked, elsewhere = tmp_path / "somefile" / "game.json", tmp_path / "game.json"
+    status, text, game = run(f"2\ns\n{elsewhere}\n1\n1\n1\n", save_path=str(blocked))
+    assert_reported_and_saved_elsewhere(text, status, game, blocked, elsewhere, "Not a directory")
+
+
+def test_input_that_ends_at_the_other_file_question_when_quitting_ends_the_game_cleanly(tmp_path):
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    status, text, _ = run("q\n", save_path=str(folder))
+    assert status == 0
+    assert text.endswith("Write the save to another file (a path, or Enter to go on without it)? \n"
+                         "Game over by choice.\n")
+
+
+def test_input_that_ends_at_the_other_file_question_on_the_last_day_still_shows_the_ending(tmp_path, monkeypatch):
+    from game.text import play
+
+    real = play.write_log
+
+    def full_at_the_end(path, scenario, state, *rest):
+        if state.ended:
+            raise OSError(errno.ENOSPC, "No space left on device", path)
+        real(path, scenario, state, *rest)
+
+    monkeypatch.setattr(play, "write_log", full_at_the_end)
+    status, text, game = run("2\n1\n1\n1\n", log_path=str(tmp_path / "game.jsonl"))
+    assert status == 0 and game.session.state.ending == "settlement"
+    asked = text.index("Write the log to another file (a path, or Enter to go on without it)? \n")
+    assert "Ending: The missiles go home" in text[asked:] and "Input ended" not in text
+
+
+def test_a_piped_order_that_lands_on_the_other_file_question_still_gives_the_order(tmp_path):
+    """A script of orders knows nothing of a disk that fails between them: its '1' is an order, not a file."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    status, text, game = run("2\n1\n1\n1\n", log_path=str(folder))
+    assert "('1' is not a file path: no other file, and '1' answers the next question.)" in text
+    assert status == 0 and game.session.state.ending == "settlement"
+    assert [record.orders for record in game.session.state.history] == \
+        [record.orders for record in run("2\n1\n1\n1\n")[2].session.state.history]
+    assert not (tmp_path / "1").exists() and not os.path.exists("1")
+
+
+class InterruptedInput(io.StringIO):
+    """Answers, then Ctrl-C at the next question."""
+
+    def readline(self, *arguments):
+        line = super().readline(*arguments)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_keeps_the_days_played_in_the_save(tmp_path):
+    target = tmp_path / "game.json"
+    output = io.StringIO()
+    game = TextGame(machine.start(DEMO, 7), {"kennedy": "human", "khrushchev": "historical"}, InterruptedInput("2\n"),
+                    output, save_path=str(target))
+    assert game.run() == 130
+    assert output.getvalue().endswith("Interrupted. The game was saved.\n")
+    assert json.loads(target.read_text())["days"] == [{"kennedy": "wait_and_watch", "khrushchev": "rush_sites"}]
+
+
 def test_saving_without_a_save_file_asks_where(tmp_path):
     target = tmp_path / "mine.json"
     status, text, _ = run(f"s\n{target}\n2\nq\n")

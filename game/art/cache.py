@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -67,6 +68,16 @@ class ArtCache:
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.png"
+
+    def tidy(self) -> int:
+        """Delete the temporary files a painter killed half-way through a write left in the cache's
+        folders (only stale ones of the atomic writer's naming); returns how many went."""
+        try:
+            folders = [entry.path for entry in os.scandir(self.folder)
+                       if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        return sum(atomic.remove_orphans(folder) for folder in folders)
 
     def get(self, key: str) -> np.ndarray | None:
         path = self.path(key)

@@ -30,7 +30,7 @@ import jinja2
 from aiohttp import WSMsgType, web
 
 from game import i18n, paths
-from game.engine.atomic import write_atomically
+from game.engine.atomic import remove_orphans, write_atomically
 from game.engine.log import render_lines
 from game.classroom import codes, protocol
 from game.classroom import commands as c
@@ -91,6 +91,7 @@ class Classroom:
 
     def restore(self) -> list[str]:
         """Every room of the store back in memory, each command replayed; returns what went wrong."""
+        remove_orphans(self.log_folder)  # logs a host killed half-way through writing left behind
         problems = []
         for record in self.store.rooms():
             try:

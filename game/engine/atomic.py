@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -27,15 +28,37 @@ def write_bytes_atomically(path: str | os.PathLike, data: bytes) -> None:
     """
     path = os.fspath(path)
     try:
-        _write(path, data)
+        _write(_written_through(path), data)
     except OSError as error:
         # Name the file the player asked for, not the hidden temporary one beside it.
         raise type(error)(error.errno, error.strerror or str(error), path) from None
 
 
+def _written_through(path: str) -> str:
+    """The file to replace: the target of a symbolic link (which stays a link), never a device.
+
+    Renaming over a path replaces whatever is there: ``--save /dev/null`` run as root would put
+    a regular file in place of the device, and a FIFO or socket would silently become a file.
+    Only a regular file, a folder (which the rename refuses itself) or nothing is replaced.
+    """
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return target  # nothing there yet, or a path the write itself will report
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        kind = "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else \
+            "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a plain file"
+        raise OSError(errno.EPERM, f"it is {kind}, not a regular file to write", path)
+    return target
+
+
 def _write(path: str, data: bytes) -> None:
     folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:  # a file stands where the folder should be: "File exists" would puzzle
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), folder) from None
     handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=TEMPORARY_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -103,3 +126,9 @@ def remove_orphans(folder: str | os.PathLike, name: str | None = None, older_tha
         except OSError:
             continue
     return removed
+
+
+def remove_orphans_beside(path: str | os.PathLike) -> int:
+    """``remove_orphans`` for the temporaries of one file: what a killed write of it left last time."""
+    path = os.path.abspath(os.fspath(path))
+    return remove_orphans(os.path.dirname(path), os.path.basename(path))

@@ -17,7 +17,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from game import paths
 from game.engine.atomic import write_atomically
@@ -39,7 +39,15 @@ _MAX_DIGITS = 30  # a seed or a value never needs more; Python's own limit (4,30
 
 
 class SaveError(ValueError):
-    """A save that cannot be read or does not fit the scenario; the message says which."""
+    """A save that cannot be read or does not fit the scenario; the message says which.
+
+    ``reason`` is the message without the save's path, for a screen that names the file its own way.
+    """
+
+    def __init__(self, reason: str, path: str | os.PathLike | None = None):
+        super().__init__(f"{os.fspath(path)}: {reason}" if path is not None else reason)
+        self.reason = reason
+        self.path = path
 
 
 class _Damaged(Exception):
@@ -49,8 +57,30 @@ class _Damaged(Exception):
 @dataclass(frozen=True, slots=True)
 class SavedGame:
     session: Session
-    players: Mapping[str, str]  # role -> "human" or a policy name
-    scenario_path: str
+    players: Mapping[str, str]  # role -> "human" or a policy name, for every role of the scenario
+    scenario_path: Path
+
+
+def open_save(path: str | os.PathLike, load: Callable[[Path], Scenario], scenario_path: str | os.PathLike | None = None,
+              players: Mapping[str, str] | None = None) -> SavedGame:
+    """The one way a front end opens a save: read and check it, find its scenario, load, replay.
+
+    Every refusal is a ``SaveError`` of one line that starts with the save's path. ``load`` turns
+    the scenario file into a model (each front end has its own cache and way of showing a bad
+    file) and raises ``SaveError`` when it cannot; ``scenario_path`` is a file the player named
+    instead of the one the save names; ``players`` plays the seats the save does not name
+    (every seat human when not given).
+    """
+    data = read_save(path)
+    try:
+        found = Path(scenario_path) if scenario_path is not None else scenario_file(data, path)
+        scenario = load(found)
+        session = restore(data, scenario)
+    except SaveError as error:
+        raise SaveError(error.reason, path) from None
+    saved = data.get("players", {})
+    defaults = players or {}
+    return SavedGame(session, {role: saved.get(role, defaults.get(role, HUMAN)) for role in scenario.roles}, found)
 
 
 def save_to_dict(session: Session, players: Mapping[str, str]) -> dict[str, Any]:
@@ -78,20 +108,20 @@ def read_save(path: str | os.PathLike) -> dict[str, Any]:
     try:
         raw = read_regular_file(path, MAX_SAVE_BYTES)
     except FileRefused as error:
-        raise SaveError(f"{path}: cannot read the save: {_reason(error, path)}") from None
+        raise SaveError(f"cannot read the save: {_reason(error, path)}", path) from None
     except (OSError, ValueError) as error:
-        raise SaveError(f"{path}: cannot read the save: {getattr(error, 'strerror', None) or error}") from None
+        raise SaveError(f"cannot read the save: {getattr(error, 'strerror', None) or error}", path) from None
     try:
         data = json.loads(raw.decode("utf-8"), parse_int=_whole_number, parse_constant=_no_constant)
     except _Damaged as error:
-        raise SaveError(f"{path}: the save is damaged: {error}") from None
+        raise SaveError(f"the save is damaged: {error}", path) from None
     except RecursionError:
-        raise SaveError(f"{path}: the save is damaged: it is nested far too deeply") from None
+        raise SaveError("the save is damaged: it is nested far too deeply", path) from None
     except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
-        raise SaveError(f"{path}: not a Brinkmanship save (not valid JSON: {error})") from None
+        raise SaveError(f"not a Brinkmanship save (not valid JSON: {error})", path) from None
     problem = save_problem(data)
     if problem:
-        raise SaveError(f"{path}: {problem}")
+        raise SaveError(problem, path)
     return data
 
 
@@ -131,10 +161,13 @@ def save_problem(data: Any) -> str | None:
     for key in ("path", "digest"):
         value = scenario.get(key)
         if value is not None and (not isinstance(value, str) or len(value) > 4096 or "\0" in value):
-            return f"the save is damaged: the scenario's '{key}' must be text, not {_shown(value)}"
+            return (f"the save is damaged: the scenario's '{key}' must be text of at most 4,096 characters "
+                    f"without NUL, not {_shown(value)}")
     seed = data.get("seed")
-    if isinstance(seed, bool) or not isinstance(seed, int) or not -2**63 <= seed < 2**63:
+    if isinstance(seed, bool) or not isinstance(seed, int):
         return f"the save is damaged: its seed is {_shown(seed)}, not a whole number"
+    if not -2**63 <= seed < 2**63:
+        return f"the save is damaged: its seed {_shown(seed)} is out of range (a seed fits in 64 bits)"
     players = data.get("players", {})
     if not isinstance(players, dict) or len(players) > 64:
         return f"the save is damaged: 'players' must map each seat to who plays it, not {_shown(players)}"
@@ -151,8 +184,10 @@ def save_problem(data: Any) -> str | None:
                 and (choice is None or (isinstance(choice, str) and len(choice) <= MAX_ID_LENGTH))
                 for role, choice in orders.items()):
             return f"the save is damaged: the orders of day {number} must map each seat to a choice id, not {_shown(orders)}"
+    if "values" not in data or "ending" not in data:  # every save this game writes holds both
+        return f"the save is damaged: it has no '{'values' if 'values' not in data else 'ending'}'"
     values = data.get("values")
-    if values is not None and (not isinstance(values, list) or len(values) > MAX_VALUES or not all(
+    if (not isinstance(values, list) or len(values) > MAX_VALUES or not all(
             isinstance(value, (int, float)) and (isinstance(value, bool) or math.isfinite(value)) for value in values)):
         return "the save is damaged: 'values' must be a list of numbers and true/false"
     ending = data.get("ending")
@@ -228,6 +263,9 @@ def restore(data: Mapping[str, Any], scenario: Scenario) -> Session:
         raise SaveError(f"the save no longer fits the scenario file ({error}); was the scenario edited?") from None
     except FormulaError as error:
         raise SaveError(f"replaying the save stops at a formula of the scenario: {error}") from None
-    if list(session.state.values) != data.get("values"):
+    if list(session.state.values) != data["values"] or session.state.ending != data["ending"]:
+        if data["scenario"].get("digest") == scenario.digest:  # the very file it was played on
+            raise SaveError("replaying the save's orders does not give the values and ending it holds: "
+                            "the save was edited by hand")
         raise SaveError("replaying the save gives different results; the scenario file was changed since it was saved")
     return session

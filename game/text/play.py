@@ -54,6 +54,7 @@ class TextGame:
         self.width = width
         self.humans = [role for role, who in self.players.items() if who == HUMAN]
         self.estimates = estimates  # advisors give their odds of war (off: play in the fog)
+        self._kept: str | None = None  # a piped line that answered a question it was not meant for
 
     # --- output helpers ---------------------------------------------------------------------
     def say(self, text: str = "", indent: str = "") -> None:
@@ -74,7 +75,7 @@ class TextGame:
     def ask(self, prompt: str) -> str:
         self.write.write(prompt)
         self.write.flush()
-        line = self.read.readline()
+        line, self._kept = (self._kept, None) if self._kept is not None else (self.read.readline(), None)
         if not line:
             raise _InputEnded
         if not _is_terminal(self.read):  # piped input: show the answer, so the transcript reads right
@@ -101,6 +102,11 @@ class TextGame:
         except _Quit:
             self.say("Game over by choice." + (" It was saved." if self.autosave(ask=True) else ""))
             return 0
+        except KeyboardInterrupt:
+            # Ctrl-C loses at most the order being typed: the days played so far are saved.
+            self.say()
+            self.say("Interrupted." + (" The game was saved." if self.autosave() else ""))
+            return 130
         except FormulaError as error:
             # The rules stopped before the bad number reached the game: what is saved is sound.
             self.say_line(format_diagnostic(error.diagnostic))
@@ -320,8 +326,27 @@ class TextGame:
             setattr(self, attribute, other)
 
     def ask_for_file(self, prompt: str) -> str | None:
-        answer = self.ask(prompt)
+        """A path typed by the player; None for Enter, and for the end of input: the question may
+        come while the game is already closing (quitting, the ending), where nothing else can be asked.
+
+        A script piping its orders cannot know that a disk will fail and a question come between
+        them: a piped answer that is no path (``2``, ``q``: no folder, no extension) is taken as
+        Enter and kept for the question it was written for.
+        """
+        try:
+            answer = self.ask(prompt)
+        except _InputEnded:
+            self.write.write("\n")
+            return None
+        if answer and not _is_terminal(self.read) and not _looks_like_path(answer):
+            self._kept = answer + "\n"
+            self.say_line(f"('{answer}' is not a file path: no other file, and '{answer}' answers the next question.)")
+            return None
         return os.path.expanduser(answer) if answer else None
+
+
+def _looks_like_path(answer: str) -> bool:
+    return any(mark in answer for mark in ("/", "\\", ".", "~"))
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -56,6 +56,7 @@ class App:
         self.language = self.settings.language  # the scenario texts' language (Settings, or --lang for one run)
         self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
+        self.save_path: Path | None = None  # the file the game autosaves to, asked for on the command line (--save)
         from game.ui.scenes import registry
 
         self.registry: dict[str, Callable] = registry()
@@ -91,17 +92,24 @@ class App:
         """Take new settings: reopen the window if its size or mode changed, redo every layout."""
         old = self.settings
         self.settings = settings
+        unsaved = None
         if self.persist_settings:
             try:
                 save_settings(settings)
-            except OSError:
-                pass
+            except OSError as error:  # they apply all the same; the player learns they will not last
+                unsaved = error
         if (old.size, old.fullscreen) != (settings.size, settings.fullscreen):
             self.window = self._open_window(settings)
         self.sound.enabled = settings.sound
         if settings.language != old.language:
             self._speak(settings.language)
         self._retheme()
+        if unsaved is not None:
+            from game.ui.settings import settings_path
+
+            _ = self.words
+            self.notify(_("The settings apply now, but could not be saved to {file}: {reason}",
+                          file=str(unsaved.filename or settings_path()), reason=unsaved.strerror or unsaved), 8.0)
 
     def set_language(self, language: str) -> None:
         """Speak ``language`` in the scenario's texts from now on, in the game on screen too."""
@@ -203,6 +211,11 @@ class App:
         self.clock_time += dt
         for scene in list(self.scenes):
             scene.update(dt)
+        match = next((scene.match for scene in self.scenes if getattr(scene, "match", None) is not None), None)
+        if match is not None:
+            from game.ui.flow import show_write_problems
+
+            show_write_problems(self, match)
 
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.window
@@ -294,6 +307,9 @@ def tidy_user_folders() -> None:
 
     for folder in (paths.user_folder(), paths.config_folder(), paths.saves_folder(), paths.logs_folder()):
         remove_orphans(folder)
+    from game.art.cache import ArtCache
+
+    ArtCache().tidy()
 
 
 HEADLESS_DRIVERS = ("offscreen", "dummy")
@@ -325,7 +341,7 @@ def no_display() -> str | None:
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
            seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None,
-           estimates: bool | None = None) -> int:
+           estimates: bool | None = None, save: str | None = None) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     missing = no_display()
@@ -340,6 +356,12 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     if language:  # asked for on the command line, for this run; otherwise the Settings choice holds
         app.language = language
     app.log_path = Path(log) if log else None
+    app.save_path = Path(save) if save else None
+    from game.engine.atomic import remove_orphans_beside
+
+    for path in (save, log):
+        if path:  # what a writer killed half-way left beside the file last time
+            remove_orphans_beside(path)
     if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
         app.estimates_allowed = False
     try:
@@ -371,7 +393,7 @@ def _open_first_screens(app: App, scenario: str | None, role: str | None, oppone
             match.log_path = app.log_path or match.log_path
             continue_match(app, match)
         except SaveError as error:
-            print(f"brink: {load}: {error}", file=sys.stderr)
+            print(f"brink: {load}: {error.reason}", file=sys.stderr)
             raise _StartRefused from error
         except FormulaError as error:
             print(format_diagnostic(error.diagnostic), file=sys.stderr)

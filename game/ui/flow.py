@@ -45,7 +45,8 @@ def show_current(app, match: Match) -> None:
 
 
 def continue_match(app, match: Match) -> None:
-    """Open a loaded or continued game where it stands."""
+    """Open a loaded or continued game where it stands (autosaved to ``--save`` when one was given)."""
+    match.autosave = getattr(app, "save_path", None) or match.autosave
     show_current(app, match)
 
 
@@ -108,3 +109,24 @@ def show_formula_error(app, error) -> None:
         app.pop()
     path = error.location.path if error.location is not None else "the scenario"
     app.push("problems", reloaded=Reloaded(path, None, (format_diagnostic(error.diagnostic),)))
+
+
+def show_write_problems(app, match: Match) -> None:
+    """Say at the foot of the screen, once, that the autosave or the log could not be written.
+
+    The game goes on either way; the player learns that quitting now would lose it (the autosave)
+    or that there will be no record to debrief from (the log), and where the write failed.
+    """
+    problems = match.take_write_problems()
+    if not problems:
+        return
+    _ = app.words
+    lines = []
+    for problem in problems:
+        if problem.what == "autosave":
+            lines.append(_("The game goes on, but it could not be autosaved to {file}: {reason}",
+                           file=str(problem.path), reason=problem.reason))
+        else:
+            lines.append(_("The game goes on, but its log could not be written to {file}: {reason}",
+                           file=str(problem.path), reason=problem.reason))
+    app.notify("\n".join(lines), 8.0)

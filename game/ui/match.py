@@ -22,7 +22,7 @@ from game.engine.machine import Advance, GiveOrder, Phase, Resolve, Session, Und
 from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.visibility import ShownOrder, shown_names, state_seen_by
-from game.engine.saves import MAX_SAVE_BYTES, SaveError, read_save, restore, save_game, save_problem, scenario_file
+from game.engine.saves import MAX_SAVE_BYTES, SaveError, open_save, save_game, save_problem, scenario_file
 from game.files import read_regular_file
 from game.engine.state import DayRecord
 from game.scenario.errors import FormulaError
@@ -45,6 +45,8 @@ class Match:
     log_path: Path | None = None
     autosave: Path | None = field(default_factory=autosave_path)
     times: PlayTimes = field(default_factory=PlayTimes)  # wall-clock times for the log
+    _failing: set = field(default_factory=set, init=False, repr=False)  # writes failing now, each shown once
+    _unshown: list = field(default_factory=list, init=False, repr=False)
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, players: Mapping[str, str], language: str = "en",
@@ -187,19 +189,42 @@ class Match:
     def save(self, path: Path) -> None:
         save_game(path, self.session, self.players)
 
+    # A full disk or a read-only folder must not stop the game: a failed write is kept here for
+    # the window to show once (``take_write_problems``), and shown again only if it comes back
+    # after a write that worked.
     def write_autosave(self) -> None:
         if self.autosave is not None:
-            try:
-                self.save(self.autosave)
-            except OSError:
-                pass  # a full disk must not stop the game
+            self._written("autosave", self.autosave, lambda: self.save(self.autosave))
 
     def write_log(self) -> None:
         if self.log_path is not None:
-            try:
-                write_log(self.log_path, self.scenario, self.session.state, self.players, "window", self.times)
-            except OSError:
-                pass
+            self._written("log", self.log_path, lambda: write_log(self.log_path, self.scenario, self.session.state,
+                                                                  self.players, "window", self.times))
+
+    def take_write_problems(self) -> list["WriteProblem"]:
+        """The failed writes not yet shown, each once."""
+        problems, self._unshown = self._unshown, []
+        return problems
+
+    def _written(self, what: str, path: Path, write) -> None:
+        try:
+            write()
+        except (OSError, ValueError) as error:
+            problem = WriteProblem(what, Path(getattr(error, "filename", None) or path),
+                                   getattr(error, "strerror", None) or str(error))
+            if problem not in self._failing:
+                self._failing.add(problem)
+                self._unshown.append(problem)
+            return
+        self._failing = {problem for problem in self._failing if problem.what != what}
+
+
+@dataclass(frozen=True, slots=True)
+class WriteProblem:
+    """A file of the game's own (the autosave, the log) that could not be written, and why."""
+    what: str  # "autosave" or "log"
+    path: Path
+    reason: str
 
 
 def load_match(path: Path, scenario_cache: dict | None = None, scenario_path: Path | None = None) -> Match:
@@ -208,11 +233,9 @@ def load_match(path: Path, scenario_cache: dict | None = None, scenario_path: Pa
     The scenario is the file the save names (``saves.scenario_file``), or ``scenario_path``
     when the player named one; never another scenario that merely shares the id.
     """
-    data = read_save(path)
-    found = scenario_path or scenario_file(data, path)
-    scenario = load_cached(found, scenario_cache)
-    session = restore(data, scenario)
-    players = {role: data.get("players", {}).get(role, HUMAN) for role in scenario.roles}
+    saved = open_save(path, lambda found: load_cached(found, scenario_cache), scenario_path)
+    session, players = saved.session, dict(saved.players)
+    scenario = session.scenario
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     log_path = paths.logs_folder() / f"{scenario.id}-{session.state.seed}-{stamp}.jsonl"
     return Match(session, players, log_path=log_path)
@@ -247,6 +270,8 @@ class SaveSummary:
     ended: bool
     players: dict
     modified: float
+    scenario_path: Path | None = None  # the file loading it would play on (``saves.scenario_file``)
+    problem: str | None = None  # why it cannot be opened, when that shows without replaying it
 
 
 def list_saves(folder: Path | None = None) -> list[SaveSummary]:
@@ -258,13 +283,26 @@ def list_saves(folder: Path | None = None) -> list[SaveSummary]:
     for path in folder.glob("*.json"):
         data = _save_data(path, checked=False)
         try:  # listed when it names its scenario and days; opening it says what else is wrong
+            scenario_path, problem = _scenario_of(data, path)
             summaries.append(SaveSummary(path, str(data["scenario"]["id"])[:80], len(data["days"]),
                                          data.get("ending") is not None, {str(k)[:40]: str(v)[:40] for k, v in data.get("players", {}).items()},
-                                         path.stat().st_mtime))
+                                         path.stat().st_mtime, scenario_path, problem))
         except (OSError, KeyError, TypeError, AttributeError):
             continue
     summaries.sort(key=lambda s: (-s.modified, s.path.name))
     return summaries
+
+
+def _scenario_of(data: dict, path: Path) -> tuple[Path | None, str | None]:
+    """The scenario file a listed save would be opened on, found as opening it finds it (never a
+    namesake of its id), or why there is none."""
+    problem = save_problem(data)
+    if problem is not None:
+        return None, problem
+    try:
+        return scenario_file(data, path), None
+    except SaveError as error:
+        return None, error.reason
 
 
 def _save_data(path: Path, checked: bool = True) -> dict | None:

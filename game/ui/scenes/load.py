@@ -10,7 +10,6 @@ import datetime
 
 import pygame
 
-from game import paths
 from game.engine.saves import SaveError
 from game.i18n import long_date, short_date
 from game.ui import flow, layout
@@ -45,24 +44,26 @@ class LoadScene(Scene):
         button = pygame.Rect(m * 4, size[1] - m - button_h, button_width(theme, _("Back"), "button", "Esc"), button_h)
         self.add(Button(button, _("Back"), self.back, hint="Esc", name="Back"))
 
-    def _scenario(self, scenario_id: str):
-        if scenario_id not in self._scenarios:
-            path = paths.find_scenario(scenario_id)
+    def _scenario(self, path):
+        """The scenario at the file the save would be opened on (None: none, or it does not load)."""
+        if path not in self._scenarios:
             try:
-                self._scenarios[scenario_id] = load_cached(path, self.app.scenario_cache) if path else None
+                self._scenarios[path] = load_cached(path, self.app.scenario_cache) if path else None
             except SaveError:
-                self._scenarios[scenario_id] = None
-        return self._scenarios[scenario_id]
+                self._scenarios[path] = None
+        return self._scenarios[path]
 
     def _words(self, save) -> tuple[str, str, str]:
         """A save's title, description and badge, as the list shows them."""
         language = self.app.language
         _ = self.app.words
-        scenario = self._scenario(save.scenario_id)
+        scenario = self._scenario(save.scenario_path)
         when = datetime.datetime.fromtimestamp(save.modified)
         badge = f"{short_date(when.date().isoformat(), _)} {when.year}, {when:%H:%M}"
         if save.path.name == "autosave.json":
             badge = _("Autosave, {when}", when=badge)
+        if save.problem is not None:
+            return save.scenario_id, _("This save cannot be opened: {reason}", reason=save.problem), badge
         if scenario is None:
             return save.scenario_id, _("This game's scenario cannot be found."), badge
         title = scenario.title.get(language)
@@ -109,7 +110,7 @@ class LoadScene(Scene):
                 match = load_match(path, self.app.scenario_cache)
             except SaveError as error:
                 _ = self.app.words
-                self.app.notify(_("Cannot load {file}: {error}", file=path.name, error=error))
+                self.app.notify(_("Cannot load {file}: {error}", file=path.name, error=error.reason))
                 return
             flow.continue_match(self.app, match)
         return load

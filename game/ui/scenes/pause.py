@@ -37,7 +37,9 @@ class PauseScene(Overlay):
         try:
             match.save(path)
         except OSError as error:
-            self.app.notify(self.app.words.gettext("Could not save: {error}").format(error=error.strerror or error))
+            _ = self.app.words
+            self.app.notify(_("Could not save to {file}: {error}", file=str(error.filename or path),
+                              error=error.strerror or error), 8.0)
             return
         self.app.notify(self.app.words.gettext("Saved as {name}").format(name=name))
         self.app.pop()
@@ -51,3 +53,5 @@ class PauseScene(Overlay):
         if self.match is not None:
             self.match.write_autosave()
         self.app.reset("title")
+        if self.match is not None:  # the title holds no match: say it here if the autosave failed
+            flow.show_write_problems(self.app, self.match)

@@ -281,6 +281,7 @@ class SetupScene(Scene):
         if parse_name(opponent) is not None:
             opponent = with_difficulty(opponent, self.difficulty)
         players = {role: (HUMAN if role == self.role else opponent) for role in scenario.roles}
-        match = Match.new(scenario, int(self.seed), players, language=self.app.language, log_path=self.app.log_path)
+        match = Match.new(scenario, int(self.seed), players, language=self.app.language, log_path=self.app.log_path,
+                          autosave=self.app.save_path)
         match.write_autosave()
         flow.show_current(self.app, match)

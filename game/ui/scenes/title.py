@@ -94,7 +94,7 @@ class TitleScene(Scene):
         try:
             match = load_match(autosave_path(), self.app.scenario_cache)
         except SaveError as error:
-            self.app.notify(self.app.words.gettext("Cannot continue: {error}").format(error=error))
+            self.app.notify(self.app.words.gettext("Cannot continue: {error}").format(error=error.reason))
             return
         flow.continue_match(self.app, match)
 

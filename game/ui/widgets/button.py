@@ -183,7 +183,8 @@ class TextField(Widget):
     def key(self, event) -> bool:
         if event.key == pygame.K_BACKSPACE:
             self.value = self.value[:-1]
-        elif event.unicode and event.unicode.isdigit() and len(self.value) < self.max_length:
+        # ASCII digits only: '²' and other characters Python calls digits are no number to int()
+        elif event.unicode.isascii() and event.unicode.isdigit() and len(self.value) < self.max_length:
             self.value += event.unicode
         else:
             return False
