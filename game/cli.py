@@ -669,5 +669,9 @@ def _scenarios(arguments, parser) -> int:
         if scenario is None:
             print(f"{path.parent.name:<28} (invalid: run 'brink validate {path}')")
         else:
-            print(f"{path.parent.name:<28} {scenario.title}  [{len(scenario.days)} days, roles: {', '.join(scenario.roles)}]")
+            from game.packs.install import RECORD_NAME
+
+            packed = ", installed from a pack" if (path.parent / RECORD_NAME).is_file() else ""
+            print(f"{path.parent.name:<28} {scenario.title}  [{len(scenario.days)} days, roles: "
+                  f"{', '.join(scenario.roles)}{packed}]")
     return 0

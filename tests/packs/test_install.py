@@ -169,6 +169,10 @@ def test_a_packed_scenario_installs_into_the_players_scenarios_and_plays_by_its_
     assert paths.find_scenario("lighthouse") == folder / "scenario.yaml"
     assert load_scenario(paths.find_scenario("lighthouse")).days[0].art == {"image": "pictures/dawn.png"}
     assert "installed lighthouse (The Lighthouse Quarrel; license: CC-BY-4.0)" in capsys.readouterr().out
+    assert main(["scenarios"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "The Lighthouse Quarrel  [1 days, roles: north, south, installed from a pack]" in listed[-1]
+    assert "installed from a pack" not in "".join(listed[:-1])
 
 
 def test_an_installed_scenario_is_refused_again_unless_forced(lighthouse_pack, capsys):
