@@ -22,6 +22,7 @@ import pygame
 
 from game import i18n
 from game.ui.art import ArtLibrary
+from game.ui.keymap import KeyMap
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.sound import Sound
 from game.ui.theme import Theme
@@ -56,6 +57,9 @@ class App:
         self.language = self.settings.language  # the scenario texts' language (Settings, or --lang for one run)
         self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
+        self.keys = KeyMap.from_settings(self.settings.keys)
+        self.speaker = None  # a game.ui.speech.Speaker, opened when self-voicing is first wanted
+        self.voicing_forced = False  # --voice: self-voicing for this run, whatever the Settings say
         from game.ui.scenes import registry
 
         self.registry: dict[str, Callable] = registry()
@@ -99,9 +103,34 @@ class App:
         if (old.size, old.fullscreen) != (settings.size, settings.fullscreen):
             self.window = self._open_window(settings)
         self.sound.enabled = settings.sound
+        self.keys = KeyMap.from_settings(settings.keys)
+        if old.self_voicing and not settings.self_voicing and self.speaker is not None:
+            self.speaker.stop()
         if settings.language != old.language:
             self._speak(settings.language)
         self._retheme()
+
+    # --- self-voicing and motion -------------------------------------------------------------------
+    @property
+    def voicing(self) -> bool:
+        return self.settings.self_voicing or self.voicing_forced
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.settings.reduced_motion
+
+    def voice(self):
+        """The speaker, opened on first use (pyttsx3 when the [voice] extra is installed, else a silent one)."""
+        if self.speaker is None:
+            from game.ui.speech import open_speaker
+
+            self.speaker = open_speaker(self.language)
+        return self.speaker
+
+    def speak(self, text: str) -> None:
+        """Say ``text`` when self-voicing is on, cutting short what was being said; never waits for the voice."""
+        if self.voicing and text and text.strip():
+            self.voice().say(" ".join(text.split()))
 
     def set_language(self, language: str) -> None:
         """Speak ``language`` in the scenario's texts from now on, in the game on screen too."""
@@ -184,20 +213,25 @@ class App:
             if self.window.get_size() != (self.theme.width, self.theme.height):
                 self._retheme()
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        if event.type == pygame.KEYDOWN and self.keys.pressed(event, "fullscreen") \
+                and not self.waiting_for_key():
             self.apply_settings(self.settings.changed(fullscreen=not self.settings.fullscreen))
             return
         from game.scenario.errors import FormulaError
         from game.ui.flow import reload_scenario, show_formula_error
 
         try:
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            if event.type == pygame.KEYDOWN and self.keys.pressed(event, "reload") and not self.waiting_for_key():
                 reload_scenario(self)
             elif self.scenes:
                 self.scenes[-1].process_event(event)
         except FormulaError as error:
             # The rules stopped before the number reached the game, so the game stands where it was.
             show_formula_error(self, error)
+
+    def waiting_for_key(self) -> bool:
+        """True while the keys page waits for the new key of an action: every key goes to it."""
+        return bool(self.scenes) and getattr(self.scenes[-1], "listening", None) is not None
 
     def update(self, dt: float) -> None:
         self.clock_time += dt
@@ -285,6 +319,8 @@ class App:
                 if not after_crash:
                     raise
         self.sound.close()
+        if self.speaker is not None:
+            self.speaker.close()
         pygame.quit()
 
 

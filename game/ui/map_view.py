@@ -169,6 +169,10 @@ class MapView(Widget):
         target = 1.0 if self.picture.quarantine else 0.0
         self.line_alpha += (target - self.line_alpha) * min(1.0, dt * 2.0)
 
+    def settle(self) -> None:
+        if self.picture is not None:
+            self.set_picture(self.picture, animate=False)
+
     # --- the painted base ------------------------------------------------------------------------
     def projection(self) -> Projection:
         if self._projection is None or self._projection.rect != self.map_rect:

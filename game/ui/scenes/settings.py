@@ -58,7 +58,7 @@ class SettingsScene(Overlay):
             self.add(button)
             y += button_h + theme.px(10)
         rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
-        self.add(Button(rect, _("Done"), self.back, kind="primary", hint="Esc", name="done"))
+        self.add(Button(rect, _("Done"), self.back, kind="primary", hint=self.app.keys.label("back"), name="done"))
 
     def _cycle(self, key: str, step: int):
         def cycle() -> None:

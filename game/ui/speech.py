@@ -1,0 +1,148 @@
+"""Self-voicing: the focused widget's words spoken aloud, as Ren'Py does, for players who cannot read the screen.
+
+Speech is an optional extra (``pip install brinkmanship[voice]`` brings pyttsx3, which speaks through
+the system's engine: espeak-ng on Linux, SAPI5 on Windows, NSSpeechSynthesizer on macOS). The window
+talks to one small interface, ``Speaker``; the engine runs on a thread of its own, so a long
+sentence never holds up a frame, and a new sentence cuts the old one short, as a screen reader does
+when the focus moves on. Without the extra, or without an engine under it, a ``SilentSpeaker`` says
+why (Settings shows it) and the game plays on.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import queue
+import threading
+from typing import Protocol
+
+NO_EXTRA = "no_extra"  # pyttsx3 is not installed
+NO_ENGINE = "no_engine"  # pyttsx3 is, but the system's speech engine (espeak-ng) is not
+
+
+class Speaker(Protocol):
+    """What the window needs of a voice: say a text (cutting short what is being said), be quiet, close."""
+
+    problem: str | None  # why nothing can be heard (NO_EXTRA, NO_ENGINE), or None
+
+    def say(self, text: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class RecordingSpeaker:
+    """Keeps what it is asked to say: the tests' ears."""
+
+    problem = None
+
+    def __init__(self) -> None:
+        self.spoken: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.spoken.append(text)
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class SilentSpeaker:
+    """No voice to be had; ``problem`` says why."""
+
+    def __init__(self, problem: str, detail: str = ""):
+        self.problem = problem
+        self.detail = detail
+
+    def say(self, text: str) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class EngineSpeaker:
+    """pyttsx3 on a thread of its own: the frame hands over a sentence and goes on drawing.
+
+    Only the newest sentence matters (the focus has moved past the others), so the queue is
+    drained before each one is spoken and a new one stops the engine mid-sentence. If the engine
+    cannot start (no espeak-ng), ``problem`` becomes NO_ENGINE and every later ``say`` is a no-op.
+    """
+
+    def __init__(self, language: str = "en"):
+        self.problem: str | None = None
+        self.detail = ""
+        self.language = language
+        self._sentences: queue.Queue[str | None] = queue.Queue()
+        self._engine = None
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
+        self._thread.start()
+
+    def say(self, text: str) -> None:
+        if self.problem is None and text:
+            self.stop()
+            self._sentences.put(text)
+
+    def stop(self) -> None:
+        engine = self._engine
+        if engine is not None:
+            try:
+                engine.stop()
+            except Exception:  # noqa: BLE001  (an engine that cannot be stopped finishes its sentence)
+                pass
+
+    def close(self) -> None:
+        self._sentences.put(None)
+        self.stop()
+
+    def wait_ready(self, seconds: float = 5.0) -> bool:
+        """Wait until the engine started or failed (for the start-up check in Settings and the tests)."""
+        return self._started.wait(seconds)
+
+    def _run(self) -> None:
+        try:
+            import pyttsx3
+
+            engine = pyttsx3.init()
+            choose_voice(engine, self.language)
+        except Exception as error:  # noqa: BLE001  (any engine failure: a silent game, never a crash)
+            self.problem, self.detail = NO_ENGINE, str(error)
+            self._started.set()
+            return
+        self._engine = engine
+        self._started.set()
+        while True:
+            text = self._sentences.get()
+            while text is not None and not self._sentences.empty():
+                text = self._sentences.get_nowait()  # only the newest: the focus has moved past the rest
+            if text is None:
+                return
+            try:
+                engine.say(text)
+                engine.runAndWait()
+            except Exception as error:  # noqa: BLE001
+                self.problem, self.detail = NO_ENGINE, str(error)
+                return
+
+
+def choose_voice(engine, language: str) -> None:
+    """A voice that speaks ``language``, when the engine has one; else the engine's default."""
+    for voice in engine.getProperty("voices") or []:
+        names = [str(voice.id).lower(), str(getattr(voice, "name", "")).lower()]
+        names += [str(item).lower() for item in (getattr(voice, "languages", None) or [])]
+        if any(name == language or name.endswith("/" + language) or name.startswith(language + "-") for name in names):
+            engine.setProperty("voice", voice.id)
+            return
+
+
+def open_speaker(language: str = "en") -> Speaker:
+    """The voice the machine can offer: pyttsx3's engine, or a silent speaker that says what is missing."""
+    if importlib.util.find_spec("pyttsx3") is None:
+        return SilentSpeaker(NO_EXTRA)
+    return EngineSpeaker(language)  # finds its engine on its own thread; a failure shows in ``problem``
