@@ -361,7 +361,7 @@ def no_display() -> str | None:
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
            seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None,
-           estimates: bool | None = None) -> int:
+           estimates: bool | None = None, voice: bool = False) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     missing = no_display()
@@ -378,6 +378,7 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
     app.log_path = Path(log) if log else None
     if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
         app.estimates_allowed = False
+    app.voicing_forced = voice  # --voice: self-voicing for this run, whatever the Settings say
     try:
         _open_first_screens(app, scenario, role, opponent, seed, load)
     except _StartRefused:
