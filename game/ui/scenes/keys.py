@@ -51,7 +51,8 @@ class KeysScene(Scene):
 
     def _key_words(self, action_id: str) -> str:
         if self.listening == action_id:
-            return self.app.words("press a key")
+            _ = self.app.words
+            return _("press a key")
         return self.app.keys.label(action_id)
 
     def _row(self, index: int, rect: pygame.Rect) -> KeyRow:
@@ -63,14 +64,16 @@ class KeysScene(Scene):
         self.heading_bar(surface)
 
     def static_texts(self) -> list[str]:
-        return [self.app.words("Keys")]
+        _ = self.app.words
+        return [_("Keys")]
 
     # --- changing a key ------------------------------------------------------------------------------
     def _listen(self, action_id: str):
         def listen() -> None:
             self.listening = action_id
             self.relayout()
-            self.app.speak(self.app.words("Press the new key for: {action}", action=self.action_words(action_id)))
+            _ = self.app.words
+            self.app.speak(_("Press the new key for: {action}", action=self.action_words(action_id)))
         return listen
 
     def process_event(self, event):
@@ -104,7 +107,8 @@ class KeysScene(Scene):
 
     def reset(self) -> None:
         self.app.apply_settings(self.app.settings.changed(keys=()))
-        message = self.app.words("Every key is back on its default.")
+        _ = self.app.words
+        message = _("Every key is back on its default.")
         self.app.notify(message)
         self.app.speak(message)
 
