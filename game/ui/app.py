@@ -140,6 +140,9 @@ class App:
 
     def _speak(self, language: str) -> None:
         self.language = language
+        if self.speaker is not None:  # a voice for the new language, found when next needed
+            self.speaker.close()
+            self.speaker = None
         for scene in self.scenes:
             if getattr(scene, "match", None) is not None:
                 scene.match.language = language
@@ -199,6 +202,7 @@ class App:
     def notify(self, text: str, seconds: float = 3.5) -> None:
         """A short message at the foot of the screen ("Saved", "Cannot load ...")."""
         self.notice = (text, self.clock_time + seconds)
+        self.speak(text)
 
     # --- the loop -------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:

@@ -204,6 +204,37 @@ def test_the_read_key_reads_the_whole_screen_and_b_reads_the_briefing(make_app, 
     assert " ".join(briefing.split()) in app.speaker.spoken[-1]
 
 
+def test_a_heard_advisor_is_spoken_with_the_advice_and_a_picked_card_says_it_is_selected(make_app, only_demo):
+    app = voiced_app(make_app)
+    on_the_day(app, only_demo)
+    press(app, pygame.K_a, "a")
+    advisor, advice = app.top.advice[0]
+    assert app.top.match.t(advice.text) in app.speaker.spoken[-1]
+    first = app.top.cards[0].name
+    press(app, pygame.K_1, "1")  # pick the first card: the focus moves on to the order button
+    assert app.top.focus.name == "give order"
+    tab_to(app, first)  # back to the card, now picked
+    assert app.speaker.spoken[-1] == f"1. {app.top.focus.label}. selected"
+
+
+def test_the_read_key_on_the_day_also_reads_defcon_and_every_meter(make_app, only_demo):
+    app = voiced_app(make_app)
+    on_the_day(app, only_demo)
+    press(app, pygame.K_r, "r")
+    from game.ui.widgets.gauge import MeterBar
+
+    meters = [w for w in app.top.widgets if isinstance(w, MeterBar)]
+    assert meters and all(f"{m.label}: " in app.speaker.spoken[-1] for m in meters)
+    assert "DEFCON" in app.speaker.spoken[-1]
+
+
+def test_a_notice_is_spoken_too(make_app):
+    app = voiced_app(make_app)
+    app.push("title")
+    app.notify("Saved")
+    assert app.speaker.spoken[-1] == "Saved"
+
+
 def test_without_self_voicing_nothing_is_spoken(make_app):
     app = make_app(1280, 720)
     app.speaker = RecordingSpeaker()

@@ -114,7 +114,14 @@ class Scene:
             self.app.speak(said[1])
 
     def focus_words(self, widget: Widget | None) -> str:
-        return widget.spoken() if widget is not None else ""
+        """A widget's words, and whether it is the one selected (a tab, a picked card, a chosen option)."""
+        if widget is None:
+            return ""
+        if getattr(widget, "selected", False):
+            _ = self.app.words
+            selected = _("selected")
+            return f"{widget.spoken()}. {selected}"
+        return widget.spoken()
 
     def spoken_title(self) -> str:
         """What a new screen says first: its heading."""

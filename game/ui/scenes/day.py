@@ -33,6 +33,7 @@ from game.ui.widgets.base import panel
 from game.ui.widgets.button import Button, button_height, button_width, label_lines
 from game.ui.widgets.calendar import CalendarStrip, calendar_height
 from game.ui.widgets.card import ChoiceCard, card_height
+from game.ui.widgets.gauge import DefconGauge, MeterBar
 from game.ui.widgets.portrait import AdvisorChip, briefing_picture, chip_height, portrait_surface
 from game.ui.widgets.textbox import TextBox, text_height
 
@@ -392,7 +393,8 @@ class DayScene(Scene):
     def page_words(self) -> str:
         """The read-the-page key on the day: the date and title, the pane (the briefing first), the choices."""
         choices = [f"{number}. {self.match.t(choice.label)}" for number, choice in enumerate(self.choices, 1)]
-        return ". ".join([self.spoken_title(), self.pane_words(), *choices])
+        meters = [w.spoken() for w in self.widgets if isinstance(w, (DefconGauge, MeterBar))]
+        return ". ".join([self.spoken_title(), self.pane_words(), *choices, *meters])
 
     def _subject(self) -> str:
         """What the pane shows: the card or advisor pointed at, else the one in focus, else the last asked for.
@@ -562,11 +564,15 @@ class DayScene(Scene):
 
     def _hear(self, index: int):
         def hear() -> None:
-            self.advisor = index
-            self.anchor = f"advisor:{index}"
-            self.heard.add(self.advice[index][0].id)
-            self.relayout()
+            self._hear_now(index)
+            self.app.speak(self.pane_words())  # self-voicing: the advice itself, not only who gives it
         return hear
+
+    def _hear_now(self, index: int) -> None:
+        self.advisor = index
+        self.anchor = f"advisor:{index}"
+        self.heard.add(self.advice[index][0].id)
+        self.relayout()
 
     def _pick(self, choice_id: str):
         def pick() -> None:
@@ -641,7 +647,7 @@ class DayScene(Scene):
         """A: the next advisor speaks; the row turns to their page and their chip takes the focus."""
         if self.compact and self.right_tab != "advisors":
             self.right_tab = "advisors"
-        self._hear(index)()
+        self._hear_now(index)
         chip = next((c for c in self.chips if c.advice_index == index), None)
         if chip is None:  # on another page of the table (the briefing holds the first place)
             self.table_page = (index + 1) // max(1, self.table_size)
@@ -649,6 +655,7 @@ class DayScene(Scene):
             chip = next((c for c in self.chips if c.advice_index == index), None)
         if chip is not None:
             self.set_focus(chip)
+        self.app.speak(self.pane_words())  # after the chip's name: the advice is what the player asked for
 
     def _page_key(self, event) -> bool:
         """Page Up/Down turn the cards; Tab, Shift+Tab and the arrows walk on past the page's edge."""

@@ -101,8 +101,7 @@ class KeysScene(Scene):
             chosen = keys.rebound(action_id, name).chosen()
             self.app.apply_settings(self.app.settings.changed(keys=chosen))
             message = _("{action}: {key}", action=self.action_words(action_id), key=shown_name(name))
-        self.app.notify(message)
-        self.app.speak(message)
+        self.app.notify(message)  # shown, and spoken with self-voicing on
         self.relayout()
 
     def reset(self) -> None:
@@ -110,7 +109,6 @@ class KeysScene(Scene):
         _ = self.app.words
         message = _("Every key is back on its default.")
         self.app.notify(message)
-        self.app.speak(message)
 
     def on_key(self, event) -> bool:
         return self.list.key(event) or super().on_key(event)

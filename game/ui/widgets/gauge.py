@@ -183,6 +183,12 @@ class DefconGauge(Widget):
                              border_radius=theme.px(4))
         pygame.draw.rect(surface, palette.panel_edge, bar, 1, border_radius=theme.px(4))
 
+    def spoken(self) -> str:
+        said = f"{self.title} {self.level}"
+        if self.tension is not None:
+            said += f". {self.tension.label}: {number(self.tension.value)}"
+        return said
+
     def texts(self) -> list[str]:
         shown = [f"{self.title} {self.level}", LEVEL_WORDS[self.level]]  # in English: what tests look for
         if self.tension is not None:
@@ -253,6 +259,9 @@ class MeterBar(Widget):
 
     def texts(self) -> list[str]:
         return [self.label, number(self.value)]
+
+    def spoken(self) -> str:
+        return f"{self.label}: {number(self.value)}"
 
 
 def _share(value: float, minimum: float, maximum: float) -> float:
