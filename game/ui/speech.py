@@ -131,6 +131,18 @@ class EngineSpeaker:
                 return
 
 
+def sentences(*parts: str) -> str:
+    """Parts read one after another, each ended by a full stop unless it already ends a sentence,
+    so a voice pauses between a title and a button without reading "screen.." oddly."""
+    said = []
+    for part in parts:
+        part = " ".join(str(part).split())
+        if not part:
+            continue
+        said.append(part if part[-1] in ".!?:;…”\"" else part + ".")
+    return " ".join(said)
+
+
 def choose_voice(engine, language: str) -> None:
     """A voice that speaks ``language``, when the engine has one; else the engine's default."""
     for voice in engine.getProperty("voices") or []:

@@ -172,7 +172,7 @@ def test_self_voicing_speaks_the_screen_title_then_each_focused_button(make_app)
     app.push("title")
     step(app)
     assert app.speaker.spoken[0].startswith("Brinkmanship. ")
-    assert app.speaker.spoken[0].endswith(app.top.focus.label)
+    assert app.speaker.spoken[0].endswith(f"{app.top.focus.label}.")
     press(app, pygame.K_TAB)
     assert app.speaker.spoken[-1] == app.top.focus.label == "Host a class"
     press(app, pygame.K_DOWN)
@@ -214,7 +214,7 @@ def test_a_heard_advisor_is_spoken_with_the_advice_and_a_picked_card_says_it_is_
     press(app, pygame.K_1, "1")  # pick the first card: the focus moves on to the order button
     assert app.top.focus.name == "give order"
     tab_to(app, first)  # back to the card, now picked
-    assert app.speaker.spoken[-1] == f"1. {app.top.focus.label}. selected"
+    assert app.speaker.spoken[-1] == f"1. {app.top.focus.label}. selected."
 
 
 def test_the_read_key_on_the_day_also_reads_defcon_and_every_meter(make_app, only_demo):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import layout
+from game.ui.speech import sentences
 from game.ui.widgets.base import Widget, blit_text
 
 DIRECTIONS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
@@ -109,7 +110,7 @@ class Scene:
         self._spoken = said
         if first:  # a new screen: its title, then the focus, as one sentence so the title is not cut short
             self._speak_focus = False
-            self.app.speak(f"{self.spoken_title()}. {said[1]}")
+            self.app.speak(sentences(self.spoken_title(), said[1]))
         else:
             self.app.speak(said[1])
 
@@ -119,8 +120,7 @@ class Scene:
             return ""
         if getattr(widget, "selected", False):
             _ = self.app.words
-            selected = _("selected")
-            return f"{widget.spoken()}. {selected}"
+            return sentences(widget.spoken(), _("selected"))
         return widget.spoken()
 
     def spoken_title(self) -> str:
@@ -128,13 +128,15 @@ class Scene:
         heading = getattr(self, "heading", None)
         if heading is None:
             return ""
-        return " ".join(text for text, *__ in heading.texts)
+        title = " ".join(text for text, __, colour, *__ in heading.texts if colour == "ink")
+        subtitle = " ".join(text for text, __, colour, *__ in heading.texts if colour != "ink")
+        return sentences(title, subtitle)
 
     def page_words(self) -> str:
         """Everything on the screen, for the "read the page" key: the heading, then each widget's words."""
         parts = [self.spoken_title(), *self.static_texts()]
         parts += [widget.spoken() for widget in self.widgets]
-        return ". ".join(dict.fromkeys(part for part in parts if part and part.strip()))
+        return sentences(*dict.fromkeys(part for part in parts if part and part.strip()))
 
     def _set_hover(self, widget: Widget | None) -> None:
         if self.hover is not None:

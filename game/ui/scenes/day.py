@@ -26,6 +26,7 @@ from game.text.describe import short_names
 from game.ui import flow, layout, map_model
 from game.ui.keymap import GAME
 from game.ui.map_view import MapView
+from game.ui.speech import sentences
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import (add_meters, add_status, history_blocks, in_force_block, meters_height,
                                    paint_in_force, stakes, status_height)
@@ -384,7 +385,7 @@ class DayScene(Scene):
     # --- the reading pane --------------------------------------------------------------------------------
     def pane_words(self) -> str:
         """What the reading pane says (the briefing, a choice in full, an advice), for self-voicing."""
-        return ". ".join(self._blocks_text(self._blocks_for(self._subject())))
+        return sentences(*self._blocks_text(self._blocks_for(self._subject())))
 
     @staticmethod
     def _blocks_text(blocks) -> list[str]:
@@ -394,7 +395,7 @@ class DayScene(Scene):
         """The read-the-page key on the day: the date and title, the pane (the briefing first), the choices."""
         choices = [f"{number}. {self.match.t(choice.label)}" for number, choice in enumerate(self.choices, 1)]
         meters = [w.spoken() for w in self.widgets if isinstance(w, (DefconGauge, MeterBar))]
-        return ". ".join([self.spoken_title(), self.pane_words(), *choices, *meters])
+        return sentences(self.spoken_title(), self.pane_words(), *choices, *meters)
 
     def _subject(self) -> str:
         """What the pane shows: the card or advisor pointed at, else the one in focus, else the last asked for.
@@ -494,7 +495,8 @@ class DayScene(Scene):
         blocks = [(_("This morning's briefing"), "small_bold", "ink_soft"),
                   (match.t(briefing) if briefing else _("No word this morning."), "body", "ink")]
         if self.advice:
-            blocks.append((_("Click an advisor, or press A, to hear their advice."), "small", "ink_faint"))
+            blocks.append((_("Click an advisor, or press {key}, to hear their advice.",
+                                     key=self.app.keys.label("next_advisor")), "small", "ink_faint"))
         else:
             blocks.append((_("No advisor speaks today."), "small", "ink_faint"))
         return blocks
