@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import importlib.util
 import queue
+import shutil
+import sys
 import threading
 from typing import Protocol
 
 NO_EXTRA = "no_extra"  # pyttsx3 is not installed
 NO_ENGINE = "no_engine"  # pyttsx3 is, but the system's speech engine (espeak-ng) is not
+NO_PLAYER = "no_player"  # on Linux, pyttsx3 plays what espeak-ng says with aplay (alsa-utils), which is missing
 
 
 class Speaker(Protocol):
@@ -115,6 +118,11 @@ class EngineSpeaker:
             self.problem, self.detail = NO_ENGINE, str(error)
             self._started.set()
             return
+        if sys.platform.startswith("linux") and shutil.which("aplay") is None:
+            # pyttsx3 would say nothing and print "aplay: not found" for every sentence
+            self.problem, self.detail = NO_PLAYER, "aplay is not installed"
+            self._started.set()
+            return
         self._engine = engine
         self._started.set()
         while True:
@@ -145,12 +153,24 @@ def sentences(*parts: str) -> str:
 
 def choose_voice(engine, language: str) -> None:
     """A voice that speaks ``language``, when the engine has one; else the engine's default."""
-    for voice in engine.getProperty("voices") or []:
-        names = [str(voice.id).lower(), str(getattr(voice, "name", "")).lower()]
-        names += [str(item).lower() for item in (getattr(voice, "languages", None) or [])]
-        if any(name == language or name.endswith("/" + language) or name.startswith(language + "-") for name in names):
-            engine.setProperty("voice", voice.id)
-            return
+    chosen = voice_for(engine.getProperty("voices") or [], language)
+    if chosen is not None:
+        engine.setProperty("voice", chosen)
+
+
+def voice_for(voices, language: str):
+    """The id of a voice for ``language``: one for the language itself first ("ru" finds espeak-ng's
+    "zle/ru"), else one for a region of it ("en" finds "en-us" when there is no plain "en")."""
+    def names(voice) -> list[str]:
+        return [str(voice.id).lower(), *(str(item).lower() for item in (getattr(voice, "languages", None) or []))]
+
+    for voice in voices:
+        if any(name == language or name.endswith("/" + language) for name in names(voice)):
+            return voice.id
+    for voice in voices:
+        if any(name.startswith(language + "-") or ("/" + language + "-") in name for name in names(voice)):
+            return voice.id
+    return None
 
 
 def open_speaker(language: str = "en") -> Speaker:

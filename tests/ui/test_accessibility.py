@@ -19,7 +19,7 @@ from game.ui.bench import screens
 from game.ui.keymap import ACTIONS, KeyMap
 from game.ui.match import load_cached
 from game.ui.settings import load_settings
-from game.ui.speech import NO_ENGINE, NO_EXTRA, EngineSpeaker, RecordingSpeaker
+from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER, EngineSpeaker, RecordingSpeaker
 from .driver import DT, click, press, scene_name, step, tab_to, widget
 from .golden import bad_pixels, reduced
 
@@ -310,6 +310,7 @@ class SlowEngine:
 def test_the_engine_speaks_on_its_own_thread_so_a_frame_never_waits_for_it(monkeypatch):
     engine = SlowEngine()
     fake_pyttsx3(monkeypatch, lambda: engine)
+    monkeypatch.setattr(speech.shutil, "which", lambda name: f"/usr/bin/{name}")
     speaker = EngineSpeaker()
     assert speaker.wait_ready(5) and speaker.problem is None
     started = time.perf_counter()
@@ -318,6 +319,32 @@ def test_the_engine_speaks_on_its_own_thread_so_a_frame_never_waits_for_it(monke
     assert engine.spoke.wait(5)
     assert engine.said == ["New game"]
     speaker.close()
+
+
+def test_on_linux_without_aplay_the_toggle_says_to_install_alsa_utils(make_app, monkeypatch):
+    fake_pyttsx3(monkeypatch, SlowEngine)
+    monkeypatch.setattr(speech.sys, "platform", "linux")
+    monkeypatch.setattr(speech.shutil, "which", lambda name: None)
+    app = make_app(1280, 720)
+    app.push("title")
+    app.push("settings")
+    step(app)
+    click(app, widget(app, "setting:voicing"))
+    assert app.speaker.wait_ready(5)
+    step(app)
+    assert app.speaker.problem == NO_PLAYER
+    assert widget(app, "setting:voicing").label == "Self-voicing: no voice found"
+    assert "alsa-utils" in app.notice[0]
+
+
+def test_the_voice_speaks_the_players_language_when_the_engine_has_one():
+    voices = [types.SimpleNamespace(id="gmw/en-029", languages=["en-029"]),
+              types.SimpleNamespace(id="gmw/en", languages=["en-gb"]),
+              types.SimpleNamespace(id="zle/ru", languages=["ru"])]
+    assert speech.voice_for(voices, "ru") == "zle/ru"
+    assert speech.voice_for(voices, "en") == "gmw/en"  # the language itself before a region of it
+    assert speech.voice_for(voices[:1], "en") == "gmw/en-029"
+    assert speech.voice_for(voices, "de") is None
 
 
 def test_brink_play_voice_turns_self_voicing_on_for_the_run(monkeypatch):

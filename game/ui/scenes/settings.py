@@ -17,7 +17,7 @@ from game.i18n import N_
 from game.ui import layout
 from game.ui.languages import language_name, languages_of, scenario_languages
 from game.ui.settings import TEXT_SCALES, WINDOW_SIZES
-from game.ui.speech import NO_ENGINE, NO_EXTRA
+from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER
 from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.scenes.overlay import Overlay
 
@@ -25,6 +25,7 @@ ARROWS = "\u2190 \u2192"
 PROBLEMS = {
     NO_EXTRA: N_("Self-voicing needs the voice extra: pip install brinkmanship[voice]"),
     NO_ENGINE: N_("No speech engine was found: install espeak-ng (on Windows and macOS the system's own voice is used)"),
+    NO_PLAYER: N_("Self-voicing plays its voice with aplay: install alsa-utils"),
 }
 
 
