@@ -14,6 +14,7 @@ Enter and digits, which follow their main keys).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import pygame
@@ -138,6 +139,8 @@ def usable(name: str) -> bool:
     if not isinstance(name, str) or name in FIXED or name in MODIFIERS:
         return False
     try:
-        return pygame.key.key_code(name) != pygame.K_UNKNOWN
+        with warnings.catch_warnings():  # the settings file may be read before the window opens: the names are the same
+            warnings.simplefilter("ignore")
+            return pygame.key.key_code(name) != pygame.K_UNKNOWN
     except (ValueError, pygame.error):
         return False

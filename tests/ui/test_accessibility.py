@@ -16,7 +16,7 @@ import pytest
 
 from game.ui import speech
 from game.ui.bench import screens
-from game.ui.keymap import ACTIONS, KeyMap
+from game.ui.keymap import ACTIONS, KeyMap, usable
 from game.ui.match import load_cached
 from game.ui.settings import load_settings
 from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER, EngineSpeaker, RecordingSpeaker
@@ -85,6 +85,13 @@ def test_a_key_already_doing_something_on_the_same_screens_is_refused_with_a_mes
     rebind(app, "map", pygame.K_SPACE, " ")
     assert app.keys.key_of("map") == "m"
     assert "cannot be given to an action" in app.notice[0]
+
+
+def test_the_default_keys_never_clash_and_every_one_may_be_taken():
+    keys = KeyMap()
+    for action in ACTIONS:
+        assert keys.clash(action.id, action.default) is None, action.id
+        assert usable(action.default), action.id
 
 
 def test_actions_of_screens_never_seen_together_may_share_a_key():
