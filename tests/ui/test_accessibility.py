@@ -18,7 +18,7 @@ from game.ui import speech
 from game.ui.bench import screens
 from game.ui.keymap import ACTIONS, KeyMap, usable
 from game.ui.match import load_cached
-from game.ui.settings import load_settings
+from game.ui.settings import load_settings, save_settings
 from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER, EngineSpeaker, RecordingSpeaker
 from .driver import DT, click, press, scene_name, step, tab_to, widget
 from .golden import bad_pixels, reduced
@@ -126,6 +126,9 @@ def test_chosen_keys_are_kept_in_the_settings_file_and_bad_ones_dropped(tmp_path
                                          "next_advisor": "no such key"}}))
     settings = load_settings(path)
     assert dict(settings.keys) == {"map": "g"}  # H clashes with orders so far; Space is kept for the lists
+    save_settings(settings.changed(keys=(("map", "g"), ("back", "f1"))), path)
+    assert json.loads(path.read_text())["keys"] == {"map": "g", "back": "f1"}
+    assert load_settings(path).keys == (("back", "f1"), ("map", "g"))  # in the order of the keys page
 
 
 # --- reduced motion -------------------------------------------------------------------------------------
