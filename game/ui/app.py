@@ -25,6 +25,7 @@ from game.ui.art import ArtLibrary
 from game.ui.keymap import KeyMap
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.sound import Sound
+from game.ui.speech import Speaker
 from game.ui.theme import Theme
 
 STEP = 1 / 120  # seconds of simulated time per update
@@ -58,7 +59,7 @@ class App:
         self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
         self.keys = KeyMap.from_settings(self.settings.keys)
-        self.speaker = None  # a game.ui.speech.Speaker, opened when self-voicing is first wanted
+        self.speaker: Speaker | None = None  # opened when self-voicing is first wanted
         self.voicing_forced = False  # --voice: self-voicing for this run, whatever the Settings say
         from game.ui.scenes import registry
 
@@ -119,7 +120,7 @@ class App:
     def reduced_motion(self) -> bool:
         return self.settings.reduced_motion
 
-    def voice(self):
+    def voice(self) -> Speaker:
         """The speaker, opened on first use (pyttsx3 when the [voice] extra is installed, else a silent one)."""
         if self.speaker is None:
             from game.ui.speech import open_speaker

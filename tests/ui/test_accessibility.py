@@ -189,6 +189,16 @@ def test_self_voicing_speaks_the_screen_title_then_each_focused_button(make_app)
     assert app.speaker.spoken[-1] == "Load"
 
 
+def test_the_button_under_the_pointer_is_spoken_too(make_app):
+    app = voiced_app(make_app)
+    app.push("title")
+    step(app)
+    load = widget(app, "Load")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=load.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    step(app)
+    assert app.speaker.spoken[-1] == "Load"
+
+
 def test_a_setting_changed_is_spoken_with_its_new_value_and_nothing_is_said_twice(make_app):
     app = voiced_app(make_app)
     app.push("title")

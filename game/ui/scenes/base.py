@@ -38,6 +38,7 @@ class Scene:
         self._layout_for = None
         self._background: pygame.Surface | None = None
         self._spoken: tuple[str, str] | None = None  # the focus last spoken (name, words): say it once
+        self._speak_focus = False  # True until a new screen has said its title
         self.heading = None
 
     @property
@@ -101,9 +102,13 @@ class Scene:
     def voice_focus(self) -> None:
         """Speak the focused widget's words when they are new: another widget, or the same one saying
         something else (a setting's new value). A layout done again around the same focus stays quiet."""
-        if not self.app.voicing or self.focus is None:
+        if self.focus is not None:
+            self.voice_widget(self.focus)
+
+    def voice_widget(self, widget: Widget) -> None:
+        if not self.app.voicing:
             return
-        said = (self.focus.name, self.focus_words(self.focus))
+        said = (widget.name, self.focus_words(widget))
         if said == self._spoken:
             return
         first = self._spoken is None and getattr(self, "_speak_focus", False)
@@ -139,11 +144,14 @@ class Scene:
         return sentences(*dict.fromkeys(part for part in parts if part and part.strip()))
 
     def _set_hover(self, widget: Widget | None) -> None:
+        before = self.hover
         if self.hover is not None:
             self.hover.hovered = False
         self.hover = widget if widget is not None and widget.enabled and widget.focusable else None
         if self.hover is not None:
             self.hover.hovered = True
+            if self.hover is not before:  # as in Ren'Py, what the pointer rests on is spoken like the focus
+                self.voice_widget(self.hover)
 
     def process_event(self, event):
         """Handle an event; return it if this scene did not use it."""
