@@ -129,7 +129,7 @@ class App:
         return self.speaker
 
     def speak(self, text: str) -> None:
-        """Say ``text`` when self-voicing is on, cutting short what was being said; never waits for the voice."""
+        """Say ``text`` when self-voicing is on, in place of what is still waiting to be said; never waits for the voice."""
         if self.voicing and text and text.strip():
             self.voice().say(" ".join(text.split()))
 

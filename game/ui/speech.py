@@ -3,9 +3,10 @@
 Speech is an optional extra (``pip install brinkmanship[voice]`` brings pyttsx3, which speaks through
 the system's engine: espeak-ng on Linux, SAPI5 on Windows, NSSpeechSynthesizer on macOS). The window
 talks to one small interface, ``Speaker``; the engine runs on a thread of its own, so a long
-sentence never holds up a frame, and a new sentence cuts the old one short, as a screen reader does
-when the focus moves on. Without the extra, or without an engine under it, a ``SilentSpeaker`` says
-why (Settings shows it) and the game plays on.
+sentence never holds up a frame, and only the newest sentence waiting is spoken: when the focus
+walks past five buttons while one is being said, the four in between are skipped. Without the
+extra, or without an engine under it, a ``SilentSpeaker`` says why (Settings shows it) and the
+game plays on.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ NO_PLAYER = "no_player"  # on Linux, pyttsx3 plays what espeak-ng says with apla
 
 
 class Speaker(Protocol):
-    """What the window needs of a voice: say a text (cutting short what is being said), be quiet, close."""
+    """What the window needs of a voice: say a text (in place of any still waiting), be quiet, close."""
 
     problem: str | None  # why nothing can be heard (NO_EXTRA, NO_ENGINE), or None
 
@@ -73,8 +74,10 @@ class EngineSpeaker:
     """pyttsx3 on a thread of its own: the frame hands over a sentence and goes on drawing.
 
     Only the newest sentence matters (the focus has moved past the others), so the queue is
-    drained before each one is spoken and a new one stops the engine mid-sentence. If the engine
-    cannot start (no espeak-ng), ``problem`` becomes NO_ENGINE and every later ``say`` is a no-op.
+    drained before each one is spoken. The engine is only ever touched from its own thread:
+    pyttsx3's espeak driver can deadlock inside espeak-ng when it is stopped from another thread
+    in the middle of a sentence, so a sentence under way is let finish. If the engine cannot
+    start (no espeak-ng), ``problem`` becomes NO_ENGINE and every later ``say`` is a no-op.
     """
 
     def __init__(self, language: str = "en"):
@@ -82,27 +85,25 @@ class EngineSpeaker:
         self.detail = ""
         self.language = language
         self._sentences: queue.Queue[str | None] = queue.Queue()
-        self._engine = None
         self._started = threading.Event()
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
         self._thread.start()
 
     def say(self, text: str) -> None:
         if self.problem is None and text:
-            self.stop()
             self._sentences.put(text)
 
     def stop(self) -> None:
-        engine = self._engine
-        if engine is not None:
-            try:
-                engine.stop()
-            except Exception:  # noqa: BLE001  (an engine that cannot be stopped finishes its sentence)
-                pass
+        """Nothing more is said: the sentences waiting are dropped (the one under way finishes)."""
+        try:
+            while True:
+                self._sentences.get_nowait()
+        except queue.Empty:
+            pass
 
     def close(self) -> None:
-        self._sentences.put(None)
         self.stop()
+        self._sentences.put(None)
 
     def wait_ready(self, seconds: float = 5.0) -> bool:
         """Wait until the engine started or failed (for the start-up check in Settings and the tests)."""
@@ -123,7 +124,6 @@ class EngineSpeaker:
             self.problem, self.detail = NO_PLAYER, "aplay is not installed"
             self._started.set()
             return
-        self._engine = engine
         self._started.set()
         while True:
             text = self._sentences.get()

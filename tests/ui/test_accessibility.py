@@ -19,7 +19,7 @@ from game.ui.bench import screens
 from game.ui.keymap import ACTIONS, KeyMap, usable
 from game.ui.match import load_cached
 from game.ui.settings import load_settings, save_settings
-from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER, EngineSpeaker, RecordingSpeaker
+from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER, EngineSpeaker
 from .driver import DT, click, press, scene_name, step, tab_to, widget
 from .golden import bad_pixels, reduced
 
@@ -172,9 +172,7 @@ def test_reduced_motion_settles_each_moving_widget_as_soon_as_it_is_added(make_a
 
 # --- self-voicing ----------------------------------------------------------------------------------------
 def voiced_app(make_app, **settings):
-    app = make_app(1280, 720, self_voicing=True, **settings)
-    app.speaker = RecordingSpeaker()
-    return app
+    return make_app(1280, 720, self_voicing=True, **settings)  # heard by the fixture's recording speaker
 
 
 def test_self_voicing_speaks_the_screen_title_then_each_focused_button(make_app):
@@ -257,7 +255,6 @@ def test_a_notice_is_spoken_too(make_app):
 
 def test_without_self_voicing_nothing_is_spoken(make_app):
     app = make_app(1280, 720)
-    app.speaker = RecordingSpeaker()
     app.push("title")
     press(app, pygame.K_TAB)
     press(app, pygame.K_r, "r")
@@ -268,6 +265,7 @@ def test_without_the_voice_extra_the_toggle_says_so_and_the_game_plays_on(make_a
     real = speech.importlib.util.find_spec
     monkeypatch.setattr(speech.importlib.util, "find_spec", lambda name: None if name == "pyttsx3" else real(name))
     app = make_app(1280, 720)
+    app.speaker = None  # the app finds its own voice, as a player's does
     app.push("title")
     app.push("settings")
     step(app)
@@ -292,6 +290,7 @@ def test_without_a_speech_engine_under_the_extra_the_toggle_says_so(make_app, mo
         raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
     fake_pyttsx3(monkeypatch, init)
     app = make_app(1280, 720)
+    app.speaker = None
     app.push("title")
     app.push("settings")
     step(app)
@@ -324,7 +323,32 @@ class SlowEngine:
         self.spoke.set()
 
     def stop(self):
-        pass
+        raise AssertionError("stopped from another thread: espeak-ng can deadlock on that")
+
+
+def until(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_when_the_focus_runs_ahead_of_the_voice_only_the_newest_words_are_said(monkeypatch):
+    engine = SlowEngine()
+    fake_pyttsx3(monkeypatch, lambda: engine)
+    monkeypatch.setattr(speech.shutil, "which", lambda name: f"/usr/bin/{name}")
+    speaker = EngineSpeaker()
+    assert speaker.wait_ready(5)
+    speaker.say("New game")
+    assert until(lambda: engine.said == ["New game"])
+    for label in ("Host a class", "Load", "Scenarios"):  # Tab, Tab, Tab while "New game" is still being said
+        speaker.say(label)
+    assert until(lambda: len(engine.said) == 2)
+    time.sleep(0.4)
+    assert engine.said == ["New game", "Scenarios"]
+    speaker.close()
 
 
 def test_the_engine_speaks_on_its_own_thread_so_a_frame_never_waits_for_it(monkeypatch):
@@ -346,6 +370,7 @@ def test_on_linux_without_aplay_the_toggle_says_to_install_alsa_utils(make_app, 
     monkeypatch.setattr(speech.sys, "platform", "linux")
     monkeypatch.setattr(speech.shutil, "which", lambda name: None)
     app = make_app(1280, 720)
+    app.speaker = None
     app.push("title")
     app.push("settings")
     step(app)
