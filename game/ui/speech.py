@@ -106,7 +106,7 @@ class EngineSpeaker:
         self._sentences.put(None)
 
     def wait_ready(self, seconds: float = 5.0) -> bool:
-        """Wait until the engine started or failed (for the start-up check in Settings and the tests)."""
+        """Wait until the engine started or failed (Settings does not wait: it looks again each frame)."""
         return self._started.wait(seconds)
 
     def _run(self) -> None:
