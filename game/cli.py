@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how far a strategist opponent thinks ahead (default normal)")
     play.add_argument("--no-estimates", action="store_true",
                       help="advisors keep their estimates of the odds to themselves (play in the fog)")
+    play.add_argument("--voice", action="store_true",
+                      help="the window speaks the focused button's words (self-voicing; needs 'pip install brinkmanship[voice]')")
     play.add_argument("--seed", type=_seed, default=None, help="seed for the dice (default: a random one, printed)")
     play.add_argument("--lang", default=None,
                       help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
@@ -374,7 +376,8 @@ def _play(arguments, parser) -> int:
         named = scenario.path if arguments.scenario else None
         return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
                       seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log,
-                      estimates=False if arguments.no_estimates else None, save=arguments.save)
+                      estimates=False if arguments.no_estimates else None, save=arguments.save,
+                      voice=arguments.voice)
     if saved is not None:
         session, players = saved.session, dict(saved.players)
     else:
