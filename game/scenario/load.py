@@ -21,7 +21,7 @@ from game.files import FileRefused, read_file_start, read_regular_file
 from game.scenario import expr
 from game.scenario.debrief import read_debrief
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
-from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
+from game.scenario.fields import Fields, id_problem, kind_of, not_a_number, read_strings, read_text
 from game.scenario.model import (
     FORMAT_VERSION, LEANINGS, ROUTE_KINDS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending,
     Event, Flag, Goals, Interaction, MapLine, MapPlace, Paragraph, Role, Scenario, ScenarioMap, SeatView, Text, Variable,
@@ -527,7 +527,7 @@ class _ScenarioReader:
                            f"unknown variable '{variable_id}' in the goals of '{role_id}'"
                            f"{did_you_mean(variable_id, variables)}; meters are variables (not flags or derived values)")
                 del meters[variable_id]
-        if fields.ok and not endings and not meters:
+        if fields.ok and not ending_keys and not meter_keys:  # given but refused: reported already
             fields.error("endings", f"the goals of '{role_id}' value nothing: give 'endings', 'meters' or both")
         return Goals(endings, meters, fields.location)
 
@@ -540,7 +540,7 @@ class _ScenarioReader:
                 self.error(section.key_location(item_id), f"expected an id in the goals of '{role_id}', not {kind_of(item_id)}")
             elif isinstance(number, bool) or not isinstance(number, (int, float)):
                 self.error(section.value_location(item_id), f"'{item_id}' in the goals of '{role_id}' must be a number, "
-                                                            f"not {kind_of(number)}")
+                                                            f"not {not_a_number(number)}")
             elif expr.number_problem(number):
                 self.error(section.value_location(item_id), f"'{item_id}': {expr.number_problem(number)}")
             else:

@@ -284,7 +284,8 @@ class _Builder:
         if tag in (_CORE + "int", _CORE + "float"):
             problem = _number_problem(value)
             if problem:
-                self.error(event.start_mark, problem)
+                mark = event.start_mark
+                self.diagnostics.refuse(Location(self.path, mark.line + 1, mark.column + 1), problem)
                 return None
         try:
             return self.constructor.construct_object(yaml.ScalarNode(tag, value), deep=True)
