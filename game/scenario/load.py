@@ -248,6 +248,9 @@ class _ScenarioReader:
         interactions = self.read_interactions(top)
         events = self.read_events(top)
         endings = self.read_endings(top)
+        too_much_work = self.names.work.problem()
+        if too_much_work:
+            self.error(*too_much_work)
         folder = os.path.dirname(os.path.abspath(self.path))
         return Scenario(
             format_version=version, id=scenario_id, title=top.text("title"), summary=top.text("summary"),
@@ -431,7 +434,8 @@ class _ScenarioReader:
             # later derived values and every expression after this may use it
             self.names = expr.NameSpace(self.names.variables, self.names.bounds, self.names.flags,
                                         {**self.names.derived, derived_id: value}, self.names.day_slot,
-                                        derived_measures={**self.names.derived_measures, derived_id: measure})
+                                        derived_measures={**self.names.derived_measures, derived_id: measure},
+                                        work=self.names.work)
         return derived
 
     def derived_value(self, fields: Fields, derived_id: str, location: Location) -> tuple[expr.Evaluator | None, tuple[int, int]]:
