@@ -55,7 +55,7 @@ def load_with_diagnostics(path: str | os.PathLike, *, freeze: bool = False) -> t
     try:
         if os.path.isdir(path):
             candidate = os.path.join(path, "scenario.yaml")
-            if not os.path.isfile(candidate):
+            if not os.path.lexists(candidate):
                 diagnostics.error(Location(path), "this folder holds no scenario.yaml")
                 return None, diagnostics
             path = candidate
