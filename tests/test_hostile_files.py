@@ -274,6 +274,17 @@ def test_numbers_on_the_command_line_have_upper_bounds(arguments, message, capsy
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("option", [["simulate", "demo", "--seed"], ["check", "demo", "--max-states"],
+                                    ["play", "--text", "demo", "--seed"]])
+def test_a_number_of_five_thousand_digits_on_the_command_line_is_named_in_one_short_line(option, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*option, "9" * 5000])
+    assert exited.value.code == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.endswith("'99999999999999999999\u2026 (5,000 characters)' has 5,000 digits; no number here needs more than 20")
+    assert len(last) < 200 and "sys.set_int_max_str_digits" not in last
+
+
 def test_the_text_mode_tidies_what_a_killed_save_left_beside_its_file(tmp_path, monkeypatch, capsys):
     import io
 
