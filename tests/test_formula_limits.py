@@ -134,3 +134,14 @@ def test_simulate_on_the_command_line_prints_the_located_error_and_exits_1(capsy
 
 def test_the_largest_number_is_exact_in_a_float():
     assert float(LARGEST) == LARGEST and LARGEST + 1.0 != LARGEST
+
+
+def test_a_chance_that_comes_to_nan_never_happens_in_a_game_nor_in_check():
+    from game.tools.check import check
+
+    scenario = load_scenario(FIXTURES / "hostile" / "chances_out_of_range.yaml")
+    session = machine.replay(scenario, 1, [{"red": "wait", "blue": "wait"}] * 2)
+    fired = {event for record in session.state.history for event in record.events}
+    assert fired == {"always"}
+    report = check(scenario)
+    assert report.exhaustive and report.events == {"always"}

@@ -132,17 +132,19 @@ def structural_mutant(rng: random.Random, text: str) -> tuple[str, str]:
 
 
 def text_mutant(rng: random.Random, text: str) -> tuple[str, str]:
-    kind = rng.choice(["control", "truncate", "sexagesimal", "flip", "indent", "swap"])
+    kind = rng.choice(["control", "truncate", "sexagesimal", "exponent", "flip", "indent", "swap"])
     lines = text.splitlines(keepends=True)
     if kind == "control":
         at = rng.randrange(len(text))
-        character = rng.choice(["\x07", "\x00", "\x1b", "\x85", "\ufeff", "\t"])
+        character = rng.choice(["\x07", "\x00", "\x1b", "\x85", "\u2028", "\ufeff", "\t", "\r"])
         return text[:at] + character + text[at:], f"{character!r} at {at}"
     if kind == "truncate":
         at = rng.randrange(len(text))
         return text[:at], f"cut at {at}"
     if kind == "sexagesimal":
         return text.replace("initial: ", "initial: 1:", 1), "initial: 1:30"
+    if kind == "exponent":
+        return text.replace("initial: ", "initial: 1e", 1), "initial: 1e30 (text in YAML 1.1)"
     if kind == "flip":
         data = bytearray(text.encode("utf-8"))
         for _ in range(rng.randint(1, 8)):
@@ -182,8 +184,11 @@ def attempt(step):
 
 def exercise_scenario(path: Path, app, folder: Path) -> None:
     scenario, diagnostics = load_with_diagnostics(path)
+    lines = path.read_bytes().splitlines() or [b""]
     for diagnostic in diagnostics.items:
         assert diagnostic.location.path and diagnostic.location.line >= 1, diagnostic
+        # a place the author can find: on a line of the file as an editor numbers them
+        assert diagnostic.location.line <= len(lines) + 1, diagnostic
         assert len(diagnostic.message) < 1000, diagnostic.message[:200]
     if scenario is None:
         assert diagnostics.errors
