@@ -978,7 +978,11 @@ def _image_size_problem(image: "os.PathLike | None") -> str | None:
     except OSError:
         return None  # a missing picture is lint's warning, not an error
     size = png.dimensions(header)
-    if size is not None and size[0] * size[1] > png.MAX_PIXELS:
+    if size is None:  # the window shows only what it can size from a PNG header, before decoding
+        return "the image is not a PNG file; pictures are PNG files (save it as PNG)"
+    if 0 in size:
+        return f"the image is {size[0]}x{size[1]} pixels: it has nothing to show"
+    if size[0] * size[1] > png.MAX_PIXELS:
         return (f"the image is {size[0]}x{size[1]} pixels; pictures are at most "
                 f"{png.MAX_PIXELS // 1_000_000} million pixels (e.g. 4096x4096)")
     return None
