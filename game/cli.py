@@ -227,11 +227,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_MAX_DIGITS = 20  # more than any count or seed the game takes; Python refuses to read past 4,300
+
+
 def _integer(text: str) -> int:
+    shown = text if len(text) <= 40 else f"{text[:20]}\u2026 ({len(text):,} characters)"
+    digits = text.strip().lstrip("+-")
+    if digits.isdigit() and len(digits) > _MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"'{shown}' has {len(digits):,} digits; no number here needs more than {_MAX_DIGITS}")
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a whole number") from None
 
 
 def _seed(text: str) -> int:

@@ -134,7 +134,7 @@ def find_scenario(name: str) -> Path | None:
         return None  # a path that is not there, not an id
     for folder in (scenarios_folder(), user_scenarios_folder()):
         path = folder / name / "scenario.yaml"
-        if path.is_file():
+        if _exists(path):  # a FIFO or a device too: the loader then says what it is
             return path  # a shipped one wins a clash; id_clashes() says so wherever it matters
     return None
 

@@ -134,3 +134,29 @@ def test_simulate_on_the_command_line_prints_the_located_error_and_exits_1(capsy
 
 def test_the_largest_number_is_exact_in_a_float():
     assert float(LARGEST) == LARGEST and LARGEST + 1.0 != LARGEST
+
+
+def test_a_chance_that_comes_to_nan_never_happens_in_a_game_nor_in_check():
+    from game.tools.check import check
+
+    scenario = load_scenario(FIXTURES / "hostile" / "chances_out_of_range.yaml")
+    session = machine.replay(scenario, 1, [{"red": "wait", "blue": "wait"}] * 2)
+    fired = {event for record in session.state.history for event in record.events}
+    assert fired == {"always"}
+    report = check(scenario)
+    assert report.exhaustive and report.events == {"always"}
+
+
+def test_a_derived_value_that_leaves_its_range_on_the_next_day_stops_the_day_that_leads_there():
+    path = FIXTURES / "hostile" / "derived_grows_with_the_day.yaml"
+    scenario = load_scenario(path)
+    session = machine.replay(scenario, 1, [{"red": "wait", "blue": "wait"}])
+    session, _ = machine.apply(session, Advance())
+    session, _ = machine.apply(session, GiveOrder("red", "wait"))
+    session, _ = machine.apply(session, GiveOrder("blue", "wait"))
+    with pytest.raises(FormulaError) as raised:
+        machine.apply(session, Resolve())
+    assert raised.value.location.line == next(number for number, line in enumerate(path.read_text().splitlines(), 1)
+                                              if "reach: {formula" in line)
+    assert "'reach' came to 1200000000000000" in raised.value.message
+    assert session.state.day_index == 1 and session.state.value(scenario, "reach") == 8 * 10**14

@@ -92,6 +92,27 @@ def test_every_command_taking_a_scenario_refuses_a_device(capsys):
         assert "it is a device, not a regular file" in capsys.readouterr().err
 
 
+@posix_only
+def test_a_folder_whose_scenario_yaml_is_a_fifo_is_refused_for_what_it_is(tmp_path, capsys):
+    a_fifo(tmp_path)
+    assert finishes(lambda: cli.main(["validate", str(tmp_path)])) == 1
+    assert f"{tmp_path / 'scenario.yaml'}:1:1: error: cannot read the file: it is a pipe (FIFO)" in capsys.readouterr().out
+
+
+@posix_only
+def test_a_user_scenario_id_naming_a_fifo_or_a_device_is_refused_for_what_it_is(tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    (home / "scenarios" / "pipe").mkdir(parents=True)
+    os.mkfifo(home / "scenarios" / "pipe" / "scenario.yaml")
+    (home / "scenarios" / "zero").mkdir()
+    (home / "scenarios" / "zero" / "scenario.yaml").symlink_to("/dev/zero")
+    monkeypatch.setenv("BRINK_HOME", str(home))
+    assert finishes(lambda: cli.main(["validate", "pipe", "zero"])) == 1
+    out = capsys.readouterr().out
+    assert "pipe/scenario.yaml:1:1: error: cannot read the file: it is a pipe (FIFO), not a regular file" in out
+    assert "zero/scenario.yaml:1:1: error: cannot read the file: it is a device, not a regular file" in out
+
+
 def test_a_scenario_file_over_the_limit_is_refused_by_its_size_unread(tmp_path):
     big = tmp_path / "scenario.yaml"
     with open(big, "wb") as file:  # sparse: 33 MB on paper, nothing on disk
@@ -251,6 +272,17 @@ def test_numbers_on_the_command_line_have_upper_bounds(arguments, message, capsy
         cli.main(arguments)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["simulate", "demo", "--seed"], ["check", "demo", "--max-states"],
+                                    ["play", "--text", "demo", "--seed"]])
+def test_a_number_of_five_thousand_digits_on_the_command_line_is_named_in_one_short_line(option, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*option, "9" * 5000])
+    assert exited.value.code == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.endswith("'99999999999999999999\u2026 (5,000 characters)' has 5,000 digits; no number here needs more than 20")
+    assert len(last) < 200 and "sys.set_int_max_str_digits" not in last
 
 
 def test_the_text_mode_tidies_what_a_killed_save_left_beside_its_file(tmp_path, monkeypatch, capsys):

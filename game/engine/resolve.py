@@ -226,9 +226,9 @@ def fire(event: Event, day_index: int, values: list, waiting: list) -> None:
 def ending_of_day(scenario: Scenario, state: GameState, chosen: Sequence[tuple[str, Choice | None]],
                   matching: Sequence[Interaction], events_today: Sequence[str], values: list) -> str | None:
     """Step 6: the ending the day brings, if any; when there is none, the day number in
-    ``values`` moves on to the next day. First, every derived value is checked on the day's
-    values, so no state the game keeps has a derived value that cannot be shown or saved."""
-    check_derived(scenario, values)
+    ``values`` moves on to the next day. Last, every derived value is checked on the values the
+    game will keep, the new day's number included (a formula may read ``day``), so no state has
+    a derived value that cannot be shown or saved."""
     forced = {choice.ending for _, choice in chosen if choice is not None and choice.ending}
     forced.update(interaction.ending for interaction in matching if interaction.ending)
     if events_today:
@@ -237,6 +237,7 @@ def ending_of_day(scenario: Scenario, state: GameState, chosen: Sequence[tuple[s
     ending = _first_forced(scenario, forced) if forced else reached_ending(scenario, values, final=last_day)
     if not ending:
         values[scenario.day_slot] = state.day_index + 2
+    check_derived(scenario, values)
     return ending
 
 

@@ -8,6 +8,7 @@ Errors travel as ``Diagnostic`` values until they reach the edge of the program,
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
@@ -61,17 +62,38 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     return ""
 
 
+# A message quotes what the author wrote ("unknown advisor 'x'"); a 1,500-character id quoted
+# whole would bury the message, so a long quotation keeps its start and its length.
+_LONG_QUOTATION = re.compile(r"'([^'\s]{81,})'")
+
+
+def _shortened(message: str) -> str:
+    if len(message) < 200:
+        return message
+    return _LONG_QUOTATION.sub(lambda found: f"'{found[1][:60]}…' ({len(found[1]):,} characters)", message)
+
+
 class Diagnostics:
     """Collects problems while loading, so one run reports every one of them."""
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        # Places whose value was refused as the file was read (a 400-digit number, 1:30): the value
+        # reaches the checks as nothing, and "missing" or "not a number" there would only be noise.
+        self.refused_places: set[Location] = set()
 
     def error(self, location: Location, message: str) -> None:
-        self.items.append(Diagnostic(location, message, "error"))
+        if location in self.refused_places:
+            return
+        self.items.append(Diagnostic(location, _shortened(message), "error"))
+
+    def refuse(self, location: Location, message: str) -> None:
+        """An error for a value refused while reading; later complaints about that place are dropped."""
+        self.error(location, message)
+        self.refused_places.add(location)
 
     def warning(self, location: Location, message: str) -> None:
-        self.items.append(Diagnostic(location, message, "warning"))
+        self.items.append(Diagnostic(location, _shortened(message), "warning"))
 
     def reported_at(self, location: Location) -> bool:
         """Whether an error was already reported at this very place (a value refused while reading)."""

@@ -38,6 +38,9 @@ LARGEST_TEXT = "1,000,000,000,000,000"
 # chain that doubles at every step (2**40 calls) or runs a thousand deep is refused at load.
 MAX_STEPS = 100_000
 MAX_DEPTH = 200
+# ... and the work of all of a scenario's formulas together: 300 conditions each just under
+# MAX_STEPS made one simulated game take a minute and more.
+MAX_TOTAL_STEPS = 250_000
 FUNCTIONS = {"min": (2, None), "max": (2, None), "abs": (1, 1), "round": (1, 1), "floor": (1, 1), "ceil": (1, 1)}
 
 
@@ -55,6 +58,34 @@ class NameSpace:
     # Compiled closures by source text: scenarios repeat their formulas a great deal, and a
     # closure depends only on the names, so each distinct text is compiled once per load.
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
+    # The steps of every formula compiled here that reads derived values, with the place of the
+    # heaviest: a budget for the whole scenario (see MAX_TOTAL_STEPS and ``work_problem``).
+    work: "Work" = field(default_factory=lambda: Work(), compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Work:
+    """What reading derived values costs across a whole scenario, added up as formulas are compiled."""
+
+    steps: int = 0
+    heaviest: tuple[int, "Location | None"] = (0, None)
+    refused_one: bool = False  # a formula over its own limit is reported there; the sum would only repeat it
+
+    def add(self, steps: int, location: Location) -> None:
+        if steps <= 1:
+            return
+        self.steps += steps
+        if steps > self.heaviest[0]:
+            self.heaviest = (steps, location)
+
+    def problem(self) -> tuple[Location, str] | None:
+        """Where to report a scenario whose formulas together would stand for too much work, and why."""
+        steps, location = self.heaviest
+        if self.steps <= MAX_TOTAL_STEPS or location is None or self.refused_one:
+            return None
+        return location, (f"the scenario's formulas read derived values that read each other so often that "
+                          f"working them all out once would take {self.steps:,} steps (the limit is "
+                          f"{MAX_TOTAL_STEPS:,}); this one alone takes {steps:,}: compute it from the variables")
 
 
 # The compiled values below are named tuples, not dataclasses: a large scenario makes hundreds
@@ -112,7 +143,8 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
         return None
     cached = names.compiled.get((source, "effect"))
     if cached is not None:
-        apply, reads, writes = cached
+        apply, reads, writes, steps = cached
+        names.work.add(steps, location)
         return Effect(source, location, apply, reads, writes)
     if len(source) > MAX_SOURCE_LENGTH:
         diagnostics.error(location, f"the effect is longer than {MAX_SOURCE_LENGTH} characters")
@@ -134,11 +166,16 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
     if not steps:
         diagnostics.error(location, "the effect is empty")
         return None
+    steps_taken = 1
     if names.derived_measures and not names.derived_measures.keys().isdisjoint(compiler.reads):
-        problem = _measure_problem(_measure(tree, names.derived_measures))
+        measure = _measure(tree, names.derived_measures)
+        problem = _measure_problem(measure)
         if problem:
             diagnostics.error(location, problem)
+            names.work.refused_one = True
             return None
+        steps_taken = measure[0]
+        names.work.add(steps_taken, location)
     if len(steps) == 1:
         apply = steps[0]
     else:
@@ -149,7 +186,7 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
                 step(values)
 
     reads, writes = frozenset(compiler.reads), frozenset(compiler.writes)
-    names.compiled[(source, "effect")] = (apply, reads, writes)
+    names.compiled[(source, "effect")] = (apply, reads, writes, steps_taken)
     return Effect(source, location, apply, reads, writes)
 
 
@@ -188,6 +225,7 @@ def _compile_source(source, location, names, diagnostics, want, what):
         return None
     cached = names.compiled.get((source, want))
     if cached is not None:
+        names.work.add(cached[3][0], location)
         return cached
     if len(source) > MAX_SOURCE_LENGTH:
         diagnostics.error(location, f"the {what} is longer than {MAX_SOURCE_LENGTH} characters")
@@ -211,7 +249,9 @@ def _compile_source(source, location, names, diagnostics, want, what):
         problem = _measure_problem(measure)
         if problem:
             diagnostics.error(location, problem)
+            names.work.refused_one = True
             return None
+        names.work.add(measure[0], location)
     constant = compiler_constant(tree.body) if want == NUMBER else None
     result = names.compiled[(source, want)] = (function, reads, constant, measure)
     return result

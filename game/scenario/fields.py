@@ -30,6 +30,18 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
+# YAML 1.1, which PyYAML reads, wants a point in a number with an exponent: 1e15 is text there.
+_EXPONENT_WITHOUT_POINT = re.compile(r"[-+]?[0-9]+[eE][-+]?[0-9]+")
+
+
+def not_a_number(value: Any) -> str:
+    """What a value that should be a number is, with the fix when it is a YAML 1.1 '1e15'."""
+    if isinstance(value, str) and _EXPONENT_WITHOUT_POINT.fullmatch(value.strip()):
+        mantissa, _, exponent = value.strip().replace("E", "e").partition("e")
+        return f"text (YAML reads '{value.strip()}' as text: write {mantissa}.0e{exponent})"
+    return kind_of(value)
+
+
 def id_problem(value: Any, what: str = "") -> str | None:
     """Why a value cannot be an id, or None."""
     if not isinstance(value, str) or not ID_PATTERN.match(value):
@@ -73,7 +85,10 @@ class Fields:
         return self.map.location if self.ok else self.fallback
 
     def has(self, key: str) -> bool:
-        return self.map.get(key) is not None
+        """Whether the field is given; a value refused as it was read counts as given (it was reported)."""
+        if self.map.get(key) is not None:
+            return True
+        return key in self.map and self.map.value_location(key) in self.diagnostics.refused_places
 
     def raw(self, key: str, default: Any = None) -> Any:
         value = self.map.get(key)
@@ -109,7 +124,7 @@ class Fields:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error(key, f"'{key}' in {self.what} must be a number, not {kind_of(value)}")
+            self.error(key, f"'{key}' in {self.what} must be a number, not {not_a_number(value)}")
             return default
         problem = number_problem(value)
         if problem:
@@ -122,7 +137,7 @@ class Fields:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"'{key}' in {self.what} must be a whole number, not {kind_of(value)}")
+            self.error(key, f"'{key}' in {self.what} must be a whole number, not {not_a_number(value)}")
             return default
         problem = number_problem(value)
         if problem:

@@ -21,7 +21,7 @@ from game.files import FileRefused, read_file_start, read_regular_file
 from game.scenario import expr
 from game.scenario.debrief import read_debrief
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
-from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
+from game.scenario.fields import Fields, id_problem, kind_of, not_a_number, read_strings, read_text
 from game.scenario.licenses import read_license
 from game.scenario.model import (
     FORMAT_VERSION, LEANINGS, ROUTE_KINDS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending,
@@ -56,7 +56,7 @@ def load_with_diagnostics(path: str | os.PathLike, *, freeze: bool = False) -> t
     try:
         if os.path.isdir(path):
             candidate = os.path.join(path, "scenario.yaml")
-            if not os.path.isfile(candidate):
+            if not os.path.lexists(candidate):
                 diagnostics.error(Location(path), "this folder holds no scenario.yaml")
                 return None, diagnostics
             path = candidate
@@ -249,6 +249,9 @@ class _ScenarioReader:
         interactions = self.read_interactions(top)
         events = self.read_events(top)
         endings = self.read_endings(top)
+        too_much_work = self.names.work.problem()
+        if too_much_work:
+            self.error(*too_much_work)
         folder = os.path.dirname(os.path.abspath(self.path))
         return Scenario(
             format_version=version, id=scenario_id, title=top.text("title"), summary=top.text("summary"),
@@ -445,7 +448,8 @@ class _ScenarioReader:
             # later derived values and every expression after this may use it
             self.names = expr.NameSpace(self.names.variables, self.names.bounds, self.names.flags,
                                         {**self.names.derived, derived_id: value}, self.names.day_slot,
-                                        derived_measures={**self.names.derived_measures, derived_id: measure})
+                                        derived_measures={**self.names.derived_measures, derived_id: measure},
+                                        work=self.names.work)
         return derived
 
     def derived_value(self, fields: Fields, derived_id: str, location: Location) -> tuple[expr.Evaluator | None, tuple[int, int]]:
@@ -541,7 +545,7 @@ class _ScenarioReader:
                            f"unknown variable '{variable_id}' in the goals of '{role_id}'"
                            f"{did_you_mean(variable_id, variables)}; meters are variables (not flags or derived values)")
                 del meters[variable_id]
-        if fields.ok and not endings and not meters:
+        if fields.ok and not ending_keys and not meter_keys:  # given but refused: reported already
             fields.error("endings", f"the goals of '{role_id}' value nothing: give 'endings', 'meters' or both")
         return Goals(endings, meters, fields.location)
 
@@ -554,7 +558,7 @@ class _ScenarioReader:
                 self.error(section.key_location(item_id), f"expected an id in the goals of '{role_id}', not {kind_of(item_id)}")
             elif isinstance(number, bool) or not isinstance(number, (int, float)):
                 self.error(section.value_location(item_id), f"'{item_id}' in the goals of '{role_id}' must be a number, "
-                                                            f"not {kind_of(number)}")
+                                                            f"not {not_a_number(number)}")
             elif expr.number_problem(number):
                 self.error(section.value_location(item_id), f"'{item_id}': {expr.number_problem(number)}")
             else:
@@ -988,7 +992,11 @@ def _image_size_problem(image: "os.PathLike | None") -> str | None:
     except OSError:
         return None  # a missing picture is lint's warning, not an error
     size = png.dimensions(header)
-    if size is not None and size[0] * size[1] > png.MAX_PIXELS:
+    if size is None:  # the window shows only what it can size from a PNG header, before decoding
+        return "the image is not a PNG file; pictures are PNG files (save it as PNG)"
+    if 0 in size:
+        return f"the image is {size[0]}x{size[1]} pixels: it has nothing to show"
+    if size[0] * size[1] > png.MAX_PIXELS:
         return (f"the image is {size[0]}x{size[1]} pixels; pictures are at most "
                 f"{png.MAX_PIXELS // 1_000_000} million pixels (e.g. 4096x4096)")
     return None

@@ -92,6 +92,8 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
     if "\x00" in text:
         diagnostics.error(place_of(path, text, text.index("\x00")), "not a text file (it contains NUL bytes)")
         return None
+    if _hidden_line_break(path, text, diagnostics):
+        return None
     loader = _Loader(text)
     builder = _Builder(path, diagnostics, loader)
     collecting = gc.isenabled()
@@ -151,9 +153,31 @@ def _number_problem(text: str) -> str | None:
 
 
 def place_of(path: str, text: str, index: int) -> Location:
-    """The line and column of a character of the text, counted as editors count them."""
+    """The line and column of a character of the text, counted as editors count them: a line
+    ends at CR LF, LF or a lone CR (a file saved with old Mac line ends is still numbered)."""
     before = text[:index]
-    return Location(path, before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+    breaks = before.count("\n") + before.count("\r") - before.count("\r\n")
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return Location(path, breaks + 1, index - line_start + 1)
+
+
+# YAML also ends a line at NEL, LS and PS, which editors show inside a line (NEL is what a
+# Windows-1252 '...' becomes when mis-decoded): every place reported after one would be a line
+# off from what the author sees, so the character is refused where it stands.
+_HIDDEN_LINE_BREAKS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def _hidden_line_break(path: str, text: str, diagnostics: Diagnostics) -> bool:
+    found = [index for index in (text.find(character) for character in _HIDDEN_LINE_BREAKS) if index >= 0]
+    if not found:
+        return False
+    index = min(found)
+    character = text[index]
+    diagnostics.error(place_of(path, text, index),
+                      f"the character U+{ord(character):04X} ({_HIDDEN_LINE_BREAKS[character]}) is not allowed in a "
+                      f"scenario file: YAML reads it as a line break that most editors do not show; delete it "
+                      f"or write it as an escape in quoted text")
+    return True
 
 
 class _Builder:
@@ -260,7 +284,8 @@ class _Builder:
         if tag in (_CORE + "int", _CORE + "float"):
             problem = _number_problem(value)
             if problem:
-                self.error(event.start_mark, problem)
+                mark = event.start_mark
+                self.diagnostics.refuse(Location(self.path, mark.line + 1, mark.column + 1), problem)
                 return None
         try:
             return self.constructor.construct_object(yaml.ScalarNode(tag, value), deep=True)

@@ -52,7 +52,7 @@ def every_outcome(event: Event, probability: float) -> tuple[bool, ...]:
     """Both ways when chance decides; one way when the probability makes it certain."""
     if probability >= 1:
         return (True,)
-    if probability <= 0:
+    if not probability > 0:  # NaN too: the game's dice never fall below it
         return (False,)
     return (False, True)  # not firing first, so the example paths lean on chance as little as they can
 
