@@ -102,7 +102,6 @@ def _capsule(p: np.ndarray, a, b, r: float) -> np.ndarray:
 def _smooth_profile(keys: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray:
     """A Catmull-Rom curve through (keys, values), sampled at ``at`` (keys increasing)."""
     index = np.clip(np.searchsorted(keys, at, side="right") - 1, 0, len(keys) - 2)
-    padded_keys = np.concatenate(([2 * keys[0] - keys[1]], keys, [2 * keys[-1] - keys[-2]]))
     padded = np.concatenate(([2 * values[0] - values[1]], values, [2 * values[-1] - values[-2]]))
     t = (at - keys[index]) / (keys[index + 1] - keys[index])
     p0, p1, p2, p3 = padded[index], padded[index + 1], padded[index + 2], padded[index + 3]

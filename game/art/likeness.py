@@ -13,7 +13,7 @@ looking toward the viewer's left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from game.art.portrait_spec import Portrait
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from game.classroom import commands as c
 from game.classroom.letters import MESSAGE_GAP, MESSAGES_PER_DAY, Letter, plain_text

@@ -477,7 +477,7 @@ def _console(room: Room, language: str) -> dict[str, Any]:
         advice = room.advice.get(team) if room.phase == "deciding" else None
         members = room.members
 
-        def label(choice_id):
+        def label(choice_id, team=team):
             return _label(scenario, state.day_index, team, choice_id, language) if room.started else choice_id
         order = room.session.order_of(team) if room.phase == "deciding" else None
         teams.append({"id": team, "name": role.name, "order": label(order) if order else None,

@@ -17,7 +17,7 @@ playouts, never in seconds.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from game.engine.goals import goal_value
 from game.engine.resolve import Dice, apply_orders, ending_of_day, fire, legal_choices, may_fire

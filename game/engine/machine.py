@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-from typing import Union
 
 from game.engine import resolve
 from game.engine.state import DayRecord, GameState, new_game
@@ -55,7 +54,7 @@ class UndoLastDay:
     """Take back the last resolved day's orders and return to that day's orders phase."""
 
 
-Command = Union[Advance, GiveOrder, WithdrawOrder, Resolve, UndoLastDay]
+Command = Advance | GiveOrder | WithdrawOrder | Resolve | UndoLastDay
 
 
 # --- events --------------------------------------------------------------------------------
@@ -91,7 +90,7 @@ class DayUndone:
     day_index: int
 
 
-GameEvent = Union[PhaseChanged, OrderGiven, OrderWithdrawn, DayResolved, GameEnded, DayUndone]
+GameEvent = PhaseChanged | OrderGiven | OrderWithdrawn | DayResolved | GameEnded | DayUndone
 
 
 class IllegalCommand(ValueError):

@@ -8,7 +8,8 @@ returns one choice id. The fixed habits live here; the strategist, which looks a
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Protocol
+from collections.abc import Sequence
 
 from game.engine.resolve import Dice
 from game.engine.state import GameState

@@ -17,7 +17,7 @@ difficulty sets the budget. The default fits the 250 ms per decision this game a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value

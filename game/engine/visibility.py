@@ -15,7 +15,8 @@ The ending and the debrief show everything.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
+from collections.abc import Iterable, Sequence
 
 from game.engine.resolve import choice_on_day
 from game.engine.state import DayRecord, GameState

@@ -17,7 +17,8 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, NamedTuple
+from typing import NamedTuple
+from collections.abc import Callable, Mapping
 
 from game.scenario.errors import Diagnostics, FormulaError, Location, did_you_mean
 

@@ -15,7 +15,8 @@ import hashlib
 import os
 import re
 from dataclasses import replace
-from typing import Any, Collection
+from typing import Any
+from collections.abc import Collection
 
 from game.files import FileRefused, read_file_start, read_regular_file
 from game.scenario import expr
@@ -961,7 +962,7 @@ def _image_name_problem(name: str) -> str | None:
     return None
 
 
-def _image_size_problem(image: "os.PathLike | None") -> str | None:
+def _image_size_problem(image: os.PathLike | None) -> str | None:
     """A picture too large to show, found from its header before anything decodes it."""
     from game.art import png
 

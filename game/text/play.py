@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import textwrap
-from typing import Callable, Mapping, TextIO
+from typing import TextIO
+from collections.abc import Callable, Mapping
 
 from game.engine import machine
 from game.engine.advice import advice_for

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from game.scenario.expr import Effect
 from game.scenario.model import Scenario
@@ -41,7 +41,7 @@ class Ranges:
     flags: Mapping[str, Truth]
     derived_sources: Mapping[str, str] = field(default_factory=dict)  # id -> the formula it reads
 
-    def on_day(self, day_number: int) -> "Ranges":
+    def on_day(self, day_number: int) -> Ranges:
         """The same ranges on one known day (a day's own choices are only offered that day)."""
         return replace(self, numbers={**self.numbers, DAY: (day_number, day_number)})
 

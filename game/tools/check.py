@@ -33,7 +33,7 @@ import itertools
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from game.engine.resolve import apply_orders, ending_of_day, fire, legal_choices, may_fire
 from game.engine.state import GameState, new_game
@@ -201,7 +201,7 @@ class CheckReport:
         return [item.id for item in self.scenario.interactions if item.id not in self.interactions]
 
 
-def capped_outcomes(sampler: random.Random, branching_events: int, report: "CheckReport") -> Decide:
+def capped_outcomes(sampler: random.Random, branching_events: int, report: CheckReport) -> Decide:
     """Both ways for the first ``branching_events`` uncertain events of a resolution, then one
     way drawn at the event's own probability (so likely outcomes stay likely in the sample)."""
     branched = 0

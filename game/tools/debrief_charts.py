@@ -8,7 +8,7 @@ like any other text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 # DEFCON 5 (peace) to 1 (war): pale to dark, readable under a line and a number
 DEFCON_FILL = {5: "#e8f1e4", 4: "#f6efcf", 3: "#f8dcb4", 2: "#f1b49a", 1: "#d9826f"}

@@ -14,7 +14,8 @@ import base64
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
+from collections.abc import Mapping, Sequence
 
 import jinja2
 
@@ -283,7 +284,7 @@ def _tension(scenario: Scenario, log: SessionLog, replay: Replay, marks, labels:
     if variable is None:
         return None
     levels: list[int | None] = []
-    for index, decision in enumerate(replay.decisions):
+    for index in range(len(replay.decisions)):
         after = (replay.decisions[index + 1].state if index + 1 < len(replay.decisions) else replay.final)
         values = after.history[-1].values_after if after.history else after.values
         levels.append(level_of(parts.level.value(values)) if parts.level is not None else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import replace
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from game.engine.opponents import HistoricalPolicy, Policy
 from game.engine.resolve import day_random, find_legal, legal_choices, resolve_day

@@ -22,7 +22,7 @@ import html
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Mapping
+from collections.abc import Mapping
 
 from game.files import read_regular_file
 from game.scenario.expr import Condition, Effect
@@ -176,7 +176,7 @@ def build(scenario: Scenario, coverage: Mapping | None = None) -> Structure:
     flag_readers: set[str] = set()
     for ending, wants in endings:
         structure.add_node(Node(f"e_{ending.id}", "ending", ending.id, "endings", title=str(ending.title)))
-        for name, kinds in wants.items():
+        for name in wants:
             if name.startswith("flags."):
                 flag_readers.add(name)
 

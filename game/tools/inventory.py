@@ -7,7 +7,7 @@ once, in file order, so the tools agree on what "every effect" means.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from game.scenario.expr import Condition, Effect
 from game.scenario.model import Choice, Day, Scenario

@@ -11,7 +11,7 @@ import html
 import shlex
 from collections import Counter
 from pathlib import PurePath
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from game.engine.atomic import write_atomically
 from game.scenario.model import Scenario

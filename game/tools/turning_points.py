@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from game.engine.log_read import SessionLog
 from game.engine.log_replay import Replay
@@ -108,7 +108,7 @@ def turning_points(scenario: Scenario, log: SessionLog, replay: Replay, policies
         games = games_per_alternative(sum(len(choices) for *_, choices in shape))
     seeds = tuple(game_seeds(seed, games))
     tasks = []
-    for index, role, taken, choices in shape:
+    for index, role, _taken, choices in shape:
         decision = replay.decisions[index]
         for choice in choices:
             orders = {r: decision.day.orders.get(r) for r in scenario.roles}

@@ -7,7 +7,8 @@ probably not what its author meant. Warnings fail the check only with ``strict``
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from typing import TextIO
+from collections.abc import Iterable
 
 from game.scenario.errors import Diagnostic, format_diagnostic
 from game.scenario.load import load_with_diagnostics

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass, replace
-from typing import Sequence
+from collections.abc import Sequence
 
 from game.engine.state import DayRecord
 from game.engine.visibility import all_see, history_seen_by

@@ -33,7 +33,7 @@ class Settings:
     def palette(self) -> str:
         return "colour_blind_safe" if self.colour_blind else "classic"
 
-    def changed(self, **values) -> "Settings":
+    def changed(self, **values) -> Settings:
         return replace(self, **values)
 
 

@@ -8,7 +8,7 @@ Sizes follow the canvas height, so a composition reads the same at 320x180 and 1
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -64,7 +64,7 @@ def sky(canvas: Canvas, e: Element) -> None:
             canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (time == "storm"), edge=0.1, bleed=2.5,
                         backruns=1 if time == "storm" and index % 3 == 0 else 0)
     painting.dry()
-    for shape, cx, cy, r in clouds[:2]:
+    for shape, _cx, _cy, r in clouds[:2]:
         if time in ("day", "dawn"):  # a crisp, sunlit top on the nearest clouds
             canvas.lift(shape - (0, r * 0.35), 0.35, soften=1.2)
     if e["stars"]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import layout
-from game.ui.widgets.base import Widget, blit_text
+from game.ui.widgets.base import Widget
 
 DIRECTIONS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
 

@@ -29,7 +29,7 @@ from game.ui.scenes.base import Scene
 from game.ui.scenes.common import (add_meters, add_status, history_blocks, in_force_block, meters_height,
                                    paint_in_force, stakes, status_height)
 from game.ui.widgets.base import panel
-from game.ui.widgets.button import Button, button_height, button_width, label_lines
+from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.calendar import CalendarStrip, calendar_height
 from game.ui.widgets.card import ChoiceCard, card_height
 from game.ui.widgets.portrait import AdvisorChip, briefing_picture, chip_height, portrait_surface

@@ -7,7 +7,7 @@ is pressed on it. It never changes game state itself: the scene's callback issue
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 

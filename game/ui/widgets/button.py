@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.theme import Theme
-from game.ui.widgets.base import Widget, blit_lines, blit_text, focus_ring
+from game.ui.widgets.base import Widget, blit_lines, focus_ring
 
 
 class Button(Widget):
