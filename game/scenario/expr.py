@@ -17,13 +17,15 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field
-from typing import NamedTuple
-from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
 
 from game.scenario.errors import Diagnostics, FormulaError, Location, did_you_mean
 
 Values = list  # the mutable value vector during resolution: numbers, then booleans, then the day
-Evaluator = Callable[[Values], object]
+# an evaluator only reads, so a state's tuple of values serves as well as the list; it gives a number or a
+# boolean by the expression's kind, which only the loader knows, so callers see Any
+Evaluator = Callable[[Sequence[Any]], Any]
 Mutator = Callable[[Values], None]
 
 NUMBER = "number"
@@ -121,6 +123,7 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
     tree = _parse(source, location, "exec", diagnostics)
     if tree is None:
         return None
+    assert isinstance(tree, ast.Module)  # what "exec" mode parses to
     compiler = _Compiler(names)
     steps: list[Mutator] = []
     ok = True
@@ -136,9 +139,9 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
         diagnostics.error(location, "the effect is empty")
         return None
     if names.derived_measures and not names.derived_measures.keys().isdisjoint(compiler.reads):
-        problem = _measure_problem(_measure(tree, names.derived_measures))
-        if problem:
-            diagnostics.error(location, problem)
+        unfit = _measure_problem(_measure(tree, names.derived_measures))
+        if unfit:
+            diagnostics.error(location, unfit)
             return None
     if len(steps) == 1:
         apply = steps[0]
@@ -196,6 +199,7 @@ def _compile_source(source, location, names, diagnostics, want, what):
     tree = _parse(source, location, "eval", diagnostics)
     if tree is None:
         return None
+    assert isinstance(tree, ast.Expression)  # what "eval" mode parses to
     compiler = _Compiler(names)
     try:
         function, kind = compiler.expression(tree.body)
@@ -209,9 +213,9 @@ def _compile_source(source, location, names, diagnostics, want, what):
     measure = (1, 1)
     if names.derived_measures and not reads.isdisjoint(names.derived_measures):
         measure = _measure(tree.body, names.derived_measures)
-        problem = _measure_problem(measure)
-        if problem:
-            diagnostics.error(location, problem)
+        unfit = _measure_problem(measure)
+        if unfit:
+            diagnostics.error(location, unfit)
             return None
     constant = compiler_constant(tree.body) if want == NUMBER else None
     result = names.compiled[(source, want)] = (function, reads, constant, measure)
@@ -274,7 +278,7 @@ def checked_derived(evaluate: Evaluator, derived_id: str, location: Location) ->
     NaN would slip past every comparison and into saves as bare ``NaN``; a huge result would
     overflow the next formula that reads it. Either stops the rules with a located error.
     """
-    def derived_value(values: Values):
+    def derived_value(values: Sequence[Any]) -> Any:
         result = evaluate(values)
         if -LARGEST <= result <= LARGEST:
             return result
@@ -397,7 +401,7 @@ def _rounding(function: Callable[[float], int]) -> Callable[[float], float]:
     return rounded
 
 
-_CALLS = {
+_CALLS: dict[str, Callable[..., float]] = {
     "min": min,
     "max": max,
     "abs": abs,
@@ -591,9 +595,10 @@ class _Compiler:
                 raise _Invalid(target, "a flag is set with '=', e.g. 'flags.blockade = true'")
             self.writes.add("flags." + target.attr)
             value = self.boolean(value_node)
+            flag_slot = slot  # 'slot' is reused below, so the closure keeps its own
 
             def set_flag(v: Values) -> None:
-                v[slot] = value(v)
+                v[flag_slot] = value(v)
 
             return set_flag
         if not isinstance(target, ast.Name):

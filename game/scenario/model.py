@@ -266,7 +266,7 @@ class Day:
         if role_ids is None:
             return self.history_note
         seats = tuple(role_ids)
-        own = [self.seen_by[r].history for r in seats if r in self.seen_by and self.seen_by[r].history is not None]
+        own = [history for r in seats if r in self.seen_by and (history := self.seen_by[r].history) is not None]
         if not own:
             return self.history_note
         return own[0] if len(seats) == 1 else EMPTY_TEXT
