@@ -177,6 +177,7 @@ class Outcomes:
         self.endings: dict[str, int] = {}
 
     def add(self, scenario: Scenario, final: GameState) -> None:
+        assert final.ending is not None  # only finished games are added
         self.games += 1
         for role_id in self.totals:
             self.totals[role_id] += goal_value(scenario, role_id, final.ending, final.values)

@@ -18,8 +18,12 @@ from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
 
 class Policy(Protocol):
-    name: str
-    description: str
+    # read-only: a strategist computes its name and description from its temper
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
 
     def choose(self, scenario: Scenario, state: GameState, role_id: str,
                legal: Sequence[Choice], rng: Dice) -> str: ...

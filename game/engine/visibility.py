@@ -125,7 +125,8 @@ class SeatState:
     __slots__ = ("_scenario", "_state", "_role_id", "_history")
 
     def __init__(self, scenario: Scenario, state: GameState, role_id: str):
-        self._scenario, self._state, self._role_id, self._history = scenario, state, role_id, None
+        self._scenario, self._state, self._role_id = scenario, state, role_id
+        self._history: tuple[DayRecord, ...] | None = None
 
     @property
     def history(self) -> tuple[DayRecord, ...]:
