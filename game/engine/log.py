@@ -119,7 +119,7 @@ def off_record(scenario: Scenario, record: DayRecord, players: Mapping[str, str]
     return found
 
 
-def inject_line(scenario: Scenario, at: float, day_id: str, inject: str, values: tuple | None = None,
+def inject_line(scenario: Scenario, at: float, day_id: str | None, inject: str, values: tuple | None = None,
                 **fields: Any) -> dict[str, Any]:
     """Something the teacher did to the game: ``inject`` is ``event`` (with ``event``), ``news``
     (with ``text``) or ``meter`` (with ``meter``, ``by``, ``reason``); event and meter injects

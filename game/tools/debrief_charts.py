@@ -82,7 +82,8 @@ def tension_chart(series: Sequence[float], low: float, high: float, levels: Sequ
     bands = tuple(Band(xs[i], xs[i + 1] - xs[i], level, DEFCON_FILL.get(level, "#eee"))
                   for i, level in enumerate(levels[:count - 1]) if level is not None)
     ticks = tuple(Tick((xs[i] + xs[i + 1]) / 2, label) for i, label in enumerate(day_labels) if i + 1 < count)
-    markers, seen = [], {}
+    markers: list[Marker] = []
+    seen: dict[int, int] = {}  # markers already at a position, stacked upwards
     for number, (position, kind) in enumerate(marks, start=1):
         stack = seen.get(position, 0)
         seen[position] = stack + 1

@@ -44,7 +44,8 @@ def environment(language: str = i18n.SOURCE_LANGUAGE) -> jinja2.Environment:
                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                      extensions=["jinja2.ext.i18n"])
     words = i18n.words(i18n.supported(language))
-    environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+    # added by the i18n extension at run time, so Jinja2's types do not know it
+    environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     return environment
 
 
@@ -122,7 +123,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
     wars = war_endings(scenario)
     colours = charts.ending_colours([e.id for e in scenario.endings])
     days = log.days
-    path = []
+    path: list[dict[str, Any]] = []
     for day in days:
         index = scenario.day(day.day).index if any(d.id == day.day for d in scenario.days) else 0
         seats = []
@@ -139,7 +140,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
     marks, timeline = _marks(log, scenario, labels, _)
     people = [(decision, role) for decision in replay.decisions for role in roles
               if decision.day.orders.get(role) and log.decided_by(decision.day, role) != "computer"]
-    glance = {"days": len(days), "decisions": len(people),
+    glance: dict[str, int] = {"days": len(days), "decisions": len(people),
               "clock": sum(1 for decision, role in people if log.decided_by(decision.day, role) == "clock"),
               "recommendations": sum(len(day.recommendations) for day in days),
               "left_history": sum(1 for day in path if not all(seat["same"] for seat in day["seats"])),

@@ -38,7 +38,7 @@ def play_on(scenario: Scenario, start: GameState, seed: int, first_orders: Mappi
     state = resolve_day(scenario, replace(start, seed=seed), first_orders)
     roles = tuple(enumerate(scenario.roles, start=1))
     while state.ending is None:
-        orders = {}
+        orders: dict[str, str | None] = {}
         for stream, role_id in roles:
             policy = policies[role_id]
             if isinstance(policy, HistoricalPolicy):  # the record's order, when open, without listing the rest

@@ -464,9 +464,9 @@ def to_mermaid(structure: Structure) -> str:
     for index, role_id in enumerate(structure.scenario.roles):
         fill, stroke = role_colour(structure, role_id)
         lines.append(f"  classDef role{index} fill:{fill},stroke:{stroke}")
-        members = [node.id for node in structure.nodes.values() if node.role == role_id]
-        if members:
-            lines.append(f"  class {','.join(members)} role{index}")
+        member_ids = [node.id for node in structure.nodes.values() if node.role == role_id]
+        if member_ids:
+            lines.append(f"  class {','.join(member_ids)} role{index}")
     if structure.counts is not None:
         lines.append(f"  classDef never stroke:{NEVER_COLOUR},stroke-dasharray:4 3,color:#8b0000")
         never = [node_id for node_id in structure.nodes if _unreached(structure, node_id)]

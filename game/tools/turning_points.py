@@ -64,7 +64,7 @@ class TurningPoint:
 
 def default_policies(log: SessionLog, scenario: Scenario) -> dict[str, str]:
     """Who plays the remaining days: a computer seat its own policy, a seat people played ``historical``."""
-    return {role: log.players.get(role) if log.players.get(role) in POLICIES else "historical"
+    return {role: player if (player := log.players.get(role)) is not None and player in POLICIES else "historical"
             for role in scenario.roles}
 
 
@@ -101,6 +101,7 @@ def turning_points(scenario: Scenario, log: SessionLog, replay: Replay, policies
         decision = replay.decisions[index]
         choices = [choice.id for choice in legal_choices(scenario, decision.state, role)]
         taken = decision.day.orders[role]
+        assert taken is not None  # decisions_of gives only seats that gave an order
         if taken not in choices:
             choices.append(taken)
         shape.append((index, role, taken, choices))
