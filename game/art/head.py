@@ -23,6 +23,7 @@ toward the viewer; the eye line is y = 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -550,7 +551,7 @@ class Sitter:
         return Render(x0, y0, material > 0, material, lit, facing, occlusion_field, depth, position,
                       self.rotation, frame, self.build)
 
-    def surface(self, head_xy: np.ndarray) -> np.ndarray:
+    def surface(self, head_xy: np.ndarray | Sequence[tuple[float, float]]) -> np.ndarray:
         """Points on the face's surface in head space, for (x, y) given in head space.
 
         The face seen straight on is cast once, on a grid, and each query reads the depth from
@@ -576,8 +577,8 @@ class Sitter:
             origins[..., 0] = xs[None, :]
             origins[..., 1] = ys[:, None]
             origins[..., 2] = 0.62
-            origins = origins.reshape(-1, 3)
-            t = _march(self.head.skin, lambda q: q, origins, far=1.2)
+            rays = origins.reshape(-1, 3)
+            t = _march(self.head.skin, lambda q: q, rays, far=1.2)
             z = np.where(np.isfinite(t), 0.62 - t, 0.32).astype(np.float32).reshape(len(ys), len(xs))
             cached = self._front = (z, (float(xs[0]), float(ys[0]), step))
         return cached
