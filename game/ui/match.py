@@ -277,11 +277,13 @@ class SaveSummary:
 def list_saves(folder: Path | None = None) -> list[SaveSummary]:
     """The saves in the saves folder, newest first; unreadable files are left out."""
     folder = folder or paths.saves_folder()
-    summaries = []
+    summaries: list[SaveSummary] = []
     if not folder.is_dir():
         return summaries
     for path in folder.glob("*.json"):
         data = _save_data(path, checked=False)
+        if data is None:  # not a save at all
+            continue
         try:  # listed when it names its scenario and days; opening it says what else is wrong
             scenario_path, problem = _scenario_of(data, path)
             summaries.append(SaveSummary(path, str(data["scenario"]["id"])[:80], len(data["days"]),

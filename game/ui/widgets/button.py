@@ -25,7 +25,7 @@ class Button(Widget):
         if self.kind == "primary" or (self.kind == "option" and self.selected):
             fill = palette.accent
             if self.hovered or self.pressed:
-                fill = tuple(min(255, c + 22) for c in fill)
+                fill = _lighter(fill)
             return fill, palette.accent_ink, palette.accent
         fill = palette.hover if (self.hovered or self.pressed) else palette.panel
         if self.kind == "quiet" and not (self.hovered or self.pressed):
@@ -138,6 +138,12 @@ class OptionRow(Widget):
 
 class _RowPlan:
     __slots__ = ("pad", "text_x", "title_lines", "description_lines", "badge_drop", "height")
+    pad: int
+    text_x: int
+    title_lines: list[str]
+    description_lines: list[str]
+    badge_drop: int
+    height: int
 
 
 def _row_plan(theme: Theme, width: int, title: str, description: str, badge: str, portrait_w: int) -> _RowPlan:
@@ -210,3 +216,8 @@ class TextField(Widget):
 
     def texts(self) -> list[str]:
         return [self.label, self.value]
+
+
+def _lighter(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    red, green, blue = (min(255, c + 22) for c in colour)
+    return red, green, blue
