@@ -8,10 +8,14 @@ scroll, and Escape goes back. A scene adds its own keys in ``on_key``.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pygame
 
 from game.ui import layout
 from game.ui.widgets.base import Widget
+
+AnyWidget = TypeVar("AnyWidget", bound=Widget)  # add() gives back the widget as the kind it is
 
 DIRECTIONS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
 
@@ -61,7 +65,7 @@ class Scene:
     def first_focus(self) -> Widget | None:
         return next((w for w in self.widgets if w.can_focus), None)
 
-    def add(self, widget: Widget) -> Widget:
+    def add(self, widget: AnyWidget) -> AnyWidget:
         self.widgets.append(widget)
         return widget
 

@@ -26,6 +26,7 @@ class Widget:
         self.hovered = False
         self.focused = False
         self.pressed = False
+        self.row_index: int | None = None  # its place in a scrolling list, when it is one of the rows
 
     @property
     def can_focus(self) -> bool:

@@ -14,6 +14,7 @@ class Button(Widget):
         super().__init__(rect, on_activate, enabled, name or label)
         self.label = label
         self.kind = kind  # "primary", "secondary", "option", "quiet"
+        self.setting: str | None = None  # the setting it cycles, on the settings screen
         self.selected = selected
         self.hint = hint  # a shortcut key shown at the right, e.g. "Esc"
         self.style = style
