@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how far a strategist opponent thinks ahead (default normal)")
     play.add_argument("--no-estimates", action="store_true",
                       help="advisors keep their estimates of the odds to themselves (play in the fog)")
+    play.add_argument("--voice", action="store_true",
+                      help="the window speaks the focused button's words (self-voicing; needs 'pip install brinkmanship[voice]')")
     play.add_argument("--seed", type=_seed, default=None, help="seed for the dice (default: a random one, printed)")
     play.add_argument("--lang", default=None,
                       help="language of the scenario's text, e.g. en or ru (default: the window's setting; English in --text)")
@@ -175,7 +177,40 @@ def build_parser() -> argparse.ArgumentParser:
     art.set_defaults(run=_art)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+    schema.add_argument("--path", action="store_true",
+                        help="print where the schema file shipped with the game is, for an editor's modeline")
     schema.set_defaults(run=_schema)
+
+    translate = commands.add_parser("translate", help="a scenario's texts to a PO file for translators, and back")
+    steps = translate.add_subparsers(dest="step", metavar="STEP", required=True)
+    export = steps.add_parser("export", help="write every text of a scenario as a PO file, translations so far filled in")
+    export.add_argument("scenario", metavar="SCENARIO", help="scenario id, folder or file")
+    export.add_argument("--lang", required=True, help="the language to translate into, e.g. ru, de, pt-BR")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="the PO file to write (default: print it); an earlier one there is merged: "
+                             "its translations are kept, fuzzy where the English changed")
+    export.set_defaults(run=_translate_export)
+    back = steps.add_parser("import", help="write a PO file's translations into the scenario's {en, ...} texts")
+    back.add_argument("scenario", metavar="SCENARIO", help="scenario id, folder or file")
+    back.add_argument("po_file", metavar="FILE.po", help="the translated PO file")
+    back.add_argument("--allow-fuzzy", action="store_true",
+                      help="also take entries marked fuzzy or made from English that has changed since")
+    back.set_defaults(run=_translate_import)
+    for step in steps.choices.values():
+        step.set_defaults(parser=step)
+    pack = commands.add_parser("pack", help="write a scenario and its pictures into one .brink file to share")
+    pack.add_argument("scenario", metavar="SCENARIO", help="a scenario id, folder or file")
+    pack.add_argument("-o", "--out", metavar="FILE.brink", help="the pack to write (default: ID.brink here)")
+    pack.set_defaults(run=_pack)
+
+    install = commands.add_parser("install", help="check a .brink pack and install its scenario into your scenarios")
+    install.add_argument("pack", metavar="FILE.brink", help="a pack made by 'brink pack'")
+    install.add_argument("--force", action="store_true", help="replace a scenario of the same id installed from a pack")
+    install.set_defaults(run=_install)
+
+    uninstall = commands.add_parser("uninstall", help="remove a scenario installed from a pack")
+    uninstall.add_argument("id", metavar="ID", help="the scenario's id")
+    uninstall.set_defaults(run=_uninstall)
 
     listing = commands.add_parser("scenarios", help="list the scenarios the game can find")
     listing.set_defaults(run=_scenarios)
@@ -187,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="window size, WIDTHxHEIGHT (default 1280x720; from 640x360 to 7680x4320)")
     bench.set_defaults(run=lambda arguments, parser: __import__("game.ui.bench", fromlist=["main"]).main(arguments))
     for command in commands.choices.values():
-        command.set_defaults(parser=command)
+        if command is not translate:
+            command.set_defaults(parser=command)
     return parser
 
 
@@ -340,7 +376,8 @@ def _play(arguments, parser) -> int:
         named = scenario.path if arguments.scenario else None
         return launch(scenario=named, role=arguments.role, opponent=arguments.opponent,
                       seed=arguments.seed, load=arguments.load, language=arguments.lang, log=arguments.log,
-                      estimates=False if arguments.no_estimates else None, save=arguments.save)
+                      estimates=False if arguments.no_estimates else None, save=arguments.save,
+                      voice=arguments.voice)
     if saved is not None:
         session, players = saved.session, dict(saved.players)
     else:
@@ -569,10 +606,99 @@ def _caption_renderer():
     return caption
 
 
-def _schema(arguments, parser) -> int:
-    from game.scenario.schema import schema_text
+def _scenario_path_or_usage(name: str, parser: argparse.ArgumentParser) -> str:
+    """The file a SCENARIO argument names; an unknown one is a bad argument (usage, exit 2)."""
+    path = paths.find_scenario(name)
+    if path is None:
+        parser.error(f"argument SCENARIO: no scenario '{name}' (known: {', '.join(sorted(paths.scenario_ids()))})")
+    return str(path)
 
+
+def _translate_export(arguments, parser) -> int:
+    from game.tools.translate import export, language_problem
+
+    problem = language_problem(arguments.lang)
+    if problem:
+        parser.error(f"argument --lang: {problem}")
+    path = _scenario_path_or_usage(arguments.scenario, parser)
+    return export(path, arguments.lang, arguments.output, sys.stdout, sys.stderr)
+
+
+def _translate_import(arguments, parser) -> int:
+    from game.tools.translate import import_translations
+
+    path = _scenario_path_or_usage(arguments.scenario, parser)
+    return import_translations(path, arguments.po_file, arguments.allow_fuzzy, sys.stderr)
+
+
+def _schema(arguments, parser) -> int:
+    from game.scenario.schema import schema_path, schema_text
+
+    if arguments.path:
+        print(schema_path())
+        return 0
     sys.stdout.write(schema_text())
+    return 0
+
+
+def _pack(arguments, parser) -> int:
+    """Exit 1 when the scenario has errors or cannot be packed; nothing is written then."""
+    from pathlib import Path
+
+    from game.packs.limits import PackRefused
+    from game.packs.pack import write_pack
+
+    scenario = _load_or_report(arguments.scenario, parser, freeze=True)
+    if scenario is None:
+        print(f"brink pack: {arguments.scenario}: not packed: the scenario has errors", file=sys.stderr)
+        return 1
+    out = Path(arguments.out or f"{scenario.id}.brink")
+    try:
+        made = write_pack(scenario, out)
+    except PackRefused as error:
+        print(f"brink pack: {scenario.path}: not packed: {error}", file=sys.stderr)
+        return 1
+    for note in made.left_out:
+        print(f"left out: {note}")
+    print(f"packed {scenario.id} ({len(made.files)} file{'s' if len(made.files) != 1 else ''}, "
+          f"license: {scenario.license or 'none given'}) into {out}")
+    if not scenario.license:
+        print("brink pack: the scenario names no license, so whoever receives it cannot tell what they may do "
+              "with it; add one at its top, e.g. 'license: CC-BY-4.0'", file=sys.stderr)
+    return 0
+
+
+def _install(arguments, parser) -> int:
+    """Exit 1 for any refusal: one line saying why (and a scenario's own errors, located, above it)."""
+    from pathlib import Path
+
+    from game.packs.install import InvalidScenario, install
+    from game.packs.limits import PackRefused
+    from game.scenario.errors import format_diagnostic
+
+    try:
+        done = install(Path(arguments.pack), force=arguments.force)
+    except PackRefused as error:
+        for diagnostic in getattr(error, "diagnostics", ()) if isinstance(error, InvalidScenario) else ():
+            print(format_diagnostic(diagnostic), file=sys.stderr)
+        print(f"brink install: {arguments.pack}: {error}", file=sys.stderr)
+        return 1
+    print(f"{'replaced' if done.replaced else 'installed'} {done.id} ({done.title}; "
+          f"license: {done.license or 'none given'}) in {done.folder}")
+    print(f"play it with: brink play {done.id}")
+    return 0
+
+
+def _uninstall(arguments, parser) -> int:
+    from game.packs.install import uninstall
+    from game.packs.limits import PackRefused
+
+    try:
+        folder = uninstall(arguments.id)
+    except PackRefused as error:
+        print(f"brink uninstall: {error}", file=sys.stderr)
+        return 1
+    print(f"uninstalled {arguments.id} (removed {folder})")
     return 0
 
 
@@ -589,5 +715,9 @@ def _scenarios(arguments, parser) -> int:
         if scenario is None:
             print(f"{path.parent.name:<28} (invalid: run 'brink validate {path}')")
         else:
-            print(f"{path.parent.name:<28} {scenario.title}  [{len(scenario.days)} days, roles: {', '.join(scenario.roles)}]")
+            from game.packs.install import RECORD_NAME
+
+            packed = ", installed from a pack" if (path.parent / RECORD_NAME).is_file() else ""
+            print(f"{path.parent.name:<28} {scenario.title}  [{len(scenario.days)} days, roles: "
+                  f"{', '.join(scenario.roles)}{packed}]")
     return 0

@@ -18,6 +18,7 @@ import datetime
 import functools
 import gettext
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "brink"
 SOURCE_LANGUAGE = "en"
@@ -42,8 +43,9 @@ def NP_(context: str, message: str) -> tuple[str, str]:
 class Words:
     """One language's interface words: call it with an English message to get the translation."""
 
-    def __init__(self, language: str, translations: gettext.NullTranslations):
+    def __init__(self, language: str, translations: gettext.NullTranslations, date_language: str | None = None):
         self.language = language
+        self.date_language = date_language or language  # the player's own, which the catalogs may lack
         self._translations = translations
 
     def __call__(self, message: str, **values) -> str:
@@ -74,12 +76,12 @@ def words(language: str) -> Words:
     """The words of a language; an unknown language gets the English ones."""
     code = supported(language)
     if code == SOURCE_LANGUAGE:
-        return Words(code, gettext.NullTranslations())
+        return Words(code, gettext.NullTranslations(), language)
     try:
         with open(locale_folder() / code / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as file:
-            return Words(code, gettext.GNUTranslations(file))
+            return Words(code, gettext.GNUTranslations(file), language)
     except OSError:
-        return Words(SOURCE_LANGUAGE, gettext.NullTranslations())
+        return Words(SOURCE_LANGUAGE, gettext.NullTranslations(), language)
 
 
 def supported(language: str | None) -> str:
@@ -91,35 +93,11 @@ def supported(language: str | None) -> str:
 
 
 # --- dates --------------------------------------------------------------------------------------
-# A month written in a date is in the genitive in Russian ("16 октября"), hence the context.
-MONTHS = (NP_("month in a date", "January"), NP_("month in a date", "February"), NP_("month in a date", "March"),
-          NP_("month in a date", "April"), NP_("month in a date", "May"), NP_("month in a date", "June"),
-          NP_("month in a date", "July"), NP_("month in a date", "August"),
-          NP_("month in a date", "September"), NP_("month in a date", "October"),
-          NP_("month in a date", "November"), NP_("month in a date", "December"))
-WEEKDAYS = (NP_("weekday", "Monday"), NP_("weekday", "Tuesday"), NP_("weekday", "Wednesday"),
-            NP_("weekday", "Thursday"), NP_("weekday", "Friday"), NP_("weekday", "Saturday"),
-            NP_("weekday", "Sunday"))
-
-
-def long_date(iso_date: str, words_of_language: Words) -> str:
-    """'Tuesday 16 October 1962', or 'вторник, 16 октября 1962 г.'; a text that is no date is
-    returned as it is."""
-    try:
-        date = datetime.date.fromisoformat(iso_date)
-    except (TypeError, ValueError):
-        return str(iso_date)
-    _ = words_of_language
-    return _("{weekday} {day} {month} {year}", weekday=_.pgettext(*WEEKDAYS[date.weekday()]),
-             day=date.day, month=_.pgettext(*MONTHS[date.month - 1]), year=date.year)
-
-
-MONTHS_ABBREVIATED = (NP_("month abbreviated", "Jan"), NP_("month abbreviated", "Feb"),
-                      NP_("month abbreviated", "Mar"), NP_("month abbreviated", "Apr"),
-                      NP_("month abbreviated", "May"), NP_("month abbreviated", "Jun"),
-                      NP_("month abbreviated", "Jul"), NP_("month abbreviated", "Aug"),
-                      NP_("month abbreviated", "Sep"), NP_("month abbreviated", "Oct"),
-                      NP_("month abbreviated", "Nov"), NP_("month abbreviated", "Dec"))
+# Dates come from Babel's CLDR data, in the player's language even where the interface has no
+# catalog of its own (a scenario translated into German shows "27. Oktober 1962" around English
+# buttons). English keeps the day-month-year order the game has always used ("27 October 1962");
+# CLDR's plain English is American ("October 27, 1962").
+_ENGLISH_PATTERNS = {"full": "EEEE d MMMM y", "long": "d MMMM y", "MMMMd": "d MMMM", "MMMd": "d MMM"}
 
 
 def _date(iso_date: str) -> datetime.date | None:
@@ -129,29 +107,47 @@ def _date(iso_date: str) -> datetime.date | None:
         return None
 
 
-def dated(iso_date: str, words_of_language: Words) -> str:
-    """'16 October 1962', or '16 октября 1962 г.'."""
+@functools.lru_cache(maxsize=64)
+def _babel_locale(language: str) -> Any:
+    """Babel's locale for a language code ('pt-BR' -> pt_BR); None where Babel has no data for it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _formatted(iso_date: str, words_of_language: Words, form: str) -> str:
+    """A date in one of the forms above, in the player's language; a text that is no date as it is."""
+    from babel.dates import format_date, format_skeleton
+
     date = _date(iso_date)
     if date is None:
         return str(iso_date)
-    _ = words_of_language
-    return _("{day} {month} {year}", day=date.day, month=_.pgettext(*MONTHS[date.month - 1]), year=date.year)
+    locale = _babel_locale(words_of_language.date_language) or _babel_locale(words_of_language.language)
+    if locale is None or locale.language == SOURCE_LANGUAGE:
+        return format_date(date, _ENGLISH_PATTERNS[form], locale="en")
+    written = format_date(date, form, locale=locale) if form in ("full", "long") else format_skeleton(form, date, locale=locale)
+    # CLDR's narrow no-break space ("1962\u202fг.") is missing from many fonts, the game's own among them
+    return written.replace("\u202f", " ")
+
+
+def long_date(iso_date: str, words_of_language: Words) -> str:
+    """'Tuesday 16 October 1962', or 'вторник, 16 октября 1962 г.'."""
+    return _formatted(iso_date, words_of_language, "full")
+
+
+def dated(iso_date: str, words_of_language: Words) -> str:
+    """'16 October 1962', or '16 октября 1962 г.'."""
+    return _formatted(iso_date, words_of_language, "long")
 
 
 def abbreviated_date(iso_date: str, words_of_language: Words) -> str:
     """'16 Oct', or '16 окт.': where a chart has room for little."""
-    date = _date(iso_date)
-    if date is None:
-        return str(iso_date)
-    _ = words_of_language
-    return _("{day} {month}", day=date.day, month=_.pgettext(*MONTHS_ABBREVIATED[date.month - 1]))
+    return _formatted(iso_date, words_of_language, "MMMd")
 
 
 def short_date(iso_date: str, words_of_language: Words) -> str:
     """'16 October', or '16 октября'."""
-    try:
-        date = datetime.date.fromisoformat(iso_date)
-    except (TypeError, ValueError):
-        return str(iso_date)
-    _ = words_of_language
-    return _("{day} {month}", day=date.day, month=_.pgettext(*MONTHS[date.month - 1]))
+    return _formatted(iso_date, words_of_language, "MMMMd")

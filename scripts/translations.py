@@ -8,7 +8,7 @@
 
 After changing any word the game shows: run `all`, translate what `check` lists in
 game/locale/<language>/LC_MESSAGES/brink.po (a text editor or Poedit), then run `compile`.
-Babel (from the test extra) does the work; the game itself needs only Python's gettext.
+Babel does the work; the game itself reads the compiled catalogs with Python's gettext.
 """
 
 from __future__ import annotations

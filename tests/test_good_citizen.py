@@ -283,3 +283,19 @@ def test_the_package_names_its_licence_and_its_authors():
     assert licence.startswith("MIT License") and "the Brinkmanship authors" in licence
     assert project["authors"] == [{"name": "the Brinkmanship authors"}]
     assert not any(c.startswith("License") for c in project["classifiers"])  # PEP 639: the expression instead
+
+
+def test_the_packages_urls_name_places_that_exist_in_the_source_and_invent_no_address():
+    """No public site exists: each URL is a file (and heading) inside the tree, never a made-up domain."""
+    import re
+    import tomllib
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    assert set(urls) == {"Homepage", "Documentation", "Issues", "Source"}
+    for label, target in urls.items():
+        assert "://" not in target, label
+        path, _, anchor = target.partition("#")
+        assert (ROOT / path).is_file(), label
+        if anchor:
+            headings = re.findall(r"^#+ (.+)$", (ROOT / path).read_text(encoding="utf-8"), re.MULTILINE)
+            assert anchor in {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-") for h in headings}, label

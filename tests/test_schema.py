@@ -133,3 +133,19 @@ def test_the_format_reference_lists_every_portrait_word():
         assert f"`{key}`" in section, key
         for word in allowed if isinstance(allowed, tuple) else ():
             assert f"`{word}`" in section, (key, word)
+
+
+def test_the_schemas_id_is_the_documented_stable_name_for_this_format():
+    from game.scenario.model import FORMAT_VERSION
+    from game.scenario.schema import SCHEMA_ID
+
+    assert SCHEMA["$id"] == SCHEMA_ID == f"https://brinkmanship.invalid/schema/scenario-{FORMAT_VERSION}.json"
+    assert SCHEMA_ID in (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+
+
+def test_brink_schema_path_names_the_file_brink_schema_prints(capsys):
+    from game.cli import main
+
+    assert main(["schema", "--path"]) == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert printed.is_absolute() and printed.read_text(encoding="utf-8") == schema_text()

@@ -23,6 +23,7 @@ from game.scenario import expr
 from game.scenario.debrief import read_debrief
 from game.scenario.errors import Diagnostics, Location, ScenarioError, did_you_mean
 from game.scenario.fields import Fields, id_problem, kind_of, read_strings, read_text
+from game.scenario.licenses import read_license
 from game.scenario.model import (
     FORMAT_VERSION, LEANINGS, ROUTE_KINDS, TONES, Advice, Advisor, Choice, Day, DelayedEffect, Derived, Ending,
     Event, Flag, Goals, Interaction, MapLine, MapPlace, Paragraph, Role, Scenario, ScenarioMap, SeatView, Text, Variable,
@@ -34,7 +35,7 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # admits the load benchmark's 100x scenario (
 RESERVED_NAMES = {"day", "flags", "true", "false", "and", "or", "not", "if", "else", *expr.FUNCTIONS}
 
 TOP_REQUIRED = ("format", "id", "title", "calendar", "roles", "variables", "days", "endings")
-TOP_OPTIONAL = ("summary", "authors", "sources", "flags", "derived", "interactions", "events", "art", "map",
+TOP_OPTIONAL = ("summary", "authors", "sources", "license", "flags", "derived", "interactions", "events", "art", "map",
                 "letter_delay_minutes", "debrief")
 
 
@@ -258,7 +259,8 @@ class _ScenarioReader:
         folder = os.path.dirname(os.path.abspath(self.path))
         return Scenario(
             format_version=version, id=scenario_id, title=top.text("title"), summary=top.text("summary"),
-            authors=top.strings("authors"), sources=top.strings("sources"), first_date=first, last_date=last,
+            authors=top.strings("authors"), sources=top.strings("sources"), license=self.read_license(top),
+            first_date=first, last_date=last,
             roles=roles, variables=variables, flags=flags, derived=derived, days=days,
             interactions=interactions, events=events, endings=endings, path=self.path, folder=folder,
             digest=hashlib.sha256(self.data).hexdigest(), day_slot=day_slot, art=self.art(top),
@@ -266,6 +268,18 @@ class _ScenarioReader:
             debrief=read_debrief(top.raw("debrief"), top.where("debrief"), self.day_ids,
                                  [ending.id for ending in endings], self.diagnostics),
         )
+
+    def read_license(self, top: Fields) -> str:
+        """``license:``: an SPDX expression in SPDX's spelling, or the terms in words; "" when not given."""
+        if not top.has("license"):
+            return ""
+        if isinstance(top.raw("license"), (bool, dict, list)):
+            top.string("license")  # reports the kind of value it is instead of text
+            return ""
+        license, problem = read_license(top.string("license"))
+        if problem:
+            top.error("license", problem)
+        return license
 
     # --- the scenario's own map -----------------------------------------------------------------
     def read_map(self, top: Fields) -> ScenarioMap | None:

@@ -377,6 +377,7 @@ class Scenario:
     summary: Text
     authors: tuple[str, ...]
     sources: tuple[str, ...]
+    license: str  # an SPDX expression (CC-BY-4.0) or the terms in words; "" when the file gives none
     first_date: str
     last_date: str
     roles: Mapping[str, Role]

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-
+from game import i18n
 from game.engine.visibility import shown_flags, shown_variables
 from game.scenario.model import Day, Scenario
 
 
-def long_date(iso_date: str) -> str:
-    try:
-        date = datetime.date.fromisoformat(iso_date)
-    except ValueError:
-        return iso_date
-    return f"{date:%A} {date.day} {date:%B %Y}"
+def long_date(iso_date: str, language: str = "en") -> str:
+    """The day's date in the player's language: 'Saturday 27 October 1962', 'суббота, 27 октября 1962 г.'."""
+    return i18n.long_date(iso_date, i18n.words(language))
 
 
 def meter_lines(scenario: Scenario, values: tuple, language: str = "en", seats=None) -> list[str]:
@@ -82,7 +78,7 @@ def short_names(scenario: Scenario) -> dict[str, str]:
 
 def day_heading(scenario: Scenario, day: Day, language: str = "en", role_id: str | None = None) -> str:
     """The day's heading line, with its title as ``role_id``'s seat reads it (the general one without)."""
-    return f"Day {day.index + 1} of {len(scenario.days)}: {long_date(day.date)}, {day.title_for(role_id).get(language)}"
+    return f"Day {day.index + 1} of {len(scenario.days)}: {long_date(day.date, language)}, {day.title_for(role_id).get(language)}"
 
 
 def _number(value) -> str:

@@ -11,6 +11,7 @@ import textwrap
 from typing import TextIO
 from collections.abc import Callable, Mapping
 
+from game import i18n
 from game.engine import machine
 from game.engine.advice import advice_for
 from game.engine.estimates import estimates_for, odds_words
@@ -286,7 +287,7 @@ class TextGame:
                 f"{self.scenario.roles[r].name.split()[-1]}: "
                 + (self.t(_offered(self.scenario, record.day_index, r, c).label) if c else "-")
                 for r, c in record.orders)
-            self.say(f"{day.date}  {orders}", "  ")
+            self.say(f"{i18n.short_date(day.date, i18n.words(self.language))}  {orders}", "  ")
         for line in meter_lines(self.scenario, self.session.state.values, self.language):
             self.say(line, "  ")
         self.write_log()

@@ -112,7 +112,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
                    settings: Settings) -> dict[str, Any]:
     """What the template shows, worked out here so the template only lays it out."""
     lang = settings.language
-    _ = i18n.words(i18n.supported(lang))
+    _ = i18n.words(lang)  # the interface's words, and dates in the report's language even without them
 
     def t(text) -> str:
         return text.get(lang) if text is not None else ""
@@ -134,7 +134,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
                           "history": labels.choice(index, role, recorded) if recorded else "—",
                           "same": taken == recorded, "clock": log.decided_by(day, role) == "clock",
                           "who": log.decided_by(day, role)})
-        path.append({"date": day.date or scenario.days[index].date, "title": t(scenario.days[index].title),
+        path.append({"date": i18n.dated(day.date or scenario.days[index].date, _), "title": t(scenario.days[index].title),
                      "seats": seats, "events": [labels.event(e) for e in day.events]})
     decisions = [_decision(scenario, log, replay, index, labels, lang) for index in range(len(replay.decisions))]
     marks, timeline = _marks(log, scenario, labels, _)
@@ -224,7 +224,7 @@ def _decision(scenario: Scenario, log: SessionLog, replay: Replay, index: int, l
                         for advisor, advice in advice_for(scenario, state, role)]
         seats.append({"role": labels.role(role), "order": labels.choice(state.day_index, role, taken), "who": who,
                       "clock": who == "clock", "recommendations": said, "scripted": scripted})
-    return {"date": day.date, "title": scenario.days[state.day_index].title.get(lang), "seats": seats,
+    return {"date": i18n.dated(day.date, i18n.words(lang)), "title": scenario.days[state.day_index].title.get(lang), "seats": seats,
             "events": [labels.event(e) for e in day.events]}
 
 
@@ -289,7 +289,9 @@ def _tension(scenario: Scenario, log: SessionLog, replay: Replay, marks, labels:
         after = (replay.decisions[index + 1].state if index + 1 < len(replay.decisions) else replay.final)
         values = after.history[-1].values_after if after.history else after.values
         levels.append(level_of(parts.level.value(values)) if parts.level is not None else None)
-    day_labels = [day.date[5:] if day.date else str(position + 1) for position, day in enumerate(log.days)]
+    words = i18n.words(labels.language)
+    day_labels = [i18n.abbreviated_date(day.date, words) if day.date else str(position + 1)
+                  for position, day in enumerate(log.days)]
     chart = charts.tension_chart(_series(log, variable.id), variable.minimum, variable.maximum, levels,
                                  day_labels, marks)
     return {"chart": chart, "label": variable.label.get(labels.language),
@@ -320,7 +322,8 @@ def _turning(scenario: Scenario, points: Sequence[TurningPoint], labels: _Labels
                 "counts": ",".join(f"{e}={n}" for e, n in sorted(alternative.endings.items())),
                 "bar": charts.odds_bar(alternative.endings, alternative.games, order, colours),
                 "likely": [(labels.ending(e), n / alternative.games) for e, n in top]})
-        return {"date": day.date, "title": day.title.get(labels.language), "role": labels.role(point.role),
+        return {"date": i18n.dated(day.date, i18n.words(labels.language)), "title": day.title.get(labels.language),
+                "role": labels.role(point.role),
                 "role_id": point.role, "day_id": point.day_id, "taken": labels.choice(point.day_index, point.role, point.taken),
                 "who": point.decided_by, "war_taken": point.war_taken, "swing": point.swing,
                 "alternatives": alternatives,

@@ -30,6 +30,7 @@ def render_cards(scenario: Scenario, language: str = "en", paper: str = "A4") ->
 
 def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -> list[dict[str, Any]]:
     first = scenario.days[0]
+    date = i18n.dated(first.date, i18n.words(language))  # in the card's language, even one the interface lacks
     values = tuple(scenario.initial_values())
     briefing = [p.text.get(language) for p in first.briefings.get(role.id, ())
                 if p.when is None or p.when.test(values)]
@@ -37,7 +38,7 @@ def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -
     leader = {"kind": "leader", "role_id": role.id, "team": role.side or role.name, "name": role.name, "office": role.title.get(language),
               "leaning": "", "temper": "", "portrait": portrait_of(scenario, role.id), "knows": briefing, "secrets": secrets,
               "wants": [role.description.get(language)] if role.description else [],
-              "date": first.date}
+              "date": date}
     result = [leader]
     for advisor in role.advisors:
         standing = [a.text.get(language) for a in advisor.advice if a.day is None and a.when is None]
@@ -48,7 +49,7 @@ def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -
                        "leaning": words(LEANING_WORDS[advisor.leaning]) if advisor.leaning in LEANING_WORDS
                        else advisor.leaning, "temper": advisor.leaning,
                        "portrait": portrait_of(scenario, advisor.id), "knows": briefing[:1], "secrets": secrets,
-                       "wants": wants, "leader": role.name, "date": first.date})
+                       "wants": wants, "leader": role.name, "date": date})
     return result
 
 

@@ -7,11 +7,15 @@ probably not what its author meant. Warnings fail the check only with ``strict``
 from __future__ import annotations
 
 import json
+import os
 from typing import TextIO
 from collections.abc import Iterable
 
+import yaml
+
 from game.scenario.errors import Diagnostic, format_diagnostic
 from game.scenario.load import load_with_diagnostics
+from game.scenario.text_fields import coverage_phrase
 
 
 def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text", strict: bool = False) -> int:
@@ -48,8 +52,29 @@ def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text
                 out.write(f"{path}: ok ({scenario.title}, {_count(len(scenario.days), 'day')}, "
                           f"{_count(len(scenario.roles), 'role')}, {_count(len(scenario.endings), 'ending')})"
                           + (f", {warnings}" if found else "") + "\n")
+            if scenario is not None:
+                languages = translation_coverage(path)
+                if languages:
+                    out.write(f"{path}: translations: " + ", ".join(
+                        f"{language}: {coverage_phrase(*counts)}" for language, counts in languages.items()) + "\n")
     failing = ("error", "warning") if strict else ("error",)
     return 1 if any(d.severity in failing for d in all_diagnostics) else 0
+
+
+def translation_coverage(path: str) -> dict[str, tuple[int, int]]:
+    """Language -> (texts translated, texts in all) of a scenario that loaded.
+
+    A note, never a failure, with or without ``strict``: a scenario in one language is complete,
+    and a translation in progress is work to welcome, not a fault to fix before sharing.
+    """
+    from game.scenario.text_fields import compose, coverage, text_fields
+
+    file = os.path.join(path, "scenario.yaml") if os.path.isdir(path) else path
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return coverage(text_fields(compose(handle.read())))
+    except (OSError, ValueError, yaml.YAMLError):  # it loaded a moment ago; a race is no reason to fail
+        return {}
 
 
 def _count(number: int, noun: str) -> str:

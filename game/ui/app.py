@@ -22,8 +22,10 @@ import pygame
 
 from game import i18n
 from game.ui.art import ArtLibrary
+from game.ui.keymap import KeyMap
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.sound import Sound
+from game.ui.speech import Speaker
 from game.ui.theme import Theme
 
 STEP = 1 / 120  # seconds of simulated time per update
@@ -58,6 +60,9 @@ class App:
         self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
         self.save_path: Path | None = None  # the file the game autosaves to, asked for on the command line (--save)
+        self.keys = KeyMap.from_settings(self.settings.keys)
+        self.speaker: Speaker | None = None  # opened when self-voicing is first wanted
+        self.voicing_forced = False  # --voice: self-voicing for this run, whatever the Settings say
         from game.ui.scenes import registry
 
         self.registry: dict[str, Callable] = registry()
@@ -102,6 +107,9 @@ class App:
         if (old.size, old.fullscreen) != (settings.size, settings.fullscreen):
             self.window = self._open_window(settings)
         self.sound.enabled = settings.sound
+        self.keys = KeyMap.from_settings(settings.keys)
+        if old.self_voicing and not settings.self_voicing and self.speaker is not None:
+            self.speaker.stop()
         if settings.language != old.language:
             self._speak(settings.language)
         self._retheme()
@@ -112,6 +120,28 @@ class App:
             self.notify(_("The settings apply now, but could not be saved to {file}: {reason}",
                           file=str(unsaved.filename or settings_path()), reason=unsaved.strerror or unsaved), 8.0)
 
+    # --- self-voicing and motion -------------------------------------------------------------------
+    @property
+    def voicing(self) -> bool:
+        return self.settings.self_voicing or self.voicing_forced
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.settings.reduced_motion
+
+    def voice(self) -> Speaker:
+        """The speaker, opened on first use (pyttsx3 when the [voice] extra is installed, else a silent one)."""
+        if self.speaker is None:
+            from game.ui.speech import open_speaker
+
+            self.speaker = open_speaker(self.language)
+        return self.speaker
+
+    def speak(self, text: str) -> None:
+        """Say ``text`` when self-voicing is on, in place of what is still waiting to be said; never waits for the voice."""
+        if self.voicing and text and text.strip():
+            self.voice().say(" ".join(text.split()))
+
     def set_language(self, language: str) -> None:
         """Speak ``language`` in the scenario's texts from now on, in the game on screen too."""
         if language != self.language:
@@ -120,6 +150,9 @@ class App:
 
     def _speak(self, language: str) -> None:
         self.language = language
+        if self.speaker is not None:  # a voice for the new language, found when next needed
+            self.speaker.close()
+            self.speaker = None
         for scene in self.scenes:
             if getattr(scene, "match", None) is not None:
                 scene.match.language = language
@@ -179,6 +212,7 @@ class App:
     def notify(self, text: str, seconds: float = 3.5) -> None:
         """A short message at the foot of the screen ("Saved", "Cannot load ...")."""
         self.notice = (text, self.clock_time + seconds)
+        self.speak(text)
 
     # --- the loop -------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -193,20 +227,25 @@ class App:
             if self.window.get_size() != (self.theme.width, self.theme.height):
                 self._retheme()
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        if event.type == pygame.KEYDOWN and self.keys.pressed(event, "fullscreen") \
+                and not self.waiting_for_key():
             self.apply_settings(self.settings.changed(fullscreen=not self.settings.fullscreen))
             return
         from game.scenario.errors import FormulaError
         from game.ui.flow import reload_scenario, show_formula_error
 
         try:
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            if event.type == pygame.KEYDOWN and self.keys.pressed(event, "reload") and not self.waiting_for_key():
                 reload_scenario(self)
             elif self.scenes:
                 self.scenes[-1].process_event(event)
         except FormulaError as error:
             # The rules stopped before the number reached the game, so the game stands where it was.
             show_formula_error(self, error)
+
+    def waiting_for_key(self) -> bool:
+        """True while the keys page waits for the new key of an action: every key goes to it."""
+        return bool(self.scenes) and getattr(self.scenes[-1], "listening", None) is not None
 
     def update(self, dt: float) -> None:
         self.clock_time += dt
@@ -300,6 +339,8 @@ class App:
                 if not after_crash:
                     raise
         self.sound.close()
+        if self.speaker is not None:
+            self.speaker.close()
         pygame.quit()
 
 
@@ -343,7 +384,7 @@ def no_display() -> str | None:
 
 def launch(scenario: str | None = None, role: str | None = None, opponent: str | None = None,
            seed: int | None = None, load: str | None = None, language: str | None = None, log: str | None = None,
-           estimates: bool | None = None, save: str | None = None) -> int:
+           estimates: bool | None = None, save: str | None = None, voice: bool = False) -> int:
     """Start the window on the title screen, or straight into a game when asked from the command line."""
     started = time.perf_counter()
     missing = no_display()
@@ -366,6 +407,7 @@ def launch(scenario: str | None = None, role: str | None = None, opponent: str |
             remove_orphans_beside(path)
     if estimates is False:  # --no-estimates: the fog for this run, whatever the Settings say
         app.estimates_allowed = False
+    app.voicing_forced = voice  # --voice: self-voicing for this run, whatever the Settings say
     try:
         _open_first_screens(app, scenario, role, opponent, seed, load)
     except _StartRefused:

@@ -169,6 +169,14 @@ class MapView(Widget):
         target = 1.0 if self.picture.quarantine else 0.0
         self.line_alpha += (target - self.line_alpha) * min(1.0, dt * 2.0)
 
+    def settle(self) -> None:
+        # the ships at their new places and the line drawn whole; the labels' places stay worked out
+        if self.picture is None:
+            return
+        for ship in self.picture.ships:
+            self.positions[ship.key] = [ship.lon, ship.lat]
+        self.line_alpha = 1.0 if self.picture.quarantine else 0.0
+
     # --- the painted base ------------------------------------------------------------------------
     def projection(self) -> Projection:
         if self._projection is None or self._projection.rect != self.map_rect:

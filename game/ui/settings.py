@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from game import paths
 from game.engine.atomic import write_atomically
@@ -24,6 +25,9 @@ class Settings:
     sound: bool = True
     language: str = "en"  # the scenario texts' language; a text not translated into it is shown in English
     estimates: bool = True  # advisors give their odds of war (off: play in the fog)
+    reduced_motion: bool = False  # every animation shows its last frame at once (nothing follows the system's wish)
+    self_voicing: bool = False  # the focused widget's words are spoken (game.ui.speech)
+    keys: tuple[tuple[str, str], ...] = ()  # (action, key name) where the player chose another key (game.ui.keymap)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -54,8 +58,11 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(data, dict):
         return Settings()
     default = Settings()
-    values = {}
+    values: dict[str, Any] = {}
     for field in fields(Settings):
+        if field.name == "keys":
+            values["keys"] = _keys(data.get("keys"))
+            continue
         value = data.get(field.name, getattr(default, field.name))
         wanted = type(getattr(default, field.name))
         if wanted is float and isinstance(value, int) and not isinstance(value, bool):
@@ -71,5 +78,20 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings
 
 
+def _keys(value) -> tuple[tuple[str, str], ...]:
+    """The player's keys from the file: known actions on usable keys without a clash; the rest is dropped."""
+    from game.ui.keymap import BY_ID, KeyMap, usable
+
+    if not isinstance(value, dict):
+        return ()
+    keys = KeyMap()
+    for action_id, name in value.items():
+        if action_id in BY_ID and usable(name) and keys.clash(action_id, name) is None:
+            keys = keys.rebound(action_id, name)
+    return keys.chosen()
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    write_atomically(path or settings_path(), json.dumps(asdict(settings), indent=2) + "\n")
+    data = asdict(settings)
+    data["keys"] = dict(settings.keys)
+    write_atomically(path or settings_path(), json.dumps(data, indent=2) + "\n")

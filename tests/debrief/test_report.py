@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 
+from game import i18n
 from game.cli import main
 from game.engine.log_read import read_log
 from game.engine.log_replay import replay_log
@@ -40,7 +41,7 @@ def test_the_page_shows_the_ending_the_path_and_the_decisions(report, cuba, sess
     assert unescape(ending.title.get()) in unescape(page)
     assert 'src="data:image/png;base64,' in page  # the ending's painting, inside the page
     for day in cuba.days[:session.days]:  # the path beside 1962: every day with the recorded orders
-        assert day.date in page
+        assert i18n.dated(day.date, i18n.words("en")) in page  # "16 October 1962", as a reader writes it
         recorded = cuba.choice("kennedy", day.historical["kennedy"]).label.get()
         assert unescape(recorded) in unescape(page)
     assert "the clock decided, not the team" in page
@@ -127,6 +128,8 @@ def test_the_page_speaks_russian_with_lang_ru(session_log, tmp_path, cuba):
     page = out.read_text(encoding="utf-8")
     assert '<html lang="ru">' in page and "Поворотные моменты" in page and "Вопросы для обсуждения" in page
     assert cuba.debrief[0].text.get("ru").split()[0] in page
+    assert i18n.dated(cuba.days[0].date, i18n.words("ru")) in page  # "16 октября 1962 г.": dates in Russian too
+    assert cuba.days[0].date not in page
 
 
 @pytest.mark.parametrize("arguments", [["--scenario", "no_such_crisis"], ["--lang", "xx"]])

@@ -9,6 +9,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from game.ui.app import App  # noqa: E402  (after the drivers are chosen)
 from game.ui.settings import Settings  # noqa: E402
+from game.ui.speech import RecordingSpeaker  # noqa: E402
 
 SCENARIO_CACHE: dict = {}  # scenarios load once per test run
 
@@ -21,6 +22,7 @@ def make_app():
         app = App(Settings(width=width, height=height, **settings), baked_art=False, persist_settings=False,
                   scenario_cache=SCENARIO_CACHE)
         app.sound.enabled = False
+        app.speaker = RecordingSpeaker()  # a test that turns self-voicing on is heard here, never aloud
         apps.append(app)
         return app
 

@@ -149,14 +149,14 @@ def walk_game(app, scenario_name: str, role: str) -> list[str]:
 
 
 def walk_menus(app) -> list[str]:
-    """The screens outside a game: title, setup, scenarios, load (with saves), settings, a file's errors."""
+    """The screens outside a game: title, setup, scenarios, load (with saves), settings, keys, a file's errors."""
     where = f"[{app.size[0]}x{app.size[1]} {app.settings.text_scale:g} {app.language}]"
     found = []
     some_saves(app, paths.saves_folder())
     app.reset("title")
     step(app)
     found += problems_now(app, where + " title")
-    for name in ("setup", "scenarios", "load", "settings"):
+    for name in ("setup", "scenarios", "load", "settings", "keys"):
         app.reset("title")
         app.push(name)
         step(app)

@@ -9,6 +9,7 @@ def registry() -> dict[str, Callable]:
     from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.day import DayScene
     from game.ui.scenes.ending import EndingScene
+    from game.ui.scenes.keys import KeysScene
     from game.ui.scenes.load import LoadScene
     from game.ui.scenes.pass_screen import PassScreen
     from game.ui.scenes.pause import PauseScene
@@ -31,6 +32,7 @@ def registry() -> dict[str, Callable]:
         "ending": EndingScene,
         "pause": PauseScene,
         "settings": SettingsScene,
+        "keys": KeysScene,
         "pass_screen": PassScreen,
         "problems": ProblemsScene,
         "projector": ProjectorScene,

@@ -3,7 +3,14 @@
 Input is handled the same way on every screen: the mouse hovers and clicks (a click is a press
 and a release on the same widget), Tab and Shift+Tab walk the focus, the arrow keys move it to
 the nearest widget in that direction, Enter or Space activates, the mouse wheel and Page Up/Down
-scroll, and Escape goes back. A scene adds its own keys in ``on_key``.
+scroll, and Escape goes back. A scene adds its own keys in ``on_key``. Keys are looked up in the
+player's key map (``game.ui.keymap``), never compared with constants here.
+
+Two of the player's settings reach every scene through here. With self-voicing on, the focused
+widget's words are spoken whenever they change (a new focus, or a setting's new value), a new
+screen says its title first, and the "read the page" key reads everything on it. With reduced
+motion on, every widget is settled on its last frame the moment it is added and after every
+update, so no meter counts, no ship sails and no ring pulses.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from typing import TypeVar
 import pygame
 
 from game.ui import layout
+from game.ui.speech import sentences
 from game.ui.widgets.base import Widget
 
 AnyWidget = TypeVar("AnyWidget", bound=Widget)  # add() gives back the widget as the kind it is
@@ -33,6 +41,9 @@ class Scene:
         self.time = 0.0
         self._layout_for = None
         self._background: pygame.Surface | None = None
+        self._spoken: tuple[str, str] | None = None  # the focus last spoken (name, words): say it once
+        self._speak_focus = False  # True until a new screen has said its title
+        self.heading: layout.Heading | None = None  # planned by plan_heading when a screen has a heading bar
 
     @property
     def theme(self):
@@ -50,6 +61,7 @@ class Scene:
         pass
 
     def relayout(self) -> None:
+        first_time = self._layout_for is None
         focused = self.focus.name if self.focus else None
         self.widgets = []
         self.focus = self.hover = self.pressed = None
@@ -57,7 +69,11 @@ class Scene:
         self.build(self.app.size)
         self._layout_for = (self.app.size, id(self.app.theme))
         match = next((w for w in self.widgets if w.name == focused and w.can_focus), None) if focused else None
+        if first_time:
+            self._spoken, self._speak_focus = None, True  # a new screen: its title comes with the first focus
         self.set_focus(match or self.first_focus())
+        if first_time and self.focus is None:
+            self.app.speak(self.spoken_title())
 
     def build(self, size) -> None:
         """Create the widgets for this window size (subclasses)."""
@@ -67,6 +83,8 @@ class Scene:
 
     def add(self, widget: AnyWidget) -> AnyWidget:
         self.widgets.append(widget)
+        if self.app.reduced_motion:
+            widget.settle()
         return widget
 
     # --- input ---------------------------------------------------------------------------------------
@@ -82,13 +100,62 @@ class Scene:
         self.focus = widget if widget is not None and widget.can_focus else None
         if self.focus is not None:
             self.focus.focused = True
+            self.voice_focus()
+
+    # --- self-voicing ------------------------------------------------------------------------------------
+    def voice_focus(self) -> None:
+        """Speak the focused widget's words when they are new: another widget, or the same one saying
+        something else (a setting's new value). A layout done again around the same focus stays quiet."""
+        if self.focus is not None:
+            self.voice_widget(self.focus)
+
+    def voice_widget(self, widget: Widget) -> None:
+        if not self.app.voicing:
+            return
+        said = (widget.name, self.focus_words(widget))
+        if said == self._spoken:
+            return
+        first = self._spoken is None and getattr(self, "_speak_focus", False)
+        self._spoken = said
+        if first:  # a new screen: its title, then the focus, as one sentence so the title is not cut short
+            self._speak_focus = False
+            self.app.speak(sentences(self.spoken_title(), said[1]))
+        else:
+            self.app.speak(said[1])
+
+    def focus_words(self, widget: Widget | None) -> str:
+        """A widget's words, and whether it is the one selected (a tab, a picked card, a chosen option)."""
+        if widget is None:
+            return ""
+        if getattr(widget, "selected", False):
+            _ = self.app.words
+            return sentences(widget.spoken(), _("selected"))
+        return widget.spoken()
+
+    def spoken_title(self) -> str:
+        """What a new screen says first: its heading."""
+        heading = getattr(self, "heading", None)
+        if heading is None:
+            return ""
+        title = " ".join(text for text, __, colour, *__ in heading.texts if colour == "ink")
+        subtitle = " ".join(text for text, __, colour, *__ in heading.texts if colour != "ink")
+        return sentences(title, subtitle)
+
+    def page_words(self) -> str:
+        """Everything on the screen, for the "read the page" key: the heading, then each widget's words."""
+        parts = [self.spoken_title(), *self.static_texts()]
+        parts += [widget.spoken() for widget in self.widgets]
+        return sentences(*dict.fromkeys(part for part in parts if part and part.strip()))
 
     def _set_hover(self, widget: Widget | None) -> None:
+        before = self.hover
         if self.hover is not None:
             self.hover.hovered = False
         self.hover = widget if widget is not None and widget.enabled and widget.focusable else None
         if self.hover is not None:
             self.hover.hovered = True
+            if self.hover is not before:  # as in Ren'Py, what the pointer rests on is spoken like the focus
+                self.voice_widget(self.hover)
 
     def process_event(self, event):
         """Handle an event; return it if this scene did not use it."""
@@ -138,8 +205,12 @@ class Scene:
 
     def on_key(self, event) -> bool:
         """Scene-specific keys; True if used. Escape goes back by default."""
-        if event.key == pygame.K_ESCAPE:
+        keys = self.app.keys
+        if keys.pressed(event, "back"):
             return self.back()
+        if keys.pressed(event, "read_page") and self.app.voicing:
+            self.app.speak(self.page_words())
+            return True
         return False
 
     def back(self) -> bool:
@@ -147,10 +218,11 @@ class Scene:
 
     def navigate(self, event) -> bool:
         key = event.key
+        keys = self.app.keys
         focusable = [w for w in self.widgets if w.can_focus]
         if not focusable:
             return False
-        if key == pygame.K_TAB:
+        if keys.pressed(event, "next_focus"):
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             index = focusable.index(self.focus) if self.focus in focusable else -step
             self.set_focus(focusable[(index + step) % len(focusable)])
@@ -163,7 +235,7 @@ class Scene:
             if target is not None:
                 self.set_focus(target)
             return True
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if keys.pressed(event, "activate") or key == pygame.K_SPACE:
             if self.focus is not None and self.focus in self.widgets:
                 if self.focus.activate():
                     self.app.sound.play("click")
@@ -195,8 +267,11 @@ class Scene:
     # --- time and drawing ------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
         self.time += dt
+        settle = self.app.reduced_motion
         for widget in self.widgets:
             widget.update(dt)
+            if settle:
+                widget.settle()
 
     def background(self) -> pygame.Surface:
         """The static layer: paper and whatever never changes on this screen, made once per layout."""
@@ -271,6 +346,7 @@ class Scene:
         theme = self.theme
         palette = theme.palette
         plan = self.heading
+        assert plan is not None  # plan_heading ran when the screen was laid out
         bar = plan.bar
         pygame.draw.rect(surface, (28, 24, 22) if dark else palette.panel, bar)
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, max(1, theme.px(1.5)))

@@ -90,11 +90,11 @@ class BriefingScene(Scene):
         self.title_style = style
         self.title_lines = theme.wrap(title, style, right.w)
         title_h = len(self.title_lines) * theme.line_height(style) + theme.px(14)
-        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        menu_w = button_width(theme, _("Menu"), "button", self.app.keys.label("back"))
         go_label = _("To the situation room")
         go_w = right.w - menu_w - m
         # the way on takes two lines when its words need them (the Russian is longer) rather than cutting one
-        go_lines = 1 if button_width(theme, go_label, "button", "Enter") <= go_w else label_lines(theme, go_label, go_w)
+        go_lines = 1 if button_width(theme, go_label, "button", self.app.keys.label("activate")) <= go_w else label_lines(theme, go_label, go_w)
         button_h = button_height(theme, "button", go_lines)
         self.head_rect = pygame.Rect(right.x, right.y, right.w, title_h)
         text_rect = pygame.Rect(right.x, right.y + title_h + theme.px(8), right.w,
@@ -104,8 +104,8 @@ class BriefingScene(Scene):
         self.add(TextBox(text_rect, blocks, theme, name="briefing"))
         buttons = pygame.Rect(right.x, right.bottom - button_h, right.w, button_h)
         self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, go_w, button_h),
-                                  go_label, self.proceed, kind="primary", hint="Enter", name="To the situation room"))
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), _("Menu"), self.menu, hint="Esc", name="Menu"))
+                                  go_label, self.proceed, kind="primary", hint=self.app.keys.label("activate"), name="To the situation room"))
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), _("Menu"), self.menu, hint=self.app.keys.label("back"), name="Menu"))
 
     def first_focus(self):
         return self.go

@@ -24,7 +24,9 @@ from game.engine.estimates import Estimate, estimates_for, odds_words
 from game.i18n import long_date
 from game.text.describe import short_names
 from game.ui import flow, layout, map_model
+from game.ui.keymap import GAME
 from game.ui.map_view import MapView
+from game.ui.speech import sentences
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import (add_meters, add_status, history_blocks, in_force_block, meters_height,
                                    paint_in_force, stakes, status_height)
@@ -32,13 +34,11 @@ from game.ui.widgets.base import Widget, panel
 from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.calendar import CalendarStrip, calendar_height
 from game.ui.widgets.card import ChoiceCard, card_height
+from game.ui.widgets.gauge import DefconGauge, MeterBar
 from game.ui.widgets.portrait import AdvisorChip, briefing_picture, chip_height, portrait_surface
 from game.ui.widgets.textbox import TextBox, text_height
 
-# 1-9 pick the first nine cards and 0 the tenth, on the top row and on the keypad
-NUMBER_KEYS = {**{pygame.K_1 + i: i + 1 for i in range(9)}, **{pygame.K_KP1 + i: i + 1 for i in range(9)},
-               pygame.K_0: 10, pygame.K_KP0: 10}
-TAB_HINTS = {"scenario": "M", "caribbean": "M", "world": "M", "history": "H"}
+TAB_ACTIONS = {"scenario": "map", "caribbean": "map", "world": "map", "history": "orders_so_far"}
 BRIEFING = "briefing"
 
 
@@ -75,13 +75,14 @@ class DayScene(Scene):
         m = layout.margin(theme)
         gap = theme.px(10)
         _ = match.words
-        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        menu_w = button_width(theme, _("Menu"), "button", self.app.keys.label("back"))
         bar = self.plan_heading(long_date(day.date, _), _("Day {number} of {total}", number=day.index + 1,
                                                           total=len(scenario.days)) + f": {match.t(day.title_for(self.role))}",
                                 menu_w)
         menu = pygame.Rect(0, 0, menu_w, button_height(theme))
+        assert self.heading is not None  # planned just above
         menu.midright = (bar.right - m, self.heading.first_line.centery)
-        self.add(Button(menu, _("Menu"), self.menu, hint="Esc", name="Menu"))
+        self.add(Button(menu, _("Menu"), self.menu, hint=self.app.keys.label("back"), name="Menu"))
         calendar = pygame.Rect(m, bar.bottom + theme.px(6), size[0] - 2 * m, calendar_height(theme))
         played = {scenario.days[rec.day_index].date for rec in state.history}
         self.add(CalendarStrip(calendar, scenario.first_date, scenario.last_date, [d.date for d in scenario.days],
@@ -126,7 +127,7 @@ class DayScene(Scene):
         self.tab_buttons = {}
         for (key, __), label, rect in zip(tabs, labels, tab_rects):
             self.tab_buttons[key] = self.add(Button(rect, label, self._tab(key), kind="option", selected=key == self.tab,
-                                                    hint=TAB_HINTS.get(key, ""), name=f"tab:{key}", style="small_bold"))
+                                                    hint=self.app.keys.label(TAB_ACTIONS[key]) if key in TAB_ACTIONS else "", name=f"tab:{key}", style="small_bold"))
         panel_h = status_h + (meters_h - theme.px(12) if roomy else 0)
         top = max(r.bottom for r in tab_rects) + gap
         content = pygame.Rect(column.x, top, column.w, column.bottom - top - panel_h - gap)
@@ -172,7 +173,7 @@ class DayScene(Scene):
             rects = layout.tab_row(pygame.Rect(column.x, column.y, column.w, 0), labels, theme, "small_bold", theme.px(6))
             for key, label, rect in zip(("choices", "advisors"), labels, rects):
                 self.add(Button(rect, label, self._switch(key), kind="option", selected=key == self.right_tab,
-                                hint="A" if key == "advisors" else "", name=f"show:{key}", style="small_bold"))
+                                hint=self.app.keys.label("next_advisor") if key == "advisors" else "", name=f"show:{key}", style="small_bold"))
             top = max(r.bottom for r in rects) + gap
             self.chips: list[AdvisorChip] = []
         else:
@@ -206,7 +207,7 @@ class DayScene(Scene):
             self._build_cards(below, columns, heights)
         buttons = pygame.Rect(column.x, column.bottom - order_h, column.w, order_h)
         self.order_button = self.add(Button(buttons, "", self.give_order, kind="primary",
-                                            enabled=self.selected is not None, hint="Enter", name="give order"))
+                                            enabled=self.selected is not None, hint=self.app.keys.label("activate"), name="give order"))
         self.order_button.label = self._order_label()
         self._refresh_pane(force=True)
 
@@ -351,9 +352,9 @@ class DayScene(Scene):
             self.pager_text = f"{first}\u2013{last} / {len(self.choices)}"
         earlier = pygame.Rect(pager.x, pager.y, arrow_w, pager.h)
         later = pygame.Rect(pager.right - arrow_w, pager.y, arrow_w, pager.h)
-        self.add(Button(earlier, earlier_label, self._turn(-1), enabled=self.page > 0, hint="PgUp",
+        self.add(Button(earlier, earlier_label, self._turn(-1), enabled=self.page > 0, hint=self.app.keys.label("previous_page"),
                         name="cards:earlier", style="small_bold"))
-        self.add(Button(later, later_label, self._turn(1), enabled=self.page < self.pages - 1, hint="PgDn",
+        self.add(Button(later, later_label, self._turn(1), enabled=self.page < self.pages - 1, hint=self.app.keys.label("next_page"),
                         name="cards:more", style="small_bold"))
 
     def first_focus(self):
@@ -386,6 +387,20 @@ class DayScene(Scene):
         return stakes(self.match.scenario, self.match.session.state.values)
 
     # --- the reading pane --------------------------------------------------------------------------------
+    def pane_words(self) -> str:
+        """What the reading pane says (the briefing, a choice in full, an advice), for self-voicing."""
+        return sentences(*self._blocks_text(self._blocks_for(self._subject())))
+
+    @staticmethod
+    def _blocks_text(blocks) -> list[str]:
+        return [text for text, *__ in blocks if text]
+
+    def page_words(self) -> str:
+        """The read-the-page key on the day: the date and title, the pane (the briefing first), the choices."""
+        choices = [f"{number}. {self.match.t(choice.label)}" for number, choice in enumerate(self.choices, 1)]
+        meters = [w.spoken() for w in self.widgets if isinstance(w, (DefconGauge, MeterBar))]
+        return sentences(self.spoken_title(), self.pane_words(), *choices, *meters)
+
     def _subject(self) -> str:
         """What the pane shows: the card or advisor pointed at, else the one in focus, else the last asked for.
 
@@ -484,7 +499,8 @@ class DayScene(Scene):
         blocks = [(_("This morning's briefing"), "small_bold", "ink_soft"),
                   (match.t(briefing) if briefing else _("No word this morning."), "body", "ink")]
         if self.advice:
-            blocks.append((_("Click an advisor, or press A, to hear their advice."), "small", "ink_faint"))
+            blocks.append((_("Click an advisor, or press {key}, to hear their advice.",
+                                     key=self.app.keys.label("next_advisor")), "small", "ink_faint"))
         else:
             blocks.append((_("No advisor speaks today."), "small", "ink_faint"))
         return blocks
@@ -503,7 +519,7 @@ class DayScene(Scene):
         label = self.match.t(self.choices[number - 1].label) if number else ""
         whole = _("Give the order: {choice}", choice=label)
         button = getattr(self, "order_button", None)
-        if button is not None and button_width(self.theme, whole, "button", "Enter") > button.rect.w:
+        if button is not None and button_width(self.theme, whole, "button", self.app.keys.label("activate")) > button.rect.w:
             return _("Give the order: choice {number}", number=number)
         return whole
 
@@ -554,11 +570,15 @@ class DayScene(Scene):
 
     def _hear(self, index: int):
         def hear() -> None:
-            self.advisor = index
-            self.anchor = f"advisor:{index}"
-            self.heard.add(self.advice[index][0].id)
-            self.relayout()
+            self._hear_now(index)
+            self.app.speak(self.pane_words())  # self-voicing: the advice itself, not only who gives it
         return hear
+
+    def _hear_now(self, index: int) -> None:
+        self.advisor = index
+        self.anchor = f"advisor:{index}"
+        self.heard.add(self.advice[index][0].id)
+        self.relayout()
 
     def _pick(self, choice_id: str):
         def pick() -> None:
@@ -592,8 +612,9 @@ class DayScene(Scene):
         self._refresh_pane()
 
     def on_key(self, event) -> bool:
-        key = event.key
-        number = NUMBER_KEYS.get(key)
+        keys = self.app.keys
+        action = keys.action_for(event, GAME) or ""
+        number = int(action[7:]) if action.startswith("choice_") else None
         if number is not None:
             if number <= len(self.choices):
                 if self.right_tab != "choices":
@@ -601,27 +622,28 @@ class DayScene(Scene):
                 self._show_card(number - 1).activate()
                 self.app.sound.play("click")
             return True
-        if key == pygame.K_c and self.compact and self.right_tab != "choices":
+        if action == "choices" and self.compact and self.right_tab != "choices":
             self._switch("choices")()
             return True
         if self.pages > 1 and self._page_key(event):
             return True
-        if key == pygame.K_a and self.advice:
+        if action == "next_advisor" and self.advice:
             following = 0 if self.advisor is None else (self.advisor + 1) % len(self.advice)
             self._hear_by_key(following)
             return True
-        if key == pygame.K_b:
+        if action == "briefing":
             self._show_briefing()
             chip = next((w for w in self.widgets if w.name == "advisor:briefing"), None)
             if chip is not None:
                 self.set_focus(chip)
             self.anchored_focus = self.focus
+            self.app.speak(self.pane_words())  # asked for the briefing: it is read, not only its chip's name
             return True
-        if key == pygame.K_m:
+        if action == "map":
             maps = [k for k in ("scenario", "caribbean", "world") if k in self.tab_buttons]
             self._tab(maps[(maps.index(self.tab) + 1) % len(maps)] if self.tab in maps else maps[0])()
             return True
-        if key == pygame.K_h:
+        if action == "orders_so_far":
             back = next(k for k in ("scenario", "caribbean", "world") if k in self.tab_buttons)
             self._tab(back if self.tab == "history" else "history")()
             return True
@@ -631,7 +653,7 @@ class DayScene(Scene):
         """A: the next advisor speaks; the row turns to their page and their chip takes the focus."""
         if self.compact and self.right_tab != "advisors":
             self.right_tab = "advisors"
-        self._hear(index)()
+        self._hear_now(index)
         chip = next((c for c in self.chips if c.advice_index == index), None)
         if chip is None:  # on another page of the table (the briefing holds the first place)
             self.table_page = (index + 1) // max(1, self.table_size)
@@ -639,18 +661,21 @@ class DayScene(Scene):
             chip = next((c for c in self.chips if c.advice_index == index), None)
         if chip is not None:
             self.set_focus(chip)
+        self.app.speak(self.pane_words())  # after the chip's name: the advice is what the player asked for
 
     def _page_key(self, event) -> bool:
         """Page Up/Down turn the cards; Tab, Shift+Tab and the arrows walk on past the page's edge."""
         key = event.key
-        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self._turn(1 if key == pygame.K_PAGEDOWN else -1, "first")()
+        keys = self.app.keys
+        if keys.pressed(event, "next_page") or keys.pressed(event, "previous_page"):
+            self._turn(1 if keys.pressed(event, "next_page") else -1, "first")()
             return True
         card = self.focus if self.focus in self.cards else None
         if card is None:
             return False
-        backward = key == pygame.K_UP or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
-        forward = key == pygame.K_DOWN or (key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT)
+        tab = keys.pressed(event, "next_focus")
+        backward = key == pygame.K_UP or (tab and event.mod & pygame.KMOD_SHIFT)
+        forward = key == pygame.K_DOWN or (tab and not event.mod & pygame.KMOD_SHIFT)
         if forward and (card is self.cards[-1] or (key == pygame.K_DOWN and not self._below(card))):
             return self._turn(1, "first")()
         if backward and (card is self.cards[0] or (key == pygame.K_UP and not self._above(card))):

@@ -123,11 +123,11 @@ class EndingScene(Scene):
         self.add(TextBox(path_rect.inflate(-theme.px(24), -theme.px(20)), heading + path_blocks(match), theme, gap=3,
                          name="path"))
         self._add_chart(chart_rect.inflate(-theme.px(24), -theme.px(16)))
-        back_w = button_width(theme, _("Back to the title"), "button", "Esc")
+        back_w = button_width(theme, _("Back to the title"), "button", self.app.keys.label("back"))
         self.again = self.add(Button(pygame.Rect(buttons.x, buttons.y, buttons.w - back_w - m, button_h), _("New game"),
                                      self.new_game, kind="primary", name="New game"))
         self.add(Button(pygame.Rect(buttons.right - back_w, buttons.y, back_w, button_h), _("Back to the title"),
-                        self.to_title, hint="Esc", name="Back to the title"))
+                        self.to_title, hint=self.app.keys.label("back"), name="Back to the title"))
 
     def _add_chart(self, rect: pygame.Rect) -> None:
         match = self.match

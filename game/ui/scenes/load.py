@@ -41,8 +41,8 @@ class LoadScene(Scene):
         row_w = area.w - theme.px(16)
         row_h = max((option_row_height(theme, row_w, *self._words(save)) for save in self.saves), default=theme.px(70))
         self.list.build(area, len(self.saves), min(row_h, area.h), theme.px(8), self._save_row)
-        button = pygame.Rect(m * 4, size[1] - m - button_h, button_width(theme, _("Back"), "button", "Esc"), button_h)
-        self.add(Button(button, _("Back"), self.back, hint="Esc", name="Back"))
+        button = pygame.Rect(m * 4, size[1] - m - button_h, button_width(theme, _("Back"), "button", self.app.keys.label("back")), button_h)
+        self.add(Button(button, _("Back"), self.back, hint=self.app.keys.label("back"), name="Back"))
 
     def _scenario(self, path):
         """The scenario at the file the save would be opened on (None: none, or it does not load)."""

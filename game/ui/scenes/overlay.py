@@ -20,6 +20,9 @@ class Overlay(Scene):
     def shown_title(self) -> str:
         return self.app.words.gettext(self.title) if self.title else ""
 
+    def spoken_title(self) -> str:
+        return self.shown_title
+
     def title_style(self, width: int) -> str:
         return self.theme.wrapping_style(self.shown_title, ("title", "heading", "subheading", "small"), width)
 

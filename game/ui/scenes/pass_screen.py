@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.text.describe import short_names
+from game.ui.speech import sentences
 from game.ui import layout
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import stakes
@@ -32,21 +33,22 @@ class PassScreen(Scene):
         self.column = pygame.Rect((size[0] - width) // 2, 0, width, size[1])
         self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, theme.px(140))
         self.title_lines = theme.wrap(_("Pass the screen to {name}", name=role.name), "title", width)
-        self.body_lines = theme.wrap(_("{name}'s orders are secret. Press Enter or click when only {short} "
-                                       "can see the screen.", name=role.name, short=short), "body", width)
+        self.body_lines = theme.wrap(_("{name}'s orders are secret. Press {key} or click when only {short} "
+                                       "can see the screen.", name=role.name, short=short,
+                                       key=self.app.keys.label("activate")), "body", width)
         label = _("I am {short}: show my desk", short=short)
-        button_w = min(width, button_width(theme, label, "button", "Enter"))
+        button_w = min(width, button_width(theme, label, "button", self.app.keys.label("activate")))
         button_h = button_height(theme, "button", label_lines(theme, label, button_w))
         height = (self.portrait.get_height() + theme.px(16) + len(self.title_lines) * theme.line_height("title")
                   + theme.px(8) + len(self.body_lines) * theme.line_height("body") + theme.px(28) + button_h)
         self.top = max(m * 3, (size[1] - height) // 2)
         rect = pygame.Rect(0, 0, button_w, button_h)
         rect.midbottom = (size[0] // 2, self.top + height)
-        self.ready = self.add(Button(rect, label, self.proceed, kind="primary", hint="Enter", name="ready"))
-        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        self.ready = self.add(Button(rect, label, self.proceed, kind="primary", hint=self.app.keys.label("activate"), name="ready"))
+        menu_w = button_width(theme, _("Menu"), "button", self.app.keys.label("back"))
         menu = pygame.Rect(0, 0, menu_w, button_height(theme))
         menu.topright = (size[0] - m, m)
-        self.add(Button(menu, _("Menu"), self.menu, hint="Esc", name="Menu"))
+        self.add(Button(menu, _("Menu"), self.menu, hint=self.app.keys.label("back"), name="Menu"))
 
     def first_focus(self):
         return self.ready
@@ -64,6 +66,9 @@ class PassScreen(Scene):
                        align="center", width=column.w)
         blit_lines(surface, theme, self.body_lines, "body", palette.ink_soft, column.x, y + theme.px(8), align="center",
                    width=column.w)
+
+    def spoken_title(self) -> str:
+        return sentences(" ".join(self.title_lines), " ".join(self.body_lines))
 
     def static_texts(self) -> list[str]:
         _ = self.match.words

@@ -40,9 +40,9 @@ class ProblemsScene(Overlay):
         lines = pygame.Rect(self.box.x + theme.px(28), top, inner_w, bottom - top - theme.px(12))
         self.lines = self.add(TextBox(lines, [(line, "small", "ink") for line in self.reloaded.problems], theme,
                                       gap=4, name="problems"))
-        close = pygame.Rect(0, 0, button_width(theme, _("Close"), "button", "Esc"), button_h)
+        close = pygame.Rect(0, 0, button_width(theme, _("Close"), "button", self.app.keys.label("back")), button_h)
         close.bottomright = (self.box.right - theme.px(28), self.box.bottom - theme.px(20))
-        self.close = self.add(Button(close, _("Close"), self.back, kind="primary", hint="Esc", name="close"))
+        self.close = self.add(Button(close, _("Close"), self.back, kind="primary", hint=self.app.keys.label("back"), name="close"))
 
     def first_focus(self):
         return self.lines if self.lines.can_focus else self.close

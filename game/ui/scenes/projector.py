@@ -28,6 +28,7 @@ from game.classroom import commands as c
 from game.classroom.room import Room, RoomError
 from game.classroom.views import PROJECTOR, view_for
 from game.ui import layout, map_model
+from game.ui.keymap import CLASSROOM
 from game.ui.map_view import MapView
 from game.ui.match import Match, load_cached
 from game.ui.scenes.base import Scene
@@ -245,7 +246,7 @@ class ProjectorScene(Scene):
         for dropped in sorted(range(len(buttons)), key=lambda i: buttons[i][4] if len(buttons[i]) > 4 else 0):
             if sum(widths) - m <= spare:
                 break
-            if buttons[dropped][3] == "primary" or buttons[dropped][2] == "Esc":
+            if buttons[dropped][3] == "primary" or buttons[dropped][1] == self.back:
                 continue
             widths[dropped] = 0
         buttons = [button[:4] for button, width in zip(buttons, widths) if width]
@@ -268,7 +269,8 @@ class ProjectorScene(Scene):
 
     def _buttons(self) -> list[tuple]:
         _ = self.app.words
-        stop = (_("Stop hosting"), self.back, "Esc", "secondary")
+        key = self.app.keys.label
+        stop = (_("Stop hosting"), self.back, key("back"), "secondary")
         if self.snapshot is None:
             return [stop]
         view = self.snapshot.view
@@ -276,18 +278,18 @@ class ProjectorScene(Scene):
         buttons: list[tuple] = [stop]
         if phase == "lobby":
             vote = _("Teams vote: on") if view["vote"] else _("Teams vote: off")
-            buttons += [(vote, self.toggle_vote, "V", "secondary"), (_("Start the game"), self.start_game, "S", "primary")]
+            buttons += [(vote, self.toggle_vote, key("vote"), "secondary"), (_("Start the game"), self.start_game, key("start"), "primary")]
         elif phase in ("deciding", "resolved"):
             paused = (view.get("clock") or {}).get("paused")
-            buttons.append((_("Resume the clock") if paused else _("Pause the clock"), self.toggle_pause, "P", "secondary", 3))
+            buttons.append((_("Resume the clock") if paused else _("Pause the clock"), self.toggle_pause, key("pause_clock"), "secondary", 3))
             if phase == "deciding":  # the fifth item: which button gives way first when the footer is short
-                buttons += [(_("+1 min"), self.add_minute, "A", "secondary", 2),
-                            (_("+5 min"), self.add_five_minutes, "F", "secondary", 0)]
+                buttons += [(_("+1 min"), self.add_minute, key("add_minute"), "secondary", 2),
+                            (_("+5 min"), self.add_five_minutes, key("add_five_minutes"), "secondary", 0)]
             if self.snapshot.session.earlier:
-                buttons.append((_("Undo the last day"), self.undo_day, "U", "secondary", 1))
+                buttons.append((_("Undo the last day"), self.undo_day, key("undo_day"), "secondary", 1))
             if phase == "resolved":
                 ending = view.get("resolution", {}).get("ending")
-                buttons.append((_("Show the ending") if ending else _("Open the next day"), self.next_day, "N", "primary"))
+                buttons.append((_("Show the ending") if ending else _("Open the next day"), self.next_day, key("next_day"), "primary"))
         elif phase == "ended":
             buttons.append((_("New room"), self.new_room, "", "primary"))
         return buttons
@@ -397,6 +399,7 @@ class ProjectorScene(Scene):
             return
         if self.room_label:
             label = self.clock_text() or self.room_label
+            assert self.heading is not None  # the bar was just drawn from it
             blit_text(surface, theme, label, "subheading", palette.ink_soft,
                       (bar.right - layout.margin(theme), self.heading.first_line.centery), "midright", bar)
         # the game's layout has placed the meters, and a snapshot is shown
@@ -557,22 +560,19 @@ class ProjectorScene(Scene):
     def on_key(self, event) -> bool:
         if self.snapshot is not None:
             phase = self.snapshot.view["phase"]
-            if event.key == pygame.K_s and phase == "lobby":
-                self.start_game()
-                return True
-            if event.key == pygame.K_v and phase == "lobby":
-                self.toggle_vote()
-                return True
-            if event.key == pygame.K_n and phase == "resolved":
-                self.next_day()
-                return True
+            actions = {}
+            if phase == "lobby":
+                actions = {"start": self.start_game, "vote": self.toggle_vote}
+            if phase == "resolved":
+                actions["next_day"] = self.next_day
             if phase in ("deciding", "resolved"):
-                actions = {pygame.K_p: self.toggle_pause, pygame.K_u: self.undo_day}
+                actions.update({"pause_clock": self.toggle_pause, "undo_day": self.undo_day})
                 if phase == "deciding":
-                    actions.update({pygame.K_a: self.add_minute, pygame.K_f: self.add_five_minutes})
-                if event.key in actions:
-                    actions[event.key]()
-                    return True
+                    actions.update({"add_minute": self.add_minute, "add_five_minutes": self.add_five_minutes})
+            action = self.app.keys.action_for(event, CLASSROOM)
+            if action in actions:
+                actions[action]()
+                return True
         return super().on_key(event)
 
     def back(self) -> bool:

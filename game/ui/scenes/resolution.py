@@ -79,7 +79,7 @@ class ResolutionScene(Scene):
             if status_height(theme, match, right.w, after, seats=seats) \
                     + meters_height(theme, match, right.w, after, True, seats) <= right.h:
                 break
-        menu_w = button_width(theme, _("Menu"), "button", "Esc")
+        menu_w = button_width(theme, _("Menu"), "button", self.app.keys.label("back"))
         label = _("See how it ended") if record.ending else _("On to the next day")
         button_h = button_height(theme, "button", label_lines(theme, label, left.w - menu_w - m))
         self.text_panel = pygame.Rect(left.x, left.y, left.w, left.h - button_h - m)
@@ -96,9 +96,9 @@ class ResolutionScene(Scene):
             self.picture_rect.midbottom = (self.text_panel.centerx, self.text_panel.bottom - theme.px(14))
             text.rect.h = self.picture_rect.y - theme.px(10) - text.rect.y
         buttons = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), _("Menu"), self.menu, hint="Esc", name="Menu"))
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, menu_w, button_h), _("Menu"), self.menu, hint=self.app.keys.label("back"), name="Menu"))
         self.go = self.add(Button(pygame.Rect(buttons.x + menu_w + m, buttons.y, buttons.w - menu_w - m, button_h),
-                                  label, self.proceed, kind="primary", hint="Enter", name="continue"))
+                                  label, self.proceed, kind="primary", hint=self.app.keys.label("activate"), name="continue"))
         # the right: the map (when it keeps a fair share), then the gauge, the meters and what is in force
         before = record.values_before
         status_h = status_height(theme, match, right.w, after, seats=seats)

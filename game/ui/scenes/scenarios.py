@@ -56,8 +56,8 @@ class ScenariosScene(Scene):
                 blocks += [(_("Sources"), "subheading", "ink"), ("\n".join(scenario.sources), "small", "ink_soft")]
             self.add(TextBox(right.inflate(-theme.px(28), -theme.px(24)), blocks, theme, gap=6, name="details"))
         buttons = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
-        self.add(Button(pygame.Rect(buttons.x, buttons.y, button_width(theme, _("Back"), "button", "Esc"), buttons.h),
-                        _("Back"), self.back, hint="Esc", name="Back"))
+        self.add(Button(pygame.Rect(buttons.x, buttons.y, button_width(theme, _("Back"), "button", self.app.keys.label("back")), buttons.h),
+                        _("Back"), self.back, hint=self.app.keys.label("back"), name="Back"))
         play_w = max(theme.px(300), button_width(theme, _("Play this scenario")))
         self.play = self.add(Button(pygame.Rect(buttons.right - play_w, buttons.y, play_w, buttons.h),
                                     _("Play this scenario"), self.play_it, kind="primary", enabled=scenario is not None,

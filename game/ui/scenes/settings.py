@@ -1,5 +1,8 @@
 """Settings: window size, full screen, text size, colour-blind safe palette, sound, language, advisors'
-estimates; applied at once.
+estimates, reduced motion, self-voicing, and the keys (a page of their own); applied at once.
+
+Self-voicing needs a voice: when the [voice] extra or the system's speech engine is missing, the
+toggle says "no voice found" and a notice says what to install; the game plays on without it.
 
 The languages offered are those the scenario's texts are written in: the game's own scenario
 when the settings are opened from a game, else every scenario the game finds.
@@ -11,10 +14,19 @@ import pygame
 
 from game import i18n
 from game.i18n import N_
+from game.ui import layout
 from game.ui.languages import language_name, languages_of, scenario_languages
 from game.ui.settings import TEXT_SCALES, WINDOW_SIZES
-from game.ui.widgets.button import Button, button_height
+from game.ui.speech import NO_ENGINE, NO_EXTRA, NO_PLAYER
+from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.scenes.overlay import Overlay
+
+ARROWS = "\u2190 \u2192"
+PROBLEMS = {
+    NO_EXTRA: N_("Self-voicing needs the voice extra: pip install brinkmanship[voice]"),
+    NO_ENGINE: N_("No speech engine was found: install espeak-ng (on Windows and macOS the system's own voice is used)"),
+    NO_PLAYER: N_("Self-voicing plays its voice with aplay: install alsa-utils"),
+}
 
 
 class SettingsScene(Overlay):
@@ -45,20 +57,66 @@ class SettingsScene(Overlay):
             ("sound", _("Sound: {state}", state=on if settings.sound else off)),
             ("language", _("Language: {language}", language=language_name(self.app.language))),
             ("estimates", _("Advisors' estimates of the odds: {state}", state=on if settings.estimates else off)),
+            ("motion", _("Reduced motion: {state}", state=on if settings.reduced_motion else off)),
+            ("voicing", _("Self-voicing: {state}", state=self._voicing_state())),
         ]
         theme = self.theme
-        labels = [label for __, label in rows] + [_("Done")]
-        self.box = self.panel_rect(size, labels, ["\u2190 \u2192"] * len(rows) + ["Esc"])
-        y = self.box.y + self.header_height()
+        back = self.app.keys.label("back")
+        items = [(key, label, ARROWS) for key, label in rows] + [("keys", _("Keys\u2026"), ""), ("done", _("Done"), back)]
+        # one column when it fits the window's height, else two (large text in a small window)
+        one = self.panel_rect(size, [label for __, label, __ in items], [hint for *__, hint in items])
+        columns = 1 if one.h >= self._column_height(len(items)) else 2
+        per_column = -(-len(items) // columns)
+        self.box = self._box(size, items, columns, per_column)
+        inner = self.box.inflate(-theme.px(80), 0)
+        gap = theme.px(20)
+        width = (inner.w - gap * (columns - 1)) // columns
         button_h = button_height(theme)
-        for key, label in rows:
-            rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
-            button = Button(rect, label, self._cycle(key, 1), hint="\u2190 \u2192", name=f"setting:{key}")
-            button.setting = key
-            self.add(button)
-            y += button_h + theme.px(10)
-        rect = pygame.Rect(self.box.x + theme.px(40), y, self.box.w - theme.px(80), button_h)
-        self.add(Button(rect, _("Done"), self.back, kind="primary", hint="Esc", name="done"))
+        top = self.box.y + self.header_height()
+        for index, (key, label, hint) in enumerate(items):
+            column, row = divmod(index, per_column)
+            rect = pygame.Rect(inner.x + column * (width + gap), top + row * (button_h + theme.px(10)), width, button_h)
+            if key == "done":
+                self.add(Button(rect, label, self.back, kind="primary", hint=hint, name="done"))
+            elif key == "keys":
+                self.add(Button(rect, label, lambda: self.app.push("keys"), name="keys"))
+            else:
+                button = Button(rect, label, self._cycle(key, 1), hint=hint, name=f"setting:{key}")
+                button.setting = key
+                self.add(button)
+        self._voicing_shown = self._voicing_state()
+
+    def _column_height(self, count: int) -> int:
+        return self.header_height() + self.theme.px(14) + count * (button_height(self.theme) + self.theme.px(10))
+
+    def _box(self, size, items, columns: int, per_column: int) -> pygame.Rect:
+        theme = self.theme
+        m = layout.margin(theme)
+        widest = max([button_width(theme, label, "button", hint) for __, label, hint in items] + [theme.px(400)])
+        width = min(size[0] - 2 * m, columns * widest + (columns - 1) * theme.px(20) + theme.px(80))
+        height = self.header_height(width - theme.px(40)) + theme.px(14) + per_column * (button_height(theme) + theme.px(10))
+        return layout.centered(size, width, min(size[1] - 2 * m, height))
+
+    def _voicing_state(self) -> str:
+        _ = self.app.words
+        if not self.app.settings.self_voicing:
+            return _("off")
+        speaker = self.app.speaker
+        if speaker is not None and speaker.problem is not None:
+            return _("no voice found")
+        return _("on")
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        # the engine starts on its own thread: when it turns out to be missing, the toggle says so
+        if self._layout_for is not None and self._voicing_state() != self._voicing_shown:
+            self.relayout()
+            self._tell_voice_problem()
+
+    def _tell_voice_problem(self) -> None:
+        speaker = self.app.speaker
+        if self.app.settings.self_voicing and speaker is not None and speaker.problem in PROBLEMS:
+            self.app.notify(self.app.words(PROBLEMS[speaker.problem]), seconds=8)
 
     def _cycle(self, key: str, step: int):
         def cycle() -> None:
@@ -78,13 +136,21 @@ class SettingsScene(Overlay):
                 new = settings.changed(colour_blind=not settings.colour_blind)
             elif key == "estimates":
                 new = settings.changed(estimates=not settings.estimates)
+            elif key == "motion":
+                new = settings.changed(reduced_motion=not settings.reduced_motion)
+            elif key == "voicing":
+                new = settings.changed(self_voicing=not settings.self_voicing)
             elif key == "language":
                 languages = list(self.languages)
                 index = languages.index(self.app.language) if self.app.language in languages else -1
                 new = settings.changed(language=languages[(index + step) % len(languages)])
             else:
                 new = settings.changed(sound=not settings.sound)
+            if key == "voicing" and new.self_voicing:
+                self.app.voice()  # opened now, so a missing voice is known while the player is here
             self.app.apply_settings(new)
+            if key == "voicing":
+                self._tell_voice_problem()
             if key == "language":
                 self.app.set_language(new.language)  # also when --lang had chosen another for this run
         return cycle

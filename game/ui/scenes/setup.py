@@ -130,7 +130,7 @@ class SetupScene(Scene):
         theme = self.theme
         m = layout.margin(theme)
         _ = self.app.words
-        back_w = button_width(theme, _("Back"), "button", "Esc")
+        back_w = button_width(theme, _("Back"), "button", self.app.keys.label("back"))
         bar = self.plan_heading(_("A new game"), _("choose a crisis, a seat and an opponent"))
         button_h = button_height(theme)
         area = pygame.Rect(m, bar.bottom + m, size[0] - 2 * m, size[1] - bar.bottom - 3 * m - button_h)
@@ -192,7 +192,7 @@ class SetupScene(Scene):
                         name="new seed"))
         # the way on
         bottom = pygame.Rect(m, size[1] - m - button_h, size[0] - 2 * m, button_h)
-        self.add(Button(pygame.Rect(bottom.x, bottom.y, back_w, bottom.h), _("Back"), self.back, hint="Esc", name="Back"))
+        self.add(Button(pygame.Rect(bottom.x, bottom.y, back_w, bottom.h), _("Back"), self.back, hint=self.app.keys.label("back"), name="Back"))
         begin_w = max(theme.px(260), button_width(theme, _("Begin")))
         self.begin_button = self.add(Button(pygame.Rect(bottom.right - begin_w, bottom.y, begin_w, bottom.h),
                                             _("Begin"), self.begin, kind="primary", name="Begin",

@@ -14,7 +14,7 @@ from game.ui.widgets.button import Button, button_height, button_width
 
 NAME = "Brinkmanship"
 SUBTITLE = N_("A crisis decision game \u2014 October 1962")
-HINT = N_("Arrows or Tab to move, Enter to choose")
+HINT = N_("Arrows or {next} to move, {choose} to choose")
 
 
 class TitleScene(Scene):
@@ -43,7 +43,8 @@ class TitleScene(Scene):
         self.band = pygame.Rect(m * 2 - theme.px(10), 0, min(width - m, band_w), height)
         text_w = self.band.right - self.left - m
         self.subtitle_lines = theme.wrap(_(SUBTITLE), "italic", text_w)
-        self.hint_lines = theme.wrap(_(HINT), "small", text_w)
+        self.hint_lines = theme.wrap(_(HINT, next=self.app.keys.label("next_focus"), choose=self.app.keys.label("activate")),
+                                     "small", text_w)
         self.name_y = round(height * 0.1)
         self.rule_y = self.name_y + theme.line_height(name_style) + len(self.subtitle_lines) * theme.line_height("italic") \
             + theme.px(16)
@@ -99,9 +100,12 @@ class TitleScene(Scene):
         flow.continue_match(self.app, match)
 
     def on_key(self, event) -> bool:
-        if event.key == pygame.K_ESCAPE:
+        if self.app.keys.pressed(event, "back"):
             return True  # the title is the bottom of the stack: Quit is a menu item, not Escape
-        return False
+        return super().on_key(event)
+
+    def spoken_title(self) -> str:
+        return f"{NAME}. {self.app.words(SUBTITLE)}"
 
     def resume(self) -> None:
         if self._layout_for is not None and can_continue() != getattr(self, "can_continue", False):

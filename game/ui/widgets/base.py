@@ -49,6 +49,13 @@ class Widget:
     def update(self, dt: float) -> None:
         pass
 
+    def settle(self) -> None:
+        """Jump to where the animation would end (reduced motion): a widget that moves overrides this."""
+
+    def spoken(self) -> str:
+        """The words self-voicing says when this widget has the focus."""
+        return ". ".join(text for text in self.texts() if text)
+
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         pass
 

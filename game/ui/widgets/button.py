@@ -202,6 +202,9 @@ class TextField(Widget):
     def update(self, dt: float) -> None:
         self.blink = (self.blink + dt) % 1.0
 
+    def settle(self) -> None:
+        self.blink = 0.0  # a caret that stays lit
+
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         radius = theme.px(5)

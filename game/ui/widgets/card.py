@@ -90,3 +90,7 @@ class ChoiceCard(Widget):
 
     def texts(self) -> list[str]:
         return [self.label]
+
+    def spoken(self) -> str:
+        return f"{self.number}. {self.label}"
+

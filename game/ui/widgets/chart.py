@@ -29,6 +29,9 @@ class LineChart(Widget):
     def update(self, dt: float) -> None:
         self.reveal = min(1.0, self.reveal + dt / 1.0)
 
+    def settle(self) -> None:
+        self.reveal = 1.0
+
     def _values(self) -> list[float]:
         return [self.minimum, (self.minimum + self.maximum) / 2, self.maximum]
 

@@ -99,12 +99,21 @@ class DefconGauge(Widget):
         if tension is not None and tension_start is not None:
             self.tension_shown = finite(tension_start, tension.value)
         self.pulse = 2.4 if start is not None and level_of(start) != self.level else 0.0  # seconds of attention
+        self.still_ring = False  # reduced motion: the pulse's ring drawn once, at rest
 
     def update(self, dt: float) -> None:
         self.pulse = max(0.0, self.pulse - dt)
         self.shown = ease(self.shown, self.level, dt)
         if self.tension is not None:
             self.tension_shown = ease(self.tension_shown, self.tension.value, dt)
+
+    def settle(self) -> None:
+        # a changed level still draws the eye, with a ring that stands still instead of one that swells
+        self.still_ring = self.still_ring or self.pulse > 0
+        self.pulse = 0.0
+        self.shown = float(self.level)
+        if self.tension is not None:
+            self.tension_shown = self.tension.value
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
@@ -147,6 +156,9 @@ class DefconGauge(Widget):
                     phase = (self.pulse * 1.5) % 1.0
                     ring = cell.inflate(round(theme.px(14) * (1 - phase)), round(theme.px(14) * (1 - phase)))
                     pygame.draw.rect(surface, colour, ring, max(1, theme.px(3)), border_radius=theme.px(6))
+                elif self.still_ring:
+                    ring = cell.inflate(theme.px(8), theme.px(8))
+                    pygame.draw.rect(surface, palette.ink, ring, max(1, theme.px(2)), border_radius=theme.px(6))
             theme.draw_text(surface, str(value), "small_bold", ink_on(palette, fill), cell.center, "center", cell)
         if self.tension is not None:
             below = rect.y + rows["heading"] + rows["words"] + (rows["cells"] + theme.px(6) if rows["cells"] else 0)
@@ -170,6 +182,12 @@ class DefconGauge(Widget):
             pygame.draw.rect(surface, palette.defcon[5 - self.level], (bar.x, bar.y, max(bar.h, round(bar.w * share)), bar.h),
                              border_radius=theme.px(4))
         pygame.draw.rect(surface, palette.panel_edge, bar, 1, border_radius=theme.px(4))
+
+    def spoken(self) -> str:
+        said = f"{self.title} {self.level}"
+        if self.tension is not None:
+            said += f". {self.tension.label}: {number(self.tension.value)}"
+        return said
 
     def texts(self) -> list[str]:
         shown = [f"{self.title} {self.level}", LEVEL_WORDS[self.level]]  # in English: what tests look for
@@ -214,6 +232,9 @@ class MeterBar(Widget):
     def update(self, dt: float) -> None:
         self.shown = ease(self.shown, self.value, dt)
 
+    def settle(self) -> None:
+        self.shown = self.value
+
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         rect = self.rect
@@ -238,6 +259,9 @@ class MeterBar(Widget):
 
     def texts(self) -> list[str]:
         return [self.label, number(self.value)]
+
+    def spoken(self) -> str:
+        return f"{self.label}: {number(self.value)}"
 
 
 def _share(value: float, minimum: float, maximum: float) -> float:

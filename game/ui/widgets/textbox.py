@@ -67,6 +67,9 @@ class TextBox(Widget):
         if abs(self.target - self.offset) < 0.5:
             self.offset = self.target
 
+    def settle(self) -> None:
+        self.offset = self.target
+
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         inner = self.rect.inflate(-2 * self.padding, -2 * self.padding)
