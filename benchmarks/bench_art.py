@@ -104,7 +104,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--bake", action="store_true", help="also time the whole bake of the shipped scenarios")
     arguments = parser.parse_args()
-    scene_times, portrait_times = [], []
+    scene_times: list[float] = []
+    portrait_times: list[float] = []
     print(f"{'painting':<44} {'wall':>9} {'cpu':>9}   peak traced")
     for name, paint in jobs(arguments.repeat):
         label, seconds, cpu, peak = measure(name, paint, arguments.repeat)

@@ -116,6 +116,7 @@ def main(argv=None) -> int:
     server = subprocess.Popen([sys.executable, __file__, "--serve", "0", "--rooms", str(arguments.rooms)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                               env={**os.environ, "BRINK_HOME": home})
+    assert server.stdin is not None and server.stdout is not None  # both are pipes
     try:
         started = json.loads(server.stdout.readline())
         url = f"http://127.0.0.1:{started['port']}/ws"

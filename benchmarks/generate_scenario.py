@@ -47,7 +47,7 @@ def generate(scale: int = 1, seed: int = 1) -> str:
         for a in range(10):
             out += [f"      - id: {role}_adv{a}", f"        name: Advisor {a}", "        office: Office",
                     f"        leaning: {LEANINGS[a % 3]}", "        advice:"]
-            for k in range(3):
+            for _ in range(3):
                 out += [f"          - day: d{rng.randrange(days)}", "            text: On this day, hold steady."]
             out += [f"          - when: \"tension >= {rng.randint(30, 80)} and not flags.{rng.choice(FLAGS)}\"",
                     "            text: Things are getting dangerous.", "          - text: Be careful."]
@@ -63,7 +63,7 @@ def generate(scale: int = 1, seed: int = 1) -> str:
         out += [f"  - id: d{d}", f"    date: {date}", f"    title: Day {d + 1}", "    briefing:"]
         out += [f"      {role}: The situation on day {d + 1} calls for a decision." for role in ROLES]
         out += [f"    history: On day {d + 1} the leaders waited.", f"    art: {{scene: {SCENES[d % len(SCENES)]}}}",
-                "    historical: {kennedy: k%d_0, khrushchev: s%d_0}" % (d, d), "    choices:"]
+                f"    historical: {{kennedy: k{d}_0, khrushchev: s{d}_0}}", "    choices:"]
         for role, prefix in (("kennedy", "k"), ("khrushchev", "s")):
             out.append(f"      {role}:")
             for c in range(6):

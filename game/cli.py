@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from game import __version__, paths
 from game.engine.opponents import POLICIES, is_policy

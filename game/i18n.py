@@ -71,7 +71,7 @@ class Words:
                 if isinstance(key, str) and "\x04" not in key and key and value}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words(language: str) -> Words:
     """The words of a language; an unknown language gets the English ones."""
     code = supported(language)

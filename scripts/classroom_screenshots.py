@@ -15,13 +15,17 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # playwright is imported when the script runs, after BRINK_HOME is set
+    from playwright.sync_api import ViewportSize
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-PHONE = {"width": 360, "height": 760}
+PHONE: ViewportSize = {"width": 360, "height": 760}
 
 
 def main(argv=None) -> int:
@@ -49,6 +53,7 @@ def main(argv=None) -> int:
         return 1
     scenario = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
     room = host.call(lambda: host.classroom.create_room(scenario, seed=7))
+    assert host.address is not None  # the host started
     base = f"http://127.0.0.1:{host.address.port}"
     lang = f"&lang={arguments.lang}"
     shots = []

@@ -94,6 +94,7 @@ class LanguageServer:
 
     def send(self, message: dict[str, Any]) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.process.stdin is not None  # started with stdin=PIPE
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 
@@ -127,6 +128,7 @@ class LanguageServer:
 
     def read_forever(self) -> None:
         stream = self.process.stdout
+        assert stream is not None  # started with stdout=PIPE
         while True:
             length = 0
             while (line := stream.readline()) not in (b"\r\n", b""):

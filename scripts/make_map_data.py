@@ -23,6 +23,7 @@ import tarfile
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -59,7 +60,10 @@ def fetch_tarball(folder: Path) -> Path:
 
 def read_topology(tarball: Path, name: str) -> dict:
     with tarfile.open(tarball) as archive:
-        return json.load(archive.extractfile(f"package/{name}.json"))
+        member = archive.extractfile(f"package/{name}.json")
+        if member is None:
+            raise SystemExit(f"{tarball}: package/{name}.json is not a file")
+        return json.load(member)
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -119,7 +123,7 @@ def pieces(ring, bounds, precision):
 
 def simplify(ring, precision):
     """Round, then drop points that repeat after rounding."""
-    result = []
+    result: list[list[float]] = []
     for x, y in ring:
         point = [round(x, precision), round(y, precision)]
         if not result or point != result[-1]:
@@ -234,7 +238,7 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tarball = arguments.tarball or fetch_tarball(Path(folder))
-        data = {
+        data: dict[str, Any] = {
             "source": f"Natural Earth (public domain), via the npm package {PACKAGE}",
             "projection": "equirectangular, longitude and latitude in degrees",
             "views": {name: view_data(tarball, view) for name, view in VIEWS.items()},

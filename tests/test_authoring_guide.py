@@ -114,7 +114,7 @@ def test_no_berlin_ending_takes_more_than_sixty_percent_of_random_games(random_g
 
 
 def test_random_play_of_berlin_picks_every_choice(random_games):
-    for role, picks in random_games.picks.items():
+    for picks in random_games.picks.values():
         assert all(picks.values()), [choice for choice, count in picks.items() if not count]
 
 

@@ -166,5 +166,5 @@ def replay_ending(scenario, steps):
         legal = {role: {c.id: c for c in legal_choices(scenario, state, role)} for role, _ in step.orders}
         chosen = tuple((role, legal[role].get(choice)) for role, choice in step.orders)
         fired = set(step.events)
-        state = next(resolve_outcomes(scenario, state, chosen, lambda event, chance: (event.id in fired,))).state
+        state = next(resolve_outcomes(scenario, state, chosen, lambda event, chance, fired=fired: (event.id in fired,))).state
     return state.ending

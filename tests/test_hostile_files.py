@@ -88,7 +88,7 @@ def test_a_fifo_as_the_scenario_is_refused_without_waiting_for_a_writer(tmp_path
 def test_every_command_taking_a_scenario_refuses_a_device(capsys):
     for command in (["simulate", "/dev/zero"], ["check", "/dev/zero"], ["graph", "/dev/zero"],
                     ["play", "--text", "/dev/zero"]):
-        assert finishes(lambda: cli.main(command)) == 1, command
+        assert finishes(lambda command=command: cli.main(command)) == 1, command
         assert "it is a device, not a regular file" in capsys.readouterr().err
 
 

@@ -17,7 +17,6 @@ import random
 import time
 from pathlib import Path
 
-import pytest
 
 from game import cli
 from game.engine import machine

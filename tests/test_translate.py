@@ -91,7 +91,7 @@ def test_every_text_of_a_shipped_scenario_can_be_written_in_place_and_reads_back
 def _nodes(node):
     yield node
     if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
+        for _key, value in node.value:
             yield from _nodes(value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:

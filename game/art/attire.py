@@ -10,7 +10,8 @@ The light comes from the viewer's left, as on the face.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -21,7 +21,8 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -59,9 +60,13 @@ def paint(job: Job) -> np.ndarray:
     if job.kind == "maps":
         return maps.paint_map(job.subject, width, height, job.seed)
     if job.kind == "portraits":
-        return _painter("game.art.portraits", "paint_portrait")(job.subject, width, job.seed)
+        painter = _painter("game.art.portraits", "paint_portrait")
+        assert painter is not None  # a job is made only for a kind whose painter is there
+        return painter(job.subject, width, job.seed)
     art, people = job.subject
-    return _painter("game.art.scenes", "paint_scene")(art, width, height, job.seed, people=people)
+    painter = _painter("game.art.scenes", "paint_scene")
+    assert painter is not None
+    return painter(art, width, height, job.seed, people=people)
 
 
 # Why a painting was made again, as the summary says it.
@@ -424,7 +429,9 @@ def contact_sheet(files: Iterable[Path], width: int = 1800, row_height: int = 15
             thumb = tile
         tiles.append(thumb)
     tile_height = max((tile.shape[0] for tile in tiles), default=row_height)
-    rows, row, used = [], [], gap
+    rows: list[list[np.ndarray]] = []
+    row: list[np.ndarray] = []
+    used = gap
     for tile in tiles:
         if row and used + tile.shape[1] + gap > width:
             rows.append(row)

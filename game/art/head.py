@@ -23,6 +23,7 @@ toward the viewer; the eye line is y = 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,7 +103,6 @@ def _capsule(p: np.ndarray, a, b, r: float) -> np.ndarray:
 def _smooth_profile(keys: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray:
     """A Catmull-Rom curve through (keys, values), sampled at ``at`` (keys increasing)."""
     index = np.clip(np.searchsorted(keys, at, side="right") - 1, 0, len(keys) - 2)
-    padded_keys = np.concatenate(([2 * keys[0] - keys[1]], keys, [2 * keys[-1] - keys[-2]]))
     padded = np.concatenate(([2 * values[0] - values[1]], values, [2 * values[-1] - values[-2]]))
     t = (at - keys[index]) / (keys[index + 1] - keys[index])
     p0, p1, p2, p3 = padded[index], padded[index + 1], padded[index + 2], padded[index + 3]
@@ -551,7 +551,7 @@ class Sitter:
         return Render(x0, y0, material > 0, material, lit, facing, occlusion_field, depth, position,
                       self.rotation, frame, self.build)
 
-    def surface(self, head_xy: np.ndarray) -> np.ndarray:
+    def surface(self, head_xy: np.ndarray | Sequence[tuple[float, float]]) -> np.ndarray:
         """Points on the face's surface in head space, for (x, y) given in head space.
 
         The face seen straight on is cast once, on a grid, and each query reads the depth from
@@ -577,8 +577,8 @@ class Sitter:
             origins[..., 0] = xs[None, :]
             origins[..., 1] = ys[:, None]
             origins[..., 2] = 0.62
-            origins = origins.reshape(-1, 3)
-            t = _march(self.head.skin, lambda q: q, origins, far=1.2)
+            rays = origins.reshape(-1, 3)
+            t = _march(self.head.skin, lambda q: q, rays, far=1.2)
             z = np.where(np.isfinite(t), 0.62 - t, 0.32).astype(np.float32).reshape(len(ys), len(xs))
             cached = self._front = (z, (float(xs[0]), float(ys[0]), step))
         return cached

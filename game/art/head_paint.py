@@ -141,7 +141,6 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     at = (render.x0, render.y0)
     px = sitter.frame.scale / 140.0  # brush sizes are chosen for a head 140 px from chin to crown
     material = render.material
-    lit, occlusion = render.lit, render.occlusion
     skin = np.isin(material, (SKIN, LIP)).astype(np.float32)
     skin = soften(skin, 0.5)  # the ray grid's steps, smoothed to a brush's edge
     hair = soften((material == HAIR).astype(np.float32), 0.6)

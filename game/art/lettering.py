@@ -124,7 +124,7 @@ def strokes(char: str) -> tuple[Stroke, ...] | None:
     char = SAME_AS.get(char, char)
     if char in GLYPHS:
         return GLYPHS[char]
-    base, *marks = unicodedata.normalize("NFD", char)
+    base, *marks = list(unicodedata.normalize("NFD", char))
     base = SAME_AS.get(base, base)
     if not marks or base not in GLYPHS or any(mark not in MARKS for mark in marks):
         return None

@@ -13,7 +13,8 @@ looking toward the viewer's left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from game.art.portrait_spec import Portrait
 
@@ -181,7 +182,7 @@ def build_for(sitter: Portrait) -> Build:
 
 
 def _jaw(b: Build, jaw: str) -> Build:
-    changes = {
+    changes: dict[str, Any] = {
         "narrow": dict(jaw=b.jaw * 0.88, square=0.2), "tapered": dict(jaw=b.jaw * 0.9, square=0.1, chin_width=0.85),
         "rounded": dict(square=0.2), "square": dict(jaw=max(b.jaw, 1.0) * 1.04, square=1.0),
         "broad": dict(jaw=b.jaw * 1.12, square=max(b.square, 0.7)), "heavy": dict(jaw=b.jaw * 1.08, jowls=max(b.jowls, 1.2)),
@@ -190,7 +191,7 @@ def _jaw(b: Build, jaw: str) -> Build:
 
 
 def _chin(b: Build, chin: str) -> Build:
-    changes = {
+    changes: dict[str, Any] = {
         "small": dict(chin_width=0.8, chin_jut=-0.3), "rounded": dict(chin_width=1.0),
         "square": dict(chin_width=1.25), "jutting": dict(chin_jut=1.0, chin_width=1.1),
         "double": dict(double_chin=1.0), "receding": dict(chin_jut=-0.8, chin_width=0.9),
@@ -199,20 +200,20 @@ def _chin(b: Build, chin: str) -> Build:
 
 
 def _cheeks(b: Build, cheeks: str) -> Build:
-    changes = {"hollow": dict(cheeks=-1.0), "flat": dict(cheeks=0.0), "full": dict(cheeks=1.0),
+    changes: dict[str, Any] = {"hollow": dict(cheeks=-1.0), "flat": dict(cheeks=0.0), "full": dict(cheeks=1.0),
                "jowly": dict(cheeks=0.6, jowls=max(b.jowls, 1.0))}.get(cheeks, {})
     return replace(b, **changes)
 
 
 def _brow(b: Build, brow: str) -> Build:
-    changes = {"thin": dict(brow_weight=0.6), "arched": dict(brow_arch=1.0), "straight": dict(brow_arch=0.0),
+    changes: dict[str, Any] = {"thin": dict(brow_weight=0.6), "arched": dict(brow_arch=1.0), "straight": dict(brow_arch=0.0),
                "heavy": dict(brow_ridge=1.35, brow_weight=1.5, brow_arch=0.2),
                "bushy": dict(brow_ridge=1.2, brow_weight=1.9, brow_arch=0.3)}.get(brow, {})
     return replace(b, **changes)
 
 
 def _nose(b: Build, nose: str) -> Build:
-    changes = {"small": dict(nose_length=0.82, nose_width=0.9), "straight": {},
+    changes: dict[str, Any] = {"small": dict(nose_length=0.82, nose_width=0.9), "straight": {},
                "long": dict(nose_length=1.25), "broad": dict(nose_width=1.3, nose_bulb=1.1),
                "aquiline": dict(nose_hump=1.0, nose_length=1.12), "snub": dict(nose_up=1.0, nose_length=0.8),
                "bulbous": dict(nose_bulb=1.35, nose_width=1.22)}.get(nose, {})
@@ -220,7 +221,7 @@ def _nose(b: Build, nose: str) -> Build:
 
 
 def _eyes(b: Build, eyes: str) -> Build:
-    changes = {"round": dict(eye_open=1.15), "narrow": dict(eye_open=0.7), "deep_set": dict(deep_eyes=1.0),
+    changes: dict[str, Any] = {"round": dict(eye_open=1.15), "narrow": dict(eye_open=0.7), "deep_set": dict(deep_eyes=1.0),
                "hooded": dict(hooded=1.0, eye_open=0.85), "small": dict(eye_size=0.8, eye_open=0.8),
                "wide_set": dict(eye_x=0.152), "close_set": dict(eye_x=0.124),
                "baggy": dict(eye_bags=1.0)}.get(eyes, {})
@@ -228,13 +229,13 @@ def _eyes(b: Build, eyes: str) -> Build:
 
 
 def _mouth(b: Build, mouth: str) -> Build:
-    changes = {"thin": dict(lips=-1.0), "wide": dict(mouth_width=1.2), "full": dict(lips=1.0),
+    changes: dict[str, Any] = {"thin": dict(lips=-1.0), "wide": dict(mouth_width=1.2), "full": dict(lips=1.0),
                "small": dict(mouth_width=0.85), "downturned": dict(mouth_turn=-1.0)}.get(mouth, {})
     return replace(b, **changes)
 
 
 def _ears(b: Build, ears: str) -> Build:
-    changes = {"small": dict(ear_size=0.85), "flat": dict(ears_out=0.0), "large": dict(ear_size=1.2),
+    changes: dict[str, Any] = {"small": dict(ear_size=0.85), "flat": dict(ears_out=0.0), "large": dict(ear_size=1.2),
                "protruding": dict(ears_out=1.2)}.get(ears, {})
     return replace(b, **changes)
 

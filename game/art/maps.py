@@ -166,8 +166,8 @@ def paint_chart(subject: dict, width: int, height: int, seed: int) -> np.ndarray
         if max(np.ptp(ring[:, 0]), np.ptp(ring[:, 1])) >= 1.5:
             painting.wash(ring, "yellow_ochre", 0.2, layers=8, wobble=0.01, edge=0.5, granulation=0.4, bleed=1.0 * scale)
     for region, tint in subject["countries"]:
-        for ring in region_rings(region):
-            for piece in inside(ring):
+        for outline in region_rings(region):
+            for piece in inside(outline):
                 painting.wash(project(piece), tint, 0.3, layers=10, wobble=0.01, edge=0.8, granulation=0.3,
                               bleed=1.2 * scale)
     for area in subject["areas"]:  # a zone, or a country gone since: washed over the land only

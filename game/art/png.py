@@ -141,6 +141,7 @@ def decode(data: bytes) -> np.ndarray:
     rows = _unfilter(np.frombuffer(raw, dtype=np.uint8).reshape(height, stride + 1), channels)
     image = rows.reshape(height, width, channels)
     if colour_type == 3:
+        assert palette is not None  # refused above when missing
         return palette[image[..., 0]]
     if channels <= 2:
         return np.repeat(image[..., :1], 3, axis=2)

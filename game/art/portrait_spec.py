@@ -9,7 +9,8 @@ and cheap to import. The painter (``game.art.portraits``) reads the same vocabul
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from game.scenario.errors import did_you_mean
 

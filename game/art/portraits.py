@@ -13,7 +13,8 @@ The light comes from the viewer's left, so the shadow side of every form is on t
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import numpy as np
 

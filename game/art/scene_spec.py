@@ -33,7 +33,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from game import geography
 from game.art import lettering
@@ -426,6 +427,7 @@ def _colours_problem(field: Field, value: Any) -> str | None:
 
 def element_problems(item: Any, path: tuple) -> list[tuple[tuple, str]]:
     """Problems of one element, written ``{kind: {fields}}`` or a bare ``kind``."""
+    given: Mapping[str, Any]
     if isinstance(item, str):
         kind, given = item, {}
     elif isinstance(item, Mapping) and len(item) == 1:
@@ -499,6 +501,7 @@ def problems(description: Any, scenes: Mapping[str, Any] | None = None,
         return [((k,), "an author's image is shown as it is; it takes no other fields") for k in others]
     if ("scene" in description) == ("paint" in description):
         return [((), "give either 'scene' (a name from the library) or 'paint' (a list of elements)")]
+    found: list[tuple[tuple, str]]
     if "paint" in description:
         found = [((str(k),), f"unknown field '{k}' beside 'paint'") for k in description if k != "paint"]
         found.extend(_elements_problems(description["paint"], ("paint",)))
@@ -543,7 +546,7 @@ def _frame_problems(description: Any, elements: list[Element], scenes: Mapping[s
 def _cast_problems(description: Any, elements: list[Element], cast: set[str]) -> list[tuple[tuple, str]]:
     """People a picture shows who are neither in the scenario nor among the library's people."""
     known = cast | set(library_people())
-    found = []
+    found: list[tuple[tuple, str]] = []
     for index, element in enumerate(elements):
         who = element.fields.get("who")
         if not who or who in known:

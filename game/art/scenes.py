@@ -7,7 +7,8 @@ brush: the same description, size and seed give the same pixels on any machine.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import numpy as np
 

@@ -82,6 +82,7 @@ def portrait_definition() -> dict[str, Any]:
             low, high = portrait_spec.AGE_RANGE
             properties[key] = {"type": "integer", "minimum": low, "maximum": high}
         else:
+            assert isinstance(allowed, tuple)  # the names allowed
             properties[key] = {"enum": list(allowed)}
         properties[key]["description"] = PORTRAIT_WORDS.get(key, f"Portrait: {key.replace('_', ' ')}.")
     return {

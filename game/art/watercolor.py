@@ -112,8 +112,10 @@ def _solve_absorption(masstone: float, scattering: float) -> float:
 
 
 def _pigment_of(name: str, masstone: tuple[float, float, float], opacity: float, granulation: float) -> Pigment:
-    scattering = tuple(round(opacity * _SCATTER * (0.25 + channel), 5) for channel in masstone)
-    absorption = tuple(_solve_absorption(m, s) for m, s in zip(masstone, scattering))
+    red, green, blue = (round(opacity * _SCATTER * (0.25 + channel), 5) for channel in masstone)
+    scattering = (red, green, blue)
+    absorption = (_solve_absorption(masstone[0], red), _solve_absorption(masstone[1], green),
+                  _solve_absorption(masstone[2], blue))
     return Pigment(name, masstone, opacity, granulation, absorption, scattering)
 
 
@@ -564,8 +566,8 @@ class Painting:
         """The field sampled at points displaced by smooth noise: edges waver as a brush's do."""
         if self._warp is None:
             rng = np.random.default_rng(self._warp_seed)
-            self._warp = tuple(_fractal_noise(rng, self.height, self.width, (7.0, 16.0), (0.5, 0.5))
-                               for _ in range(2))
+            across = _fractal_noise(rng, self.height, self.width, (7.0, 16.0), (0.5, 0.5))
+            self._warp = (across, _fractal_noise(rng, self.height, self.width, (7.0, 16.0), (0.5, 0.5)))
         dx = self._offset_field(self._warp[0], box) * np.float32(amplitude)
         dy = self._offset_field(self._warp[1], box) * np.float32(amplitude)
         rows = np.arange(box.height, dtype=np.float32)[:, None] + dy
@@ -897,6 +899,7 @@ HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 def _colour(code: str) -> Pigment:
     """A colour an author names as ``#rrggbb`` (a flag's stripe) made into a tube of paint: its
     masstone is that colour, a little short of pure white and black as any paint is."""
-    masstone = tuple(min(0.97, max(0.03, int(code[i:i + 2], 16) / 255)) for i in (1, 3, 5))
+    red, green, blue = (min(0.97, max(0.03, int(code[i:i + 2], 16) / 255)) for i in (1, 3, 5))
+    masstone = (red, green, blue)
     return _pigment_of(code, masstone, 0.3, 0.2)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from typing import Collection
+from collections.abc import Collection
 
 ALPHABET = "ACDEFGHJKMNPRTWXY"
 CODE_LENGTH = 6

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +165,8 @@ class Send:
     to: str | None = None  # the team written to (None: the other team)
 
 
-Command = Union[Join, Speak, Sit, Configure, Start, Recommend, Order, Withdraw, Decide, NextDay, Timing, Pause,
-                Resume, AddTime, Expire, Undo, End, InjectEvent, InjectNews, InjectMeter, Send]
+Command = (Join | Speak | Sit | Configure | Start | Recommend | Order | Withdraw | Decide | NextDay | Timing | Pause
+           | Resume | AddTime | Expire | Undo | End | InjectEvent | InjectNews | InjectMeter | Send)
 
 KINDS: dict[str, type] = {"join": Join, "speak": Speak, "sit": Sit, "configure": Configure, "start": Start,
                           "recommend": Recommend, "order": Order, "withdraw": Withdraw, "decide": Decide,

@@ -19,7 +19,8 @@ import socket
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Callable, TextIO
+from typing import TextIO
+from collections.abc import Callable
 
 from aiohttp import web
 

@@ -108,8 +108,8 @@ class Bot:
 
     def pick(self, day: int, team: dict[str, Any]) -> str:
         open_choices = [choice["id"] for choice in team["choices"]]
-        recorded = self.history.get(day, {}).get(self.team)
-        return recorded if recorded in open_choices else open_choices[0]
+        recorded = self.history.get(day, {}).get(self.team) if self.team else None
+        return recorded if recorded is not None and recorded in open_choices else open_choices[0]
 
     async def _teach(self, socket, view: dict[str, Any]) -> None:
         phase = view["phase"]

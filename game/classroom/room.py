@@ -16,7 +16,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from game.classroom import commands as c
 from game.classroom.letters import MESSAGE_GAP, MESSAGES_PER_DAY, Letter, plain_text
@@ -155,7 +156,7 @@ class Room:
         return found[0] if found else None
 
     def played_advisors(self, team: str) -> set[str]:
-        return {m.seat.place for m in self.seated(team) if not m.seat.is_leader}
+        return {m.seat.place for m in self.seated(team) if m.seat is not None and not m.seat.is_leader}
 
     def seats(self, team: str) -> list[Seat]:
         role = self.scenario.roles[team]
@@ -349,6 +350,7 @@ class Room:
             raise RoomError(N_("A reason is at most {limit} characters."), limit=REASON_LIMIT)
         if self.session.order_of(team) is not None:
             raise RoomError(N_("Your team's order is already given."))
+        assert member.seat is not None  # _deciding_member found them in a seat
         self._record(team, Recommendation(member.id, member.seat.place, command.choice, reason, at))
         if self.vote:
             self._count_votes(team, closing=False)
@@ -396,7 +398,8 @@ class Room:
         voters = {m.id for m in self.seated(team)}
         if not closing and not voters <= set(votes):
             return
-        choice = majority(votes.values(), votes.get(self.leader_of(team).id) if self.leader_of(team) else None)
+        leader = self.leader_of(team)
+        choice = majority(votes.values(), votes.get(leader.id) if leader else None)
         if choice is None:
             if closing:
                 raise RoomError(N_("The vote is tied: vote for one of the tied choices to break the tie."))
@@ -462,6 +465,7 @@ class Room:
         self.timer.stop()
         for team in self.session.waiting_for():
             choice = default_among(self.scenario, self.session.state, team, self.session.legal_choices(team))
+            assert choice is not None  # a team waited for has a choice open
             self._engine(GiveOrder(team, choice))
             self.advice[team].decided_by = "clock"
         self._resolve_if_ready()

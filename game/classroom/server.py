@@ -24,7 +24,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import jinja2
 from aiohttp import WSMsgType, web
@@ -247,7 +247,11 @@ class Screen:
     sent: dict = field(default_factory=dict)  # each field of the view as last sent (JSON text)
 
     def viewer(self, room: Room) -> Member | str:
-        return room.members[self.member] if self.kind == "student" else self.kind
+        assert self.kind is not None  # a screen says who it is before it is shown a room
+        if self.kind != "student":
+            return self.kind
+        assert self.member is not None  # a student's screen carries the member
+        return room.members[self.member]
 
     def words(self) -> i18n.Words:
         return i18n.words(self.language)
@@ -405,6 +409,7 @@ def _command(screen: Screen, room: Room, message: Message) -> c.Command:
     if screen.kind != "student":
         raise ProtocolError(i18n.N_("Only a student in a seat can do that."))
     member = screen.member
+    assert member is not None  # a student's screen carries the member
     if kind == "sit":
         return c.Sit(member, message["team"], message["place"])
     if kind == "recommend":
@@ -419,7 +424,7 @@ def _command(screen: Screen, room: Room, message: Message) -> c.Command:
 def _teacher_command(message: Message) -> c.Command:
     """The command of one of the teacher's buttons (the message's shape already checked)."""
     kind = message.type
-    simple = {"start": c.Start, "next_day": c.NextDay, "pause": c.Pause, "resume_clock": c.Resume, "undo": c.Undo,
+    simple: dict[str, Callable[[], c.Command]] = {"start": c.Start, "next_day": c.NextDay, "pause": c.Pause, "resume_clock": c.Resume, "undo": c.Undo,
               "end": c.End}
     if kind in simple:
         return simple[kind]()
@@ -482,6 +487,7 @@ def _member_with_token(room: Room, token: str) -> Member | None:
 async def _change_language(classroom: Classroom, screen: Screen, room: Room, requested: str) -> None:
     language = i18n.supported(requested)
     if screen.kind == "student":
+        assert screen.member is not None  # a student's screen carries the member
         classroom.act(room, c.Speak(screen.member, language))
     screen.language = language
     await classroom.broadcast(room.code)
@@ -515,7 +521,8 @@ class Pages:
             environment = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB / "templates"), autoescape=True,
                                              extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
             words = i18n.words(language)
-            environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+            # added by the i18n extension at run time, so Jinja2's types do not know it
+            environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
             self._environments[language] = environment
         return environment
 

@@ -39,7 +39,7 @@ class DecisionClock:
     def pause(self, at: float) -> None:
         self.paused = True
         if self.deadline is not None:
-            self.deadline, self.left = None, max(0.0, self.deadline - at)
+            self.left, self.deadline = max(0.0, self.deadline - at), None
 
     def resume(self, at: float) -> None:
         self.paused = False

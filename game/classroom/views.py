@@ -188,7 +188,7 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
     view["ended_early"] = room.ended_early
     if room.phase in ("resolved", "ended") and state.history:
         view["resolution"] = _resolution(room, state.history[-1], language, words, everyone)
-    if state.ended:
+    if state.ending is not None:
         ending = scenario.ending(state.ending)
         view["ending"] = {"id": ending.id, "title": t(ending.title), "text": t(ending.text),
                           "history": t(ending.history_note), "picture": _picture_url(scenario, ending.id, ending.art)}
@@ -217,7 +217,7 @@ def _team_status(room: Room, team: str, language: str) -> dict[str, Any]:
             "decided": room.started and room.phase == "deciding" and room.has_decided(team),
             "leader": leader.name if leader else None,
             "members": [{"name": m.name, "place": m.seat.place, "place_name": _place_name(room, team, m.seat.place)}
-                        for m in room.seated(team)]}
+                        for m in room.seated(team) if m.seat is not None]}
 
 
 def _place_name(room: Room, team: str, place: str) -> str:
@@ -236,6 +236,7 @@ def _meters(scenario: Scenario, values: tuple, language: str, words: i18n.Words,
     parts = alert_parts(scenario)
     if parts.level is not None:
         level = alert_level(scenario, values)
+        assert level is not None  # the scenario has a level and the values are given
         meters["defcon"] = {"level": level, "words": words(LEVEL_WORDS[level]), "title": parts.level.label.get(language)}
         behind = parts.variable.id if parts.variable is not None else None
         tension = next((bar for bar in bars if bar["id"] == behind), None)
@@ -364,7 +365,7 @@ def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, 
         advice = scripted.get(advisor.id)
         if advisor.id not in played and advice is not None:  # the leader hears an unplayed advisor as in the game
             entry["says"] = t(advice.text)
-            entry["recommends"] = labels.get(advice.recommends)
+            entry["recommends"] = labels.get(advice.recommends) if advice.recommends is not None else None
         result["advisors"].append(entry)
     members = room.members
     today = room.advice.get(team)
@@ -477,7 +478,7 @@ def _console(room: Room, language: str) -> dict[str, Any]:
         advice = room.advice.get(team) if room.phase == "deciding" else None
         members = room.members
 
-        def label(choice_id):
+        def label(choice_id, team=team):
             return _label(scenario, state.day_index, team, choice_id, language) if room.started else choice_id
         order = room.session.order_of(team) if room.phase == "deciding" else None
         teams.append({"id": team, "name": role.name, "order": label(order) if order else None,

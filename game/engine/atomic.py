@@ -112,7 +112,7 @@ def remove_orphans(folder: str | os.PathLike, name: str | None = None, older_tha
     removed = 0
     cutoff = time.time() - older_than
     try:
-        entries = list(os.scandir(folder))
+        entries = list(os.scandir(os.fspath(folder)))
     except (OSError, ValueError):
         return 0
     for entry in entries:

@@ -16,7 +16,7 @@ figure and must weigh who is speaking.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 from game.engine.lookahead import PICKERS, guess_others, other_habits, run_line, sample_key
 from game.engine.resolve import day_random, find_legal

@@ -8,7 +8,7 @@ strategist plays to raise this number for its seat and ``brink simulate`` report
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from game.scenario.model import Scenario
 

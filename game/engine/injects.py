@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Union
 
 from game.engine.resolve import fire
 from game.engine.state import GameState, check_derived
@@ -40,7 +39,7 @@ class MoveMeter:
     reason: str
 
 
-Inject = Union[FireEvent, NewsFlash, MoveMeter]
+Inject = FireEvent | NewsFlash | MoveMeter
 
 
 class IllegalInject(ValueError):

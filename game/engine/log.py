@@ -17,7 +17,8 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from game.engine.atomic import write_atomically
 from game.engine.state import DayRecord, GameState
@@ -35,7 +36,7 @@ def utc_stamp(seconds: float | None) -> str | None:
     """A wall-clock time as the log writes it: UTC, ISO 8601 to the second, with a Z."""
     if seconds is None:
         return None
-    moment = datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc)
+    moment = datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -118,7 +119,7 @@ def off_record(scenario: Scenario, record: DayRecord, players: Mapping[str, str]
     return found
 
 
-def inject_line(scenario: Scenario, at: float, day_id: str, inject: str, values: tuple | None = None,
+def inject_line(scenario: Scenario, at: float, day_id: str | None, inject: str, values: tuple | None = None,
                 **fields: Any) -> dict[str, Any]:
     """Something the teacher did to the game: ``inject`` is ``event`` (with ``event``), ``news``
     (with ``text``) or ``meter`` (with ``meter``, ``by``, ``reason``); event and meter injects

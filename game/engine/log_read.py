@@ -13,7 +13,8 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from game.engine.log import LOG_FORMAT, LOG_VERSION
 from game.files import MEGABYTE, read_regular_file

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from game.engine.injects import FireEvent, IllegalInject, Inject, MoveMeter, apply_inject
 from game.engine.log import named_values

@@ -17,7 +17,7 @@ playouts, never in seconds.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from game.engine.goals import goal_value
 from game.engine.resolve import Dice, apply_orders, ending_of_day, fire, legal_choices, may_fire
@@ -177,6 +177,7 @@ class Outcomes:
         self.endings: dict[str, int] = {}
 
     def add(self, scenario: Scenario, final: GameState) -> None:
+        assert final.ending is not None  # only finished games are added
         self.games += 1
         for role_id in self.totals:
             self.totals[role_id] += goal_value(scenario, role_id, final.ending, final.values)

@@ -11,8 +11,9 @@ can read; the session is unchanged.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Union
+from typing import Any
 
 from game.engine import resolve
 from game.engine.state import DayRecord, GameState, new_game
@@ -55,7 +56,7 @@ class UndoLastDay:
     """Take back the last resolved day's orders and return to that day's orders phase."""
 
 
-Command = Union[Advance, GiveOrder, WithdrawOrder, Resolve, UndoLastDay]
+Command = Advance | GiveOrder | WithdrawOrder | Resolve | UndoLastDay
 
 
 # --- events --------------------------------------------------------------------------------
@@ -91,7 +92,7 @@ class DayUndone:
     day_index: int
 
 
-GameEvent = Union[PhaseChanged, OrderGiven, OrderWithdrawn, DayResolved, GameEnded, DayUndone]
+GameEvent = PhaseChanged | OrderGiven | OrderWithdrawn | DayResolved | GameEnded | DayUndone
 
 
 class IllegalCommand(ValueError):
@@ -145,6 +146,7 @@ def _advance(session: Session, command: Advance):
     if phase is Phase.DAY_END:
         if session.state.ended:
             moved, events = _to(session, Phase.ENDED)
+            assert session.state.ending is not None  # state.ended says there is one
             return moved, events + (GameEnded(session.state.ending),)
         return _to(replace(session, orders=()), Phase.BRIEFING)
     if phase is Phase.ORDERS:
@@ -199,7 +201,7 @@ def _undo(session: Session, command: UndoLastDay):
     return moved, (DayUndone(previous.day_index), PhaseChanged(Phase.ORDERS, previous.day_index))
 
 
-_HANDLERS = {
+_HANDLERS: dict[type, Callable[[Session, Any], tuple[Session, tuple[GameEvent, ...]]]] = {
     Advance: _advance,
     GiveOrder: _give_order,
     WithdrawOrder: _withdraw_order,

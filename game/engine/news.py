@@ -9,7 +9,7 @@ on one day are told once; one without words is not news), and each flag that cam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from game.engine.state import DayRecord
 from game.engine.visibility import all_see

@@ -8,7 +8,8 @@ returns one choice id. The fixed habits live here; the strategist, which looks a
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Protocol
+from collections.abc import Sequence
 
 from game.engine.resolve import Dice
 from game.engine.state import GameState
@@ -17,8 +18,12 @@ from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
 
 class Policy(Protocol):
-    name: str
-    description: str
+    # read-only: a strategist computes its name and description from its temper
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
 
     def choose(self, scenario: Scenario, state: GameState, role_id: str,
                legal: Sequence[Choice], rng: Dice) -> str: ...

@@ -17,7 +17,8 @@ formula, before anything reaches the state.
 
 from __future__ import annotations
 
-from typing import Mapping, NamedTuple, Sequence
+from typing import NamedTuple
+from collections.abc import Mapping, Sequence
 
 from game.engine.state import DayRecord, GameState, Note, Pending, check_derived
 from game.scenario.errors import FormulaError

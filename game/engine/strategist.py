@@ -17,7 +17,7 @@ difficulty sets the budget. The default fits the 250 ms per decision this game a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
@@ -155,7 +155,8 @@ class Playouts:
         beliefs = other_habits(scenario, state, role_id)
         self.guesses = [guess_others(beliefs, index, samples) for index in range(samples)]
         self.others = tuple(beliefs)
-        self.results: dict[tuple[str, str], list[float | None]] = {}
+        # keyed by (order, habit); order None: the habit gives today's order too
+        self.results: dict[tuple[str | None, str], list[float | None]] = {}
 
     def done(self, choice: Choice | None, habit: str) -> int:
         return len(self.results.get((_id(choice), habit), ()))
@@ -168,15 +169,20 @@ class Playouts:
         for index in range(len(found), upto):
             others = dict(zip(self.others, self.guesses[index]))
             final = run_line(self.scenario, self.state, self.role_id, choice, own, others, sample_key(self.base, index))
-            found.append(None if final is None else goal_value(self.scenario, self.role_id, final.ending, final.values))
+            if final is None:
+                found.append(None)
+                continue
+            assert final.ending is not None  # a playout runs to an ending
+            found.append(goal_value(self.scenario, self.role_id, final.ending, final.values))
 
     def worth(self, choice: Choice | None, responders: dict[tuple, str], upto: int) -> float:
         """Mean over the first ``upto`` samples, each played on by its guess's responder."""
         total = count = 0.0
         for index in range(upto):
             found = self.results.get((_id(choice), responders[self.guesses[index]]), ())
-            if index < len(found) and found[index] is not None:
-                total += found[index]
+            value = found[index] if index < len(found) else None
+            if value is not None:
+                total += value
                 count += 1
         return total / count if count else float("-inf")
 
@@ -190,8 +196,10 @@ class Playouts:
             habit = responders[self.guesses[index]]
             mine = self.results.get((choice.id, habit), ())
             theirs = self.results.get((None, habit), ())
-            if index < len(mine) and index < len(theirs) and mine[index] is not None and theirs[index] is not None:
-                gains.append(mine[index] - theirs[index])
+            gain_of_mine = mine[index] if index < len(mine) else None
+            gain_of_theirs = theirs[index] if index < len(theirs) else None
+            if gain_of_mine is not None and gain_of_theirs is not None:
+                gains.append(gain_of_mine - gain_of_theirs)
         if len(gains) < 2:
             return None
         mean = sum(gains) / len(gains)
@@ -207,8 +215,9 @@ class Playouts:
         for habit in habits:
             found = self.results.get((None, habit), ())
             for index in range(min(upto, len(found))):
-                if found[index] is not None:
-                    by_guess.setdefault(self.guesses[index], {}).setdefault(habit, []).append(found[index])
+                value = found[index]
+                if value is not None:
+                    by_guess.setdefault(self.guesses[index], {}).setdefault(habit, []).append(value)
         chosen = {guess: habits[0] for guess in self.guesses}
         for guess, per_habit in by_guess.items():
             chosen[guess] = max(per_habit, key=lambda habit: sum(per_habit[habit]) / len(per_habit[habit])

@@ -15,7 +15,8 @@ The ending and the debrief show everything.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple, cast
+from collections.abc import Iterable, Sequence
 
 from game.engine.resolve import choice_on_day
 from game.engine.state import DayRecord, GameState
@@ -124,7 +125,8 @@ class SeatState:
     __slots__ = ("_scenario", "_state", "_role_id", "_history")
 
     def __init__(self, scenario: Scenario, state: GameState, role_id: str):
-        self._scenario, self._state, self._role_id, self._history = scenario, state, role_id, None
+        self._scenario, self._state, self._role_id = scenario, state, role_id
+        self._history: tuple[DayRecord, ...] | None = None
 
     @property
     def history(self) -> tuple[DayRecord, ...]:
@@ -136,7 +138,8 @@ class SeatState:
         return getattr(self._state, name)
 
 
-def state_seen_by(scenario: Scenario, state: GameState, role_id: str) -> GameState | SeatState:
+def state_seen_by(scenario: Scenario, state: GameState, role_id: str) -> GameState:
     """The game as one seat knows it, for a computer player (meters and flags stay: a policy reads
     the rules' state, not the screens)."""
-    return SeatState(scenario, state, role_id) if has_secret_orders(scenario) else state
+    # a SeatState stands in for the GameState it wraps (every attribute but history passes through)
+    return cast(GameState, SeatState(scenario, state, role_id)) if has_secret_orders(scenario) else state

@@ -9,7 +9,7 @@ the game played; the classroom pack prints them all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Collection
+from collections.abc import Collection
 
 from game.scenario.errors import Diagnostics, Location, did_you_mean
 from game.scenario.fields import Fields, kind_of, read_text

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterable
 
 
 class Location(NamedTuple):
@@ -24,7 +25,7 @@ class Location(NamedTuple):
     line: int = 1
     column: int = 1
 
-    def shifted(self, columns: int) -> "Location":
+    def shifted(self, columns: int) -> Location:
         """The same line, ``columns`` further right: used to point inside an expression string."""
         return Location(self.path, self.line, self.column + columns)
 
@@ -125,6 +126,6 @@ class FormulaError(ArithmeticError):
     def diagnostic(self) -> Diagnostic:
         return Diagnostic(self.location or Location("<scenario>"), self.message)
 
-    def at(self, location: Location) -> "FormulaError":
+    def at(self, location: Location) -> FormulaError:
         """The same error placed at ``location`` when it has no place of its own yet."""
         return self if self.location is not None else FormulaError(location, self.message)

@@ -17,12 +17,15 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
 
 from game.scenario.errors import Diagnostics, FormulaError, Location, did_you_mean
 
 Values = list  # the mutable value vector during resolution: numbers, then booleans, then the day
-Evaluator = Callable[[Values], object]
+# an evaluator only reads, so a state's tuple of values serves as well as the list; it gives a number or a
+# boolean by the expression's kind, which only the loader knows, so callers see Any
+Evaluator = Callable[[Sequence[Any]], Any]
 Mutator = Callable[[Values], None]
 
 NUMBER = "number"
@@ -60,7 +63,7 @@ class NameSpace:
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
     # The steps of every formula compiled here that reads derived values, with the place of the
     # heaviest: a budget for the whole scenario (see MAX_TOTAL_STEPS and ``work_problem``).
-    work: "Work" = field(default_factory=lambda: Work(), compare=False, repr=False)
+    work: Work = field(default_factory=lambda: Work(), compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -68,7 +71,7 @@ class Work:
     """What reading derived values costs across a whole scenario, added up as formulas are compiled."""
 
     steps: int = 0
-    heaviest: tuple[int, "Location | None"] = (0, None)
+    heaviest: tuple[int, Location | None] = (0, None)
     refused_one: bool = False  # a formula over its own limit is reported there; the sum would only repeat it
 
     def add(self, steps: int, location: Location) -> None:
@@ -143,8 +146,8 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
         return None
     cached = names.compiled.get((source, "effect"))
     if cached is not None:
-        apply, reads, writes, steps = cached
-        names.work.add(steps, location)
+        apply, reads, writes, cached_steps = cached
+        names.work.add(cached_steps, location)
         return Effect(source, location, apply, reads, writes)
     if len(source) > MAX_SOURCE_LENGTH:
         diagnostics.error(location, f"the effect is longer than {MAX_SOURCE_LENGTH} characters")
@@ -152,6 +155,7 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
     tree = _parse(source, location, "exec", diagnostics)
     if tree is None:
         return None
+    assert isinstance(tree, ast.Module)  # what "exec" mode parses to
     compiler = _Compiler(names)
     steps: list[Mutator] = []
     ok = True
@@ -169,9 +173,9 @@ def parse_effects(source: object, location: Location, names: NameSpace, diagnost
     steps_taken = 1
     if names.derived_measures and not names.derived_measures.keys().isdisjoint(compiler.reads):
         measure = _measure(tree, names.derived_measures)
-        problem = _measure_problem(measure)
-        if problem:
-            diagnostics.error(location, problem)
+        unfit = _measure_problem(measure)
+        if unfit:
+            diagnostics.error(location, unfit)
             names.work.refused_one = True
             return None
         steps_taken = measure[0]
@@ -233,6 +237,7 @@ def _compile_source(source, location, names, diagnostics, want, what):
     tree = _parse(source, location, "eval", diagnostics)
     if tree is None:
         return None
+    assert isinstance(tree, ast.Expression)  # what "eval" mode parses to
     compiler = _Compiler(names)
     try:
         function, kind = compiler.expression(tree.body)
@@ -246,9 +251,9 @@ def _compile_source(source, location, names, diagnostics, want, what):
     measure = (1, 1)
     if names.derived_measures and not reads.isdisjoint(names.derived_measures):
         measure = _measure(tree.body, names.derived_measures)
-        problem = _measure_problem(measure)
-        if problem:
-            diagnostics.error(location, problem)
+        unfit = _measure_problem(measure)
+        if unfit:
+            diagnostics.error(location, unfit)
             names.work.refused_one = True
             return None
         names.work.add(measure[0], location)
@@ -313,7 +318,7 @@ def checked_derived(evaluate: Evaluator, derived_id: str, location: Location) ->
     NaN would slip past every comparison and into saves as bare ``NaN``; a huge result would
     overflow the next formula that reads it. Either stops the rules with a located error.
     """
-    def derived_value(values: Values):
+    def derived_value(values: Sequence[Any]) -> Any:
         result = evaluate(values)
         if -LARGEST <= result <= LARGEST:
             return result
@@ -436,7 +441,7 @@ def _rounding(function: Callable[[float], int]) -> Callable[[float], float]:
     return rounded
 
 
-_CALLS = {
+_CALLS: dict[str, Callable[..., float]] = {
     "min": min,
     "max": max,
     "abs": abs,
@@ -630,9 +635,10 @@ class _Compiler:
                 raise _Invalid(target, "a flag is set with '=', e.g. 'flags.blockade = true'")
             self.writes.add("flags." + target.attr)
             value = self.boolean(value_node)
+            flag_slot = slot  # 'slot' is reused below, so the closure keeps its own
 
             def set_flag(v: Values) -> None:
-                v[slot] = value(v)
+                v[flag_slot] = value(v)
 
             return set_flag
         if not isinstance(target, ast.Name):

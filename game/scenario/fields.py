@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable
+from typing import Any
 
 from game.scenario.errors import Diagnostics, Location, did_you_mean
 from game.scenario.expr import number_problem

@@ -15,7 +15,8 @@ import hashlib
 import os
 import re
 from dataclasses import replace
-from typing import Any, Collection
+from typing import Any
+from collections.abc import Collection, Sequence
 
 from game.files import FileRefused, read_file_start, read_regular_file
 from game.scenario import expr
@@ -129,6 +130,12 @@ class _ScenarioReader:
         self.pending_endings: list[tuple[str, Location]] = []  # 'ending:' fields, checked at the end
         self.person_ids: frozenset[str] = frozenset()  # roles and advisors: whom a picture may show
 
+    @property
+    def namespace(self) -> expr.NameSpace:
+        """The names expressions may use: set from the variables and flags before any expression is read."""
+        assert self.names is not None
+        return self.names
+
     # --- helpers --------------------------------------------------------------------------
     def error(self, location: Location, message: str) -> None:
         self.diagnostics.error(location, message)
@@ -167,7 +174,7 @@ class _ScenarioReader:
                 elif when is False:
                     continue  # never: as if it were left out
                 else:
-                    condition = expr.parse_condition(when, raw.value_location(role_id), self.names, self.diagnostics)
+                    condition = expr.parse_condition(when, raw.value_location(role_id), self.namespace, self.diagnostics)
                     if condition is not None:
                         seen[role_id] = condition
         else:
@@ -193,7 +200,7 @@ class _ScenarioReader:
     def condition(self, fields: Fields, key: str) -> expr.Condition | None:
         if not fields.has(key):
             return None
-        return expr.parse_condition(fields.raw(key), fields.where(key), self.names, self.diagnostics)
+        return expr.parse_condition(fields.raw(key), fields.where(key), self.namespace, self.diagnostics)
 
     def effects(self, fields: Fields, key: str) -> tuple[expr.Effect, ...]:
         """``effects`` is one string of ``;``-separated assignments, or a list of them."""
@@ -201,11 +208,11 @@ class _ScenarioReader:
             return ()
         value = fields.raw(key)
         if not isinstance(value, SourceList):
-            effect = expr.parse_effects(value, fields.where(key), self.names, self.diagnostics)
+            effect = expr.parse_effects(value, fields.where(key), self.namespace, self.diagnostics)
             return () if effect is None else (effect,)
         result = []
         for index, item in enumerate(value):
-            effect = expr.parse_effects(item, value.item_location(index), self.names, self.diagnostics)
+            effect = expr.parse_effects(item, value.item_location(index), self.namespace, self.diagnostics)
             if effect is not None:
                 result.append(effect)
         return tuple(result)
@@ -376,6 +383,7 @@ class _ScenarioReader:
 
         where = fields.where("art")
         cast = self.person_ids
+        found: Sequence[tuple[tuple[Any, ...], str]]
         if isinstance(art, dict) and len(art) == 1 and isinstance(art.get("scene"), str):
             found = _named_scene_problems(art["scene"], cast)  # the common case, the same for every day using it
         else:
@@ -446,10 +454,11 @@ class _ScenarioReader:
             derived[derived_id] = Derived(derived_id, fields.text("label") or _plain_label(derived_id), value,
                                           fields.text("description"), location, spec if isinstance(spec, dict) else {})
             # later derived values and every expression after this may use it
-            self.names = expr.NameSpace(self.names.variables, self.names.bounds, self.names.flags,
-                                        {**self.names.derived, derived_id: value}, self.names.day_slot,
-                                        derived_measures={**self.names.derived_measures, derived_id: measure},
-                                        work=self.names.work)
+            names = self.namespace
+            self.names = expr.NameSpace(names.variables, names.bounds, names.flags,
+                                        {**names.derived, derived_id: value}, names.day_slot,
+                                        derived_measures={**names.derived_measures, derived_id: measure},
+                                        work=names.work)
         return derived
 
     def derived_value(self, fields: Fields, derived_id: str, location: Location) -> tuple[expr.Evaluator | None, tuple[int, int]]:
@@ -457,7 +466,7 @@ class _ScenarioReader:
         if fields.has("formula"):
             if fields.has("from") or fields.has("levels"):
                 fields.error("formula", f"derived value '{derived_id}' has both a formula and levels; give one")
-            number = expr.parse_number(fields.raw("formula"), fields.where("formula"), self.names, self.diagnostics)
+            number = expr.parse_number(fields.raw("formula"), fields.where("formula"), self.namespace, self.diagnostics)
             if number is None:
                 return None, (1, 1)
             return expr.checked_derived(number.value, derived_id, fields.where("formula")), number.measure
@@ -465,7 +474,7 @@ class _ScenarioReader:
             if fields.ok:
                 self.error(fields.location, f"derived value '{derived_id}' needs either 'formula' or 'from' with 'levels'")
             return None, (1, 1)
-        source = expr.parse_number(fields.raw("from"), fields.where("from"), self.names, self.diagnostics)
+        source = expr.parse_number(fields.raw("from"), fields.where("from"), self.namespace, self.diagnostics)
         levels = []
         for index, item in enumerate(fields.sequence("levels")):
             level = Fields(item, fields.sequence("levels").item_location(index), f"a level of '{derived_id}'",
@@ -484,7 +493,7 @@ class _ScenarioReader:
 
         # Every outcome is a number checked at load, so a level value needs no run-time check;
         # a 'from' that came to NaN matches no level and gives 'otherwise'.
-        def level_value(values: list) -> float:
+        def level_value(values: Sequence[Any]) -> float:
             amount = read(values)
             for threshold, result in table:
                 if amount >= threshold:
@@ -608,6 +617,7 @@ class _ScenarioReader:
             if not owner.has(key):
                 return ()
             items, location = owner.raw(key), owner.where(key)
+        assert location is not None  # a caller passing items passes their location with them
         if not isinstance(items, SourceList):
             self.error(location, f"the choices of {what} must be a list, not {kind_of(items)}")
             return ()
@@ -766,7 +776,7 @@ class _ScenarioReader:
         """Each role's briefing: one text, or a list of paragraphs, each a text or ``{text, when}``
         (shown only when the condition holds as the day begins)."""
         section = fields.mapping("briefing")
-        result = {}
+        result: dict[str, tuple[Paragraph, ...]] = {}
         for role_id, value in section.items():
             if not self.reference(role_id, self.role_ids, section.key_location(role_id), "role"):
                 continue
@@ -884,7 +894,7 @@ class _ScenarioReader:
             fields = Fields(item, items.item_location(index), f"event {index + 1}", self.diagnostics,
                             ("id", "title", "probability"),
                             ("text", "requires", "once", "days", "effects", "later", "ending", "visible_to"))
-            probability = expr.parse_number(fields.raw("probability", 0), fields.where("probability"), self.names, self.diagnostics)
+            probability = expr.parse_number(fields.raw("probability", 0), fields.where("probability"), self.namespace, self.diagnostics)
             if probability is not None and probability.constant is not None and not 0 <= probability.constant <= 1:
                 fields.error("probability", f"a probability is between 0 and 1, not {probability.constant}")
             if probability is None:
@@ -979,7 +989,7 @@ def _image_name_problem(name: str) -> str | None:
     return None
 
 
-def _image_size_problem(image: "os.PathLike | None") -> str | None:
+def _image_size_problem(image: os.PathLike | None) -> str | None:
     """A picture too large to show, found from its header before anything decodes it."""
     from game.art import png
 
@@ -1037,6 +1047,7 @@ def _portrait(fields: Fields) -> dict:
     # validate` rather than a refusal when `brink art` paints.
     from game.art.portrait_spec import problems
 
+    assert isinstance(portrait, SourceMap)  # every mapping the loader reads is one
     for key, message in problems(portrait):
         where = portrait.value_location(key) if key in portrait else portrait.location
         fields.diagnostics.error(where, f"portrait: {message}")

@@ -7,7 +7,8 @@ checked by the loader, so code that holds a ``Scenario`` never meets a dangling 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from game.scenario.errors import Location
 from game.scenario.expr import Condition, Effect, Evaluator, NumberExpression
@@ -183,7 +184,7 @@ class Paragraph:
     when: Condition | None = None
 
 
-def joined(texts: "list[Text]") -> Text | None:
+def joined(texts: list[Text]) -> Text | None:
     """Several texts as one, paragraph after paragraph, in every language any of them is written in."""
     if not texts:
         return None
@@ -265,7 +266,7 @@ class Day:
         if role_ids is None:
             return self.history_note
         seats = tuple(role_ids)
-        own = [self.seen_by[r].history for r in seats if r in self.seen_by and self.seen_by[r].history is not None]
+        own = [history for r in seats if r in self.seen_by and (history := self.seen_by[r].history) is not None]
         if not own:
             return self.history_note
         return own[0] if len(seats) == 1 else EMPTY_TEXT
@@ -274,7 +275,7 @@ class Day:
         """What an advisor would push for today, or empty text when the scenario does not say."""
         return self.briefs.get(role_id, {}).get(advisor_id, EMPTY_TEXT)
 
-    def advisors_present(self, role: "Role") -> tuple["Advisor", ...]:
+    def advisors_present(self, role: Role) -> tuple[Advisor, ...]:
         if self.advisors is None or role.id not in self.advisors:
             return role.advisors
         present = set(self.advisors[role.id])

@@ -83,7 +83,7 @@ def read_yaml(path: str, text: str | bytes, diagnostics: Diagnostics) -> Any:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
-            before = text[:error.start]
+            before = error.object[:error.start]  # the undecoded bytes
             line = before.count(b"\n") + 1
             column = error.start - (before.rfind(b"\n") + 1) + 1
             diagnostics.error(Location(path, line, column),
@@ -348,7 +348,8 @@ class _Builder:
     def sequence(self, start: Any) -> SourceList:
         result = SourceList.__new__(SourceList)
         result.path, result.where = self.path, (start.start_mark.line + 1, start.start_mark.column + 1)
-        result.item_places = places = []
+        places: list[tuple[int, int]] = []
+        result.item_places = places
         if start.tag is not None and start.tag not in ("!", _CORE + "seq"):
             self.refuse_tag(start)
         get, scalar_event = self.loader.get_event, yaml.ScalarEvent

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import textwrap
-from typing import Callable, Mapping, TextIO
+from typing import TextIO
+from collections.abc import Callable, Mapping
 
 from game import i18n
 from game.engine import machine
@@ -20,7 +21,7 @@ from game.engine.opponents import policy_named
 from game.engine.resolve import choice_on_day, day_random
 from game.engine.saves import save_game
 from game.scenario.errors import FormulaError, format_diagnostic
-from game.scenario.model import Choice
+from game.scenario.model import Choice, Scenario
 from game.engine.news import day_news
 from game.engine.visibility import shown_names, shown_orders, state_seen_by
 from game.text.describe import changes, day_heading, meter_lines
@@ -220,6 +221,7 @@ class TextGame:
             estimate = odds.get(advisor.id)
             if estimate is not None:
                 choice = choice_on_day(self.scenario, self.session.state.day_index, role_id, estimate.choice_id)
+                assert choice is not None  # an estimate is of a choice open today
                 self.say(f"On \u201c{self.t(choice.label)}\u201d: I put the odds of war at {odds_in_english(estimate.said)}.",
                          "      ")
 
@@ -269,6 +271,7 @@ class TextGame:
             self.say("What really happened: " + self.t(history))
 
     def show_ending(self) -> None:
+        assert self.session.state.ending is not None  # shown once the game has ended
         ending = self.scenario.ending(self.session.state.ending)
         self.say()
         self.say("*" * self.width)
@@ -282,7 +285,7 @@ class TextGame:
             day = self.scenario.days[record.day_index]
             orders = "; ".join(
                 f"{self.scenario.roles[r].name.split()[-1]}: "
-                + (self.t(choice_on_day(self.scenario, record.day_index, r, c).label) if c else "-")
+                + (self.t(_offered(self.scenario, record.day_index, r, c).label) if c else "-")
                 for r, c in record.orders)
             self.say(f"{i18n.short_date(day.date, i18n.words(self.language))}  {orders}", "  ")
         for line in meter_lines(self.scenario, self.session.state.values, self.language):
@@ -361,3 +364,10 @@ def odds_in_english(risk: float) -> str:
     phrase, numbers = odds_words(risk)
     return {"almost none": "almost nothing", "almost certain": "near certain",
             "1 in n": "about 1 in {n}", "n in 10": "about {n} in 10"}[phrase].format(**numbers)
+
+
+def _offered(scenario: Scenario, day_index: int, role_id: str, choice_id: str) -> Choice:
+    """A choice given on a day of the record, which was offered that day."""
+    choice = choice_on_day(scenario, day_index, role_id, choice_id)
+    assert choice is not None
+    return choice

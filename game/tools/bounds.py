@@ -18,7 +18,8 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
+from typing import TypeGuard
+from collections.abc import Callable, Iterable, Mapping
 
 from game.scenario.expr import Effect
 from game.scenario.model import Scenario
@@ -41,7 +42,7 @@ class Ranges:
     flags: Mapping[str, Truth]
     derived_sources: Mapping[str, str] = field(default_factory=dict)  # id -> the formula it reads
 
-    def on_day(self, day_number: int) -> "Ranges":
+    def on_day(self, day_number: int) -> Ranges:
         """The same ranges on one known day (a day's own choices are only offered that day)."""
         return replace(self, numbers={**self.numbers, DAY: (day_number, day_number)})
 
@@ -112,9 +113,9 @@ def effect_steps(effects: Iterable[Effect]) -> dict[str, set[str]]:
                 steps.setdefault(name, set()).add("any")
             continue
         for statement in statements:
-            name, kind = _step(statement)
-            if name is not None:
-                steps.setdefault(name, set()).add(kind)
+            written, kind = _step(statement)
+            if written is not None:
+                steps.setdefault(written, set()).add(kind)
     return steps
 
 
@@ -173,8 +174,9 @@ def _derived_range(spec: Mapping, ranges: Ranges) -> tuple[Interval, str]:
         return interval(source, ranges), source
     source = str(spec.get("from", ""))
     low, high = interval(source, ranges)
-    levels = [(level.get("at_least"), level.get("value")) for level in spec.get("levels") or [] if isinstance(level, dict)]
-    levels = [(_float(t), _float(v)) for t, v in levels if _is_number(t) and _is_number(v)]
+    raw_levels = [(level.get("at_least"), level.get("value")) for level in spec.get("levels") or []
+                  if isinstance(level, dict)]
+    levels = [(_float(t), _float(v)) for t, v in raw_levels if _is_number(t) and _is_number(v)]
     otherwise = spec.get("otherwise", 0)
     possible = []
     ceiling = math.inf  # levels are listed from the highest threshold down; each covers [at_least, ceiling)
@@ -189,7 +191,7 @@ def _derived_range(spec: Mapping, ranges: Ranges) -> tuple[Interval, str]:
     return (min(possible), max(possible)), source
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -366,9 +368,10 @@ class _Walker:
             if high <= 0:
                 return (-high, -low)
             return (0.0, max(-low, high))
-        rounding = {"round": round, "floor": math.floor, "ceil": math.ceil}.get(name)
+        roundings: dict[str, Callable[[float], int]] = {"round": round, "floor": math.floor, "ceil": math.ceil}
+        rounding = roundings.get(name)
         if rounding is not None:  # monotone, so the ends of the interval map to the ends
-            return tuple(float(rounding(x)) if math.isfinite(x) else x for x in (low, high))
+            return (_rounded(rounding, low), _rounded(rounding, high))
         return ANYTHING
 
     # --- narrowing ------------------------------------------------------------------------
@@ -435,6 +438,10 @@ def _times(x: float, y: float) -> float:
     return x * y
 
 
+def _rounded(rounding: Callable[[float], int], x: float) -> float:
+    return float(rounding(x)) if math.isfinite(x) else x
+
+
 def _hull(points) -> Interval:
     points = [p for p in points if not math.isnan(p)]
     return (min(points), max(points)) if points else ANYTHING
@@ -448,7 +455,7 @@ def _divide(a: Interval, b: Interval, floor: bool) -> Interval:
         return ANYTHING  # the divisor can be as small as it likes (or zero, giving 0)
     result = _hull(_quotient(x, y) for x in a for y in b)
     if floor:
-        result = tuple(float(math.floor(x)) if math.isfinite(x) else x for x in result)
+        result = (_rounded(math.floor, result[0]), _rounded(math.floor, result[1]))
     return result
 
 

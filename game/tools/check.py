@@ -33,12 +33,12 @@ import itertools
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from game.engine.resolve import apply_orders, ending_of_day, fire, legal_choices, may_fire
 from game.engine.state import GameState, new_game
 from game.scenario.errors import Location
-from game.scenario.model import Choice, Event, Scenario
+from game.scenario.model import Choice, Event, Interaction, Scenario
 
 DEFAULT_MAX_STATES = 20_000
 DEFAULT_MAX_RESOLUTIONS = 600_000
@@ -182,7 +182,7 @@ class CheckReport:
     def never_available(self) -> list[tuple[str, int | None, Choice]]:
         """(role, day index or None for a standing choice, choice) for each choice never open."""
         scenario = self.scenario
-        missing = []
+        missing: list[tuple[str, int | None, Choice]] = []
         for day in scenario.days:
             if day.index >= len(self.states_per_day):
                 break
@@ -201,7 +201,7 @@ class CheckReport:
         return [item.id for item in self.scenario.interactions if item.id not in self.interactions]
 
 
-def capped_outcomes(sampler: random.Random, branching_events: int, report: "CheckReport") -> Decide:
+def capped_outcomes(sampler: random.Random, branching_events: int, report: CheckReport) -> Callable[[], Decide]:
     """Both ways for the first ``branching_events`` uncertain events of a resolution, then one
     way drawn at the event's own probability (so likely outcomes stay likely in the sample)."""
     branched = 0
@@ -331,7 +331,8 @@ def _ending_conditions(scenario: Scenario, sources: dict[str, list[str]]) -> dic
             for choice in choices:
                 if choice.ending:
                     conditions.setdefault(choice.ending, []).append(choice.requires.source if choice.requires else "true")
-    for item in (*scenario.interactions, *scenario.events):
+    items: tuple[Interaction | Event, ...] = (*scenario.interactions, *scenario.events)
+    for item in items:
         if item.ending:
             conditions.setdefault(item.ending, []).append(item.requires.source if item.requires else "true")
     return conditions
@@ -361,12 +362,14 @@ def _dead_end(report: CheckReport, day_index: int, role_id: str, trail: Trail) -
 
 
 def _ending(report: CheckReport, day_index: int, state: GameState, trail: Trail) -> None:
-    found = report.endings.get(state.ending)
+    ending = state.ending
+    assert ending is not None  # called for ended games only
+    found = report.endings.get(ending)
     if found is None:
-        found = report.endings[state.ending] = EndingFound(day_index + 1, 0, trail)
-        report.ending_ranges[state.ending] = {}
+        found = report.endings[ending] = EndingFound(day_index + 1, 0, trail)
+        report.ending_ranges[ending] = {}
     found.states += 1
-    ranges = report.ending_ranges[state.ending]
+    ranges = report.ending_ranges[ending]
     for name, value in _named_values(report.scenario, state.values):
         low, high = ranges.get(name, (value, value))
         ranges[name] = (min(low, value), max(high, value))

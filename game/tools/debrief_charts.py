@@ -8,7 +8,7 @@ like any other text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 # DEFCON 5 (peace) to 1 (war): pale to dark, readable under a line and a number
 DEFCON_FILL = {5: "#e8f1e4", 4: "#f6efcf", 3: "#f8dcb4", 2: "#f1b49a", 1: "#d9826f"}
@@ -82,7 +82,8 @@ def tension_chart(series: Sequence[float], low: float, high: float, levels: Sequ
     bands = tuple(Band(xs[i], xs[i + 1] - xs[i], level, DEFCON_FILL.get(level, "#eee"))
                   for i, level in enumerate(levels[:count - 1]) if level is not None)
     ticks = tuple(Tick((xs[i] + xs[i + 1]) / 2, label) for i, label in enumerate(day_labels) if i + 1 < count)
-    markers, seen = [], {}
+    markers: list[Marker] = []
+    seen: dict[int, int] = {}  # markers already at a position, stacked upwards
     for number, (position, kind) in enumerate(marks, start=1):
         stack = seen.get(position, 0)
         seen[position] = stack + 1

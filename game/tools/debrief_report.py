@@ -14,7 +14,8 @@ import base64
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
+from collections.abc import Mapping, Sequence
 
 import jinja2
 
@@ -43,7 +44,8 @@ def environment(language: str = i18n.SOURCE_LANGUAGE) -> jinja2.Environment:
                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                      extensions=["jinja2.ext.i18n"])
     words = i18n.words(i18n.supported(language))
-    environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+    # added by the i18n extension at run time, so Jinja2's types do not know it
+    environment.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     return environment
 
 
@@ -121,7 +123,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
     wars = war_endings(scenario)
     colours = charts.ending_colours([e.id for e in scenario.endings])
     days = log.days
-    path = []
+    path: list[dict[str, Any]] = []
     for day in days:
         index = scenario.day(day.day).index if any(d.id == day.day for d in scenario.days) else 0
         seats = []
@@ -138,7 +140,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
     marks, timeline = _marks(log, scenario, labels, _)
     people = [(decision, role) for decision in replay.decisions for role in roles
               if decision.day.orders.get(role) and log.decided_by(decision.day, role) != "computer"]
-    glance = {"days": len(days), "decisions": len(people),
+    glance: dict[str, int] = {"days": len(days), "decisions": len(people),
               "clock": sum(1 for decision, role in people if log.decided_by(decision.day, role) == "clock"),
               "recommendations": sum(len(day.recommendations) for day in days),
               "left_history": sum(1 for day in path if not all(seat["same"] for seat in day["seats"])),
@@ -283,7 +285,7 @@ def _tension(scenario: Scenario, log: SessionLog, replay: Replay, marks, labels:
     if variable is None:
         return None
     levels: list[int | None] = []
-    for index, decision in enumerate(replay.decisions):
+    for index in range(len(replay.decisions)):
         after = (replay.decisions[index + 1].state if index + 1 < len(replay.decisions) else replay.final)
         values = after.history[-1].values_after if after.history else after.values
         levels.append(level_of(parts.level.value(values)) if parts.level is not None else None)

@@ -19,13 +19,13 @@ import itertools
 import math
 import random
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from game.engine.resolve import legal_choices
 from game.engine.state import GameState, new_game
 from game.scenario.model import Scenario
 
-FUNCTIONS = {"min": min, "max": max, "abs": abs, "round": round, "floor": math.floor, "ceil": math.ceil}
+FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs, "round": round, "floor": math.floor, "ceil": math.ceil}
 
 
 class Distance:
@@ -33,6 +33,7 @@ class Distance:
 
     def __init__(self, scenario: Scenario, source: str):
         self.scenario = scenario
+        self.tree: ast.expr | None
         try:
             self.tree = ast.parse(" ".join(str(source).split()), mode="eval").body
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -86,7 +87,7 @@ class Distance:
     def _number(self, node: ast.AST, values) -> float:
         scenario = self.scenario
         if isinstance(node, ast.Constant):
-            return float(node.value) if not isinstance(node.value, str) else 0.0
+            return float(node.value) if isinstance(node.value, (int, float)) else 0.0
         if isinstance(node, ast.Name):
             name = node.id
             if name in scenario.variables:

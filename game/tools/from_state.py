@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import replace
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from game.engine.opponents import HistoricalPolicy, Policy
 from game.engine.resolve import day_random, find_legal, legal_choices, resolve_day
@@ -38,7 +38,7 @@ def play_on(scenario: Scenario, start: GameState, seed: int, first_orders: Mappi
     state = resolve_day(scenario, replace(start, seed=seed), first_orders)
     roles = tuple(enumerate(scenario.roles, start=1))
     while state.ending is None:
-        orders = {}
+        orders: dict[str, str | None] = {}
         for stream, role_id in roles:
             policy = policies[role_id]
             if isinstance(policy, HistoricalPolicy):  # the record's order, when open, without listing the rest

@@ -22,7 +22,7 @@ import html
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Mapping
+from collections.abc import Mapping
 
 from game.files import read_regular_file
 from game.scenario.expr import Condition, Effect
@@ -176,7 +176,7 @@ def build(scenario: Scenario, coverage: Mapping | None = None) -> Structure:
     flag_readers: set[str] = set()
     for ending, wants in endings:
         structure.add_node(Node(f"e_{ending.id}", "ending", ending.id, "endings", title=str(ending.title)))
-        for name, kinds in wants.items():
+        for name in wants:
             if name.startswith("flags."):
                 flag_readers.add(name)
 
@@ -464,9 +464,9 @@ def to_mermaid(structure: Structure) -> str:
     for index, role_id in enumerate(structure.scenario.roles):
         fill, stroke = role_colour(structure, role_id)
         lines.append(f"  classDef role{index} fill:{fill},stroke:{stroke}")
-        members = [node.id for node in structure.nodes.values() if node.role == role_id]
-        if members:
-            lines.append(f"  class {','.join(members)} role{index}")
+        member_ids = [node.id for node in structure.nodes.values() if node.role == role_id]
+        if member_ids:
+            lines.append(f"  class {','.join(member_ids)} role{index}")
     if structure.counts is not None:
         lines.append(f"  classDef never stroke:{NEVER_COLOUR},stroke-dasharray:4 3,color:#8b0000")
         never = [node_id for node_id in structure.nodes if _unreached(structure, node_id)]

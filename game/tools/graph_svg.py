@@ -114,7 +114,7 @@ def _stack_by_sources(structure: Structure, nodes: list[Node], x: float, positio
         return sum(heights) / len(heights) if heights else float("inf")
 
     wanted = sorted(((centre(node), index, node) for index, node in enumerate(nodes)), key=lambda item: item[:2])
-    y = TOP
+    y: float = TOP
     for goal, _, node in wanted:
         if goal != float("inf"):
             y = max(y, min(goal, TOP + (len(nodes) * ROW) * 2))
@@ -148,7 +148,7 @@ def _legend(structure: Structure) -> tuple[list[str], float]:
     if structure.counts is not None:
         title += f" — coverage of {structure.games} simulated games (dashed red: never happened)"
     parts = [f'<text x="{LEFT}" y="22" font-size="14" font-weight="bold">{_e(title)}</text>']
-    x = LEFT
+    x: float = LEFT
     for role in structure.scenario.roles:
         fill, stroke = role_colour(structure, role)
         parts.append(f'<rect x="{x}" y="32" width="12" height="12" rx="3" fill="{fill}" stroke="{stroke}"/>'

@@ -7,10 +7,10 @@ once, in file order, so the tools agree on what "every effect" means.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from game.scenario.expr import Condition, Effect
-from game.scenario.model import Choice, Day, Scenario
+from game.scenario.model import Choice, Day, DelayedEffect, Event, Flag, Interaction, Scenario, Variable
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,8 @@ def every_condition(scenario: Scenario) -> Iterator[Condition]:
 
 def _secret_conditions(scenario: Scenario) -> Iterator[Condition]:
     """The conditions under which a seat learns a secret (``visible_to``)."""
-    holders = [*scenario.variables.values(), *scenario.flags.values(), *scenario.interactions, *scenario.events]
+    holders: list[Variable | Flag | Interaction | Event | DelayedEffect] = [
+        *scenario.variables.values(), *scenario.flags.values(), *scenario.interactions, *scenario.events]
     holders += [delayed for offered in offered_choices(scenario) for delayed in offered.choice.later]
     holders += [delayed for event in scenario.events for delayed in event.later]
     for holder in holders:

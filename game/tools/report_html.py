@@ -11,7 +11,7 @@ import html
 import shlex
 from collections import Counter
 from pathlib import PurePath
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from game.engine.atomic import write_atomically
 from game.scenario.model import Scenario
@@ -112,7 +112,7 @@ def _days_chart(report: SimulationReport, scenario: Scenario, colours: dict[str,
              f'<text x="{left - 6}" y="{top + plot_height}" text-anchor="end">0</text>']
     for day in range(1, days + 1):
         x = left + (day - 1) * step
-        y = top + plot_height
+        y: float = top + plot_height
         for ending in scenario.endings:
             count = per_day.get(ending.id, Counter()).get(day, 0)
             if not count:

@@ -12,7 +12,7 @@ from typing import Any
 
 from game import i18n
 from game.engine.visibility import sees
-from game.scenario.model import Role, Scenario
+from game.scenario.model import Flag, Role, Scenario, Variable
 from game.tools.debrief_report import environment, portrait_of
 
 LEANING_WORDS = {"hawk": i18n.N_("a hawk: reaches for force and pressure first"),
@@ -56,7 +56,8 @@ def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -
 def _secrets(scenario: Scenario, role_id: str, values: tuple, language: str) -> list[str]:
     """What this side is let into at the start that some other seat is not."""
     found = []
-    for item in (*scenario.variables.values(), *scenario.flags.values()):
+    items: tuple[Variable | Flag, ...] = (*scenario.variables.values(), *scenario.flags.values())
+    for item in items:
         if item.visible_to is None or not sees(item.visible_to, role_id, values):
             continue
         if all(sees(item.visible_to, other, values) for other in scenario.roles):

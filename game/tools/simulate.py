@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from game.engine.goals import goal_value
 from game.engine.opponents import Policy
@@ -72,7 +72,7 @@ def play_one(scenario: Scenario, seed: int, policies: Mapping[str, Policy],
     roles = tuple(enumerate(scenario.roles, start=1))
     open_lists: dict[str, list] = {role_id: [] for role_id in scenario.roles}
     while state.ending is None:
-        orders = {}
+        orders: dict[str, str | None] = {}
         for stream, role_id in roles:
             legal = legal_choices(scenario, state, role_id)
             if legal:
@@ -111,11 +111,13 @@ def simulate(scenario: Scenario, games: int, seed: int, policies: Mapping[str, P
     for game_seed in (seeds if seeds is not None else game_seeds_of(seed, games)):
         state = play_one(scenario, game_seed, timed, report.offered)
         add_goal_values(report, scenario, state)
-        report.endings[state.ending] += 1
-        report.ending_days.setdefault(state.ending, []).append(len(state.history))
-        finals = report.final_values.get(state.ending)
+        ending = state.ending
+        assert ending is not None  # play_one plays to an ending
+        report.endings[ending] += 1
+        report.ending_days.setdefault(ending, []).append(len(state.history))
+        finals = report.final_values.get(ending)
         if finals is None:
-            finals = report.final_values[state.ending] = [Counter() for _ in range(slots + len(derived))]
+            finals = report.final_values[ending] = [Counter() for _ in range(slots + len(derived))]
         values = state.values
         for counter, value in zip(finals, values + tuple(value_of(values) for value_of in derived) if derived else values):
             counter[value] += 1
@@ -154,6 +156,7 @@ def timed_policies(policies: Mapping[str, Policy], report: SimulationReport) -> 
 
 
 def add_goal_values(report: SimulationReport, scenario: Scenario, state: GameState) -> None:
+    assert state.ending is not None  # a finished game
     for role_id in report.goal_totals:
         report.goal_totals[role_id] += goal_value(scenario, role_id, state.ending, state.values)
 
@@ -257,6 +260,7 @@ MAX_BINS = 10
 
 def histograms(report: SimulationReport, scenario: Scenario) -> list[Histogram]:
     """Each variable's and derived value's histogram at each ending reached."""
+    named: list[tuple[str, str, int, tuple[float, float] | None]]
     named = [(variable.id, "variable", variable.slot, (variable.minimum, variable.maximum))
              for variable in scenario.variables.values()]
     first_derived = len(scenario.initial_values())
@@ -371,8 +375,8 @@ def format_report(report: SimulationReport, scenario: Scenario) -> str:
     lines += _format_histograms(report, scenario)
     never = never_happened(report, scenario)
     lines += ["", f"Never happened in {report.games} games" if never else "Every ending, choice, event and interaction happened at least once."]
-    for kind, items in never.items():
-        lines.append(f"  {kind}: " + ", ".join(items))
+    for kind, names in never.items():
+        lines.append(f"  {kind}: " + ", ".join(names))
     lines += ["", "Goal value (mean, per role): " + ", ".join(f"{role_id} {value:.2f}" for role_id, value in goal_means(report).items()),
               "Decision time (p95, per role): " + ", ".join(f"{role_id} {ms:.2f} ms" for role_id, ms in decision_ms(report).items())]
     lines += ["", f"{report.games} games in {report.seconds:.3f} s: {report.games_per_second:,.0f} games per second"]

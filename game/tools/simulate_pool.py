@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from typing import Mapping
+from collections.abc import Mapping
 
 from game.engine.opponents import policy_named
 from game.scenario.load import load_scenario

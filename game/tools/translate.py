@@ -180,8 +180,8 @@ def read_catalog(path: str, diagnostics: Diagnostics) -> Catalog | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        diagnostics.error(Location(path, line), "not UTF-8 text; save the PO file as UTF-8")
+        line_number = data[:error.start].count(b"\n") + 1
+        diagnostics.error(Location(path, line_number), "not UTF-8 text; save the PO file as UTF-8")
         return None
     reported = len(diagnostics.items)
     for number, line in enumerate(text.splitlines(), start=1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from game.engine.log_read import SessionLog
 from game.engine.log_replay import Replay
@@ -64,7 +64,7 @@ class TurningPoint:
 
 def default_policies(log: SessionLog, scenario: Scenario) -> dict[str, str]:
     """Who plays the remaining days: a computer seat its own policy, a seat people played ``historical``."""
-    return {role: log.players.get(role) if log.players.get(role) in POLICIES else "historical"
+    return {role: player if (player := log.players.get(role)) is not None and player in POLICIES else "historical"
             for role in scenario.roles}
 
 
@@ -101,6 +101,7 @@ def turning_points(scenario: Scenario, log: SessionLog, replay: Replay, policies
         decision = replay.decisions[index]
         choices = [choice.id for choice in legal_choices(scenario, decision.state, role)]
         taken = decision.day.orders[role]
+        assert taken is not None  # decisions_of gives only seats that gave an order
         if taken not in choices:
             choices.append(taken)
         shape.append((index, role, taken, choices))
@@ -108,7 +109,7 @@ def turning_points(scenario: Scenario, log: SessionLog, replay: Replay, policies
         games = games_per_alternative(sum(len(choices) for *_, choices in shape))
     seeds = tuple(game_seeds(seed, games))
     tasks = []
-    for index, role, taken, choices in shape:
+    for index, role, _taken, choices in shape:
         decision = replay.decisions[index]
         for choice in choices:
             orders = {r: decision.day.orders.get(r) for r in scenario.roles}

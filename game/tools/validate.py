@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Iterable, TextIO
+from typing import TextIO
+from collections.abc import Iterable
 
 import yaml
 
@@ -47,6 +48,7 @@ def validate_paths(paths: Iterable[str], out: TextIO, output_format: str = "text
             elif strict and found:
                 out.write(f"{path}: {warnings} (failing: --strict)\n")
             else:
+                assert scenario is not None  # loaded without errors
                 out.write(f"{path}: ok ({scenario.title}, {_count(len(scenario.days), 'day')}, "
                           f"{_count(len(scenario.roles), 'role')}, {_count(len(scenario.endings), 'ending')})"
                           + (f", {warnings}" if found else "") + "\n")

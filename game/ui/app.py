@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 
@@ -55,6 +55,7 @@ class App:
         self._accumulated = 0.0
         self.frames = 0
         self.notice: tuple[str, float] | None = None  # a short message and when it fades
+        self.startup_seconds = 0.0  # from the start to the first screens open
         self.language = self.settings.language  # the scenario texts' language (Settings, or --lang for one run)
         self.estimates_allowed = True  # False for a run started with --no-estimates
         self.log_path: Path | None = None  # the session log asked for on the command line (--log)
@@ -278,6 +279,7 @@ class App:
         return surface
 
     def _draw_notice(self, surface: pygame.Surface) -> None:
+        assert self.notice is not None  # drawn only while there is one
         text, until = self.notice
         if self.clock_time >= until:
             self.notice = None

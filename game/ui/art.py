@@ -270,16 +270,16 @@ class ArtLibrary:
         for _ in range(70):  # clouds and swell, laid on as translucent strokes
             layer.fill((0, 0, 0, 0))
             if rng.random() < 0.45:
-                y = rng.uniform(8, horizon - 24)
-                colour = (rng.randint(205, 245), rng.randint(178, 214), rng.randint(158, 190), rng.randint(26, 60))
+                stroke_y = rng.uniform(8, horizon - 24)
+                stroke = (rng.randint(205, 245), rng.randint(178, 214), rng.randint(158, 190), rng.randint(26, 60))
                 h = rng.uniform(8, 26)
                 w = rng.uniform(70, 240)
             else:
-                y = rng.uniform(horizon + 3, small[1])
-                colour = (rng.randint(46, 86), rng.randint(74, 104), rng.randint(96, 120), rng.randint(26, 56))
+                stroke_y = rng.uniform(horizon + 3, small[1])
+                stroke = (rng.randint(46, 86), rng.randint(74, 104), rng.randint(96, 120), rng.randint(26, 56))
                 h = rng.uniform(2, 7)
                 w = rng.uniform(50, 220)
-            pygame.draw.ellipse(layer, colour, pygame.Rect(rng.uniform(-60, small[0]), y, w, h))
+            pygame.draw.ellipse(layer, stroke, pygame.Rect(rng.uniform(-60, small[0]), stroke_y, w, h))
             canvas.blit(layer, (0, 0))
         layer.fill((0, 0, 0, 0))
         for radius, alpha in ((34, 30), (24, 60), (16, 150)):  # the low sun, bleeding into the haze

@@ -28,6 +28,7 @@ def bench_scenario(cache: dict):
     from game.ui.match import load_cached
 
     path = paths.find_scenario("cuban_missile_crisis_1962") or paths.find_scenario("demo")
+    assert path is not None  # the demo ships with the game
     return load_cached(path, cache)
 
 

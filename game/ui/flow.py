@@ -74,6 +74,7 @@ def reload_scenario(app) -> None:
         app.notice = None
         app.push("problems", reloaded=reloaded)
         return
+    assert reloaded.session is not None  # ok: there is a new session
     scenario = reloaded.session.scenario
     gone = [role for role in match.humans if role not in scenario.roles]
     if gone:

@@ -93,7 +93,7 @@ class KeyMap:
                 self.bound[action_id] = name
 
     @classmethod
-    def from_settings(cls, pairs) -> "KeyMap":
+    def from_settings(cls, pairs) -> KeyMap:
         return cls(dict(pairs))
 
     def chosen(self) -> tuple[tuple[str, str], ...]:
@@ -127,7 +127,7 @@ class KeyMap:
                 return action.id
         return None
 
-    def rebound(self, action_id: str, name: str) -> "KeyMap":
+    def rebound(self, action_id: str, name: str) -> KeyMap:
         """A new map with ``action_id`` on key ``name`` (the caller has checked ``clash`` and ``usable``)."""
         new = KeyMap()
         new.bound = {**self.bound, action_id: name}

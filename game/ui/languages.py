@@ -8,7 +8,7 @@ from it falls back to English on its own (``Text.get``).
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable
+from collections.abc import Iterable
 
 from game.scenario.model import Scenario, Text
 

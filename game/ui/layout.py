@@ -48,15 +48,15 @@ def plan_heading(size, theme: Theme, title: str, subtitle: str, reserve: int) ->
                            pygame.Rect(0, pad, size[0], step), texts)
     style = theme.first_fitting(title, styles, width) or theme.wrapping_style(title, ("heading", "subheading", "small"), width)
     step = theme.line_height(style)
-    texts = []
+    placed = []
     y = pad
     for line in theme.wrap(title, style, width):
-        texts.append((line, style, "ink", (m, y), "topleft"))
+        placed.append((line, style, "ink", (m, y), "topleft"))
         y += step
     for line in theme.wrap(subtitle, "subheading", width) if subtitle else []:
-        texts.append((line, "subheading", "ink_soft", (m, y), "topleft"))
+        placed.append((line, "subheading", "ink_soft", (m, y), "topleft"))
         y += theme.line_height("subheading")
-    return Heading(pygame.Rect(0, 0, size[0], max(theme.px(58), y + pad)), pygame.Rect(0, pad, size[0], step), tuple(texts))
+    return Heading(pygame.Rect(0, 0, size[0], max(theme.px(58), y + pad)), pygame.Rect(0, pad, size[0], step), tuple(placed))
 
 
 def split_columns(rect: pygame.Rect, shares: list[float], gap: int) -> list[pygame.Rect]:
@@ -135,9 +135,9 @@ def tab_row(rect: pygame.Rect, labels: list[str], theme: Theme, style: str, gap:
         spare = max(0, rect.w - natural) / len(row)
         x = float(rect.x)
         for position, index in enumerate(row):
-            width = widths[index] + spare if position < len(row) - 1 else rect.right - x
-            rects[index] = pygame.Rect(round(x), y, round(width), height)
-            x += width + gap
+            span = widths[index] + spare if position < len(row) - 1 else rect.right - x
+            rects[index] = pygame.Rect(round(x), y, round(span), height)
+            x += span + gap
         y += height + gap
     return rects
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass, replace
-from typing import Sequence
+from collections.abc import Sequence
 
 from game.engine.state import DayRecord
 from game.engine.visibility import all_see, history_seen_by
-from game.scenario.model import Scenario
+from game.scenario.model import Flag, Scenario, Variable
 
 CAPE_MAISI = (-74.13, 20.22)
 QUARANTINE_RADIUS = 500 / 60  # 500 nautical miles in degrees of latitude
@@ -264,8 +264,8 @@ def _seen_by(scenario: Scenario, values: tuple, history: Sequence[DayRecord],
     if seats is None:
         return values, tuple(history)
     history = history_seen_by(scenario, history, seats, values)
-    hidden = [(item.slot, item.initial) for item in (*scenario.variables.values(), *scenario.flags.values())
-              if not all_see(item.visible_to, seats, values)]
+    holders: tuple[Variable | Flag, ...] = (*scenario.variables.values(), *scenario.flags.values())
+    hidden = [(item.slot, item.initial) for item in holders if not all_see(item.visible_to, seats, values)]
     if hidden:
         values = _masked(values, hidden)
         history = tuple(replace(record, values_after=_masked(record.values_after, hidden)) for record in history)

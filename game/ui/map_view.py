@@ -16,7 +16,7 @@ from game.geography import countries_within, geometry, region_rings
 from game.i18n import N_
 from game.ui import map_model
 from game.ui.map_model import MapPicture
-from game.ui.theme import Theme
+from game.ui.theme import Colour, Theme
 from game.ui.widgets.base import Widget
 
 # what each view frames: (west, south, east, north), and how it fills its rectangle
@@ -120,13 +120,13 @@ class MapView(Widget):
         self.frame = frame_of(view, scenario.map if scenario is not None else None)
         self.picture = picture
         self._base: pygame.Surface | None = None
-        self._base_key = None
-        self._labels_for = None
-        self._labels: list[tuple[str, str, object, pygame.Rect]] = []
+        self._base_key: tuple | None = None
+        self._labels_for: tuple | None = None
+        self._labels: list[tuple[str, str, Colour | None, pygame.Rect]] = []
         self._legend: list[tuple[str, str, pygame.Rect]] = []
         self._legend_strip: pygame.Rect | None = None
         self.map_rect = pygame.Rect(rect)  # the painted map: the widget less the legend under it
-        self._frame_for = None
+        self._frame_for: tuple | None = None
         self.positions: dict[str, list[float]] = {}
         self.line_alpha = 0.0
         self._projection: Projection | None = None
@@ -302,7 +302,7 @@ class MapView(Widget):
         taken = self._markers(theme)
         inner = self.map_rect.inflate(-theme.px(8), -theme.px(8))
         project = self.projection()
-        labels: list[tuple[str, str, object, pygame.Rect]] = []
+        labels: list[tuple[str, str, str | Colour, pygame.Rect]] = []  # a colour, or its name in the palette
 
         def claim(text: str, style: str, colour, spots) -> bool:
             width, height = theme.measure(text, style), theme.line_height(style)
@@ -425,6 +425,7 @@ class MapView(Widget):
 
     def _draw_ships(self, surface, theme, project) -> None:
         """Each ship where it is; one just beyond the frame is drawn at its edge, so none is cut in half."""
+        assert self.picture is not None  # drawn only over a picture
         palette = theme.palette
         length = theme.px(9)
         inner = self.map_rect.inflate(-2 * length - theme.px(4), -2 * length - theme.px(4))
@@ -467,6 +468,7 @@ class MapView(Widget):
                                 self.map_rect)
 
     def _line_label(self, theme: Theme, points) -> pygame.Rect | None:
+        assert self.picture is not None  # the line is drawn only over a picture
         width, height = theme.measure(theme.words(QUARANTINE_LINE), "italic"), theme.line_height("italic")
         taken = [rect for _, _, _, rect in self._labels] + self._markers(theme)
         project = self.projection()

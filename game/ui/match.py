@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 from game import i18n, paths
 from game.engine import machine
@@ -50,7 +50,7 @@ class Match:
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, players: Mapping[str, str], language: str = "en",
-            log_path: Path | None = None, autosave: Path | None = None) -> "Match":
+            log_path: Path | None = None, autosave: Path | None = None) -> Match:
         if log_path is None:
             stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
             log_path = paths.logs_folder() / f"{scenario.id}-{seed}-{stamp}.jsonl"
@@ -201,7 +201,7 @@ class Match:
             self._written("log", self.log_path, lambda: write_log(self.log_path, self.scenario, self.session.state,
                                                                   self.players, "window", self.times))
 
-    def take_write_problems(self) -> list["WriteProblem"]:
+    def take_write_problems(self) -> list[WriteProblem]:
         """The failed writes not yet shown, each once."""
         problems, self._unshown = self._unshown, []
         return problems
@@ -277,11 +277,13 @@ class SaveSummary:
 def list_saves(folder: Path | None = None) -> list[SaveSummary]:
     """The saves in the saves folder, newest first; unreadable files are left out."""
     folder = folder or paths.saves_folder()
-    summaries = []
+    summaries: list[SaveSummary] = []
     if not folder.is_dir():
         return summaries
     for path in folder.glob("*.json"):
         data = _save_data(path, checked=False)
+        if data is None:  # not a save at all
+            continue
         try:  # listed when it names its scenario and days; opening it says what else is wrong
             scenario_path, problem = _scenario_of(data, path)
             summaries.append(SaveSummary(path, str(data["scenario"]["id"])[:80], len(data["days"]),

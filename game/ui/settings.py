@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from game import paths
 from game.engine.atomic import write_atomically
@@ -36,7 +37,7 @@ class Settings:
     def palette(self) -> str:
         return "colour_blind_safe" if self.colour_blind else "classic"
 
-    def changed(self, **values) -> "Settings":
+    def changed(self, **values) -> Settings:
         return replace(self, **values)
 
 
@@ -57,7 +58,7 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(data, dict):
         return Settings()
     default = Settings()
-    values = {}
+    values: dict[str, Any] = {}
     for field in fields(Settings):
         if field.name == "keys":
             values["keys"] = _keys(data.get("keys"))

@@ -24,7 +24,7 @@ def _tone(frequencies: tuple[float, ...], seconds: float, volume: float) -> byte
 class Sound:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled
-        self._sounds: dict[str, object] = {}
+        self._sounds: dict[str, pygame.mixer.Sound] = {}
         self._ready = False
         self._tried = False
 

@@ -57,7 +57,7 @@ class SilentSpeaker:
     """No voice to be had; ``problem`` says why."""
 
     def __init__(self, problem: str, detail: str = ""):
-        self.problem = problem
+        self.problem: str | None = problem  # as a Speaker's: always set here
         self.detail = detail
 
     def say(self, text: str) -> None:

@@ -97,7 +97,7 @@ def contrast(first: Colour, second: Colour) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def ink_on(palette: "Palette", ground: Colour) -> Colour:
+def ink_on(palette: Palette, ground: Colour) -> Colour:
     """The palette's dark ink or its light ink, whichever reads better on ``ground``."""
     return max((palette.ink, palette.accent_ink), key=lambda ink: contrast(ink, ground))
 

@@ -82,7 +82,7 @@ class Client:
         self.view: dict = {}
 
     @classmethod
-    async def open(cls, http, url: str, opening: dict) -> "Client":
+    async def open(cls, http, url: str, opening: dict) -> Client:
         client = cls(await http.ws_connect(url))
         await client.send(opening)
         return client

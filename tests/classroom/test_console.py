@@ -98,7 +98,7 @@ def test_a_days_own_minutes_override_the_rooms(crisis):
     clock = FakeClock()
     room = class_of(crisis, clock, minutes=3)
     assert room.timer.total == 180
-    for day in crisis.days[:11]:  # to 27 October, the day with eight minutes
+    for _ in crisis.days[:11]:  # to 27 October, the day with eight minutes
         room.apply(c.Order("m1", "do_nothing") if any(ch.id == "do_nothing" for ch in room.session.legal_choices("kennedy"))
                    else c.Order("m1", room.session.legal_choices("kennedy")[0].id))
         if room.phase == "deciding":

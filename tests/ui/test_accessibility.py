@@ -12,7 +12,6 @@ import time
 import types
 
 import pygame
-import pytest
 
 from game.ui import speech
 from game.ui.bench import screens

@@ -100,7 +100,7 @@ def test_tension_has_its_name_and_value_beside_the_defcon_gauge(app):
 
 
 def test_the_in_force_line_says_which_forces_stand_at_which_defcon(app):
-    match = on_day(app, "kennedy", "oct27")
+    on_day(app, "kennedy", "oct27")
     shown = " ".join(app.top.static_texts())
     assert "US forces at DEFCON 3" in shown and "Strategic Air Command at DEFCON 2" in shown
     assert widget(app, "DEFCON").level == 2

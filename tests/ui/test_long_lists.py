@@ -5,7 +5,6 @@ row on screen is whole and clickable, and the scroll bar's thumb shows where the
 """
 
 import os
-import shutil
 
 import pygame
 import pytest

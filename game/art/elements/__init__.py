@@ -9,7 +9,7 @@ once per copy, each ``step`` further on and ``recede`` smaller, far ones first.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Callable
+from collections.abc import Callable
 
 from game.art.elements import flags, machines, nature, people, places
 from game.art.elements.canvas import Canvas

@@ -8,12 +8,12 @@ Sizes follow the canvas height, so a composition reads the same at 320x180 and 1
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from game.art.shapes import rectangle
-from game.art.watercolor import Painting
+from game.art.watercolor import Mix, Painting
 
 
 class Canvas:
@@ -68,7 +68,7 @@ class Canvas:
             return False
         return (high - low).max() >= 0.8
 
-    def wash(self, polygon, pigment: str, strength: float = 0.5, **options) -> None:
+    def wash(self, polygon, pigment: str | Mix, strength: float = 0.5, **options) -> None:
         polygon = np.asarray(polygon, dtype=float)
         if len(polygon) >= 3 and self.visible(polygon):
             # a small shape cannot show twenty layers' worth of soft edge: fewer layers, same look

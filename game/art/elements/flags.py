@@ -14,6 +14,7 @@ a ring or left out. ``docs/scenario-format.md`` says which, flag by flag.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -184,8 +185,8 @@ def _paint_stripes(cloth: Cloth, colours: tuple, weights: tuple | None, vertical
             start += weight / total
     for colour, (start, end) in zip(colours, edges):
         if colour is not None:
-            band = cloth.rectangle(start, 0, end, 1) if vertical else cloth.rectangle(0, start, 1, end)
-            cloth.canvas.wash(band, colour, 0.65, wobble=0.0, layers=6)
+            stripe = cloth.rectangle(start, 0, end, 1) if vertical else cloth.rectangle(0, start, 1, end)
+            cloth.canvas.wash(stripe, colour, 0.65, wobble=0.0, layers=6)
 
 
 def _bars(cloth: Cloth, colour: str, count: int, strength: float, layers: int) -> None:
@@ -323,7 +324,7 @@ def _cedar(cloth: Cloth, u: float, w: float, r: float, colour: str) -> None:
                        (x - s * 0.08, y + s * 1.05)), "burnt_umber", 0.6, wobble=0.0)
 
 
-MARKS = {
+MARKS: dict[str, Callable[..., None]] = {
     "stripes": _paint_stripes, "bars": _bars, "canton": _canton, "triangle": _triangle, "disc": _disc, "lift": _lift,
     "ring": _ring, "crescent": _crescent, "moon": _moon, "star": _star, "pentagram": _pentagram, "hexagram": _hexagram,
     "cross": _cross, "upright": _upright, "saltire": _saltire, "plus": _plus, "diamond": _diamond, "cedar": _cedar,

@@ -87,13 +87,13 @@ def _wake(canvas: Canvas, e: Element, size: float, mirror: bool) -> None:
     steps = 24
     ds = length / steps
     heading, x, y = 0.0, -0.48, 0.0
-    path = [(x, y)]
+    track = [(x, y)]
     for _ in range(steps):
         heading += e["turn"] * 1.4 * ds
         x -= math.cos(heading) * ds
         y += math.sin(heading) * ds * 0.3
-        path.append((x, y))
-    path = np.array(path)
+        track.append((x, y))
+    path = np.array(track)
     s = np.linspace(0.0, 1.0, len(path))
     half = 0.035 + 0.1 * s
     tangent = np.gradient(path, axis=0)
@@ -169,8 +169,8 @@ def aircraft(canvas: Canvas, e: Element) -> None:
         return canvas.place(points, e["at"], size, mirror=mirror, angle=-angle if mirror else angle)
 
     if e["kind"] == "helicopter":
-        body = ellipse(0.18, 0, 0.2, 0.12, 24)
-        canvas.wash(put(body), e["pigment"], 0.65, wobble=0.02)
+        hull = ellipse(0.18, 0, 0.2, 0.12, 24)
+        canvas.wash(put(hull), e["pigment"], 0.65, wobble=0.02)
         canvas.wash(put(((0.0, -0.04), (-0.5, -0.03), (-0.5, 0.0), (0.0, 0.04))), e["pigment"], 0.6, wobble=0.01)
         canvas.ink(put(((-0.2, -0.2), (0.55, -0.2))), "lamp_black", width=1.0)
         canvas.ink(put(((0.18, -0.12), (0.18, -0.2))), "lamp_black", width=1.0)
@@ -372,8 +372,8 @@ def launcher(canvas: Canvas, e: Element) -> None:
         canvas.wash(put(ellipse(0.0, -0.02, 0.5, 0.08, 20)), "raw_sienna", 0.25, wobble=0.08)
         return
     r = 0.02
-    body = (base + normal * r, base + axis * 0.6 + normal * r, base + axis * 0.68, base + axis * 0.6 - normal * r,
-            base - normal * r)
-    canvas.lift(put(np.array(body)), 0.9)
-    canvas.wash(put(np.array(body)), "naples_yellow", 0.2, wobble=0.0)
-    canvas.ink(put(np.array(body)), "sepia", width=0.6, closed=True)
+    missile = np.array((base + normal * r, base + axis * 0.6 + normal * r, base + axis * 0.68,
+                        base + axis * 0.6 - normal * r, base - normal * r))
+    canvas.lift(put(missile), 0.9)
+    canvas.wash(put(missile), "naples_yellow", 0.2, wobble=0.0)
+    canvas.ink(put(missile), "sepia", width=0.6, closed=True)

@@ -64,7 +64,7 @@ def sky(canvas: Canvas, e: Element) -> None:
             canvas.wash(shape, cloud_pigment, 0.16 + 0.2 * (time == "storm"), edge=0.1, bleed=2.5,
                         backruns=1 if time == "storm" and index % 3 == 0 else 0)
     painting.dry()
-    for shape, cx, cy, r in clouds[:2]:
+    for shape, _cx, _cy, r in clouds[:2]:
         if time in ("day", "dawn"):  # a crisp, sunlit top on the nearest clouds
             canvas.lift(shape - (0, r * 0.35), 0.35, soften=1.2)
     if e["stars"]:
@@ -128,7 +128,9 @@ def _frame(canvas: Canvas, e: Element) -> tuple[dict | None, tuple, tuple]:
         return view, tuple(e["box"] or view["bounds"]), tuple(view["bounds"])
     if e["box"]:
         return None, tuple(e["box"]), tuple(e["box"])
-    west, south, east, north = geography.region_extent(e["region"])
+    extent = geography.region_extent(e["region"])
+    assert extent is not None  # the scene's check refused an unknown region
+    west, south, east, north = extent
     middle_lon, middle_lat = (west + east) / 2, (south + north) / 2
     shrink = max(0.2, math.cos(math.radians(middle_lat)))
     tall = max(north - south, (east - west) * shrink * canvas.height / canvas.width, 2.0) * 1.3
@@ -162,7 +164,8 @@ def _coasts(points: list, box: tuple) -> list:
     def on_edge(p) -> bool:
         return any(abs(p[i % 2] - box[i]) < 1e-9 for i in range(4))
 
-    runs, current = [], []
+    runs: list[list] = []
+    current: list = []
     for a, b in zip(points, points[1:] + points[:1]):
         if on_edge(a) and on_edge(b):
             if len(current) > 1:

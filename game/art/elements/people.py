@@ -205,7 +205,7 @@ def _long_table(canvas: Canvas, e: Element, size: float) -> None:
     canvas.wash(apron, e["pigment"], 0.75, wobble=0.005)
     canvas.ink(np.array(top), "sepia", width=0.7, closed=True, strength=0.6)
     if e["papers"]:
-        for w, (px, py, depth) in placed:
+        for _, (px, py, depth) in placed:
             inward = (x0 - px) * 0.25
             page = ellipse(px + inward, py, unit * 0.035 * depth, unit * 0.012 * depth, 8)
             canvas.lift(page, 0.6)
@@ -291,7 +291,7 @@ def letter(canvas: Canvas, e: Element) -> None:
 
 
 def papers(canvas: Canvas, e: Element) -> None:
-    for k in range(e["count"]):
+    for _ in range(e["count"]):
         at = (e["at"][0] + canvas.jitter(e["spread"] * 0.5), e["at"][1] + canvas.jitter(e["spread"] * 0.25))
         letter(canvas, Element("letter", {"at": at, "scale": e["scale"] * 0.5, "angle": canvas.jitter(35),
                                           "lines": 7, "seal": False, "pen": False, "pigment": e["pigment"]}))
@@ -382,7 +382,7 @@ def person(canvas: Canvas, e: Element) -> None:
     from game.art.likeness import build_for
     from game.art.portrait_spec import resolve
     from game.art.portraits import EYES_AT, HEAD_SIZE, look_for, torso_for
-    from game.art.watercolor import polygon_mask, soften
+    from game.art.watercolor import polygon_mask
 
     words = dict(canvas.people[e["who"]])
     if e["turn"] in ("front", "left", "right"):

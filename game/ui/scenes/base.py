@@ -15,11 +15,15 @@ update, so no meter counts, no ship sails and no ring pulses.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pygame
 
 from game.ui import layout
 from game.ui.speech import sentences
-from game.ui.widgets.base import Widget, blit_text
+from game.ui.widgets.base import Widget
+
+AnyWidget = TypeVar("AnyWidget", bound=Widget)  # add() gives back the widget as the kind it is
 
 DIRECTIONS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
 
@@ -39,7 +43,7 @@ class Scene:
         self._background: pygame.Surface | None = None
         self._spoken: tuple[str, str] | None = None  # the focus last spoken (name, words): say it once
         self._speak_focus = False  # True until a new screen has said its title
-        self.heading = None
+        self.heading: layout.Heading | None = None  # planned by plan_heading when a screen has a heading bar
 
     @property
     def theme(self):
@@ -77,7 +81,7 @@ class Scene:
     def first_focus(self) -> Widget | None:
         return next((w for w in self.widgets if w.can_focus), None)
 
-    def add(self, widget: Widget) -> Widget:
+    def add(self, widget: AnyWidget) -> AnyWidget:
         self.widgets.append(widget)
         if self.app.reduced_motion:
             widget.settle()
@@ -342,6 +346,7 @@ class Scene:
         theme = self.theme
         palette = theme.palette
         plan = self.heading
+        assert plan is not None  # plan_heading ran when the screen was laid out
         bar = plan.bar
         pygame.draw.rect(surface, (28, 24, 22) if dark else palette.panel, bar)
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, max(1, theme.px(1.5)))

@@ -12,7 +12,6 @@ from game.engine.alert import alert_level, alert_parts
 from game.engine.visibility import all_see, shown_flags, shown_orders, shown_variables
 from game.i18n import long_date
 from game.text.describe import short_names
-from game.ui.widgets.base import panel
 from game.ui.widgets.gauge import DefconGauge, MeterBar, Tension, gauge_height, meter_height
 
 def stakes(scenario, values) -> float:

@@ -30,8 +30,8 @@ from game.ui.speech import sentences
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import (add_meters, add_status, history_blocks, in_force_block, meters_height,
                                    paint_in_force, stakes, status_height)
-from game.ui.widgets.base import panel
-from game.ui.widgets.button import Button, button_height, button_width, label_lines
+from game.ui.widgets.base import Widget, panel
+from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.calendar import CalendarStrip, calendar_height
 from game.ui.widgets.card import ChoiceCard, card_height
 from game.ui.widgets.gauge import DefconGauge, MeterBar
@@ -60,7 +60,7 @@ class DayScene(Scene):
         self.names = short_names(match.scenario)
         self.pane_subject: str | None = None
         self.pointing = False  # the mouse moved since the last key: what it points at fills the pane
-        self.anchored_focus = None  # the focus when B asked for the briefing: until it moves, the briefing stays
+        self.anchored_focus: Widget | None = None  # the focus when B asked for the briefing: until it moves, the briefing stays
 
     # --- layout -----------------------------------------------------------------------------------------
     def build(self, size) -> None:
@@ -80,6 +80,7 @@ class DayScene(Scene):
                                                           total=len(scenario.days)) + f": {match.t(day.title_for(self.role))}",
                                 menu_w)
         menu = pygame.Rect(0, 0, menu_w, button_height(theme))
+        assert self.heading is not None  # planned just above
         menu.midright = (bar.right - m, self.heading.first_line.centery)
         self.add(Button(menu, _("Menu"), self.menu, hint=self.app.keys.label("back"), name="Menu"))
         calendar = pygame.Rect(m, bar.bottom + theme.px(6), size[0] - 2 * m, calendar_height(theme))
@@ -174,7 +175,7 @@ class DayScene(Scene):
                 self.add(Button(rect, label, self._switch(key), kind="option", selected=key == self.right_tab,
                                 hint=self.app.keys.label("next_advisor") if key == "advisors" else "", name=f"show:{key}", style="small_bold"))
             top = max(r.bottom for r in rects) + gap
-            self.chips = []
+            self.chips: list[AdvisorChip] = []
         else:
             top = column.y + self._build_table(column) + gap
         order_h = button_height(theme, "button")
@@ -194,9 +195,12 @@ class DayScene(Scene):
         below_least = sum(rows[:2]) + gap_cards * (min(2, len(rows)) - 1) + (pager_h if len(rows) > 2 else 0)
         pane_h = max(min(pane_h, room - gap - below_least), min(least, room // 3))
         self.pane_rect = pygame.Rect(column.x, top, column.w, pane_h)
-        self.pane = None
+        self.pane: TextBox | None = None
         below = pygame.Rect(column.x, self.pane_rect.bottom + gap, column.w, column.bottom - order_h - gap - self.pane_rect.bottom - gap)
-        self.cards, self.card_pages, self.pages, self.pager_rect = [], [[]], 1, None
+        self.cards: list[ChoiceCard] = []
+        self.card_pages: list[list[int]] = [[]]  # the choices' indexes on each page
+        self.pages = 1
+        self.pager_rect: pygame.Rect | None = None
         if self.compact and self.right_tab == "advisors":
             self._build_advisor_grid(below)
         else:

@@ -145,7 +145,8 @@ class EndingScene(Scene):
         title = _("{meter} over the days", meter=match.t(variable.label))
         if parts.level is not None:
             palette = self.theme.palette
-            stripes = [palette.defcon[5 - alert_level(scenario, values)] for values in states]
+            # the scenario has a level, so every state has one
+            stripes = [palette.defcon[5 - (alert_level(scenario, values) or 5)] for values in states]
             title = _("{meter}, over the {level} of each day", meter=match.t(variable.label),
                       level=match.t(parts.level.label))
         self.add(LineChart(rect, title, points, variable.minimum, variable.maximum, labels[: len(points)], stripes))

@@ -86,6 +86,7 @@ class KeysScene(Scene):
         """The key pressed while an action waits for one: taken, or refused with the reason."""
         _ = self.app.words
         action_id, self.listening = self.listening, None
+        assert action_id is not None  # called only while an action waits for its key
         name = key_name(event.key)
         keys: KeyMap = self.app.keys
         if event.key == pygame.K_ESCAPE:

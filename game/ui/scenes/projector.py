@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -40,6 +40,9 @@ from game.ui.widgets.button import Button, button_height, button_width
 from game.ui.widgets.calendar import CalendarStrip, calendar_height
 from game.ui.widgets.textbox import TextBox
 
+if TYPE_CHECKING:  # imported when hosting starts: the server's packages load only then
+    from game.classroom.host import BackgroundHost
+
 DEFAULT_SCENARIO = "cuban_missile_crisis_1962"
 POLL_SECONDS = 0.25
 
@@ -57,12 +60,12 @@ class ProjectorScene(Scene):
     def __init__(self, app, scenario: str | None = None):
         super().__init__(app)
         self.scenario_name = scenario
-        self.host = None
+        self.host: BackgroundHost | None = None
         self.code: str | None = None
         self.snapshot: Snapshot | None = None
         self.problem: str | None = None
         self.waited = 0.0
-        self._shape = None  # what the layout was built for: a new phase or day lays the screen out again
+        self._shape: tuple | None = None  # what the layout was built for: a new phase or day lays the screen out again
         self._code_font: pygame.font.Font | None = None
         self._qr: pygame.Surface | None = None
         self._qr_for: tuple | None = None
@@ -102,12 +105,14 @@ class ProjectorScene(Scene):
 
     def _room_to_show(self, scenario) -> Room:
         """On the server's thread: the latest room still open, or a new one."""
+        assert self.host is not None  # hosting
         classroom = self.host.classroom
         open_rooms = classroom.open_rooms()
         return open_rooms[-1] if open_rooms else classroom.create_room(scenario)
 
     def _refresh(self) -> None:
         host, code, language = self.host, self.code, self.app.language
+        assert host is not None and code is not None  # hosting
 
         def take() -> Snapshot:
             room = host.classroom.rooms[code]
@@ -134,6 +139,7 @@ class ProjectorScene(Scene):
         if self.waited < POLL_SECONDS:
             return
         self.waited = 0.0
+        assert self.host is not None and self.code is not None  # hosting
         room = self.host.classroom.rooms.get(self.code)
         if room is not None and self.snapshot is not None and room.version != self.snapshot.version:
             self._refresh()  # reading one integer across threads is safe; the snapshot is taken there
@@ -149,6 +155,7 @@ class ProjectorScene(Scene):
 
     def _teach(self, command) -> None:
         """Act as the teacher: the command goes through the classroom on the server's thread."""
+        assert self.host is not None and self.code is not None  # hosting
         classroom, code = self.host.classroom, self.code
 
         async def act() -> None:
@@ -201,8 +208,10 @@ class ProjectorScene(Scene):
             self._teach(c.Configure(not self.snapshot.view["vote"]))
 
     def new_room(self) -> None:
-        scenario = self.host.call(lambda: self.host.classroom.rooms[self.code].scenario)
-        self.code = self.host.call(lambda: self.host.classroom.create_room(scenario)).code
+        host, code = self.host, self.code
+        assert host is not None and code is not None  # hosting
+        scenario = host.call(lambda: host.classroom.rooms[code].scenario)
+        self.code = host.call(lambda: host.classroom.create_room(scenario)).code
         self._qr = None
         self._refresh()
 
@@ -247,7 +256,10 @@ class ProjectorScene(Scene):
             x -= width
             self.add(Button(pygame.Rect(x, self.footer.y, width, button_h), label, action, kind=kind, hint=hint))
             x -= m
-        self.teams_rect = self.text_rect = self.meters_rect = self.flags_rect = None
+        self.teams_rect: pygame.Rect | None = None
+        self.text_rect: pygame.Rect | None = None
+        self.meters_rect: pygame.Rect | None = None
+        self.flags_rect: pygame.Rect | None = None
         if view is None:
             return
         if view["phase"] == "lobby":
@@ -263,7 +275,7 @@ class ProjectorScene(Scene):
             return [stop]
         view = self.snapshot.view
         phase = view["phase"]
-        buttons = [stop]
+        buttons: list[tuple] = [stop]
         if phase == "lobby":
             vote = _("Teams vote: on") if view["vote"] else _("Teams vote: off")
             buttons += [(vote, self.toggle_vote, key("vote"), "secondary"), (_("Start the game"), self.start_game, key("start"), "primary")]
@@ -296,6 +308,7 @@ class ProjectorScene(Scene):
     def _build_game(self, view: dict) -> None:
         theme = self.theme
         m = layout.margin(theme)
+        assert self.snapshot is not None  # built from a snapshot
         session = self.snapshot.session
         scenario = session.scenario
         # for the meters and the record, as every seat sees them (a secret of one seat stays off the wall):
@@ -386,8 +399,11 @@ class ProjectorScene(Scene):
             return
         if self.room_label:
             label = self.clock_text() or self.room_label
+            assert self.heading is not None  # the bar was just drawn from it
             blit_text(surface, theme, label, "subheading", palette.ink_soft,
                       (bar.right - layout.margin(theme), self.heading.first_line.centery), "midright", bar)
+        # the game's layout has placed the meters, and a snapshot is shown
+        assert self.meters_rect is not None and self.flags_rect is not None and self.snapshot is not None
         panel(surface, self.meters_rect, theme)
         paint_in_force(surface, theme, self.flags_rect, self.shown, self.snapshot.session.state.values, self.seats)
         if self.teams_rect is not None:
@@ -469,6 +485,7 @@ class ProjectorScene(Scene):
         theme = self.theme
         palette = theme.palette
         _ = self.app.words
+        assert self.teams_rect is not None  # laid out while the teams decide
         columns = layout.split_columns(self.teams_rect, [1] * len(view["teams"]), layout.margin(theme))
         for team, rect in zip(view["teams"], columns):
             if rect.h < theme.px(40):

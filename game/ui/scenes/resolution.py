@@ -114,7 +114,7 @@ class ResolutionScene(Scene):
             else:
                 next_date = (datetime.date.fromisoformat(day.date) + datetime.timedelta(days=1)).isoformat()
             if scenario.map is not None:
-                self.map_view = self.add(MapView(map_rect, "scenario", self.app.art, scenario=scenario,
+                self.map_view: MapView | None = self.add(MapView(map_rect, "scenario", self.app.art, scenario=scenario,
                                                  language=match.language))
             elif map_model.is_caribbean(scenario):
                 start = map_model.map_picture(scenario, day.date, before, history[:-1], seats)

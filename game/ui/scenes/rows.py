@@ -7,7 +7,7 @@ and the wheel anywhere over the list scrolls it.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 

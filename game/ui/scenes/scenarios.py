@@ -38,7 +38,7 @@ class ScenariosScene(Scene):
                     default=theme.px(60))
         self.list.build(left, len(self.choices), min(row_h, left.h), theme.px(8), self._scenario_row)
         self.detail = right
-        scenario = dict(self.choices).get(self.chosen)
+        scenario = (dict(self.choices).get(self.chosen) if self.chosen is not None else None)
         self.picture_rect = None
         if scenario is not None and scenario.art is not None and right.h > theme.px(420):
             # the scenario's own title painting over its description, when the panel has room for both
@@ -86,7 +86,7 @@ class ScenariosScene(Scene):
     def paint_static(self, surface: pygame.Surface) -> None:
         self.heading_bar(surface)
         panel(surface, self.detail, self.theme, fill=(251, 246, 234))
-        scenario = dict(self.choices).get(self.chosen)
+        scenario = (dict(self.choices).get(self.chosen) if self.chosen is not None else None)
         if self.picture_rect is not None and scenario is not None:
             title = scenario.title.get(self.app.language)
             surface.blit(painting_with_title(self.app, scenario, "title", scenario.art, title, self.picture_rect),

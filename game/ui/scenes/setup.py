@@ -10,6 +10,7 @@ import pygame
 from game import paths
 from game.engine.opponents import POLICIES
 from game.engine.saves import SaveError
+from game.scenario.model import Scenario
 from game.engine.strategist import DEFAULT_DIFFICULTY, DIFFICULTIES, Strategist, parse_name, with_difficulty
 from game.ui import flow, layout
 from game.ui.match import HUMAN, Match, load_cached
@@ -52,12 +53,12 @@ OPPONENT_IN_A_SAVE = {"historical": N_("the computer, the historical leader"), "
                       HUMAN: N_("a player")}
 
 
-def scenario_choices(cache: dict, named: str | None = None) -> list[tuple[str, object | None]]:
+def scenario_choices(cache: dict, named: str | None = None) -> list[tuple[str, Scenario | None]]:
     """(folder name, scenario or None if it does not load), shipped ones first, then the user's.
 
     ``named``, a file named on the command line that is none of those, comes first under its path.
     """
-    found = []
+    found: list[tuple[str, Scenario | None]] = []
     listed = paths.available_scenarios()
     for path in ([_named_file(named, listed)] if named else []) + listed:
         if path is None:
@@ -118,7 +119,7 @@ class SetupScene(Scene):
 
     @property
     def scenario(self):
-        return dict(self.choices).get(self.scenario_name)
+        return dict(self.choices).get(self.scenario_name) if self.scenario_name is not None else None
 
     def _fix_role(self) -> None:
         scenario = self.scenario

@@ -7,7 +7,7 @@ is pressed on it. It never changes game state itself: the scene's callback issue
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 
@@ -26,6 +26,7 @@ class Widget:
         self.hovered = False
         self.focused = False
         self.pressed = False
+        self.row_index: int | None = None  # its place in a scrolling list, when it is one of the rows
 
     @property
     def can_focus(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.theme import Theme
-from game.ui.widgets.base import Widget, blit_lines, blit_text, focus_ring
+from game.ui.widgets.base import Widget, blit_lines, focus_ring
 
 
 class Button(Widget):
@@ -14,6 +14,7 @@ class Button(Widget):
         super().__init__(rect, on_activate, enabled, name or label)
         self.label = label
         self.kind = kind  # "primary", "secondary", "option", "quiet"
+        self.setting: str | None = None  # the setting it cycles, on the settings screen
         self.selected = selected
         self.hint = hint  # a shortcut key shown at the right, e.g. "Esc"
         self.style = style
@@ -25,7 +26,7 @@ class Button(Widget):
         if self.kind == "primary" or (self.kind == "option" and self.selected):
             fill = palette.accent
             if self.hovered or self.pressed:
-                fill = tuple(min(255, c + 22) for c in fill)
+                fill = _lighter(fill)
             return fill, palette.accent_ink, palette.accent
         fill = palette.hover if (self.hovered or self.pressed) else palette.panel
         if self.kind == "quiet" and not (self.hovered or self.pressed):
@@ -138,6 +139,12 @@ class OptionRow(Widget):
 
 class _RowPlan:
     __slots__ = ("pad", "text_x", "title_lines", "description_lines", "badge_drop", "height")
+    pad: int
+    text_x: int
+    title_lines: list[str]
+    description_lines: list[str]
+    badge_drop: int
+    height: int
 
 
 def _row_plan(theme: Theme, width: int, title: str, description: str, badge: str, portrait_w: int) -> _RowPlan:
@@ -213,3 +220,8 @@ class TextField(Widget):
 
     def texts(self) -> list[str]:
         return [self.label, self.value]
+
+
+def _lighter(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    red, green, blue = (min(255, c + 22) for c in colour)
+    return red, green, blue

@@ -35,6 +35,7 @@ class ChoiceCard(Widget):
     def __init__(self, rect, number: int, label: str, on_activate=None, selected: bool = False, name: str = "",
                  recommended: bool = False):
         super().__init__(rect, on_activate, True, name or label)
+        self.choice_id = ""  # the choice it gives, set by the day screen
         self.number = number
         self.label = label
         self.selected = selected

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine.alert import LEVEL_WORDS, level_of
-from game.ui.theme import Theme, ink_on
+from game.ui.theme import Colour, Theme, ink_on
 from game.ui.widgets.base import Widget
 
 EASE = 3.5  # per second
@@ -148,8 +148,7 @@ class DefconGauge(Widget):
             colour = palette.defcon[index]
             active = value == level
             passed = value > level
-            fill = colour if active else (tuple((c + 2 * p) // 3 for c, p in zip(colour, palette.panel)) if passed
-                                          else palette.paper_deep)
+            fill = colour if active else (_toward(colour, palette.panel) if passed else palette.paper_deep)
             pygame.draw.rect(surface, fill, cell, border_radius=theme.px(4))
             if active:
                 pygame.draw.rect(surface, palette.ink, cell, max(1, theme.px(2)), border_radius=theme.px(4))
@@ -168,6 +167,7 @@ class DefconGauge(Widget):
     def _draw_tension(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> None:
         palette = theme.palette
         tension = self.tension
+        assert tension is not None  # drawn only when there is a tension meter
         value_text = number(round(self.tension_shown) if abs(self.tension_shown - tension.value) > 0.01 else tension.value)
         theme.draw_text(surface, value_text, "small_bold", palette.ink, (area.right, area.y), "topright", area)
         lines = theme.wrap(tension.label, "small", max(1, area.w - theme.measure("100", "small_bold") - theme.px(8)))
@@ -270,3 +270,9 @@ def _share(value: float, minimum: float, maximum: float) -> float:
     if not (math.isfinite(value) and math.isfinite(span)) or span <= 0:
         return 0.0
     return min(1.0, max(0.0, (value - minimum) / span))
+
+
+def _toward(colour: Colour, other: Colour) -> Colour:
+    """A third of the way from ``colour`` to ``other``: a level already passed, faded."""
+    red, green, blue = ((c + 2 * p) // 3 for c, p in zip(colour, other))
+    return red, green, blue

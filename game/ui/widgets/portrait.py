@@ -43,6 +43,7 @@ class AdvisorChip(Widget):
                  on_activate=None, selected: bool = False, silent: bool = False, stagger: int = 0,
                  full_name: str = "", widget_name: str = ""):
         super().__init__(rect, on_activate, True, widget_name or name)
+        self.advice_index: int | None = None  # which of the day's advice it asks for, set by the day screen
         self.portrait = portrait
         self.person = name  # the short name shown under the portrait
         self.full_name = full_name or name

@@ -8,7 +8,7 @@ the list and shows where the window is.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 
