@@ -26,7 +26,7 @@ PATH = Path(__file__).parent.parent / "scenarios" / "cuban_missile_crisis_1962" 
 SCENARIO = load_scenario(PATH)
 SEATS = ("kennedy", "khrushchev")
 OPPONENTS = ("historical", "random", "hawk", "dove")
-NUCLEAR_ENDINGS = {"general_war", "limited_exchange", "invasion_nuclear"}
+NUCLEAR_ENDINGS = {"general_war", "limited_exchange", "shot_unanswered", "invasion_nuclear"}
 STRIKES = {"surgical_strike", "large_strike", "invade"}
 SCENES = set(library())  # the painter's library (assets/art/library.yaml)
 EXCOMM = {"Robert F. Kennedy", "Robert McNamara", "Dean Rusk", "McGeorge Bundy", "Maxwell Taylor", "Curtis LeMay",
@@ -360,7 +360,9 @@ def test_a_hawkish_president_makes_nuclear_war_a_real_risk_but_not_a_certainty(h
     nuclear = sum(state.ending in NUCLEAR_ENDINGS for state in games) / len(games)
     # Against a Khrushchev who also chooses force (free submarine captains, nuclear authority for
     # Pliyev) through more than a week of fighting on the island, war is near certain, not certain.
-    assert 0.05 <= nuclear <= (0.95 if opponent_name == "hawk" else 0.8)
+    # Against a random Khrushchev it is about 4 games in 5 (0.79 on these seeds before Khrushchev
+    # had his own dated orders and a first shot waited a day for its answer, 0.805 since).
+    assert 0.05 <= nuclear <= (0.95 if opponent_name == "hawk" else 0.82)
 
 
 # --- (e) a passive president ----------------------------------------------------------------

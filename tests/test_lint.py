@@ -120,3 +120,40 @@ def test_a_briefing_or_advice_that_depends_on_anothers_secret_is_reported(tmp_pa
 def test_no_shipped_scenario_or_example_gives_a_secret_away():
     for path in [*SHIPPED, *sorted((ROOT / "docs" / "examples").glob("*.yaml"))]:
         assert not [w for w in warnings_of(path) if "gives the secret away" in w], path
+
+
+def test_a_briefing_or_advice_that_names_a_secret_order_of_the_other_seat_is_reported(tmp_path):
+    """Red's order "Agree to the plan" is kept from Blue until the plan leaks; a briefing of Blue's
+    that names it, or advice to Blue that does, tells Blue the order exists."""
+    source = (ROOT / "tests" / "fixtures" / "engine" / "secrets.yaml").read_text(encoding="utf-8")
+    leaky = source.replace("      blue: Nothing stirs.\n", "      blue: Has Red chosen to agree to the plan?\n")
+    leaky = leaky.replace("  blue: {name: Blue Leader}",
+                          "  blue:\n    name: Blue Leader\n    advisors:\n      - id: spy\n        name: A spy\n"
+                          "        office: Agent\n        leaning: hawk\n"
+                          "        advice:\n          - {text: I hear Red may Agree to the Plan.}")
+    path = tmp_path / "secrets.yaml"
+    path.write_text(leaky, encoding="utf-8")
+    found = [w for w in warnings_of(path) if "gives the order away" in w]
+    assert len(found) == 2, found
+    assert any("the briefing of 'blue' on day 'one' names 'Agree to the plan', an order of 'red' ('agree')" in w
+               for w in found)
+    assert any("advice from 'spy' to 'blue' names 'Agree to the plan'" in w for w in found)
+
+
+def test_a_secret_order_named_only_to_its_own_seat_or_a_seat_that_always_sees_it_is_not_reported(tmp_path):
+    source = (ROOT / "tests" / "fixtures" / "engine" / "secrets.yaml").read_text(encoding="utf-8")
+    own = source.replace("      red: Your friends abroad offer a plan.\n",
+                         "      red: Your friends abroad ask you to agree to the plan.\n")
+    path = tmp_path / "own.yaml"
+    path.write_text(own, encoding="utf-8")
+    assert not [w for w in warnings_of(path) if "gives the order away" in w]
+    seen = source.replace("      blue: Nothing stirs.\n", "      blue: Has Red chosen to agree to the plan?\n")
+    seen = seen.replace("visible_to: {red: true, blue: flags.leaked}  # blue learns", "visible_to: {red: true, blue: true}  # blue learns")
+    path = tmp_path / "seen.yaml"
+    path.write_text(seen, encoding="utf-8")
+    assert not [w for w in warnings_of(path) if "gives the order away" in w]
+
+
+def test_no_shipped_scenario_names_a_secret_order_to_the_seat_it_is_kept_from():
+    for path in [*SHIPPED, *sorted((ROOT / "docs" / "examples").glob("*.yaml"))]:
+        assert not [w for w in warnings_of(path) if "gives the order away" in w], path

@@ -180,7 +180,7 @@ def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[st
             continue
         run_effects(choice.effects, values)
         for delayed in choice.later:
-            pending.append(Pending(state.day_index + delayed.after_days, choice.id, delayed.effects,
+            pending.append(Pending(state.day_index + delayed.turns_from(state.day_index), choice.id, delayed.effects,
                                    delayed.requires, delayed.text, delayed.visible_to))
     for interaction in matching:
         run_effects(interaction.effects, values)
@@ -220,7 +220,7 @@ def fire(event: Event, day_index: int, values: list, waiting: list) -> None:
     """An event that happened: its effects now, its delayed effects among those waiting."""
     run_effects(event.effects, values)
     for delayed in event.later:
-        waiting.append(Pending(day_index + delayed.after_days, event.id, delayed.effects, delayed.requires, delayed.text,
+        waiting.append(Pending(day_index + delayed.turns_from(day_index), event.id, delayed.effects, delayed.requires, delayed.text,
                                delayed.visible_to))
 
 

@@ -129,6 +129,7 @@ class _ScenarioReader:
         self.pending_recommendations: list[tuple[str, str, Location]] = []
         self.pending_endings: list[tuple[str, Location]] = []  # 'ending:' fields, checked at the end
         self.person_ids: frozenset[str] = frozenset()  # roles and advisors: whom a picture may show
+        self.turn_spans: list = []  # each day's first and last date, for delays in calendar days
 
     @property
     def namespace(self) -> expr.NameSpace:
@@ -247,6 +248,7 @@ class _ScenarioReader:
         self.role_ids = tuple(key for key in top.mapping("roles") if isinstance(key, str))
         self.day_ids = {item["id"]: None for item in top.sequence("days")
                         if isinstance(item, SourceMap) and isinstance(item.get("id"), str)}
+        self.turn_spans = _turn_spans(top.raw("days"), last)
         variables = self.with_secrets(top, "variables", variables)
         flags = self.with_secrets(top, "flags", flags)
         roles = self.read_roles(top)
@@ -643,13 +645,36 @@ class _ScenarioReader:
         items = fields.sequence("later")
         for index, item in enumerate(items):
             entry = Fields(item, items.item_location(index), "a delayed effect", self.diagnostics,
-                           ("after", "effects"), ("requires", "text", "visible_to"))
+                           ("effects",), ("after", "after_days", "requires", "text", "visible_to"))
             after = entry.integer("after", 1)
             if entry.has("after") and after < 1:
                 entry.error("after", f"'after' counts days and must be 1 or more, not {after}")
-            result.append(DelayedEffect(after, self.effects(entry, "effects"), self.condition(entry, "requires"),
-                                        entry.text("text"), self.visibility(entry)))
+            calendar_days = entry.integer("after_days", 0)
+            if entry.has("after_days") and calendar_days < 1:
+                entry.error("after_days", f"'after_days' counts calendar days and must be 1 or more, not {calendar_days}")
+            if entry.has("after") and entry.has("after_days"):
+                entry.error("after_days", "give 'after' (turns) or 'after_days' (calendar days), not both")
+            elif not entry.has("after") and not entry.has("after_days"):
+                self.error(entry.location, "a delayed effect is missing the field 'after' (turns to wait) "
+                                           "or 'after_days' (calendar days to wait)")
+            by_calendar = entry.has("after_days") and not entry.has("after") and calendar_days >= 1
+            result.append(DelayedEffect(0 if by_calendar else after, self.effects(entry, "effects"),
+                                        self.condition(entry, "requires"), entry.text("text"), self.visibility(entry),
+                                        calendar_days if by_calendar else 0,
+                                        self.turns_after(calendar_days) if by_calendar else ()))
         return tuple(result)
+
+    def turns_after(self, calendar_days: int) -> tuple[int, ...]:
+        """For each day, how many turns later the first turn comes whose dates reach at least
+        ``calendar_days`` after that day's date: a turn that stands for a week counts to its last
+        date. A delay that runs past the calendar never falls due."""
+        spans = self.turn_spans
+        turns = []
+        for index, (start, _) in enumerate(spans):
+            target = start + datetime.timedelta(days=calendar_days)
+            later = next((other for other in range(index + 1, len(spans)) if spans[other][1] >= target), None)
+            turns.append(later - index if later is not None else len(spans) - index + 1)
+        return tuple(turns)
 
     # --- days -----------------------------------------------------------------------------
     def read_days(self, top: Fields, roles: dict[str, Role], first: str, last: str) -> tuple[Day, ...]:
@@ -968,6 +993,22 @@ def _a(noun: str) -> str:
 def _short(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _turn_spans(days: Any, last: str) -> list[tuple[datetime.date, datetime.date]]:
+    """Each day's first and last calendar date (a day stands for its date up to the next day's),
+    for delays counted in calendar days; empty when the dates are not all readable and in order
+    (the days' own checks report why)."""
+    if not isinstance(days, SourceList):
+        return []
+    read = [_parse_date(str(item.get("date"))) if isinstance(item, SourceMap) and isinstance(item.get("date"), str)
+            else None for item in days]
+    end = _parse_date(last) if isinstance(last, str) else None
+    starts = [start for start in read if start is not None]
+    if end is None or not starts or len(starts) < len(read) or any(b <= a for a, b in zip(starts, starts[1:])):
+        return []
+    ends = [following - datetime.timedelta(days=1) for following in starts[1:]] + [max(end, starts[-1])]
+    return list(zip(starts, ends))
 
 
 def _parse_date(text: str) -> datetime.date | None:

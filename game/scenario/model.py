@@ -92,12 +92,24 @@ class Derived:
 
 @dataclass(frozen=True, slots=True)
 class DelayedEffect:
-    after_days: int
+    after_days: int  # turns to wait (``after:``); 0 when the delay is counted in calendar days
     effects: tuple[Effect, ...]
     requires: Condition | None
     text: Text
     # who reads its message when it takes effect (what is seen takes no part in equality: it changes no rule)
     visible_to: Visibility | None = field(default=None, compare=False)
+    # ``after_days:``: a delay in calendar days, for turns that stand for several dates ("a week
+    # after the landing"); the turns to wait from each day, worked out from the calendar at load
+    calendar_days: int = 0
+    turns_by_day: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def turns_from(self, day_index: int) -> int:
+        """How many turns after the turn ``day_index`` (the one that schedules it) it falls due."""
+        if not self.calendar_days:
+            return self.after_days
+        if day_index < len(self.turns_by_day):
+            return self.turns_by_day[day_index]
+        return len(self.turns_by_day) + 1  # past the calendar: never due
 
 
 @dataclass(frozen=True, slots=True)

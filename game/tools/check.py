@@ -344,6 +344,12 @@ def _sample(states: dict, size: int, keep: set, sampler: random.Random) -> dict:
     really happened without the record's own branching crowding out everything else."""
     recorded = [key for key in states if key in keep]
     kept = sampler.sample(recorded, min(len(recorded), max(1, size // 4)))  # the record's dice branch too
+    # The quietest of the record's states (the fewest one-time events fired) is always among them:
+    # a branch where an accident has struck may still be open for a day (a first nuclear shot waits
+    # for its answer) and must not crowd out the road the record itself took.
+    quietest = min(recorded, key=lambda key: (len(key[2]), recorded.index(key)), default=None)
+    if quietest is not None and quietest not in kept:
+        kept[-1:] = [quietest]
     taken = set(kept)
     rest = [key for key in states if key not in taken]
     chosen = kept + sampler.sample(rest, max(0, min(len(rest), size - len(kept))))

@@ -3,8 +3,9 @@
 ``brink validate`` prints these after the errors: advisors who never speak, variables and flags
 nothing reads or nothing changes, choices, advice, interactions and events that can never
 happen given the variables' bounds (see ``bounds``), days on which a seat has nothing to
-choose, endings nothing can reach, days or endings without art or a history note, and briefings
-or advice that depend on a secret their seat never sees (and so give it away). Each
+choose, endings nothing can reach, days or endings without art or a history note, briefings
+or advice that depend on a secret their seat never sees (and so give it away), and briefings or
+advice that name an order the other side keeps from their seat. Each
 warning points at the line and column of the part it is about. Warnings never stop a game;
 ``brink validate --strict`` makes them fail a check.
 """
@@ -29,7 +30,7 @@ def lint(scenario: Scenario) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for check in (_unused_advisors, _unread_or_unchanged, _impossible_choices, _impossible_rules,
                   _days_without_choices, _unreachable_endings, _missing_art_and_notes, _partial_briefs,
-                  _secrets_given_away):
+                  _secrets_given_away, _hidden_orders_named):
         found.extend(check(scenario, ranges))
     return sorted(found, key=lambda d: (d.location.path, d.location.line, d.location.column))
 
@@ -271,6 +272,48 @@ def _secrets_given_away(scenario: Scenario, ranges: Ranges):
             for advice in advisor.advice:
                 if advice.when is not None:
                     yield from warning(advice.when, role_id, f"advice from '{advisor.id}' to '{role_id}'")
+
+
+# A label shorter than this ("Wait", "Hold") is too common a phrase to count as naming the order.
+SHORTEST_TELLING_LABEL = 12
+
+
+def _hidden_orders_named(scenario: Scenario, ranges: Ranges):
+    """A seat's briefing or advice that names, by its label, an order another seat gives in secret
+    tells the seat that order exists: the author meant the order to be seen, or the words to be
+    others. (A seat may well see the order later, once its condition holds; the words are shown
+    whether it holds or not, so they are read as a giveaway too.)"""
+    hidden: dict[str, list[tuple[str, str, str]]] = {}  # seat kept in the dark -> (label, owner, choice id)
+    for offered in offered_choices(scenario):
+        choice = offered.choice
+        if choice.visible_to is None:
+            continue
+        for role_id in scenario.roles:
+            if role_id == offered.role_id or choice.visible_to.get(role_id, False) is None:
+                continue  # the seat giving the order, or one that always sees it
+            for language in choice.label.languages:
+                label = choice.label.get(language).strip()
+                entry = (label, offered.role_id, choice.id)
+                if len(label) >= SHORTEST_TELLING_LABEL and entry not in hidden.setdefault(role_id, []):
+                    hidden[role_id].append(entry)
+
+    def named(role_id: str, text, location: Location, what: str):
+        for label, owner, choice_id in hidden.get(role_id, ()):
+            if any(label.lower() in text.get(language).lower() for language in text.languages):
+                yield _warning(location, f"{what} names '{label}', an order of '{owner}' ('{choice_id}') that "
+                                         f"'{role_id}' is not always shown: it gives the order away (reword it, "
+                                         f"or let '{role_id}' see the order)")
+
+    for day in scenario.days:
+        for role_id, paragraphs in day.briefings.items():
+            for paragraph in paragraphs:
+                location = paragraph.when.location if paragraph.when is not None else day.location
+                yield from named(role_id, paragraph.text, location, f"the briefing of '{role_id}' on day '{day.id}'")
+    for role_id, role in scenario.roles.items():
+        for advisor in role.advisors:
+            for advice in advisor.advice:
+                location = advice.when.location if advice.when is not None else advisor.location
+                yield from named(role_id, advice.text, location, f"advice from '{advisor.id}' to '{role_id}'")
 
 
 def _is_file(path: Path) -> bool:
