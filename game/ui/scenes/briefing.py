@@ -33,7 +33,9 @@ def painting_with_title(app, scenario, picture_id: str, art_value, title: str, r
     with theme.measuring():
         for style in ("title", "heading", "subheading"):  # the largest type in which the title fits the picture
             lines = theme.wrap(title, style, width)
-            if all(theme.measure(line, style) <= width for line in lines) \
+            # every word whole: a long word (Russian has many) takes a smaller type, never a break
+            if all(theme.measure(word, style) <= width for word in title.split()) \
+                    and all(theme.measure(line, style) <= width for line in lines) \
                     and len(lines) * theme.line_height(style) <= rect.h - theme.px(20):
                 fitting = style
                 break
