@@ -378,15 +378,41 @@ class Head:
         zc = z + 0.06
         ring = np.sqrt((x / (0.37 * b.skull + 0.02)) ** 2 + (zc / 0.45) ** 2)
         if b.cap == "patrol":
-            crown = np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.6 + 0.08 * z, 0.3 - y))
-            band = far
-            peak = np.maximum(_ellipsoid(p, (0.0, 0.33, 0.36), (0.24, 0.016, 0.18)), 0.33 - z)
-            return crown, band, peak
+            return self._patrol_cap(p, far)
         band = np.maximum((ring - 1.02) * 0.37, np.maximum(y - 0.42, 0.3 - y))
         top = _ellipsoid(p, (0.0, 0.47, -0.02), (0.47, 0.075, 0.52))
         top = _smin(top, np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.47, 0.38 - y)), 0.04)
         peak = np.maximum(_ellipsoid(p, (0.0, 0.3, 0.36), (0.22, 0.014, 0.17)), 0.34 - z)
         return top, band, peak
+
+    def _patrol_cap(self, p: np.ndarray, far: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A Cuban patrol cap: a soft cloth crown, its flat top tipped up and a little wider at the
+        front, the sides sagging in shallow folds, and a short visor angled down over the eyes.
+
+        The crown is a flared oval tube cut by the tilted top with rounded (smooth) edges, so it
+        reads as cloth over a head rather than a box; the folds are a slow ripple round its side.
+        """
+        b = self.build
+        x, y, z = p[..., 0], p[..., 1], p[..., 2]
+        zc = z + 0.05
+        rise = np.clip((y - 0.3) / 0.28, 0.0, 1.0)
+        # wider toward the front and a little toward the top, as the stiffened front panel holds it
+        half_width = (0.36 * b.skull + 0.02) * (1.0 + 0.1 * np.clip(zc / 0.45, -1.0, 1.0)) * (1.0 + 0.06 * rise)
+        half_depth = 0.44 * (1.0 + 0.03 * rise)
+        angle = np.arctan2(x, zc)
+        # the cloth bellies out a little at mid-height and falls in shallow folds round the side
+        belly = 1.0 + 0.05 * np.sin(np.pi * rise) - 0.03 * rise
+        folds = 1.0 + 0.03 * np.sin(5.0 * angle + 1.3) * rise + 0.018 * np.sin(9.0 * angle + 0.4) * rise
+        ring = np.sqrt((x / half_width) ** 2 + (zc / half_depth) ** 2) / (folds * belly)
+        side = (ring - 1.0) * 0.36
+        top_y = 0.57 + 0.12 * zc - 0.015 * np.cos(2.0 * angle)  # front higher; the top sags at its sides
+        crown = _smax(side, y - top_y, 0.08)
+        crown = np.maximum(crown, 0.29 - y)
+        # the visor: short and stiff, tipped down about 20 degrees from the front of the band
+        visor_z = zc - 0.43
+        tipped = np.stack([x, y + 0.36 * np.maximum(visor_z, 0.0) - 0.325, visor_z], axis=-1)
+        peak = np.maximum(_ellipsoid(tipped, (0.0, 0.0, 0.02), (0.22 * b.skull, 0.013, 0.12)), -visor_z)
+        return crown, far, peak
 
     def cigar(self, p: np.ndarray) -> np.ndarray:
         b = self.build

@@ -305,13 +305,25 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
 
 
 def _cap(painting: Painting, render: Render, look: Look, at, px: float) -> None:
-    for kind, glazes in ((CAP, look.cap_cloth), (CAP_BAND, look.cap_band),
-                         (PEAK, (("lamp_black", 0.55), ("payne_grey", 0.2)))):
+    """A cap is cloth: a first wash, a half-tone on damp paper where it turns from the light (a
+    soft crown's folds), the shadow last. A patrol cap (no band) has a visor of its own cloth, an
+    officer's cap a black leather peak."""
+    soft = not (render.material == CAP_BAND).any()
+    peak_glazes = look.cap_cloth + (("sepia", 0.12),) if soft else (("lamp_black", 0.55), ("payne_grey", 0.2))
+    for kind, glazes in ((CAP, look.cap_cloth), (CAP_BAND, look.cap_band), (PEAK, peak_glazes)):
         mask = (render.material == kind).astype(np.float32)
         if not mask.any():
             continue
-        mask = soften(mask, 0.5 * px)
-        _glazes(painting, mask, at, glazes, wobble=0.8 * px, edge=0.6, bleed=0.6, granulation=0.4)
+        mask = soften(mask, (0.9 if soft else 0.5) * px)
+        _glazes(painting, mask, at, glazes, wobble=0.8 * px, edge=0.35 if soft else 0.6, bleed=0.6, granulation=0.4)
+        if soft:
+            wet = np.zeros((painting.height, painting.width), dtype=np.float32)
+            _paste(wet, mask * 0.8, at)
+            painting.wet(wet)
+            half = _smoothstep(0.62, 0.3, render.lit) * mask
+            _glazes(painting, half, at, (("raw_umber", 0.16), ("payne_grey", 0.08)), wobble=1.2 * px, edge=0.0,
+                    bleed=1.2, granulation=0.5)
+            painting.dry()
         shadow = _smoothstep(0.25, 0.12, render.lit) * mask
         _glazes(painting, shadow, at, (("payne_grey", 0.25),), wobble=0.8 * px, edge=0.7, bleed=0.6)
 
