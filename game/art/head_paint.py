@@ -154,6 +154,7 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     _cap(painting, render, look, at, px)
     _cigar(painting, render, at, px)
     _accents(painting, render, look, skin, at, wobble)
+    _form_accents(painting, render, look, skin, at, wobble)
     face_features.paint(painting, sitter, render, look)
     _found_edges(painting, render, look, at, px)
     return render
@@ -261,6 +262,27 @@ def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, a
     hollow = _smoothstep(0.6, 0.35, render.occlusion) * _smoothstep(0.4, 0.15, render.lit) * skin
     hollow = hollow * (1.0 - _philtrum(render))
     _glazes(painting, soften(hollow, wobble), at, colours["shadow"], scale=0.9, wobble=0.6 * wobble, edge=0.5, bleed=0.8)
+
+
+def _form_accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
+    """The small, sharp turns of form the half-closed eye let go: the shadow side of the nose and
+    its wings, the shelf under the brow, the groove under the lower lip, the turn of the cheekbone.
+
+    A painter lays the big planes with a wide brush and then, with a small one and a fuller
+    mixture, states the few places where the form turns quickly; those carry the likeness at a
+    distance. They are found as where the light, looked at closely, is darker than the big planes
+    painted so far (the difference of a narrow and a wide blur), inside the face and away from its
+    outline, where the lost edge must stay lost.
+    """
+    colours = SKIN_LOOKS[look.skin]
+    broad = soften(render.lit, 1.8 * wobble)
+    close = soften(render.lit, 0.35 * wobble)
+    turn = np.clip(broad - close, 0.0, 0.2) / 0.2
+    inside = _smoothstep(0.3, 0.6, render.facing) * (render.position[..., 2] > 0.12)
+    accent = soften(_smoothstep(0.15, 0.7, turn) * inside * skin, 0.4 * wobble)
+    accent = accent * (1.0 - 0.7 * _philtrum(render))
+    _glazes(painting, accent, at, colours["shadow"], scale=1.5, wobble=0.4 * wobble, edge=0.55, bleed=0.5,
+            granulation=0.3)
 
 
 def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
