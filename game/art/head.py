@@ -409,7 +409,7 @@ class Head:
         folds = 1.0 + 0.03 * np.sin(5.0 * angle + 1.3) * rise + 0.018 * np.sin(9.0 * angle + 0.4) * rise
         ring = np.sqrt((x / half_width) ** 2 + (zc / half_depth) ** 2) / (folds * belly)
         side = (ring - 1.0) * 0.36
-        top_y = 0.57 + 0.12 * zc - 0.015 * np.cos(2.0 * angle)  # front higher; the top sags at its sides
+        top_y = 0.57 + 0.12 * zc  # a flat top, tipped up toward the front
         crown = _smax(side, y - top_y, 0.08)
         crown = np.maximum(crown, 0.29 - y)
         # the visor: short and stiff, tipped down about 20 degrees from the front of the band
