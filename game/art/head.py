@@ -221,8 +221,8 @@ class Head:
         d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))
         # the side plane of the face, from under the cheekbone back and down to the jaw's angle (the
         # masseter): it joins the two, so the jaw reads as the edge of one plane, not a bar on a ball
-        d = _smin(d, _round_cone(m, (0.2 * b.cheekbones, -0.07, 0.03), (angle[0] - 0.025, angle[1] + 0.03, angle[2]),
-                                 0.085, bar + 0.01), 0.09)
+        d = _smin(d, _capsule(m, (0.2 * b.cheekbones, -0.07, 0.03), (angle[0] - 0.025, angle[1] + 0.03, angle[2]),
+                              0.075), 0.09)
         d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.23 + 0.03 * b.chin_jut),
                                 (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them

@@ -154,7 +154,7 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     _cap(painting, render, look, at, px)
     _cigar(painting, render, at, px)
     _accents(painting, render, look, skin, at, wobble)
-    if look.detail >= 0.75:  # in a small head of a scene the broad planes already are the form
+    if look.detail >= 1.0:  # in a head of a scene the broad planes already are the form
         _form_accents(painting, render, look, skin, at, wobble)
     face_features.paint(painting, sitter, render, look)
     _found_edges(painting, render, look, at, px)
