@@ -38,7 +38,7 @@ BACKGROUND: dict[str, tuple[str, str]] = {
 }
 
 # The patrol cap's cloth: olive drab, a green dulled toward brown by much washing and sun.
-OLIVE_DRAB = (("olive", 0.46), ("raw_umber", 0.2), ("sap_green", 0.08))
+OLIVE_DRAB = (("olive", 0.44), ("raw_umber", 0.3), ("payne_grey", 0.06))
 
 # Washes bleed and ink spreads by whole pixels, so a portrait painted small would blur into blots.
 # Below this size it is painted on a larger sheet and averaged down, like a reduced print.
