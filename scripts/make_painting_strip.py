@@ -3,12 +3,15 @@ watercolor and likeness work (read from a git revision) beside the same crops as
 
     python scripts/make_painting_strip.py [--before REV]
     python scripts/make_painting_strip.py --second-pass
+    python scripts/make_painting_strip.py --third-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
 right (or above and below, when the crop is too wide for both), with a caption.
 ``--second-pass`` draws docs/painting-second-pass.png instead: the cast and two scenes as the
-first solid heads painted them and as they are painted now.
+first solid heads painted them and as they are painted now. ``--third-pass`` draws
+docs/painting-third-pass.png: the sitters tuned in the third pass and Castro's cap, as the second
+pass painted them and as they are painted now.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from game.engine.atomic import write_bytes_atomically  # noqa: E402
 
 BEFORE = "cd33bdc"
 SECOND_PASS_BEFORE = "08f390d"  # the first pass of solid heads
+THIRD_PASS_BEFORE = "f119c8f"  # the second pass
 PAPER = (238, 227, 204)
 # (file under assets/art, crop box x0, y0, x1, y1 in its pixels, scale, caption)
 CROPS = (
@@ -46,6 +50,19 @@ SECOND_PASS_CROPS = (
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (100, 260, 1180, 620), 0.5, "The ExComm: busts cut off in mid-air, then seated down behind the table"),
     ("assets/art/scenes/berlin_1961/press_conference.png", (0, 160, 1280, 720), 0.5, "The press: a ghost at the lectern and black heads, then the President and an audience in two values"),
 )
+
+# The third pass: the faces' structure (side planes, sockets, sharp form accents), the sitters
+# tuned to their photographs, and the Cuban patrol cap.
+_FACE = (24, 0, 232, 208)
+THIRD_PASS_CROPS = tuple(
+    (f"portraits/cuban_missile_crisis_1962/{who}.png", _FACE, 1, caption) for who, caption in (
+        ("kennedy", "Kennedy: square jaw, full cheeks, heavy lids, the thick swept hair"),
+        ("rfk", "Robert Kennedy: long narrow face, hollow cheeks, forelock low on the brow, ears"),
+        ("dobrynin", "Dobrynin: broad fleshy face, receding dark hair, small eyes behind glasses, smiling"),
+        ("bundy", "Bundy: round boyish face, thin sandy hair parted, clear frames, thin mouth"),
+        ("castro", "Castro: the box of a cap, then a soft patrol cap in olive drab"),
+        ("mcnamara", "McNamara: the nose's side and the sockets stated with a small brush"),
+    ))
 
 
 def _read(revision: str | None, relative: str) -> np.ndarray | None:
@@ -85,12 +102,15 @@ def main() -> int:
     parser.add_argument("--out", default=None, help="where to write the strip")
     parser.add_argument("--second-pass", action="store_true",
                         help="the second pass of the portraits: the cast and scenes with people")
+    parser.add_argument("--third-pass", action="store_true",
+                        help="the third pass: the sitters tuned to their photographs and Castro's cap")
     arguments = parser.parse_args()
-    crops = SECOND_PASS_CROPS if arguments.second_pass else CROPS
-    if arguments.second_pass and arguments.before == BEFORE:
-        arguments.before = SECOND_PASS_BEFORE
+    crops = THIRD_PASS_CROPS if arguments.third_pass else SECOND_PASS_CROPS if arguments.second_pass else CROPS
+    if arguments.before == BEFORE and (arguments.second_pass or arguments.third_pass):
+        arguments.before = THIRD_PASS_BEFORE if arguments.third_pass else SECOND_PASS_BEFORE
     if arguments.out is None:
-        name = "painting-second-pass.png" if arguments.second_pass else "painting-before-after.png"
+        name = ("painting-third-pass.png" if arguments.third_pass else
+                "painting-second-pass.png" if arguments.second_pass else "painting-before-after.png")
         arguments.out = str(ROOT / "docs" / name)
     gap, width = 10, 1040
     rows = []

@@ -219,6 +219,10 @@ class Head:
         chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
         bar = 0.045 + 0.01 * b.square
         d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))
+        # the side plane of the face, from under the cheekbone back and down to the jaw's angle (the
+        # masseter): it joins the two, so the jaw reads as the edge of one plane, not a bar on a ball
+        d = _smin(d, _capsule(m, (0.2 * b.cheekbones, -0.07, 0.03), (angle[0] - 0.025, angle[1] + 0.03, angle[2]),
+                              0.075), 0.09)
         d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.23 + 0.03 * b.chin_jut),
                                 (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
@@ -248,7 +252,7 @@ class Head:
         # eye sockets carved under the brow, the eyeballs (under their lids) in them
         d = _smax(d, -_ellipsoid(m, (b.eye_x, -0.005, 0.355 + 0.012 * b.deep_eyes),
                                  (0.06, 0.05 + 0.008 * b.deep_eyes, 0.05)), 0.05)
-        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.27 - 0.012 * b.deep_eyes), (0.05, 0.045, 0.05)), 0.025)
+        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.282 - 0.012 * b.deep_eyes), (0.05, 0.045, 0.05)), 0.025)
         if b.eye_bags > 0.0:
             d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.29 - 0.01 * b.deep_eyes),
                                     (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)
@@ -378,15 +382,41 @@ class Head:
         zc = z + 0.06
         ring = np.sqrt((x / (0.37 * b.skull + 0.02)) ** 2 + (zc / 0.45) ** 2)
         if b.cap == "patrol":
-            crown = np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.6 + 0.08 * z, 0.3 - y))
-            band = far
-            peak = np.maximum(_ellipsoid(p, (0.0, 0.33, 0.36), (0.24, 0.016, 0.18)), 0.33 - z)
-            return crown, band, peak
+            return self._patrol_cap(p, far)
         band = np.maximum((ring - 1.02) * 0.37, np.maximum(y - 0.42, 0.3 - y))
         top = _ellipsoid(p, (0.0, 0.47, -0.02), (0.47, 0.075, 0.52))
         top = _smin(top, np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.47, 0.38 - y)), 0.04)
         peak = np.maximum(_ellipsoid(p, (0.0, 0.3, 0.36), (0.22, 0.014, 0.17)), 0.34 - z)
         return top, band, peak
+
+    def _patrol_cap(self, p: np.ndarray, far: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A Cuban patrol cap: a soft cloth crown, its flat top tipped up and a little wider at the
+        front, the sides sagging in shallow folds, and a short visor angled down over the eyes.
+
+        The crown is a flared oval tube cut by the tilted top with rounded (smooth) edges, so it
+        reads as cloth over a head rather than a box; the folds are a slow ripple round its side.
+        """
+        b = self.build
+        x, y, z = p[..., 0], p[..., 1], p[..., 2]
+        zc = z + 0.05
+        rise = np.clip((y - 0.3) / 0.28, 0.0, 1.0)
+        # wider toward the front and a little toward the top, as the stiffened front panel holds it
+        half_width = (0.36 * b.skull + 0.02) * (1.0 + 0.1 * np.clip(zc / 0.45, -1.0, 1.0)) * (1.0 + 0.06 * rise)
+        half_depth = 0.44 * (1.0 + 0.03 * rise)
+        angle = np.arctan2(x, zc)
+        # the cloth bellies out a little at mid-height and falls in shallow folds round the side
+        belly = 1.0 + 0.05 * np.sin(np.pi * rise) - 0.03 * rise
+        folds = 1.0 + 0.03 * np.sin(5.0 * angle + 1.3) * rise + 0.018 * np.sin(9.0 * angle + 0.4) * rise
+        ring = np.sqrt((x / half_width) ** 2 + (zc / half_depth) ** 2) / (folds * belly)
+        side = (ring - 1.0) * 0.36
+        top_y = 0.57 + 0.12 * zc  # a flat top, tipped up toward the front
+        crown = _smax(side, y - top_y, 0.08)
+        crown = np.maximum(crown, 0.29 - y)
+        # the visor: short and stiff, tipped down about 20 degrees from the front of the band
+        visor_z = zc - 0.43
+        tipped = np.stack([x, y + 0.36 * np.maximum(visor_z, 0.0) - 0.325, visor_z], axis=-1)
+        peak = np.maximum(_ellipsoid(tipped, (0.0, 0.0, 0.02), (0.22 * b.skull, 0.013, 0.12)), -visor_z)
+        return crown, far, peak
 
     def cigar(self, p: np.ndarray) -> np.ndarray:
         b = self.build

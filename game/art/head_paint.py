@@ -153,6 +153,8 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     _cap(painting, render, look, at, px)
     _cigar(painting, render, at, px)
     _accents(painting, render, look, skin, at, wobble)
+    if look.detail >= 1.0:  # in a head of a scene the broad planes already are the form
+        _form_accents(painting, render, look, skin, at, wobble)
     face_features.paint(painting, sitter, render, look)
     _found_edges(painting, render, look, at, px)
     return render
@@ -262,6 +264,27 @@ def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, a
     _glazes(painting, soften(hollow, wobble), at, colours["shadow"], scale=0.9, wobble=0.6 * wobble, edge=0.5, bleed=0.8)
 
 
+def _form_accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
+    """The small, sharp turns of form the half-closed eye let go: the shadow side of the nose and
+    its wings, the shelf under the brow, the groove under the lower lip, the turn of the cheekbone.
+
+    A painter lays the big planes with a wide brush and then, with a small one and a fuller
+    mixture, states the few places where the form turns quickly; those carry the likeness at a
+    distance. They are found as where the light, looked at closely, is darker than the big planes
+    painted so far (the difference of a narrow and a wide blur), inside the face and away from its
+    outline, where the lost edge must stay lost.
+    """
+    colours = SKIN_LOOKS[look.skin]
+    broad = soften(render.lit, 1.8 * wobble)
+    close = soften(render.lit, 0.35 * wobble)
+    turn = np.clip(broad - close, 0.0, 0.2) / 0.2
+    inside = _smoothstep(0.3, 0.6, render.facing) * (render.position[..., 2] > 0.12)
+    accent = soften(_smoothstep(0.15, 0.7, turn) * inside * skin, 0.4 * wobble)
+    accent = accent * (1.0 - 0.7 * _philtrum(render))
+    _glazes(painting, accent, at, colours["shadow"], scale=1.5, wobble=0.4 * wobble, edge=0.55, bleed=0.5,
+            granulation=0.3)
+
+
 def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
     colours = HAIR_LOOKS[look.hair]
     hair = (render.material == HAIR).astype(np.float32)
@@ -304,13 +327,25 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
 
 
 def _cap(painting: Painting, render: Render, look: Look, at, px: float) -> None:
-    for kind, glazes in ((CAP, look.cap_cloth), (CAP_BAND, look.cap_band),
-                         (PEAK, (("lamp_black", 0.55), ("payne_grey", 0.2)))):
+    """A cap is cloth: a first wash, a half-tone on damp paper where it turns from the light (a
+    soft crown's folds), the shadow last. A patrol cap (no band) has a visor of its own cloth, an
+    officer's cap a black leather peak."""
+    soft = not (render.material == CAP_BAND).any()
+    peak_glazes = look.cap_cloth + (("sepia", 0.12),) if soft else (("lamp_black", 0.55), ("payne_grey", 0.2))
+    for kind, glazes in ((CAP, look.cap_cloth), (CAP_BAND, look.cap_band), (PEAK, peak_glazes)):
         mask = (render.material == kind).astype(np.float32)
         if not mask.any():
             continue
-        mask = soften(mask, 0.5 * px)
-        _glazes(painting, mask, at, glazes, wobble=0.8 * px, edge=0.6, bleed=0.6, granulation=0.4)
+        mask = soften(mask, (0.9 if soft else 0.5) * px)
+        _glazes(painting, mask, at, glazes, wobble=0.8 * px, edge=0.35 if soft else 0.6, bleed=0.6, granulation=0.4)
+        if soft:
+            wet = np.zeros((painting.height, painting.width), dtype=np.float32)
+            _paste(wet, mask * 0.8, at)
+            painting.wet(wet)
+            half = _smoothstep(0.62, 0.3, render.lit) * mask
+            _glazes(painting, half, at, (("raw_umber", 0.16), ("payne_grey", 0.08)), wobble=1.2 * px, edge=0.0,
+                    bleed=1.2, granulation=0.5)
+            painting.dry()
         shadow = _smoothstep(0.25, 0.12, render.lit) * mask
         _glazes(painting, shadow, at, (("payne_grey", 0.25),), wobble=0.8 * px, edge=0.7, bleed=0.6)
 

@@ -38,6 +38,9 @@ BACKGROUND: dict[str, tuple[str, str]] = {
     "blouse": ("yellow_ochre", "rose"), "dress": ("yellow_ochre", "rose"),
 }
 
+# The patrol cap's cloth: olive drab, a green dulled toward brown by much washing and sun.
+OLIVE_DRAB = (("olive", 0.44), ("raw_umber", 0.3), ("payne_grey", 0.06))
+
 # Washes bleed and ink spreads by whole pixels, so a portrait painted small would blur into blots.
 # Below this size it is painted on a larger sheet and averaged down, like a reduced print.
 SMALLEST_SHEET = 256
@@ -63,9 +66,9 @@ def paint_portrait(params: Mapping[str, Any], size: int, seed: int) -> np.ndarra
 
 def look_for(sitter: Portrait, detail: float = 1.0) -> Look:
     """The colours a sitter's head is painted in."""
-    cloth = attire.CLOTH.get(sitter.attire, attire.CLOTH["olive_fatigues"])
-    if sitter.attire in ("suit", "soviet_suit", "coat", "blouse", "dress"):
-        cloth = attire.CLOTH["olive_fatigues"]  # a civilian in a cap wears a fatigue cap
+    cloth = attire.CLOTH.get(sitter.attire, OLIVE_DRAB)
+    if sitter.attire in ("suit", "soviet_suit", "coat", "blouse", "dress", "olive_fatigues"):
+        cloth = OLIVE_DRAB  # a patrol cap of olive drab: duller and browner than fresh fatigues
     band = (("alizarin", 0.5), ("vermilion", 0.22)) if sitter.attire == "soviet_uniform" else (("payne_grey", 0.45),)
     return Look(skin=sitter.skin, hair=sitter.hair_colour, cap_cloth=cloth, cap_band=band,
                 shaved=sitter.beard == "none" and not sitter.lipstick and sitter.hair != "white",

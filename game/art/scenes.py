@@ -78,8 +78,15 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     white: the paint under its footprint is taken away, the element's own paint (``laid``) kept."""
     painting = canvas.painting
     footprint = np.clip(laid[0].sum(axis=2) * 3.0, 0.0, 1.0)
-    if footprint.max() <= 0.0:
+    rows, columns = np.nonzero(footprint.any(axis=1))[0], np.nonzero(footprint.any(axis=0))[0]
+    if rows.size == 0:
         return
-    keep = (1.0 - 0.92 * soften(footprint, 0.8))[..., None]
+    # only round the element's own footprint (with room for the softened edge): the rest of the
+    # sheet is kept as it is, and a figure in a wide scene costs its own size, not the sheet's
+    margin = 8
+    y0, y1 = max(0, rows[0] - margin), min(footprint.shape[0], rows[-1] + 1 + margin)
+    x0, x1 = max(0, columns[0] - margin), min(footprint.shape[1], columns[-1] + 1 + margin)
+    keep = (1.0 - 0.92 * soften(footprint[y0:y1, x0:x1], 0.8))[..., None]
     for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
-        film[:] = (film - own) * keep + own
+        part, mine = film[y0:y1, x0:x1], own[y0:y1, x0:x1]
+        part[:] = (part - mine) * keep + mine

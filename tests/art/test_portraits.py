@@ -254,6 +254,43 @@ def test_a_soviet_officers_cap_has_a_red_band_and_an_american_one_does_not():
     assert redness("soviet_uniform") > redness("uniform_army") + 20
 
 
+def test_a_patrol_cap_is_soft_cloth_with_its_top_wider_and_higher_at_the_front():
+    """Castro's cap: not a box. The crown is wider and taller at the front than at the back, its
+    top edge is rounded, and the visor is short."""
+    from game.art.head import Head
+    from game.art.likeness import build_for
+
+    build = build_for(resolve({"attire": "olive_fatigues", "cap": True}))
+    assert build.cap == "patrol"
+    sitter = Head(build)
+
+    def crown(x: float, y: float, z: float) -> float:
+        return float(sitter.cap(np.array([[x, y, z]], dtype=np.float32))[0][0])
+
+    def half_width(y: float, z: float) -> float:
+        return max(x for x in np.linspace(0.0, 0.7, 141) if crown(x, y, z) < 0.0)
+
+    def height(z: float, x: float = 0.0) -> float:
+        return max(y for y in np.linspace(0.3, 0.8, 101) if crown(x, y, z) < 0.0)
+
+    assert half_width(0.45, 0.15) > half_width(0.45, -0.25) + 0.02  # the same distance before and behind its middle
+    assert height(0.25) > height(-0.3) + 0.03
+    # a box keeps its width up to the top; the soft crown's edge rounds over into the top
+    assert height(0.0, x=0.92 * half_width(0.45, 0.0)) < height(0.0) - 0.01
+    visor = sitter.cap(np.array([[0.0, y, z] for z in np.linspace(0.3, 0.8, 51) for y in np.linspace(0.1, 0.4, 31)],
+                                dtype=np.float32))[2]
+    reach = max(z for z, d in zip(np.repeat(np.linspace(0.3, 0.8, 51), 31), visor) if d < 0.0)
+    assert reach < 0.62
+
+
+def test_a_patrol_cap_is_olive_drab():
+    pixels = paint_portrait({"attire": "olive_fatigues", "cap": True, "hair": "dark"}, 128, seed=1)
+    cap = pixels[14:26, 50:78].reshape(-1, 3).astype(float).mean(axis=0)
+    r, g, b = cap
+    assert g > b + 15 and r > b + 5  # a green gone toward brown: no blue in it
+    assert abs(r - g) < 30  # not the bright sap green of fresh cloth
+
+
 # -- the likeness words -----------------------------------------------------------------------------
 
 
