@@ -53,8 +53,9 @@ def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -
     return result
 
 
-def _secrets(scenario: Scenario, role_id: str, values: tuple, language: str) -> list[str]:
-    """What this side is let into at the start that some other seat is not."""
+def _secrets(scenario: Scenario, role_id: str, values: tuple, language: str) -> list[tuple[str, str]]:
+    """What this side is let into at the start that some other seat is not, as (label, description):
+    the card sets each label in bold so a student finds the meter again on the screen by its name."""
     found = []
     items: tuple[Variable | Flag, ...] = (*scenario.variables.values(), *scenario.flags.values())
     for item in items:
@@ -63,8 +64,5 @@ def _secrets(scenario: Scenario, role_id: str, values: tuple, language: str) -> 
         if all(sees(item.visible_to, other, values) for other in scenario.roles):
             continue
         description = getattr(item, "description", None)
-        text = item.label.get(language)
-        if description:
-            text += ": " + description.get(language)
-        found.append(text)
+        found.append((item.label.get(language), description.get(language) if description else ""))
     return found
