@@ -580,8 +580,8 @@ def _paint(arguments, parser) -> int:
     if arguments.lineup:
         groups = []
         for scenario in scenarios:
-            people = [(role.name, role.id) for role in scenario.roles.values()]
-            people += [(advisor.name, advisor.id) for role in scenario.roles.values() for advisor in role.advisors]
+            people = [(role.name.get("en"), role.id) for role in scenario.roles.values()]
+            people += [(advisor.name.get("en"), advisor.id) for role in scenario.roles.values() for advisor in role.advisors]
             groups.append((scenario.title.get("en"),
                            [(name, root / catalog.portrait_path(scenario.id, person).relative_to(catalog.art_folder()))
                             for name, person in people]))

@@ -152,8 +152,8 @@ def class_of(scenario, advisors_per_team: int, teacher_token: str, reason: str =
     history = history_of(scenario)
     bots = []
     for team, role in scenario.roles.items():
-        bots.append(Bot(f"{role.name.split()[-1]} leader", team, LEADER, history=history))
+        bots.append(Bot(f"{role.name.get('en').split()[-1]} leader", team, LEADER, history=history))
         for advisor in role.advisors[:advisors_per_team]:
-            bots.append(Bot(f"{advisor.name} student", team, advisor.id, reason=reason, history=history))
+            bots.append(Bot(f"{advisor.name.get('en')} student", team, advisor.id, reason=reason, history=history))
     bots.append(Bot("Teacher", teacher_token=teacher_token, expected_students=len(bots)))
     return bots

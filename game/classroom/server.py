@@ -40,7 +40,7 @@ from game.classroom.room import Member, Room, RoomError
 from game.classroom.store import RoomRecord, RoomStore, StoreError
 from game.classroom.views import PROJECTOR, TEACHER, view_pieces
 from game.scenario.load import load_scenario
-from game.scenario.model import Scenario
+from game.scenario.model import Scenario, Text
 
 log = logging.getLogger("brink.classroom")
 
@@ -281,7 +281,9 @@ class Screen:
 
     async def refuse(self, message: str, values: dict) -> None:
         words = self.words()
-        await self.send({"type": "error", "v": protocol.VERSION, "message": words(message, **values)})
+        # a scenario's text among the values (a seat's name) is read in this screen's language too
+        shown = {key: value.get(words.language) if isinstance(value, Text) else value for key, value in values.items()}
+        await self.send({"type": "error", "v": protocol.VERSION, "message": words(message, **shown)})
 
     def take_allowance(self) -> bool:
         """A token bucket: RATE messages a second, BURST at once."""

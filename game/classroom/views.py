@@ -90,7 +90,7 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
     if isinstance(viewer, Member):
         mine = _own_recommendation(room, viewer)
         parts.append(("you", {"id": viewer.id, "name": viewer.name, "language": viewer.language,
-                              "seat": _seat(viewer, room), "recommendation": mine}))
+                              "seat": _seat(viewer, room, language), "recommendation": mine}))
         if viewer.seat is None or not room.started:  # the seats to pick from, while there is picking to do
             parts.append(("seats", _once(room, ("seats", language), lambda: _free_seats(room, language))))
         if viewer.seat is not None:
@@ -112,12 +112,12 @@ def _parts(room: Room, viewer: Member | str, language: str | None) -> list[tuple
                                                       lambda: _resolution(room, room.session.state.history[-1],
                                                                           language, words, (seat.team,)))))
                 parts.append(("correspondence", _once(room, ("letters", seat.team, language),
-                                                      lambda: _correspondence(room, seat.team))))
+                                                      lambda: _correspondence(room, seat.team, language))))
             if not seat.is_leader:
                 parts.append(("card", _once(room, ("card", seat.team, seat.place, language),
                                             lambda: _card(room, seat.team, seat.place, language))))
     elif viewer == TEACHER:
-        parts.append(("members", [{"id": m.id, "name": m.name, "seat": _seat(m, room)} for m in room.members.values()]))
+        parts.append(("members", [{"id": m.id, "name": m.name, "seat": _seat(m, room, language)} for m in room.members.values()]))
         parts.append(("seats", _once(room, ("seats", language), lambda: _free_seats(room, language))))
         parts.append(("console", _console(room, language)))
     return parts
@@ -184,7 +184,7 @@ def _public(room: Room, language: str, words: i18n.Words) -> dict[str, Any]:
                        "picture": _picture_url(scenario, day.id, day.art)}
     view["map"] = _map(room, everyone) if map_model.is_caribbean(scenario) else None
     view["news"] = _news(room, language, words)
-    view["statements"] = [_letter(room, letter) for letter in room.letters if letter.public]
+    view["statements"] = [_letter(room, letter, language) for letter in room.letters if letter.public]
     view["ended_early"] = room.ended_early
     if room.phase in ("resolved", "ended") and state.history:
         view["resolution"] = _resolution(room, state.history[-1], language, words, everyone)
@@ -212,18 +212,19 @@ def _translator(language: str):
 def _team_status(room: Room, team: str, language: str) -> dict[str, Any]:
     role = room.scenario.roles[team]
     leader = room.leader_of(team)
-    return {"id": team, "name": role.name, "title": role.title.get(language), "side": role.side,
+    return {"id": team, "name": role.name.get(language), "title": role.title.get(language), "side": role.side,
             "portrait": _portrait_url(room.scenario, team), "computer": team in room.computer,
             "decided": room.started and room.phase == "deciding" and room.has_decided(team),
             "leader": leader.name if leader else None,
-            "members": [{"name": m.name, "place": m.seat.place, "place_name": _place_name(room, team, m.seat.place)}
+            "members": [{"name": m.name, "place": m.seat.place, "place_name": _place_name(room, team, m.seat.place, language)}
                         for m in room.seated(team) if m.seat is not None]}
 
 
-def _place_name(room: Room, team: str, place: str) -> str:
+def _place_name(room: Room, team: str, place: str, language: str) -> str:
+    """Who sits at a place of a team (its leader, or an advisor), named in the viewer's language."""
     if place == LEADER:
-        return room.scenario.roles[team].name
-    return next((a.name for a in room.scenario.roles[team].advisors if a.id == place), place)
+        return room.scenario.roles[team].name.get(language)
+    return next((a.name.get(language) for a in room.scenario.roles[team].advisors if a.id == place), place)
 
 
 def _meters(scenario: Scenario, values: tuple, language: str, words: i18n.Words, seats: tuple[str, ...]) -> dict[str, Any]:
@@ -273,9 +274,9 @@ def _record(room: Room, language: str, words: i18n.Words, seats: tuple[str, ...]
 def _order(scenario: Scenario, day_index: int, order, language: str, words: i18n.Words) -> dict[str, Any]:
     """One order as a screen shows it: its label, or words saying an order was given but not which."""
     if not order.seen:
-        return {"team": order.role_id, "name": scenario.roles[order.role_id].name,
+        return {"team": order.role_id, "name": scenario.roles[order.role_id].name.get(language),
                 "label": words("an order not yet known"), "hidden": True}
-    return {"team": order.role_id, "name": scenario.roles[order.role_id].name,
+    return {"team": order.role_id, "name": scenario.roles[order.role_id].name.get(language),
             "label": _label(scenario, day_index, order.role_id, order.choice_id, language)}
 
 
@@ -342,7 +343,7 @@ def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, 
     session = room.session
     t = _translator(language)
     role = scenario.roles[team]
-    result: dict[str, Any] = {"id": team, "name": role.name, "title": t(role.title),
+    result: dict[str, Any] = {"id": team, "name": t(role.name), "title": t(role.title),
                               "description": t(role.description), "computer": team in room.computer}
     if room.phase != "deciding":
         return result
@@ -359,7 +360,7 @@ def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, 
     result["choices"] = [_choice(scenario, choice, language, values, team) for choice in legal]
     result["advisors"] = []
     for advisor in day.advisors_present(role):
-        entry = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office_on(day.date)), "leaning": advisor.leaning,
+        entry = {"id": advisor.id, "name": t(advisor.name), "office": t(advisor.office_on(day.date)), "leaning": advisor.leaning,
                  "portrait": _portrait_url(scenario, advisor.id),
                  "students": [m.name for m in room.seated(team, advisor.id)]}
         advice = scripted.get(advisor.id)
@@ -370,7 +371,7 @@ def _team(room: Room, team: str, language: str, words: i18n.Words) -> dict[str, 
     members = room.members
     today = room.advice.get(team)
     result["recommendations"] = [
-        {"advisor": _place_name(room, team, r.advisor), "student": members[r.member].name, "choice": r.choice,
+        {"advisor": _place_name(room, team, r.advisor, language), "student": members[r.member].name, "choice": r.choice,
          "label": labels.get(r.choice, r.choice), "reason": r.reason, "leader": r.advisor == LEADER}
         for r in (today.recommendations if today else [])]
     order = session.order_of(team)
@@ -402,9 +403,9 @@ def _card(room: Room, team: str, advisor_id: str, language: str) -> dict[str, An
         return None
     t = _translator(language)
     date = room.scenario.days[_shown_day_index(room)].date
-    card: dict[str, Any] = {"id": advisor.id, "name": advisor.name, "office": t(advisor.office_on(date)),
+    card: dict[str, Any] = {"id": advisor.id, "name": t(advisor.name), "office": t(advisor.office_on(date)),
                             "leaning": advisor.leaning, "portrait": _portrait_url(scenario, advisor.id),
-                            "team": scenario.roles[team].name}
+                            "team": t(scenario.roles[team].name)}
     if room.phase == "deciding":
         day = room.session.day
         card["brief"] = t(day.brief_of(team, advisor.id))
@@ -447,23 +448,23 @@ def _news(room: Room, language: str, words: i18n.Words) -> list[dict[str, Any]]:
     return result
 
 
-def _letter(room: Room, letter, mine: bool = False) -> dict[str, Any]:
+def _letter(room: Room, letter, language: str, mine: bool = False) -> dict[str, Any]:
     roles = room.scenario.roles
-    return {"number": letter.number, "from": letter.sender, "from_name": roles[letter.sender].name,
-            "to": letter.to, "to_name": roles[letter.to].name if letter.to in roles else None,
+    return {"number": letter.number, "from": letter.sender, "from_name": roles[letter.sender].name.get(language),
+            "to": letter.to, "to_name": roles[letter.to].name.get(language) if letter.to in roles else None,
             "public": letter.public, "text": letter.text, "author": letter.author, "at": letter.at,
             "arrives_at": letter.arrives_at, "arrived": letter.arrived(room.now), "mine": mine}
 
 
-def _correspondence(room: Room, team: str) -> list[dict[str, Any]]:
+def _correspondence(room: Room, team: str, language: str) -> list[dict[str, Any]]:
     """A team's own messages (a letter still on its way says so, to its sender only), the
     letters that have reached it, and every public statement."""
     result = []
     for letter in room.letters:
         if letter.sender == team:
-            result.append(_letter(room, letter, mine=True))
+            result.append(_letter(room, letter, language, mine=True))
         elif letter.public or (letter.to == team and letter.arrived(room.now)):
-            result.append(_letter(room, letter))
+            result.append(_letter(room, letter, language))
     return result
 
 
@@ -481,15 +482,15 @@ def _console(room: Room, language: str) -> dict[str, Any]:
         def label(choice_id, team=team):
             return _label(scenario, state.day_index, team, choice_id, language) if room.started else choice_id
         order = room.session.order_of(team) if room.phase == "deciding" else None
-        teams.append({"id": team, "name": role.name, "order": label(order) if order else None,
+        teams.append({"id": team, "name": t(role.name), "order": label(order) if order else None,
                       "decided_by": advice.decided_by if advice else "",
-                      "recommendations": [{"advisor": _place_name(room, team, r.advisor), "student": members[r.member].name,
+                      "recommendations": [{"advisor": _place_name(room, team, r.advisor, language), "student": members[r.member].name,
                                            "label": label(r.choice), "reason": r.reason, "leader": r.advisor == LEADER,
                                            "at": r.at}
                                           for r in (advice.recommendations if advice else [])]})
     return {"minutes": room.minutes, "letter_minutes": room.letter_minutes, "paused": room.timer.paused,
             "can_undo": room.started and room.phase != "ended" and bool(room.session.earlier),
-            "teams": teams, "messages": [_letter(room, letter) for letter in room.letters],
+            "teams": teams, "messages": [_letter(room, letter, language) for letter in room.letters],
             "events": [{"id": e.id, "title": t(e.title) or e.id, "fired": e.id in state.fired, "once": e.once}
                        for e in scenario.events],
             "meters": [{"id": v.id, "label": t(v.label), "value": _number(state.values[v.slot])}
@@ -499,11 +500,11 @@ def _console(room: Room, language: str) -> dict[str, Any]:
 
 
 # --- seats ----------------------------------------------------------------------------------------
-def _seat(member: Member, room: Room) -> dict[str, str] | None:
+def _seat(member: Member, room: Room, language: str) -> dict[str, str] | None:
     if member.seat is None:
         return None
     return {"team": member.seat.team, "place": member.seat.place,
-            "name": _place_name(room, member.seat.team, member.seat.place)}
+            "name": _place_name(room, member.seat.team, member.seat.place, language)}
 
 
 def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
@@ -515,8 +516,8 @@ def _free_seats(room: Room, language: str) -> list[dict[str, Any]]:
             continue
         for seat in room.seats(team):
             advisor = next((a for a in role.advisors if a.id == seat.place), None)
-            result.append({"team": team, "place": seat.place, "team_name": role.name,
-                           "name": advisor.name if advisor else role.name,
+            result.append({"team": team, "place": seat.place, "team_name": role.name.get(language),
+                           "name": (advisor.name if advisor else role.name).get(language),
                            "office": advisor.office_on(date).get(language) if advisor else role.title.get(language),
                            "leaning": advisor.leaning if advisor else None,
                            "students": [m.name for m in room.seated(team, seat.place)]})

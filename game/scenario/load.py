@@ -533,7 +533,7 @@ class _ScenarioReader:
                              for i, item in enumerate(advisors_list))
             standing = self.read_choices(fields, "choices", f"role '{role_id}'", allow_empty=True)
             self.choices_by_role.setdefault(role_id, set()).update(choice.id for choice in standing)
-            roles[role_id] = Role(role_id, fields.string("name"), fields.text("title"), fields.string("side"),
+            roles[role_id] = Role(role_id, fields.text("name"), fields.text("title"), fields.string("side"),
                                   fields.text("description"), _portrait(fields), advisors, standing, location,
                                   self.read_goals(fields, role_id))
         return roles
@@ -594,7 +594,7 @@ class _ScenarioReader:
             advice.append(Advice(entry.text("text"), day, self.condition(entry, "when"), entry.string("recommends") or None))
             if entry.has("recommends"):
                 self.pending_recommendations.append((role_id, entry.string("recommends"), entry.where("recommends")))
-        return Advisor(advisor_id, fields.string("name"), fields.text("office"), leaning, _portrait(fields),
+        return Advisor(advisor_id, fields.text("name"), fields.text("office"), leaning, _portrait(fields),
                        tuple(advice), fields.location, self.read_offices(fields, advisor_id))
 
     def read_offices(self, fields: Fields, advisor_id: str) -> tuple[tuple[str, Text], ...]:

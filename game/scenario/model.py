@@ -146,7 +146,7 @@ class Advice:
 @dataclass(frozen=True, slots=True)
 class Advisor:
     id: str
-    name: str
+    name: Text  # by language where the author gives it; ids, not names, are what tools and logs key on
     office: Text  # the office held when the scenario begins
     leaning: str
     portrait: Mapping[str, Any]
@@ -177,7 +177,7 @@ class Goals:
 @dataclass(frozen=True, slots=True)
 class Role:
     id: str
-    name: str
+    name: Text
     title: Text
     side: str
     description: Text

@@ -44,12 +44,13 @@ def changes(scenario: Scenario, before: tuple, after: tuple, language: str = "en
     return lines
 
 
-def short_names(scenario: Scenario) -> dict[str, str]:
+def short_names(scenario: Scenario, language: str = "en") -> dict[str, str]:
     """A short name for every person (roles and advisors, by id) that never names two people.
 
     The surname is enough for most ("McNamara"); where two people share one (the President and
     his brother), an advisor is named with initials ("R. F. Kennedy") and the leader keeps the
-    surname, since the seat is theirs. Leaders who share a surname both take initials.
+    surname, since the seat is theirs. Leaders who share a surname both take initials. Names are
+    read in ``language`` (English where the author gave none), so "Хрущёв" stands beside "Кеннеди".
     """
     def surname(name: str) -> str:
         words = name.split()
@@ -62,8 +63,8 @@ def short_names(scenario: Scenario) -> dict[str, str]:
         return " ".join(word[0] + "." if word[0].isalpha() and not word.endswith(".") else word
                         for word in words[:-1]) + " " + words[-1]
 
-    leaders = {role.id: role.name for role in scenario.roles.values()}
-    advisors = {advisor.id: advisor.name for role in scenario.roles.values() for advisor in role.advisors}
+    leaders = {role.id: role.name.get(language) for role in scenario.roles.values()}
+    advisors = {advisor.id: advisor.name.get(language) for role in scenario.roles.values() for advisor in role.advisors}
     counts: dict[str, int] = {}
     for name in list(leaders.values()) + list(advisors.values()):
         counts[surname(name)] = counts.get(surname(name), 0) + 1

@@ -93,7 +93,7 @@ class TextGame:
             self.say(self.t(scenario.summary))
         for role_id, who in self.players.items():
             role = scenario.roles[role_id]
-            self.say(f"{role.name} ({self.t(role.title)}): " + ("you" if who == HUMAN else f"computer, {who}"))
+            self.say(f"{self.t(role.name)} ({self.t(role.title)}): " + ("you" if who == HUMAN else f"computer, {who}"))
         try:
             while self.session.phase is not Phase.ENDED:
                 self.play_phase()
@@ -162,14 +162,14 @@ class TextGame:
     def pass_screen(self, role_id: str) -> None:
         role = self.scenario.roles[role_id]
         self.say()
-        self.ask(f"Pass the keyboard to {role.name}, then press Enter. ")
+        self.ask(f"Pass the keyboard to {self.t(role.name)}, then press Enter. ")
         self.write.write("\n" * 40)  # scroll the other player's orders out of sight
 
     def human_order(self, role_id: str, legal: tuple[Choice, ...]) -> None:
         role = self.scenario.roles[role_id]
         day = self.session.day
         self.say()
-        self.say(f"{role.name}, {self.t(role.title)}")
+        self.say(f"{self.t(role.name)}, {self.t(role.title)}")
         if len(self.humans) > 1 and role_id in day.seen_by and day.seen_by[role_id].title:
             self.say(f"Your day: {self.t(day.title_for(role_id))}")
         briefing = day.briefing_for(role_id, self.session.state.values)
@@ -178,7 +178,7 @@ class TextGame:
         self.show_advisors(role_id)
         self.show_choices(legal, role_id)
         while True:
-            answer = self.ask(f"Your order, {role.name.split()[-1]} (1-{len(legal)}, h for help): ").lower()
+            answer = self.ask(f"Your order, {self.t(role.name).split()[-1]} (1-{len(legal)}, h for help): ").lower()
             if answer.isdigit() and 1 <= int(answer) <= len(legal):
                 self.apply(GiveOrder(role_id, legal[int(answer) - 1].id))
                 return
@@ -216,7 +216,7 @@ class TextGame:
         odds = estimates_for(self.scenario, self.session.state, role_id, advice) if self.estimates else {}
         for advisor, entry in advice:
             office = self.t(advisor.office_on(self.session.day.date))
-            self.say(f"{advisor.name} ({office}, {advisor.leaning}):", "  ")
+            self.say(f"{self.t(advisor.name)} ({office}, {advisor.leaning}):", "  ")
             self.say(f"\u201c{self.t(entry.text)}\u201d", "      ")
             estimate = odds.get(advisor.id)
             if estimate is not None:
@@ -254,7 +254,7 @@ class TextGame:
             role = scenario.roles[order.role_id]
             choice = choice_on_day(scenario, record.day_index, order.role_id, order.choice_id) if order.choice_id else None
             label = self.t(choice.label) if choice else ("an order not yet known" if not order.seen else "no order")
-            self.say(f"{role.name}: {label}", "  ")
+            self.say(f"{self.t(role.name)}: {label}", "  ")
         for news in day_news(scenario, record, seats):
             if news.kind == "event":
                 self.say(f"News: {self.t(news.title)}. {self.t(news.text)}", "  ")
@@ -284,7 +284,7 @@ class TextGame:
         for record in self.session.state.history:
             day = self.scenario.days[record.day_index]
             orders = "; ".join(
-                f"{self.scenario.roles[r].name.split()[-1]}: "
+                f"{self.t(self.scenario.roles[r].name).split()[-1]}: "
                 + (self.t(_offered(self.scenario, record.day_index, r, c).label) if c else "-")
                 for r, c in record.orders)
             self.say(f"{i18n.short_date(day.date, i18n.words(self.language))}  {orders}", "  ")

@@ -130,7 +130,7 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
         for role in roles:
             taken = day.orders.get(role)
             recorded = scenario.days[index].historical.get(role)
-            seats.append({"role": roles[role].name, "order": labels.choice(index, role, taken),
+            seats.append({"role": t(roles[role].name), "order": labels.choice(index, role, taken),
                           "history": labels.choice(index, role, recorded) if recorded else "—",
                           "same": taken == recorded, "clock": log.decided_by(day, role) == "clock",
                           "who": log.decided_by(day, role)})
@@ -153,13 +153,13 @@ def report_context(scenario: Scenario, log: SessionLog, replay: Replay, points: 
         "year": scenario.first_date[:4],
         "log": {"path": Path(log.path).name, "version": log.version, "seed": log.seed, "room": log.room,
                 "front_end": log.front_end or _("window or text mode"), "started": _moment(log.started),
-                "players": [(roles[r].name, who) for r, who in log.players.items() if r in roles],
+                "players": [(t(roles[r].name), who) for r, who in log.players.items() if r in roles],
                 "early": log.ended_early},
         "warnings": replay.warnings,
         "ending": {"title": t(ending.title), "text": t(ending.text), "history": t(ending.history_note),
                    "mood": ending.mood, "war": ending.id in wars,
                    "picture": picture_of(scenario, ending.id, ending.art)} if ending else None,
-        "roles": [roles[r].name for r in roles],
+        "roles": [t(roles[r].name) for r in roles],
         "path": path,
         "decisions": decisions,
         "tension": _tension(scenario, log, replay, marks, labels),
@@ -188,7 +188,7 @@ class _Labels:
     def advisor(self, role: str, advisor_id: str) -> str:
         found = next((a for a in self.scenario.roles[role].advisors if a.id == advisor_id), None) \
             if role in self.scenario.roles else None
-        return found.name if found else advisor_id
+        return found.name.get(self.language) if found else advisor_id
 
     def event(self, event_id: str) -> str:
         found = next((e for e in self.scenario.events if e.id == event_id), None)
@@ -199,7 +199,7 @@ class _Labels:
         return found.title.get(self.language) if found else ending_id
 
     def role(self, role_id: str) -> str:
-        return self.scenario.roles[role_id].name if role_id in self.scenario.roles else role_id
+        return self.scenario.roles[role_id].name.get(self.language) if role_id in self.scenario.roles else role_id
 
 
 def _decision(scenario: Scenario, log: SessionLog, replay: Replay, index: int, labels: _Labels,
@@ -218,7 +218,7 @@ def _decision(scenario: Scenario, log: SessionLog, replay: Replay, index: int, l
                 for r in day.recommendations if r.role == role]
         scripted = []
         if not said and who != "computer":  # the advisors the game itself voiced to the people that day
-            scripted = [{"advisor": advisor.name, "choice": labels.choice(state.day_index, role, advice.recommends)
+            scripted = [{"advisor": advisor.name.get(lang), "choice": labels.choice(state.day_index, role, advice.recommends)
                          if advice.recommends else "", "reason": advice.text.get(lang),
                          "followed": advice.recommends == taken}
                         for advisor, advice in advice_for(scenario, state, role)]

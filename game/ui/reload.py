@@ -96,7 +96,7 @@ def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
         except IllegalCommand:
             dropped.append(role_id)
     if dropped:
-        names = ", ".join(scenario.roles[r].name if r in scenario.roles else r for r in dropped)
+        names = ", ".join(scenario.roles[r].name.get("en") if r in scenario.roles else r for r in dropped)
         return rebuilt, f"today's order by {names} is no longer open"
     return rebuilt, ""
 

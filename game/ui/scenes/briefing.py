@@ -83,7 +83,7 @@ class BriefingScene(Scene):
         self.picture_rect = painting_rect(pygame.Rect(left.x, left.y, left.w, left.h - theme.px(96)))
         # under the painting: who is being briefed
         portrait = min(theme.px(72), max(theme.px(40), left.bottom - self.picture_rect.bottom - theme.px(16)))
-        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, portrait)
+        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, match.t(role.name), portrait)
         self.who_rect = pygame.Rect(left.x, self.picture_rect.bottom + theme.px(14), left.w,
                                     left.bottom - self.picture_rect.bottom - theme.px(14))
         # the other column: the day's title, the briefing, the way on
@@ -132,7 +132,7 @@ class BriefingScene(Scene):
         role = scenario.roles[self.role]
         x = who.x + self.portrait.get_width() + theme.px(14)
         words = pygame.Rect(x, who.y, who.right - x, who.h)
-        y = blit_lines(surface, theme, theme.wrap(role.name, "heading", words.w), "heading", palette.ink, x, who.y,
+        y = blit_lines(surface, theme, theme.wrap(match.t(role.name), "heading", words.w), "heading", palette.ink, x, who.y,
                        box=words)
         blit_lines(surface, theme, theme.wrap(match.t(role.title), "small", words.w), "small", palette.ink_soft, x, y,
                    box=words)
@@ -144,7 +144,7 @@ class BriefingScene(Scene):
     def static_texts(self) -> list[str]:
         day = self.match.session.day
         return [long_date(day.date, self.match.words), self.match.t(day.title_for(self.role)),
-                self.match.scenario.roles[self.role].name]
+                self.match.t(self.match.scenario.roles[self.role].name)]
 
     def proceed(self) -> None:
         self.match.begin_day()

@@ -156,7 +156,7 @@ def history_blocks(match, seats=None) -> list[tuple[str, str, str]]:
     (an order kept from them shows as an unknown one until its condition holds)."""
     scenario = match.scenario
     _ = match.words
-    names = short_names(scenario)
+    names = short_names(scenario, match.language)
     values = match.session.state.values
     shared = seats if seats is not None else match.viewers()
     blocks = []

@@ -57,7 +57,7 @@ class DayScene(Scene):
         self.right_tab = "choices"  # in the compact layout: the cards or the advisors below the pane
         self.advice = advice_for(match.scenario, match.session.state, role)
         self.estimates: dict[str, Estimate | None] = {}  # by advisor, worked out when first heard
-        self.names = short_names(match.scenario)
+        self.names = short_names(match.scenario, match.language)
         self.pane_subject: str | None = None
         self.pointing = False  # the mouse moved since the last key: what it points at fills the pane
         self.anchored_focus: Widget | None = None  # the focus when B asked for the briefing: until it moves, the briefing stays
@@ -259,10 +259,10 @@ class DayScene(Scene):
                                selected=self.anchor == BRIEFING, stagger=stagger, widget_name="advisor:briefing")
             return self.add(chip)
         index = next(i for i, (a, _) in enumerate(self.advice) if a.id == person_id)
-        picture = portrait_surface(self.app.art, theme, match.scenario.id, advisor.id, advisor.name, portrait)
+        picture = portrait_surface(self.app.art, theme, match.scenario.id, advisor.id, match.t(advisor.name), portrait)
         chip = AdvisorChip(rect, picture, name, match.t(advisor.office_on(match.session.day.date)), advisor.leaning,
                            self._hear(index),
-                           selected=index == self.advisor, stagger=stagger, full_name=advisor.name,
+                           selected=index == self.advisor, stagger=stagger, full_name=match.t(advisor.name),
                            widget_name=f"advisor:{advisor.id}")
         chip.advice_index = index
         self.chips.append(chip)
@@ -466,7 +466,7 @@ class DayScene(Scene):
         _ = match.words
         advisor, advice = self.advice[index]
         office = match.t(advisor.office_on(match.session.day.date))
-        blocks = [(f"{advisor.name}, {office} ({_(advisor.leaning)})", "small_bold", "ink_soft"),
+        blocks = [(f"{match.t(advisor.name)}, {office} ({_(advisor.leaning)})", "small_bold", "ink_soft"),
                   (f"\u201c{match.t(advice.text)}\u201d", "italic", "ink")]
         if advice.recommends:
             choice = next((c for c in self.choices if c.id == advice.recommends), None)

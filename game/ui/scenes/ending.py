@@ -30,7 +30,7 @@ def path_blocks(match) -> list[tuple[str, str, str]]:
     """Each day played: both sides' orders, and what was really decided that day."""
     scenario = match.scenario
     _ = match.words
-    names = short_names(scenario)
+    names = short_names(scenario, match.language)
     blocks = []
     for record in match.session.state.history:
         day = scenario.days[record.day_index]
@@ -81,7 +81,7 @@ class EndingScene(Scene):
         """What the ending meant for each player at the screen (both, when two played)."""
         scenario = self.match.scenario
         _ = self.match.words
-        names = short_names(scenario)
+        names = short_names(scenario, self.match.language)
         seats = self.match.humans or list(scenario.roles)
         lines = [_("Nobody won.") if self.ending.mood == "catastrophe" else ""]
         for role_id in seats:

@@ -81,7 +81,7 @@ class LoadScene(Scene):
             strategist = parse_name(player)
             listed = Strategist(strategist.temper).name if strategist is not None else player  # any difficulty
             who = _(OPPONENT_IN_A_SAVE[listed]) if listed in OPPONENT_IN_A_SAVE else player
-            seats.append(f"{role.name}: {who}")
+            seats.append(f"{role.name.get(language)}: {who}")
         return title, f"{state}. " + "; ".join(seats) + ".", badge
 
     def _save_row(self, index: int, rect: pygame.Rect) -> OptionRow:

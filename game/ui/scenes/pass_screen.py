@@ -26,15 +26,16 @@ class PassScreen(Scene):
         theme = self.theme
         scenario = self.match.scenario
         role = scenario.roles[self.role]
-        short = short_names(scenario)[self.role]
+        short = short_names(scenario, self.match.language)[self.role]
+        name = self.match.t(role.name)
         _ = self.match.words
         m = layout.margin(theme)
         width = min(size[0] - 4 * m, theme.px(760))
         self.column = pygame.Rect((size[0] - width) // 2, 0, width, size[1])
-        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, role.name, theme.px(140))
-        self.title_lines = theme.wrap(_("Pass the screen to {name}", name=role.name), "title", width)
+        self.portrait = portrait_surface(self.app.art, theme, scenario.id, self.role, name, theme.px(140))
+        self.title_lines = theme.wrap(_("Pass the screen to {name}", name=name), "title", width)
         self.body_lines = theme.wrap(_("{name}'s orders are secret. Press {key} or click when only {short} "
-                                       "can see the screen.", name=role.name, short=short,
+                                       "can see the screen.", name=name, short=short,
                                        key=self.app.keys.label("activate")), "body", width)
         label = _("I am {short}: show my desk", short=short)
         button_w = min(width, button_width(theme, label, "button", self.app.keys.label("activate")))
@@ -72,7 +73,7 @@ class PassScreen(Scene):
 
     def static_texts(self) -> list[str]:
         _ = self.match.words
-        return [_("Pass the screen to {name}", name=self.match.scenario.roles[self.role].name)]
+        return [_("Pass the screen to {name}", name=self.match.t(self.match.scenario.roles[self.role].name))]
 
     def proceed(self) -> None:
         self.app.reset("briefing", match=self.match, role=self.role)

@@ -27,7 +27,7 @@ def resolution_blocks(match, record) -> list[tuple[str, str, str]]:
     _ = match.words
     blocks = [(_("Orders of the day"), "subheading", "ink")]
     for order in shown_orders(scenario, record, match.viewers(), record.values_after):
-        blocks.append((f"{scenario.roles[order.role_id].name}: {match.order_label(record.day_index, order)}",
+        blocks.append((f"{t(scenario.roles[order.role_id].name)}: {match.order_label(record.day_index, order)}",
                        "body", "ink"))
     happened = []
     for news in day_news(scenario, record, match.viewers()):

@@ -47,7 +47,7 @@ class ScenariosScene(Scene):
             right = pygame.Rect(right.x, self.picture_rect.bottom, right.w, right.bottom - self.picture_rect.bottom)
         if scenario is not None:
             language = self.app.language
-            roles = "; ".join(f"{r.name}, {r.title.get(language)}" for r in scenario.roles.values())
+            roles = "; ".join(f"{r.name.get(language)}, {r.title.get(language)}" for r in scenario.roles.values())
             blocks = [(scenario.title.get(language), "title", "ink"), (scenario.summary.get(language), "body", "ink"),
                       (_("Roles"), "subheading", "ink"), (roles, "body", "ink_soft")]
             if scenario.authors:

@@ -157,9 +157,9 @@ class SetupScene(Scene):
             portrait = theme.px(72)
             y = tops[1]
             for role in roles:
-                height = option_row_height(theme, column.w, role.name, role.title.get(self.app.language), "", portrait)
-                picture = portrait_surface(self.app.art, theme, scenario.id, role.id, role.name, portrait)
-                self.add(OptionRow(pygame.Rect(column.x, y, column.w, height), role.name, role.title.get(self.app.language),
+                height = option_row_height(theme, column.w, role.name.get(self.app.language), role.title.get(self.app.language), "", portrait)
+                picture = portrait_surface(self.app.art, theme, scenario.id, role.id, role.name.get(self.app.language), portrait)
+                self.add(OptionRow(pygame.Rect(column.x, y, column.w, height), role.name.get(self.app.language), role.title.get(self.app.language),
                                    self._picker("role", role.id), selected=role.id == self.role,
                                    name=f"role:{role.id}", portrait=picture))
                 y += height + gap
