@@ -90,6 +90,22 @@ def test_translated_text_is_kept_per_language():
     assert briefing.get("fr") == briefing.get("en")
 
 
+def test_a_name_is_read_in_the_language_asked_for_and_a_plain_string_name_in_every_language():
+    scenario = load_scenario(FIXTURES.parent / "schema_cases" / "accepted" / "names_by_language.yaml")
+    red = scenario.roles["red"]
+    assert (red.name.get("ru"), red.name.get("en"), red.name.get("de")) == ("Никита Хрущёв", "Nikita Khrushchev", "Nikita Khrushchev")
+    assert [a.name.get("ru") for a in red.advisors] == ["Анастас Микоян", "An Aide"]
+    assert scenario.roles["blue"].name.get("ru") == "John F. Kennedy"
+
+
+def test_every_leader_and_advisor_of_the_1962_scenario_has_a_russian_name():
+    scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
+    people = [*scenario.roles.values(), *(a for role in scenario.roles.values() for a in role.advisors)]
+    untranslated = [p.id for p in people if "ru" not in p.name.languages]
+    assert not untranslated
+    assert scenario.roles["khrushchev"].name.get("ru") == "Никита Хрущёв"
+
+
 def test_a_day_can_have_a_title_and_a_picture_of_its_own_for_one_seat():
     scenario = load_scenario(FIXTURES.parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
     day = scenario.day("oct16")

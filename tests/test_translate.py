@@ -102,7 +102,8 @@ def test_export_names_each_text_by_its_path_with_its_line_and_english_hash(half,
     po = tmp_path / "ru.po"
     _export(half, po)
     entries = _entries(po)
-    assert list(entries) == ["title", "summary", "variables.heat.label", "days[bridge].title",
+    assert list(entries) == ["title", "summary", "variables.heat.label", "roles.red.name", "roles.blue.name",
+                             "days[bridge].title",
                              "days[bridge].choices.red[cross].label", "days[bridge].choices.blue[wait].label",
                              "endings[over].title", "endings[over].text"]
     cross = entries["days[bridge].choices.red[cross].label"]
@@ -155,7 +156,7 @@ def test_importing_twice_changes_nothing_more(half, tmp_path, capsys):
     once = half.read_bytes()
     assert main(["translate", "import", str(half), str(po)]) == 0
     assert half.read_bytes() == once
-    assert "nothing to change (ru: 4 of 8 texts (50%))" in capsys.readouterr().err
+    assert "nothing to change (ru: 4 of 10 texts (40%))" in capsys.readouterr().err
 
 
 def test_a_plain_string_becomes_a_mapping_in_the_same_place_and_its_comment_stays(half, tmp_path):
@@ -166,6 +167,25 @@ def test_a_plain_string_becomes_a_mapping_in_the_same_place_and_its_comment_stay
     lines = half.read_text(encoding="utf-8").splitlines()
     assert lines[23] == "          label: {en: Cross the bridge, ru: Перейти мост}  # a plain string, to become {en, ru}"
     assert lines[10] == "  heat: {label: {en: Heat, ru: Жар}, initial: 0, min: 0, max: 10}  # the only meter"
+
+
+def test_the_names_of_the_seats_go_out_to_the_po_file_and_come_back_in_russian(half, tmp_path):
+    po = tmp_path / "ru.po"
+    _export(half, po)
+    assert (_entries(po)["roles.red.name"].id, _entries(po)["roles.blue.name"].id) == ("Red", "Blue")
+    _translate(po, {"roles.red.name": "Красные"})
+    assert main(["translate", "import", str(half), str(po)]) == 0
+    assert half.read_text(encoding="utf-8").splitlines()[12] == "  red: {name: {en: Red, ru: Красные}}"
+    scenario = load_scenario(half)
+    assert (scenario.roles["red"].name.get("ru"), scenario.roles["red"].name.get("en")) == ("Красные", "Red")
+    assert scenario.roles["blue"].name.get("ru") == "Blue"  # not translated: English stands in
+    assert _entries(_export_again(half, tmp_path))["roles.red.name"].string == "Красные"
+
+
+def _export_again(scenario: Path, tmp_path: Path) -> Path:
+    po = tmp_path / "again.po"
+    _export(scenario, po)
+    return po
 
 
 def test_an_entry_made_from_changed_english_is_refused_unless_allowed(half, tmp_path, capsys):
@@ -260,13 +280,13 @@ def test_a_language_that_is_no_language_is_a_usage_error(half, capsys):
 def test_validate_notes_the_coverage_of_each_language(capsys):
     assert main(["validate", str(HALF)]) == 0
     out = capsys.readouterr().out
-    assert f"{HALF}: translations: de: 1 of 8 texts (12%), ru: 3 of 8 texts (37%)" in out.splitlines()
+    assert f"{HALF}: translations: de: 1 of 10 texts (10%), ru: 3 of 10 texts (30%)" in out.splitlines()
 
 
 def test_coverage_is_a_note_and_never_a_warning_that_strict_would_fail_on(capsys):
     assert main(["validate", "--format", "json", str(HALF)]) == 0
     messages = [entry["message"] for entry in json.loads(capsys.readouterr().out)]
-    assert messages and not any("of 8 texts" in message or "ru:" in message for message in messages)
+    assert messages and not any("of 10 texts" in message or "ru:" in message for message in messages)
 
 
 def test_coverage_counts_a_translation_once_it_is_imported(half, tmp_path, capsys):
@@ -276,4 +296,4 @@ def test_coverage_counts_a_translation_once_it_is_imported(half, tmp_path, capsy
     assert main(["translate", "import", str(half), str(po)]) == 0
     capsys.readouterr()
     main(["validate", str(half)])
-    assert f"{half}: translations: de: 1 of 8 texts (12%), ru: 5 of 8 texts (62%)" in capsys.readouterr().out
+    assert f"{half}: translations: de: 1 of 10 texts (10%), ru: 5 of 10 texts (50%)" in capsys.readouterr().out
