@@ -88,6 +88,24 @@ def test_the_briefing_is_shown_in_the_chosen_language_where_translated():
     assert "Наши суда подходят к американской линии." in text
 
 
+def test_names_are_read_in_the_language_of_the_game(monkeypatch, capsys):
+    """`brink play --text --lang ru`: Khrushchev's council is named in Cyrillic, as the rest of his desk reads."""
+    from game.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\nq\n"))
+    assert main(["play", "cuban_missile_crisis_1962", "--text", "--role", "khrushchev", "--lang", "ru", "--seed", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "Джон Ф. Кеннеди (Президент Соединённых Штатов): computer, historical" in out
+    assert "Никита Хрущёв, Первый секретарь" in out and "Анастас Микоян (Первый заместитель" in out
+    assert "Your order, Хрущёв (1-" in out
+    assert "Khrushchev" not in out and "Mikoyan" not in out
+
+
+def test_a_plain_string_name_reads_the_same_in_every_language():
+    _, text, _ = run("q\n", language="ru")
+    assert "Robert F. Kennedy (" in text  # the demo names its people in English only
+
+
 def test_a_seat_reads_the_day_under_its_own_title():
     """On 16 October 1962 Moscow does not know about the photographs: Khrushchev's day is his own."""
     crisis = load_scenario(Path(__file__).parent.parent / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
