@@ -83,3 +83,24 @@ def test_every_font_draws_cyrillic(app, style):
         drawn = font.render(letter, True, (0, 0, 0), (255, 255, 255))
         assert drawn.get_width() > 2 and pygame.image.tobytes(drawn, "RGB") != box, f"{style} lacks {letter}"
     step(app)
+
+
+def test_the_council_is_named_in_russian_on_the_day_screen(make_app):
+    """Khrushchev's advisors read in Cyrillic in a Russian game: the chips, their initials and the advice's heading."""
+    from game import paths
+    from game.ui import flow
+    from .readability import new_match
+
+    app = make_app(language="ru")
+    app.language = "ru"
+    match = new_match(load_cached(paths.find_scenario("cuban_missile_crisis_1962"), app.scenario_cache), "khrushchev")
+    flow.show_current(app, match)
+    app.top.proceed()
+    press(app, pygame.K_a)  # the first advisor speaks
+    shown = app.top.texts()
+    assert scene_name(app) == "DayScene"
+    assert {"Громыко", "Микоян", "Малиновский", "Андрей Громыко", "Анастас Микоян"} <= set(shown)
+    assert "Андрей Громыко, Министр иностранных дел (умеренный)" in shown
+    latin = ("Gromyko", "Mikoyan", "Malinovsky", "Khrushchev")
+    assert not [text for text in shown if any(name in text for name in latin)]
+    app.draw()
