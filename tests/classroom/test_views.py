@@ -96,6 +96,19 @@ def test_a_student_reads_the_scenario_in_their_language_where_it_has_one(crisis)
     assert view["language"] == "ru"
 
 
+def test_a_student_reads_the_names_of_the_seats_and_the_council_in_their_language(crisis):
+    room = full_class(crisis)
+    room.apply(c.Speak("m4", "ru"))
+    view = view_for(room, room.members["m4"])  # Dan, who sits as Gromyko
+    assert [team["name"] for team in view["teams"]] == ["Джон Ф. Кеннеди", "Никита Хрущёв"]
+    assert view["team"]["name"] == "Никита Хрущёв" and view["you"]["seat"]["name"] == "Андрей Громыко"
+    assert (view["card"]["name"], view["card"]["team"]) == ("Андрей Громыко", "Никита Хрущёв")
+    assert "Анастас Микоян" in {advisor["name"] for advisor in view["team"]["advisors"]}
+    english = view_for(room, room.members["m2"])  # Bob, still in English
+    assert english["team"]["name"] == "Nikita Khrushchev"
+    assert view_for(room, TEACHER, "ru")["console"]["teams"][1]["name"] == "Никита Хрущёв"
+
+
 def test_the_leader_hears_the_advisors_no_student_plays_and_not_those_who_are_played(crisis):
     room = full_class(crisis)
     advisors = {a["id"]: a for a in view_for(room, room.members["m1"])["team"]["advisors"]}

@@ -19,7 +19,7 @@ def test_every_leader_and_advisor_has_a_card_with_a_portrait(cuba, tmp_path):
     people = [pair for role in cuba.roles.values() for pair in [(role, None), *((role, a) for a in role.advisors)]]
     assert len(cards) == len(people)
     for card, (role, advisor) in zip(cards, people):
-        name = advisor.name if advisor else role.name
+        name = (advisor.name if advisor else role.name).get()
         assert unescape(name) in unescape(card)
         if catalog.portrait_path(cuba.id, advisor.id if advisor else role.id).is_file():
             assert 'src="data:image/png;base64,' in card
@@ -29,6 +29,15 @@ def test_every_leader_and_advisor_has_a_card_with_a_portrait(cuba, tmp_path):
     assert page.count('src="data:image/png;base64,') >= len(people) - 1
     assert not re.search(r'(?i)(?:src|href)="(?!data:)', page)
     assert "size: A4" in page and "dashed" in page and "break-after: page" in page  # print: cut lines, a sheet a page
+
+
+def test_the_cards_in_russian_name_everyone_in_russian(cuba, tmp_path):
+    out = tmp_path / "cards.html"
+    assert main(["cards", "cuban_missile_crisis_1962", "--lang", "ru", "--out", str(out)]) == 0
+    cards = _cards(out.read_text(encoding="utf-8"))
+    mikoyan = next(card for card in cards if "Анастас Микоян" in unescape(card))
+    assert "Никита Хрущёв" in unescape(mikoyan)  # the leader an advisor serves, in Russian too
+    assert not any("Mikoyan" in card or "Khrushchev" in card for card in cards)
 
 
 def test_a_side_sees_only_its_own_secrets(cuba, tmp_path):

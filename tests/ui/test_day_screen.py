@@ -73,7 +73,7 @@ def test_an_advisors_whole_advice_and_recommendation_are_readable(make_app):
     press(app, pygame.K_a)
     advisor, advice = app.top.advice[0]
     shown = pane(app)
-    assert advice.text.get() in shown and advisor.name in shown
+    assert advice.text.get() in shown and advisor.name.get() in shown
     recommended = next(c for c in match.legal("kennedy") if c.id == advice.recommends)
     assert f"Recommends {match.legal('kennedy').index(recommended) + 1}: {recommended.label.get()}" in shown
     press(app, pygame.K_1 + match.legal("kennedy").index(recommended))
