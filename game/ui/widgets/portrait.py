@@ -82,11 +82,19 @@ class AdvisorChip(Widget):
     def _paint(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
         palette = theme.palette
         radius = theme.px(8)
-        if self.selected or self.hovered or self.pressed:
-            pygame.draw.rect(surface, palette.hover if not self.selected else (250, 242, 224), rect, border_radius=radius)
-        if self.selected:
-            pygame.draw.rect(surface, palette.accent, rect, theme.px(2), border_radius=radius)
         picture = self.portrait.get_rect(midtop=(rect.centerx, rect.y + theme.px(4)))
+        y = picture.bottom + theme.px(2) + self.stagger * theme.line_height("small")
+        if self.selected or self.hovered or self.pressed:
+            # Two marks, the face and its own name, never one box down the column: the neighbours'
+            # names run on the other line through this chip's column and must stay unframed.
+            name_width = min(theme.measure(self.person, "small"), 2 * rect.w) + theme.px(10)
+            name_tag = pygame.Rect(0, 0, name_width, theme.line_height("small") + theme.px(2))
+            name_tag.midtop = (rect.centerx, y - theme.px(1))
+            for box in (picture.inflate(theme.px(8), theme.px(8)), name_tag):
+                pygame.draw.rect(surface, palette.hover if not self.selected else (250, 242, 224), box,
+                                 border_radius=radius)
+                if self.selected:
+                    pygame.draw.rect(surface, palette.accent, box, theme.px(2), border_radius=radius)
         surface.blit(self.portrait, picture)
         if self.leaning:
             mark_colour = palette.leaning.get(self.leaning, palette.ink_soft)
@@ -95,7 +103,6 @@ class AdvisorChip(Widget):
             pygame.draw.ellipse(surface, palette.panel, badge)
             pygame.draw.ellipse(surface, mark_colour, badge, max(1, theme.px(1.5)))
             leaning_mark(surface, self.leaning, badge.center, theme.px(10), mark_colour)
-        y = picture.bottom + theme.px(2) + self.stagger * theme.line_height("small")
         box = pygame.Rect(rect.x - rect.w // 2, 0, rect.w * 2, surface.get_height())
         theme.draw_text(surface, self.person, "small", palette.ink, (rect.centerx, y), "midtop", box)
 
