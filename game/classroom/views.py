@@ -212,7 +212,7 @@ def _translator(language: str):
 def _team_status(room: Room, team: str, language: str) -> dict[str, Any]:
     role = room.scenario.roles[team]
     leader = room.leader_of(team)
-    return {"id": team, "name": role.name.get(language), "title": role.title.get(language), "side": role.side,
+    return {"id": team, "name": role.name.get(language), "title": role.title.get(language), "side": role.side.get(language),
             "portrait": _portrait_url(room.scenario, team), "computer": team in room.computer,
             "decided": room.started and room.phase == "deciding" and room.has_decided(team),
             "leader": leader.name if leader else None,

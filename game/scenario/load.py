@@ -533,7 +533,7 @@ class _ScenarioReader:
                              for i, item in enumerate(advisors_list))
             standing = self.read_choices(fields, "choices", f"role '{role_id}'", allow_empty=True)
             self.choices_by_role.setdefault(role_id, set()).update(choice.id for choice in standing)
-            roles[role_id] = Role(role_id, fields.text("name"), fields.text("title"), fields.string("side"),
+            roles[role_id] = Role(role_id, fields.text("name"), fields.text("title"), fields.text("side"),
                                   fields.text("description"), _portrait(fields), advisors, standing, location,
                                   self.read_goals(fields, role_id))
         return roles

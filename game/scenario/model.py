@@ -179,7 +179,7 @@ class Role:
     id: str
     name: Text
     title: Text
-    side: str
+    side: Text  # the side the role plays for, shown in the reader's language (role cards, the classroom)
     description: Text
     portrait: Mapping[str, Any]
     advisors: tuple[Advisor, ...]

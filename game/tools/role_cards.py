@@ -36,7 +36,7 @@ def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -
                 if p.when is None or p.when.test(values)]
     secrets = _secrets(scenario, role.id, values, language)
     name = role.name.get(language)
-    leader = {"kind": "leader", "role_id": role.id, "team": role.side or name, "name": name, "office": role.title.get(language),
+    leader = {"kind": "leader", "role_id": role.id, "team": role.side.get(language) or name, "name": name, "office": role.title.get(language),
               "leaning": "", "temper": "", "portrait": portrait_of(scenario, role.id), "knows": briefing, "secrets": secrets,
               "wants": [role.description.get(language)] if role.description else [],
               "date": date}
@@ -45,7 +45,7 @@ def cards_of(scenario: Scenario, role: Role, language: str, words: i18n.Words) -
         standing = [a.text.get(language) for a in advisor.advice if a.day is None and a.when is None]
         brief = first.brief_of(role.id, advisor.id).get(language)
         wants = ([brief] if brief else []) + standing[:1]
-        result.append({"kind": "advisor", "role_id": role.id, "team": role.side or name, "name": advisor.name.get(language),
+        result.append({"kind": "advisor", "role_id": role.id, "team": role.side.get(language) or name, "name": advisor.name.get(language),
                        "office": advisor.office_on(first.date).get(language),
                        "leaning": words(LEANING_WORDS[advisor.leaning]) if advisor.leaning in LEANING_WORDS
                        else advisor.leaning, "temper": advisor.leaning,

@@ -83,7 +83,7 @@ def is_caribbean(scenario: Scenario) -> bool:
 
 def soviet_role(scenario: Scenario) -> str | None:
     for role_id, role in scenario.roles.items():
-        if "soviet" in role.side.lower() or "ussr" in role.side.lower() or role_id == "khrushchev":
+        if "soviet" in role.side.get("en").lower() or "ussr" in role.side.get("en").lower() or role_id == "khrushchev":
             return role_id
     return None
 

@@ -106,6 +106,8 @@ def test_a_student_reads_the_names_of_the_seats_and_the_council_in_their_languag
     assert "Анастас Микоян" in {advisor["name"] for advisor in view["team"]["advisors"]}
     english = view_for(room, room.members["m2"])  # Bob, still in English
     assert english["team"]["name"] == "Nikita Khrushchev"
+    assert [team["side"] for team in view["teams"]] == ["Соединённые Штаты", "Советский Союз"]
+    assert [team["side"] for team in english["teams"]] == ["United States", "Soviet Union"]
     assert view_for(room, TEACHER, "ru")["console"]["teams"][1]["name"] == "Никита Хрущёв"
 
 

@@ -38,6 +38,7 @@ def test_the_cards_in_russian_name_everyone_in_russian(cuba, tmp_path):
     mikoyan = next(card for card in cards if "Анастас Микоян" in unescape(card))
     assert "Никита Хрущёв" in unescape(mikoyan)  # the leader an advisor serves, in Russian too
     assert not any("Mikoyan" in card or "Khrushchev" in card for card in cards)
+    assert "Советский Союз" in unescape(mikoyan) and not any("Soviet Union" in card for card in cards)  # the side too
 
 
 def test_a_side_sees_only_its_own_secrets(cuba, tmp_path):
