@@ -38,7 +38,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.5, 0.58, 0.66), dtype=np.float32)
+LIGHT = np.array((-0.45, 0.55, 0.72), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -160,7 +160,9 @@ class Head:
         jut = 0.03 * b.chin_jut
         fronts = np.array((0.18 + jut, 0.3 + jut, 0.345 + jut, 0.355, 0.36, 0.36, 0.35, 0.33, 0.34, 0.345))
         depths = np.array((0.24, 0.3, 0.33, 0.36, 0.4, 0.42, 0.44, 0.45, 0.45, 0.45))
-        powers = np.array((2.1, 2.1 + 0.8 * sq, 2.1 + sq, 2.2 + sq, 2.2 + 0.8 * sq, 2.05 + 0.3 * sq, 2.0, 2.1, 2.1, 2.0))
+        # squarer than an ellipse: a head has a front plane and side planes turning at the
+        # cheekbones and temples (Asaro's planar head), which is what makes it read as lit and turned
+        powers = np.array((2.2, 2.3 + 0.8 * sq, 2.5 + sq, 2.6 + sq, 2.7 + 0.8 * sq, 2.7 + 0.3 * sq, 2.7, 2.8, 2.7, 2.5))
         # the keys joined by a smooth curve (Catmull-Rom), finely resampled: piecewise-straight
         # profiles would show their corners as bands of light across the face
         fine = np.linspace(ys[0], ys[-1], 96)
@@ -246,9 +248,9 @@ class Head:
         mouth_y = b.mouth_y
         d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.01, 0.26), (0.13, 0.11 * L, 0.13)), 0.06)
         d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.365 + 0.004 * b.lips),
-                                (0.075 * b.mouth_width, 0.017 + 0.004 * b.lips, 0.03)), 0.025)
+                                (0.095 * b.mouth_width, 0.017 + 0.004 * b.lips, 0.03)), 0.025)
         d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.358 + 0.005 * b.lips),
-                                (0.065 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.03)), 0.025)
+                                (0.085 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.03)), 0.025)
         # eye sockets carved under the brow, the eyeballs (under their lids) in them
         d = _smax(d, -_ellipsoid(m, (b.eye_x, -0.005, 0.355 + 0.012 * b.deep_eyes),
                                  (0.06, 0.05 + 0.008 * b.deep_eyes, 0.05)), 0.05)
@@ -259,7 +261,7 @@ class Head:
         d = _smin(d, self.nose(p, m), 0.025)
         d = _smin(d, self.ears(m), 0.02)
         # the neck, from under the skull down into the collar, a little forward at the throat
-        neck = _round_cone(p, (0.0, -0.2, -0.1), (0.0, -1.0, -0.05), 0.175 * b.neck, 0.2 * b.neck)
+        neck = _round_cone(p, (0.0, -0.2, -0.1), (0.0, -1.0, -0.05), 0.205 * b.neck, 0.235 * b.neck)
         d = _smin(d, neck, 0.1)
         return d
 
@@ -348,7 +350,7 @@ class Head:
         # a beard's surface is curls, its edge ragged
         curls = np.sin(x * 53.0 + y * 11.0) * np.sin(y * 47.0 - z * 19.0)
         shell = skin - thickness - 0.008 * curls
-        mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.07 * b.mouth_width, 0.03, 0.1))
+        mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.095 * b.mouth_width, 0.03, 0.1))
         if b.beard == "full":
             # down the cheeks from the sideburns, leaving the upper cheek bare
             region = np.maximum(y - (0.02 - 0.55 * np.clip(z - 0.12, 0.0, 1.0) - 0.1 * (np.abs(x) < 0.2)), -z - 0.1)
@@ -444,7 +446,7 @@ class Head:
         top = 0.78 if b.cap != "none" else 0.62
         bottom = -0.75 if b.falls > 1.0 else -0.62
         d = _ellipsoid(p, (0.0, (top + bottom) / 2, 0.0), (0.52 if b.cap == "none" else 0.6, (top - bottom) / 2, 0.66))
-        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.12), 0.26))
+        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.12), 0.3))
 
     def distance(self, p: np.ndarray) -> np.ndarray:
         d = self.bound(p)
@@ -465,7 +467,7 @@ class Head:
         # the lips: skin near the mouth's line, in front
         b = self.build
         lips = (found == SKIN) & (((p[..., 1] - b.mouth_y) / (0.03 + 0.006 * b.lips)) ** 2
-                                  + (p[..., 0] / (0.068 * b.mouth_width)) ** 2 < 1.0) & (p[..., 2] > 0.33)
+                                  + (p[..., 0] / (0.09 * b.mouth_width)) ** 2 < 1.0) & (p[..., 2] > 0.33)
         found[lips] = LIP
         return found
 
@@ -558,7 +560,7 @@ class Sitter:
         normals_head = _normals(self.head.distance, points_head)
         normals_view = normals_head @ self.rotation.T
         lambert = np.clip(normals_view @ self.light, 0.0, 1.0)
-        shadow = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
+        cast = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
                          steps=18 if self.frame.scale > 100 else 11)
         occlusion = _occlusion(self.head.distance, points_head, normals_head)
         materials = self.head.material(points_head)
@@ -569,7 +571,9 @@ class Sitter:
             return out.reshape((rows, cols) + values.shape[1:])
 
         material = spread(materials, 0, np.int8)
-        fields = [spread(lambert * shadow, 0.0), spread(np.clip(normals_view[:, 2], 0.0, 1.0), 0.0),
+        # a cast shadow (the nose's on the cheek, the jaw's on the neck) is lit by the room: it
+        # darkens a plane by a half-tone, it does not blacken it as the turn away from the lamp does
+        fields = [spread(lambert * (0.4 + 0.6 * cast), 0.0), spread(np.clip(normals_view[:, 2], 0.0, 1.0), 0.0),
                   spread(occlusion, 1.0)]
         depth, position = spread(points_view[:, 2], -9.0), spread(points_head, 0.0)
         if step > 1:
