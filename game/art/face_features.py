@@ -116,9 +116,9 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     b = sitter.build
     scale = sitter.frame.scale
     cx, cy = side * b.eye_x, -0.006
-    half = 0.066 * b.eye_size
-    upper = 0.028 * b.eye_open
-    lower = 0.017 * b.eye_open
+    half = 0.07 * b.eye_size
+    upper = 0.034 * b.eye_open
+    lower = 0.02 * b.eye_open
     t = np.linspace(-1.0, 1.0, 15)
     # the upper lid peaks a little toward the nose, the lower lid dips toward the outer corner
     xs = cx + half * t
@@ -131,11 +131,11 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     opening = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], bottom[::-1]))))
     _socket(painting, sitter, render, look, side, cx, cy, half)
     # the white of the eye is the paper, lifted clean; the upper lid's shadow greys its top
-    _fill(painting, sitter, render, opening, (("payne_grey", 0.04), ("rose", 0.015)), soft=0.35, lift=0.8)
-    lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.4 * (top - cy))[::-1]))))
-    _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.12), ("burnt_sienna", 0.05)), soft=0.4)
+    _fill(painting, sitter, render, opening, (("payne_grey", 0.03), ("rose", 0.01)), soft=0.3, lift=0.92)
+    lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
+    _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
-    radius = 0.027 * b.eye_size
+    radius = 0.025 * b.eye_size
     angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
     iris_y = cy + 0.004
     ix = cx + 0.004 * inner  # a little toward the nose: the eyes converge on the viewer
@@ -153,15 +153,15 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
         glint = sitter.surface([(ix + toward * 0.4 * radius, iris_y + 0.35 * radius)])
         pixels, visible = sitter.project(glint, render)
         if visible[0]:
-            r = max(0.9, 0.007 * scale)
+            r = max(0.7, 0.0055 * scale)
             x, y = pixels[0]
             yy, xx = np.mgrid[-3:4, -3:4]
             spot = np.clip(1.3 - np.hypot(xx + round(x) - x, yy + round(y) - y) / r, 0.0, 1.0)
-            painting.lift(spot, 0.9, at=(int(round(x)) - 3, int(round(y)) - 3))
+            painting.lift(spot, 0.8, at=(int(round(x)) - 3, int(round(y)) - 3))
     # the upper lid: the darkest line of the face, heavier toward the outer corner, where the
     # lashes run a little past the white
     lid = np.column_stack((xs, top + 0.003))
-    weight = 0.013 if b.hooded < 0.5 else 0.016
+    weight = 0.009 if b.hooded < 0.5 else 0.012
     _line(painting, sitter, render, lid, "sepia", weight, 0.9, wobble=0.15)
     outer = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1][::-1]
     tail = np.vstack((outer, outer[-1] + (side * 0.012, -0.004)))
@@ -195,7 +195,7 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
     ring = np.column_stack((x, y))
     shade = SKIN_LOOKS[look.skin]["half"]
     depth = 0.9 + 0.35 * b.deep_eyes + 0.2 * b.hooded
-    _fill(painting, sitter, render, ring, tuple((pigment, 1.1 * amount * depth) for pigment, amount in shade),
+    _fill(painting, sitter, render, ring, tuple((pigment, 1.4 * amount * depth) for pigment, amount in shade),
           soft=0.018 * sitter.frame.scale, tolerance=0.05)
     # the inner corner, by the bridge of the nose: the deepest part of the socket
     corner = np.column_stack((cx + inner * (half - 0.004) + 0.016 * np.cos(angles),
@@ -391,7 +391,7 @@ def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, 
 # -- glasses --------------------------------------------------------------------------------------
 
 GLASSES = {  # pigment, strength, rim width (head units)
-    "rimless": ("payne_grey", 0.45, 0.004),
+    "rimless": ("payne_grey", 0.8, 0.008),  # the lens's edge catches the light as a thin grey line
     "clear_frames": ("sepia", 0.65, 0.007),
     "dark_frames": ("lamp_black", 0.8, 0.009),
 }

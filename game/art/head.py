@@ -38,7 +38,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.45, 0.55, 0.72), dtype=np.float32)
+LIGHT = np.array((-0.55, 0.55, 0.63), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -160,9 +160,7 @@ class Head:
         jut = 0.03 * b.chin_jut
         fronts = np.array((0.18 + jut, 0.3 + jut, 0.345 + jut, 0.355, 0.36, 0.36, 0.35, 0.33, 0.34, 0.345))
         depths = np.array((0.24, 0.3, 0.33, 0.36, 0.4, 0.42, 0.44, 0.45, 0.45, 0.45))
-        # squarer than an ellipse: a head has a front plane and side planes turning at the
-        # cheekbones and temples (Asaro's planar head), which is what makes it read as lit and turned
-        powers = np.array((2.2, 2.3 + 0.8 * sq, 2.5 + sq, 2.6 + sq, 2.7 + 0.8 * sq, 2.7 + 0.3 * sq, 2.7, 2.8, 2.7, 2.5))
+        powers = np.array((2.1, 2.1 + 0.8 * sq, 2.1 + sq, 2.2 + sq, 2.2 + 0.8 * sq, 2.05 + 0.3 * sq, 2.0, 2.1, 2.1, 2.0))
         # the keys joined by a smooth curve (Catmull-Rom), finely resampled: piecewise-straight
         # profiles would show their corners as bands of light across the face
         fine = np.linspace(ys[0], ys[-1], 96)
@@ -247,14 +245,14 @@ class Head:
         # the barrel of the mouth and the lips
         mouth_y = b.mouth_y
         d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.01, 0.26), (0.13, 0.11 * L, 0.13)), 0.06)
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.365 + 0.004 * b.lips),
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.352 + 0.004 * b.lips),
                                 (0.095 * b.mouth_width, 0.017 + 0.004 * b.lips, 0.03)), 0.025)
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.358 + 0.005 * b.lips),
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.345 + 0.005 * b.lips),
                                 (0.085 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.03)), 0.025)
         # eye sockets carved under the brow, the eyeballs (under their lids) in them
         d = _smax(d, -_ellipsoid(m, (b.eye_x, -0.005, 0.355 + 0.012 * b.deep_eyes),
                                  (0.06, 0.05 + 0.008 * b.deep_eyes, 0.05)), 0.05)
-        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.282 - 0.012 * b.deep_eyes), (0.05, 0.045, 0.05)), 0.025)
+        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.278 - 0.012 * b.deep_eyes), (0.055, 0.045, 0.05)), 0.04)
         if b.eye_bags > 0.0:
             d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.29 - 0.01 * b.deep_eyes),
                                     (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)

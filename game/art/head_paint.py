@@ -178,7 +178,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     # the first wash already darkens a little where the form turns away: a painter loads the brush
     # more there while the wash is wet
     turning = 0.95 + 0.35 * _smoothstep(0.75, 0.25, lit)
-    _glazes(painting, skin * turning, at, colours["base"], scale=1.3, wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
+    _glazes(painting, skin * turning, at, colours["base"], scale=1.45, wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
             granulation=0.3, reserve=reserve)
     # charges of colour into the wet wash: warm cheeks, nose and ears; the cool of a shaved jaw
     b = render.build
@@ -187,7 +187,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     nose = np.exp(-((x / 0.05) ** 2 + ((y - b.nose_base_y - 0.03) / 0.05) ** 2)) * (z > 0.3)
     ears = ((np.abs(x) > 0.31 * b.skull) & (z < 0.1) & (y > -0.13) & (y < 0.1)).astype(np.float32)
     warm = np.clip(cheeks + 0.8 * nose + 0.7 * ears, 0.0, 1.0) * skin
-    _glazes(painting, soften(warm, 2.0 * px), at, colours["warm"], wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
+    _glazes(painting, soften(warm, 2.0 * px), at, colours["warm"], 1.4, wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
     if look.shaved:
         jaw = _smoothstep(b.nose_base_y - 0.02, b.nose_base_y - 0.09, y) * (np.abs(x) < 0.3 * b.jaw) * (z > -0.02)
         jaw = jaw * (1.0 - (render.material == LIP)) * skin
@@ -220,14 +220,17 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     lit = soften(render.lit, 1.6 * wobble)
     facing = render.facing
     bounce = _smoothstep(0.45, 0.08, facing)
-    half = _smoothstep(0.66, 0.34, lit) * skin
+    # the values are the painter's decision, not the lamp's: about the darker two fifths of the
+    # face go into the half-tone and the darkest sixth into the core shadow, whatever the pose
+    half_at, core_at = _value_breaks(lit, skin)
+    half = _smoothstep(half_at + 0.14, half_at - 0.14, lit) * skin
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
     _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.5, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
-    core = _smoothstep(0.3, 0.1, lit) * skin * (1.0 - 0.55 * bounce)
+    core = _smoothstep(core_at + 0.08, core_at - 0.08, lit) * skin * (1.0 - 0.55 * bounce)
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     core = soften(core * (1.0 - 0.4 * neck) * (1.0 - 0.7 * _philtrum(render)), 1.4 * wobble)
     _glazes(painting, core, at, colours["shadow"], scale=1.05, wobble=wobble, edge=0.25, bleed=1.0, granulation=0.45)
@@ -239,8 +242,17 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
         under = _smoothstep(render.build.chin_y - 0.2, render.build.chin_y - 0.01, y)
         _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.3, wobble=wobble, edge=0.2,
                 bleed=1.0, granulation=0.3)
-        _glazes(painting, soften(throat * under, 1.5 * wobble), at, colours["shadow"], scale=1.2, wobble=wobble,
+        _glazes(painting, soften(throat * under, 1.5 * wobble), at, colours["shadow"], scale=1.6, wobble=wobble,
                 edge=0.35, bleed=0.8, granulation=0.4)
+
+
+def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
+    """Where the half-tone and the core shadow begin, from how the light falls on this face."""
+    values = lit[skin > 0.5]
+    if values.size < 16:
+        return 0.5, 0.2
+    half_at, core_at = np.quantile(values, (0.4, 0.16))
+    return float(np.clip(half_at, 0.38, 0.62)), float(np.clip(core_at, 0.12, 0.32))
 
 
 def _neck(render: Render) -> np.ndarray:
@@ -325,15 +337,16 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
             thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
             mask = mask * (0.7 + 0.3 * thinning)
         # a beard is painted light first, the skin's warmth left showing through its lit side,
-        # then its shadow side and the mass under the chin, then the curls as strokes
+        # then its shadow side and the mass under the chin, then the curls as strokes: a dark
+        # beard is one dark shape against the face, its edge soft on the cheek and firm below
         lit = soften(render.lit, 2.0 * px)
         # no ultramarine in a beard's light: it would granulate into a grey patch on the cheek
         warm = tuple(glaze for glaze in colours["light"] if glaze[0] != "ultramarine")
-        _glazes(painting, mask * (0.7 + 0.3 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.35,
-                wobble=2.2 * px, edge=0.2, bleed=1.6, granulation=0.8)
-        shadow = _smoothstep(0.35, 0.1, lit) * mask
-        _glazes(painting, shadow, at, colours["shadow"], scale=0.8, wobble=1.6 * px, edge=0.4, bleed=1.0,
-                granulation=0.6)
+        _glazes(painting, mask * (0.75 + 0.25 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.6,
+                wobble=1.6 * px, edge=0.3, bleed=1.2, granulation=0.35)
+        shadow = _smoothstep(0.5, 0.15, lit) * mask
+        _glazes(painting, soften(shadow, 1.5 * px), at, colours["shadow"], scale=1.0, wobble=1.6 * px, edge=0.3,
+                bleed=1.2, granulation=0.3)
         face_features.beard_strokes(painting, render, mask, colours["stroke"][0], px)
 
 

@@ -149,8 +149,8 @@ def exaggerate(build: Build, amount: float = EXAGGERATION) -> Build:
         changes[name] = mean + amount * (getattr(build, name) - mean)
     changes["skull"] = min(max(changes["skull"], 0.86), 1.16)
     changes["length"] = min(max(changes["length"], 0.86), 1.2)
-    changes["eye_open"] = max(changes["eye_open"], 0.5)
-    changes["eye_size"] = max(changes["eye_size"], 0.65)
+    changes["eye_open"] = max(changes["eye_open"], 0.66)  # small eyes, but eyes: a slit reads as a line
+    changes["eye_size"] = max(changes["eye_size"], 0.8)
     changes["hair_side"] = max(changes["hair_side"], 0.0)
     changes["hair_top"] = max(changes["hair_top"], 0.0)
     return replace(build, **changes)
