@@ -224,16 +224,21 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     # face go into the half-tone and the darkest sixth into the core shadow, whatever the pose
     half_at, core_at = _value_breaks(lit, skin)
     half = _smoothstep(half_at + 0.14, half_at - 0.14, lit) * skin
+    # the form turns at its edge even in the light: the side planes of the face (the temple, the
+    # side of the cheek back to the ear, the jaw turning under) take a lighter half-tone, or the
+    # lit side of a head reads as a flat disc
+    turning = _smoothstep(0.6, 0.22, soften(facing, 1.5 * wobble)) * skin
+    half = np.maximum(half, 0.75 * turning)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
-    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.5, wobble=wobble, edge=0.0,
+    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=2.3, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
     core = _smoothstep(core_at + 0.08, core_at - 0.08, lit) * skin * (1.0 - 0.55 * bounce)
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     core = soften(core * (1.0 - 0.4 * neck) * (1.0 - 0.7 * _philtrum(render)), 1.4 * wobble)
-    _glazes(painting, core, at, colours["shadow"], scale=1.05, wobble=wobble, edge=0.25, bleed=1.0, granulation=0.45)
+    _glazes(painting, core, at, colours["shadow"], scale=1.15, wobble=wobble, edge=0.25, bleed=1.0, granulation=0.45)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin
@@ -251,7 +256,7 @@ def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
     values = lit[skin > 0.5]
     if values.size < 16:
         return 0.5, 0.2
-    half_at, core_at = np.quantile(values, (0.4, 0.16))
+    half_at, core_at = np.quantile(values, (0.4, 0.13))
     return float(np.clip(half_at, 0.38, 0.62)), float(np.clip(core_at, 0.12, 0.32))
 
 
@@ -299,6 +304,10 @@ def _form_accents(painting: Painting, render: Render, look: Look, skin: np.ndarr
     # the temple's turn and the hollow under the cheekbone: where the side plane begins
     side = _smoothstep(0.2, 0.27, np.abs(x)) * _smoothstep(-0.32, -0.12, y) * _smoothstep(0.12, 0.0, y)
     accent = np.maximum(np.maximum(under_nose * 0.9, under_lip * 0.8), side * dim * 0.6) * inside
+    # the ear: its bowl in shadow inside the rim, and the groove where it meets the head
+    ear = ((np.abs(x) > 0.31 * b.skull) & (z < 0.06) & (z > -0.16) & (y > -0.12) & (y < 0.09)).astype(np.float32)
+    bowl = ear * _smoothstep(0.9, 0.55, render.occlusion) * skin
+    accent = np.maximum(accent, bowl * 0.9)
     _glazes(painting, soften(accent, 0.8 * wobble), at, colours["shadow"], scale=0.8, wobble=0.4 * wobble,
             edge=0.3, bleed=0.6, granulation=0.3)
 
