@@ -48,7 +48,7 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     _mouth(painting, sitter, render, look)
     if b.mole != "none":
         side = -1 if b.mole == "left" else 1
-        point = sitter.surface([(side * 0.075, b.nose_base_y + 0.045)])
+        point = sitter.surface([(side * 0.1, b.nose_base_y + 0.025)])
         pixels, visible = sitter.project(point, render)
         if visible[0]:
             x, y = pixels[0]
@@ -266,8 +266,10 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     lower = np.column_stack((x * 0.82, y - (0.02 + 0.006 * b.lips) * (1.0 - t * t) ** 0.7))
     _fill(painting, sitter, render, np.vstack((line, lower[::-1])), (("rose", 0.14), ("burnt_sienna", 0.04)),
           soft=0.7, tolerance=0.04)
+    if b.teeth != "hidden":
+        _teeth(painting, sitter, render, x, y, t, b.teeth == "gap")
     # the line: a thin dark between the lips, fuller at the corners where the mouth turns in
-    _line(painting, sitter, render, line[1:-1], "burnt_umber", 0.007, 0.75, wobble=0.15)
+    _line(painting, sitter, render, line[1:-1], "burnt_umber", 0.009, 0.85, wobble=0.15)
     for side in (-1, 1):
         end = line[-4:] if side > 0 else line[:4][::-1]
         corner = np.vstack((end, end[-1] + (side * 0.008, -0.002)))
@@ -275,6 +277,24 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     # the shadow under the lower lip, which sets the lip forward of the chin
     under = np.column_stack((x[3:-3] * 0.7, b.mouth_y - 0.04 - 0.006 * b.lips + 0.004 * (1.0 - t[3:-3] ** 2)))
     _line(painting, sitter, render, under, "burnt_sienna", 0.014, 0.35, wobble=0.3)
+
+
+def _teeth(painting: Painting, sitter: Sitter, render: Render, x: np.ndarray, y: np.ndarray, t: np.ndarray,
+           gap: bool) -> None:
+    """A mouth open on the upper teeth: the dark of the mouth, the teeth lifted out of it as a
+    pale band under the upper lip (greyed toward the corners, where they turn away), and, for a
+    gap-toothed grin, a dark notch between the front two."""
+    opening = 0.036 * (1.0 - t * t) ** 0.7
+    dark = np.vstack((np.column_stack((x * 0.9, y + 0.002)), np.column_stack((x[::-1] * 0.9, (y - opening)[::-1]))))
+    _fill(painting, sitter, render, dark, (("sepia", 0.7), ("alizarin", 0.2)), soft=0.4, tolerance=0.05)
+    band = np.abs(t) < 0.72
+    tx, ty, depth = x[band] * 0.88, y[band], opening[band]
+    teeth = np.vstack((np.column_stack((tx, ty + 0.002)), np.column_stack((tx[::-1], (ty - 0.7 * depth)[::-1]))))
+    _fill(painting, sitter, render, teeth, (("yellow_ochre", 0.03), ("payne_grey", 0.03)), soft=0.35,
+          tolerance=0.05, lift=0.97)
+    if gap and sitter.frame.scale > 40:
+        notch = np.array(((0.0, float(np.interp(0.0, x, y)) + 0.001), (0.0, float(np.interp(0.0, x, y)) - 0.011)))
+        _line(painting, sitter, render, notch, "sepia", 0.006, 0.8, wobble=0.05, tolerance=0.05)
 
 
 def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:

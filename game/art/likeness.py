@@ -110,6 +110,7 @@ class Build:
     cap: str = "none"
     cigar: bool = False
     mole: str = "none"
+    teeth: str = "hidden"
     expression: str = "neutral"
     age: int = 50
     yaw: float = 0.0
@@ -177,7 +178,8 @@ def build_for(sitter: Portrait) -> Build:
     if sitter.cap:
         cap = "service" if sitter.uniformed else "patrol"
     b = replace(b, beard=sitter.beard, moustache=sitter.moustache_style if sitter.moustache else "none",
-                cap=cap, cigar=sitter.cigar, mole=sitter.mole)
+                cap=cap, cigar=sitter.cigar, mole=sitter.mole,
+                teeth=sitter.teeth)
     return exaggerate(b)
 
 
