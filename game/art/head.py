@@ -227,8 +227,8 @@ class Head:
                                 (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
-        d = _smin(d, _ellipsoid(m, (0.15 * b.cheekbones, -0.16 * L, 0.13 + 0.03 * full),
-                                (0.11 + 0.025 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
+        d = _smin(d, _ellipsoid(m, (0.14 * b.cheekbones, -0.16 * L, 0.16 + 0.03 * full),
+                                (0.1 + 0.018 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
         if b.jowls > 0.25:  # flesh hanging at the jaw line either side of the chin
             j = min(b.jowls, 2.0)
             d = _smin(d, _ellipsoid(m, (0.13 * b.jaw, -0.4 * L, 0.12),
