@@ -116,8 +116,8 @@ def _smoothstep(low: float, high: float, values: np.ndarray) -> np.ndarray:
 # A face is painted with a fuller brush and more care than a sky: its washes flow evenly (the
 # mottle of a big wash would shift the whole face's tone from one painting to the next) and
 # granulate less, so the same sitter looks the same whichever seed moves the brush.
-FACE_FLOW = 0.07
-FACE_GRAIN = 0.6
+FACE_FLOW = 0.04
+FACE_GRAIN = 0.45
 
 
 def _glazes(painting: Painting, field: np.ndarray, at: tuple[int, int], glazes, scale: float = 1.0,

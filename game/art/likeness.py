@@ -133,7 +133,7 @@ class Build:
 # head is multiplied by this, as Brennan's caricature generator does ("Caricature Generator:
 # The Dynamic Exaggeration of Faces by Computer", Leonardo 18(3), 1985). A little exaggeration
 # makes a face read as itself at a glance, which a 64 px chip needs.
-EXAGGERATION = 1.45
+EXAGGERATION = 1.6
 # The measurements that are exaggerated; the rest (hair, expression, turn) are words, not sizes.
 _PROPORTIONS = ("skull", "length", "cheekbones", "jaw", "square", "chin_width", "chin_jut", "jowls",
                 "double_chin", "cheeks", "brow_ridge", "brow_weight", "eye_x", "eye_open", "eye_size", "deep_eyes",
@@ -150,8 +150,8 @@ def exaggerate(build: Build, amount: float = EXAGGERATION) -> Build:
         changes[name] = mean + amount * (getattr(build, name) - mean)
     changes["skull"] = min(max(changes["skull"], 0.86), 1.16)
     changes["length"] = min(max(changes["length"], 0.86), 1.2)
-    changes["eye_open"] = max(changes["eye_open"], 0.66)  # small eyes, but eyes: a slit reads as a line
-    changes["eye_size"] = max(changes["eye_size"], 0.8)
+    changes["eye_open"] = max(changes["eye_open"], 0.56)  # small eyes, but eyes: a slit reads as a line
+    changes["eye_size"] = max(changes["eye_size"], 0.72)
     changes["hair_side"] = max(changes["hair_side"], 0.0)
     changes["hair_top"] = max(changes["hair_top"], 0.0)
     return replace(build, **changes)
