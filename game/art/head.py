@@ -203,7 +203,14 @@ class Head:
         b = self.build
         L = b.length
         m = _mirror_x(p)  # the face is symmetric; what differs side to side is painted
-        d = _ellipsoid(p, (0.0, 0.08, -0.07), (0.35 * b.skull, 0.42, 0.44))
+        # the cranium is a ball whose sides narrow below the cheekbones (Loomis slices them off): the
+        # lower face's own masses, not the skull, make the outline from the cheekbones to the chin,
+        # so a heavy jaw, a long tapered one or full cheeks change the head's shape
+        below = np.clip(-0.02 - p[..., 1], 0.0, None)
+        squeeze = 1.0 + 3.5 * below * below  # begins gently, so no crease runs across the face
+        narrowed = p.copy()
+        narrowed[..., 0] = p[..., 0] * squeeze
+        d = _ellipsoid(narrowed, (0.0, 0.08, -0.07), (0.35 * b.skull, 0.42, 0.44)) / squeeze
         # the lower face: tapering from the cheekbones to the chin, as wide at the chin as the chin is
         chin_y = b.chin_y
         top = (0.0, -0.06, -0.02)
@@ -215,7 +222,7 @@ class Head:
         d = _smin(d, face, 0.2)
         # the jaw from the angle below each ear to the chin: a square jaw is wide and low, and its
         # edge stays firm; a rounded one melts into the cheek
-        angle = (0.235 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.04)
+        angle = (0.22 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.08)
         chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
         bar = 0.045 + 0.01 * b.square
         d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))

@@ -53,7 +53,7 @@ HAIR_CUTS: dict[str, tuple[float, float, str, float, float, float, float, bool]]
 HAIR_VOLUMES = {"flat": (0.010, 0.015), "close": (0.018, 0.030), "full": (0.030, 0.062), "thick": (0.042, 0.090)}
 HAIRLINES = {"low": (0.33, 0.03, 0.0), "straight": (0.37, 0.05, 0.0), "high": (0.42, 0.07, 0.0),
              "receding": (0.45, 0.13, 0.0), "widows_peak": (0.4, 0.07, 0.05)}
-TURNS = {"front": 0.0, "left": 24.0, "right": -24.0}
+TURNS = {"front": 0.0, "left": 21.0, "right": -21.0}
 
 
 @dataclass(frozen=True, slots=True)
