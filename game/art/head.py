@@ -38,7 +38,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.55, 0.55, 0.63), dtype=np.float32)
+LIGHT = np.array((-0.45, 0.55, 0.7), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
