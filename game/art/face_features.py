@@ -132,8 +132,9 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     _socket(painting, sitter, render, look, side, cx, cy, half)
     # the white of the eye is the paper, lifted clean; the upper lid's shadow greys its top
     _fill(painting, sitter, render, opening, (("payne_grey", 0.03), ("rose", 0.01)), soft=0.3, lift=0.92)
-    lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
-    _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
+    if scale > 60:  # in a scene's small heads the lid's shadow is lost in the lid's line
+        lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
+        _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
     radius = 0.025 * b.eye_size
     angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
@@ -197,6 +198,8 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
     depth = 0.9 + 0.35 * b.deep_eyes + 0.2 * b.hooded
     _fill(painting, sitter, render, ring, tuple((pigment, 1.4 * amount * depth) for pigment, amount in shade),
           soft=0.018 * sitter.frame.scale, tolerance=0.05)
+    if sitter.frame.scale <= 60:
+        return
     # the inner corner, by the bridge of the nose: the deepest part of the socket
     corner = np.column_stack((cx + inner * (half - 0.004) + 0.016 * np.cos(angles),
                               cy + 0.008 + 0.018 * np.sin(angles)))
