@@ -243,12 +243,10 @@ def _integer(text: str) -> int:
 
 def _seed(text: str) -> int:
     """A seed fits in 64 bits, as a save stores it: a longer one would make a game no save can hold."""
-    digits = text.strip().lstrip("+-")
-    too_long = digits.isdigit() and len(digits) > len(str(2**63))
-    value = 0 if too_long else _integer(text)
-    if too_long or not -2**63 <= value < 2**63:
+    value = _integer(text)
+    if not -2**63 <= value < 2**63:
         raise argparse.ArgumentTypeError(f"a seed is a whole number of at most 64 bits (up to {2**63 - 1:,}), "
-                                         f"not one of {len(digits):,} digits")
+                                         f"not one of {len(text.lstrip('+-'))} digits")
     return value
 
 

@@ -97,6 +97,9 @@ def test_mutated_saves_are_opened_or_refused_in_one_line_alike_in_both_front_end
     text = good_path.read_text()
     good = json.loads(text)
     monkeypatch.setattr(app_module.App, "run", lambda self: 0)  # open the window's first screens, then stop
+    # A relative scenario path such as '../../etc/passwd' then names nothing, wherever the clone lives:
+    # a save naming a real file that is no scenario is reported as that file's errors, not in one line.
+    monkeypatch.chdir(tmp_path)
     rng = random.Random(18)
     started, count, refused = time.monotonic(), 0, 0
     while count < MIN_MUTANTS or time.monotonic() - started < BUDGET_SECONDS:

@@ -146,7 +146,10 @@ class _Walker:
                 if self.fits(node, branch):
                     self.walk(node, branch, path, parent, key, flow)
                     break
-            return
+            # A oneOf beside the schema's own properties only constrains them ("after" or "after_days"):
+            # the fields are still the schema's own.
+            if not any(part in schema for part in ("properties", "items", "additionalProperties")):
+                return
         self.visiting.add(id(node))
         try:
             self.walk_children(node, schema, path, flow)
