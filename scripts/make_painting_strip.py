@@ -4,6 +4,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py [--before REV]
     python scripts/make_painting_strip.py --second-pass
     python scripts/make_painting_strip.py --third-pass
+    python scripts/make_painting_strip.py --fourth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -11,7 +12,9 @@ right (or above and below, when the crop is too wide for both), with a caption.
 ``--second-pass`` draws docs/painting-second-pass.png instead: the cast and two scenes as the
 first solid heads painted them and as they are painted now. ``--third-pass`` draws
 docs/painting-third-pass.png: the sitters tuned in the third pass and Castro's cap, as the second
-pass painted them and as they are painted now.
+pass painted them and as they are painted now. ``--fourth-pass`` draws docs/painting-fourth-pass.png:
+the principals as the third pass painted them and as the fourth (the head's planes, eyes, mouth,
+neck and the principals' likeness) paints them.
 """
 
 from __future__ import annotations
@@ -65,6 +68,20 @@ THIRD_PASS_CROPS = tuple(
     ))
 
 
+# The fourth pass: the head modelled in a light side, a half-tone and a soft core shadow, eyes with
+# whites, mouth and neck restated; the principals as the third pass left them and now.
+FOURTH_PASS_BEFORE = "6aae8d3"  # the third pass, as merged
+FOURTH_PASS_CROPS = tuple(
+    (f"portraits/cuban_missile_crisis_1962/{who}.png", _FACE, 1, caption) for who, caption in (
+        ("khrushchev", "Khrushchev: eyes with whites, the mole out on the cheek, the mouth open on a gap-toothed grin"),
+        ("kennedy", "Kennedy: eyes with whites and a catchlight, the side planes of the face turning into half-tone"),
+        ("mikoyan", "Mikoyan: the nose's cast shadow lighter (still too dark), eyes that read as eyes"),
+        ("mcnamara", "McNamara: rimless glasses that show, the jaw rather than the skull drawing the lower face"),
+        ("malinovsky", "Malinovsky: heavy lids, jowls, bushy brows, grey hair brushed back"),
+        ("castro", "Castro: the beard one darker mass with a lit side, less mottled"),
+    ))
+
+
 def _read(revision: str | None, relative: str) -> np.ndarray | None:
     path = relative if "/" in relative and relative.split("/")[0] in ("docs", "assets") else f"assets/art/{relative}"
     try:
@@ -104,12 +121,17 @@ def main() -> int:
                         help="the second pass of the portraits: the cast and scenes with people")
     parser.add_argument("--third-pass", action="store_true",
                         help="the third pass: the sitters tuned to their photographs and Castro's cap")
+    parser.add_argument("--fourth-pass", action="store_true",
+                        help="the fourth pass: the head's planes, eyes, mouth and neck, the principals' likeness")
     arguments = parser.parse_args()
-    crops = THIRD_PASS_CROPS if arguments.third_pass else SECOND_PASS_CROPS if arguments.second_pass else CROPS
-    if arguments.before == BEFORE and (arguments.second_pass or arguments.third_pass):
-        arguments.before = THIRD_PASS_BEFORE if arguments.third_pass else SECOND_PASS_BEFORE
+    crops = (FOURTH_PASS_CROPS if arguments.fourth_pass else THIRD_PASS_CROPS if arguments.third_pass
+             else SECOND_PASS_CROPS if arguments.second_pass else CROPS)
+    if arguments.before == BEFORE and (arguments.second_pass or arguments.third_pass or arguments.fourth_pass):
+        arguments.before = (FOURTH_PASS_BEFORE if arguments.fourth_pass else THIRD_PASS_BEFORE
+                            if arguments.third_pass else SECOND_PASS_BEFORE)
     if arguments.out is None:
-        name = ("painting-third-pass.png" if arguments.third_pass else
+        name = ("painting-fourth-pass.png" if arguments.fourth_pass else
+                "painting-third-pass.png" if arguments.third_pass else
                 "painting-second-pass.png" if arguments.second_pass else "painting-before-after.png")
         arguments.out = str(ROOT / "docs" / name)
     gap, width = 10, 1040

@@ -24,6 +24,8 @@ from game.art.watercolor import Painting, polygon_mask, soften
 # brow height above the eye line and how much an expression moves the inner and outer ends
 BROW_MOODS = {"neutral": (0.0, 0.0), "stern": (-0.018, 0.004), "worried": (0.022, -0.006),
               "smiling": (0.006, 0.004), "tired": (0.004, -0.01)}
+# half the mouth's width: about as wide as the pupils are apart, less a little
+MOUTH_HALF = 0.092
 # how the corners of the mouth sit (up is positive), and how far apart
 MOUTH_MOODS = {"neutral": 0.0, "stern": -0.01, "worried": -0.006, "smiling": 0.02, "tired": -0.012}
 IRIS = {"dark": ("sepia", "burnt_umber"), "brown": ("burnt_umber", "sepia"), "sandy": ("cerulean", "payne_grey"),
@@ -46,7 +48,7 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     _mouth(painting, sitter, render, look)
     if b.mole != "none":
         side = -1 if b.mole == "left" else 1
-        point = sitter.surface([(side * 0.075, b.nose_base_y + 0.045)])
+        point = sitter.surface([(side * 0.1, b.nose_base_y + 0.025)])
         pixels, visible = sitter.project(point, render)
         if visible[0]:
             x, y = pixels[0]
@@ -108,63 +110,73 @@ def _fill(painting: Painting, sitter: Sitter, render: Render, head_xy, glazes, s
 
 
 def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
+    """An eye as a painter states it: the socket's half-tone, the white left as paper (greyed under
+    the lid's shadow), the iris a dark disc cut by the upper lid, a lifted catchlight, then the
+    upper lid's line, heaviest toward the outer corner, and the lower lid a warm touch."""
     b = sitter.build
     scale = sitter.frame.scale
     cx, cy = side * b.eye_x, -0.006
-    half = 0.058 * b.eye_size
-    upper = 0.027 * b.eye_open
-    lower = 0.015 * b.eye_open
-    t = np.linspace(-1.0, 1.0, 13)
+    half = 0.07 * b.eye_size
+    upper = 0.034 * b.eye_open
+    lower = 0.02 * b.eye_open
+    t = np.linspace(-1.0, 1.0, 15)
     # the upper lid peaks a little toward the nose, the lower lid dips toward the outer corner
     xs = cx + half * t
     inner = -side  # toward the nose
     peak = 1.0 - (t - 0.18 * inner) ** 2
-    top = cy + upper * np.clip(peak, 0.0, None) ** 0.7
-    bottom = cy - lower * np.clip(1.0 - (t + 0.2 * inner) ** 2, 0.0, None) ** 0.9
+    top = cy + upper * np.clip(peak, 0.0, None) ** 0.6
+    bottom = cy - lower * np.clip(1.0 - (t + 0.2 * inner) ** 2, 0.0, None) ** 0.8
     corner_drop = -0.006 if b.expression == "tired" else 0.0
     top = top + corner_drop * np.clip(t * side, 0.0, None)
     opening = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], bottom[::-1]))))
     _socket(painting, sitter, render, look, side, cx, cy, half)
-    # the white of the eye is the paper, a little shaded under the lid
-    _fill(painting, sitter, render, opening, (("payne_grey", 0.05), ("rose", 0.02)), soft=0.4, lift=0.6)
+    # the white of the eye is the paper, lifted clean; the upper lid's shadow greys its top
+    _fill(painting, sitter, render, opening, (("payne_grey", 0.03), ("rose", 0.01)), soft=0.3, lift=0.92)
+    if scale > 60:  # in a scene's small heads the lid's shadow is lost in the lid's line
+        lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
+        _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
-    radius = 0.023 * b.eye_size
-    angles = np.linspace(0.0, 2 * math.pi, 16, endpoint=False)
-    iris_y = cy + 0.002
-    iris = np.column_stack((cx + radius * np.cos(angles), iris_y + radius * np.sin(angles)))
-    iris[:, 1] = np.minimum(iris[:, 1], np.interp(iris[:, 0], xs, top) - 0.002)
+    radius = 0.025 * b.eye_size
+    angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
+    iris_y = cy + 0.004
+    ix = cx + 0.004 * inner  # a little toward the nose: the eyes converge on the viewer
+    iris = np.column_stack((ix + radius * np.cos(angles), iris_y + radius * np.sin(angles)))
+    iris[:, 1] = np.minimum(iris[:, 1], np.interp(iris[:, 0], xs, top) - 0.001)
     iris[:, 1] = np.maximum(iris[:, 1], np.interp(iris[:, 0], xs, bottom) + 0.001)
     first, second = IRIS.get(look.hair, IRIS["brown"])
-    _fill(painting, sitter, render, iris, ((first, 0.7), (second, 0.4)), soft=0.5)
-    if scale > 60:
-        pupil = np.column_stack((cx + 0.45 * radius * np.cos(angles), iris_y + 0.45 * radius * np.sin(angles)))
+    _fill(painting, sitter, render, iris, ((first, 0.85), (second, 0.55)), soft=0.45)
+    if scale > 40:
+        pupil = np.column_stack((ix + 0.45 * radius * np.cos(angles), iris_y + 0.45 * radius * np.sin(angles)))
         pupil[:, 1] = np.minimum(pupil[:, 1], np.interp(pupil[:, 0], xs, top) - 0.002)
-        _fill(painting, sitter, render, pupil, (("lamp_black", 0.7),), soft=0.4)
-        # the catchlight, lifted out toward the light
-        glint = sitter.surface([(cx - 0.35 * radius, iris_y + 0.3 * radius)])
+        _fill(painting, sitter, render, pupil, (("lamp_black", 0.8),), soft=0.4)
+        # the catchlight, lifted out on the side of the light
+        toward = -1.0 if sitter.light[0] < 0 else 1.0
+        glint = sitter.surface([(ix + toward * 0.4 * radius, iris_y + 0.35 * radius)])
         pixels, visible = sitter.project(glint, render)
         if visible[0]:
-            r = max(1.0, 0.006 * scale)
+            r = max(0.7, 0.0055 * scale)
             x, y = pixels[0]
             yy, xx = np.mgrid[-3:4, -3:4]
-            spot = np.clip(1.2 - np.hypot(xx, yy) / r, 0.0, 1.0)
-            painting.lift(spot, 0.85, at=(int(round(x)) - 3, int(round(y)) - 3))
-    # the upper lid: the darkest line of the face, heavier toward the outer corner
-    lid = np.column_stack((xs, top + 0.002))
-    weight = 0.016 if b.hooded < 0.5 else 0.019
-    _line(painting, sitter, render, lid, "sepia", weight, 0.95, wobble=0.2)
-    outer_half = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1]
-    _line(painting, sitter, render, outer_half, "lamp_black", weight * 0.9, 0.65, wobble=0.2)
-    # the lower lid, soft; the crease of the upper lid (or the fold that hides it)
+            spot = np.clip(1.3 - np.hypot(xx + round(x) - x, yy + round(y) - y) / r, 0.0, 1.0)
+            painting.lift(spot, 0.8, at=(int(round(x)) - 3, int(round(y)) - 3))
+    # the upper lid: the darkest line of the face, heavier toward the outer corner, where the
+    # lashes run a little past the white
+    lid = np.column_stack((xs, top + 0.003))
+    weight = 0.009 if b.hooded < 0.5 else 0.012
+    _line(painting, sitter, render, lid, "sepia", weight, 0.9, wobble=0.15)
+    outer = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1][::-1]
+    tail = np.vstack((outer, outer[-1] + (side * 0.012, -0.004)))
+    _line(painting, sitter, render, tail, "lamp_black", weight * 1.05, 0.7, wobble=0.15)
+    # the lower lid, soft and warm; the crease of the upper lid (or the fold that hides it)
     if scale > 40:
-        _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.003)), "burnt_sienna", 0.006,
-              0.45, wobble=0.2)
-        crease = np.column_stack((xs[1:-1], top[1:-1] + 0.012 + 0.006 * b.hooded))
+        _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.004)), "burnt_sienna", 0.007,
+              0.4, wobble=0.2)
+        crease = np.column_stack((xs[1:-1], top[1:-1] + 0.016 + 0.006 * b.hooded))
         _line(painting, sitter, render, crease, "burnt_sienna", 0.006 + 0.004 * b.hooded, 0.35 + 0.2 * b.hooded,
               wobble=0.3)
     if b.eye_bags > 0.2 and scale > 50:
-        bag = np.column_stack((xs[3:-2] + 0.005 * side, bottom[3:-2] - 0.02 - 0.006 * b.eye_bags))
-        _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.25 + 0.2 * min(b.eye_bags, 1.5), wobble=0.3)
+        bag = np.column_stack((xs[3:-2] + 0.005 * side, bottom[3:-2] - 0.022 - 0.006 * b.eye_bags))
+        _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.2 + 0.15 * min(b.eye_bags, 1.5), wobble=0.3)
 
 
 def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int, cx: float, cy: float,
@@ -172,19 +184,28 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
     """The shadow of the eye's socket: the upper lid under the brow and the hollow by the nose.
 
     This, more than the eye itself, is what makes eyes read from across a room or on a small chip:
-    a soft, cool half-tone from the brow down to the lashes, deepest at the inner corner.
+    a soft, cool half-tone from the brow down to the lashes, deepest at the inner corner, lighter
+    on the lid's own bulge so the eye does not sink into a hole.
     """
     from game.art.head_paint import SKIN_LOOKS
     b = sitter.build
-    angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
+    angles = np.linspace(0.0, 2 * math.pi, 24, endpoint=False)
     inner = -side
-    x = cx + 0.008 * inner + (half + 0.014) * np.cos(angles)
-    y = cy + 0.016 + (0.04 + 0.008 * b.deep_eyes + 0.006 * b.hooded) * np.sin(angles)
+    x = cx + 0.012 * inner + (half + 0.012) * np.cos(angles)
+    y = cy + 0.018 + (0.036 + 0.008 * b.deep_eyes + 0.006 * b.hooded) * np.sin(angles)
     ring = np.column_stack((x, y))
-    shade = SKIN_LOOKS[look.skin]["shadow"]
-    depth = 0.8 + 0.3 * b.deep_eyes + 0.2 * b.hooded
-    _fill(painting, sitter, render, ring, tuple((pigment, 1.2 * amount * depth) for pigment, amount in shade),
-          soft=0.022 * sitter.frame.scale, tolerance=0.05)
+    shade = SKIN_LOOKS[look.skin]["half"]
+    depth = 0.9 + 0.35 * b.deep_eyes + 0.2 * b.hooded
+    _fill(painting, sitter, render, ring, tuple((pigment, 1.4 * amount * depth) for pigment, amount in shade),
+          soft=0.018 * sitter.frame.scale, tolerance=0.05)
+    if sitter.frame.scale <= 60:
+        return
+    # the inner corner, by the bridge of the nose: the deepest part of the socket
+    corner = np.column_stack((cx + inner * (half - 0.004) + 0.016 * np.cos(angles),
+                              cy + 0.008 + 0.018 * np.sin(angles)))
+    shadow = SKIN_LOOKS[look.skin]["shadow"]
+    _fill(painting, sitter, render, corner, tuple((pigment, 0.7 * amount * depth) for pigment, amount in shadow),
+          soft=0.012 * sitter.frame.scale, tolerance=0.05)
 
 
 def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
@@ -232,30 +253,51 @@ def _nostrils(painting: Painting, sitter: Sitter, render: Render, look) -> None:
 
 
 def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
+    """The upper lip turned down from the light (a darker shape with its bow), the lower lip a
+    light tint with its shadow under it, the line between them darkest at the corners."""
     b = sitter.build
     lift = MOUTH_MOODS.get(b.expression, 0.0) + 0.006 * b.mouth_turn
-    half = 0.07 * b.mouth_width
-    t = np.linspace(-1.0, 1.0, 11)
+    half = MOUTH_HALF * b.mouth_width
+    t = np.linspace(-1.0, 1.0, 13)
     x = half * t
-    y = b.mouth_y + 0.002 * np.cos(t * math.pi / 2) + lift * t * t
+    y = b.mouth_y + 0.003 * np.cos(t * math.pi / 2) + lift * t * t
     line = np.column_stack((x, y))
-    # the upper lip turns down from the light: a darker, warm shape with a bow in it; the lower lip
-    # catches the light and is only a tint, with the shadow it casts under it
-    upper = np.column_stack((x * 0.96, y + (0.016 + 0.004 * b.lips) * (1.0 - t * t) ** 0.6
-                             - 0.004 * np.exp(-(t / 0.18) ** 2)))
-    _fill(painting, sitter, render, np.vstack((line, upper[::-1])), (("alizarin", 0.16), ("burnt_sienna", 0.14)),
-          soft=0.6, tolerance=0.04)
-    lower = np.column_stack((x * 0.85, y - (0.018 + 0.005 * b.lips) * (1.0 - t * t) ** 0.7))
-    _fill(painting, sitter, render, np.vstack((line, lower[::-1])), (("rose", 0.12),), soft=0.8, tolerance=0.04)
-    _line(painting, sitter, render, line, "burnt_umber", 0.011, 0.9, wobble=0.2)
-    _line(painting, sitter, render, line[3:-3], "sepia", 0.007, 0.4, wobble=0.2)
-    if sitter.frame.scale > 60:  # the corners, darkest; the shadow under the lower lip
-        for side in (-1, 1):
-            corner = np.array(((side * half * 0.85, y[-1 if side > 0 else 0] + 0.002),
-                               (side * (half + 0.008), y[-1 if side > 0 else 0] - 0.002)))
-            _line(painting, sitter, render, corner, "sepia", 0.008, 0.7, wobble=0.1)
-        under = np.column_stack((x[3:-3] * 0.8, b.mouth_y - 0.05 + 0.004 * (1.0 - t[3:-3] ** 2)))
-        _line(painting, sitter, render, under, "burnt_sienna", 0.012, 0.3, wobble=0.3)
+    lips = (("alizarin", 0.22), ("burnt_sienna", 0.2)) if not look.lipstick else (("alizarin", 0.4), ("vermilion", 0.2))
+    bow = 0.006 * np.exp(-(t / 0.2) ** 2)
+    upper = np.column_stack((x * 0.97, y + (0.017 + 0.005 * b.lips) * (1.0 - t * t) ** 0.55 - bow))
+    _fill(painting, sitter, render, np.vstack((line, upper[::-1])), lips, soft=0.5, tolerance=0.04)
+    lower = np.column_stack((x * 0.82, y - (0.02 + 0.006 * b.lips) * (1.0 - t * t) ** 0.7))
+    _fill(painting, sitter, render, np.vstack((line, lower[::-1])), (("rose", 0.14), ("burnt_sienna", 0.04)),
+          soft=0.7, tolerance=0.04)
+    if b.teeth != "hidden":
+        _teeth(painting, sitter, render, x, y, t, b.teeth == "gap")
+    # the line: a thin dark between the lips, fuller at the corners where the mouth turns in
+    _line(painting, sitter, render, line[1:-1], "burnt_umber", 0.009, 0.85, wobble=0.15)
+    for side in (-1, 1):
+        end = line[-4:] if side > 0 else line[:4][::-1]
+        corner = np.vstack((end, end[-1] + (side * 0.008, -0.002)))
+        _line(painting, sitter, render, corner, "sepia", 0.009, 0.75, wobble=0.1)
+    # the shadow under the lower lip, which sets the lip forward of the chin
+    under = np.column_stack((x[3:-3] * 0.7, b.mouth_y - 0.04 - 0.006 * b.lips + 0.004 * (1.0 - t[3:-3] ** 2)))
+    _line(painting, sitter, render, under, "burnt_sienna", 0.014, 0.35, wobble=0.3)
+
+
+def _teeth(painting: Painting, sitter: Sitter, render: Render, x: np.ndarray, y: np.ndarray, t: np.ndarray,
+           gap: bool) -> None:
+    """A mouth open on the upper teeth: the dark of the mouth, the teeth lifted out of it as a
+    pale band under the upper lip (greyed toward the corners, where they turn away), and, for a
+    gap-toothed grin, a dark notch between the front two."""
+    opening = 0.036 * (1.0 - t * t) ** 0.7
+    dark = np.vstack((np.column_stack((x * 0.9, y + 0.002)), np.column_stack((x[::-1] * 0.9, (y - opening)[::-1]))))
+    _fill(painting, sitter, render, dark, (("sepia", 0.7), ("alizarin", 0.2)), soft=0.4, tolerance=0.05)
+    band = np.abs(t) < 0.72
+    tx, ty, depth = x[band] * 0.88, y[band], opening[band]
+    teeth = np.vstack((np.column_stack((tx, ty + 0.002)), np.column_stack((tx[::-1], (ty - 0.7 * depth)[::-1]))))
+    _fill(painting, sitter, render, teeth, (("yellow_ochre", 0.03), ("payne_grey", 0.03)), soft=0.35,
+          tolerance=0.05, lift=0.97)
+    if gap and sitter.frame.scale > 40:
+        notch = np.array(((0.0, float(np.interp(0.0, x, y)) + 0.001), (0.0, float(np.interp(0.0, x, y)) - 0.011)))
+        _line(painting, sitter, render, notch, "sepia", 0.006, 0.8, wobble=0.05, tolerance=0.05)
 
 
 def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
@@ -372,7 +414,7 @@ def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, 
 # -- glasses --------------------------------------------------------------------------------------
 
 GLASSES = {  # pigment, strength, rim width (head units)
-    "rimless": ("payne_grey", 0.45, 0.004),
+    "rimless": ("payne_grey", 0.8, 0.008),  # the lens's edge catches the light as a thin grey line
     "clear_frames": ("sepia", 0.65, 0.007),
     "dark_frames": ("lamp_black", 0.8, 0.009),
 }

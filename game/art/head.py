@@ -38,7 +38,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.5, 0.58, 0.66), dtype=np.float32)
+LIGHT = np.array((-0.45, 0.55, 0.7), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -49,15 +49,16 @@ LIGHTS = {"left": LIGHT, "right": LIGHT * np.array((-1.0, 1.0, 1.0), dtype=np.fl
 
 # -- distance functions ----------------------------------------------------------------------------
 
-def _ellipsoid(p: np.ndarray, centre, radii) -> np.ndarray:
+def _ellipsoid(p: np.ndarray, centre, radii, x_scale: np.ndarray | float = 1.0) -> np.ndarray:
     """Quilez's bound for an ellipsoid: exact on the surface, close enough off it.
 
     Points come as an (..., 3) array; the arithmetic runs per axis, which numpy does far faster
-    than reductions over a last axis of three.
+    than reductions over a last axis of three. ``x_scale`` stretches x point by point first
+    (a solid that narrows along its height) without copying the points.
     """
     cx, cy, cz = centre
     rx, ry, rz = radii
-    qx = (p[..., 0] - cx) * (1.0 / rx)
+    qx = (p[..., 0] * x_scale - cx) * (1.0 / rx)
     qy = (p[..., 1] - cy) * (1.0 / ry)
     qz = (p[..., 2] - cz) * (1.0 / rz)
     k0 = np.sqrt(qx * qx + qy * qy + qz * qz)
@@ -203,7 +204,12 @@ class Head:
         b = self.build
         L = b.length
         m = _mirror_x(p)  # the face is symmetric; what differs side to side is painted
-        d = _ellipsoid(p, (0.0, 0.08, -0.07), (0.35 * b.skull, 0.42, 0.44))
+        # the cranium is a ball whose sides narrow below the cheekbones (Loomis slices them off): the
+        # lower face's own masses, not the skull, make the outline from the cheekbones to the chin,
+        # so a heavy jaw, a long tapered one or full cheeks change the head's shape
+        below = np.clip(-0.02 - p[..., 1], 0.0, None)
+        squeeze = 1.0 + 3.5 * below * below  # begins gently, so no crease runs across the face
+        d = _ellipsoid(p, (0.0, 0.08, -0.07), (0.35 * b.skull, 0.42, 0.44), x_scale=squeeze) / squeeze
         # the lower face: tapering from the cheekbones to the chin, as wide at the chin as the chin is
         chin_y = b.chin_y
         top = (0.0, -0.06, -0.02)
@@ -215,7 +221,7 @@ class Head:
         d = _smin(d, face, 0.2)
         # the jaw from the angle below each ear to the chin: a square jaw is wide and low, and its
         # edge stays firm; a rounded one melts into the cheek
-        angle = (0.235 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.04)
+        angle = (0.22 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.08)
         chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
         bar = 0.045 + 0.01 * b.square
         d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))
@@ -227,8 +233,8 @@ class Head:
                                 (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
-        d = _smin(d, _ellipsoid(m, (0.15 * b.cheekbones, -0.16 * L, 0.13 + 0.03 * full),
-                                (0.11 + 0.025 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
+        d = _smin(d, _ellipsoid(m, (0.14 * b.cheekbones, -0.16 * L, 0.16 + 0.03 * full),
+                                (0.1 + 0.018 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
         if b.jowls > 0.25:  # flesh hanging at the jaw line either side of the chin
             j = min(b.jowls, 2.0)
             d = _smin(d, _ellipsoid(m, (0.13 * b.jaw, -0.4 * L, 0.12),
@@ -245,21 +251,21 @@ class Head:
         # the barrel of the mouth and the lips
         mouth_y = b.mouth_y
         d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.01, 0.26), (0.13, 0.11 * L, 0.13)), 0.06)
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.365 + 0.004 * b.lips),
-                                (0.075 * b.mouth_width, 0.017 + 0.004 * b.lips, 0.03)), 0.025)
-        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.358 + 0.005 * b.lips),
-                                (0.065 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.03)), 0.025)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y + 0.02, 0.352 + 0.004 * b.lips),
+                                (0.095 * b.mouth_width, 0.017 + 0.004 * b.lips, 0.03)), 0.025)
+        d = _smin(d, _ellipsoid(p, (0.0, mouth_y - 0.022, 0.345 + 0.005 * b.lips),
+                                (0.085 * b.mouth_width, 0.02 + 0.006 * b.lips, 0.03)), 0.025)
         # eye sockets carved under the brow, the eyeballs (under their lids) in them
         d = _smax(d, -_ellipsoid(m, (b.eye_x, -0.005, 0.355 + 0.012 * b.deep_eyes),
                                  (0.06, 0.05 + 0.008 * b.deep_eyes, 0.05)), 0.05)
-        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.282 - 0.012 * b.deep_eyes), (0.05, 0.045, 0.05)), 0.025)
+        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.278 - 0.012 * b.deep_eyes), (0.055, 0.045, 0.05)), 0.04)
         if b.eye_bags > 0.0:
             d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.29 - 0.01 * b.deep_eyes),
                                     (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)
         d = _smin(d, self.nose(p, m), 0.025)
         d = _smin(d, self.ears(m), 0.02)
         # the neck, from under the skull down into the collar, a little forward at the throat
-        neck = _round_cone(p, (0.0, -0.2, -0.1), (0.0, -1.0, -0.05), 0.175 * b.neck, 0.2 * b.neck)
+        neck = _round_cone(p, (0.0, -0.2, -0.1), (0.0, -1.0, -0.05), 0.205 * b.neck, 0.235 * b.neck)
         d = _smin(d, neck, 0.1)
         return d
 
@@ -348,7 +354,7 @@ class Head:
         # a beard's surface is curls, its edge ragged
         curls = np.sin(x * 53.0 + y * 11.0) * np.sin(y * 47.0 - z * 19.0)
         shell = skin - thickness - 0.008 * curls
-        mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.07 * b.mouth_width, 0.03, 0.1))
+        mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.095 * b.mouth_width, 0.03, 0.1))
         if b.beard == "full":
             # down the cheeks from the sideburns, leaving the upper cheek bare
             region = np.maximum(y - (0.02 - 0.55 * np.clip(z - 0.12, 0.0, 1.0) - 0.1 * (np.abs(x) < 0.2)), -z - 0.1)
@@ -444,7 +450,7 @@ class Head:
         top = 0.78 if b.cap != "none" else 0.62
         bottom = -0.75 if b.falls > 1.0 else -0.62
         d = _ellipsoid(p, (0.0, (top + bottom) / 2, 0.0), (0.52 if b.cap == "none" else 0.6, (top - bottom) / 2, 0.66))
-        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.12), 0.26))
+        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.12), 0.3))
 
     def distance(self, p: np.ndarray) -> np.ndarray:
         d = self.bound(p)
@@ -465,7 +471,7 @@ class Head:
         # the lips: skin near the mouth's line, in front
         b = self.build
         lips = (found == SKIN) & (((p[..., 1] - b.mouth_y) / (0.03 + 0.006 * b.lips)) ** 2
-                                  + (p[..., 0] / (0.068 * b.mouth_width)) ** 2 < 1.0) & (p[..., 2] > 0.33)
+                                  + (p[..., 0] / (0.09 * b.mouth_width)) ** 2 < 1.0) & (p[..., 2] > 0.33)
         found[lips] = LIP
         return found
 
@@ -558,7 +564,7 @@ class Sitter:
         normals_head = _normals(self.head.distance, points_head)
         normals_view = normals_head @ self.rotation.T
         lambert = np.clip(normals_view @ self.light, 0.0, 1.0)
-        shadow = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
+        cast = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
                          steps=18 if self.frame.scale > 100 else 11)
         occlusion = _occlusion(self.head.distance, points_head, normals_head)
         materials = self.head.material(points_head)
@@ -569,7 +575,9 @@ class Sitter:
             return out.reshape((rows, cols) + values.shape[1:])
 
         material = spread(materials, 0, np.int8)
-        fields = [spread(lambert * shadow, 0.0), spread(np.clip(normals_view[:, 2], 0.0, 1.0), 0.0),
+        # a cast shadow (the nose's on the cheek, the jaw's on the neck) is lit by the room: it
+        # darkens a plane by a half-tone, it does not blacken it as the turn away from the lamp does
+        fields = [spread(lambert * (0.4 + 0.6 * cast), 0.0), spread(np.clip(normals_view[:, 2], 0.0, 1.0), 0.0),
                   spread(occlusion, 1.0)]
         depth, position = spread(points_view[:, 2], -9.0), spread(points_head, 0.0)
         if step > 1:

@@ -116,8 +116,8 @@ def _smoothstep(low: float, high: float, values: np.ndarray) -> np.ndarray:
 # A face is painted with a fuller brush and more care than a sky: its washes flow evenly (the
 # mottle of a big wash would shift the whole face's tone from one painting to the next) and
 # granulate less, so the same sitter looks the same whichever seed moves the brush.
-FACE_FLOW = 0.07
-FACE_GRAIN = 0.6
+FACE_FLOW = 0.04
+FACE_GRAIN = 0.45
 
 
 def _glazes(painting: Painting, field: np.ndarray, at: tuple[int, int], glazes, scale: float = 1.0,
@@ -178,7 +178,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     # the first wash already darkens a little where the form turns away: a painter loads the brush
     # more there while the wash is wet
     turning = 0.95 + 0.35 * _smoothstep(0.75, 0.25, lit)
-    _glazes(painting, skin * turning, at, colours["base"], scale=1.3, wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
+    _glazes(painting, skin * turning, at, colours["base"], scale=1.45, wobble=1.2 * px, edge=0.25, bleed=0.8 * px,
             granulation=0.3, reserve=reserve)
     # charges of colour into the wet wash: warm cheeks, nose and ears; the cool of a shaved jaw
     b = render.build
@@ -187,7 +187,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     nose = np.exp(-((x / 0.05) ** 2 + ((y - b.nose_base_y - 0.03) / 0.05) ** 2)) * (z > 0.3)
     ears = ((np.abs(x) > 0.31 * b.skull) & (z < 0.1) & (y > -0.13) & (y < 0.1)).astype(np.float32)
     warm = np.clip(cheeks + 0.8 * nose + 0.7 * ears, 0.0, 1.0) * skin
-    _glazes(painting, soften(warm, 2.0 * px), at, colours["warm"], wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
+    _glazes(painting, soften(warm, 2.0 * px), at, colours["warm"], 1.4, wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
     if look.shaved:
         jaw = _smoothstep(b.nose_base_y - 0.02, b.nose_base_y - 0.09, y) * (np.abs(x) < 0.3 * b.jaw) * (z > -0.02)
         jaw = jaw * (1.0 - (render.material == LIP)) * skin
@@ -208,35 +208,56 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
 
 
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
+    """The planes turned from the light, in two values: a half-tone and the core shadow.
+
+    A painter looks with half-closed eyes and sees the head as a light shape and a shadow shape.
+    The half-tone goes on damp paper over every plane turning away (soft where the form turns
+    slowly, a cheek, a temple). The core shadow is where the form turns fully from the lamp: a
+    band just past the turn, darkest there, and lighter again toward the outline where the
+    room's light bounces back into it, so the far cheek is a turning form, not a dark mask.
+    """
     colours = SKIN_LOOKS[look.skin]
-    # the light as a painter sees it with half-closed eyes: the planes, without the ray grid's facets
-    lit = soften(render.lit, 1.8 * wobble)
-    # bounced light: the shadow side lightens a little toward the outline, as light from the
-    # room reflects back into it
-    bounce = _smoothstep(0.35, 0.05, render.facing) * 0.12
-    # the half-tone on damp paper: the cheek turns softly into it, the jaw's edge stays firm
-    half = _smoothstep(0.62, 0.3, lit + bounce * 0.5) * skin
+    lit = soften(render.lit, 1.6 * wobble)
+    facing = render.facing
+    bounce = _smoothstep(0.45, 0.08, facing)
+    # the values are the painter's decision, not the lamp's: about the darker two fifths of the
+    # face go into the half-tone and the darkest sixth into the core shadow, whatever the pose
+    half_at, core_at = _value_breaks(lit, skin)
+    half = _smoothstep(half_at + 0.14, half_at - 0.14, lit) * skin
+    # the form turns at its edge even in the light: the side planes of the face (the temple, the
+    # side of the cheek back to the ear, the jaw turning under) take a lighter half-tone, or the
+    # lit side of a head reads as a flat disc
+    turning = _smoothstep(0.6, 0.22, soften(facing, 1.5 * wobble)) * skin
+    half = np.maximum(half, 0.75 * turning)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
-    _paste(wet, soften(half, 3.0 * wobble) * 0.6, at)
+    _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
-    _glazes(painting, half, at, colours["half"], scale=2.0, wobble=wobble, edge=0.15, bleed=1.5, granulation=0.3)
+    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=2.3, wobble=wobble, edge=0.0,
+            bleed=1.6, granulation=0.3)
     painting.dry()
-    # the shadow proper: hard where it dried, but softened a little so a round cheek does not
-    # read as a facet; lighter on the neck, which the room's light reaches from below
-    shadow = soften(_smoothstep(0.24, 0.06, lit + bounce) * skin, 1.8 * wobble)
+    core = _smoothstep(core_at + 0.08, core_at - 0.08, lit) * skin * (1.0 - 0.55 * bounce)
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
-    shadow = shadow * (1.0 - 0.45 * neck) * (1.0 - 0.6 * _philtrum(render))
-    _glazes(painting, shadow, at, colours["shadow"], scale=1.6, wobble=wobble, edge=0.45, bleed=1.0, granulation=0.45)
+    core = soften(core * (1.0 - 0.4 * neck) * (1.0 - 0.7 * _philtrum(render)), 1.4 * wobble)
+    _glazes(painting, core, at, colours["shadow"], scale=1.15, wobble=wobble, edge=0.25, bleed=1.0, granulation=0.45)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin
     if throat.any():
         y = render.position[..., 1]
-        under = _smoothstep(render.build.chin_y - 0.16, render.build.chin_y + 0.0, y)
-        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.1, wobble=wobble, edge=0.2,
+        under = _smoothstep(render.build.chin_y - 0.2, render.build.chin_y - 0.01, y)
+        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.3, wobble=wobble, edge=0.2,
                 bleed=1.0, granulation=0.3)
-        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.1, wobble=wobble,
-                edge=0.5, bleed=0.8, granulation=0.4)
+        _glazes(painting, soften(throat * under, 1.5 * wobble), at, colours["shadow"], scale=1.6, wobble=wobble,
+                edge=0.35, bleed=0.8, granulation=0.4)
+
+
+def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
+    """Where the half-tone and the core shadow begin, from how the light falls on this face."""
+    values = lit[skin > 0.5]
+    if values.size < 16:
+        return 0.5, 0.2
+    half_at, core_at = np.quantile(values, (0.4, 0.13))
+    return float(np.clip(half_at, 0.38, 0.62)), float(np.clip(core_at, 0.12, 0.32))
 
 
 def _neck(render: Render) -> np.ndarray:
@@ -257,32 +278,43 @@ def _philtrum(render: Render) -> np.ndarray:
 
 
 def _accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
-    """The hollows, darkest of the skin: laid last, small and hard-edged."""
+    """The hollows, darkest of the skin: laid last, small (the corners of the mouth, the ear's bowl)."""
     colours = SKIN_LOOKS[look.skin]
-    hollow = _smoothstep(0.6, 0.35, render.occlusion) * _smoothstep(0.4, 0.15, render.lit) * skin
+    hollow = _smoothstep(0.5, 0.3, render.occlusion) * _smoothstep(0.35, 0.1, render.lit) * skin
     hollow = hollow * (1.0 - _philtrum(render))
-    _glazes(painting, soften(hollow, wobble), at, colours["shadow"], scale=0.9, wobble=0.6 * wobble, edge=0.5, bleed=0.8)
+    _glazes(painting, soften(hollow, wobble), at, colours["shadow"], scale=0.6, wobble=0.5 * wobble, edge=0.4,
+            bleed=0.8)
 
 
 def _form_accents(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
-    """The small, sharp turns of form the half-closed eye let go: the shadow side of the nose and
-    its wings, the shelf under the brow, the groove under the lower lip, the turn of the cheekbone.
-
-    A painter lays the big planes with a wide brush and then, with a small one and a fuller
-    mixture, states the few places where the form turns quickly; those carry the likeness at a
-    distance. They are found as where the light, looked at closely, is darker than the big planes
-    painted so far (the difference of a narrow and a wide blur), inside the face and away from its
-    outline, where the lost edge must stay lost.
+    """The few places where the form turns under, stated with a small brush after the planes: the
+    shadow under the nose, the groove under the lower lip, the temple's turn, the underside of the
+    cheekbone on the shadow side. They are found on the solid, where the surface faces down or
+    sideways away from the light, inside the face and away from its outline (a lost edge stays lost).
     """
     colours = SKIN_LOOKS[look.skin]
-    broad = soften(render.lit, 1.8 * wobble)
-    close = soften(render.lit, 0.35 * wobble)
-    turn = np.clip(broad - close, 0.0, 0.2) / 0.2
-    inside = _smoothstep(0.3, 0.6, render.facing) * (render.position[..., 2] > 0.12)
-    accent = soften(_smoothstep(0.15, 0.7, turn) * inside * skin, 0.4 * wobble)
-    accent = accent * (1.0 - 0.7 * _philtrum(render))
-    _glazes(painting, accent, at, colours["shadow"], scale=1.5, wobble=0.4 * wobble, edge=0.55, bleed=0.5,
-            granulation=0.3)
+    b = render.build
+    x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
+    inside = _smoothstep(0.25, 0.55, render.facing) * skin
+    dim = _smoothstep(0.75, 0.35, soften(render.lit, 0.5 * wobble))
+    # under the nose: the base of the nose and the shadow it drops on the lip
+    under_nose = _band(y, b.nose_base_y - 0.005, 0.02) * _smoothstep(0.06, 0.02, np.abs(x)) * (z > 0.3)
+    # under the lower lip: the little shelf above the chin
+    under_lip = _band(y, b.mouth_y - 0.045, 0.014) * _smoothstep(0.07, 0.03, np.abs(x)) * (z > 0.25)
+    # the temple's turn and the hollow under the cheekbone: where the side plane begins
+    side = _smoothstep(0.2, 0.27, np.abs(x)) * _smoothstep(-0.32, -0.12, y) * _smoothstep(0.12, 0.0, y)
+    accent = np.maximum(np.maximum(under_nose * 0.9, under_lip * 0.8), side * dim * 0.6) * inside
+    # the ear: its bowl in shadow inside the rim, and the groove where it meets the head
+    ear = ((np.abs(x) > 0.31 * b.skull) & (z < 0.06) & (z > -0.16) & (y > -0.12) & (y < 0.09)).astype(np.float32)
+    bowl = ear * _smoothstep(0.9, 0.55, render.occlusion) * skin
+    accent = np.maximum(accent, bowl * 0.9)
+    _glazes(painting, soften(accent, 0.8 * wobble), at, colours["shadow"], scale=0.8, wobble=0.4 * wobble,
+            edge=0.3, bleed=0.6, granulation=0.3)
+
+
+def _band(values: np.ndarray, centre: float, half_width: float) -> np.ndarray:
+    """1 at ``centre``, falling smoothly to 0 at ``half_width`` either side."""
+    return np.clip(1.0 - ((values - centre) / half_width) ** 2, 0.0, 1.0)
 
 
 def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
@@ -314,15 +346,16 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
             thinning = _smoothstep(b.nose_base_y + 0.05, b.nose_base_y - 0.05, render.position[..., 1])
             mask = mask * (0.7 + 0.3 * thinning)
         # a beard is painted light first, the skin's warmth left showing through its lit side,
-        # then its shadow side and the mass under the chin, then the curls as strokes
+        # then its shadow side and the mass under the chin, then the curls as strokes: a dark
+        # beard is one dark shape against the face, its edge soft on the cheek and firm below
         lit = soften(render.lit, 2.0 * px)
         # no ultramarine in a beard's light: it would granulate into a grey patch on the cheek
         warm = tuple(glaze for glaze in colours["light"] if glaze[0] != "ultramarine")
-        _glazes(painting, mask * (0.7 + 0.3 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.35,
-                wobble=2.2 * px, edge=0.2, bleed=1.6, granulation=0.8)
-        shadow = _smoothstep(0.35, 0.1, lit) * mask
-        _glazes(painting, shadow, at, colours["shadow"], scale=0.8, wobble=1.6 * px, edge=0.4, bleed=1.0,
-                granulation=0.6)
+        _glazes(painting, mask * (0.75 + 0.25 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.6,
+                wobble=1.6 * px, edge=0.3, bleed=1.2, granulation=0.35)
+        shadow = _smoothstep(0.5, 0.15, lit) * mask
+        _glazes(painting, soften(shadow, 1.5 * px), at, colours["shadow"], scale=1.0, wobble=1.6 * px, edge=0.3,
+                bleed=1.2, granulation=0.3)
         face_features.beard_strokes(painting, render, mask, colours["stroke"][0], px)
 
 

@@ -53,7 +53,7 @@ HAIR_CUTS: dict[str, tuple[float, float, str, float, float, float, float, bool]]
 HAIR_VOLUMES = {"flat": (0.010, 0.015), "close": (0.018, 0.030), "full": (0.030, 0.062), "thick": (0.042, 0.090)}
 HAIRLINES = {"low": (0.33, 0.03, 0.0), "straight": (0.37, 0.05, 0.0), "high": (0.42, 0.07, 0.0),
              "receding": (0.45, 0.13, 0.0), "widows_peak": (0.4, 0.07, 0.05)}
-TURNS = {"front": 0.0, "left": 24.0, "right": -24.0}
+TURNS = {"front": 0.0, "left": 21.0, "right": -21.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +110,7 @@ class Build:
     cap: str = "none"
     cigar: bool = False
     mole: str = "none"
+    teeth: str = "hidden"
     expression: str = "neutral"
     age: int = 50
     yaw: float = 0.0
@@ -132,7 +133,7 @@ class Build:
 # head is multiplied by this, as Brennan's caricature generator does ("Caricature Generator:
 # The Dynamic Exaggeration of Faces by Computer", Leonardo 18(3), 1985). A little exaggeration
 # makes a face read as itself at a glance, which a 64 px chip needs.
-EXAGGERATION = 1.45
+EXAGGERATION = 1.6
 # The measurements that are exaggerated; the rest (hair, expression, turn) are words, not sizes.
 _PROPORTIONS = ("skull", "length", "cheekbones", "jaw", "square", "chin_width", "chin_jut", "jowls",
                 "double_chin", "cheeks", "brow_ridge", "brow_weight", "eye_x", "eye_open", "eye_size", "deep_eyes",
@@ -149,8 +150,8 @@ def exaggerate(build: Build, amount: float = EXAGGERATION) -> Build:
         changes[name] = mean + amount * (getattr(build, name) - mean)
     changes["skull"] = min(max(changes["skull"], 0.86), 1.16)
     changes["length"] = min(max(changes["length"], 0.86), 1.2)
-    changes["eye_open"] = max(changes["eye_open"], 0.5)
-    changes["eye_size"] = max(changes["eye_size"], 0.65)
+    changes["eye_open"] = max(changes["eye_open"], 0.56)  # small eyes, but eyes: a slit reads as a line
+    changes["eye_size"] = max(changes["eye_size"], 0.72)
     changes["hair_side"] = max(changes["hair_side"], 0.0)
     changes["hair_top"] = max(changes["hair_top"], 0.0)
     return replace(build, **changes)
@@ -177,7 +178,8 @@ def build_for(sitter: Portrait) -> Build:
     if sitter.cap:
         cap = "service" if sitter.uniformed else "patrol"
     b = replace(b, beard=sitter.beard, moustache=sitter.moustache_style if sitter.moustache else "none",
-                cap=cap, cigar=sitter.cigar, mole=sitter.mole)
+                cap=cap, cigar=sitter.cigar, mole=sitter.mole,
+                teeth=sitter.teeth)
     return exaggerate(b)
 
 

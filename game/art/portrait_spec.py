@@ -31,6 +31,8 @@ HAIR_VOLUMES = ("flat", "close", "full", "thick")
 EXPRESSIONS = ("neutral", "stern", "worried", "smiling", "tired")
 TURNS = ("front", "left", "right")
 MOLES = ("none", "left", "right")
+# Whether a smile shows the upper teeth, and a gap between the front two (Khrushchev's grin).
+TEETH = ("hidden", "showing", "gap")
 HAIR_COLOURS = ("dark", "brown", "sandy", "auburn", "grey", "white")
 # ``hair`` names a colour, or how much of it is left; a receding or bald head takes its colour
 # from ``hair_colour`` (or from the sitter's age).
@@ -84,6 +86,7 @@ KEYS: dict[str, tuple[str, ...] | type] = {
     "expression": EXPRESSIONS,
     "turn": TURNS,
     "mole": MOLES,
+    "teeth": TEETH,
 }
 
 AGE_RANGE = (16, 100)
@@ -192,6 +195,7 @@ class Portrait:
     expression: str
     turn: str
     mole: str
+    teeth: str = "hidden"
 
     @property
     def soviet(self) -> bool:
@@ -261,6 +265,7 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
         expression=params.get("expression", "neutral"),
         turn=params.get("turn", "front"),
         mole=params.get("mole", "none"),
+        teeth=params.get("teeth", "hidden"),
     )
 
 

@@ -69,7 +69,7 @@ def look_for(sitter: Portrait, detail: float = 1.0) -> Look:
     cloth = attire.CLOTH.get(sitter.attire, OLIVE_DRAB)
     if sitter.attire in ("suit", "soviet_suit", "coat", "blouse", "dress", "olive_fatigues"):
         cloth = OLIVE_DRAB  # a patrol cap of olive drab: duller and browner than fresh fatigues
-    band = (("alizarin", 0.5), ("vermilion", 0.22)) if sitter.attire == "soviet_uniform" else (("payne_grey", 0.45),)
+    band = (("alizarin", 0.6), ("vermilion", 0.3)) if sitter.attire == "soviet_uniform" else (("payne_grey", 0.45),)
     return Look(skin=sitter.skin, hair=sitter.hair_colour, cap_cloth=cloth, cap_band=band,
                 shaved=sitter.beard == "none" and not sitter.lipstick and sitter.hair != "white",
                 lipstick=sitter.lipstick, detail=detail)
@@ -79,7 +79,7 @@ def torso_for(sitter: Portrait, frame_size: float, eyes: tuple[float, float], he
     """The clothes' geometry under a head drawn at ``eyes`` (sheet units) and ``head_size`` units tall."""
     build = build_for(sitter)
     chin = eyes[1] + 0.52 * build.length * head_size
-    return attire.Torso(cx=eyes[0], collar_y=chin + 0.15 * head_size, neck=0.2 * build.neck * head_size,
+    return attire.Torso(cx=eyes[0], collar_y=chin + 0.15 * head_size, neck=0.235 * build.neck * head_size,
                         turn=math.sin(math.radians(build.yaw)))
 
 
