@@ -600,15 +600,18 @@ def _caption_renderer():
         import pygame
 
         pygame.font.init()
-        font = pygame.font.Font(str(paths.assets_folder() / "fonts" / "Vollkorn-Regular.ttf"), 15)
+        face = str(paths.assets_folder() / "fonts" / "Vollkorn-Regular.ttf")
+        fonts = [pygame.font.Font(face, size) for size in (15, 14, 13, 12)]
     except Exception:
         return None
 
     def caption(text: str, width: int):
-        surface = pygame.Surface((width, font.get_linesize() + 2))
+        # a long name steps down a size or two rather than losing its last letters under the tile
+        font = next((f for f in fonts if f.size(text)[0] <= width - 3), fonts[-1])
+        surface = pygame.Surface((width, fonts[0].get_linesize() + 2))
         surface.fill((238, 227, 204))
         words = font.render(text, True, (60, 48, 36))
-        surface.blit(words, (2, 1))
+        surface.blit(words, (2, 1 + (fonts[0].get_linesize() - font.get_linesize()) // 2))
         return pygame.surfarray.array3d(surface).swapaxes(0, 1)
     return caption
 
