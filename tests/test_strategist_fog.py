@@ -108,12 +108,12 @@ def test_what_is_hidden_from_the_seat_changes_no_advisor_estimate(seat, seed, da
 
 def test_the_positions_a_seat_believes_in_keep_what_it_sees_and_come_again_from_the_same_key():
     state = played(5, 6, "hawk")
-    belief = belief_of(CUBA, state, "kennedy", 77)
+    belief = belief_of(CUBA, state, "kennedy")
     seen = seen_slots(CUBA, "kennedy", state.values)
     for position in belief.positions:
         assert [position.values[slot] for slot in seen] == [state.values[slot] for slot in seen]
         assert position.day_index == state.day_index
-    again = belief_of(CUBA, state, "kennedy", 77)
+    again = belief_of(CUBA, state, "kennedy")
     assert [p.values for p in again.positions] == [p.values for p in belief.positions]
     assert again.habits == belief.habits
 
@@ -122,4 +122,4 @@ def test_a_seat_from_which_nothing_is_kept_reasons_on_the_position_itself():
     assert not keeps_secrets_from(DEMO, "kennedy")
     assert keeps_secrets_from(CUBA, "kennedy") and keeps_secrets_from(CUBA, "khrushchev")
     state = new_game(DEMO, 3)
-    assert belief_of(DEMO, state, "kennedy", 1).positions == (state,)
+    assert belief_of(DEMO, state, "kennedy").positions == (state,)

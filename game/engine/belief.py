@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import product
+from typing import NamedTuple
 
 from game.engine.lookahead import HABITS, PRIOR, SURPRISE, habit_probability, habit_weights, sample_key
 from game.engine.resolve import Dice, apply_orders, choice_on_day, fire, legal_choices, may_fire
@@ -45,6 +46,8 @@ from game.scenario.model import Choice, Scenario
 PARTICLES = 8  # positions drawn per look ahead: each playout starts from one of them in turn
 MATCH_SCALE = 0.02  # of a meter's range: how far a replayed day may stray from what was seen, at a cost of e
 _KEY = 0x5851F42D4C957F2D  # apart from the playouts' keys
+_MIX = 0x9E3779B97F4A7C15
+_KEPT_REPLAYS = 512  # replays kept for the next day's belief; then forgotten all at once
 
 
 class Belief:
@@ -88,21 +91,33 @@ def seen_slots(scenario: Scenario, role_id: str, values: Sequence) -> tuple[int,
     return tuple(item.slot for item in items if sees(item.visible_to, role_id, values))
 
 
-def belief_of(scenario: Scenario, state: GameState, role_id: str, key: int, particles: int = PARTICLES) -> Belief:
-    """What the seat believes of ``state``, drawn with dice keyed by ``key``."""
+def belief_of(scenario: Scenario, state: GameState, role_id: str, particles: int = PARTICLES) -> Belief:
+    """What the seat believes of ``state``. The draws are keyed by the game's seed and the seat
+    (never by the game's own dice), so the strategist and the advisors of a seat share one
+    belief, and each day's replay extends the day before's (see ``_replayed``)."""
     if not keeps_secrets_from(scenario, role_id):
         return Belief((state,), {role: habit_weights(scenario, state, role) for role in scenario.roles})
     seen = history_seen_by(scenario, state.history, (role_id,), state.values)
-    days = [_Day(scenario, role_id, record) for record in seen]
+    key = sample_key(state.seed * _MIX ^ _KEY, list(scenario.roles).index(role_id))
+    replayed = _replayed(scenario, state.seed, role_id, seen, key, particles)
     now_seen = seen_slots(scenario, role_id, state.values)
-    positions = []
+    positions = [_position(scenario, state, particle, now_seen) for particle in replayed]
     totals = {role: [0.0] * len(HABITS) for role in scenario.roles}
-    for index in range(particles):
-        position, habits = _replay(scenario, state, role_id, days, now_seen, sample_key(key ^ _KEY, index))
-        positions.append(position)
-        for role, weights in habits.items():
-            totals[role] = [total + weight for total, weight in zip(totals[role], weights)]
+    for particle in replayed:
+        for role, weights in particle.habits.items():
+            normal = _normalised(weights)
+            totals[role] = [total + weight for total, weight in zip(totals[role], normal)]
     return Belief(positions, {role: tuple(total / particles for total in weights) for role, weights in totals.items()})
+
+
+class _Particle(NamedTuple):
+    """One guess at the game so far: the values, delayed effects and events as replayed, and the
+    habits' weights for each seat (never changed in place once made: the memo shares them)."""
+
+    values: tuple
+    pending: tuple
+    fired: frozenset[str]
+    habits: dict[str, tuple[float, ...]]
 
 
 class _Day:
@@ -119,16 +134,40 @@ class _Day:
                                if audible and event.id in record.events)
 
 
-def _replay(scenario: Scenario, state: GameState, role_id: str, days: Sequence[_Day], now_seen: Sequence[int],
-            key: int) -> tuple[GameState, dict[str, tuple[float, ...]]]:
-    """One particle: the game replayed from its opening as the seat knows it, to today."""
-    values = list(scenario.initial_values())
-    pending: tuple = ()
-    fired: frozenset[str] = frozenset()
-    habits = {role: list(PRIOR) for role in scenario.roles}
+def _replayed(scenario: Scenario, seed: int, role_id: str, seen: Sequence[DayRecord], key: int,
+              particles: int) -> tuple[_Particle, ...]:
+    """The particles after the days seen, each replayed on its own dice. A replay depends only on
+    the key and what the seat saw, so it is kept (a few games' worth) and the next day's belief
+    replays one day more, not the whole game again: the answer is the same either way."""
+    memo = scenario.memo.setdefault(("beliefs", role_id), {})
+    marks = tuple((record.orders, record.values_after, record.events) for record in seen)
+    found = memo.get((key, particles, marks))
+    if found is not None:
+        return found
+    done = memo.get((key, particles, marks[:-1])) if marks else None
+    start = len(marks) - 1 if done is not None else 0
+    if done is None:
+        opening = _Particle(tuple(scenario.initial_values()), (), frozenset(),
+                            {role: tuple(PRIOR) for role in scenario.roles})
+        done = (opening,) * particles
+    days = [_Day(scenario, role_id, record) for record in seen[start:]]
+    result = tuple(_replay(scenario, seed, role_id, particle, days, sample_key(key, index))
+                   for index, particle in enumerate(done))
+    if len(memo) >= _KEPT_REPLAYS:
+        memo.clear()
+    memo[key, particles, marks] = result
+    return result
+
+
+def _replay(scenario: Scenario, seed: int, role_id: str, particle: _Particle, days: Sequence[_Day],
+            key: int) -> _Particle:
+    """One particle carried through more days of the game, as the seat knows them."""
+    values = list(particle.values)
+    pending, fired = particle.pending, particle.fired
+    habits = {role: list(weights) for role, weights in particle.habits.items()}
     for day in days:
         record = day.record
-        then = GameState(state.seed, record.day_index, tuple(values), pending, fired, (), None)
+        then = GameState(seed, record.day_index, tuple(values), pending, fired, (), None)
         options = []
         for role in scenario.roles:
             given = record.order_of(role)
@@ -154,6 +193,12 @@ def _replay(scenario: Scenario, state: GameState, role_id: str, days: Sequence[_
         for slot in day.slots:
             values[slot] = record.values_after[slot]
         values[scenario.day_slot] = record.values_after[scenario.day_slot]
+    return _Particle(tuple(values), pending, fired, {role: tuple(weights) for role, weights in habits.items()})
+
+
+def _position(scenario: Scenario, state: GameState, particle: _Particle, now_seen: Sequence[int]) -> GameState:
+    """The particle as a position to play from: what the seat sees today as it stands."""
+    values = list(particle.values)
     for slot in now_seen:
         values[slot] = state.values[slot]
     values[scenario.day_slot] = state.values[scenario.day_slot]
@@ -161,8 +206,7 @@ def _replay(scenario: Scenario, state: GameState, role_id: str, days: Sequence[_
         check_derived(scenario, values)
     except FormulaError:  # the guess at what is hidden makes a derived value fail: guess the opening's
         values = _opening_guess(scenario, state, now_seen)
-    position = GameState(state.seed, state.day_index, tuple(values), pending, fired, (), None)
-    return position, {role: _normalised(weights) for role, weights in habits.items()}
+    return GameState(state.seed, state.day_index, tuple(values), particle.pending, particle.fired, (), None)
 
 
 def _replay_day(scenario: Scenario, then: GameState, day: _Day, chosen: list[tuple[str, Choice | None]],

@@ -69,7 +69,7 @@ def war_risk(scenario: Scenario, state: GameState, role_id: str, choice_id: str,
 
 def seat_belief(scenario: Scenario, state: GameState, role_id: str) -> Belief:
     """What the advisors of a seat believe of the position: they know what their seat knows."""
-    return belief_of(scenario, state, role_id, _day_key(scenario, state, role_id))
+    return belief_of(scenario, state, role_id)
 
 
 def _day_key(scenario: Scenario, state: GameState, role_id: str) -> int:

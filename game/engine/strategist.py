@@ -102,7 +102,7 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
 
     samples = max(1, int(budget * FIRST_SHARE) // len(habits))
     base = int(rng.random() * (1 << 53))
-    belief = belief_of(scenario, state, role_id, base)
+    belief = belief_of(scenario, state, role_id)
     table = Playouts(scenario, belief, role_id, samples, base)
     for habit in habits:
         table.run(None, habit, samples)
