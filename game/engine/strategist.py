@@ -145,7 +145,7 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
 
 CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
 HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
-LOYALTY = 0.05  # of the seat's range of values, times how well a habit explains the seat's own orders so far
+LOYALTY = 0.15  # of the seat's range of values, times how well a habit explains the seat's own orders so far
 FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
 
 
