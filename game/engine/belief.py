@@ -41,7 +41,7 @@ from game.engine.resolve import Dice, apply_orders, choice_on_day, fire, legal_c
 from game.engine.state import DayRecord, GameState, check_derived
 from game.engine.visibility import history_seen_by, sees
 from game.scenario.errors import FormulaError
-from game.scenario.model import Choice, Scenario
+from game.scenario.model import Choice, Event, Flag, Scenario, Variable
 
 PARTICLES = 8  # positions drawn per look ahead: each playout starts from one of them in turn
 MATCH_SCALE = 0.02  # of a meter's range: how far a replayed day may stray from what was seen, at a cost of e
@@ -73,7 +73,8 @@ def keeps_secrets_from(scenario: Scenario, role_id: str) -> bool:
     key = ("keeps secrets from", role_id)
     found = scenario.memo.get(key)
     if found is None:
-        things = [*scenario.variables.values(), *scenario.flags.values(), *scenario.events]
+        things: list[Variable | Flag | Event | Choice] = [*scenario.variables.values(), *scenario.flags.values(),
+                                                          *scenario.events]
         things += [choice for day in scenario.days for role, choices in day.choices.items() if role != role_id
                    for choice in choices]
         things += [choice for role in scenario.roles.values() if role.id != role_id for choice in role.standing_choices]
@@ -87,7 +88,7 @@ def _may_hide(visible_to, role_id: str) -> bool:
 
 def seen_slots(scenario: Scenario, role_id: str, values: Sequence) -> tuple[int, ...]:
     """The slots of the variables and flags the seat sees when the values are ``values``."""
-    items = (*scenario.variables.values(), *scenario.flags.values())
+    items: tuple[Variable | Flag, ...] = (*scenario.variables.values(), *scenario.flags.values())
     return tuple(item.slot for item in items if sees(item.visible_to, role_id, values))
 
 
@@ -168,7 +169,7 @@ def _replay(scenario: Scenario, seed: int, role_id: str, particle: _Particle, da
     for day in days:
         record = day.record
         then = GameState(seed, record.day_index, tuple(values), pending, fired, (), None)
-        options = []
+        options: list[Sequence[tuple[Choice | None, float]]] = []
         for role in scenario.roles:
             given = record.order_of(role)
             legal = legal_choices(scenario, then, role)

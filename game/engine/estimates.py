@@ -1,10 +1,12 @@
 """Advisors who estimate the odds: the chance of war if the seat gives the order they recommend.
 
 The figure comes from the same lookahead as the strategist (``game.engine.lookahead``): from the
-current position, playouts that give the recommended order today and then play on by the fixed
-habits in turn, against the other seat as its orders so far suggest, with dice of their own,
-keyed by the game's seed, the day and the seat (so an estimate is the same every time the day is
-shown, and on any machine). *War* is any ending whose tone is ``catastrophe``.
+current position as the seat knows it, playouts that give the recommended order today and then
+play on by the fixed habits in turn, against the other seat as its orders so far suggest, with
+dice of their own, keyed by the game's seed, the day and the seat (so an estimate is the same
+every time the day is shown, and on any machine). An advisor belongs to a seat and knows what the
+seat knows: each playout starts from a position the seat believes possible (the strategist's
+belief, ``game.engine.belief``), never from the other side's hidden meters, flags or orders. *War* is any ending whose tone is ``catastrophe``.
 
 Each advisor then colours the figure by their leaning, for an order of force (a ``hawk``
 choice): a hawk puts the risk at ``LEANING_COLOUR['hawk']`` (half) of what the lookahead found,

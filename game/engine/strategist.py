@@ -2,7 +2,8 @@
 
 Each day it weighs every open order by playouts (``game.engine.lookahead``): give the order
 today, then play on by one of the fixed habits, against the other seat as its orders so far
-suggest it plays, with dice of its own. An *arm* is an (order, habit to play on by) pair; the
+suggest it plays, with dice of its own, each playout from a position the seat believes possible
+(``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An *arm* is an (order, habit to play on by) pair; the
 arms share their dice sample for sample (common random numbers), and successive halving spends
 the budget on the promising ones: every round the worse half is dropped, so the orders worth
 comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
