@@ -1,10 +1,12 @@
 """Advisors who estimate the odds: the chance of war if the seat gives the order they recommend.
 
 The figure comes from the same lookahead as the strategist (``game.engine.lookahead``): from the
-current position, playouts that give the recommended order today and then play on by the fixed
-habits in turn, against the other seat as its orders so far suggest, with dice of their own,
-keyed by the game's seed, the day and the seat (so an estimate is the same every time the day is
-shown, and on any machine). *War* is any ending whose tone is ``catastrophe``.
+current position as the seat knows it, playouts that give the recommended order today and then
+play on by the fixed habits in turn, against the other seat as its orders so far suggest, with
+dice of their own, keyed by the game's seed, the day and the seat (so an estimate is the same
+every time the day is shown, and on any machine). An advisor belongs to a seat and knows what the
+seat knows: each playout starts from a position the seat believes possible (the strategist's
+belief, ``game.engine.belief``), never from the other side's hidden meters, flags or orders. *War* is any ending whose tone is ``catastrophe``.
 
 Each advisor then colours the figure by their leaning, for an order of force (a ``hawk``
 choice): a hawk puts the risk at ``LEANING_COLOUR['hawk']`` (half) of what the lookahead found,
@@ -18,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from collections.abc import Sequence
 
-from game.engine.lookahead import PICKERS, guess_others, other_habits, run_line, sample_key
+from game.engine.belief import Belief, belief_of
+from game.engine.lookahead import PICKERS, guess_others, run_line, sample_key
 from game.engine.resolve import day_random, find_legal
 from game.engine.state import GameState
 from game.scenario.model import Advice, Advisor, Scenario
@@ -44,24 +47,36 @@ def war_endings(scenario: Scenario) -> frozenset[str]:
     return frozenset(ending.id for ending in scenario.endings if ending.mood == "catastrophe")
 
 
-def war_risk(scenario: Scenario, state: GameState, role_id: str, choice_id: str, playouts: int = ESTIMATE_PLAYOUTS) -> float:
-    """The share of playouts that end in war when the seat gives ``choice_id`` today."""
+def war_risk(scenario: Scenario, state: GameState, role_id: str, choice_id: str, playouts: int = ESTIMATE_PLAYOUTS,
+             belief: Belief | None = None) -> float:
+    """The share of playouts that end in war when the seat gives ``choice_id`` today, each from a
+    position the seat believes possible (``belief``, else drawn here: see ``game.engine.belief``)."""
     choice = find_legal(scenario, state, role_id, choice_id)
     if choice is None:
         raise ValueError(f"'{choice_id}' is not open to '{role_id}' today")
     wars = war_endings(scenario)
-    beliefs = other_habits(scenario, state, role_id)
-    stream = _STREAM + list(scenario.roles).index(role_id)
-    base = int(day_random(state.seed, state.day_index, stream).random() * (1 << 53)) ^ _choice_key(choice_id)
+    belief = belief if belief is not None else seat_belief(scenario, state, role_id)
+    beliefs = belief.others(role_id)
+    base = _day_key(scenario, state, role_id) ^ _choice_key(choice_id)
     counted = hits = 0
     for index in range(playouts):
         others = dict(zip(beliefs, guess_others(beliefs, index, playouts)))
         own = PICKERS[_OWN_HABITS[index % len(_OWN_HABITS)]]
-        final = run_line(scenario, state, role_id, choice, own, others, sample_key(base, index))
+        final = run_line(scenario, belief.position(index), role_id, choice, own, others, sample_key(base, index))
         if final is not None:
             counted += 1
             hits += final.ending in wars
     return hits / counted if counted else 0.0
+
+
+def seat_belief(scenario: Scenario, state: GameState, role_id: str) -> Belief:
+    """What the advisors of a seat believe of the position: they know what their seat knows."""
+    return belief_of(scenario, state, role_id)
+
+
+def _day_key(scenario: Scenario, state: GameState, role_id: str) -> int:
+    stream = _STREAM + list(scenario.roles).index(role_id)
+    return int(day_random(state.seed, state.day_index, stream).random() * (1 << 53))
 
 
 def _choice_key(choice_id: str) -> int:
@@ -85,12 +100,14 @@ def estimates_for(scenario: Scenario, state: GameState, role_id: str,
     Each order is looked at once, however many advisors recommend it."""
     found: dict[str, float] = {}
     result = {}
+    belief: Belief | None = None
     for advisor, entry in advice:
         choice = find_legal(scenario, state, role_id, entry.recommends) if entry.recommends else None
         if choice is None:
             continue
         if choice.id not in found:
-            found[choice.id] = war_risk(scenario, state, role_id, choice.id, playouts)
+            belief = belief if belief is not None else seat_belief(scenario, state, role_id)
+            found[choice.id] = war_risk(scenario, state, role_id, choice.id, playouts, belief)
         risk = found[choice.id]
         result[advisor.id] = Estimate(advisor.id, choice.id, coloured(risk, advisor.leaning, choice.leaning), risk)
     return result

@@ -4,7 +4,9 @@ Both the strategist (a computer leader that plays to win for its seat) and the a
 estimates stand on this. A playout plays the rest of a game with the same steps as
 ``resolve_day`` (``apply_orders``, ``may_fire``/``fire``, ``ending_of_day``) but keeps no
 history, and rolls the events with its own dice: whoever looks ahead does not know the game's
-dice, nor the other seat's order of the day, only how the other seat has played so far.
+dice, nor the other seat's order of the day, only how the other seat has played so far. Nor does
+it start from the true position: the callers start each playout from a position the seat
+believes possible (``game.engine.belief``), so nothing kept from the seat leaks into its play.
 
 The other seat is modelled as one of the fixed habits (``historical``, ``hawk``, ``dove``,
 ``random``), weighted by how well each explains the orders it has given in the game so far

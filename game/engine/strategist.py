@@ -2,7 +2,8 @@
 
 Each day it weighs every open order by playouts (``game.engine.lookahead``): give the order
 today, then play on by one of the fixed habits, against the other seat as its orders so far
-suggest it plays, with dice of its own. An *arm* is an (order, habit to play on by) pair; the
+suggest it plays, with dice of its own, each playout from a position the seat believes possible
+(``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An *arm* is an (order, habit to play on by) pair; the
 arms share their dice sample for sample (common random numbers), and successive halving spends
 the budget on the promising ones: every round the worse half is dropped, so the orders worth
 comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
@@ -21,7 +22,8 @@ from collections.abc import Sequence
 
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
-from game.engine.lookahead import HABITS, PICKERS, habit_weights, guess_others, habit_options, other_habits, run_line, sample_key
+from game.engine.belief import Belief, belief_of
+from game.engine.lookahead import HABITS, PICKERS, guess_others, habit_options, run_line, sample_key
 from game.engine.resolve import Dice
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
@@ -100,10 +102,12 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
         return scale * (lean * LEANING_SCORE[choice.leaning] + (record_lean if choice.id == recorded else 0.0))
 
     samples = max(1, int(budget * FIRST_SHARE) // len(habits))
-    table = Playouts(scenario, state, role_id, samples, int(rng.random() * (1 << 53)))
+    base = int(rng.random() * (1 << 53))
+    belief = belief_of(scenario, state, role_id)
+    table = Playouts(scenario, belief, role_id, samples, base)
     for habit in habits:
         table.run(None, habit, samples)
-    followed = habit_weights(scenario, state, role_id) if state.history else ()
+    followed = belief.habits[role_id] if state.history else ()
     loyalty = {habit: LOYALTY * scale * weight for habit, weight in zip(HABITS, followed)}
     for habit in habits:  # the temper leans the choice of habit too, as it leans each order
         loyalty[habit] = loyalty.get(habit, 0.0) + scale * (lean * HABIT_DIRECTION[habit]
@@ -142,17 +146,18 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
 
 CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
 HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
-LOYALTY = 0.05  # of the seat's range of values, times how well a habit explains the seat's own orders so far
+LOYALTY = 0.15  # of the seat's range of values, times how well a habit explains the seat's own orders so far
 FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
 
 
 class Playouts:
     """The goal values of playouts by (order, habit), sample by sample: sample i of every line
-    uses the same dice and the same guess at the other seats, so lines compare fairly."""
+    starts from the same position the seat believes possible, with the same dice and the same
+    guess at the other seats, so lines compare fairly."""
 
-    def __init__(self, scenario: Scenario, state: GameState, role_id: str, samples: int, base: int):
-        self.scenario, self.state, self.role_id, self.base = scenario, state, role_id, base
-        beliefs = other_habits(scenario, state, role_id)
+    def __init__(self, scenario: Scenario, belief: Belief, role_id: str, samples: int, base: int):
+        self.scenario, self.belief, self.role_id, self.base = scenario, belief, role_id, base
+        beliefs = belief.others(role_id)
         self.guesses = [guess_others(beliefs, index, samples) for index in range(samples)]
         self.others = tuple(beliefs)
         # keyed by (order, habit); order None: the habit gives today's order too
@@ -168,7 +173,8 @@ class Playouts:
         own = PICKERS[habit]
         for index in range(len(found), upto):
             others = dict(zip(self.others, self.guesses[index]))
-            final = run_line(self.scenario, self.state, self.role_id, choice, own, others, sample_key(self.base, index))
+            final = run_line(self.scenario, self.belief.position(index), self.role_id, choice, own, others,
+                             sample_key(self.base, index))
             if final is None:
                 found.append(None)
                 continue
