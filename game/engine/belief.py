@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from itertools import product
 from typing import NamedTuple
 
-from game.engine.lookahead import HABITS, PRIOR, SURPRISE, habit_probability, habit_weights, sample_key
+from game.engine.lookahead import HABITS, PRIOR, SURPRISE, habit_probability, habit_weights, learn_habits, sample_key
 from game.engine.resolve import Dice, apply_orders, choice_on_day, fire, legal_choices, may_fire
 from game.engine.state import DayRecord, GameState, check_derived
 from game.engine.visibility import history_seen_by, sees
@@ -174,7 +174,7 @@ def _replay(scenario: Scenario, seed: int, role_id: str, particle: _Particle, da
             given = record.order_of(role)
             legal = legal_choices(scenario, then, role)
             if given is not None:
-                _learn(habits[role], scenario, then, role, legal, given)
+                learn_habits(habits[role], scenario, then, role, legal, given)
                 options.append([(choice_on_day(scenario, record.day_index, role, given), 1.0)])
             elif role != role_id and legal:  # an order the seat has not learned of
                 options.append(_likely_orders(scenario, then, role, legal, habits[role]))
@@ -245,18 +245,6 @@ def _likely_orders(scenario: Scenario, then: GameState, role: str, legal: Sequen
         chances.append((choice, (1 - SURPRISE) * chance + SURPRISE / len(legal)))
     return chances
 
-
-def _learn(weights: list[float], scenario: Scenario, then: GameState, role: str, legal: Sequence[Choice],
-           given: str) -> None:
-    """Bayes' rule on one order seen (as ``lookahead.habit_weights``, on the particle's position)."""
-    if not legal:
-        return
-    for index, habit in enumerate(HABITS):
-        chance = habit_probability(habit, scenario, then, role, legal, given)
-        weights[index] *= (1 - SURPRISE) * chance + SURPRISE / len(legal)
-    total = sum(weights)
-    if total > 0:
-        weights[:] = [weight / total for weight in weights]
 
 
 def _distance(scenario: Scenario, day: _Day, values: Sequence) -> float:

@@ -109,16 +109,23 @@ def habit_weights(scenario: Scenario, state: GameState, role_id: str) -> tuple[f
         if given is None:
             continue
         then = GameState(0, record.day_index, record.values_before, (), frozenset(), (), None)
-        legal = legal_choices(scenario, then, role_id)
-        if not legal:
-            continue
-        for index, habit in enumerate(HABITS):
-            chance = habit_probability(habit, scenario, then, role_id, legal, given)
-            weights[index] *= (1 - SURPRISE) * chance + SURPRISE / len(legal)
-        total = sum(weights)
-        weights = [weight / total for weight in weights]
+        learn_habits(weights, scenario, then, role_id, legal_choices(scenario, then, role_id), given)
     total = sum(weights)
     return tuple(weight / total for weight in weights)
+
+
+def learn_habits(weights: list[float], scenario: Scenario, then: GameState, role_id: str,
+                 legal: Sequence[Choice], given: str) -> None:
+    """Bayes' rule on one order seen, in place: each habit weighed by how likely it was to give
+    that order (``SURPRISE`` keeps a habit that never would from being ruled out for good)."""
+    if not legal:
+        return
+    for index, habit in enumerate(HABITS):
+        chance = habit_probability(habit, scenario, then, role_id, legal, given)
+        weights[index] *= (1 - SURPRISE) * chance + SURPRISE / len(legal)
+    total = sum(weights)
+    if total > 0:
+        weights[:] = [weight / total for weight in weights]
 
 
 # --- one playout -------------------------------------------------------------------------------
