@@ -273,7 +273,7 @@ def test_random_play_picks_every_choice_of_both_seats(random_report):
 # from the plan that always takes the first open choice. The best plan it finds is then judged
 # on fresh seeds, so that a plan lucky on the search seeds does not pass for a winning one.
 
-SEARCH_SEEDS = range(24)
+SEARCH_SEEDS = range(16)
 JUDGING_SEEDS = range(1000, 1120)
 
 

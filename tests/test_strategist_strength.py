@@ -29,7 +29,7 @@ from game.tools.simulate import game_seeds_of, play_one
 
 ROOT = Path(__file__).parent.parent
 SCENARIOS = {
-    "cuban_missile_crisis_1962": (ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml", 12),
+    "cuban_missile_crisis_1962": (ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml", 8),
     "berlin_1961": (ROOT / "scenarios" / "berlin_1961" / "scenario.yaml", 60),
 }  # path, games a cell (a strategist's game of 1962 takes ten times one of Berlin)
 SEED = 1962
