@@ -55,12 +55,19 @@ class ScenarioSource:
         return {field.path: field for field in self.fields}
 
 
-def read_scenario_source(path: str, diagnostics: Diagnostics) -> ScenarioSource | None:
-    """The scenario's text and texts; None (with the loader's errors) unless it loads cleanly."""
+def _read_or_report(path: str, limit: int, diagnostics: Diagnostics) -> bytes | None:
+    """The file's bytes, or None with one located error saying why it cannot be read."""
     try:
-        data = read_regular_file(path, MAX_FILE_BYTES)
+        return read_regular_file(path, limit)
     except (FileRefused, OSError, ValueError) as error:
         diagnostics.error(Location(path), f"cannot read the file: {_reason(error, path)}")
+        return None
+
+
+def read_scenario_source(path: str, diagnostics: Diagnostics) -> ScenarioSource | None:
+    """The scenario's text and texts; None (with the loader's errors) unless it loads cleanly."""
+    data = _read_or_report(path, MAX_FILE_BYTES, diagnostics)
+    if data is None:
         return None
     scenario = load_from_bytes(path, data, diagnostics)
     if scenario is None:
@@ -171,10 +178,8 @@ def _translated(catalog: Catalog) -> tuple[int, int]:
 
 def read_catalog(path: str, diagnostics: Diagnostics) -> Catalog | None:
     """A PO file read strictly: a damaged line, a wrong encoding or a missing language is an error."""
-    try:
-        data = read_regular_file(path, MAX_PO_BYTES)
-    except (FileRefused, OSError, ValueError) as error:
-        diagnostics.error(Location(path), f"cannot read the file: {_reason(error, path)}")
+    data = _read_or_report(path, MAX_PO_BYTES, diagnostics)
+    if data is None:
         return None
     data = data.removeprefix(b"\xef\xbb\xbf")  # the byte-order mark some Windows editors put first
     try:
