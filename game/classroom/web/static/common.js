@@ -255,6 +255,13 @@ const Brink = (() => {
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
   }
 
+  // "Tuesday 16 October 1962 · Day 1 of 18" under a day's heading; only "Day 1 of 18" when the heading is
+  // already the date (a day the two seats see under different titles has none in common but its date).
+  function dateLine(day, heading) {
+    const number = _("Day {number} of {total}", {number: day.number, total: day.of});
+    return heading === day.long_date ? number : `${day.long_date} · ${number}`;
+  }
+
   // A clock face that keeps itself up to date; "big" for the projector.
   function countdown(big) {
     const face = el("div", {class: `countdown${big ? " big" : ""}`, role: "timer", "aria-live": "off"},
@@ -317,5 +324,5 @@ const Brink = (() => {
   }
 
   return {_, el, svg, replace, connect, merge, setLanguageCookie, portrait, leaning, defconChip, meterList, inForce,
-          calendar, mapPicture, resolution, teamDecided, syncClock, countdown, newsList, messageList, clockTime};
+          calendar, mapPicture, resolution, teamDecided, syncClock, countdown, dateLine, newsList, messageList, clockTime};
 })();

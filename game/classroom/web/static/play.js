@@ -155,7 +155,7 @@
     const title = (view.phase === "deciding" && view.team && view.team.day_title) || day.title;  // a seat's own title
     return el("section", {class: "panel day-head"},
       el("div", {},
-        el("p", {class: "date"}, `${day.long_date} · ${_("Day {number} of {total}", {number: day.number, total: day.of})}`),
+        el("p", {class: "date"}, Brink.dateLine(day, title)),
         el("h1", {}, title)),
       el("div", {class: "head-side"}, Brink.countdown(false), Brink.defconChip(view.meters)));
   }

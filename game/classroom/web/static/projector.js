@@ -86,7 +86,7 @@
   function game(view) {
     const head = view.day
       ? el("div", {class: "headline"}, el("h1", {}, view.day.title),
-        el("span", {class: "date"}, `${view.day.long_date} · ${_("Day {number} of {total}", {number: view.day.number, total: view.day.of})}`),
+        el("span", {class: "date"}, Brink.dateLine(view.day, view.day.title)),
         view.phase === "deciding" ? Brink.countdown(true) : null)
       : el("div", {class: "headline"}, el("h1", {}, view.scenario.title));
     const meters = el("section", {class: "panel"}, defcon(view.meters), Brink.inForce(view.meters), Brink.meterList(view.meters));

@@ -73,7 +73,7 @@
     const focused = active && active.dataset ? active.dataset.key : null;
     const caret = active && typeof active.selectionStart === "number" ? [active.selectionStart, active.selectionEnd] : null;
     const phase = view.phase;
-    const day = view.day ? `${view.day.long_date}: ${view.day.title} (${_("Day {number} of {total}", {number: view.day.number, total: view.day.of})})` : "";
+    const day = view.day ? `${view.day.title} · ${Brink.dateLine(view.day, view.day.title)}` : "";
     const next = phase === "resolved" ? (view.resolution && view.resolution.ending ? _("Show the ending") : _("Open the next day")) : null;
     replace(consolePanel,
       el("section", {class: "panel"},
