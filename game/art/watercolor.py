@@ -170,9 +170,31 @@ def seed_for(*parts: str | int) -> int:
 # --- small numpy tools ---------------------------------------------------------------------------
 
 def _box(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    """A running mean of width 2*radius+1 along one axis, edges extended."""
+    """A running mean of width 2*radius+1 along one axis, edges extended.
+
+    The painter's blurs are mostly narrow (a radius of one to three), where adding the shifted
+    copies is two to four times faster than a running sum, and exact where a float32 running
+    sum drifts along a long row; wide ones take the running sum.
+    """
     n = values.shape[axis]
-    if axis == 0:
+    if radius <= SHIFTED_SUM_RADIUS:
+        if axis == 0:
+            padded = np.empty((n + 2 * radius, values.shape[1]), dtype=np.float32)
+            padded[radius:radius + n] = values
+            padded[:radius] = values[:1]
+            padded[radius + n:] = values[-1:]
+            result = padded[0:n].copy()
+            for shift in range(1, 2 * radius + 1):
+                result += padded[shift:shift + n]
+        else:
+            padded = np.empty((values.shape[0], n + 2 * radius), dtype=np.float32)
+            padded[:, radius:radius + n] = values
+            padded[:, :radius] = values[:, :1]
+            padded[:, radius + n:] = values[:, -1:]
+            result = padded[:, 0:n].copy()
+            for shift in range(1, 2 * radius + 1):
+                result += padded[:, shift:shift + n]
+    elif axis == 0:
         padded = np.concatenate((np.repeat(values[:1], radius + 1, axis=0), values,
                                  np.repeat(values[-1:], radius, axis=0)), axis=0)
         summed = np.cumsum(padded, axis=0, dtype=np.float32)
@@ -184,6 +206,9 @@ def _box(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
         result = summed[:, 2 * radius + 1:2 * radius + 1 + n] - summed[:, :n]
     result *= np.float32(1.0 / (2 * radius + 1))
     return result
+
+
+SHIFTED_SUM_RADIUS = 4  # up to this radius a box is summed from shifted copies (see _box)
 
 
 def _box_blur(values: np.ndarray, sigma: float) -> np.ndarray:
