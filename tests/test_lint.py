@@ -96,6 +96,14 @@ def test_a_day_that_briefs_some_advisors_of_a_table_names_those_it_left_out():
     assert "54:5: day 'second' briefs some advisors of 'east' but not 'quiet_one'" in warnings_of(FLAWED)
 
 
+def with_a_spy_advising_blue(source: str, *advice: str) -> str:
+    """The secrets fixture with an advisor of Blue's giving these pieces of advice (YAML flow maps)."""
+    lines = "".join(f"\n          - {piece}" for piece in advice)
+    return source.replace("  blue: {name: Blue Leader}",
+                          "  blue:\n    name: Blue Leader\n    advisors:\n      - id: spy\n        name: A spy\n"
+                          "        office: Agent\n        leaning: hawk\n        advice:" + lines)
+
+
 def test_a_briefing_or_advice_that_depends_on_anothers_secret_is_reported(tmp_path):
     """Blue is told "the papers talk of a plot" only while Red's secret plotting is under way: that
     paragraph and that advice give Red's secret away, and say where. A secret Blue can learn (the
@@ -103,11 +111,8 @@ def test_a_briefing_or_advice_that_depends_on_anothers_secret_is_reported(tmp_pa
     source = (ROOT / "tests" / "fixtures" / "engine" / "secrets.yaml").read_text(encoding="utf-8")
     leaky = source.replace("{text: The papers talk of a plot., when: flags.leaked}",
                            "{text: The papers talk of a plot., when: plotting > 0}")
-    leaky = leaky.replace("  blue: {name: Blue Leader}",
-                          "  blue:\n    name: Blue Leader\n    advisors:\n      - id: spy\n        name: A spy\n"
-                          "        office: Agent\n        leaning: hawk\n"
-                          "        advice:\n          - {when: plotting >= 5, text: Something is afoot.}\n"
-                          "          - {when: flags.plan, text: The plan is out.}")
+    leaky = with_a_spy_advising_blue(leaky, "{when: plotting >= 5, text: Something is afoot.}",
+                                     "{when: flags.plan, text: The plan is out.}")
     path = tmp_path / "secrets.yaml"
     path.write_text(leaky, encoding="utf-8")
     found = [w for w in warnings_of(path) if "gives the secret away" in w]
@@ -127,10 +132,7 @@ def test_a_briefing_or_advice_that_names_a_secret_order_of_the_other_seat_is_rep
     that names it, or advice to Blue that does, tells Blue the order exists."""
     source = (ROOT / "tests" / "fixtures" / "engine" / "secrets.yaml").read_text(encoding="utf-8")
     leaky = source.replace("      blue: Nothing stirs.\n", "      blue: Has Red chosen to agree to the plan?\n")
-    leaky = leaky.replace("  blue: {name: Blue Leader}",
-                          "  blue:\n    name: Blue Leader\n    advisors:\n      - id: spy\n        name: A spy\n"
-                          "        office: Agent\n        leaning: hawk\n"
-                          "        advice:\n          - {text: I hear Red may Agree to the Plan.}")
+    leaky = with_a_spy_advising_blue(leaky, "{text: I hear Red may Agree to the Plan.}")
     path = tmp_path / "secrets.yaml"
     path.write_text(leaky, encoding="utf-8")
     found = [w for w in warnings_of(path) if "gives the order away" in w]

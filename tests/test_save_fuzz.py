@@ -42,23 +42,30 @@ def every_place(node, path=()):
             yield from every_place(value, path + (index,))
 
 
+def raw_damage(rng: random.Random, text: str) -> tuple[str, str]:
+    """A save's text damaged as text (too deep, too long a number, not finite, cut, not UTF-8, a
+    version of the wrong type), and what was done to it."""
+    choice = rng.choice(["deep", "digits", "nan", "infinity", "cut", "bytes", "version"])
+    if choice == "deep":
+        return '{"format": "brinkmanship-save", "days": ' + "[" * 50_000 + "]" * 50_000 + "}", "nested 50,000 deep"
+    if choice == "digits":
+        return text.replace('"seed": ', '"seed": ' + "9" * 5000, 1), "a 5,000-digit seed"
+    if choice in ("nan", "infinity"):
+        word = "NaN" if choice == "nan" else "Infinity"
+        return text.replace('"values": [', f'"values": [{word}, ', 1), f"{word} in values"
+    if choice == "version":
+        return text.replace('"version": 1', '"version": "1"', 1), 'version "1"'
+    at = rng.randrange(len(text))
+    if choice == "bytes":
+        return text[:at] + "\udcff" + text[at:], f"a byte that is not UTF-8 at {at}"
+    return text[:at], f"cut at {at}"
+
+
 def mutant(rng: random.Random, good: dict, text: str) -> tuple[str, str]:
     """A damaged save's text, and what was done to it."""
     kind = rng.choice(["replace", "replace", "replace", "delete", "add", "raw"])
     if kind == "raw":
-        choice = rng.choice(["deep", "digits", "nan", "cut", "bytes", "version"])
-        if choice == "deep":
-            return '{"format": "brinkmanship-save", "days": ' + "[" * 50_000 + "]" * 50_000 + "}", "nested 50,000 deep"
-        if choice == "digits":
-            return text.replace('"seed": ', '"seed": ' + "9" * 5000, 1), "a 5,000-digit seed"
-        if choice == "nan":
-            return text.replace('"values": [', '"values": [Infinity, ', 1), "Infinity in values"
-        if choice == "version":
-            return text.replace('"version": 1', '"version": "1"', 1), 'version "1"'
-        at = rng.randrange(len(text))
-        if choice == "bytes":
-            return text[:at] + "\udcff" + text[at:], f"a byte that is not UTF-8 at {at}"
-        return text[:at], f"cut at {at}"
+        return raw_damage(rng, text)
     data = copy.deepcopy(good)
     path = rng.choice([path for path in every_place(data) if path])
     node = data

@@ -263,18 +263,25 @@ def test_without_self_voicing_nothing_is_spoken(make_app):
 def test_without_the_voice_extra_the_toggle_says_so_and_the_game_plays_on(make_app, monkeypatch):
     real = speech.importlib.util.find_spec
     monkeypatch.setattr(speech.importlib.util, "find_spec", lambda name: None if name == "pyttsx3" else real(name))
-    app = make_app(1280, 720)
-    app.speaker = None  # the app finds its own voice, as a player's does
-    app.push("title")
-    app.push("settings")
-    step(app)
-    click(app, widget(app, "setting:voicing"))
+    app = turn_voicing_on(make_app)
     assert app.settings.self_voicing and app.speaker.problem == NO_EXTRA
     assert widget(app, "setting:voicing").label == "Self-voicing: no voice found"
     assert "pip install brinkmanship[voice]" in app.notice[0]
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_TAB)
     assert scene_name(app) == "TitleScene" and app.running
+
+
+def turn_voicing_on(make_app):
+    """A window whose speaker is found as a player's is (none given), with the self-voicing
+    toggle of the settings clicked on."""
+    app = make_app(1280, 720)
+    app.speaker = None
+    app.push("title")
+    app.push("settings")
+    step(app)
+    click(app, widget(app, "setting:voicing"))
+    return app
 
 
 def fake_pyttsx3(monkeypatch, init):
@@ -288,12 +295,7 @@ def test_without_a_speech_engine_under_the_extra_the_toggle_says_so(make_app, mo
     def init():
         raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
     fake_pyttsx3(monkeypatch, init)
-    app = make_app(1280, 720)
-    app.speaker = None
-    app.push("title")
-    app.push("settings")
-    step(app)
-    click(app, widget(app, "setting:voicing"))
+    app = turn_voicing_on(make_app)
     assert app.speaker.wait_ready(5)
     step(app)  # the engine failed on its thread; the next frame shows it
     assert app.speaker.problem == NO_ENGINE
@@ -368,12 +370,7 @@ def test_on_linux_without_aplay_the_toggle_says_to_install_alsa_utils(make_app, 
     fake_pyttsx3(monkeypatch, SlowEngine)
     monkeypatch.setattr(speech.sys, "platform", "linux")
     monkeypatch.setattr(speech.shutil, "which", lambda name: None)
-    app = make_app(1280, 720)
-    app.speaker = None
-    app.push("title")
-    app.push("settings")
-    step(app)
-    click(app, widget(app, "setting:voicing"))
+    app = turn_voicing_on(make_app)
     assert app.speaker.wait_ready(5)
     step(app)
     assert app.speaker.problem == NO_PLAYER
