@@ -10,6 +10,7 @@ from game import geography
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
 from game.art.shapes import blob, clip_to_box, ellipse, rectangle
+from game.art.watercolor import soften
 
 # Per time of day: (top of the sky, pigment near the horizon, cloud pigment, sea pigment, sea shadow).
 SKIES = {
@@ -29,6 +30,7 @@ def sky(canvas: Canvas, e: Element) -> None:
     wet (so they melt at the edges), a bloom or two in a stormy sky. A few clouds get a crisp top
     once it has dried."""
     canvas.time = e["time"]  # the colour the air lends to distance
+    canvas.light = e["light"]  # where the sun is: people are lit from there
     time = e["time"]
     top, low, cloud_pigment, _, _ = SKIES[time]
     top = e["pigment"] or top
@@ -456,10 +458,21 @@ def atmosphere(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray], depth: float
     if footprint.max() <= 0.0:
         return
     fade = np.float32(0.7 * depth)
-    painting.density -= laid[0] * fade
-    painting.scatter -= laid[1] * fade
     ys, xs = np.nonzero(footprint > 0.02)
     x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+    # far things are softer as well as paler: what is left of the element's paint is blurred a
+    # little, more the further off it is (its edges and small marks lose their bite)
+    sigma = depth * 0.004 * canvas.height
+    if sigma >= 0.5:
+        margin = int(3 * sigma) + 1
+        box = (slice(max(0, y0 - margin), y1 + margin), slice(max(0, x0 - margin), x1 + margin))
+        for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
+            mine = own[box] * (1.0 - fade)
+            soft = np.stack([soften(mine[..., c], sigma) for c in range(3)], axis=-1)
+            film[box] = np.maximum(film[box] + soft - own[box], 0.0)
+    else:
+        painting.density -= laid[0] * fade
+        painting.scatter -= laid[1] * fade
     air = AIR.get(getattr(canvas, "time", "day"), AIR["day"])
     painting.lay(footprint[y0:y1, x0:x1], air, depth, at=(int(x0), int(y0)), wobble=0.0, edge=0.0, bleed=1.0,
                  granulation=0.0, flow=0.05)
