@@ -129,6 +129,11 @@ def _side_table(canvas: Canvas, e: Element, size: float) -> None:
     canvas.painting.gradient_wash("sepia", 0.25, top=0.0, bottom=1.0, region=put(top))
     canvas.lift(put(((-0.7, -0.12), (0.7, -0.12), (0.75, -0.08), (-0.75, -0.08))), 0.3, soften=canvas.height * 0.01)
     apron = ((-1.0, 0.0), (1.0, 0.0), (1.0, 0.06), (-1.0, 0.06))
+    across = {"left": 1.0, "right": -1.0}.get(canvas.light, 0.0)
+    with canvas.painting.untracked():  # its shadow on the floor, away from the light
+        cast = ((-0.98, 0.3), (0.98, 0.3), (0.98 + 0.25 * across, 0.5), (-0.98 + 0.25 * across, 0.5))
+        canvas.wash(put(cast), (("ultramarine", 0.2), ("burnt_sienna", 0.14), ("payne_grey", 0.1)), 1.0,
+                    wobble=0.01, edge=0.1, bleed=canvas.height * 0.01, granulation=0.6)
     canvas.wash(put(apron), e["pigment"], 0.85, wobble=0.002)
     canvas.wash(put(((-1.0, 0.06), (1.0, 0.06), (1.0, 0.4), (-1.0, 0.4))), "sepia", 0.45, wobble=0.002, edge=0.2)
     canvas.ink(put(((-1.0, 0.0), (1.0, 0.0))), "sepia", width=1.0, strength=0.7)

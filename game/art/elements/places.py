@@ -156,13 +156,22 @@ def room(canvas: Canvas, e: Element) -> None:
     phase = canvas.rng.uniform(0, 6.3, 2)
     patches = np.clip(0.5 + 0.5 * np.sin(cols * 5.3 + phase[0]) * np.cos(rows * 3.1 + phase[1]), 0.0, 1.0)
     above_floor = (rows < e["horizon"]).astype(np.float32)
-    painting.lay(patches * above_floor, (("raw_umber", 0.08), ("burnt_sienna", 0.03)), 1.0, wobble=0.0, edge=0.0,
+    # over the wall only (and a margin for the bleed): below the floor line there is nothing to lay
+    reach = max(1, min(h, int(np.ceil(floor + h * 0.04))))
+    painting.lay((patches * above_floor)[:reach], (("raw_umber", 0.08), ("burnt_sienna", 0.03)), 1.0, wobble=0.0, edge=0.0,
                  bleed=h * 0.01, granulation=0.3)
     painting.dry()
     # the light gathers in the middle: the corners and the top of the wall fall into shade
-    vignette = np.clip(((cols - 0.5) / 0.55) ** 2 + ((rows - 0.55) / 0.75) ** 2, 0.0, 1.0) * above_floor
-    painting.lay(vignette, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06)), 1.0, wobble=0.0,
-                 edge=0.0, bleed=h * 0.02, granulation=0.5)
+    vignette = np.clip(((cols - 0.5) / 0.55) ** 2 + ((rows - 0.55) / 0.75) ** 2, 0.0, 1.0)
+    # the one light falls across the room: the wall is lighter on its side and turns into a cool
+    # half-tone on the far side (from a lamp overhead, both ends darken a little); laid with the
+    # shade of the corners in one wash, over the wall only
+    across = {"left": cols, "right": 1.0 - cols}.get(e["light"], np.abs(cols - 0.5) * 1.2)
+    side = np.clip(across - 0.25, 0.0, 1.0) * (0.35 if night else 0.6)
+    wall_rows = max(1, min(h, int(np.ceil(floor))))
+    shade = (vignette + side)[:wall_rows]
+    painting.lay(shade, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06), ("ultramarine", 0.04)),
+                 1.0, wobble=0.0, edge=0.0, bleed=h * 0.02, granulation=0.5)
     if night:
         painting.gradient_wash("payne_grey", 0.35, top=1.0, bottom=0.2, region=wall)
     dado = floor - h * 0.14
