@@ -208,7 +208,7 @@ _ELEMENTS: dict[str, dict[str, Field]] = {
                "expression": _choice(*EXPRESSIONS), "at": _point(0.5, 0.5), "scale": _SCALE,
                "light": _choice(*LIGHTS), "colour": _choice("natural", "monochrome")},
     "hands": {"who": Field("person", None), "pose": _choice(*HANDS), "at": _point(0.5, 0.7), "scale": _SCALE},
-    "weather": {"kind": _choice("haze", "fog", "rain", "drizzle", "snow"), "strength": _number(0.5),
+    "weather": {"kind": _choice("haze", "fog", "rain", "drizzle", "snow", "showers", "cloud_shadows"), "strength": _number(0.5),
                 "horizon": _number(0.62), "time": _choice("day", *TIMES[:1], *TIMES[2:])},
     "easel": {"at": _point(0.5, 0.7), "scale": _SCALE, "photos": _count(2, 1, 4), "pigment": _pigment("burnt_umber")},
     "prop": {"kind": _choice("microphone", "radio", "telephone", "typewriter", "lamp", "teletype", "globe",
@@ -258,7 +258,8 @@ ABOUT = MappingProxyType({
     "mural": "a great painted panel on a wall, like the one behind the Security Council",
     "person": "someone of the scenario (or of the library's people), painted from their portrait words",
     "hands": "a seated person's forearms and hands resting on the table before them, in their own sleeves",
-    "weather": "haze, fog, rain, drizzle or snow over everything laid before it",
+    "weather": "haze, fog, rain, drizzle or snow over everything laid before it; showers hanging from far clouds, "
+               "or the shadows of clouds passing over the land",
     "easel": "an easel with enlarged photographs, as shown to the ExComm and the Security Council",
     "prop": "a thing in a room: a microphone, radio, telephone, typewriter, lamp, teletype, globe, ashtray or chair",
     "deck": "the deck of a ship seen from on board, its rail and a gun mount in the foreground",

@@ -83,3 +83,20 @@ def test_distance_softens_an_element_as_well_as_paling_it():
 
     # paling and the air's wash alone leave about 0.77 of the near edge's sharpness; the blur takes more
     assert sharpness(0.8) < 0.68 * sharpness(0.0)
+
+
+def test_showers_hang_grey_below_the_sky_and_cloud_shadows_darken_the_land():
+    base = [{"sky": {"horizon": 0.6, "cloud": 0.0}},
+            {"land": {"shape": "plain", "horizon": 0.6, "extent": 0.0, "pigment": "sap_green"}}]
+
+    def painted(*weather: str) -> np.ndarray:
+        extra = [{"weather": {"kind": kind, "strength": 0.8, "horizon": 0.6}} for kind in weather]
+        return _luminance(paint_scene({"paint": base + extra}, *SIZE, seed=6))
+
+    clear, showers, shadows = painted(), painted("showers"), painted("cloud_shadows")
+    sky_above_horizon, land = slice(int(0.42 * 180), int(0.58 * 180)), slice(int(0.62 * 180), 180)
+    assert (clear[sky_above_horizon] - showers[sky_above_horizon]).max() > 25, "a grey curtain somewhere in the sky"
+    assert np.abs(clear[land] - showers[land]).mean() < 3, "the showers stay in the distance"
+    darker = clear[land] - shadows[land]
+    assert (darker > 10).mean() > 0.05, "patches of the land in shadow"
+    assert (darker > 10).mean() < 0.7, "patches, not the whole land"

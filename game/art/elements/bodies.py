@@ -218,7 +218,9 @@ def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso) -> n
     hem and, on a uniform, the belt."""
     cx, y = torso.cx, torso.collar_y
     half = shoulders_of(sitter)
-    top, hem = y + 0.66, y + attire.HIPS
+    # the chest's wash ends 0.75 below the collar: the skirt overlaps it a little, its place lifted
+    # first, so the two neither lie double in a band nor leave a gap
+    top, hem = y + 0.68, y + attire.HIPS
     if sitter.attire in SKIRTED:  # a skirt to just below the knee, flaring a little
         knee = y + (attire.HIPS + attire.FEET) / 2 + 0.15
         outline = np.array([(cx - half + 0.05, top), (cx + half - 0.05, top), (cx + half - 0.02, knee - 0.1),
@@ -228,6 +230,7 @@ def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso) -> n
         return outline
     outline = np.array([(cx - half + 0.03, top), (cx + half - 0.03, top), (cx + half - 0.05, hem - 0.05),
                         (cx + half - 0.07, hem), (cx - half + 0.07, hem), (cx - half + 0.05, hem - 0.05)])
+    sheet.painting.lift(*_lift_field(sheet, outline))
     sheet.wash(outline, attire.CLOTH[sitter.attire], layers=8, granulation=0.5)
     if sitter.uniformed or sitter.attire in ("uniform_navy", "olive_fatigues"):
         belt = np.array([(cx - half + 0.04, y + 0.74), (cx + half - 0.04, y + 0.74), (cx + half - 0.04, y + 0.8),
@@ -251,12 +254,25 @@ def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose:
     outlines = []
     for arm in arms_for(sitter, torso, pose, facing):
         outline = arm.outline()
+        # the sleeve lies over the jacket's side: its place is lifted first, so the cloth is not doubled
+        sheet.painting.lift(*_lift_field(sheet, outline))
         sheet.wash(outline, cloth, layers=6, granulation=0.5, edge=0.3)
         sheet.wash(arm.shade_side(light), SHADE, layers=3, wobble=0.02, edge=0.15)
         outlines.append(outline)
         if pose in STANDING or pose == "writing":
             paint_hand(sheet, sitter, arm, light, pointing=pose == "pointing" and arm.path[-1][0] * facing > torso.cx * facing)
     return outlines
+
+
+def _lift_field(sheet: attire.Sheet, outline: np.ndarray) -> tuple[np.ndarray, float, tuple[int, int]]:
+    """A softened mask of ``outline`` on its own small box, as ``Painting.lift`` takes it."""
+    pixels = sheet.pixels_of(outline)
+    painting = sheet.painting
+    x0, y0 = (int(max(0, v)) for v in pixels.min(axis=0) - 2)
+    x1, y1 = int(min(painting.width, pixels[:, 0].max() + 3)), int(min(painting.height, pixels[:, 1].max() + 3))
+    if x1 <= x0 or y1 <= y0:
+        return np.zeros((1, 1), dtype=np.float32), 0.0, (0, 0)
+    return soften(polygon_mask([pixels], x0, y0, x1, y1), 0.8), 0.85, (x0, y0)
 
 
 def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, pointing: bool = False,
