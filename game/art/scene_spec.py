@@ -60,7 +60,7 @@ LIGHTS = ("scene", "left", "right", "above", "front", "behind")
 # Where a scene's one light comes from (a room's windows or lamp, the sun): people are modelled by
 # it and cast their shadows away from it. "above" is a lamp overhead or a high sun.
 SCENE_LIGHTS = ("left", "right", "above", "front", "behind")
-HANDS = ("folded", "apart", "holding")
+HANDS = ("folded", "apart", "holding", "writing")
 # The flags the painter draws (game/art/elements/flags.py holds their designs; a test keeps the two
 # in step). Named by the map's region words where a country has one.
 FLAGS = ("generic", "usa", "ussr", "un", "cuba", "gdr", "frg", "white", "turkey", "germany", "france", "italy",

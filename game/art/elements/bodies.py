@@ -127,7 +127,8 @@ def arms_for(sitter: Portrait, torso: attire.Torso, pose: str, facing: float) ->
 def forearms(sitter: Portrait, pose: str) -> list[Limb]:
     """Forearms on a table, from the elbows at the body's sides (at the table's far edge, y = 0, the
     body's middle at x = 0.5) forward onto the top: folded, the hands meeting before the chest;
-    apart, flat on the table either side; holding, the hands together on a page."""
+    apart, flat on the table either side; holding, the hands together on a page; writing, one hand
+    on the page and the other with the pen."""
     reach = shoulders_of(sitter) + 0.02
     arms = []
     for side in (-1, 1):
@@ -137,6 +138,8 @@ def forearms(sitter: Portrait, pose: str) -> list[Limb]:
             wrist = (0.5 + side * (reach - 0.1), 0.1)
         elif pose == "holding":
             wrist = (0.5 + side * 0.17, 0.09)
+        elif pose == "writing":  # the left hand holds the page flat, the right writes across it
+            wrist = (0.5 - 0.2, 0.1) if side < 0 else (0.5 + 0.09, 0.12)
         else:
             wrist = (0.5 + side * 0.08, 0.08)
         middle = ((elbow[0] * 0.6 + wrist[0] * 0.4), (elbow[1] + wrist[1]) / 2 + 0.015)
@@ -152,9 +155,9 @@ def legs_for(torso: attire.Torso, weight: int) -> list[Limb]:
     hips, feet = y + attire.HIPS - 0.03, y + attire.FEET - 0.1
     knee = (hips + feet) / 2
     standing = Limb(((cx + weight * 0.12, hips), (cx + weight * 0.08, knee), (cx + weight * 0.05, feet)),
-                    (0.125, 0.095, 0.07), capped=False)
+                    (0.14, 0.105, 0.08), capped=False)
     easy = Limb(((cx - weight * 0.12, hips), (cx - weight * 0.19, knee + 0.02), (cx - weight * 0.25, feet - 0.06)),
-                (0.12, 0.09, 0.068), capped=False)
+                (0.135, 0.1, 0.078), capped=False)
     return [easy, standing]  # the one at ease is behind
 
 

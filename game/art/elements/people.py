@@ -472,12 +472,21 @@ def hands(canvas: Canvas, e: Element) -> None:
             sheet.wash(arm.outline() + shift, bodies.CAST, layers=4, wobble=0.02, edge=0.2, bleed=1.5,
                        granulation=0.6)
     cloth = attire.CLOTH[sitter.attire]
+    if e["pose"] == "writing":  # the page under the hands, lines written down to where the pen is
+        page = np.array([(0.22, 0.07), (0.66, 0.06), (0.7, 0.22), (0.24, 0.23)])
+        canvas.lift(sheet.pixels_of(page), 0.85, soften=0.8)
+        sheet.wash(page, (("naples_yellow", 0.12),), layers=3, edge=0.5)
+        for k in range(3):
+            sheet.ink([(0.3, 0.09 + k * 0.03), (0.6, 0.085 + k * 0.03)], "sepia", width=1.0, strength=0.35)
     for arm in arms:  # the sleeves' place lifted first, so the table's brown does not muddy them
         canvas.lift(sheet.pixels_of(arm.outline()), 0.8, soften=0.8)
     for index, arm in enumerate(arms):
         sheet.wash(arm.outline(), cloth, layers=6, granulation=0.5)
         sheet.wash(arm.shade_side(light), bodies.SHADE, layers=3, wobble=0.02, edge=0.2)
         bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded", length=0.6)
+        if e["pose"] == "writing" and index == 1:  # the pen in the writing hand, its tip on the page
+            wrist = np.array(arm.path[-1])
+            sheet.ink([wrist + (0.0, 0.06), wrist + (0.07, -0.03)], "lamp_black", width=2.2, strength=0.85)
         if e["pose"] == "holding" and index == 0:  # a sheet of paper held between the hands
             page = np.array([(0.34, 0.1), (0.64, 0.09), (0.67, 0.2), (0.36, 0.21)])
             canvas.lift(sheet.pixels_of(page), 0.85, soften=0.8)
