@@ -56,7 +56,11 @@ TIMES = ("dawn", "day", "dusk", "night", "storm")
 POSES = ("bust", "seated", "standing", "speaking", "pointing", "writing")
 TURNS = ("as_portrait", "front", "left", "right", "away")
 EXPRESSIONS = ("as_portrait", "neutral", "stern", "worried", "smiling", "tired")
-LIGHTS = ("left", "right", "above", "front", "behind")
+LIGHTS = ("scene", "left", "right", "above", "front", "behind")
+# Where a scene's one light comes from (a room's windows or lamp, the sun): people are modelled by
+# it and cast their shadows away from it. "above" is a lamp overhead or a high sun.
+SCENE_LIGHTS = ("left", "right", "above", "front", "behind")
+HANDS = ("folded", "apart", "holding", "writing")
 # The flags the painter draws (game/art/elements/flags.py holds their designs; a test keeps the two
 # in step). Named by the map's region words where a country has one.
 FLAGS = ("generic", "usa", "ussr", "un", "cuba", "gdr", "frg", "white", "turkey", "germany", "france", "italy",
@@ -132,7 +136,7 @@ _ROW = {"count": _count(1, 1, 40), "step": Field("point", (0.1, 0.0), -1.0, 1.0)
 
 _ELEMENTS: dict[str, dict[str, Field]] = {
     "sky": {"time": _choice("day", *TIMES[:1], *TIMES[2:]), "cloud": _number(0.3), "horizon": _number(0.62),
-            "stars": _count(0, 0, 400), "pigment": _pigment(None)},
+            "stars": _count(0, 0, 400), "pigment": _pigment(None), "light": _choice(*SCENE_LIGHTS)},
     "sea": {"time": _choice("day", *TIMES[:1], *TIMES[2:]), "horizon": _number(0.62), "swell": _number(0.3),
             "pigment": _pigment(None)},
     "land": {"shape": _choice("map", "coast", "hills", "beach", "plain", "city"),
@@ -141,7 +145,8 @@ _ELEMENTS: dict[str, dict[str, Field]] = {
              "horizon": _number(0.62), "side": _choice("left", "right"), "extent": _number(0.5),
              "pigment": _pigment(None), "sea": _pigment("cerulean")},
     "room": {"wall": _pigment("yellow_ochre"), "floor": _pigment("burnt_umber"), "horizon": _number(0.7),
-             "time": _choice("day", *TIMES[:1], *TIMES[2:]), "panels": _count(6, 0, 20)},
+             "time": _choice("day", *TIMES[:1], *TIMES[2:]), "panels": _count(6, 0, 20),
+             "light": _choice(*SCENE_LIGHTS)},
     "window": {"at": _point(0.2, 0.35), "scale": _SCALE, "time": _choice("day", *TIMES[:1], *TIMES[2:]),
                "curtains": _flag(True), "view": _choice("sky", "kremlin", "palms", "city"),
                "pigment": _pigment("burnt_umber")},
@@ -202,7 +207,8 @@ _ELEMENTS: dict[str, dict[str, Field]] = {
     "person": {"who": Field("person", None), "pose": _choice("bust", *POSES[1:]), "turn": _choice(*TURNS),
                "expression": _choice(*EXPRESSIONS), "at": _point(0.5, 0.5), "scale": _SCALE,
                "light": _choice(*LIGHTS), "colour": _choice("natural", "monochrome")},
-    "weather": {"kind": _choice("haze", "fog", "rain", "drizzle", "snow"), "strength": _number(0.5),
+    "hands": {"who": Field("person", None), "pose": _choice(*HANDS), "at": _point(0.5, 0.7), "scale": _SCALE},
+    "weather": {"kind": _choice("haze", "fog", "rain", "drizzle", "snow", "showers", "cloud_shadows"), "strength": _number(0.5),
                 "horizon": _number(0.62), "time": _choice("day", *TIMES[:1], *TIMES[2:])},
     "easel": {"at": _point(0.5, 0.7), "scale": _SCALE, "photos": _count(2, 1, 4), "pigment": _pigment("burnt_umber")},
     "prop": {"kind": _choice("microphone", "radio", "telephone", "typewriter", "lamp", "teletype", "globe",
@@ -251,7 +257,9 @@ ABOUT = MappingProxyType({
     "handshake": "two hands meeting",
     "mural": "a great painted panel on a wall, like the one behind the Security Council",
     "person": "someone of the scenario (or of the library's people), painted from their portrait words",
-    "weather": "haze, fog, rain, drizzle or snow over everything laid before it",
+    "hands": "a seated person's forearms and hands resting on the table before them, in their own sleeves",
+    "weather": "haze, fog, rain, drizzle or snow over everything laid before it; showers hanging from far clouds, "
+               "or the shadows of clouds passing over the land",
     "easel": "an easel with enlarged photographs, as shown to the ExComm and the Security Council",
     "prop": "a thing in a room: a microphone, radio, telephone, typewriter, lamp, teletype, globe, ashtray or chair",
     "deck": "the deck of a ship seen from on board, its rail and a gun mount in the foreground",
@@ -547,12 +555,15 @@ def _cast_problems(description: Any, elements: list[Element], cast: set[str]) ->
     """People a picture shows who are neither in the scenario nor among the library's people."""
     known = cast | set(library_people())
     found: list[tuple[tuple, str]] = []
+    named: set[str] = set()
+    inline = isinstance(description, Mapping) and "paint" in description
     for index, element in enumerate(elements):
         who = element.fields.get("who")
-        if not who or who in known:
-            continue
+        if not who or who in known or (not inline and who in named):
+            continue  # a library scene names each stranger once, however many elements show them
+        named.add(who)
         hint = did_you_mean(who, sorted(known))
-        if isinstance(description, Mapping) and "paint" in description:
+        if inline:
             found.append((("paint", index, "person", "who"), f"'{who}' is not a person of this scenario nor one of "
                                                              f"the library's people{hint}"))
         else:

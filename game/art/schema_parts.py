@@ -63,8 +63,11 @@ FIELD_WORDS = {
     "text": "The words, short.",
     "who": "Whom to paint: a role or advisor of the scenario, or one of the library's people.",
     "depth": "How far off it stands: 0 near, 1 far; distance pales it into the colour of the air.",
-    "pose": "How the person is shown: a bust, seated, writing, standing, speaking or pointing.",
-    "light": "Where the light on the person's face comes from.",
+    "pose": "How the person is shown (a bust, seated, writing, standing, speaking or pointing), or how their "
+            "hands rest on the table (folded, apart, holding a page, writing).",
+    "light": "Where the light comes from. On a room or a sky: the side of the scene's one light, which people "
+             "are modelled by and cast their shadows away from. On a person: 'scene' (the default) takes the "
+             "scene's light.",
     "colour": "Natural colours, or black and white (a face on a television screen).",
     "region": "A country of the map (or usa, britain, ussr, yugoslavia, czechoslovakia) to tint; "
               "with no view or box, the map is framed round it.",

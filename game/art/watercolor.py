@@ -30,11 +30,12 @@ on every run and machine; work is confined to each stroke's bounding box.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -376,6 +377,32 @@ class Painting:
         if laid is None:
             raise RuntimeError("laid() without keep_track()")
         return laid
+
+    @contextlib.contextmanager
+    def untracked(self) -> Iterator[None]:
+        """Paint laid inside this block lies on what is under it rather than being the element's own
+        (a shadow cast on the floor): ``laid`` will not count it, so a solid element does not take
+        away what lies under its shadow."""
+        kept, self._laid = self._laid, None
+        try:
+            yield
+        finally:
+            self._laid = kept
+
+    def snapshot(self) -> tuple[np.ndarray, ...]:
+        """A copy of the paint film (and of what is being kept track of), for ``keep_inside``."""
+        films = [self.density.copy(), self.scatter.copy()]
+        if self._laid is not None:
+            films += [self._laid[0].copy(), self._laid[1].copy()]
+        return tuple(films)
+
+    def keep_inside(self, snapshot: tuple[np.ndarray, ...], inside: np.ndarray) -> None:
+        """Keep what was painted since ``snapshot`` only where ``inside`` (0..1, sheet-sized) says:
+        a figure on a television screen, with nothing of it past the screen's edge."""
+        mask = np.asarray(inside, dtype=np.float32)[..., None]
+        films = [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])
+        for film, before in zip(films, snapshot):
+            film[:] = before + (film - before) * mask
 
     # --- geometry ----------------------------------------------------------------------------
     def _clip_box(self, points: np.ndarray, margin: float) -> _Box:

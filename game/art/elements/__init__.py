@@ -24,7 +24,7 @@ PAINTERS: dict[str, Callable[[Canvas, Element], None]] = {
     "wall": places.wall, "road": places.road, "flag": flags.flag, "mural": places.mural,
     "figure": people.figure, "table": people.table, "television": people.television, "letter": people.letter,
     "papers": people.papers, "podium": people.podium, "handshake": people.handshake,
-    "text_plate": people.text_plate, "person": people.person,
+    "text_plate": people.text_plate, "person": people.person, "hands": people.hands,
     "weather": nature.weather, "easel": people.easel, "prop": people.prop, "deck": machines.deck,
     "launcher": machines.launcher, "arcade": places.arcade,
 }

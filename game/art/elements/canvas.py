@@ -21,6 +21,8 @@ class Canvas:
         self.painting = painting
         self.people = people or {}  # who a scene can show: id -> portrait words
         self.time = "day"  # set by the sky or the room: the colour distance fades to
+        self.light = "left"  # set by the sky or the room: where the scene's one light comes from
+        self.floor: float | None = None  # set by a room: the pixel row where its floor meets the wall
         self.width = painting.width
         self.height = painting.height
         self.rng = painting.rng

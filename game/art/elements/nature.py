@@ -10,6 +10,7 @@ from game import geography
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
 from game.art.shapes import blob, clip_to_box, ellipse, rectangle
+from game.art.watercolor import soften
 
 # Per time of day: (top of the sky, pigment near the horizon, cloud pigment, sea pigment, sea shadow).
 SKIES = {
@@ -29,6 +30,7 @@ def sky(canvas: Canvas, e: Element) -> None:
     wet (so they melt at the edges), a bloom or two in a stormy sky. A few clouds get a crisp top
     once it has dried."""
     canvas.time = e["time"]  # the colour the air lends to distance
+    canvas.light = e["light"]  # where the sun is: people are lit from there
     time = e["time"]
     top, low, cloud_pigment, _, _ = SKIES[time]
     top = e["pigment"] or top
@@ -456,10 +458,21 @@ def atmosphere(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray], depth: float
     if footprint.max() <= 0.0:
         return
     fade = np.float32(0.7 * depth)
-    painting.density -= laid[0] * fade
-    painting.scatter -= laid[1] * fade
     ys, xs = np.nonzero(footprint > 0.02)
     x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+    # far things are softer as well as paler: what is left of the element's paint is blurred a
+    # little, more the further off it is (its edges and small marks lose their bite)
+    sigma = depth * 0.004 * canvas.height
+    if sigma >= 0.5:
+        margin = int(3 * sigma) + 1
+        box = (slice(max(0, y0 - margin), y1 + margin), slice(max(0, x0 - margin), x1 + margin))
+        for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
+            mine = own[box] * (1.0 - fade)
+            soft = np.stack([soften(mine[..., c], sigma) for c in range(3)], axis=-1)
+            film[box] = np.maximum(film[box] + soft - own[box], 0.0)
+    else:
+        painting.density -= laid[0] * fade
+        painting.scatter -= laid[1] * fade
     air = AIR.get(getattr(canvas, "time", "day"), AIR["day"])
     painting.lay(footprint[y0:y1, x0:x1], air, depth, at=(int(x0), int(y0)), wobble=0.0, edge=0.0, bleed=1.0,
                  granulation=0.0, flow=0.05)
@@ -482,6 +495,12 @@ def weather(canvas: Canvas, e: Element) -> None:
         painting.lay(band, mist, strength, wobble=canvas.height * 0.02, edge=0.0, bleed=canvas.height * 0.01,
                      granulation=0.0, flow=0.3)
         return
+    if e["kind"] == "showers":
+        _showers(canvas, horizon, strength, air)
+        return
+    if e["kind"] == "cloud_shadows":
+        _cloud_shadows(canvas, horizon, strength)
+        return
     if e["kind"] == "snow":
         count = int(600 * strength * canvas.width * canvas.height / (1280 * 720))
         for _ in range(count):
@@ -503,3 +522,61 @@ def weather(canvas: Canvas, e: Element) -> None:
         else:
             painting.dry_brush(streak, "payne_grey", width=canvas.line * 0.8, strength=0.25 * strength, dryness=0.55,
                                wobble=0.3)
+
+
+def _showers(canvas: Canvas, horizon: float, strength: float, air) -> None:
+    """Rain falling far off: a long, low bank of cloud with grey curtains hanging from its underside
+    to the horizon, soft at every edge and slanting with the wind, laid wet so they melt into the
+    sky (the painter's way of putting weather in a distance: the curtains sit in the air, paler than
+    anything near). The bank is wide and flat, never a cap on a column."""
+    rng = canvas.rng
+    w = canvas.width
+    base = horizon - canvas.height * rng.uniform(0.16, 0.24)
+    slant = w * rng.uniform(0.015, 0.04)
+    for _ in range(1 + int(strength > 0.45)):
+        middle, span = rng.uniform(0.2, 0.8) * w, w * rng.uniform(0.3, 0.5)
+        bank = blob(0.0, 0.0, 1.0, rng, 0.25, n=48) * (span / 2, canvas.height * 0.035) + (middle, base)
+        curtains = []
+        for k in range(3 + int(2 * strength)):
+            x = middle + span * ((k + rng.uniform(0.2, 0.8)) / (3 + int(2 * strength)) - 0.5) * 0.85
+            wide = span * rng.uniform(0.08, 0.16)
+            curtains.append(np.array(((x - wide / 2, base), (x + wide / 2, base), (x + wide / 2 - slant, horizon + 2),
+                                      (x - wide / 2 - slant, horizon + 2))))
+        canvas.painting.wet(bank, 0.8)
+        for curtain in curtains:
+            canvas.painting.wet(curtain, 0.8)
+        for curtain in curtains:
+            canvas.wash(curtain, (("payne_grey", 0.12), ("ultramarine", 0.05)), strength, wobble=0.05, edge=0.0,
+                        bleed=canvas.height * 0.012, granulation=0.5)
+        canvas.wash(bank, (("payne_grey", 0.2), ("ultramarine", 0.06), ("burnt_sienna", 0.03)), strength,
+                    wobble=0.05, edge=0.1, bleed=canvas.height * 0.008, granulation=0.4)
+        canvas.painting.dry()
+        canvas.lift(bank[bank[:, 1] < base - canvas.height * 0.015], 0.35, soften=canvas.height * 0.01)
+        for curtain in curtains:  # the streaks of the falling rain inside each curtain
+            for k in range(4):
+                sx = curtain[0][0] + (curtain[1][0] - curtain[0][0]) * (k + 0.5) / 4
+                canvas.painting.dry_brush(((sx, base + 4), (sx - slant, horizon)), "payne_grey",
+                                          width=canvas.line * 1.2, strength=0.1 * strength, dryness=0.5, wobble=0.4)
+    # the air over the curtains' feet, so they stand back in the distance
+    rows = np.arange(canvas.height, dtype=np.float32)[:, None]
+    band = np.exp(-((rows - horizon) / (canvas.height * 0.05)) ** 2) * np.ones((1, w), dtype=np.float32)
+    canvas.painting.lay(band, air, 0.5 * strength, wobble=0.0, edge=0.0, bleed=2.0, granulation=0.0, flow=0.2)
+
+
+def _cloud_shadows(canvas: Canvas, horizon: float, strength: float) -> None:
+    """Shadows of clouds passing over the land: cool patches, large near us and flattened and small
+    toward the horizon, as the ground recedes. A landscape painter uses them to lay the ground out
+    in depth and to say the sky is moving."""
+    rng = canvas.rng
+    depth = canvas.height - horizon
+    if depth < 4:
+        return
+    for _ in range(3 + int(6 * strength)):
+        t = rng.uniform(0.05, 1.0) ** 1.5  # more of them far off, where they are small
+        y = horizon + t * depth
+        rx = canvas.width * (0.04 + 0.2 * t) * rng.uniform(0.7, 1.3)
+        ry = rx * (0.08 + 0.25 * t)
+        patch = blob(0.0, 0.0, 1.0, rng, 0.35) * (rx, ry) + (rng.uniform(-0.1, 1.1) * canvas.width, y)
+        canvas.wash(patch, (("ultramarine", 0.2), ("burnt_sienna", 0.09), ("payne_grey", 0.08)),
+                    strength * (0.6 + 0.4 * t), wobble=0.05, edge=0.15, bleed=canvas.height * 0.006,
+                    granulation=0.6)

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from game.art import lettering
+from game.art.elements import bodies
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
 from game.art.shapes import ellipse
@@ -128,6 +129,11 @@ def _side_table(canvas: Canvas, e: Element, size: float) -> None:
     canvas.painting.gradient_wash("sepia", 0.25, top=0.0, bottom=1.0, region=put(top))
     canvas.lift(put(((-0.7, -0.12), (0.7, -0.12), (0.75, -0.08), (-0.75, -0.08))), 0.3, soften=canvas.height * 0.01)
     apron = ((-1.0, 0.0), (1.0, 0.0), (1.0, 0.06), (-1.0, 0.06))
+    across = {"left": 1.0, "right": -1.0}.get(canvas.light, 0.0)
+    with canvas.painting.untracked():  # its shadow on the floor, away from the light
+        cast = ((-0.98, 0.3), (0.98, 0.3), (0.98 + 0.25 * across, 0.5), (-0.98 + 0.25 * across, 0.5))
+        canvas.wash(put(cast), (("ultramarine", 0.2), ("burnt_sienna", 0.14), ("payne_grey", 0.1)), 1.0,
+                    wobble=0.01, edge=0.1, bleed=canvas.height * 0.01, granulation=0.6)
     canvas.wash(put(apron), e["pigment"], 0.85, wobble=0.002)
     canvas.wash(put(((-1.0, 0.06), (1.0, 0.06), (1.0, 0.4), (-1.0, 0.4))), "sepia", 0.45, wobble=0.002, edge=0.2)
     canvas.ink(put(((-1.0, 0.0), (1.0, 0.0))), "sepia", width=1.0, strength=0.7)
@@ -238,14 +244,12 @@ def television(canvas: Canvas, e: Element) -> None:
     canvas.wash(put(screen), "payne_grey", 0.12, wobble=0.0, edge=0.6)
     if e["who"]:  # someone on the screen, in black and white, and nothing of them past its edge
         painting = canvas.painting
-        before = (painting.density.copy(), painting.scatter.copy())
+        before = painting.snapshot()
         head = Element("person", {"who": e["who"], "pose": "bust", "turn": "front", "expression": "as_portrait",
                                   "at": (e["at"][0], e["at"][1] - 0.02 * size), "scale": 1.15 * e["scale"],
                                   "light": "front", "colour": "monochrome", "depth": 0.0})
         person(canvas, head)
-        inside = canvas.painting.coverage([put(screen)])[..., None]
-        painting.density[:] = before[0] + (painting.density - before[0]) * inside
-        painting.scatter[:] = before[1] + (painting.scatter - before[1]) * inside
+        painting.keep_inside(before, canvas.painting.coverage([put(screen)]))
         canvas.wash(put(((-0.4, 0.14), (0.4, 0.14), (0.42, 0.24), (-0.42, 0.24))), "payne_grey", 0.45, wobble=0.0)
     elif e["screen"] != "blank":
         if e["screen"] == "president":  # the flag behind his right shoulder, as in the Oval Office broadcast
@@ -398,7 +402,8 @@ def person(canvas: Canvas, e: Element) -> None:
     if head_px < 3.0:
         return
     frame = Frame(x, y, head_px)
-    head = Sitter(build, frame, build.yaw, build.pitch, light=LIGHTS[e["light"]])
+    light = canvas.light if e["light"] == "scene" else e["light"]
+    head = Sitter(build, frame, build.yaw, build.pitch, light=LIGHTS[light])
     size = head_px / HEAD_SIZE
     sheet = attire.Sheet(canvas.painting, x - EYES_AT[0] * size, y - EYES_AT[1] * size, size)
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
@@ -415,13 +420,79 @@ def person(canvas: Canvas, e: Element) -> None:
     render.material[clothes] = 0
     # a figure stands in front of what was painted before: the scene keeps track of its paint and
     # takes back what lay under it (scenes.reserve), as a painter leaves a figure's place white
-    attire.paint(sheet, sitter, torso, e["pose"])
+    _body(sheet, sitter, torso, e["pose"], light)
     look = look_for(sitter, detail=min(1.0, head_px / 140.0))
     if e["colour"] == "monochrome":  # on a black-and-white screen
         look = replace(look, skin="mono", hair="mono")
     paint_head(canvas.painting, head, look, box, render=render)
     if sitter.glasses and head_px > 14:
         face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
+
+
+def _body(sheet, sitter, torso, pose: str, light_name: str) -> None:
+    """The clothes' chest (game/art/attire.py) and, round it, the body a pose needs (bodies.py):
+    the shadow on the ground, the legs, the jacket to the hips, the arms and hands, then the whole
+    figure turned in the scene's one light."""
+    from game.art import attire
+
+    light = bodies.Light.named(light_name)
+    facing = 1.0 if torso.turn <= 0 else -1.0  # the side the figure looks toward
+    outlines = [attire.outline(sitter, torso, "bust")]
+    if pose in bodies.STANDING:
+        bodies.paint_ground_shadow(sheet, torso, light, pose)
+        weight = int(facing) if not torso.back else 1
+        outlines += bodies.paint_legs(sheet, sitter, torso, light, weight)
+    if pose != "bust":
+        outlines.append(bodies.paint_skirt(sheet, sitter, torso))
+    attire.paint(sheet, sitter, torso, "bust")
+    outlines += bodies.paint_arms(sheet, sitter, torso, pose, light, facing)
+    bodies.model_figure(sheet, outlines, torso.cx, bodies.shoulders_of(sitter) + 0.1, light)
+
+
+def hands(canvas: Canvas, e: Element) -> None:
+    """A seated person's forearms on the table before them, painted after the table so they lie on
+    it: ``at`` is where the body meets the table's far edge, ``scale`` the person's. The sleeves and
+    the hands are the person's own; the forearms cast their shadow on the table top."""
+    from game.art import attire
+    from game.art.portrait_spec import resolve
+    from game.art.portraits import HEAD_SIZE
+
+    sitter = resolve(dict(canvas.people[e["who"]]))
+    head_px = HEAD_AT_SCALE_1 * canvas.height * e["scale"]
+    if head_px < 4.0:
+        return
+    size = head_px / HEAD_SIZE
+    x, y = canvas.point(e["at"])
+    sheet = attire.Sheet(canvas.painting, x - 0.5 * size, y, size)
+    light = bodies.Light.named(canvas.light)
+    arms = bodies.forearms(sitter, e["pose"])
+    shift = np.array((0.05 * (light.side or 0.0), 0.035))
+    with canvas.painting.untracked():  # the shadow lies on the table; it does not cover it
+        for arm in arms:
+            sheet.wash(arm.outline() + shift, bodies.CAST, layers=4, wobble=0.02, edge=0.2, bleed=1.5,
+                       granulation=0.6)
+    cloth = attire.CLOTH[sitter.attire]
+    if e["pose"] == "writing":  # the page under the hands, lines written down to where the pen is
+        page = np.array([(0.22, 0.07), (0.66, 0.06), (0.7, 0.22), (0.24, 0.23)])
+        canvas.lift(sheet.pixels_of(page), 0.85, soften=0.8)
+        sheet.wash(page, (("naples_yellow", 0.12),), layers=3, edge=0.5)
+        for k in range(3):
+            sheet.ink([(0.3, 0.09 + k * 0.03), (0.6, 0.085 + k * 0.03)], "sepia", width=1.0, strength=0.35)
+    for arm in arms:  # the sleeves' place lifted first, so the table's brown does not muddy them
+        canvas.lift(sheet.pixels_of(arm.outline()), 0.8, soften=0.8)
+    for index, arm in enumerate(arms):
+        sheet.wash(arm.outline(), cloth, layers=6, granulation=0.5)
+        sheet.wash(arm.shade_side(light), bodies.SHADE, layers=3, wobble=0.02, edge=0.2)
+        bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded", length=0.6)
+        if e["pose"] == "writing" and index == 1:  # the pen in the writing hand, its tip on the page
+            wrist = np.array(arm.path[-1])
+            sheet.ink([wrist + (0.0, 0.06), wrist + (0.07, -0.03)], "lamp_black", width=2.2, strength=0.85)
+        if e["pose"] == "holding" and index == 0:  # a sheet of paper held between the hands
+            page = np.array([(0.34, 0.1), (0.64, 0.09), (0.67, 0.2), (0.36, 0.21)])
+            canvas.lift(sheet.pixels_of(page), 0.85, soften=0.8)
+            sheet.wash(page, (("naples_yellow", 0.12),), layers=3, edge=0.5)
+            for k in range(4):
+                sheet.ink([(0.4, 0.12 + k * 0.022), (0.61, 0.115 + k * 0.022)], "sepia", width=1.0, strength=0.35)
 
 
 def _photograph(canvas: Canvas, put, x: float, y: float, w: float, h: float) -> None:

@@ -141,9 +141,11 @@ def room(canvas: Canvas, e: Element) -> None:
     darker toward the corners and the ceiling so the light gathers where the people are; a dado
     rail and panelling; the floor running back to a vanishing point, darkening toward us."""
     canvas.time = e["time"]
+    canvas.light = e["light"]
     painting = canvas.painting
     w, h = canvas.width, canvas.height
     floor = canvas.y(e["horizon"])
+    canvas.floor = floor
     wall = canvas.band(None, floor + 2)
     night = e["time"] in ("night", "dusk", "storm")
     painting.wet(wall, 0.9)
@@ -154,13 +156,22 @@ def room(canvas: Canvas, e: Element) -> None:
     phase = canvas.rng.uniform(0, 6.3, 2)
     patches = np.clip(0.5 + 0.5 * np.sin(cols * 5.3 + phase[0]) * np.cos(rows * 3.1 + phase[1]), 0.0, 1.0)
     above_floor = (rows < e["horizon"]).astype(np.float32)
-    painting.lay(patches * above_floor, (("raw_umber", 0.08), ("burnt_sienna", 0.03)), 1.0, wobble=0.0, edge=0.0,
+    # over the wall only (and a margin for the bleed): below the floor line there is nothing to lay
+    reach = max(1, min(h, int(np.ceil(floor + h * 0.04))))
+    painting.lay((patches * above_floor)[:reach], (("raw_umber", 0.08), ("burnt_sienna", 0.03)), 1.0, wobble=0.0, edge=0.0,
                  bleed=h * 0.01, granulation=0.3)
     painting.dry()
     # the light gathers in the middle: the corners and the top of the wall fall into shade
-    vignette = np.clip(((cols - 0.5) / 0.55) ** 2 + ((rows - 0.55) / 0.75) ** 2, 0.0, 1.0) * above_floor
-    painting.lay(vignette, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06)), 1.0, wobble=0.0,
-                 edge=0.0, bleed=h * 0.02, granulation=0.5)
+    vignette = np.clip(((cols - 0.5) / 0.55) ** 2 + ((rows - 0.55) / 0.75) ** 2, 0.0, 1.0)
+    # the one light falls across the room: the wall is lighter on its side and turns into a cool
+    # half-tone on the far side (from a lamp overhead, both ends darken a little); laid with the
+    # shade of the corners in one wash, over the wall only
+    across = {"left": cols, "right": 1.0 - cols}.get(e["light"], np.abs(cols - 0.5) * 1.2)
+    side = np.clip(across - 0.25, 0.0, 1.0) * (0.35 if night else 0.6)
+    wall_rows = max(1, min(h, int(np.ceil(floor))))
+    shade = (vignette + side)[:wall_rows]
+    painting.lay(shade, (("payne_grey", 0.22 if night else 0.12), ("burnt_umber", 0.06), ("ultramarine", 0.04)),
+                 1.0, wobble=0.0, edge=0.0, bleed=h * 0.02, granulation=0.5)
     if night:
         painting.gradient_wash("payne_grey", 0.35, top=1.0, bottom=0.2, region=wall)
     dado = floor - h * 0.14
@@ -194,6 +205,7 @@ def window(canvas: Canvas, e: Element) -> None:
 
     top, low = SKIES[e["time"]][:2]
     pane = _box(-0.5, -0.7, 1.0, 1.4)
+    _light_through(canvas, e, put)
     canvas.lift(put(pane), 0.8, soften=1.0)
     canvas.painting.gradient_wash(top, 0.55, top=1.0, bottom=0.3, region=put(pane))
     canvas.painting.gradient_wash(low, 0.35, top=0.0, bottom=1.0, region=put(pane))
@@ -210,6 +222,40 @@ def window(canvas: Canvas, e: Element) -> None:
             for k in range(3):
                 x = side * (0.55 + k * 0.07)
                 canvas.ink(put(((x, -0.75), (x - side * 0.02, 0.75))), "burnt_umber", width=0.5, strength=0.5)
+
+
+# How much daylight a window lets in at each time: none at night or under a storm's dark.
+DAYLIGHT = {"dawn": 0.7, "day": 1.0, "dusk": 0.6, "night": 0.0, "storm": 0.25}
+SUNLIGHT = {"dawn": (("naples_yellow", 0.22), ("rose", 0.06)), "day": (("naples_yellow", 0.22), ("cadmium_yellow", 0.07)),
+            "dusk": (("cadmium_yellow", 0.1), ("vermilion", 0.05)), "storm": (("naples_yellow", 0.1),)}
+
+
+def _light_through(canvas: Canvas, e: Element, put) -> None:
+    """The light a window lets into the room: a soft glow on the wall round it, and the window's
+    shape laid on the floor, carried toward us and across, away from the side the light comes
+    from, its bars' shadows across it. Light in watercolour is paper kept or lifted: the patch is
+    lifted, then glazed warm."""
+    daylight = DAYLIGHT[e["time"]]
+    if not daylight or canvas.floor is None:
+        return
+    warm = SUNLIGHT[e["time"]]
+    canvas.lift(put(ellipse(0.0, 0.0, 1.1, 1.2, 28)), 0.25 * daylight, soften=canvas.height * 0.03)
+    floor = canvas.floor
+    corners = put(((-0.5, 0.7), (0.5, 0.7)))
+    if floor - corners[0][1] < -canvas.height * 0.02:  # the window reaches below the floor line
+        return
+    across = {"left": 1.0, "right": -1.0}.get(canvas.light, 0.0)
+    width = corners[1][0] - corners[0][0]
+    reach = min(canvas.height - floor, 0.45 * (corners[1][1] - put(((0.0, -0.7),))[0][1]) + 0.1 * canvas.height)
+    spread = 0.25 * width
+    top_y, low_y = floor + 0.01 * canvas.height, floor + reach
+    shift = across * width * 0.8
+    patch = np.array(((corners[0][0], top_y), (corners[1][0], top_y), (corners[1][0] + shift + spread, low_y),
+                      (corners[0][0] + shift - spread, low_y)))
+    canvas.lift(patch, 0.7 * daylight, soften=canvas.height * 0.012)
+    canvas.wash(patch, warm, daylight, wobble=0.02, edge=0.1, bleed=canvas.height * 0.006, granulation=0.2)
+    middle_top, middle_low = (patch[0] + patch[1]) / 2, (patch[2] + patch[3]) / 2
+    canvas.ink((middle_top, middle_low), "burnt_umber", width=1.2 * e["scale"], strength=0.2 * daylight, wobble=0.3)
 
 
 def _view(canvas: Canvas, e: Element, put) -> None:
