@@ -191,7 +191,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     if look.shaved:
         jaw = _smoothstep(b.nose_base_y - 0.02, b.nose_base_y - 0.09, y) * (np.abs(x) < 0.3 * b.jaw) * (z > -0.02)
         jaw = jaw * (1.0 - (render.material == LIP)) * skin
-        strength = 0.7 if look.hair in ("dark", "brown") else 0.4
+        strength = 0.45 if look.hair in ("dark", "brown") else 0.25
         _glazes(painting, soften(jaw, 2.5 * px), at, (("terre_verte", 0.08), ("ultramarine", 0.015)), strength,
                 wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
     lips = soften((render.material == LIP).astype(np.float32), 0.7 * px)
@@ -208,64 +208,81 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
 
 
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
-    """The planes turned from the light, in two values: a half-tone and the core shadow.
+    """The planes turned from the light: one shadow shape, then a half-tone and the core inside it.
 
     A painter looks with half-closed eyes and sees the head as a light shape and a shadow shape.
-    The half-tone goes on damp paper over every plane turning away (soft where the form turns
-    slowly, a cheek, a temple). The core shadow is where the form turns fully from the lamp: a
-    band just past the turn, darkest there, and lighter again toward the outline where the
-    room's light bounces back into it, so the far cheek is a turning form, not a dark mask.
+    The light is looked at blurred over a few brush widths (the solid's small bumps are not
+    planes), and everything past the terminator goes into one shadow shape, laid wet-on-dry so
+    it dries with a firm edge where the form breaks (the far side of the face, under the brow,
+    the nose's shadow, under the jaw). Before it, the half-tone on damp paper over the planes
+    turning away in the light (the temple, the side of the cheek), soft; after it, the core of
+    the shadow just past the turn, lighter again toward the outline where the room's light
+    bounces back, so the far cheek is a turning form and not a dark mask.
     """
     colours = SKIN_LOOKS[look.skin]
-    lit = soften(render.lit, 1.6 * wobble)
+    lit = soften(render.lit, 2.4 * wobble)
     facing = render.facing
-    bounce = _smoothstep(0.45, 0.08, facing)
-    # the values are the painter's decision, not the lamp's: about the darker two fifths of the
-    # face go into the half-tone and the darkest sixth into the core shadow, whatever the pose
-    half_at, core_at = _value_breaks(lit, skin)
-    half = _smoothstep(half_at + 0.14, half_at - 0.14, lit) * skin
-    # the form turns at its edge even in the light: the side planes of the face (the temple, the
-    # side of the cheek back to the ear, the jaw turning under) take a lighter half-tone, or the
-    # lit side of a head reads as a flat disc
-    turning = _smoothstep(0.6, 0.22, soften(facing, 1.5 * wobble)) * skin
-    half = np.maximum(half, 0.75 * turning)
+    bounce = _smoothstep(0.4, 0.06, facing)
+    half_at, shadow_at = _value_breaks(lit, skin)
+    # the half-tone: planes turning from the lamp, and the side planes of the face turning from the viewer
+    half = _smoothstep(half_at + 0.12, half_at - 0.12, lit) * skin
+    turning = _smoothstep(0.55, 0.2, soften(facing, 1.5 * wobble)) * skin
+    half = np.maximum(half, 0.6 * turning)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
-    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=2.3, wobble=wobble, edge=0.0,
+    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.5, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
-    core = _smoothstep(core_at + 0.08, core_at - 0.08, lit) * skin * (1.0 - 0.55 * bounce)
+    # the shadow shape: one wash, its edge firm (a cast shadow and the far side's turn read as planes)
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
-    core = soften(core * (1.0 - 0.4 * neck) * (1.0 - 0.7 * _philtrum(render)), 1.4 * wobble)
-    _glazes(painting, core, at, colours["shadow"], scale=1.15, wobble=wobble, edge=0.25, bleed=1.0, granulation=0.45)
+    shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
+    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.3 * neck)
+    _glazes(painting, soften(shadow, 0.6 * wobble) * (1.0 - 0.35 * bounce), at, colours["shadow"], scale=1.0,
+            wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
+    # the core: just past the turn, darkest there, fading into the reflected light
+    core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.5 * neck)
+    _glazes(painting, soften(core, 1.6 * wobble), at, colours["shadow"], scale=0.55, wobble=wobble, edge=0.0,
+            bleed=1.0, granulation=0.4)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin
     if throat.any():
         y = render.position[..., 1]
-        under = _smoothstep(render.build.chin_y - 0.2, render.build.chin_y - 0.01, y)
-        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.3, wobble=wobble, edge=0.2,
+        under = _smoothstep(render.build.chin_y - 0.2, render.build.chin_y - 0.02, y)
+        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.8, wobble=wobble, edge=0.2,
                 bleed=1.0, granulation=0.3)
-        _glazes(painting, soften(throat * under, 1.5 * wobble), at, colours["shadow"], scale=1.6, wobble=wobble,
-                edge=0.35, bleed=0.8, granulation=0.4)
+        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.9, wobble=wobble,
+                edge=0.5, bleed=0.6, granulation=0.4)
 
 
 def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
-    """Where the half-tone and the core shadow begin, from how the light falls on this face."""
+    """Where the half-tone and the shadow shape begin on this face.
+
+    The terminator is the lamp's (where the form turns past about 70 degrees from it), so a
+    face turned into the light keeps a small shadow shape and one turned away a large one; it
+    is only moved, within limits, so that every face has some shadow to model it and none is
+    more than half in shadow.
+    """
     values = lit[skin > 0.5]
     if values.size < 16:
-        return 0.5, 0.2
-    half_at, core_at = np.quantile(values, (0.4, 0.13))
-    return float(np.clip(half_at, 0.38, 0.62)), float(np.clip(core_at, 0.12, 0.32))
+        return 0.5, 0.3
+    low, high = np.quantile(values, (0.12, 0.45))
+    shadow_at = float(np.clip(0.3, low, high))
+    return max(shadow_at + 0.2, float(np.quantile(values, 0.5))), shadow_at
 
 
 def _neck(render: Render) -> np.ndarray:
     """The neck's skin: below the jaw, within the column of the neck (the chin's underside and the
     angle of the jaw stand outside it)."""
+    b = render.build
     x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
-    radius = 0.19 * render.build.neck + 0.01
-    return ((y < -0.3) & (np.hypot(x, z + 0.1) < radius)).astype(np.float32)
+    radius = 0.27 * b.neck + 0.12  # the throat and the underside of the jaw, not the ears
+    # the jaw's lower edge runs from its angle under the ear down and forward to the chin
+    angle_y, angle_z = -(0.3 + 0.06 * b.square) * b.length, -0.08
+    along = np.clip((z - angle_z) / (0.22 - angle_z), 0.0, 1.0)
+    jaw_line = angle_y + (b.chin_y - angle_y) * along
+    return ((y < jaw_line - 0.01) & (np.hypot(x, z + 0.09) < radius)).astype(np.float32)
 
 
 def _philtrum(render: Render) -> np.ndarray:

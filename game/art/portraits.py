@@ -79,7 +79,7 @@ def torso_for(sitter: Portrait, frame_size: float, eyes: tuple[float, float], he
     """The clothes' geometry under a head drawn at ``eyes`` (sheet units) and ``head_size`` units tall."""
     build = build_for(sitter)
     chin = eyes[1] + 0.52 * build.length * head_size
-    return attire.Torso(cx=eyes[0], collar_y=chin + 0.15 * head_size, neck=0.235 * build.neck * head_size,
+    return attire.Torso(cx=eyes[0], collar_y=chin + 0.17 * head_size, neck=0.24 * build.neck * head_size,
                         turn=math.sin(math.radians(build.yaw)))
 
 
