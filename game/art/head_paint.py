@@ -42,6 +42,16 @@ SKIN_LOOKS: dict[str, dict[str, tuple[Glaze, ...]]] = {
               "warm": (("rose", 0.1), ("vermilion", 0.02)),
               "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
               "shadow": (("burnt_sienna", 0.1), ("ultramarine", 0.16), ("alizarin", 0.02))},
+    # a pale, indoor face: less colour in the first wash, the shadows cooler
+    "pale": {"base": (("yellow_ochre", 0.05), ("rose", 0.1), ("burnt_sienna", 0.015)),
+             "warm": (("rose", 0.07),),
+             "half": (("burnt_sienna", 0.07), ("rose", 0.015), ("ultramarine", 0.07)),
+             "shadow": (("burnt_sienna", 0.08), ("ultramarine", 0.17), ("alizarin", 0.02))},
+    # sallow: yellow-grey, little blood in it (raw umber and ochre; greenish half-tones)
+    "sallow": {"base": (("yellow_ochre", 0.085), ("raw_umber", 0.045), ("rose", 0.075)),
+               "warm": (("rose", 0.04), ("burnt_sienna", 0.03)),
+               "half": (("raw_umber", 0.08), ("burnt_sienna", 0.03), ("ultramarine", 0.05), ("terre_verte", 0.02)),
+               "shadow": (("burnt_umber", 0.1), ("ultramarine", 0.15), ("alizarin", 0.015))},
     "pink": {"base": (("yellow_ochre", 0.06), ("rose", 0.26), ("burnt_sienna", 0.01)),
              "warm": (("rose", 0.12), ("alizarin", 0.02)),
              "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
