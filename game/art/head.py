@@ -243,9 +243,11 @@ class Head:
                                     (0.06 + 0.015 * j, 0.05 + 0.012 * j, 0.09)), 0.2)
         if b.double_chin > 0.0:
             d = _smin(d, _ellipsoid(p, (0.0, b.chin_y - 0.02, 0.12), (0.13, 0.055 * b.double_chin, 0.13)), 0.08)
-        if b.cheeks < 0.0:  # hollow under the cheekbones
-            d = _smax(d, -_ellipsoid(m, (0.22 * b.cheekbones, -0.2 * L, 0.27),
-                                     (0.07, 0.09, 0.022 * -b.cheeks + 0.004)), 0.06)
+        if b.cheeks < 0.0:  # hollow under the cheekbones: a long, shallow plane pressed in, not a dimple
+            # (a displacement of the surface: carving with a thin ellipsoid, whose distance bound is
+            # poor, left a crease the rays fell into)
+            hollow = np.exp(-((m[..., 0] - 0.23 * b.cheekbones) / 0.08) ** 2 - ((m[..., 1] + 0.22 * L) / 0.12) ** 2)
+            d = d + 0.012 * min(-b.cheeks, 1.6) * hollow * np.clip((m[..., 2] + 0.05) / 0.2, 0.0, 1.0)
         # brow ridge and cheekbones: the planes that catch the light above and below the eyes
         d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.28), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)
         d = _smin(d, _ellipsoid(p, (0.0, 0.065, 0.3), (0.05, 0.045, 0.06)), 0.05)
@@ -478,7 +480,7 @@ class Head:
         return found
 
 
-NORMAL_SPAN = 0.014
+NORMAL_SPAN = 0.03
 
 # -- the view --------------------------------------------------------------------------------------
 
