@@ -227,7 +227,14 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
         pigment, strength = "payne_grey", 0.55
     width = (0.015 + 0.009 * b.brow_weight) * (1.0 - 0.35 * t)
     curve = np.column_stack((x, y))
-    for k in range(3 if sitter.frame.scale > 50 else 1):  # a few dry passes: the brow's hairs
+    # the brow's mass first, a soft band thick at the inner end and thinning outward (at chip size
+    # the brows are this band, and with the lids they are what makes the eyes read), then a few
+    # dry passes for its hairs
+    band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.85 * width)),
+                      (curve - np.column_stack((np.zeros_like(t), 0.75 * width)))[::-1]))
+    _fill(painting, sitter, render, band, ((pigment, (0.4 + 0.22 * min(b.brow_weight, 1.8)) * strength),),
+          soft=0.008 * sitter.frame.scale)
+    for k in range(3 if sitter.frame.scale > 50 else 1):
         offset = (k - 1) * 0.004
         _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()),
               min(1.0, strength * (0.75 if k else 1.0)), wobble=0.4, dry=0.35 if k else 0.0)
