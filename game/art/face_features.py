@@ -232,8 +232,9 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     # dry passes for its hairs
     band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.85 * width)),
                       (curve - np.column_stack((np.zeros_like(t), 0.75 * width)))[::-1]))
-    _fill(painting, sitter, render, band, ((pigment, (0.4 + 0.22 * min(b.brow_weight, 1.8)) * strength),),
-          soft=0.008 * sitter.frame.scale)
+    if sitter.frame.scale > 40:  # in a scene's small heads the stroke is already as wide as the band
+        _fill(painting, sitter, render, band, ((pigment, (0.4 + 0.22 * min(b.brow_weight, 1.8)) * strength),),
+              soft=0.008 * sitter.frame.scale)
     for k in range(3 if sitter.frame.scale > 50 else 1):
         offset = (k - 1) * 0.004
         _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()),

@@ -269,9 +269,14 @@ class Head:
         d = _smin(d, self.nose(p, m), 0.025)
         d = _smin(d, self.ears(m), 0.02)
         # the neck, from under the skull down into the collar, a little forward at the throat
-        neck = _round_cone(p, (0.0, -0.22, -0.09), (0.0, -1.0, -0.04), 0.245 * b.neck, 0.27 * b.neck)
-        d = _smin(d, neck, 0.1)
+        d = _smin(d, self.neck(p), 0.1)
         return d
+
+    def neck(self, p: np.ndarray, grow: float = 0.0) -> np.ndarray:
+        """The neck: a column from under the skull into the collar, nearly as wide as the jaw (a man's
+        neck in a collar is no stalk), a little forward at the throat."""
+        b = self.build
+        return _round_cone(p, (0.0, -0.22, -0.09), (0.0, -1.0, -0.04), 0.245 * b.neck + grow, 0.27 * b.neck + grow)
 
     def nose(self, p: np.ndarray, m: np.ndarray) -> np.ndarray:
         b = self.build
@@ -454,7 +459,8 @@ class Head:
         top = 0.78 if b.cap != "none" else 0.62
         bottom = -0.75 if b.falls > 1.0 else -0.62
         d = _ellipsoid(p, (0.0, (top + bottom) / 2, 0.0), (0.52 if b.cap == "none" else 0.6, (top - bottom) / 2, 0.66))
-        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.08), 0.34))
+        # the neck's own column, a little grown (its smooth join to the jaw lies inside the ellipsoid)
+        return np.minimum(d, self.neck(p, 0.035))
 
     def distance(self, p: np.ndarray) -> np.ndarray:
         d = self.bound(p)

@@ -155,11 +155,15 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     skin = soften(skin, 0.5)  # the ray grid's steps, smoothed to a brush's edge
     hair = soften((material == HAIR).astype(np.float32), 0.6)
     wobble = 1.2 * px
+    # the light looked at with half-closed eyes: the solid's small bumps are not planes. Every
+    # wash that follows the light (the skin's values, the hair's sheen and shadow, a beard's) reads
+    # this one field, worked out once per head.
+    squint = soften(render.lit, 2.4 * px)
 
-    _first_skin_wash(painting, render, look, skin, hair, at, px)
-    _half_tones(painting, render, look, skin, at, wobble)
-    _hair(painting, sitter, render, look, at, px)
-    _facial_hair(painting, render, look, at, px)
+    _first_skin_wash(painting, render, look, skin, hair, at, px, squint)
+    _half_tones(painting, render, look, skin, at, wobble, squint)
+    _hair(painting, sitter, render, look, at, px, squint)
+    _facial_hair(painting, render, look, at, px, squint)
     _cap(painting, render, look, at, px)
     _cigar(painting, render, at, px)
     _accents(painting, render, look, skin, at, wobble)
@@ -171,7 +175,7 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
 
 
 def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.ndarray, hair: np.ndarray,
-                     at: tuple[int, int], px: float) -> None:
+                     at: tuple[int, int], px: float, squint: np.ndarray) -> None:
     colours = SKIN_LOOKS[look.skin]
     position = render.position
     lit = render.lit
@@ -211,13 +215,13 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     hair_colours = HAIR_LOOKS[look.hair]
     painting.dry()
     # the light on the hair's mass is left paler: a broad sheen where it turns to the lamp
-    lit = soften(render.lit, 2.0 * px)
-    sheen = _smoothstep(0.5, 0.85, lit) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
+    sheen = _smoothstep(0.5, 0.85, squint) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
     _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.8 * px, edge=0.25,
             bleed=1.8 * px, granulation=0.35)
 
 
-def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
+def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float,
+                squint: np.ndarray) -> None:
     """The planes turned from the light: one shadow shape, then a half-tone and the core inside it.
 
     A painter looks with half-closed eyes and sees the head as a light shape and a shadow shape.
@@ -230,7 +234,7 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     bounces back, so the far cheek is a turning form and not a dark mask.
     """
     colours = SKIN_LOOKS[look.skin]
-    lit = soften(render.lit, 2.4 * wobble)
+    lit = squint
     facing = render.facing
     bounce = _smoothstep(0.4, 0.06, facing)
     half_at, shadow_at = _value_breaks(lit, skin)
@@ -244,26 +248,27 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.5, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
-    # the shadow shape: one wash, its edge firm (a cast shadow and the far side's turn read as planes)
+    # the shadow shape, one wash with its edge firm (a cast shadow and the far side's turn read as
+    # planes), charged darker at its core just past the turn and lighter toward the outline, where
+    # the room's light bounces back into it
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
-    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.3 * neck)
-    _glazes(painting, soften(shadow, 0.6 * wobble) * (1.0 - 0.35 * bounce), at, colours["shadow"], scale=1.0,
-            wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
-    # the core: just past the turn, darkest there, fading into the reflected light
-    core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.5 * neck)
-    _glazes(painting, soften(core, 1.6 * wobble), at, colours["shadow"], scale=0.55, wobble=wobble, edge=0.0,
-            bleed=1.0, granulation=0.4)
+    # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
+    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.35 * bounce)
+    core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
+    _glazes(painting, np.clip(0.7 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
+            scale=1.43, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin
     if throat.any():
         y = render.position[..., 1]
-        under = _smoothstep(render.build.chin_y - 0.2, render.build.chin_y - 0.02, y)
-        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.8, wobble=wobble, edge=0.2,
-                bleed=1.0, granulation=0.3)
-        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.9, wobble=wobble,
-                edge=0.5, bleed=0.6, granulation=0.4)
+        under = _smoothstep(render.build.chin_y - 0.12, render.build.chin_y - 0.01, y)
+        depth = 1.0 if look.detail >= 1.0 else 0.75  # a small head in a room: the room's light fills it
+        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=0.9 * depth, wobble=wobble,
+                edge=0.2, bleed=1.0, granulation=0.3)
+        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.2 * depth,
+                wobble=wobble, edge=0.5, bleed=0.6, granulation=0.4)
 
 
 def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
@@ -344,13 +349,12 @@ def _band(values: np.ndarray, centre: float, half_width: float) -> np.ndarray:
     return np.clip(1.0 - ((values - centre) / half_width) ** 2, 0.0, 1.0)
 
 
-def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
+def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float, lit: np.ndarray) -> None:
     colours = HAIR_LOOKS[look.hair]
     hair = (render.material == HAIR).astype(np.float32)
     if not hair.any():
         return
     hair = soften(hair, 0.6 * px)
-    lit = soften(render.lit, 2.0 * px)
     # the shadow side of the mass, wet into the first wash's edge so it turns rather than cuts
     shadow = _smoothstep(0.4, 0.12, lit) * hair
     _glazes(painting, shadow, at, colours["shadow"], scale=0.85, wobble=2.2 * px, edge=0.3, bleed=1.4,
@@ -361,7 +365,7 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
 
 
-def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) -> None:
+def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float, lit: np.ndarray) -> None:
     colours = HAIR_LOOKS[look.hair]
     for kind in (BEARD, MOUSTACHE):
         mask = (render.material == kind).astype(np.float32)
@@ -375,7 +379,6 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
         # a beard is painted light first, the skin's warmth left showing through its lit side,
         # then its shadow side and the mass under the chin, then the curls as strokes: a dark
         # beard is one dark shape against the face, its edge soft on the cheek and firm below
-        lit = soften(render.lit, 2.0 * px)
         # no ultramarine in a beard's light: it would granulate into a grey patch on the cheek
         warm = tuple(glaze for glaze in colours["light"] if glaze[0] != "ultramarine")
         _glazes(painting, mask * (0.75 + 0.25 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.6,
