@@ -548,12 +548,15 @@ class Sitter:
     def to_view(self, head: np.ndarray) -> np.ndarray:
         return np.asarray(head, dtype=np.float32) @ self.rotation.T
 
-    def render(self, box: tuple[int, int, int, int], step: int | None = None) -> Render:
+    def render(self, box: tuple[int, int, int, int], step: int | None = None,
+               covered: np.ndarray | None = None) -> Render:
         """Cast rays into the head over ``box`` (x0, y0, x1, y1 on the sheet).
 
         A large head is cast at every ``step``-th pixel and enlarged again: the light over a face
         changes slowly, the washes soften every edge anyway, and a quarter of the rays costs a
         quarter of the time. Which part was hit is enlarged by a vote, so outlines stay smooth.
+        ``covered`` (a bool array over the box) marks what will be painted over (the clothes over
+        the neck): no ray is cast there, except within a ray or two of its edge.
         """
         x0, y0, x1, y1 = box
         if step is None:
@@ -568,7 +571,12 @@ class Sitter:
         grid[..., 1] = ys[:, None]
         origins = grid.reshape(-1, 3).copy()
         origins[:, 2] = 0.8
-        t = _march(self.head.distance, self.to_head, origins)
+        if covered is None:
+            t = _march(self.head.distance, self.to_head, origins)
+        else:
+            cast = ~_cells_covered(covered, rows, cols, step)
+            t = np.full(len(origins), np.inf, dtype=np.float32)
+            t[cast] = _march(self.head.distance, self.to_head, origins[cast])
         hit_flat = np.isfinite(t)
         points_view = origins[hit_flat].copy()
         points_view[:, 2] -= t[hit_flat]
@@ -645,6 +653,22 @@ class Sitter:
             rows = np.clip(np.round(pixels[:, 1] - render.y0 - 0.5).astype(int), 0, h - 1)
             visible = view[:, 2] >= render.depth[rows, cols] - tolerance
         return pixels, visible
+
+
+def _cells_covered(covered: np.ndarray, rows: int, cols: int, step: int) -> np.ndarray:
+    """Which cells of the ray grid lie inside ``covered`` by more than a cell's width, flattened."""
+    mask = np.asarray(covered, dtype=bool)
+    for _ in range(step + 1):  # shrink by a cell and a pixel: the enlarged fields near the edge keep their rays
+        inner = mask.copy()
+        inner[1:] &= mask[:-1]
+        inner[:-1] &= mask[1:]
+        inner[:, 1:] &= mask[:, :-1]
+        inner[:, :-1] &= mask[:, 1:]
+        mask = inner
+    h, w = mask.shape
+    row_at = np.minimum(np.arange(rows) * step + step // 2, h - 1)
+    col_at = np.minimum(np.arange(cols) * step + step // 2, w - 1)
+    return mask[np.ix_(row_at, col_at)].ravel()
 
 
 def _vote(material: np.ndarray, height: int, width: int, step: int) -> np.ndarray:

@@ -93,12 +93,12 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     light = LIGHTS["right"] if build.yaw > 0 else LIGHT
     head = Sitter(build, frame, build.yaw, build.pitch, light=light)
     box = (0, 0, size, int(size * 0.97))
-    render = head.render(box, step=1)  # a portrait is looked at closely: every pixel cast
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     sheet = attire.Sheet(painting, 0.0, 0.0, size)
     clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso))], 0, 0, size, box[3])
-    # the neck goes into the collar: what the clothes cover is not painted as skin
+    # the neck goes into the collar: what the clothes cover is not cast nor painted as skin
     covered = clothes > 0.5
+    render = head.render(box, step=1, covered=covered)  # a portrait is looked at closely: every pixel cast
     render.hit &= ~covered
     render.material[covered] = 0
     _background(painting, sitter, render, clothes)
