@@ -5,6 +5,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --second-pass
     python scripts/make_painting_strip.py --third-pass
     python scripts/make_painting_strip.py --fourth-pass
+    python scripts/make_painting_strip.py --fifth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -14,7 +15,9 @@ first solid heads painted them and as they are painted now. ``--third-pass`` dra
 docs/painting-third-pass.png: the sitters tuned in the third pass and Castro's cap, as the second
 pass painted them and as they are painted now. ``--fourth-pass`` draws docs/painting-fourth-pass.png:
 the principals as the third pass painted them and as the fourth (the head's planes, eyes, mouth,
-neck and the principals' likeness) paints them.
+neck and the principals' likeness) paints them. ``--fifth-pass`` draws docs/painting-fifth-pass.png:
+the principals, a row of the lineup at chip size and the ExComm's heads as the fourth pass painted
+them and as the fifth (neck and collar, one shadow shape, brows and lids, skin) paints them.
 """
 
 from __future__ import annotations
@@ -82,6 +85,23 @@ FOURTH_PASS_CROPS = tuple(
     ))
 
 
+# The fifth pass: the neck and collar, a light shape and one shadow shape, brows and lids that
+# read at chip size, skin by sitter; the principals as the fourth pass left them and now.
+FIFTH_PASS_BEFORE = "fec4d12"  # main when the fifth pass began
+FIFTH_PASS_CROPS = tuple(
+    (f"portraits/cuban_missile_crisis_1962/{who}.png", (24, 0, 232, 232), 1, caption) for who, caption in (
+        ("kennedy", "Kennedy: a short neck into a collar that wraps it, the jaw's shadow on the throat"),
+        ("khrushchev", "Khrushchev: the jowls melted into the face instead of lumps on its outline"),
+        ("gromyko", "Gromyko: sallow, the far side of the long face one shadow shape, heavy brows"),
+        ("mikoyan", "Mikoyan: no blot beside the nose (a crease in the solid), the shadow a shape"),
+        ("mcnamara", "McNamara: pale, the far cheek in shadow, the hollow cheek a plane not a dimple"),
+        ("lemay", "LeMay: ruddy, heavy brows, a thick neck under the heavy jaw"),
+    )) + (
+    ("docs/portraits-lineup.png", (0, 226, 976, 518), 1, "The 1962 principals at the size of the lineup: necks, brows, lids, skins"),
+    ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 480), 1, "The ExComm's heads: the same words, the same necks and collars"),
+)
+
+
 def _read(revision: str | None, relative: str) -> np.ndarray | None:
     path = relative if "/" in relative and relative.split("/")[0] in ("docs", "assets") else f"assets/art/{relative}"
     try:
@@ -123,14 +143,18 @@ def main() -> int:
                         help="the third pass: the sitters tuned to their photographs and Castro's cap")
     parser.add_argument("--fourth-pass", action="store_true",
                         help="the fourth pass: the head's planes, eyes, mouth and neck, the principals' likeness")
+    parser.add_argument("--fifth-pass", action="store_true",
+                        help="the fifth pass: neck and collar, one shadow shape, brows and lids, skin")
     arguments = parser.parse_args()
-    crops = (FOURTH_PASS_CROPS if arguments.fourth_pass else THIRD_PASS_CROPS if arguments.third_pass
+    crops = (FIFTH_PASS_CROPS if arguments.fifth_pass else FOURTH_PASS_CROPS if arguments.fourth_pass else THIRD_PASS_CROPS if arguments.third_pass
              else SECOND_PASS_CROPS if arguments.second_pass else CROPS)
-    if arguments.before == BEFORE and (arguments.second_pass or arguments.third_pass or arguments.fourth_pass):
-        arguments.before = (FOURTH_PASS_BEFORE if arguments.fourth_pass else THIRD_PASS_BEFORE
+    if arguments.before == BEFORE and (arguments.second_pass or arguments.third_pass or arguments.fourth_pass
+                                       or arguments.fifth_pass):
+        arguments.before = (FIFTH_PASS_BEFORE if arguments.fifth_pass else FOURTH_PASS_BEFORE if arguments.fourth_pass else THIRD_PASS_BEFORE
                             if arguments.third_pass else SECOND_PASS_BEFORE)
     if arguments.out is None:
-        name = ("painting-fourth-pass.png" if arguments.fourth_pass else
+        name = ("painting-fifth-pass.png" if arguments.fifth_pass else
+                "painting-fourth-pass.png" if arguments.fourth_pass else
                 "painting-third-pass.png" if arguments.third_pass else
                 "painting-second-pass.png" if arguments.second_pass else "painting-before-after.png")
         arguments.out = str(ROOT / "docs" / name)

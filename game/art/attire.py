@@ -112,7 +112,17 @@ POSES = ("bust", "seated", "writing", "standing", "speaking", "pointing")
 def outline(sitter: Portrait, torso: Torso, pose: str = "bust") -> np.ndarray:
     """The clothes' outline (shoulders, chest and the collar's edge), for masking the neck above it."""
     left, right = _halves(sitter, torso, _bottom(torso, pose))
-    return np.vstack((left[::-1], right))
+    if torso.back or sitter.attire in ("blouse", "dress"):
+        return np.vstack((left[::-1], right))
+    return np.vstack((left[::-1], _collar_top(torso), right))
+
+
+def _collar_top(torso: Torso) -> np.ndarray:
+    """The collar's upper edge across the throat: it wraps round the neck, so it stands higher at
+    the sides than in front, where it dips to the knot (a straight cut reads as a head on a box)."""
+    cx, y, neck = torso.cx, torso.collar_y, torso.neck
+    t = np.linspace(-0.8, 0.8, 7)
+    return np.column_stack((cx + t * (neck + 0.02) - 0.02 * torso.turn * (1.0 - t * t), y - 0.02 - 0.05 * t * t))
 
 
 def _bottom(torso: Torso, pose: str) -> float:
@@ -132,7 +142,7 @@ def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.nd
     waist = bottom > y + 0.8  # a whole jacket narrows to the waist and flares a little at the hips
 
     def half(side: int, width: float) -> np.ndarray:
-        points = [(cx + side * (neck + 0.02), y - 0.02), (cx + side * 0.22 * width, y + 0.03),
+        points = [(cx + side * (neck + 0.02), y - 0.06), (cx + side * 0.22 * width, y + 0.03),
                   (cx + side * (shoulders - 0.02) * width, y + 0.09), (cx + side * (shoulders + 0.03) * width, y + 0.2)]
         if waist:
             points += [(cx + side * (shoulders - 0.04) * width, y + 0.7), (cx + side * (shoulders - 0.06) * width, bottom)]
@@ -164,7 +174,7 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
     if sitter.attire in ("blouse", "dress"):
         _round_neckline(sheet, sitter, torso, left, right, cloth)
         return
-    opening = np.array([(torso.cx - neck - 0.02, y - 0.02), (torso.cx + neck + 0.02, y - 0.02), (v_x, v_tip)])
+    opening = np.vstack(([(torso.cx - neck - 0.02, y - 0.06)], _collar_top(torso), [(torso.cx + neck + 0.02, y - 0.06), (v_x, v_tip)]))
     low = max(bottom, 1.05)
     if sitter.attire == "olive_fatigues":
         sheet.wash(opening, (("olive", 0.2), ("sap_green", 0.1)), layers=6)

@@ -136,7 +136,7 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
         lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
         _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
-    radius = 0.025 * b.eye_size
+    radius = 0.027 * b.eye_size
     angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
     iris_y = cy + 0.004
     ix = cx + 0.004 * inner  # a little toward the nose: the eyes converge on the viewer
@@ -144,7 +144,7 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     iris[:, 1] = np.minimum(iris[:, 1], np.interp(iris[:, 0], xs, top) - 0.001)
     iris[:, 1] = np.maximum(iris[:, 1], np.interp(iris[:, 0], xs, bottom) + 0.001)
     first, second = IRIS.get(look.hair, IRIS["brown"])
-    _fill(painting, sitter, render, iris, ((first, 0.85), (second, 0.55)), soft=0.45)
+    _fill(painting, sitter, render, iris, ((first, 1.0), (second, 0.75)), soft=0.45)
     if scale > 40:
         pupil = np.column_stack((ix + 0.45 * radius * np.cos(angles), iris_y + 0.45 * radius * np.sin(angles)))
         pupil[:, 1] = np.minimum(pupil[:, 1], np.interp(pupil[:, 0], xs, top) - 0.002)
@@ -162,8 +162,10 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     # the upper lid: the darkest line of the face, heavier toward the outer corner, where the
     # lashes run a little past the white
     lid = np.column_stack((xs, top + 0.003))
-    weight = 0.009 if b.hooded < 0.5 else 0.012
-    _line(painting, sitter, render, lid, "sepia", weight, 0.9, wobble=0.15)
+    # (wide enough to survive the 64 px chip: there the eyes are this line and the iris under it)
+    weight = 0.014 if b.hooded < 0.5 else 0.017
+    _line(painting, sitter, render, lid, "sepia", weight, 1.0, wobble=0.15)
+    _line(painting, sitter, render, lid[2:-2] + (0.0, -0.002), "lamp_black", 0.6 * weight, 0.6, wobble=0.1)
     outer = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1][::-1]
     tail = np.vstack((outer, outer[-1] + (side * 0.012, -0.004)))
     _line(painting, sitter, render, tail, "lamp_black", weight * 1.05, 0.7, wobble=0.15)
@@ -223,9 +225,17 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     pigment, strength = HAIR_LOOKS[look.hair]["stroke"][0]
     if look.hair in ("white", "grey") and b.age > 55:
         pigment, strength = "payne_grey", 0.55
-    width = (0.011 + 0.008 * b.brow_weight) * (1.0 - 0.4 * t)
+    width = (0.015 + 0.009 * b.brow_weight) * (1.0 - 0.35 * t)
     curve = np.column_stack((x, y))
-    for k in range(3 if sitter.frame.scale > 50 else 1):  # a few dry passes: the brow's hairs
+    # the brow's mass first, a soft band thick at the inner end and thinning outward (at chip size
+    # the brows are this band, and with the lids they are what makes the eyes read), then a few
+    # dry passes for its hairs
+    band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.85 * width)),
+                      (curve - np.column_stack((np.zeros_like(t), 0.75 * width)))[::-1]))
+    if sitter.frame.scale > 40:  # in a scene's small heads the stroke is already as wide as the band
+        _fill(painting, sitter, render, band, ((pigment, (0.4 + 0.22 * min(b.brow_weight, 1.8)) * strength),),
+              soft=0.008 * sitter.frame.scale)
+    for k in range(3 if sitter.frame.scale > 50 else 1):
         offset = (k - 1) * 0.004
         _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()),
               min(1.0, strength * (0.75 if k else 1.0)), wobble=0.4, dry=0.35 if k else 0.0)
@@ -272,14 +282,14 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     if b.teeth != "hidden":
         _teeth(painting, sitter, render, x, y, t, b.teeth == "gap")
     # the line: a thin dark between the lips, fuller at the corners where the mouth turns in
-    _line(painting, sitter, render, line[1:-1], "burnt_umber", 0.009, 0.85, wobble=0.15)
+    _line(painting, sitter, render, line[1:-1], "sepia", 0.012, 0.9, wobble=0.15)
     for side in (-1, 1):
         end = line[-4:] if side > 0 else line[:4][::-1]
         corner = np.vstack((end, end[-1] + (side * 0.008, -0.002)))
-        _line(painting, sitter, render, corner, "sepia", 0.009, 0.75, wobble=0.1)
+        _line(painting, sitter, render, corner, "sepia", 0.012, 0.8, wobble=0.1)
     # the shadow under the lower lip, which sets the lip forward of the chin
     under = np.column_stack((x[3:-3] * 0.7, b.mouth_y - 0.04 - 0.006 * b.lips + 0.004 * (1.0 - t[3:-3] ** 2)))
-    _line(painting, sitter, render, under, "burnt_sienna", 0.014, 0.35, wobble=0.3)
+    _line(painting, sitter, render, under, "burnt_sienna", 0.018, 0.5, wobble=0.3)
 
 
 def _teeth(painting: Painting, sitter: Sitter, render: Render, x: np.ndarray, y: np.ndarray, t: np.ndarray,

@@ -38,7 +38,7 @@ MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTA
 
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.45, 0.55, 0.7), dtype=np.float32)
+LIGHT = np.array((-0.6, 0.52, 0.6), dtype=np.float32)
 LIGHT /= np.linalg.norm(LIGHT)
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it).
@@ -224,26 +224,30 @@ class Head:
         angle = (0.22 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.08)
         chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
         bar = 0.045 + 0.01 * b.square
-        d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.12 - 0.05 * min(b.square, 1.3))
+        d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.13 - 0.04 * min(b.square, 1.3))
         # the side plane of the face, from under the cheekbone back and down to the jaw's angle (the
         # masseter): it joins the two, so the jaw reads as the edge of one plane, not a bar on a ball
-        d = _smin(d, _capsule(m, (0.2 * b.cheekbones, -0.07, 0.03), (angle[0] - 0.025, angle[1] + 0.03, angle[2]),
-                              0.075), 0.09)
+        d = _smin(d, _capsule(m, (0.2 * b.cheekbones, -0.07, 0.05), (angle[0] - 0.02, angle[1] + 0.03, angle[2] + 0.04),
+                              0.085), 0.12)
         d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.23 + 0.03 * b.chin_jut),
                                 (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
-        d = _smin(d, _ellipsoid(m, (0.14 * b.cheekbones, -0.16 * L, 0.16 + 0.03 * full),
-                                (0.1 + 0.018 * full, 0.11, 0.12 + 0.02 * full)), 0.14)
+        # (the pads sit forward on the face and melt wide into it, so a full cheek swells the face
+        # and never stands out of its outline as a lump)
+        d = _smin(d, _ellipsoid(m, (0.13 * b.cheekbones, -0.16 * L, 0.17 + 0.03 * full),
+                                (0.1 + 0.015 * full, 0.11, 0.12 + 0.02 * full)), 0.2)
         if b.jowls > 0.25:  # flesh hanging at the jaw line either side of the chin
             j = min(b.jowls, 2.0)
-            d = _smin(d, _ellipsoid(m, (0.13 * b.jaw, -0.4 * L, 0.12),
-                                    (0.06 + 0.02 * j, 0.05 + 0.015 * j, 0.09)), 0.12)
+            d = _smin(d, _ellipsoid(m, (0.12 * b.jaw, -0.41 * L, 0.13),
+                                    (0.06 + 0.015 * j, 0.05 + 0.012 * j, 0.09)), 0.2)
         if b.double_chin > 0.0:
             d = _smin(d, _ellipsoid(p, (0.0, b.chin_y - 0.02, 0.12), (0.13, 0.055 * b.double_chin, 0.13)), 0.08)
-        if b.cheeks < 0.0:  # hollow under the cheekbones
-            d = _smax(d, -_ellipsoid(m, (0.22 * b.cheekbones, -0.2 * L, 0.27),
-                                     (0.07, 0.09, 0.022 * -b.cheeks + 0.004)), 0.06)
+        if b.cheeks < 0.0:  # hollow under the cheekbones: a long, shallow plane pressed in, not a dimple
+            # (a displacement of the surface: carving with a thin ellipsoid, whose distance bound is
+            # poor, left a crease the rays fell into)
+            hollow = np.exp(-((m[..., 0] - 0.23 * b.cheekbones) / 0.08) ** 2 - ((m[..., 1] + 0.22 * L) / 0.12) ** 2)
+            d = d + 0.012 * min(-b.cheeks, 1.6) * hollow * np.clip((m[..., 2] + 0.05) / 0.2, 0.0, 1.0)
         # brow ridge and cheekbones: the planes that catch the light above and below the eyes
         d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.28), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)
         d = _smin(d, _ellipsoid(p, (0.0, 0.065, 0.3), (0.05, 0.045, 0.06)), 0.05)
@@ -258,16 +262,21 @@ class Head:
         # eye sockets carved under the brow, the eyeballs (under their lids) in them
         d = _smax(d, -_ellipsoid(m, (b.eye_x, -0.005, 0.355 + 0.012 * b.deep_eyes),
                                  (0.06, 0.05 + 0.008 * b.deep_eyes, 0.05)), 0.05)
-        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.278 - 0.012 * b.deep_eyes), (0.055, 0.045, 0.05)), 0.04)
+        d = _smin(d, _ellipsoid(m, (b.eye_x, -0.008, 0.29 - 0.012 * b.deep_eyes), (0.057, 0.046, 0.05)), 0.04)
         if b.eye_bags > 0.0:
             d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.29 - 0.01 * b.deep_eyes),
                                     (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)
         d = _smin(d, self.nose(p, m), 0.025)
         d = _smin(d, self.ears(m), 0.02)
         # the neck, from under the skull down into the collar, a little forward at the throat
-        neck = _round_cone(p, (0.0, -0.2, -0.1), (0.0, -1.0, -0.05), 0.205 * b.neck, 0.235 * b.neck)
-        d = _smin(d, neck, 0.1)
+        d = _smin(d, self.neck(p), 0.1)
         return d
+
+    def neck(self, p: np.ndarray, grow: float = 0.0) -> np.ndarray:
+        """The neck: a column from under the skull into the collar, nearly as wide as the jaw (a man's
+        neck in a collar is no stalk), a little forward at the throat."""
+        b = self.build
+        return _round_cone(p, (0.0, -0.22, -0.09), (0.0, -1.0, -0.04), 0.245 * b.neck + grow, 0.27 * b.neck + grow)
 
     def nose(self, p: np.ndarray, m: np.ndarray) -> np.ndarray:
         b = self.build
@@ -450,7 +459,8 @@ class Head:
         top = 0.78 if b.cap != "none" else 0.62
         bottom = -0.75 if b.falls > 1.0 else -0.62
         d = _ellipsoid(p, (0.0, (top + bottom) / 2, 0.0), (0.52 if b.cap == "none" else 0.6, (top - bottom) / 2, 0.66))
-        return np.minimum(d, _capsule(p, (0.0, -0.4, -0.1), (0.0, -1.1, -0.12), 0.3))
+        # the neck's own column, a little grown (its smooth join to the jaw lies inside the ellipsoid)
+        return np.minimum(d, self.neck(p, 0.035))
 
     def distance(self, p: np.ndarray) -> np.ndarray:
         d = self.bound(p)
@@ -475,6 +485,8 @@ class Head:
         found[lips] = LIP
         return found
 
+
+NORMAL_SPAN = 0.03
 
 # -- the view --------------------------------------------------------------------------------------
 
@@ -536,12 +548,15 @@ class Sitter:
     def to_view(self, head: np.ndarray) -> np.ndarray:
         return np.asarray(head, dtype=np.float32) @ self.rotation.T
 
-    def render(self, box: tuple[int, int, int, int], step: int | None = None) -> Render:
+    def render(self, box: tuple[int, int, int, int], step: int | None = None,
+               covered: np.ndarray | None = None) -> Render:
         """Cast rays into the head over ``box`` (x0, y0, x1, y1 on the sheet).
 
         A large head is cast at every ``step``-th pixel and enlarged again: the light over a face
         changes slowly, the washes soften every edge anyway, and a quarter of the rays costs a
         quarter of the time. Which part was hit is enlarged by a vote, so outlines stay smooth.
+        ``covered`` (a bool array over the box) marks what will be painted over (the clothes over
+        the neck): no ray is cast there, except within a ray or two of its edge.
         """
         x0, y0, x1, y1 = box
         if step is None:
@@ -556,12 +571,17 @@ class Sitter:
         grid[..., 1] = ys[:, None]
         origins = grid.reshape(-1, 3).copy()
         origins[:, 2] = 0.8
-        t = _march(self.head.distance, self.to_head, origins)
+        if covered is None:
+            t = _march(self.head.distance, self.to_head, origins)
+        else:
+            cast = ~_cells_covered(covered, rows, cols, step)
+            t = np.full(len(origins), np.inf, dtype=np.float32)
+            t[cast] = _march(self.head.distance, self.to_head, origins[cast])
         hit_flat = np.isfinite(t)
         points_view = origins[hit_flat].copy()
         points_view[:, 2] -= t[hit_flat]
         points_head = self.to_head(points_view)
-        normals_head = _normals(self.head.distance, points_head)
+        normals_head = _normals(self.head.distance, points_head, NORMAL_SPAN)
         normals_view = normals_head @ self.rotation.T
         lambert = np.clip(normals_view @ self.light, 0.0, 1.0)
         cast = _shadow(self.head.distance, points_head + normals_head * 0.01, self.light @ self.rotation,
@@ -635,6 +655,22 @@ class Sitter:
         return pixels, visible
 
 
+def _cells_covered(covered: np.ndarray, rows: int, cols: int, step: int) -> np.ndarray:
+    """Which cells of the ray grid lie inside ``covered`` by more than a cell's width, flattened."""
+    mask = np.asarray(covered, dtype=bool)
+    for _ in range(step + 1):  # shrink by a cell and a pixel: the enlarged fields near the edge keep their rays
+        inner = mask.copy()
+        inner[1:] &= mask[:-1]
+        inner[:-1] &= mask[1:]
+        inner[:, 1:] &= mask[:, :-1]
+        inner[:, :-1] &= mask[:, 1:]
+        mask = inner
+    h, w = mask.shape
+    row_at = np.minimum(np.arange(rows) * step + step // 2, h - 1)
+    col_at = np.minimum(np.arange(cols) * step + step // 2, w - 1)
+    return mask[np.ix_(row_at, col_at)].ravel()
+
+
 def _vote(material: np.ndarray, height: int, width: int, step: int) -> np.ndarray:
     """A coarse map of parts enlarged: each pixel takes the part whose smoothed share is largest."""
     kinds = [int(k) for k in np.unique(material)]
@@ -669,11 +705,10 @@ def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int 
     return result
 
 
-def _normals(distance, points: np.ndarray) -> np.ndarray:
+def _normals(distance, points: np.ndarray, e: float = 2e-3) -> np.ndarray:
     """The surface's normals by the tetrahedron of four distance samples."""
     if not len(points):
         return np.zeros((0, 3), dtype=np.float32)
-    e = 2e-3
     offsets = np.array(((1, -1, -1), (-1, -1, 1), (-1, 1, -1), (1, 1, 1)), dtype=np.float32)
     gradient = np.zeros_like(points)
     for k in offsets:

@@ -42,6 +42,16 @@ SKIN_LOOKS: dict[str, dict[str, tuple[Glaze, ...]]] = {
               "warm": (("rose", 0.1), ("vermilion", 0.02)),
               "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
               "shadow": (("burnt_sienna", 0.1), ("ultramarine", 0.16), ("alizarin", 0.02))},
+    # a pale, indoor face: less colour in the first wash, the shadows cooler
+    "pale": {"base": (("yellow_ochre", 0.05), ("rose", 0.1), ("burnt_sienna", 0.015)),
+             "warm": (("rose", 0.07),),
+             "half": (("burnt_sienna", 0.07), ("rose", 0.015), ("ultramarine", 0.07)),
+             "shadow": (("burnt_sienna", 0.08), ("ultramarine", 0.17), ("alizarin", 0.02))},
+    # sallow: yellow-grey, little blood in it (raw umber and ochre; greenish half-tones)
+    "sallow": {"base": (("yellow_ochre", 0.085), ("raw_umber", 0.045), ("rose", 0.075)),
+               "warm": (("rose", 0.04), ("burnt_sienna", 0.03)),
+               "half": (("raw_umber", 0.08), ("burnt_sienna", 0.03), ("ultramarine", 0.05), ("terre_verte", 0.02)),
+               "shadow": (("burnt_umber", 0.1), ("ultramarine", 0.15), ("alizarin", 0.015))},
     "pink": {"base": (("yellow_ochre", 0.06), ("rose", 0.26), ("burnt_sienna", 0.01)),
              "warm": (("rose", 0.12), ("alizarin", 0.02)),
              "half": (("burnt_sienna", 0.1), ("rose", 0.02), ("ultramarine", 0.06)),
@@ -145,11 +155,15 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     skin = soften(skin, 0.5)  # the ray grid's steps, smoothed to a brush's edge
     hair = soften((material == HAIR).astype(np.float32), 0.6)
     wobble = 1.2 * px
+    # the light looked at with half-closed eyes: the solid's small bumps are not planes. Every
+    # wash that follows the light (the skin's values, the hair's sheen and shadow, a beard's) reads
+    # this one field, worked out once per head.
+    squint = soften(render.lit, 2.4 * px)
 
-    _first_skin_wash(painting, render, look, skin, hair, at, px)
-    _half_tones(painting, render, look, skin, at, wobble)
-    _hair(painting, sitter, render, look, at, px)
-    _facial_hair(painting, render, look, at, px)
+    _first_skin_wash(painting, render, look, skin, hair, at, px, squint)
+    _half_tones(painting, render, look, skin, at, wobble, squint)
+    _hair(painting, sitter, render, look, at, px, squint)
+    _facial_hair(painting, render, look, at, px, squint)
     _cap(painting, render, look, at, px)
     _cigar(painting, render, at, px)
     _accents(painting, render, look, skin, at, wobble)
@@ -161,7 +175,7 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
 
 
 def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.ndarray, hair: np.ndarray,
-                     at: tuple[int, int], px: float) -> None:
+                     at: tuple[int, int], px: float, squint: np.ndarray) -> None:
     colours = SKIN_LOOKS[look.skin]
     position = render.position
     lit = render.lit
@@ -191,7 +205,7 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     if look.shaved:
         jaw = _smoothstep(b.nose_base_y - 0.02, b.nose_base_y - 0.09, y) * (np.abs(x) < 0.3 * b.jaw) * (z > -0.02)
         jaw = jaw * (1.0 - (render.material == LIP)) * skin
-        strength = 0.7 if look.hair in ("dark", "brown") else 0.4
+        strength = 0.45 if look.hair in ("dark", "brown") else 0.25
         _glazes(painting, soften(jaw, 2.5 * px), at, (("terre_verte", 0.08), ("ultramarine", 0.015)), strength,
                 wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
     lips = soften((render.material == LIP).astype(np.float32), 0.7 * px)
@@ -201,71 +215,89 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     hair_colours = HAIR_LOOKS[look.hair]
     painting.dry()
     # the light on the hair's mass is left paler: a broad sheen where it turns to the lamp
-    lit = soften(render.lit, 2.0 * px)
-    sheen = _smoothstep(0.5, 0.85, lit) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
+    sheen = _smoothstep(0.5, 0.85, squint) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
     _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.8 * px, edge=0.25,
             bleed=1.8 * px, granulation=0.35)
 
 
-def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
-    """The planes turned from the light, in two values: a half-tone and the core shadow.
+def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float,
+                squint: np.ndarray) -> None:
+    """The planes turned from the light: one shadow shape, then a half-tone and the core inside it.
 
     A painter looks with half-closed eyes and sees the head as a light shape and a shadow shape.
-    The half-tone goes on damp paper over every plane turning away (soft where the form turns
-    slowly, a cheek, a temple). The core shadow is where the form turns fully from the lamp: a
-    band just past the turn, darkest there, and lighter again toward the outline where the
-    room's light bounces back into it, so the far cheek is a turning form, not a dark mask.
+    The light is looked at blurred over a few brush widths (the solid's small bumps are not
+    planes), and everything past the terminator goes into one shadow shape, laid wet-on-dry so
+    it dries with a firm edge where the form breaks (the far side of the face, under the brow,
+    the nose's shadow, under the jaw). Before it, the half-tone on damp paper over the planes
+    turning away in the light (the temple, the side of the cheek), soft; after it, the core of
+    the shadow just past the turn, lighter again toward the outline where the room's light
+    bounces back, so the far cheek is a turning form and not a dark mask.
     """
     colours = SKIN_LOOKS[look.skin]
-    lit = soften(render.lit, 1.6 * wobble)
+    lit = squint
     facing = render.facing
-    bounce = _smoothstep(0.45, 0.08, facing)
-    # the values are the painter's decision, not the lamp's: about the darker two fifths of the
-    # face go into the half-tone and the darkest sixth into the core shadow, whatever the pose
-    half_at, core_at = _value_breaks(lit, skin)
-    half = _smoothstep(half_at + 0.14, half_at - 0.14, lit) * skin
-    # the form turns at its edge even in the light: the side planes of the face (the temple, the
-    # side of the cheek back to the ear, the jaw turning under) take a lighter half-tone, or the
-    # lit side of a head reads as a flat disc
-    turning = _smoothstep(0.6, 0.22, soften(facing, 1.5 * wobble)) * skin
-    half = np.maximum(half, 0.75 * turning)
+    bounce = _smoothstep(0.4, 0.06, facing)
+    half_at, shadow_at = _value_breaks(lit, skin)
+    # the half-tone: planes turning from the lamp, and the side planes of the face turning from the viewer
+    half = _smoothstep(half_at + 0.12, half_at - 0.12, lit) * skin
+    turning = _smoothstep(0.55, 0.2, soften(facing, 1.5 * wobble)) * skin
+    half = np.maximum(half, 0.6 * turning)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
-    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=2.3, wobble=wobble, edge=0.0,
+    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.5, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
-    core = _smoothstep(core_at + 0.08, core_at - 0.08, lit) * skin * (1.0 - 0.55 * bounce)
+    # the shadow shape, one wash with its edge firm (a cast shadow and the far side's turn read as
+    # planes), charged darker at its core just past the turn and lighter toward the outline, where
+    # the room's light bounces back into it
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
-    core = soften(core * (1.0 - 0.4 * neck) * (1.0 - 0.7 * _philtrum(render)), 1.4 * wobble)
-    _glazes(painting, core, at, colours["shadow"], scale=1.15, wobble=wobble, edge=0.25, bleed=1.0, granulation=0.45)
+    shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
+    # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
+    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.35 * bounce)
+    core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
+    _glazes(painting, np.clip(0.7 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
+            scale=1.43, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin
     if throat.any():
         y = render.position[..., 1]
-        under = _smoothstep(render.build.chin_y - 0.2, render.build.chin_y - 0.01, y)
-        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=1.3, wobble=wobble, edge=0.2,
-                bleed=1.0, granulation=0.3)
-        _glazes(painting, soften(throat * under, 1.5 * wobble), at, colours["shadow"], scale=1.6, wobble=wobble,
-                edge=0.35, bleed=0.8, granulation=0.4)
+        under = _smoothstep(render.build.chin_y - 0.12, render.build.chin_y - 0.01, y)
+        depth = 1.0 if look.detail >= 1.0 else 0.75  # a small head in a room: the room's light fills it
+        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=0.9 * depth, wobble=wobble,
+                edge=0.2, bleed=1.0, granulation=0.3)
+        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.2 * depth,
+                wobble=wobble, edge=0.5, bleed=0.6, granulation=0.4)
 
 
 def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
-    """Where the half-tone and the core shadow begin, from how the light falls on this face."""
+    """Where the half-tone and the shadow shape begin on this face.
+
+    The terminator is the lamp's (where the form turns past about 70 degrees from it), so a
+    face turned into the light keeps a small shadow shape and one turned away a large one; it
+    is only moved, within limits, so that every face has some shadow to model it and none is
+    more than half in shadow.
+    """
     values = lit[skin > 0.5]
     if values.size < 16:
-        return 0.5, 0.2
-    half_at, core_at = np.quantile(values, (0.4, 0.13))
-    return float(np.clip(half_at, 0.38, 0.62)), float(np.clip(core_at, 0.12, 0.32))
+        return 0.5, 0.3
+    low, high = np.quantile(values, (0.12, 0.45))
+    shadow_at = float(np.clip(0.3, low, high))
+    return max(shadow_at + 0.2, float(np.quantile(values, 0.5))), shadow_at
 
 
 def _neck(render: Render) -> np.ndarray:
     """The neck's skin: below the jaw, within the column of the neck (the chin's underside and the
     angle of the jaw stand outside it)."""
+    b = render.build
     x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
-    radius = 0.19 * render.build.neck + 0.01
-    return ((y < -0.3) & (np.hypot(x, z + 0.1) < radius)).astype(np.float32)
+    radius = 0.27 * b.neck + 0.12  # the throat and the underside of the jaw, not the ears
+    # the jaw's lower edge runs from its angle under the ear down and forward to the chin
+    angle_y, angle_z = -(0.3 + 0.06 * b.square) * b.length, -0.08
+    along = np.clip((z - angle_z) / (0.22 - angle_z), 0.0, 1.0)
+    jaw_line = angle_y + (b.chin_y - angle_y) * along
+    return ((y < jaw_line - 0.01) & (np.hypot(x, z + 0.09) < radius)).astype(np.float32)
 
 
 def _philtrum(render: Render) -> np.ndarray:
@@ -317,13 +349,12 @@ def _band(values: np.ndarray, centre: float, half_width: float) -> np.ndarray:
     return np.clip(1.0 - ((values - centre) / half_width) ** 2, 0.0, 1.0)
 
 
-def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float) -> None:
+def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px: float, lit: np.ndarray) -> None:
     colours = HAIR_LOOKS[look.hair]
     hair = (render.material == HAIR).astype(np.float32)
     if not hair.any():
         return
     hair = soften(hair, 0.6 * px)
-    lit = soften(render.lit, 2.0 * px)
     # the shadow side of the mass, wet into the first wash's edge so it turns rather than cuts
     shadow = _smoothstep(0.4, 0.12, lit) * hair
     _glazes(painting, shadow, at, colours["shadow"], scale=0.85, wobble=2.2 * px, edge=0.3, bleed=1.4,
@@ -334,7 +365,7 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
 
 
-def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) -> None:
+def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float, lit: np.ndarray) -> None:
     colours = HAIR_LOOKS[look.hair]
     for kind in (BEARD, MOUSTACHE):
         mask = (render.material == kind).astype(np.float32)
@@ -348,7 +379,6 @@ def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float) 
         # a beard is painted light first, the skin's warmth left showing through its lit side,
         # then its shadow side and the mass under the chin, then the curls as strokes: a dark
         # beard is one dark shape against the face, its edge soft on the cheek and firm below
-        lit = soften(render.lit, 2.0 * px)
         # no ultramarine in a beard's light: it would granulate into a grey patch on the cheek
         warm = tuple(glaze for glaze in colours["light"] if glaze[0] != "ultramarine")
         _glazes(painting, mask * (0.75 + 0.25 * _smoothstep(0.7, 0.2, lit)), at, warm, scale=1.6,

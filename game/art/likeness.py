@@ -172,6 +172,9 @@ def build_for(sitter: Portrait) -> Build:
     b = _mouth(b, sitter.mouth)
     b = _ears(b, sitter.ears)
     b = _hair(b, sitter)
+    # a heavy jaw sits on a thick neck, a narrow one on a slimmer neck: the neck is never a stalk
+    # under a wide face (Stevenson, LeMay, Khrushchev)
+    b = replace(b, neck=b.neck + 0.3 * (b.jaw - 0.95) + 0.05 * min(b.jowls, 2.0))
     b = _age(b, sitter.age)
     b = _expression(b, sitter.expression)
     cap = "none"

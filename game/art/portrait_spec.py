@@ -52,7 +52,7 @@ ATTIRES = (
     "uniform_navy", "soviet_uniform", "olive_fatigues",
 )
 TIES = ("dark", "dark_blue", "narrow_dark", "patterned", "red", "bow", "none")
-SKINS = ("light", "pink", "ruddy", "light_tan", "olive", "tan", "brown", "dark")
+SKINS = ("light", "pale", "sallow", "pink", "ruddy", "light_tan", "olive", "tan", "brown", "dark")
 
 KEYS: dict[str, tuple[str, ...] | type] = {
     "face": FACES,

@@ -79,7 +79,7 @@ def torso_for(sitter: Portrait, frame_size: float, eyes: tuple[float, float], he
     """The clothes' geometry under a head drawn at ``eyes`` (sheet units) and ``head_size`` units tall."""
     build = build_for(sitter)
     chin = eyes[1] + 0.52 * build.length * head_size
-    return attire.Torso(cx=eyes[0], collar_y=chin + 0.15 * head_size, neck=0.235 * build.neck * head_size,
+    return attire.Torso(cx=eyes[0], collar_y=chin + 0.17 * head_size, neck=0.24 * build.neck * head_size,
                         turn=math.sin(math.radians(build.yaw)))
 
 
@@ -93,12 +93,12 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     light = LIGHTS["right"] if build.yaw > 0 else LIGHT
     head = Sitter(build, frame, build.yaw, build.pitch, light=light)
     box = (0, 0, size, int(size * 0.97))
-    render = head.render(box, step=1)  # a portrait is looked at closely: every pixel cast
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     sheet = attire.Sheet(painting, 0.0, 0.0, size)
     clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso))], 0, 0, size, box[3])
-    # the neck goes into the collar: what the clothes cover is not painted as skin
+    # the neck goes into the collar: what the clothes cover is not cast nor painted as skin
     covered = clothes > 0.5
+    render = head.render(box, step=1, covered=covered)  # a portrait is looked at closely: every pixel cast
     render.hit &= ~covered
     render.material[covered] = 0
     _background(painting, sitter, render, clothes)

@@ -414,8 +414,8 @@ def person(canvas: Canvas, e: Element) -> None:
     if x1 <= x0 or y1 <= y0:
         return
     box = (x0, y0, x1, y1)
-    render = head.render(box)
     clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso, e["pose"]))], x0, y0, x1, y1) > 0.5
+    render = head.render(box, covered=clothes)  # no rays into the neck under the collar
     render.hit &= ~clothes
     render.material[clothes] = 0
     # a figure stands in front of what was painted before: the scene keeps track of its paint and
