@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
 from game.engine.belief import Belief, belief_of
-from game.engine.lookahead import HABITS, PICKERS, guess_others, habit_options, run_line, sample_key
-from game.engine.resolve import Dice
+from game.engine.lookahead import HABITS, PICKERS, guess_others, habit_options, habit_probability, run_line, sample_key
+from game.engine.resolve import Dice, legal_choices
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
@@ -107,20 +107,17 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     table = Playouts(scenario, belief, role_id, samples, base)
     for habit in habits:
         table.run(None, habit, samples)
-    followed = belief.habits[role_id] if state.history else ()
-    loyalty = {habit: LOYALTY * scale * weight for habit, weight in zip(HABITS, followed)}
-    for habit in habits:  # the temper leans the choice of habit too, as it leans each order
-        loyalty[habit] = loyalty.get(habit, 0.0) + scale * (lean * HABIT_DIRECTION[habit]
-                                                            + (record_lean if habit == "historical" else 0.0))
-    responders = table.responders(habits, samples, loyalty)
+    leans = {habit: scale * (lean * HABIT_DIRECTION[habit] + (record_lean if habit == "historical" else 0.0))
+             for habit in habits}  # the temper leans the choice of habit too, as it leans each order
+    responders = table.responders(habits, samples, leans, followed_habit(scenario, belief, state, role_id, habits))
     baseline = table.worth(None, responders, samples)
     leading = responders[table.likeliest_guess()]
     worth = {choice.id: baseline + bias(choice) for choice in habit_options(leading, scenario, state, role_id, legal)}
     left = budget - samples * len(habits)
     answers = tuple(dict.fromkeys(responders.values()))
-    field = list(legal)
+    field = _field_within(legal, len(answers), samples, left, Dice(base))
     reach = samples
-    while reach > 1 and len(field) * len(answers) * reach > left:
+    while reach > 1 and _halving_cost(len(field), len(answers), reach, samples) > left:
         reach //= 2
     while field:
         cost = sum(max(0, reach - table.done(choice, habit)) for choice in field for habit in answers)
@@ -144,9 +141,35 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     return worth
 
 
+def _halving_cost(count: int, answers: int, reach: int, samples: int) -> int:
+    """The playouts successive halving spends on ``count`` orders, starting at ``reach`` samples
+    each and doubling as the field halves, until the orders left are weighed on all ``samples``."""
+    cost = done = 0
+    while True:
+        cost += count * answers * (reach - done)
+        if reach >= samples:
+            return cost
+        done, count, reach = reach, max(1, count // 2), min(samples, reach * 2)
+
+
+def _field_within(legal: Sequence[Choice], answers: int, samples: int, left: int, dice: Dice) -> list[Choice]:
+    """The orders to weigh: all of them if the halving can bring at least one to all ``samples``
+    within ``left`` playouts, else as many as it can, drawn at random (an order never weighed
+    may still be given as the habits' own; one weighed on too few playouts could never count)."""
+    field = list(legal)
+    while len(field) > 1 and _halving_cost(len(field), answers, 1, samples) > left:
+        del field[dice.randrange(len(field))]
+    return field
+
+
 CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
+# The spread of an order's gains is taken as at least this share of the seat's range: a few
+# playouts that all agree have most likely not yet met the rare disaster a new course risks (a
+# small but steady gain seen on ten playouts is often a war in fifty), so a small gain must be
+# seen on many playouts to count, a large one on few.
+SPREAD_FLOOR = 0.1
+SWITCH_CAUTION = 1.5  # standard errors another habit must clear to replace the one followed (see Playouts.responders)
 HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
-LOYALTY = 0.15  # of the seat's range of values, times how well a habit explains the seat's own orders so far
 FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
 
 
@@ -206,32 +229,82 @@ class Playouts:
             gain_of_theirs = theirs[index] if index < len(theirs) else None
             if gain_of_mine is not None and gain_of_theirs is not None:
                 gains.append(gain_of_mine - gain_of_theirs)
-        if len(gains) < 2:
-            return None
-        mean = sum(gains) / len(gains)
-        spread = (sum((gain - mean) ** 2 for gain in gains) / (len(gains) - 1)) ** 0.5
-        low = mean - CAUTION * spread / len(gains) ** 0.5
-        return low if low > 0 else None
+        low = _low_end(gains, floor=SPREAD_FLOOR * goal_range(self.scenario, self.role_id))
+        return low if low is not None and low > 0 else None
 
-    def responders(self, habits: Sequence[str], upto: int, loyalty: dict[str, float]) -> dict[tuple, str]:
-        """For each guess at the others, the habit whose own line does best against it, counting
-        ``loyalty`` (a bonus for the habits the seat has followed so far: switching between habits
-        on the strength of a few playouts mixes lines that only work when kept to)."""
-        by_guess: dict[tuple, dict[str, list[float]]] = {}
-        for habit in habits:
-            found = self.results.get((None, habit), ())
-            for index in range(min(upto, len(found))):
-                value = found[index]
-                if value is not None:
-                    by_guess.setdefault(self.guesses[index], {}).setdefault(habit, []).append(value)
+    def responders(self, habits: Sequence[str], upto: int, leans: dict[str, float],
+                   followed: str | None) -> dict[tuple, str]:
+        """For each guess at the others, the habit whose own line does best against it, counting the
+        temper's ``leans``. The habit the seat has ``followed`` so far is kept unless another does
+        surely better on the same dice (``CAUTION`` standard errors, as for an order in
+        ``sure_gain``): switching habits on the strength of a few playouts mixes lines that only
+        work when kept to, yet a habit followed against a misread opponent must not be kept once
+        the playouts show it plainly losing."""
+        by_guess: dict[tuple, list[int]] = {}
+        for index in range(upto):
+            by_guess.setdefault(self.guesses[index], []).append(index)
         chosen = {guess: habits[0] for guess in self.guesses}
-        for guess, per_habit in by_guess.items():
-            chosen[guess] = max(per_habit, key=lambda habit: sum(per_habit[habit]) / len(per_habit[habit])
-                                + loyalty.get(habit, 0.0))
+        for guess, indices in by_guess.items():
+            means = {}
+            for habit in habits:
+                found = [value for value in self._values(None, habit, indices) if value is not None]
+                if found:
+                    means[habit] = sum(found) / len(found) + leans.get(habit, 0.0)
+            if not means:
+                continue
+            ranked = sorted(means, key=means.__getitem__, reverse=True)
+            if followed not in means:
+                chosen[guess] = ranked[0]
+                continue
+            chosen[guess] = followed
+            for habit in ranked:
+                if habit == followed:
+                    break
+                pairs = zip(self._values(None, habit, indices), self._values(None, followed, indices))
+                gains = [mine - theirs for mine, theirs in pairs if mine is not None and theirs is not None]
+                low = _low_end(gains, leans.get(habit, 0.0) - leans.get(followed, 0.0), SWITCH_CAUTION)
+                if low is not None and low > 0:
+                    chosen[guess] = habit
+                    break
         return chosen
+
+    def _values(self, choice: Choice | None, habit: str, indices: Sequence[int]) -> list[float | None]:
+        found = self.results.get((_id(choice), habit), ())
+        return [found[index] if index < len(found) else None for index in indices]
 
     def likeliest_guess(self) -> tuple:
         return max(self.guesses, key=self.guesses.count)  # the first of the most common: no set, whose order varies by process
+
+
+def _low_end(gains: Sequence[float], shift: float = 0.0, caution: float | None = None,
+             floor: float = 0.0) -> float | None:
+    """The mean of paired gains (plus ``shift``), ``caution`` standard errors down (``CAUTION`` if not
+    given), the spread taken as at least ``floor``; None with fewer than two."""
+    if len(gains) < 2:
+        return None
+    mean = sum(gains) / len(gains)
+    spread = max(floor, (sum((gain - mean) ** 2 for gain in gains) / (len(gains) - 1)) ** 0.5)
+    return mean + shift - (CAUTION if caution is None else caution) * spread / len(gains) ** 0.5
+
+
+def followed_habit(scenario: Scenario, belief: Belief, state: GameState, role_id: str,
+                   habits: Sequence[str]) -> str | None:
+    """The habit of the temper the seat is following: one that would have given its last order
+    (of those, the one that best explains all its orders so far), else the one that best explains
+    them; None before its first order. The last order counts most: a seat that has just changed
+    habits, having seen who it faces, keeps to the new one."""
+    if not state.history:
+        return None
+    weights = dict(zip(HABITS, belief.habits[role_id]))
+    record = state.history[-1]
+    given = record.order_of(role_id)
+    explains = dict.fromkeys(habits, False)
+    if given is not None:
+        then = GameState(0, record.day_index, record.values_before, (), frozenset(), (), None)
+        legal = legal_choices(scenario, then, role_id)
+        if legal:
+            explains = {habit: habit_probability(habit, scenario, then, role_id, legal, given) > 0 for habit in habits}
+    return max(habits, key=lambda habit: (explains[habit], weights.get(habit, 0.0)))
 
 
 def _id(choice: Choice | None) -> str | None:
