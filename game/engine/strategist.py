@@ -10,7 +10,7 @@ comparing get most of the playouts. The order of the best arm is given; a temper
 the comparison (a hawk likes force a little more than the numbers say, a dove less, the
 historical temper likes what was really done).
 
-Budgets are counted in playouts, so the same seed gives the same game on any machine; the
+Budgets are counted in simulated days, so the same seed gives the same game on any machine; the
 difficulty sets the budget. The default fits the 250 ms per decision this game allows itself
 (see ``benchmarks/bench_strategist.py``).
 """
@@ -28,8 +28,11 @@ from game.engine.resolve import Dice, legal_choices
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
-# Playouts per decision for each difficulty; "normal" is the default.
-DIFFICULTIES = {"easy": 24, "normal": 64, "hard": 256}
+# Simulated days a decision may play out, for each difficulty; "normal" is the default. Counted in
+# days rather than playouts, a decision whose playouts are short (late in a game, or in a short
+# scenario) gets more of them for about the same time; counted, never timed, so that the same
+# seed gives the same game on any machine.
+DIFFICULTIES = {"easy": 240, "normal": 640, "hard": 2560}
 DEFAULT_DIFFICULTY = "normal"
 
 # A temper: the habits it plays on by in its playouts, and its lean (as a share of the seat's
@@ -101,7 +104,9 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     def bias(choice: Choice) -> float:
         return scale * (lean * LEANING_SCORE[choice.leaning] + (record_lean if choice.id == recorded else 0.0))
 
-    samples = max(1, int(budget * FIRST_SHARE) // len(habits))
+    most = budget // SHORTEST  # playouts, however short
+    days_left = len(scenario.days) - state.day_index  # the longest a playout can be
+    samples = max(2, min(most // 2, int(budget * FIRST_SHARE / days_left)) // len(habits))
     base = int(rng.random() * (1 << 53))
     belief = belief_of(scenario, state, role_id)
     table = Playouts(scenario, belief, role_id, samples, base)
@@ -113,7 +118,7 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     baseline = table.worth(None, responders, samples)
     leading = responders[table.likeliest_guess()]
     worth = {choice.id: baseline + bias(choice) for choice in habit_options(leading, scenario, state, role_id, legal)}
-    left = budget - samples * len(habits)
+    left = min(most - table.count, int((budget - table.days) * table.count / max(1, table.days)))
     answers = tuple(dict.fromkeys(responders.values()))
     field = _field_within(legal, len(answers), samples, left, Dice(base))
     reach = samples
@@ -171,6 +176,7 @@ SPREAD_FLOOR = 0.1
 SWITCH_CAUTION = 1.5  # standard errors another habit must clear to replace the one followed (see Playouts.responders)
 HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
 FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
+SHORTEST = 4  # days a playout counts for at least, so the last days of a game are not weighed on thousands
 
 
 class Playouts:
@@ -185,6 +191,7 @@ class Playouts:
         self.others = tuple(beliefs)
         # keyed by (order, habit); order None: the habit gives today's order too
         self.results: dict[tuple[str | None, str], list[float | None]] = {}
+        self.count = self.days = 0  # playouts played, and the days they simulated
 
     def done(self, choice: Choice | None, habit: str) -> int:
         return len(self.results.get((_id(choice), habit), ()))
@@ -196,8 +203,10 @@ class Playouts:
         own = PICKERS[habit]
         for index in range(len(found), upto):
             others = dict(zip(self.others, self.guesses[index]))
-            final = run_line(self.scenario, self.belief.position(index), self.role_id, choice, own, others,
-                             sample_key(self.base, index))
+            start = self.belief.position(index)
+            final = run_line(self.scenario, start, self.role_id, choice, own, others, sample_key(self.base, index))
+            self.count += 1
+            self.days += (len(self.scenario.days) if final is None else final.day_index + 1) - start.day_index
             if final is None:
                 found.append(None)
                 continue
