@@ -3,10 +3,10 @@
 Each day it weighs every open order by playouts (``game.engine.lookahead``): give the order
 today, then play on by one of the fixed habits, against the other seat as its orders so far
 suggest it plays, with dice of its own, each playout from a position the seat believes possible
-(``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An *arm* is an (order, habit to play on by) pair; the
-arms share their dice sample for sample (common random numbers), and successive halving spends
-the budget on the promising ones: every round the worse half is dropped, so the orders worth
-comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
+(``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An
+*arm* is an (order, habit to play on by) pair; the arms share their dice sample for sample
+(common random numbers), and successive halving spends the budget on the promising ones: every
+round the worse half is dropped, so the orders worth comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
 the comparison (a hawk likes force a little more than the numbers say, a dove less, the
 historical temper likes what was really done).
 
@@ -86,16 +86,21 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
                  budget: int, temper: str = "") -> dict[str, float]:
     """Each open order's worth to the seat (orders not weighed are left out), plus the temper's lean.
 
+    ``budget`` is in simulated days: the playouts it pays for are as many as fit, the longest a
+    playout can be (to the scenario's last day) setting how many the habits get.
+
     First the habits: for each habit of the temper, playouts that follow it from today. Against
     each guess at the other seat (guesses spread in proportion to the beliefs), the habit that
     does best is that guess's *responder*: a player who soon learns who they face answers a hawk
-    across the table differently from a dove. The habits' worth is the mean, over the guesses,
-    of the responder's value; the order the habits would give today is worth that.
+    across the table differently from a dove; but the habit the seat has been following is kept
+    unless another surely does better (``Playouts.responders``). The habits' worth is the mean,
+    over the guesses, of the responder's value; the order the habits would give today is worth that.
 
     Then, with the rest of the budget, each open order followed by the responders, halving the
-    field each round, on the same dice and guesses as the habits (common random numbers). An
-    order counts only once weighed on as many playouts as the habits, and only by what it surely
-    gains (``Playouts.sure_gain``), so that luck in a few playouts does not lead it astray.
+    field each round, on the same dice and guesses as the habits (common random numbers); when
+    there are more orders than the halving could bring to the end, a random few of them. An order
+    counts only once weighed on as many playouts as the habits, and only by what it surely gains
+    (``Playouts.sure_gain``), so that luck in a few playouts does not lead it astray.
     """
     habits, lean, record_lean = TEMPERS[temper]
     scale = goal_range(scenario, role_id)
