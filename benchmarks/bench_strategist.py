@@ -6,6 +6,10 @@ and by the strategist; then the strategist's decision times (median and p95) per
 default difficulty. Run from the repository root:
 
     python benchmarks/bench_strategist.py [--games 200] [--workers 2] [--scenarios cuban_missile_crisis_1962 berlin_1961 demo]
+        [--seats khrushchev] [--opponents hawk dove]
+
+``--seats`` and ``--opponents`` keep only some cells of the table (a seat not in a scenario is
+ignored there), for measuring one pairing without playing them all.
 """
 
 from __future__ import annotations
@@ -42,13 +46,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scenarios", nargs="+", default=["cuban_missile_crisis_1962", "berlin_1961", "demo"])
     parser.add_argument("--policy", default=STRATEGIST, help="the strategist to measure (default: strategist)")
+    parser.add_argument("--seats", nargs="+", default=None, help="only these seats (default: every seat)")
+    parser.add_argument("--opponents", nargs="+", default=None, choices=list(FIXED_POLICIES),
+                        help="only against these fixed policies (default: all of them)")
     arguments = parser.parse_args()
     fixed = list(FIXED_POLICIES)
+    opponents = arguments.opponents or fixed
     jobs = []
     for scenario_id in arguments.scenarios:
         roles = list(load_scenario(os.path.join(scenarios_folder(), scenario_id, "scenario.yaml")).roles)
         for seat in roles:
-            for opponent in fixed:
+            if arguments.seats and seat not in arguments.seats:
+                continue
+            for opponent in opponents:
                 for mine in (arguments.policy, *fixed):
                     jobs.append((scenario_id, seat, mine, opponent, arguments.games, arguments.seed))
     started = time.perf_counter()
@@ -62,7 +72,7 @@ def main() -> None:
     for scenario_id in arguments.scenarios:
         seats = dict.fromkeys(r[1] for r in results if r[0] == scenario_id)
         for seat in seats:
-            for opponent in fixed:
+            for opponent in opponents:
                 row = {r[2]: r[4] for r in results if r[0] == scenario_id and r[1] == seat and r[3] == opponent}
                 best = max(row[name] for name in fixed)
                 margin = row[arguments.policy] - best
@@ -75,6 +85,8 @@ def main() -> None:
     for scenario_id in arguments.scenarios:
         times = [t for r in results if r[0] == scenario_id and r[2] == arguments.policy for t in r[5]]
         per_game = [r[6] / arguments.games for r in results if r[0] == scenario_id and r[2] == arguments.policy]
+        if not times:
+            continue
         print(f"  {scenario_id:<27} decisions {len(times):>6}  median {statistics.median(times) * 1000:7.1f}"
               f"  p95 {percentile(times, 0.95) * 1000:7.1f}  max {max(times) * 1000:7.1f}"
               f"  seconds per game {statistics.mean(per_game):6.2f}")

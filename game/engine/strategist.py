@@ -3,14 +3,14 @@
 Each day it weighs every open order by playouts (``game.engine.lookahead``): give the order
 today, then play on by one of the fixed habits, against the other seat as its orders so far
 suggest it plays, with dice of its own, each playout from a position the seat believes possible
-(``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An *arm* is an (order, habit to play on by) pair; the
-arms share their dice sample for sample (common random numbers), and successive halving spends
-the budget on the promising ones: every round the worse half is dropped, so the orders worth
-comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
+(``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An
+*arm* is an (order, habit to play on by) pair; the arms share their dice sample for sample
+(common random numbers), and successive halving spends the budget on the promising ones: every
+round the worse half is dropped, so the orders worth comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
 the comparison (a hawk likes force a little more than the numbers say, a dove less, the
 historical temper likes what was really done).
 
-Budgets are counted in playouts, so the same seed gives the same game on any machine; the
+Budgets are counted in simulated days, so the same seed gives the same game on any machine; the
 difficulty sets the budget. The default fits the 250 ms per decision this game allows itself
 (see ``benchmarks/bench_strategist.py``).
 """
@@ -23,13 +23,16 @@ from collections.abc import Sequence
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
 from game.engine.belief import Belief, belief_of
-from game.engine.lookahead import HABITS, PICKERS, guess_others, habit_options, run_line, sample_key
-from game.engine.resolve import Dice
+from game.engine.lookahead import HABITS, PICKERS, guess_others, habit_options, habit_probability, run_line, sample_key
+from game.engine.resolve import Dice, legal_choices
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
-# Playouts per decision for each difficulty; "normal" is the default.
-DIFFICULTIES = {"easy": 24, "normal": 64, "hard": 256}
+# Simulated days a decision may play out, for each difficulty; "normal" is the default. Counted in
+# days rather than playouts, a decision whose playouts are short (late in a game, or in a short
+# scenario) gets more of them for about the same time; counted, never timed, so that the same
+# seed gives the same game on any machine.
+DIFFICULTIES = {"easy": 240, "normal": 640, "hard": 2560}
 DEFAULT_DIFFICULTY = "normal"
 
 # A temper: the habits it plays on by in its playouts, and its lean (as a share of the seat's
@@ -83,16 +86,21 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
                  budget: int, temper: str = "") -> dict[str, float]:
     """Each open order's worth to the seat (orders not weighed are left out), plus the temper's lean.
 
+    ``budget`` is in simulated days: the playouts it pays for are as many as fit, the longest a
+    playout can be (to the scenario's last day) setting how many the habits get.
+
     First the habits: for each habit of the temper, playouts that follow it from today. Against
     each guess at the other seat (guesses spread in proportion to the beliefs), the habit that
     does best is that guess's *responder*: a player who soon learns who they face answers a hawk
-    across the table differently from a dove. The habits' worth is the mean, over the guesses,
-    of the responder's value; the order the habits would give today is worth that.
+    across the table differently from a dove; but the habit the seat has been following is kept
+    unless another surely does better (``Playouts.responders``). The habits' worth is the mean,
+    over the guesses, of the responder's value; the order the habits would give today is worth that.
 
     Then, with the rest of the budget, each open order followed by the responders, halving the
-    field each round, on the same dice and guesses as the habits (common random numbers). An
-    order counts only once weighed on as many playouts as the habits, and only by what it surely
-    gains (``Playouts.sure_gain``), so that luck in a few playouts does not lead it astray.
+    field each round, on the same dice and guesses as the habits (common random numbers); when
+    there are more orders than the halving could bring to the end, a random few of them. An order
+    counts only once weighed on as many playouts as the habits, and only by what it surely gains
+    (``Playouts.sure_gain``), so that luck in a few playouts does not lead it astray.
     """
     habits, lean, record_lean = TEMPERS[temper]
     scale = goal_range(scenario, role_id)
@@ -101,26 +109,25 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     def bias(choice: Choice) -> float:
         return scale * (lean * LEANING_SCORE[choice.leaning] + (record_lean if choice.id == recorded else 0.0))
 
-    samples = max(1, int(budget * FIRST_SHARE) // len(habits))
+    most = budget // SHORTEST  # playouts, however short
+    days_left = len(scenario.days) - state.day_index  # the longest a playout can be
+    samples = max(2, min(most // 2, int(budget * FIRST_SHARE / days_left)) // len(habits))
     base = int(rng.random() * (1 << 53))
     belief = belief_of(scenario, state, role_id)
     table = Playouts(scenario, belief, role_id, samples, base)
     for habit in habits:
         table.run(None, habit, samples)
-    followed = belief.habits[role_id] if state.history else ()
-    loyalty = {habit: LOYALTY * scale * weight for habit, weight in zip(HABITS, followed)}
-    for habit in habits:  # the temper leans the choice of habit too, as it leans each order
-        loyalty[habit] = loyalty.get(habit, 0.0) + scale * (lean * HABIT_DIRECTION[habit]
-                                                            + (record_lean if habit == "historical" else 0.0))
-    responders = table.responders(habits, samples, loyalty)
+    leans = {habit: scale * (lean * HABIT_DIRECTION[habit] + (record_lean if habit == "historical" else 0.0))
+             for habit in habits}  # the temper leans the choice of habit too, as it leans each order
+    responders = table.responders(habits, samples, leans, followed_habit(scenario, belief, state, role_id, habits))
     baseline = table.worth(None, responders, samples)
     leading = responders[table.likeliest_guess()]
     worth = {choice.id: baseline + bias(choice) for choice in habit_options(leading, scenario, state, role_id, legal)}
-    left = budget - samples * len(habits)
+    left = min(most - table.count, int((budget - table.days) * table.count / max(1, table.days)))
     answers = tuple(dict.fromkeys(responders.values()))
-    field = list(legal)
+    field = _field_within(legal, len(answers), samples, left, Dice(base))
     reach = samples
-    while reach > 1 and len(field) * len(answers) * reach > left:
+    while reach > 1 and _halving_cost(len(field), len(answers), reach, samples) > left:
         reach //= 2
     while field:
         cost = sum(max(0, reach - table.done(choice, habit)) for choice in field for habit in answers)
@@ -144,10 +151,37 @@ def weigh_orders(scenario: Scenario, state: GameState, role_id: str, legal: Sequ
     return worth
 
 
+def _halving_cost(count: int, answers: int, reach: int, samples: int) -> int:
+    """The playouts successive halving spends on ``count`` orders, starting at ``reach`` samples
+    each and doubling as the field halves, until the orders left are weighed on all ``samples``."""
+    cost = done = 0
+    while True:
+        cost += count * answers * (reach - done)
+        if reach >= samples:
+            return cost
+        done, count, reach = reach, max(1, count // 2), min(samples, reach * 2)
+
+
+def _field_within(legal: Sequence[Choice], answers: int, samples: int, left: int, dice: Dice) -> list[Choice]:
+    """The orders to weigh: all of them if the halving can bring at least one to all ``samples``
+    within ``left`` playouts, else as many as it can, drawn at random (an order never weighed
+    may still be given as the habits' own; one weighed on too few playouts could never count)."""
+    field = list(legal)
+    while len(field) > 1 and _halving_cost(len(field), answers, 1, samples) > left:
+        del field[dice.randrange(len(field))]
+    return field
+
+
 CAUTION = 1.5  # standard errors an order off the habits' path must clear (see Playouts.sure_gain)
+# The spread of an order's gains is taken as at least this share of the seat's range: a few
+# playouts that all agree have most likely not yet met the rare disaster a new course risks (a
+# small but steady gain seen on ten playouts is often a war in fifty), so a small gain must be
+# seen on many playouts to count, a large one on few.
+SPREAD_FLOOR = 0.1
+SWITCH_CAUTION = 1.5  # standard errors another habit must clear to replace the one followed (see Playouts.responders)
 HABIT_DIRECTION = {"hawk": 1, "dove": -1, "historical": 0, "random": 0}
-LOYALTY = 0.15  # of the seat's range of values, times how well a habit explains the seat's own orders so far
 FIRST_SHARE = 0.5  # of the budget, for the habits; the rest for other orders
+SHORTEST = 4  # days a playout counts for at least, so the last days of a game are not weighed on thousands
 
 
 class Playouts:
@@ -162,6 +196,7 @@ class Playouts:
         self.others = tuple(beliefs)
         # keyed by (order, habit); order None: the habit gives today's order too
         self.results: dict[tuple[str | None, str], list[float | None]] = {}
+        self.count = self.days = 0  # playouts played, and the days they simulated
 
     def done(self, choice: Choice | None, habit: str) -> int:
         return len(self.results.get((_id(choice), habit), ()))
@@ -173,8 +208,10 @@ class Playouts:
         own = PICKERS[habit]
         for index in range(len(found), upto):
             others = dict(zip(self.others, self.guesses[index]))
-            final = run_line(self.scenario, self.belief.position(index), self.role_id, choice, own, others,
-                             sample_key(self.base, index))
+            start = self.belief.position(index)
+            final = run_line(self.scenario, start, self.role_id, choice, own, others, sample_key(self.base, index))
+            self.count += 1
+            self.days += (len(self.scenario.days) if final is None else final.day_index + 1) - start.day_index
             if final is None:
                 found.append(None)
                 continue
@@ -206,32 +243,82 @@ class Playouts:
             gain_of_theirs = theirs[index] if index < len(theirs) else None
             if gain_of_mine is not None and gain_of_theirs is not None:
                 gains.append(gain_of_mine - gain_of_theirs)
-        if len(gains) < 2:
-            return None
-        mean = sum(gains) / len(gains)
-        spread = (sum((gain - mean) ** 2 for gain in gains) / (len(gains) - 1)) ** 0.5
-        low = mean - CAUTION * spread / len(gains) ** 0.5
-        return low if low > 0 else None
+        low = _low_end(gains, floor=SPREAD_FLOOR * goal_range(self.scenario, self.role_id))
+        return low if low is not None and low > 0 else None
 
-    def responders(self, habits: Sequence[str], upto: int, loyalty: dict[str, float]) -> dict[tuple, str]:
-        """For each guess at the others, the habit whose own line does best against it, counting
-        ``loyalty`` (a bonus for the habits the seat has followed so far: switching between habits
-        on the strength of a few playouts mixes lines that only work when kept to)."""
-        by_guess: dict[tuple, dict[str, list[float]]] = {}
-        for habit in habits:
-            found = self.results.get((None, habit), ())
-            for index in range(min(upto, len(found))):
-                value = found[index]
-                if value is not None:
-                    by_guess.setdefault(self.guesses[index], {}).setdefault(habit, []).append(value)
+    def responders(self, habits: Sequence[str], upto: int, leans: dict[str, float],
+                   followed: str | None) -> dict[tuple, str]:
+        """For each guess at the others, the habit whose own line does best against it, counting the
+        temper's ``leans``. The habit the seat has ``followed`` so far is kept unless another does
+        surely better on the same dice (``CAUTION`` standard errors, as for an order in
+        ``sure_gain``): switching habits on the strength of a few playouts mixes lines that only
+        work when kept to, yet a habit followed against a misread opponent must not be kept once
+        the playouts show it plainly losing."""
+        by_guess: dict[tuple, list[int]] = {}
+        for index in range(upto):
+            by_guess.setdefault(self.guesses[index], []).append(index)
         chosen = {guess: habits[0] for guess in self.guesses}
-        for guess, per_habit in by_guess.items():
-            chosen[guess] = max(per_habit, key=lambda habit: sum(per_habit[habit]) / len(per_habit[habit])
-                                + loyalty.get(habit, 0.0))
+        for guess, indices in by_guess.items():
+            means = {}
+            for habit in habits:
+                found = [value for value in self._values(None, habit, indices) if value is not None]
+                if found:
+                    means[habit] = sum(found) / len(found) + leans.get(habit, 0.0)
+            if not means:
+                continue
+            ranked = sorted(means, key=means.__getitem__, reverse=True)
+            if followed not in means:
+                chosen[guess] = ranked[0]
+                continue
+            chosen[guess] = followed
+            for habit in ranked:
+                if habit == followed:
+                    break
+                pairs = zip(self._values(None, habit, indices), self._values(None, followed, indices))
+                gains = [mine - theirs for mine, theirs in pairs if mine is not None and theirs is not None]
+                low = _low_end(gains, leans.get(habit, 0.0) - leans.get(followed, 0.0), SWITCH_CAUTION)
+                if low is not None and low > 0:
+                    chosen[guess] = habit
+                    break
         return chosen
+
+    def _values(self, choice: Choice | None, habit: str, indices: Sequence[int]) -> list[float | None]:
+        found = self.results.get((_id(choice), habit), ())
+        return [found[index] if index < len(found) else None for index in indices]
 
     def likeliest_guess(self) -> tuple:
         return max(self.guesses, key=self.guesses.count)  # the first of the most common: no set, whose order varies by process
+
+
+def _low_end(gains: Sequence[float], shift: float = 0.0, caution: float | None = None,
+             floor: float = 0.0) -> float | None:
+    """The mean of paired gains (plus ``shift``), ``caution`` standard errors down (``CAUTION`` if not
+    given), the spread taken as at least ``floor``; None with fewer than two."""
+    if len(gains) < 2:
+        return None
+    mean = sum(gains) / len(gains)
+    spread = max(floor, (sum((gain - mean) ** 2 for gain in gains) / (len(gains) - 1)) ** 0.5)
+    return mean + shift - (CAUTION if caution is None else caution) * spread / len(gains) ** 0.5
+
+
+def followed_habit(scenario: Scenario, belief: Belief, state: GameState, role_id: str,
+                   habits: Sequence[str]) -> str | None:
+    """The habit of the temper the seat is following: one that would have given its last order
+    (of those, the one that best explains all its orders so far), else the one that best explains
+    them; None before its first order. The last order counts most: a seat that has just changed
+    habits, having seen who it faces, keeps to the new one."""
+    if not state.history:
+        return None
+    weights = dict(zip(HABITS, belief.habits[role_id]))
+    record = state.history[-1]
+    given = record.order_of(role_id)
+    explains = dict.fromkeys(habits, False)
+    if given is not None:
+        then = GameState(0, record.day_index, record.values_before, (), frozenset(), (), None)
+        legal = legal_choices(scenario, then, role_id)
+        if legal:
+            explains = {habit: habit_probability(habit, scenario, then, role_id, legal, given) > 0 for habit in habits}
+    return max(habits, key=lambda habit: (explains[habit], weights.get(habit, 0.0)))
 
 
 def _id(choice: Choice | None) -> str | None:
