@@ -36,14 +36,21 @@ SKIN, LIP, HAIR, BEARD, MOUSTACHE, CAP, CAP_BAND, PEAK, CIGAR, BROW = range(1, 1
 MATERIAL_NAMES = {SKIN: "skin", LIP: "lip", HAIR: "hair", BEARD: "beard", MOUSTACHE: "moustache", CAP: "cap",
                   CAP_BAND: "cap_band", PEAK: "peak", CIGAR: "cigar", BROW: "brow"}
 
+def _unit(vector: tuple[float, float, float]) -> np.ndarray:
+    found = np.array(vector, dtype=np.float32)
+    return found / np.float32(np.linalg.norm(found))
+
+
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
-LIGHT = np.array((-0.6, 0.52, 0.6), dtype=np.float32)
-LIGHT /= np.linalg.norm(LIGHT)
+LIGHT = _unit((-0.6, 0.52, 0.6))
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
-# the glow behind a sitter against a window (his face in shadow, a rim of light round it).
+# the glow behind a sitter against a window (his face in shadow, a rim of light round it). The
+# lamp overhead hangs a little in front of the sitter and to the left: straight above, it put
+# the whole face below the cheekbones in one shadow shape, which on a scene's small heads read
+# as a beard.
 LIGHTS = {"left": LIGHT, "right": LIGHT * np.array((-1.0, 1.0, 1.0), dtype=np.float32),
-          "above": np.array((0.0, 0.8, 0.6), dtype=np.float32), "front": np.array((-0.1, 0.25, 0.96), dtype=np.float32),
+          "above": _unit((-0.25, 0.6, 0.76)), "front": np.array((-0.1, 0.25, 0.96), dtype=np.float32),
           "behind": np.array((0.45, 0.35, -0.82), dtype=np.float32)}
 
 
