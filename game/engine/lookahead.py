@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from game.engine.goals import goal_value
 from game.engine.resolve import Dice, apply_orders, ending_of_day, fire, legal_choices, may_fire
-from game.engine.state import GameState
+from game.engine.state import DayRecord, GameState
 from game.scenario.errors import FormulaError
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
 
@@ -101,6 +101,12 @@ def habit_probability(habit: str, scenario: Scenario, state: GameState, role_id:
 
 
 # --- what the other seat is likely to be --------------------------------------------------------
+def position_before(record: DayRecord) -> GameState:
+    """The position a day's orders were given in, as far as the orders' legality and the habits
+    need it: the day and the meters before it (what was pending or had fired is not kept)."""
+    return GameState(0, record.day_index, record.values_before, (), frozenset(), (), None)
+
+
 def habit_weights(scenario: Scenario, state: GameState, role_id: str) -> tuple[float, ...]:
     """How likely each of ``HABITS`` is to be the way ``role_id`` plays, from its orders so far."""
     weights = list(PRIOR)
@@ -108,7 +114,7 @@ def habit_weights(scenario: Scenario, state: GameState, role_id: str) -> tuple[f
         given = record.order_of(role_id)
         if given is None:
             continue
-        then = GameState(0, record.day_index, record.values_before, (), frozenset(), (), None)
+        then = position_before(record)
         learn_habits(weights, scenario, then, role_id, legal_choices(scenario, then, role_id), given)
     total = sum(weights)
     return tuple(weight / total for weight in weights)

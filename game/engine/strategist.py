@@ -6,9 +6,9 @@ suggest it plays, with dice of its own, each playout from a position the seat be
 (``game.engine.belief``: what the scenario keeps from the seat is guessed, never read). An
 *arm* is an (order, habit to play on by) pair; the arms share their dice sample for sample
 (common random numbers), and successive halving spends the budget on the promising ones: every
-round the worse half is dropped, so the orders worth comparing get most of the playouts. The order of the best arm is given; a temper adds a lean to
-the comparison (a hawk likes force a little more than the numbers say, a dove less, the
-historical temper likes what was really done).
+round the worse half is dropped, so the orders worth comparing get most of the playouts. The
+order of the best arm is given; a temper adds a lean to the comparison (a hawk likes force a
+little more than the numbers say, a dove less, the historical temper likes what was really done).
 
 Budgets are counted in simulated days, so the same seed gives the same game on any machine; the
 difficulty sets the budget. The default fits the 250 ms per decision this game allows itself
@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
 from game.engine.belief import Belief, belief_of
-from game.engine.lookahead import HABITS, PICKERS, guess_others, habit_options, habit_probability, run_line, sample_key
+from game.engine.lookahead import (HABITS, PICKERS, guess_others, habit_options, habit_probability, position_before,
+                                   run_line, sample_key)
 from game.engine.resolve import Dice, legal_choices
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
@@ -314,7 +315,7 @@ def followed_habit(scenario: Scenario, belief: Belief, state: GameState, role_id
     given = record.order_of(role_id)
     explains = dict.fromkeys(habits, False)
     if given is not None:
-        then = GameState(0, record.day_index, record.values_before, (), frozenset(), (), None)
+        then = position_before(record)
         legal = legal_choices(scenario, then, role_id)
         if legal:
             explains = {habit: habit_probability(habit, scenario, then, role_id, legal, given) > 0 for habit in habits}
