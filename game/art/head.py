@@ -108,15 +108,6 @@ def _capsule(p: np.ndarray, a, b, r: float) -> np.ndarray:
     return np.sqrt(dx * dx + dy * dy + dz * dz) - r
 
 
-def _smooth_profile(keys: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """A Catmull-Rom curve through (keys, values), sampled at ``at`` (keys increasing)."""
-    index = np.clip(np.searchsorted(keys, at, side="right") - 1, 0, len(keys) - 2)
-    padded = np.concatenate(([2 * values[0] - values[1]], values, [2 * values[-1] - values[-2]]))
-    t = (at - keys[index]) / (keys[index + 1] - keys[index])
-    p0, p1, p2, p3 = padded[index], padded[index + 1], padded[index + 2], padded[index + 3]
-    return 0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t + (3 * p1 - p0 - 3 * p2 + p3) * t ** 3)
-
-
 def _smin(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
     """Smooth union: the two masses flow into each other over about ``k``, as flesh does."""
     h = np.maximum(k - np.abs(a - b), 0.0) / k
@@ -141,64 +132,6 @@ class Head:
     """One sitter's solid: ``distance`` and ``material`` are what the ray marcher asks."""
 
     build: Build
-
-    def face_profile(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The face as a stack of rounded cross-sections from the brow to the chin.
-
-        For each height y: the half-width ``w`` (the face's outline seen from the front: what
-        makes it oval, square, round or long), the front ``z`` (its profile seen from the side),
-        the depth of the section and its squareness (2 an ellipse, higher a rounded box).
-        Returned as arrays for ``np.interp`` over y, lowest first.
-        """
-        b = self.build
-        L = b.length
-        cheek = 0.325 * b.cheekbones
-        jaw = 0.262 * b.jaw
-        chin = 0.1 * b.chin_width
-        full = 0.02 * b.cheeks
-        sq = b.square
-        # heights, from under the chin up to the temples
-        ys = np.array((-0.56, -0.52, -0.47, -0.41, -0.34, -0.25, -0.14, -0.04, 0.06, 0.16)) * \
-            np.array((L, L, L, L, L, L, L, 1.0, 1.0, 1.0))
-        jaw_low = jaw * (0.86 + 0.12 * sq) + 0.02 * b.jowls
-        widths = np.array((0.45 * chin + 0.02 * b.double_chin, chin * (0.95 + 0.2 * sq),
-                           0.5 * (chin + jaw_low) + 0.02 * sq, jaw_low, jaw + 0.012 * b.jowls,
-                           0.5 * (jaw + cheek) + full, cheek * 0.98 + 0.6 * full, cheek, 0.33 * b.skull,
-                           0.335 * b.skull))
-        jut = 0.03 * b.chin_jut
-        fronts = np.array((0.18 + jut, 0.3 + jut, 0.345 + jut, 0.355, 0.36, 0.36, 0.35, 0.33, 0.34, 0.345))
-        depths = np.array((0.24, 0.3, 0.33, 0.36, 0.4, 0.42, 0.44, 0.45, 0.45, 0.45))
-        powers = np.array((2.1, 2.1 + 0.8 * sq, 2.1 + sq, 2.2 + sq, 2.2 + 0.8 * sq, 2.05 + 0.3 * sq, 2.0, 2.1, 2.1, 2.0))
-        # the keys joined by a smooth curve (Catmull-Rom), finely resampled: piecewise-straight
-        # profiles would show their corners as bands of light across the face
-        fine = np.linspace(ys[0], ys[-1], 96)
-        return (fine,) + tuple(_smooth_profile(ys, values, fine) for values in (widths, fronts, depths, powers))
-
-    def face_mass(self, p: np.ndarray) -> np.ndarray:
-        ys, widths, fronts, depths, powers = self._profile
-        y = np.clip(p[..., 1], ys[0], ys[-1])
-        w = np.interp(y, ys, widths)
-        front = np.interp(y, ys, fronts)
-        depth = np.interp(y, ys, depths)
-        n = np.interp(y, ys, powers)
-        u = np.abs(p[..., 0]) / w
-        v = np.abs(p[..., 2] - (front - depth)) / depth
-        rho = (u ** n + v ** n) ** (1.0 / n)
-        d = (rho - 1.0) * np.minimum(w, depth) * 0.9
-        # the underside: from the chin back and up to the angle of the jaw, below the ear
-        chin_y = ys[1]
-        under = chin_y + np.clip(fronts[1] - p[..., 2], 0.0, None) * 0.5 - p[..., 1]
-        d = _smax(d, under, 0.05)
-        d = _smax(d, -0.12 - p[..., 2], 0.08)  # the face's mass ends behind the ears; the skull is the back
-        return _smax(d, p[..., 1] - ys[-1] - 0.05, 0.05)
-
-    @property
-    def _profile(self):
-        cached = getattr(self, "_profile_cache", None)
-        if cached is None:
-            cached = self.face_profile()
-            object.__setattr__(self, "_profile_cache", cached)
-        return cached
 
     def skin(self, p: np.ndarray) -> np.ndarray:
         """The skin's solid: the cranium, the face's masses flowing into it, the features, the neck.
