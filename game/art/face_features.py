@@ -144,7 +144,9 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     iris[:, 1] = np.minimum(iris[:, 1], np.interp(iris[:, 0], xs, top) - 0.001)
     iris[:, 1] = np.maximum(iris[:, 1], np.interp(iris[:, 0], xs, bottom) + 0.001)
     first, second = IRIS.get(look.hair, IRIS["brown"])
-    _fill(painting, sitter, render, iris, ((first, 1.0), (second, 0.75)), soft=0.45)
+    # a mid-tone disc, darker at the pupil: an iris as dark as the lid's line merges with it into
+    # one bar, which reads as dark glasses
+    _fill(painting, sitter, render, iris, ((first, 0.75), (second, 0.45)), soft=0.45)
     if scale > 40:
         pupil = np.column_stack((ix + 0.45 * radius * np.cos(angles), iris_y + 0.45 * radius * np.sin(angles)))
         pupil[:, 1] = np.minimum(pupil[:, 1], np.interp(pupil[:, 0], xs, top) - 0.002)
@@ -165,7 +167,7 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     # (wide enough to survive the 64 px chip: there the eyes are this line and the iris under it)
     weight = 0.014 if b.hooded < 0.5 else 0.017
     _line(painting, sitter, render, lid, "sepia", weight, 1.0, wobble=0.15)
-    _line(painting, sitter, render, lid[2:-2] + (0.0, -0.002), "lamp_black", 0.6 * weight, 0.6, wobble=0.1)
+    _line(painting, sitter, render, lid[2:-2] + (0.0, -0.002), "lamp_black", 0.5 * weight, 0.5, wobble=0.1)
     outer = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1][::-1]
     tail = np.vstack((outer, outer[-1] + (side * 0.012, -0.004)))
     _line(painting, sitter, render, tail, "lamp_black", weight * 1.05, 0.7, wobble=0.15)
@@ -218,7 +220,7 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     t = np.linspace(0.0, 1.0, 9)  # from the inner end to the outer end
     x = cx - side * 0.05 + side * 0.112 * t
     arch = (0.006 + 0.014 * b.brow_arch) * np.sin(np.pi * np.clip(t * 1.15, 0.0, 1.0))
-    base = 0.078 + 0.006 * b.brow_ridge
+    base = 0.084 + 0.006 * b.brow_ridge  # a clear gap of lit lid between brow and eye
     y = base + arch + inner_shift * (1.0 - t) ** 1.5 + outer_shift * t ** 2 - 0.008 * t
     if b.expression == "stern":
         x = x + side * 0.008 * (1.0 - t)  # knitted toward the nose
@@ -233,12 +235,14 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.85 * width)),
                       (curve - np.column_stack((np.zeros_like(t), 0.75 * width)))[::-1]))
     if sitter.frame.scale > 40:  # in a scene's small heads the stroke is already as wide as the band
-        _fill(painting, sitter, render, band, ((pigment, (0.4 + 0.22 * min(b.brow_weight, 1.8)) * strength),),
+        _fill(painting, sitter, render, band, ((pigment, (0.3 + 0.17 * min(b.brow_weight, 1.8)) * strength),),
               soft=0.008 * sitter.frame.scale)
     for k in range(3 if sitter.frame.scale > 50 else 1):
         offset = (k - 1) * 0.004
-        _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()),
-              min(1.0, strength * (0.75 if k else 1.0)), wobble=0.4, dry=0.35 if k else 0.0)
+        # (no pass at full strength: a brow as dark as the lash line makes a bar of the two, the
+        # look of dark glasses)
+        _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()) * (1.0 if k else 0.8),
+              min(1.0, strength * (0.55 if k else 0.7)), wobble=0.4, dry=0.35 if k else 0.0)
     if b.brow_weight > 1.6 and sitter.frame.scale > 50:  # bushy: hairs out of line
         for k in range(7):
             u = (k + 0.5) / 7
@@ -275,10 +279,17 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     lips = (("alizarin", 0.22), ("burnt_sienna", 0.2)) if not look.lipstick else (("alizarin", 0.4), ("vermilion", 0.2))
     bow = 0.006 * np.exp(-(t / 0.2) ** 2)
     upper = np.column_stack((x * 0.97, y + (0.017 + 0.005 * b.lips) * (1.0 - t * t) ** 0.55 - bow))
-    _fill(painting, sitter, render, np.vstack((line, upper[::-1])), lips, soft=0.5, tolerance=0.04)
+    # in a beard the lips are lifted out of its dark first, as a painter scrubs them back: a beard
+    # that hides the mouth reads as a mask
+    bearded = b.beard != "none"
+    # (the beard stands off the skin the lips are placed on: look for them through it)
+    tolerance = 0.08 if bearded else 0.04
+    _fill(painting, sitter, render, np.vstack((line, upper[::-1])), lips, soft=0.5, tolerance=tolerance,
+          lift=0.45 if bearded and b.moustache == "none" else 0.0)
     lower = np.column_stack((x * 0.82, y - (0.02 + 0.006 * b.lips) * (1.0 - t * t) ** 0.7))
-    _fill(painting, sitter, render, np.vstack((line, lower[::-1])), (("rose", 0.14), ("burnt_sienna", 0.04)),
-          soft=0.7, tolerance=0.04)
+    lower_glazes = (("rose", 0.14), ("burnt_sienna", 0.04)) if not bearded else (("rose", 0.3), ("burnt_sienna", 0.12))
+    _fill(painting, sitter, render, np.vstack((line, lower[::-1])), lower_glazes, soft=0.7, tolerance=tolerance,
+          lift=0.7 if bearded else 0.0)
     if b.teeth != "hidden":
         _teeth(painting, sitter, render, x, y, t, b.teeth == "gap")
     # the line: a thin dark between the lips, fuller at the corners where the mouth turns in

@@ -54,6 +54,10 @@ LIGHTS = {"left": LIGHT, "right": LIGHT * np.array((-1.0, 1.0, 1.0), dtype=np.fl
           "behind": np.array((0.45, 0.35, -0.82), dtype=np.float32)}
 
 
+# The neck's axis, from under the skull down into the collar (head units).
+NECK_TOP, NECK_BOTTOM = (0.0, -0.24, -0.14), (0.0, -1.0, -0.19)
+
+
 # -- distance functions ----------------------------------------------------------------------------
 
 def _ellipsoid(p: np.ndarray, centre, radii, x_scale: np.ndarray | float = 1.0) -> np.ndarray:
@@ -154,14 +158,14 @@ class Head:
         chin_y = b.chin_y
         top = (0.0, -0.06, -0.02)
         bottom = (0.0, chin_y + 0.16, 0.06 + 0.03 * b.chin_jut)
-        upper, lower = 0.3 * b.cheekbones, 0.15 * b.chin_width + 0.04 * b.square
+        upper, lower = 0.3 * b.cheekbones, 0.115 * b.chin_width + 0.03 * b.square
         span = math.dist(top, bottom)
         lower = max(lower, upper - 0.8 * span)  # a short, broad face: the cone must not swallow its end
         face = _round_cone(p, top, bottom, upper, lower)
         d = _smin(d, face, 0.2)
         # the jaw from the angle below each ear to the chin: a square jaw is wide and low, and its
         # edge stays firm; a rounded one melts into the cheek
-        angle = (0.22 * b.jaw, -(0.3 + 0.06 * b.square) * L, -0.08)
+        angle = b.jaw_angle
         chin = (0.04 * b.chin_width, chin_y + 0.05, 0.2 + 0.03 * b.chin_jut)
         bar = 0.045 + 0.01 * b.square
         d = _smin(d, _round_cone(m, angle, chin, bar, bar), 0.13 - 0.04 * min(b.square, 1.3))
@@ -169,7 +173,7 @@ class Head:
         # masseter): it joins the two, so the jaw reads as the edge of one plane, not a bar on a ball
         d = _smin(d, _capsule(m, (0.2 * b.cheekbones, -0.07, 0.05), (angle[0] - 0.02, angle[1] + 0.03, angle[2] + 0.04),
                               0.085), 0.12)
-        d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.23 + 0.03 * b.chin_jut),
+        d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.255 + 0.03 * b.chin_jut),
                                 (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
@@ -189,7 +193,7 @@ class Head:
             hollow = np.exp(-((m[..., 0] - 0.23 * b.cheekbones) / 0.08) ** 2 - ((m[..., 1] + 0.22 * L) / 0.12) ** 2)
             d = d + 0.012 * min(-b.cheeks, 1.6) * hollow * np.clip((m[..., 2] + 0.05) / 0.2, 0.0, 1.0)
         # brow ridge and cheekbones: the planes that catch the light above and below the eyes
-        d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.28), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)
+        d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.3), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)
         d = _smin(d, _ellipsoid(p, (0.0, 0.065, 0.3), (0.05, 0.045, 0.06)), 0.05)
         d = _smin(d, _ellipsoid(m, (0.19 * b.cheekbones, -0.06, 0.13), (0.09, 0.06, 0.11)), 0.1)
         # the barrel of the mouth and the lips
@@ -206,7 +210,7 @@ class Head:
         if b.eye_bags > 0.0:
             d = _smin(d, _ellipsoid(m, (b.eye_x + 0.005, -0.06, 0.29 - 0.01 * b.deep_eyes),
                                     (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)
-        d = _smin(d, self.nose(p, m), 0.025)
+        d = _smin(d, self.nose(p, m), 0.04)
         d = _smin(d, self.ears(m), 0.02)
         # the neck, from under the skull down into the collar, a little forward at the throat
         d = _smin(d, self.neck(p), 0.1)
@@ -216,14 +220,16 @@ class Head:
         """The neck: a column from under the skull into the collar, nearly as wide as the jaw (a man's
         neck in a collar is no stalk), a little forward at the throat."""
         b = self.build
-        return _round_cone(p, (0.0, -0.22, -0.09), (0.0, -1.0, -0.04), 0.245 * b.neck + grow, 0.27 * b.neck + grow)
+        # (set back under the skull, leaning forward as it rises: the throat stands well behind the
+        # chin, so the jaw's underside is a plane of its own and the jaw line reads)
+        return _round_cone(p, NECK_TOP, NECK_BOTTOM, 0.235 * b.neck + grow, 0.26 * b.neck + grow)
 
     def nose(self, p: np.ndarray, m: np.ndarray) -> np.ndarray:
         b = self.build
         base = b.nose_base_y
         tip_y = base + 0.035 + 0.03 * b.nose_up
         tip_z = 0.425 + 0.055 * b.nose_length - 0.02 * b.nose_up
-        d = _round_cone(p, (0.0, 0.03, 0.345), (0.0, tip_y, tip_z), 0.024 * b.nose_width, 0.034 * b.nose_width)
+        d = _round_cone(p, (0.0, 0.03, 0.34), (0.0, tip_y, tip_z), 0.03 * b.nose_width, 0.036 * b.nose_width)
         d = _smin(d, _ellipsoid(p, (0.0, tip_y - 0.004, tip_z - 0.012),
                                 (0.04 * b.nose_width * b.nose_bulb, 0.036 * b.nose_bulb, 0.036 * b.nose_bulb)), 0.02)
         d = _smin(d, _ellipsoid(m, (0.04 * b.nose_width, base + 0.022, tip_z - 0.07),
@@ -235,8 +241,11 @@ class Head:
 
     def ears(self, m: np.ndarray) -> np.ndarray:
         b = self.build
-        x = 0.345 * b.skull + 0.015 * b.ears_out
-        return _ellipsoid(m, (x, -0.015, -0.05), (0.025 + 0.02 * b.ears_out, 0.095 * b.ear_size, 0.06 * b.ear_size))
+        # a flap standing off the side of the skull, so it shows in the outline seen from the
+        # front and as the landmark of a profile (flat ears lie close, never inside the head)
+        out = min(max(b.ears_out, 0.0), 1.3)
+        x = 0.37 * b.skull + 0.03 * out
+        return _ellipsoid(m, (x, -0.02, -0.06), (0.032 + 0.015 * out, 0.095 * b.ear_size, 0.06 * b.ear_size))
 
     def hair(self, p: np.ndarray) -> np.ndarray:
         b = self.build
@@ -249,8 +258,11 @@ class Head:
         d = _ellipsoid(p, (0.0, 0.08 + 0.5 * top, -0.07),
                        (0.355 * b.skull + side, 0.42 + 0.5 * top, 0.44 + side + 0.01)) - swell
         if b.quiff > 0.0:  # a full front swept up and over from the parting
-            x = -0.06 * np.sign(part) if part else 0.0
-            d = _smin(d, _ellipsoid(p, (x, 0.43 + 0.03 * b.quiff, 0.2), (0.21, 0.07 + 0.04 * b.quiff, 0.17)), 0.06)
+            # (it crests above the forehead, higher than the crown, and leans toward the side it
+            # is swept to: the silhouette a thick head of hair like Kennedy's is known by)
+            x = -0.07 * np.sign(part) if part else 0.0
+            d = _smin(d, _ellipsoid(p, (x, b.hairline_y + 0.15 + 0.02 * b.quiff, 0.2),
+                                    (0.22, 0.09 + 0.04 * b.quiff, 0.17 + 0.02 * b.quiff)), 0.08)
         if b.wave > 0.0:  # thick, wavy hair: the mass ripples across the head
             d = d - 0.012 * b.wave * np.sin(p[..., 0] * 22.0 + p[..., 2] * 9.0) * np.clip(p[..., 1] * 3.0, 0.0, 1.0)
         # locks, not a helmet: the mass's surface rises and falls in tufts along the way it is combed
@@ -277,6 +289,9 @@ class Head:
         ax = np.abs(x)
         front = b.hairline_y + b.temples * np.clip((ax - 0.07) / 0.16, 0.0, 1.0) ** 2 \
             - b.widows_peak * np.exp(-(x / 0.05) ** 2)
+        if b.quiff > 0.0 and b.part_x:  # swept across: it comes down over the far temple, up at the parting
+            swept = -math.copysign(1.0, b.part_x) * x
+            front = front - 0.06 * b.quiff * np.clip(swept / 0.22, -0.5, 1.0)
         # from the front of the head to behind the ears the limit falls to the top of the ear,
         # then to the nape
         t = np.clip((0.3 - z) / 0.32, 0.0, 1.0)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.art import face_features
-from game.art.head import BEARD, CAP, CAP_BAND, CIGAR, HAIR, LIP, MOUSTACHE, PEAK, SKIN, Render, Sitter
+from game.art.head import BEARD, CAP, CAP_BAND, CIGAR, HAIR, LIP, MOUSTACHE, NECK_TOP, PEAK, SKIN, Render, Sitter
 from game.art.watercolor import Painting, soften
 
 Glaze = tuple[str, float]
@@ -292,12 +292,12 @@ def _neck(render: Render) -> np.ndarray:
     angle of the jaw stand outside it)."""
     b = render.build
     x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
-    radius = 0.27 * b.neck + 0.12  # the throat and the underside of the jaw, not the ears
+    radius = 0.26 * b.neck + 0.12  # the throat and the underside of the jaw, not the ears
     # the jaw's lower edge runs from its angle under the ear down and forward to the chin
-    angle_y, angle_z = -(0.3 + 0.06 * b.square) * b.length, -0.08
+    _, angle_y, angle_z = b.jaw_angle
     along = np.clip((z - angle_z) / (0.22 - angle_z), 0.0, 1.0)
     jaw_line = angle_y + (b.chin_y - angle_y) * along
-    return ((y < jaw_line - 0.01) & (np.hypot(x, z + 0.09) < radius)).astype(np.float32)
+    return ((y < jaw_line - 0.01) & (np.hypot(x, z - NECK_TOP[2]) < radius)).astype(np.float32)
 
 
 def _philtrum(render: Render) -> np.ndarray:

@@ -128,6 +128,12 @@ class Build:
     def chin_y(self) -> float:
         return -0.52 * self.length
 
+    @property
+    def jaw_angle(self) -> tuple[float, float, float]:
+        """The angle of the jaw under the ear (the viewer's right side), where the jaw's lower edge turns
+        up toward the ear: narrower than the cheekbones even in a square jaw, about level with the mouth."""
+        return 0.19 * self.jaw, -(0.29 + 0.04 * self.square) * self.length, -0.08
+
 
 # How far a likeness is pushed past the plain facts: each measurement's distance from the average
 # head is multiplied by this, as Brennan's caricature generator does ("Caricature Generator:
