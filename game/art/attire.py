@@ -154,11 +154,13 @@ def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.nd
 
 
 def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> None:
-    """The clothes, light washes first; the darks (lapels, tie, insignia) over them; then the
-    arms and legs a pose needs."""
+    """The clothes, light washes first; the darks (lapels, tie, insignia) over them.
+
+    ``pose`` says how far down the jacket goes: to the chest for a bust, to the hips for a
+    standing figure, in one wash, so no dried edge of a chest lies across a standing man's waist.
+    The arms and legs are the scene's (``game.art.elements.bodies``).
+    """
     bottom = _bottom(torso, pose)
-    if pose in ("standing", "speaking", "pointing"):
-        _legs(sheet, sitter, torso)
     left, right = _halves(sitter, torso, bottom)
     cloth = CLOTH[sitter.attire]
     v_x, v_tip, y, neck = torso.v_x, torso.v_tip, torso.collar_y, torso.neck
@@ -195,72 +197,6 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
         _insignia(sheet, sitter, torso)
     if sitter.attire == "olive_fatigues":
         _fatigue_details(sheet, torso)
-    if pose != "bust":
-        _arms(sheet, sitter, torso, pose)
-
-
-def _sleeve(sheet: Sheet, sitter: Portrait, path: list[tuple[float, float]], width: float, skin: tuple) -> None:
-    """An arm in its sleeve along ``path`` (shoulder, elbow, wrist), and the hand past the wrist."""
-    points = np.array(path, dtype=float)
-    direction = np.diff(points, axis=0)
-    normals = np.column_stack((-direction[:, 1], direction[:, 0]))
-    normals /= np.maximum(np.hypot(*normals.T), 1e-9)[:, None]
-    normals = np.vstack((normals, normals[-1:]))
-    widths = np.linspace(width, width * 0.75, len(points))[:, None]
-    outline = np.vstack((points + normals * widths, (points - normals * widths)[::-1]))
-    sheet.wash(outline, CLOTH[sitter.attire], layers=6)
-    sheet.wash(np.vstack((points, (points - normals * widths)[::-1])), (("payne_grey", 0.12),), layers=3)
-    wrist, along = points[-1], direction[-1] / max(float(np.hypot(*direction[-1])), 1e-9)
-    hand = np.array([wrist + normals[-1] * width * 0.7, wrist + along * width * 2.2 + normals[-1] * width * 0.5,
-                     wrist + along * width * 2.6, wrist + along * width * 2.0 - normals[-1] * width * 0.7,
-                     wrist - normals[-1] * width * 0.7])
-    sheet.wash(hand, skin, layers=4)
-    sheet.wash(hand[2:], (("burnt_sienna", 0.12),), layers=2)
-
-
-def _arms(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str) -> None:
-    from game.art.head_paint import SKIN_LOOKS  # the hands take the face's colours
-    skin = SKIN_LOOKS[sitter.skin]["base"]
-    cx, y = torso.cx, torso.collar_y
-    shoulders = SHOULDERS.get(sitter.attire, 0.42)
-    if pose == "seated":  # sitting back, the arms down the sides of the jacket, hands in the lap
-        for side in (-1, 1):
-            sheet.ink([(cx + side * (shoulders - 0.06), y + 0.25), (cx + side * (shoulders - 0.04), y + 0.8)],
-                      "payne_grey", width=1.6, strength=0.4)
-            sheet.wash(ellipse(cx + side * 0.1, y + 0.86, 0.07, 0.045, 12), skin, layers=4)
-        return
-    if pose == "writing":  # bent over the desk, the writing hand and its pen on the page
-        path = [(cx + shoulders - 0.04, y + 0.25), (cx + shoulders - 0.02, y + 0.55), (cx + 0.12, y + 0.66)]
-        _sleeve(sheet, sitter, path, 0.07, skin)
-        sheet.ink([(cx + 0.1, y + 0.68), (cx + 0.2, y + 0.56)], "lamp_black", width=3.0, strength=0.8)
-        return
-    for side in (-1, 1):
-        raised = (pose == "speaking" and side == 1) or (pose == "pointing" and side == 1)
-        if raised and pose == "speaking":  # a hand lifted as he makes his point
-            path = [(cx + side * (shoulders - 0.03), y + 0.15), (cx + side * (shoulders + 0.12), y + 0.55),
-                    (cx + side * (shoulders + 0.2), y + 0.1)]
-        elif raised:  # pointing across the room
-            path = [(cx + side * (shoulders - 0.03), y + 0.15), (cx + side * (shoulders + 0.3), y + 0.3),
-                    (cx + side * (shoulders + 0.62), y + 0.22)]
-        else:  # hanging at the side
-            path = [(cx + side * (shoulders - 0.02), y + 0.15), (cx + side * (shoulders + 0.04), y + 0.7),
-                    (cx + side * (shoulders + 0.02), y + 1.2)]
-        _sleeve(sheet, sitter, path, 0.075, skin)
-
-
-def _legs(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
-    """Trousers from the hips to the feet, and the shoes; the far leg a little in shadow."""
-    cx, hips = torso.cx, torso.collar_y + HIPS - 0.05
-    feet = torso.collar_y + FEET
-    cloth = CLOTH[sitter.attire]
-    for side in (-1, 1):
-        leg = np.array([(cx + side * 0.02, hips), (cx + side * 0.27, hips), (cx + side * 0.24, feet - 0.1),
-                        (cx + side * 0.07, feet - 0.1)])
-        sheet.wash(leg, cloth, layers=6)
-        if side > 0:
-            sheet.wash(leg, (("payne_grey", 0.14),), layers=3)
-        shoe = ellipse(cx + side * 0.17, feet - 0.06, 0.12, 0.05, 14)
-        sheet.wash(shoe, (("lamp_black", 0.6), ("sepia", 0.2)), layers=3)
 
 
 def _round_neckline(sheet: Sheet, sitter: Portrait, torso: Torso, left: np.ndarray, right: np.ndarray,

@@ -245,7 +245,7 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
-    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.5, wobble=wobble, edge=0.0,
+    _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.1, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
     # the shadow shape, one wash with its edge firm (a cast shadow and the far side's turn read as
@@ -254,10 +254,10 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
     # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
-    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.35 * bounce)
+    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.12 * bounce)
     core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
     _glazes(painting, np.clip(0.7 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
-            scale=1.43, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
+            scale=1.3, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin

@@ -216,9 +216,10 @@ def _shoe(sheet: attire.Sheet, torso: attire.Torso, leg: Limb) -> None:
               width=1.2, strength=0.25)  # the light on the toe cap
 
 
-def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso) -> np.ndarray:
+def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, washed: bool = True) -> np.ndarray:
     """The jacket from the waist to the hips (the clothes' chest stops above the waist), with its
-    hem and, on a uniform, the belt."""
+    hem and, on a uniform, the belt. ``washed=False``: the jacket's cloth is already laid to the
+    hips in one wash (a standing figure), so only its belt, button and pockets are added."""
     cx, y = torso.cx, torso.collar_y
     half = shoulders_of(sitter)
     # the chest's wash ends 0.75 below the collar: the skirt overlaps it a little, its place lifted
@@ -233,8 +234,9 @@ def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso) -> n
         return outline
     outline = np.array([(cx - half + 0.03, top), (cx + half - 0.03, top), (cx + half - 0.05, hem - 0.05),
                         (cx + half - 0.07, hem), (cx - half + 0.07, hem), (cx - half + 0.05, hem - 0.05)])
-    sheet.painting.lift(*_lift_field(sheet, outline))
-    sheet.wash(outline, attire.CLOTH[sitter.attire], layers=8, granulation=0.5)
+    if washed:
+        sheet.painting.lift(*_lift_field(sheet, outline))
+        sheet.wash(outline, attire.CLOTH[sitter.attire], layers=8, granulation=0.5)
     if sitter.uniformed or sitter.attire in ("uniform_navy", "olive_fatigues"):
         belt = np.array([(cx - half + 0.04, y + 0.74), (cx + half - 0.04, y + 0.74), (cx + half - 0.04, y + 0.8),
                          (cx - half + 0.04, y + 0.8)])

@@ -442,9 +442,12 @@ def _body(sheet, sitter, torso, pose: str, light_name: str) -> None:
         bodies.paint_ground_shadow(sheet, torso, light, pose)
         weight = int(facing) if not torso.back else 1
         outlines += bodies.paint_legs(sheet, sitter, torso, light, weight)
+    # a standing man's jacket is one wash from the collar to the hips; a seated one's chest meets
+    # its lower part behind the table
+    jacket = pose if pose in bodies.STANDING else "bust"
     if pose != "bust":
-        outlines.append(bodies.paint_skirt(sheet, sitter, torso))
-    attire.paint(sheet, sitter, torso, "bust")
+        outlines.append(bodies.paint_skirt(sheet, sitter, torso, washed=jacket == "bust"))
+    attire.paint(sheet, sitter, torso, jacket)
     outlines += bodies.paint_arms(sheet, sitter, torso, pose, light, facing)
     bodies.model_figure(sheet, outlines, torso.cx, bodies.shoulders_of(sitter) + 0.1, light)
 
