@@ -96,7 +96,7 @@ class Torso:
     @property
     def v_x(self) -> float:
         """Where the jacket's V and the tie sit: moved toward the way the chest turns."""
-        return self.cx - 0.05 * self.turn
+        return self.cx - 0.09 * self.turn
 
     @property
     def v_tip(self) -> float:
@@ -137,8 +137,8 @@ def _bottom(torso: Torso, pose: str) -> float:
 def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.ndarray, np.ndarray]:
     shoulders = SHOULDERS.get(sitter.attire, 0.42)
     cx, y, neck = torso.cx, torso.collar_y, torso.neck
-    near = 1.0 + 0.12 * torso.turn   # the shoulder on the viewer's left comes nearer when the chest turns right
-    far = 1.0 - 0.12 * torso.turn
+    near = 1.0 + 0.2 * torso.turn   # the shoulder on the viewer's left comes nearer when the chest turns right
+    far = 1.0 - 0.2 * torso.turn
     waist = bottom > y + 0.8  # a whole jacket narrows to the waist and flares a little at the hips
 
     def half(side: int, width: float) -> np.ndarray:

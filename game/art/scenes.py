@@ -34,6 +34,7 @@ def paint_scene(description: Mapping[str, Any] | str, width: int, height: int, s
     elements = checked_composition(description, scenes, people=cast)
     canvas = Canvas(Painting(width, height, seed), people=cast)
     for element in elements:
+        canvas.claimed = None  # a claim is its own element's, never a later one's
         depth = element.fields.get("depth", 0.0)
         solid = element.kind in SOLID
         if depth > 0.0 or solid:
@@ -78,6 +79,9 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     white: the paint under its footprint is taken away, the element's own paint (``laid``) kept."""
     painting = canvas.painting
     footprint = np.clip(laid[0].sum(axis=2) * 3.0, 0.0, 1.0)
+    if canvas.claimed is not None:  # what the element covers though its paint is pale there
+        footprint = np.maximum(footprint, canvas.claimed)
+        canvas.claimed = None
     rows, columns = np.nonzero(footprint.any(axis=1))[0], np.nonzero(footprint.any(axis=0))[0]
     if rows.size == 0:
         return

@@ -23,6 +23,9 @@ class Canvas:
         self.time = "day"  # set by the sky or the room: the colour distance fades to
         self.light = "left"  # set by the sky or the room: where the scene's one light comes from
         self.floor: float | None = None  # set by a room: the pixel row where its floor meets the wall
+        # What a solid element says it covers, beyond where its paint is dense (a face left nearly
+        # white in its light still hides the curtain behind it): sheet-sized, 0..1, or None.
+        self.claimed: np.ndarray | None = None
         self.width = painting.width
         self.height = painting.height
         self.rng = painting.rng
@@ -30,6 +33,15 @@ class Canvas:
         self.line = max(0.6, 1.6 * self.height / 720)
         # How far a full-bleed wash reaches past the edges, so its wobbling border never shows.
         self.bleed = 0.06 * max(self.width, self.height)
+
+    def claim(self, mask: np.ndarray, at: tuple[int, int]) -> None:
+        """Note that the element being painted covers ``mask`` (placed with its corner ``at``)."""
+        if self.claimed is None:
+            self.claimed = np.zeros((self.height, self.width), dtype=np.float32)
+        x0, y0 = at
+        h, w = mask.shape
+        region = self.claimed[y0:y0 + h, x0:x0 + w]
+        np.maximum(region, mask[:region.shape[0], :region.shape[1]], out=region)
 
     def band(self, top: float | None, bottom: float | None) -> np.ndarray:
         """A rectangle across the whole width from ``top`` to ``bottom`` px (None: past that edge)."""

@@ -386,7 +386,7 @@ def person(canvas: Canvas, e: Element) -> None:
     from game.art.likeness import build_for
     from game.art.portrait_spec import resolve
     from game.art.portraits import EYES_AT, HEAD_SIZE, look_for, torso_for
-    from game.art.watercolor import polygon_mask
+    from game.art.watercolor import polygon_mask, soften
 
     words = dict(canvas.people[e["who"]])
     if e["turn"] in ("front", "left", "right"):
@@ -425,6 +425,7 @@ def person(canvas: Canvas, e: Element) -> None:
     if e["colour"] == "monochrome":  # on a black-and-white screen
         look = replace(look, skin="mono", hair="mono")
     paint_head(canvas.painting, head, look, box, render=render)
+    canvas.claim(soften(render.hit.astype(np.float32), 0.6), (render.x0, render.y0))
     if sitter.glasses and head_px > 14:
         face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
 
