@@ -6,6 +6,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --third-pass
     python scripts/make_painting_strip.py --fourth-pass
     python scripts/make_painting_strip.py --fifth-pass
+    python scripts/make_painting_strip.py --sixth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -18,6 +19,9 @@ the principals as the third pass painted them and as the fourth (the head's plan
 neck and the principals' likeness) paints them. ``--fifth-pass`` draws docs/painting-fifth-pass.png:
 the principals, a row of the lineup at chip size and the ExComm's heads as the fourth pass painted
 them and as the fifth (neck and collar, one shadow shape, brows and lids, skin) paints them.
+``--sixth-pass`` draws docs/painting-sixth-pass.png: the principals, the lineup and two scenes as
+the fifth pass painted them and as the sixth (ears, jaw, neck, hairline, brows, the far cheek,
+whole jackets, faces that hide what is behind them) paints them.
 """
 
 from __future__ import annotations
@@ -102,6 +106,37 @@ FIFTH_PASS_CROPS = tuple(
 )
 
 
+# The sixth pass: ears that stand off the skull, the neck set back so the jaw's underside reads,
+# narrower jaw angles (no box faces), a swept hairline, lighter irises and brows, lips through a
+# beard, the far cheek's shadow one shape; a standing man's jacket in one wash, faces that hide
+# what is behind them. The principals as the fifth pass left them and now.
+SIXTH_PASS_BEFORE = "ff7b013"  # main when the sixth pass began
+SIXTH_PASS_CROPS = tuple(
+    (f"portraits/cuban_missile_crisis_1962/{who}.png", (24, 0, 232, 232), 1, caption) for who, caption in (
+        ("kennedy", "Kennedy: the jaw no longer a box, the hair swept down over the far temple"),
+        ("khrushchev", "Khrushchev: the ears stand off the round head"),
+        ("mikoyan", "Mikoyan: the far cheek one shadow shape, not a stripe beside the nose"),
+        ("castro", "Castro: the mouth shows through the beard"),
+        ("malinovsky", "Malinovsky: dark hair and a darker complexion, as in 1962"),
+        ("lemay", "LeMay: brows and lids that no longer join into a bar"),
+    )) + (
+    ("docs/portraits-lineup.png", (0, 226, 976, 518), 1, "The 1962 principals at the size of the lineup"),
+    ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 480), 1,
+     "The ExComm: no curtain showing through McNamara's forehead"),
+    ("assets/art/scenes/cuban_missile_crisis_1962/photo_interpreters.png", (540, 140, 840, 680), 1,
+     "The photo interpreter: one jacket from collar to hips, no seam at the waist"),
+)
+
+# Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
+PASSES = {
+    "first": (CROPS, BEFORE, "painting-before-after.png"),
+    "second": (SECOND_PASS_CROPS, SECOND_PASS_BEFORE, "painting-second-pass.png"),
+    "third": (THIRD_PASS_CROPS, THIRD_PASS_BEFORE, "painting-third-pass.png"),
+    "fourth": (FOURTH_PASS_CROPS, FOURTH_PASS_BEFORE, "painting-fourth-pass.png"),
+    "fifth": (FIFTH_PASS_CROPS, FIFTH_PASS_BEFORE, "painting-fifth-pass.png"),
+    "sixth": (SIXTH_PASS_CROPS, SIXTH_PASS_BEFORE, "painting-sixth-pass.png"),
+}
+
 def _read(revision: str | None, relative: str) -> np.ndarray | None:
     path = relative if "/" in relative and relative.split("/")[0] in ("docs", "assets") else f"assets/art/{relative}"
     try:
@@ -135,29 +170,16 @@ def _caption(text: str, width: int) -> np.ndarray:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", default=BEFORE, help="the git revision of the 'before' paintings")
+    parser.add_argument("--before", default=None, help="the git revision of the 'before' paintings")
     parser.add_argument("--out", default=None, help="where to write the strip")
-    parser.add_argument("--second-pass", action="store_true",
-                        help="the second pass of the portraits: the cast and scenes with people")
-    parser.add_argument("--third-pass", action="store_true",
-                        help="the third pass: the sitters tuned to their photographs and Castro's cap")
-    parser.add_argument("--fourth-pass", action="store_true",
-                        help="the fourth pass: the head's planes, eyes, mouth and neck, the principals' likeness")
-    parser.add_argument("--fifth-pass", action="store_true",
-                        help="the fifth pass: neck and collar, one shadow shape, brows and lids, skin")
+    for name in PASSES:
+        if name != "first":
+            parser.add_argument(f"--{name}-pass", action="store_true", help=f"the {name} pass (see the module's docstring)")
     arguments = parser.parse_args()
-    crops = (FIFTH_PASS_CROPS if arguments.fifth_pass else FOURTH_PASS_CROPS if arguments.fourth_pass else THIRD_PASS_CROPS if arguments.third_pass
-             else SECOND_PASS_CROPS if arguments.second_pass else CROPS)
-    if arguments.before == BEFORE and (arguments.second_pass or arguments.third_pass or arguments.fourth_pass
-                                       or arguments.fifth_pass):
-        arguments.before = (FIFTH_PASS_BEFORE if arguments.fifth_pass else FOURTH_PASS_BEFORE if arguments.fourth_pass else THIRD_PASS_BEFORE
-                            if arguments.third_pass else SECOND_PASS_BEFORE)
-    if arguments.out is None:
-        name = ("painting-fifth-pass.png" if arguments.fifth_pass else
-                "painting-fourth-pass.png" if arguments.fourth_pass else
-                "painting-third-pass.png" if arguments.third_pass else
-                "painting-second-pass.png" if arguments.second_pass else "painting-before-after.png")
-        arguments.out = str(ROOT / "docs" / name)
+    chosen = next((name for name in reversed(PASSES) if name != "first" and getattr(arguments, f"{name}_pass")), "first")
+    crops, before, file_name = PASSES[chosen]
+    arguments.before = arguments.before or before
+    arguments.out = arguments.out or str(ROOT / "docs" / file_name)
     gap, width = 10, 1040
     rows = []
     for relative, (x0, y0, x1, y1), scale, text in crops:
