@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from game.art.head import Render, Sitter
+from game.art.head import HAIR, Render, Sitter
 from game.art.shapes import catmull_rom
 from game.art.watercolor import Painting, polygon_mask, soften
 
@@ -413,6 +413,60 @@ def hair_strokes(painting: Painting, sitter: Sitter, render: Render, stroke, px:
         for run in _runs(pixels, visible):
             painting.ink(run, pigment, width=max(0.5, 0.006 * sitter.frame.scale), strength=strength * 0.6,
                          wobble=0.3 * px)
+
+
+def hair_locks(painting: Painting, sitter: Sitter, render: Render, stroke, lit: np.ndarray, px: float) -> None:
+    """Locks across a large head of hair, the way it is combed: dark strokes where the mass turns
+    from the light, a lifted streak along the crest of a lock where it turns toward it.
+
+    The comb's shell (``hair_strokes``) says where strokes start on the solid; a portrait needs
+    more than a few: here they follow a direction field on the sheet, away from the parting and
+    down for a side parting, up and back for hair combed back, rippling for wavy hair, and stop at
+    the hair's edge, so every lock lies on the hair and none strays onto the forehead.
+    """
+    b = sitter.build
+    if b.strokes in ("none", "fringe") or sitter.frame.scale <= 100:
+        return
+    hair = render.material == HAIR
+    if hair.sum() < 200:
+        return
+    pigment, strength = stroke
+    rows, cols = np.nonzero(hair)
+    rng = np.random.default_rng(int(b.age * 7919 + len(b.strokes) * 104729 + 17))  # the comb's, not the brush's
+    scale = sitter.frame.scale
+    parting = sitter.project(np.array([(b.part_x or 0.0, 0.45, 0.25)], dtype=np.float32))[0][0]
+    centre = sitter.project(np.array([(0.0, 0.3, 0.0)], dtype=np.float32))[0][0]
+    step = 0.022 * scale
+    count = int(min(60, hair.sum() / (0.004 * scale * scale)))
+    for k in range(count):
+        index = int(rng.integers(len(rows)))
+        point = np.array((cols[index] + render.x0 + 0.5, rows[index] + render.y0 + 0.5))
+        path = [point.copy()]
+        for _ in range(int(rng.integers(3, 7))):
+            if b.strokes in ("side", "tousled") and b.part_x:
+                away = math.copysign(1.0, point[0] - parting[0]) if abs(point[0] - parting[0]) > 1.0 else \
+                    -math.copysign(1.0, b.part_x)
+                drop = 0.15 + 0.6 * min(1.0, abs(point[0] - parting[0]) / (0.3 * scale))
+                direction = np.array((away, drop))
+            else:  # combed back: up from the hairline and out over the crown
+                direction = np.array((0.5 * (point[0] - centre[0]) / (0.3 * scale), -1.0))
+            if b.wave > 0.0:
+                direction[0] += 0.6 * b.wave * math.sin(point[1] / (0.05 * scale))
+            direction = direction / max(float(np.hypot(*direction)), 1e-6)
+            point = point + direction * step
+            c, r = int(point[0] - render.x0), int(point[1] - render.y0)
+            if not (0 <= r < hair.shape[0] and 0 <= c < hair.shape[1]) or not hair[r, c]:
+                break
+            path.append(point.copy())
+        if len(path) < 3:
+            continue
+        line = np.array(path)
+        r0, c0 = rows[index], cols[index]
+        if lit[r0, c0] > 0.55 and k % 2:
+            painting.scrub(line, width=max(1.0, 0.014 * scale), amount=0.5, dryness=0.3)
+        else:
+            painting.dry_brush(line, pigment, width=max(0.8, 0.011 * scale), strength=strength * 0.8,
+                               dryness=0.35, wobble=0.4 * px)
 
 
 def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, px: float) -> None:
