@@ -92,8 +92,15 @@ FOURTH_PASS_CROPS = tuple(
 # The fifth pass: the neck and collar, a light shape and one shadow shape, brows and lids that
 # read at chip size, skin by sitter; the principals as the fourth pass left them and now.
 FIFTH_PASS_BEFORE = "fec4d12"  # main when the fifth pass began
-FIFTH_PASS_CROPS = tuple(
-    (f"portraits/cuban_missile_crisis_1962/{who}.png", (24, 0, 232, 232), 1, caption) for who, caption in (
+_HEAD_AND_COLLAR = (24, 0, 232, 232)
+
+
+def _principals(box: tuple[int, int, int, int], captions: tuple[tuple[str, str], ...]) -> tuple:
+    """The crops of some 1962 portraits, each with its caption."""
+    return tuple((f"portraits/cuban_missile_crisis_1962/{who}.png", box, 1, caption) for who, caption in captions)
+
+
+FIFTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
         ("kennedy", "Kennedy: a short neck into a collar that wraps it, the jaw's shadow on the throat"),
         ("khrushchev", "Khrushchev: the jowls melted into the face instead of lumps on its outline"),
         ("gromyko", "Gromyko: sallow, the far side of the long face one shadow shape, heavy brows"),
@@ -111,8 +118,7 @@ FIFTH_PASS_CROPS = tuple(
 # beard, the far cheek's shadow one shape; a standing man's jacket in one wash, faces that hide
 # what is behind them. The principals as the fifth pass left them and now.
 SIXTH_PASS_BEFORE = "ff7b013"  # main when the sixth pass began
-SIXTH_PASS_CROPS = tuple(
-    (f"portraits/cuban_missile_crisis_1962/{who}.png", (24, 0, 232, 232), 1, caption) for who, caption in (
+SIXTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
         ("kennedy", "Kennedy: the jaw no longer a box, the hair swept down over the far temple"),
         ("khrushchev", "Khrushchev: the ears stand off the round head"),
         ("mikoyan", "Mikoyan: the far cheek one shadow shape, not a stripe beside the nose"),
