@@ -463,10 +463,11 @@ def hair_locks(painting: Painting, sitter: Sitter, render: Render, stroke, lit: 
         line = np.array(path)
         r0, c0 = rows[index], cols[index]
         if lit[r0, c0] > 0.55 and k % 2:
-            painting.scrub(line, width=max(1.0, 0.014 * scale), amount=0.5, dryness=0.3)
+            painting.scrub(line, width=max(1.0, 0.014 * scale), amount=0.35, dryness=0.15)
         else:
-            painting.dry_brush(line, pigment, width=max(0.8, 0.011 * scale), strength=strength * 0.8,
-                               dryness=0.35, wobble=0.4 * px)
+            # (a fuller brush than the comb's strokes: a lock is a line, not a scatter of specks)
+            painting.dry_brush(line, pigment, width=max(0.8, 0.011 * scale), strength=strength * 0.7,
+                               dryness=0.15, wobble=0.4 * px)
 
 
 def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, px: float) -> None:
