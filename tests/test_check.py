@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -133,30 +134,51 @@ def test_bad_arguments_get_usage_and_exit_2():
     assert "usage:" in result.stderr
 
 
-def test_a_bounded_search_always_follows_the_record_to_the_historical_ending():
+CRISIS_1962 = ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"
+
+
+def _bounded_1962(directed: int | None) -> dict:
+    """One bounded check of 1962 (30,000 resolutions, ``directed`` as given or the default), in a
+    worker process: what the tests read of it, since a report holds the compiled scenario, which
+    does not travel between processes."""
+    options = {} if directed is None else {"directed": directed}
+    report = check(load_scenario(CRISIS_1962), max_resolutions=30_000, **options)
+    early = report.endings.get("early_settlement")
+    return {"exhaustive": report.exhaustive, "last_day_states": report.states_per_day[-1],
+            "endings": set(report.endings), "unreachable": report.unreachable_endings(),
+            "text": format_check(report), "early_directed": early.directed if early else None,
+            "early_path": path_of(early.example) if early else None}
+
+
+@pytest.fixture(scope="module")
+def bounded_1962() -> dict:
+    """The three bounded checks of 1962 the tests below look at, two at a time: with the default
+    directed search, with none, and with a large one."""
+    kinds = {"default": None, "blind": 0, "looking": 400_000}
+    with ProcessPoolExecutor(2) as pool:
+        return dict(zip(kinds, pool.map(_bounded_1962, kinds.values())))
+
+
+def test_a_bounded_search_always_follows_the_record_to_the_historical_ending(bounded_1962):
     """A sample small enough to miss most of the 1962 crisis still walks the path of the record."""
-    scenario = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
-    report = check(scenario, max_resolutions=30_000)
-    assert not report.exhaustive
-    assert report.states_per_day[-1] < 60  # a thin sample by the last day...
-    assert "historical_settlement" in report.endings  # ...that still holds the record's way there
+    report = bounded_1962["default"]
+    assert not report["exhaustive"]
+    assert report["last_day_states"] < 60  # a thin sample by the last day...
+    assert "historical_settlement" in report["endings"]  # ...that still holds the record's way there
 
 
-def test_a_bounded_check_looks_on_purpose_for_an_ending_its_sample_missed():
+def test_a_bounded_check_looks_on_purpose_for_an_ending_its_sample_missed(bounded_1962):
     """early_settlement is rare (a deal before 27 October that also sends the bombers home, then
     three weeks without an accident): a small sample misses it, the directed search does not."""
-    scenario = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
-    blind = check(scenario, max_resolutions=30_000, directed=0)
-    assert "early_settlement" in blind.unreachable_endings()
-    line = next(line for line in format_check(blind).splitlines() if "early_settlement" in line)
+    blind, looking = bounded_1962["blind"], bounded_1962["looking"]
+    assert "early_settlement" in blind["unreachable"]
+    line = next(line for line in blind["text"].splitlines() if "early_settlement" in line)
     assert "not found in this sample" in line and "NEVER" not in line and ".yaml:" not in line
-    looking = check(scenario, max_resolutions=30_000, directed=400_000)
-    assert looking.endings["early_settlement"].directed
+    assert looking["early_directed"]
     # settlement_no_trade (a pledge alone, Khrushchev surviving the Presidium's reckoning) is
     # rarer still: random play reaches it (tests/test_cuban_missile_crisis.py), this budget not.
-    assert set(looking.unreachable_endings()) <= {"settlement_no_trade"}
-    example = path_of(looking.endings["early_settlement"].example)
-    assert replay_ending(scenario, example) == "early_settlement"
+    assert set(looking["unreachable"]) <= {"settlement_no_trade"}
+    assert replay_ending(load_scenario(CRISIS_1962), looking["early_path"]) == "early_settlement"
 
 
 def replay_ending(scenario, steps):
