@@ -143,6 +143,7 @@ PASSES = {
     "sixth": (SIXTH_PASS_CROPS, SIXTH_PASS_BEFORE, "painting-sixth-pass.png"),
 }
 
+
 def _read(revision: str | None, relative: str) -> np.ndarray | None:
     path = relative if "/" in relative and relative.split("/")[0] in ("docs", "assets") else f"assets/art/{relative}"
     try:

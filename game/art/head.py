@@ -212,16 +212,16 @@ class Head:
                                     (0.045, 0.014 + 0.007 * b.eye_bags, 0.03)), 0.025)
         d = _smin(d, self.nose(p, m), 0.04)
         d = _smin(d, self.ears(m), 0.02)
-        # the neck, from under the skull down into the collar, a little forward at the throat
+        # the neck, from under the skull down into the collar, the throat well behind the chin
         d = _smin(d, self.neck(p), 0.1)
         return d
 
     def neck(self, p: np.ndarray, grow: float = 0.0) -> np.ndarray:
         """The neck: a column from under the skull into the collar, nearly as wide as the jaw (a man's
-        neck in a collar is no stalk), a little forward at the throat."""
+        neck in a collar is no stalk), set back under the skull and leaning forward as it rises: the
+        throat stands well behind the chin, so the jaw's underside is a plane of its own and the jaw
+        line reads."""
         b = self.build
-        # (set back under the skull, leaning forward as it rises: the throat stands well behind the
-        # chin, so the jaw's underside is a plane of its own and the jaw line reads)
         return _round_cone(p, NECK_TOP, NECK_BOTTOM, 0.235 * b.neck + grow, 0.26 * b.neck + grow)
 
     def nose(self, p: np.ndarray, m: np.ndarray) -> np.ndarray:

@@ -81,7 +81,6 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     footprint = np.clip(laid[0].sum(axis=2) * 3.0, 0.0, 1.0)
     if canvas.claimed is not None:  # what the element covers though its paint is pale there
         footprint = np.maximum(footprint, canvas.claimed)
-        canvas.claimed = None
     rows, columns = np.nonzero(footprint.any(axis=1))[0], np.nonzero(footprint.any(axis=0))[0]
     if rows.size == 0:
         return
