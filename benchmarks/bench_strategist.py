@@ -19,12 +19,12 @@ import os
 import statistics
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from game.engine.opponents import FIXED_POLICIES, policy_named  # noqa: E402
 from game.paths import scenarios_folder  # noqa: E402
+from game.processes import process_pool  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
 from game.tools.simulate import goal_means, percentile, simulate  # noqa: E402
 
@@ -62,7 +62,7 @@ def main() -> None:
                 for mine in (arguments.policy, *fixed):
                     jobs.append((scenario_id, seat, mine, opponent, arguments.games, arguments.seed))
     started = time.perf_counter()
-    with ProcessPoolExecutor(arguments.workers) as pool:
+    with process_pool(arguments.workers) as pool:
         results = list(pool.map(_cell, jobs))
     print(f"Mean goal value of the seat over {arguments.games} seeded games (seed {arguments.seed}); "
           f"'best fixed' is the best of {', '.join(fixed)} in that seat against that opponent.\n")

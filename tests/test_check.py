@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from game.engine.resolve import legal_choices, resolve_day
 from game.engine.state import new_game
+from game.processes import process_pool
 from game.scenario.load import load_scenario
 from game.tools.check import check, check_as_dict, format_check, path_of, resolve_outcomes
 
@@ -155,7 +155,7 @@ def bounded_1962() -> dict:
     """The three bounded checks of 1962 the tests below look at, two at a time: with the default
     directed search, with none, and with a large one."""
     kinds = {"default": None, "blind": 0, "looking": 400_000}
-    with ProcessPoolExecutor(2) as pool:
+    with process_pool(2) as pool:
         return dict(zip(kinds, pool.map(_bounded_1962, kinds.values())))
 
 

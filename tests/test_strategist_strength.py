@@ -17,13 +17,13 @@ The games are few so that the test stays fast; the same table with 200 games a c
 from __future__ import annotations
 
 import math
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from game.engine.goals import goal_value
 from game.engine.opponents import FIXED_POLICIES, policy_named
+from game.processes import process_pool
 from game.scenario.load import load_scenario
 from game.tools.simulate import game_seeds_of, play_one
 
@@ -55,7 +55,7 @@ def _cells() -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="module")
 def table() -> dict[tuple, list[float]]:
     jobs = [(*cell[:2], mine, cell[2]) for mine in ("strategist", *FIXED_POLICIES) for cell in _cells()]
-    with ProcessPoolExecutor(2) as pool:  # the strategist's games first: the longest jobs start soonest
+    with process_pool(2) as pool:  # the strategist's games first: the longest jobs start soonest
         return dict(pool.map(_values, jobs))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ import numpy as np
 from game.art import catalog, manifest, maps, png
 from game.art.cache import ArtCache, cache_key, write_bytes_atomically
 from game.art.watercolor import seed_for
+from game.processes import process_pool
 
 KINDS = ("maps", "portraits", "scenes")
 PORTRAIT_SIZE = 256            # the largest the screens show a face is about 150 px (1920x1080)
@@ -340,7 +341,7 @@ def bake(jobs: list[Job], out: Path | None = None, force: bool = False, cache: A
 
 def _bake_in_processes(to_paint: list[tuple[Job, str]], root: Path, force: bool, folder: Path, workers: int,
                        record: Callable[[int, Job, str, tuple[str, Path, str]], None]) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = process_pool(workers)
     try:
         futures = {pool.submit(bake_one, job, root, force, folder): (job, reason) for job, reason in to_paint}
         for number, future in enumerate(as_completed(futures), start=1):

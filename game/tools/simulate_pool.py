@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Mapping
 
 from game.engine.opponents import policy_named
+from game.processes import process_pool
 from game.scenario.load import load_scenario
 from game.scenario.model import Scenario
 from game.tools.simulate import SimulationReport, game_seeds_of, simulate
@@ -32,7 +32,7 @@ def simulate_split(scenario: Scenario, games: int, seed: int, names: Mapping[str
     size = -(-games // workers)
     parts = [seeds[start:start + size] for start in range(0, games, size)]
     started = time.perf_counter()
-    with ProcessPoolExecutor(len(parts)) as pool:
+    with process_pool(len(parts)) as pool:
         reports = list(pool.map(_part, [(scenario.path, games, seed, dict(names), part) for part in parts]))
     total = merged(reports, games)
     total.seconds = time.perf_counter() - started

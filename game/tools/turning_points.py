@@ -9,16 +9,19 @@ games are the same whichever process plays them, so the numbers never depend on 
 
 from __future__ import annotations
 
-import multiprocessing
+import hashlib
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from collections.abc import Mapping, Sequence
 
 from game.engine.log_read import SessionLog
-from game.engine.log_replay import Replay
-from game.engine.opponents import POLICIES, Policy
+from game.engine.log_replay import Replay, replay_log
+from game.engine.opponents import POLICIES, Policy, is_policy, policy_named
 from game.engine.resolve import legal_choices
 from game.engine.state import GameState
+from game.processes import process_pool
+from game.scenario.load import load_scenario
 from game.scenario.model import Scenario
 from game.tools.from_state import endings_from, game_seeds, war_endings
 
@@ -79,17 +82,29 @@ def decisions_of(log: SessionLog, replay: Replay, scenario: Scenario) -> list[tu
             if decision.day.orders.get(role)]
 
 
-# The work each process needs, set before the pool forks (a scenario's compiled formulas do not pickle).
+# What a worker plays from: the scenario, the policies and the state before each decision of the
+# game. A scenario's compiled formulas do not pickle, nor do the delayed effects a state carries, so a
+# worker process loads the scenario from its file and replays the log itself.
 _WORK: dict = {}
 
 
-def _play(task: tuple[GameState, dict, tuple[int, ...]]) -> dict[str, int]:
-    state, orders, seeds = task
-    return dict(endings_from(_WORK["scenario"], state, orders, _WORK["policies"], seeds))
+def _play(task: tuple[int, dict, tuple[int, ...]]) -> dict[str, int]:
+    decision, orders, seeds = task
+    return dict(endings_from(_WORK["scenario"], _WORK["states"][decision], orders, _WORK["policies"], seeds))
 
 
-def _play_index(index: int) -> dict[str, int]:
-    return _play(_WORK["tasks"][index])
+def _start_worker(path: str, digest: str, policy_names: dict[str, str], log: SessionLog, marks: tuple) -> None:
+    scenario = load_scenario(path)
+    states = [decision.state for decision in replay_log(scenario, log).decisions]
+    if scenario.digest != digest or _marks(states) != marks:  # the file changed meanwhile: another game's numbers
+        raise RuntimeError(f"{path} changed while the report was being made")
+    _WORK.update(scenario=scenario, states=states,
+                 policies={role: policy_named(name) for role, name in policy_names.items()})
+
+
+def _marks(states: Sequence[GameState]) -> tuple:
+    """What a worker's replay must agree on with this process's: each decision's day and values."""
+    return tuple((state.day_index, state.values) for state in states)
 
 
 def turning_points(scenario: Scenario, log: SessionLog, replay: Replay, policies: Mapping[str, Policy],
@@ -114,8 +129,8 @@ def turning_points(scenario: Scenario, log: SessionLog, replay: Replay, policies
         for choice in choices:
             orders = {r: decision.day.orders.get(r) for r in scenario.roles}
             orders[role] = choice
-            tasks.append((decision.state, orders, seeds))
-    counts = _run(scenario, policies, tasks, processes)
+            tasks.append((index, orders, seeds))
+    counts = _run(scenario, log, replay, policies, tasks, processes)
     wars = war_endings(scenario)
     result, position = [], 0
     for index, role, taken, choices in shape:
@@ -136,14 +151,25 @@ def most_moving(points: Sequence[TurningPoint], count: int = 3) -> list[TurningP
     return sorted((p for p in points if p.swing > 0), key=lambda p: (-p.swing, p.day_index))[:count]
 
 
-def _run(scenario: Scenario, policies: Mapping[str, Policy], tasks: list, processes: int | None) -> list[dict[str, int]]:
+def _run(scenario: Scenario, log: SessionLog, replay: Replay, policies: Mapping[str, Policy], tasks: list,
+         processes: int | None) -> list[dict[str, int]]:
     processes = min(processes or os.cpu_count() or 1, len(tasks))
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        _WORK.update(scenario=scenario, policies=policies)
-        return [_play(task) for task in tasks]
-    _WORK.update(scenario=scenario, policies=policies, tasks=tasks)
+    names = {role: policy.name for role, policy in policies.items()}
+    states = [decision.state for decision in replay.decisions]
+    if processes <= 1 or not _loads_the_same(scenario) or not all(map(is_policy, names.values())):
+        _WORK.update(scenario=scenario, policies=policies, states=states)
+        try:
+            return [_play(task) for task in tasks]
+        finally:
+            _WORK.clear()
+    with process_pool(processes, _start_worker, (scenario.path, scenario.digest, names, log, _marks(states))) as pool:
+        return list(pool.map(_play, tasks))
+
+
+def _loads_the_same(scenario: Scenario) -> bool:
+    """Whether a worker loading the scenario's file gets this very scenario (it was not made from
+    text in memory, and the file has not changed since)."""
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(_play_index, range(len(tasks)), chunksize=1)
-    finally:
-        _WORK.clear()
+        return hashlib.sha256(Path(scenario.path).read_bytes()).hexdigest() == scenario.digest
+    except OSError:
+        return False

@@ -19,7 +19,6 @@ the tests.
 from __future__ import annotations
 
 import functools
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +28,7 @@ from game.art.head import Frame, Sitter
 from game.art.likeness import build_for
 from game.art.portrait_spec import resolve
 from game.art.portraits import EYES_AT, HEAD_SIZE, paint_portrait
+from game.processes import process_pool
 from game.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +82,7 @@ def paint_ahead(scenario_id: str) -> None:
     jobs += [(scenario_id, person, "front", 6) for person in _sampled(people)]
     jobs += [(scenario_id, person, _turn(index), 6) for index, person in enumerate(people)]
     missing = [job for job in jobs if job not in _PAINTED]
-    with ProcessPoolExecutor(2) as pool:
+    with process_pool(2) as pool:
         _PAINTED.update(zip(missing, pool.map(_paint, missing)))
 
 
