@@ -280,42 +280,97 @@ def _lift_field(sheet: attire.Sheet, outline: np.ndarray) -> tuple[np.ndarray, f
     return soften(polygon_mask([pixels], x0, y0, x1, y1), 0.8), 0.85, (x0, y0)
 
 
+# A hand's fingers, from the index to the little finger: where each leaves the knuckles (across the
+# back of the hand, -1 at the thumb's side, +1 at the far side), its length (a share of the hand's)
+# and how far it fans out (radians). The middle finger is the longest, the little finger the shortest.
+FINGERS = ((-0.72, 0.44, -0.05), (-0.24, 0.5, 0.0), (0.24, 0.46, 0.05), (0.72, 0.36, 0.12))
+
+
 def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, pointing: bool = False,
-               open_hand: bool = False, length: float = 1.0) -> None:
-    """A hand past the sleeve's cuff: the back of the hand, the fingers together, the thumb apart;
-    its shadow side and the line of the knuckles. Small, as hands in a scene are (a head's length
-    from wrist to fingertip, a little less)."""
+               open_hand: bool = False, length: float = 1.0, thumb_toward: float | None = None) -> None:
+    """A hand past the sleeve's cuff, built as a hand is drawn (Loomis, "Drawing the Head and
+    Hands", 1956): the back of the hand as a plane widening to the knuckles, four fingers of
+    unequal length leaving it and fanning a little, the thumb set low on the wrist and angled away.
+    Laid flat the fingers lie out straight; folded, they curl under and only their first joints
+    show past the knuckles; pointing, the index alone stays out. The hand's place is lifted first
+    so the flesh is not muddied by what lies under it, the fingers are one wash with the back of
+    the hand, then its shadow side and, where the hand is big enough to show them, the lines
+    between the fingers. ``thumb_toward``: the x (sheet units) the thumb turns to, the body's middle
+    for hands on a table; without it the thumb is on the lit side."""
     from game.art.head_paint import SKIN_LOOKS  # the hands take the face's colours
     skin = SKIN_LOOKS.get(sitter.skin, SKIN_LOOKS["light"])
     wrist = np.array(arm.path[-1], dtype=float)
     along = wrist - np.array(arm.path[-2], dtype=float)
     along /= max(float(np.hypot(*along)), 1e-9)
     across = np.array((-along[1], along[0]))
-    along = along * length
     w = arm.widths[-1]
     # the shirt's cuff: a sliver of white kept at the sleeve's end
-    cuff = np.array([wrist + across * w * 0.9, wrist - across * w * 0.9, wrist - across * w * 0.8 + along * 0.025,
-                     wrist + across * w * 0.8 + along * 0.025])
+    reach = along * length
+    cuff = np.array([wrist + across * w * 0.9, wrist - across * w * 0.9, wrist - across * w * 0.8 + reach * 0.025,
+                     wrist + across * w * 0.8 + reach * 0.025])
     sheet.wash(cuff, (("payne_grey", 0.06),), layers=2, edge=0.4)
-    base = wrist + along * 0.02
-    if pointing:
-        hand = [base + across * w * 0.75, base + along * 0.11 + across * w * 0.6, base + along * 0.2 + across * w * 0.15,
-                base + along * 0.23, base + along * 0.12 - across * w * 0.6, base - across * w * 0.7]
+    if thumb_toward is not None:
+        thumb_side = 1.0 if (thumb_toward - wrist[0]) * across[0] >= 0 else -1.0
     else:
-        length = 0.2 if open_hand else 0.17
-        hand = [base + across * w * 0.75, base + along * length * 0.7 + across * w * 0.7,
-                base + along * length + across * w * 0.2, base + along * length * 0.95 - across * w * 0.45,
-                base + along * length * 0.5 - across * w * 0.8, base - across * w * 0.75]
-    thumb_side = 1.0 if light.side >= 0 else -1.0
-    thumb = [base + across * w * 0.6 * thumb_side, base + along * 0.1 + across * w * 1.15 * thumb_side,
-             base + along * 0.13 + across * w * 0.85 * thumb_side, base + along * 0.05 + across * w * 0.3 * thumb_side]
-    sheet.wash(np.array(hand), skin["base"], layers=4, wobble=0.02)
-    sheet.wash(np.array(thumb), skin["base"], layers=3, wobble=0.02)
-    shade = [p for p in hand if (p - base) @ across * (light.side or 1.0) <= 0.0]
-    if len(shade) >= 2:
-        sheet.wash(np.array([base] + shade), skin.get("half", skin["base"]), layers=3, wobble=0.02, edge=0.3)
-    sheet.ink([base + along * 0.08 + across * w * 0.55, base + along * 0.09 - across * w * 0.55], "burnt_sienna",
-              width=0.9, strength=0.3)
+        thumb_side = 1.0 if light.side >= 0 else -1.0
+    side = across * thumb_side  # toward the thumb
+    hand = (0.24 if open_hand or pointing else 0.2) * length  # wrist to the tip of the middle finger
+    base = wrist + along * 0.02 * length
+    knuckles = base + along * hand * 0.5
+    wide = w * 0.92  # half the breadth across the knuckles
+    back = np.array([base + side * w * 0.62, knuckles + side * wide, knuckles + along * hand * 0.04,
+                     knuckles - side * wide, base - side * w * 0.6])
+    shapes = [back]
+    tips = []
+    for index, (where, reach_of, fan) in enumerate(FINGERS):
+        out = hand * reach_of
+        if not (open_hand or (pointing and index == 0)):
+            out *= 0.38  # curled under: the first joints past the knuckles, no more
+        angle = -fan * thumb_side if open_hand else 0.0
+        direction = along * np.cos(angle) + across * np.sin(angle)
+        start = knuckles - side * wide * where - along * hand * 0.06
+        shapes.append(_finger(start, direction, out, wide * 0.27))
+        tips.append((start, direction, out))
+    thumb_direction = along * np.cos(0.6) + side * np.sin(0.6)
+    thumb_start = base + side * w * 0.45 + along * hand * 0.12
+    shapes.append(_finger(thumb_start, thumb_direction, hand * 0.36, wide * 0.3))
+    pixels = [sheet.pixels_of(shape) for shape in shapes]
+    painting = sheet.painting
+    points = np.vstack(pixels)
+    x0, y0 = (int(max(0, v)) for v in points.min(axis=0) - 2)
+    x1, y1 = int(min(painting.width, points[:, 0].max() + 3)), int(min(painting.height, points[:, 1].max() + 3))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return
+    flesh = polygon_mask(pixels, x0, y0, x1, y1)
+    px = sheet.size / 256.0
+    painting.lift(soften(flesh, 0.6), 0.8, at=(x0, y0))
+    painting.lay(flesh, skin["base"], 1.1, at=(x0, y0), wobble=max(0.3, 0.6 * px), edge=0.4, bleed=0.6)
+    # the shadow side: the half of the hand away from the light (under a light from above or in
+    # front, a fainter shade on one side still turns the hand as a form)
+    shade_side = across if across[0] * (light.side or 1.0) >= 0 else -across
+    half = np.array([base, knuckles + along * hand * 0.6, knuckles + along * hand * 0.6 + shade_side * wide * 1.6,
+                     base + shade_side * w * 1.2])
+    shade = polygon_mask([sheet.pixels_of(half)], x0, y0, x1, y1) * flesh
+    painting.lay(soften(shade, max(0.8, wide * sheet.size * 0.12)) * flesh, skin.get("half", skin["base"]),
+                 1.0 if light.side else 0.5, at=(x0, y0), wobble=0.5, edge=0.3)
+    # the lines between the fingers and the knuckles' row, once a finger is a few pixels wide
+    if wide * 0.54 * sheet.size >= 3.0:
+        for (start, direction, out), (nxt, _, out_next) in zip(tips, tips[1:]):
+            gap = (start + nxt) / 2
+            run = min(out, out_next) * 0.8
+            sheet.ink([gap + along * hand * 0.04, gap + direction * run], "burnt_sienna", width=0.8, strength=0.35)
+        sheet.ink([knuckles - side * wide * 0.9, knuckles + side * wide * 0.5], "burnt_sienna", width=0.7,
+                  strength=0.2)
+
+
+def _finger(start: np.ndarray, direction: np.ndarray, length: float, half: float) -> np.ndarray:
+    """A finger's outline: a strip from ``start`` along ``direction``, a little narrower at its rounded tip."""
+    normal = np.array((-direction[1], direction[0]))
+    tip_half = half * 0.85
+    end = start + direction * max(length - tip_half, 0.0)
+    turns = np.linspace(0.0, np.pi, 7)
+    tip = [end + (normal * np.cos(a) + direction * np.sin(a)) * tip_half for a in turns]
+    return np.array([start - normal * half, *tip[::-1], start + normal * half][::-1])
 
 
 def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float, half_width: float,

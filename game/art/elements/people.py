@@ -487,7 +487,8 @@ def hands(canvas: Canvas, e: Element) -> None:
     for index, arm in enumerate(arms):
         sheet.wash(arm.outline(), cloth, layers=6, granulation=0.5)
         sheet.wash(arm.shade_side(light), bodies.SHADE, layers=3, wobble=0.02, edge=0.2)
-        bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded", length=0.6)
+        bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded", length=0.7,
+                          thumb_toward=0.5)
         if e["pose"] == "writing" and index == 1:  # the pen in the writing hand, its tip on the page
             wrist = np.array(arm.path[-1])
             sheet.ink([wrist + (0.0, 0.06), wrist + (0.07, -0.03)], "lamp_black", width=2.2, strength=0.85)

@@ -1,0 +1,69 @@
+"""A scene's hands are hands: fingers apart when laid flat, a fist when folded, one finger out when
+pointing, and a shadow side away from the light."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.art import attire
+from game.art.elements import bodies
+from game.art.portrait_spec import resolve
+from game.art.watercolor import Painting
+
+SIZE = 240
+SITTER = resolve({"skin": "light", "attire": "suit"})
+ARM = bodies.Limb(((0.2, 0.02), (0.2, 0.08), (0.2, 0.14)), (0.085, 0.075, 0.062))  # hanging straight down
+
+
+def _flesh(open_hand: bool = False, pointing: bool = False, side: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """The hand painted large on bare paper: a mask of its flesh, and the painting's luminance."""
+    painting = Painting(SIZE, SIZE, 3)
+    bodies.paint_hand(attire.Sheet(painting, 0, 0, 600), SITTER, ARM, bodies.Light(side), open_hand=open_hand,
+                      pointing=pointing)
+    pixels = painting.pixels().astype(float)
+    paper = Painting(SIZE, SIZE, 3).pixels().astype(float)
+    flesh = ((paper - pixels).sum(axis=2) > 45) & (pixels[..., 0] - pixels[..., 2] > 40)  # painted, and warm
+    return flesh, pixels.mean(axis=2)
+
+
+def _runs(row: np.ndarray) -> int:
+    """How many separate stretches of flesh a row crosses."""
+    values = row.astype(int)
+    return int((np.diff(values) == 1).sum() + values[0])
+
+
+def _rows(flesh: np.ndarray) -> np.ndarray:
+    return np.nonzero(flesh.any(axis=1))[0]
+
+
+def test_a_hand_laid_flat_shows_its_fingers_apart_and_reaches_further_than_a_fist():
+    flat, fist = _flesh(open_hand=True), _flesh()[0]
+    rows, fist_rows = _rows(flat[0]), _rows(fist)
+    top, length = rows[0], rows[-1] - rows[0]
+    fingers = range(top + int(0.7 * length), rows[-1])
+    assert max(_runs(flat[0][y]) for y in fingers) >= 3  # separate fingers, not a mitten
+    assert length > 1.4 * (fist_rows[-1] - fist_rows[0])  # a fist's fingers are curled under
+    back = top + int(0.35 * length)
+    assert _runs(flat[0][back]) == 1 and _runs(fist[fist_rows[0] + int(0.35 * (fist_rows[-1] - fist_rows[0]))]) == 1
+
+
+def test_a_pointing_hand_has_one_finger_out():
+    pointing, flat = _flesh(pointing=True)[0], _flesh(open_hand=True)[0]
+    rows = _rows(pointing)
+    tip = range(rows[-1] - int(0.15 * (rows[-1] - rows[0])), rows[-1])
+    assert all(_runs(pointing[y]) <= 1 for y in tip)
+    width_of_flat = flat[rows[0] + int(0.35 * (rows[-1] - rows[0]))].sum()
+    assert max(pointing[y].sum() for y in tip) < 0.4 * width_of_flat
+
+
+@pytest.mark.parametrize("side", [1.0, -1.0])
+def test_the_hands_shadow_side_is_away_from_the_light(side):
+    flesh, luminance = _flesh(open_hand=True, side=side)
+    rows, columns = _rows(flesh), np.nonzero(flesh.any(axis=0))[0]
+    back = slice(rows[0] + int(0.1 * (rows[-1] - rows[0])), rows[0] + int(0.45 * (rows[-1] - rows[0])))
+    middle = int((columns[0] + columns[-1]) / 2)
+    left = luminance[back, :middle][flesh[back, :middle]].mean()
+    right = luminance[back, middle:][flesh[back, middle:]].mean()
+    # side +1: the light from the left, the shadow side on the viewer's right
+    assert (left - right) * side > 10
