@@ -202,10 +202,10 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     ears = ((np.abs(x) > 0.31 * b.skull) & (z < 0.1) & (y > -0.13) & (y < 0.1)).astype(np.float32)
     warm = np.clip(cheeks + 0.8 * nose + 0.7 * ears, 0.0, 1.0) * skin
     _glazes(painting, soften(warm, 2.0 * px), at, colours["warm"], 1.4, wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
-    if look.shaved:
+    if look.shaved:  # a hint of cool only: stronger, the whole lower face went grey-brown and read as a stubble
         jaw = _smoothstep(b.nose_base_y - 0.02, b.nose_base_y - 0.09, y) * (np.abs(x) < 0.3 * b.jaw) * (z > -0.02)
         jaw = jaw * (1.0 - (render.material == LIP)) * skin
-        strength = 0.45 if look.hair in ("dark", "brown") else 0.25
+        strength = 0.2 if look.hair in ("dark", "brown") else 0.12
         _glazes(painting, soften(jaw, 2.5 * px), at, (("terre_verte", 0.08), ("ultramarine", 0.015)), strength,
                 wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
     lips = soften((render.material == LIP).astype(np.float32), 0.7 * px)
