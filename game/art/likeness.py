@@ -50,6 +50,11 @@ HAIR_CUTS: dict[str, tuple[float, float, str, float, float, float, float, bool]]
     "long": (0.030, 0.050, "side", 0.0, 0.0, 0.3, 2.0, False),
     "none": (0.0, 0.0, "none", 0.0, 0.0, 0.0, 0.0, False),
 }
+# Cuts whose sides stay trimmed however thick the hair (the side volume's cap): the full, side-parted
+# cut of the early sixties, short over the ears with the length on top, combed up and across from
+# the parting (Kennedy's); thick hair there shows as a higher front, and the ears stay in sight.
+TRIMMED_SIDES = {"full_side_parted": 0.026}
+QUIFF_BY_VOLUME = {"flat": 0.5, "close": 0.8, "full": 1.0, "thick": 1.5}
 HAIR_VOLUMES = {"flat": (0.010, 0.015), "close": (0.018, 0.030), "full": (0.030, 0.062), "thick": (0.042, 0.090)}
 HAIRLINES = {"low": (0.33, 0.03, 0.0), "straight": (0.37, 0.05, 0.0), "high": (0.42, 0.07, 0.0),
              "receding": (0.45, 0.13, 0.0), "widows_peak": (0.4, 0.07, 0.05)}
@@ -255,6 +260,9 @@ def _hair(b: Build, sitter: Portrait) -> Build:
     side, top, strokes, quiff, forelock, wave, falls, bun = HAIR_CUTS[sitter.hair_style]
     if sitter.hair_volume in HAIR_VOLUMES and strokes not in ("none", "fringe"):
         side, top = HAIR_VOLUMES[sitter.hair_volume]
+        if sitter.hair_style in TRIMMED_SIDES:  # more hair goes to the top and the swept front, not the sides
+            side = min(side, TRIMMED_SIDES[sitter.hair_style])
+            quiff *= QUIFF_BY_VOLUME[sitter.hair_volume]
     hairline_y, temples, peak = HAIRLINES[sitter.hairline]
     part = {"left": -0.12, "right": 0.12, "centre": 0.0, "none": 0.0}[sitter.parting]
     fringe_only = sitter.hair == "bald" or strokes == "fringe"
