@@ -25,7 +25,7 @@ import numpy as np
 from game.art import attire
 from game.art.portrait_spec import Portrait
 from game.art.shapes import catmull_rom, ellipse
-from game.art.watercolor import polygon_mask, soften
+from game.art.watercolor import Painting, polygon_mask, soften
 
 Glaze = tuple[str, float]
 
@@ -269,12 +269,18 @@ def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose:
     return outlines
 
 
+def _box_round(painting: Painting, pixels: Sequence[np.ndarray]) -> tuple[int, int, int, int]:
+    """The box (x0, y0, x1, y1) round some outlines in pixels, a few pixels wider for the wash's
+    edge, within the sheet."""
+    points = np.vstack(pixels)
+    x0, y0 = (int(max(0, v)) for v in points.min(axis=0) - 2)
+    return x0, y0, int(min(painting.width, points[:, 0].max() + 3)), int(min(painting.height, points[:, 1].max() + 3))
+
+
 def _lift_field(sheet: attire.Sheet, outline: np.ndarray) -> tuple[np.ndarray, float, tuple[int, int]]:
     """A softened mask of ``outline`` on its own small box, as ``Painting.lift`` takes it."""
     pixels = sheet.pixels_of(outline)
-    painting = sheet.painting
-    x0, y0 = (int(max(0, v)) for v in pixels.min(axis=0) - 2)
-    x1, y1 = int(min(painting.width, pixels[:, 0].max() + 3)), int(min(painting.height, pixels[:, 1].max() + 3))
+    x0, y0, x1, y1 = _box_round(sheet.painting, [pixels])
     if x1 <= x0 or y1 <= y0:
         return np.zeros((1, 1), dtype=np.float32), 0.0, (0, 0)
     return soften(polygon_mask([pixels], x0, y0, x1, y1), 0.8), 0.85, (x0, y0)
@@ -336,9 +342,7 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
     shapes.append(_finger(thumb_start, thumb_direction, hand * 0.36, wide * 0.3))
     pixels = [sheet.pixels_of(shape) for shape in shapes]
     painting = sheet.painting
-    points = np.vstack(pixels)
-    x0, y0 = (int(max(0, v)) for v in points.min(axis=0) - 2)
-    x1, y1 = int(min(painting.width, points[:, 0].max() + 3)), int(min(painting.height, points[:, 1].max() + 3))
+    x0, y0, x1, y1 = _box_round(painting, pixels)
     if x1 - x0 < 2 or y1 - y0 < 2:
         return
     flesh = polygon_mask(pixels, x0, y0, x1, y1)
@@ -382,9 +386,7 @@ def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float,
     pixels = [sheet.pixels_of(o) for o in outlines if len(o) >= 3]
     if not pixels:
         return
-    points = np.vstack(pixels)
-    x0, y0 = (int(max(0, v)) for v in points.min(axis=0) - 2)
-    x1, y1 = int(min(painting.width, points[:, 0].max() + 3)), int(min(painting.height, points[:, 1].max() + 3))
+    x0, y0, x1, y1 = _box_round(painting, pixels)
     if x1 - x0 < 3 or y1 - y0 < 3:
         return
     body = polygon_mask(pixels, x0, y0, x1, y1)
