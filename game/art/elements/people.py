@@ -487,11 +487,15 @@ def hands(canvas: Canvas, e: Element) -> None:
     for index, arm in enumerate(arms):
         sheet.wash(arm.outline(), cloth, layers=6, granulation=0.5)
         sheet.wash(arm.shade_side(light), bodies.SHADE, layers=3, wobble=0.02, edge=0.2)
-        bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded", length=0.7,
-                          thumb_toward=0.5)
-        if e["pose"] == "writing" and index == 1:  # the pen in the writing hand, its tip on the page
+        writing_hand = e["pose"] == "writing" and index == 1  # curled round the pen
+        bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded" and not writing_hand,
+                          length=0.7, thumb_toward=0.5)
+        if writing_hand:  # the pen held in the fist, its tip on the page past the fingers, its end up by the knuckles
             wrist = np.array(arm.path[-1])
-            sheet.ink([wrist + (0.0, 0.06), wrist + (0.07, -0.03)], "lamp_black", width=2.2, strength=0.85)
+            along = wrist - np.array(arm.path[-2])
+            along /= max(float(np.hypot(*along)), 1e-9)
+            tip = wrist + along * 0.12 + (0.0, 0.015)
+            sheet.ink([tip, tip + (0.05, -0.11)], "lamp_black", width=2.2, strength=0.85)
         if e["pose"] == "holding" and index == 0:  # a sheet of paper held between the hands
             page = np.array([(0.34, 0.1), (0.64, 0.09), (0.67, 0.2), (0.36, 0.21)])
             canvas.lift(sheet.pixels_of(page), 0.85, soften=0.8)
