@@ -304,7 +304,7 @@ class Head:
         limit = limit * (1.0 - behind) - 0.32 * behind
         below = limit - y
         if b.fringe_only:  # a bald head keeps a band of hair round the sides and back
-            band_top = 0.17 + 0.08 * np.clip(-z / 0.4, 0.0, 1.0)
+            band_top = 0.21 + 0.09 * np.clip(-z / 0.4, 0.0, 1.0)
             around = np.maximum(y - band_top, (0.12 - z) * (ax < 0.28) - 0.02 * (ax >= 0.28))
             below = np.maximum(below, around)
         return below

@@ -266,8 +266,9 @@ def _hair(b: Build, sitter: Portrait) -> Build:
     hairline_y, temples, peak = HAIRLINES[sitter.hairline]
     part = {"left": -0.12, "right": 0.12, "centre": 0.0, "none": 0.0}[sitter.parting]
     fringe_only = sitter.hair == "bald" or strokes == "fringe"
-    if fringe_only:
+    if fringe_only:  # the band left round the sides and back: cropped close, but thick enough to show
         strokes = "fringe"
+        side = max(side, 0.024)
     return replace(b, hair_side=side, hair_top=top, hair_volume=0.0 if strokes == "none" else 1.0, strokes=strokes,
                    part_x=part if sitter.parting != "none" else 0.0, quiff=quiff, forelock=forelock, wave=wave,
                    falls=falls, bun=bun, hairline_y=hairline_y, temples=temples, widows_peak=peak,
