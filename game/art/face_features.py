@@ -415,6 +415,40 @@ def hair_strokes(painting: Painting, sitter: Sitter, render: Render, stroke, px:
                          wobble=0.3 * px)
 
 
+def forelock(painting: Painting, sitter: Sitter, render: Render, colours, px: float) -> None:
+    """A forelock fallen across the forehead (Robert Kennedy's): a few strands from inside the
+    front hairline, away from the parting and down over the brow, laid on the forehead's surface.
+
+    The lock's solid barely stands off the forehead, so the light alone cannot show it; a painter
+    states it as strokes: a loaded stroke of the hair's colour for the lock's body, then a few
+    darker, thinner ones for its strands, tapering where they end on the skin.
+    """
+    b = sitter.build
+    scale = sitter.frame.scale
+    if b.forelock <= 0.0 or scale < 30 or abs(b.yaw) > 100:
+        return
+    away = -math.copysign(1.0, b.part_x) if b.part_x else 1.0
+    centre = 0.35 * b.part_x
+    drop = 0.08 + 0.04 * b.forelock
+    light_pigment, light_strength = colours["light"][0]
+    dark_pigment, dark_strength = colours["stroke"][0]
+    for index in range(5):
+        offset = (index - 2) * 0.03  # the strands fan out a little as they fall
+        start = (centre + offset - away * 0.03, b.hairline_y + 0.05)
+        middle = (centre + 1.2 * offset + away * 0.03, b.hairline_y - 0.4 * drop)
+        end = (centre + 1.4 * offset + away * 0.07, b.hairline_y - drop * (1.0 - 0.12 * abs(index - 2)))
+        curve = catmull_rom(np.array((start, middle, end)), 4)
+        points = sitter.surface(curve)
+        points[:, 2] += 0.012  # the hair lies on the skin (over the lock's own solid, which stands a little off it)
+        pixels, visible = sitter.project(points, render, tolerance=0.1)
+        for run in _runs(pixels, visible):
+            if index % 2 == 0:
+                painting.dry_brush(run, light_pigment, width=max(1.0, 0.04 * scale),
+                                   strength=min(1.0, 1.6 * light_strength), dryness=0.1, wobble=0.4 * px)
+            painting.dry_brush(run, dark_pigment, width=max(0.6, 0.009 * scale), strength=0.6 * dark_strength,
+                               dryness=0.2, wobble=0.4 * px)
+
+
 def hair_locks(painting: Painting, sitter: Sitter, render: Render, stroke, lit: np.ndarray, px: float) -> None:
     """Locks across a large head of hair, the way it is combed: dark strokes where the mass turns
     from the light, a lifted streak along the crest of a lock where it turns toward it.

@@ -364,6 +364,7 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     _glazes(painting, deep, at, colours["shadow"], scale=0.5, wobble=1.0 * px, edge=0.3, bleed=1.0)
     face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
     face_features.hair_locks(painting, sitter, render, colours["stroke"][0], lit, px)
+    face_features.forelock(painting, sitter, render, colours, px)
 
 
 def _facial_hair(painting: Painting, render: Render, look: Look, at, px: float, lit: np.ndarray) -> None:
