@@ -78,6 +78,12 @@ class Limb:
         cap = points[0] + widths[0] * (np.cos(turns) * -normals[0] + np.sin(turns) * along)
         return np.vstack((left, right[::-1], cap)) if self.capped else np.vstack((left, right[::-1]))
 
+    def end(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where the limb ends (the wrist, the ankle) and the unit direction its last part runs in."""
+        end = np.array(self.path[-1], dtype=float)
+        along = end - np.array(self.path[-2], dtype=float)
+        return end, along / max(float(np.hypot(*along)), 1e-9)
+
     def shade_side(self, light: Light) -> np.ndarray:
         """The half of the limb away from the light: a strip along the side the shadow is on."""
         points = catmull_rom(np.array(self.path, dtype=float), steps=4)
@@ -305,9 +311,7 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
     for hands on a table; without it the thumb is on the lit side."""
     from game.art.head_paint import SKIN_LOOKS  # the hands take the face's colours
     skin = SKIN_LOOKS.get(sitter.skin, SKIN_LOOKS["light"])
-    wrist = np.array(arm.path[-1], dtype=float)
-    along = wrist - np.array(arm.path[-2], dtype=float)
-    along /= max(float(np.hypot(*along)), 1e-9)
+    wrist, along = arm.end()
     across = np.array((-along[1], along[0]))
     w = arm.widths[-1]
     # the shirt's cuff: a sliver of white kept at the sleeve's end

@@ -491,9 +491,7 @@ def hands(canvas: Canvas, e: Element) -> None:
         bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded" and not writing_hand,
                           length=0.7, thumb_toward=0.5)
         if writing_hand:  # the pen held in the fist, its tip on the page past the fingers, its end up by the knuckles
-            wrist = np.array(arm.path[-1])
-            along = wrist - np.array(arm.path[-2])
-            along /= max(float(np.hypot(*along)), 1e-9)
+            wrist, along = arm.end()
             tip = wrist + along * 0.12 + (0.0, 0.015)
             sheet.ink([tip, tip + (0.05, -0.11)], "lamp_black", width=2.2, strength=0.85)
         if e["pose"] == "holding" and index == 0:  # a sheet of paper held between the hands
