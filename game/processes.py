@@ -14,7 +14,6 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.context import BaseContext
 from typing import Any
 
 
@@ -23,12 +22,8 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def worker_context() -> BaseContext:
-    return multiprocessing.get_context(start_method())
-
-
 def process_pool(workers: int, initializer: Callable[..., Any] | None = None,
                  initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes started the safe way (see the module's docstring)."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(),
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method()),
                                initializer=initializer, initargs=initargs)
