@@ -228,18 +228,22 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     The light is looked at blurred over a few brush widths (the solid's small bumps are not
     planes), and everything past the terminator goes into one shadow shape, laid wet-on-dry so
     it dries with a firm edge where the form breaks (the far side of the face, under the brow,
-    the nose's shadow, under the jaw). Before it, the half-tone on damp paper over the planes
-    turning away in the light (the temple, the side of the cheek), soft; after it, the core of
-    the shadow just past the turn, lighter again toward the outline where the room's light
-    bounces back, so the far cheek is a turning form and not a dark mask.
+    the nose's shadow, under the jaw) and softened where it rounds off. Before it, the half-tone
+    on damp paper, graded: it deepens steadily from the lit planes to the terminator, so the
+    form turns in the half-tone and the shadow shape is a light glaze over it, not a flat block
+    down half the face. After it, the core of the shadow just past the turn, lighter again
+    toward the outline where the room's light bounces back, so the far cheek is a turning form
+    and not a dark mask.
     """
     colours = SKIN_LOOKS[look.skin]
     lit = squint
     facing = render.facing
     bounce = _smoothstep(0.4, 0.06, facing)
     half_at, shadow_at = _value_breaks(lit, skin)
-    # the half-tone: planes turning from the lamp, and the side planes of the face turning from the viewer
-    half = _smoothstep(half_at + 0.12, half_at - 0.12, lit) * skin
+    # the half-tone: planes turning from the lamp (a band round the half-tone's value, and a graded
+    # wash that deepens toward the terminator), and the side planes of the face turning from the viewer
+    graded = _smoothstep(0.95, shadow_at, lit)
+    half = np.maximum(_smoothstep(half_at + 0.12, half_at - 0.12, lit), graded * graded * 0.9) * skin
     turning = _smoothstep(0.55, 0.2, soften(facing, 1.5 * wobble)) * skin
     half = np.maximum(half, 0.6 * turning)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
@@ -248,15 +252,16 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     _glazes(painting, half * (1.0 - 0.3 * bounce), at, colours["half"], scale=1.1, wobble=wobble, edge=0.0,
             bleed=1.6, granulation=0.3)
     painting.dry()
-    # the shadow shape, one wash with its edge firm (a cast shadow and the far side's turn read as
-    # planes), charged darker at its core just past the turn and lighter toward the outline, where
+    # the shadow shape, one light wash (the graded half-tone under it already turns the form), its
+    # edge found or lost as the form breaks or rounds, charged darker at its core just past the turn and lighter toward the outline, where
     # the room's light bounces back into it
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
     # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
     shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.12 * bounce)
     core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
-    _glazes(painting, np.clip(0.7 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
+    shadow = _lost_and_found(shadow, render, wobble)
+    _glazes(painting, np.clip(0.5 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
             scale=1.3, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
@@ -269,6 +274,23 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
                 edge=0.2, bleed=1.0, granulation=0.3)
         _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.2 * depth,
                 wobble=wobble, edge=0.5, bleed=0.6, granulation=0.4)
+
+
+def _lost_and_found(shadow: np.ndarray, render: Render, wobble: float) -> np.ndarray:
+    """The shadow shape's edge kept firm where the form breaks and softened where it turns slowly.
+
+    A painter lays the shadow wet-on-dry, then runs a damp brush along its edge wherever the
+    plane rounds off gently (the forehead, the cheek, the temple), so the edge is lost there and
+    found only where the surface turns sharply (the side of the nose, the brow's underside, the
+    jaw). How sharply it turns is read from how fast the light changes across the head, per head
+    unit, so the same face is softened alike at every size.
+    """
+    per_unit = render.frame.scale
+    rows, cols = np.gradient(soften(render.lit, 0.6 * wobble))
+    turn = np.hypot(rows, cols) * per_unit
+    found = soften(_smoothstep(4.0, 9.0, turn), 1.5 * wobble)
+    lost = soften(shadow, 4.0 * wobble)
+    return found * shadow + (1.0 - found) * np.maximum(lost, 0.55 * shadow)
 
 
 def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
