@@ -161,16 +161,18 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
             yy, xx = np.mgrid[-3:4, -3:4]
             spot = np.clip(1.3 - np.hypot(xx + round(x) - x, yy + round(y) - y) / r, 0.0, 1.0)
             painting.lift(spot, 0.8, at=(int(round(x)) - 3, int(round(y)) - 3))
-    # the upper lid: the darkest line of the face, heavier toward the outer corner, where the
-    # lashes run a little past the white
+    # the upper lid: the darkest line of the face, thin at the inner corner and heavier over the
+    # outer half, where the lashes shade it, ending at the corner as it turns down into the lower
+    # lid (a tail run on past the white, in black, read as a made-up eye)
     lid = np.column_stack((xs, top + 0.003))
     # (wide enough to survive the 64 px chip: there the eyes are this line and the iris under it)
-    weight = 0.014 if b.hooded < 0.5 else 0.017
-    _line(painting, sitter, render, lid, "sepia", weight, 1.0, wobble=0.15)
-    _line(painting, sitter, render, lid[2:-2] + (0.0, -0.002), "lamp_black", 0.5 * weight, 0.5, wobble=0.1)
-    outer = lid[len(lid) // 2:] if side > 0 else lid[:len(lid) // 2 + 1][::-1]
-    tail = np.vstack((outer, outer[-1] + (side * 0.012, -0.004)))
-    _line(painting, sitter, render, tail, "lamp_black", weight * 1.05, 0.7, wobble=0.15)
+    weight = 0.012 if b.hooded < 0.5 else 0.015
+    inner_end = lid[:len(lid) // 2 + 1] if side > 0 else lid[len(lid) // 2:]
+    outer = lid[len(lid) // 2 - 1:] if side > 0 else lid[:len(lid) // 2 + 2][::-1]
+    _line(painting, sitter, render, inner_end, "sepia", 0.7 * weight, 0.85, wobble=0.15)
+    corner = outer[-1] + (side * 0.004, -0.006)
+    _line(painting, sitter, render, np.vstack((outer, corner)), "sepia", weight, 1.0, wobble=0.15)
+    _line(painting, sitter, render, outer[:-1] + (0.0, -0.002), "lamp_black", 0.55 * weight, 0.45, wobble=0.1)
     # the lower lid, soft and warm; the crease of the upper lid (or the fold that hides it)
     if scale > 40:
         _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.004)), "burnt_sienna", 0.007,
@@ -524,7 +526,7 @@ def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, 
 # -- glasses --------------------------------------------------------------------------------------
 
 GLASSES = {  # pigment, strength, rim width (head units)
-    "rimless": ("payne_grey", 0.8, 0.008),  # the lens's edge catches the light as a thin grey line
+    "rimless": ("payne_grey", 0.8, 0.006),  # metal bridge and arms; the lens's edge only in touches
     "clear_frames": ("sepia", 0.65, 0.007),
     "dark_frames": ("lamp_black", 0.8, 0.009),
 }
@@ -552,8 +554,15 @@ def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> N
             painting.lay(soften(lens, 0.6), "cerulean", 0.03, at=tuple(mask_box[0]), wobble=0.3, edge=0.2)
         closed = np.vstack((pixels, pixels[:1]))
         shown = np.concatenate((visible, visible[:1]))
+        edge_strength = strength
+        if style == "rimless":
+            # a lens without a frame shows only where its edge catches the light or the shadow: a
+            # thin, broken line along the bottom and the outer side, nothing across the brow
+            caught = (np.concatenate((s, s[:1])) < -0.15) | (np.concatenate((c, c[:1])) * side > 0.55)
+            shown = shown & caught
+            edge_strength = 0.45 * strength
         for run in _runs(closed, shown):
-            painting.ink(run, pigment, width=max(0.6, width * scale), strength=strength, wobble=0.15)
+            painting.ink(run, pigment, width=max(0.6, width * scale), strength=edge_strength, wobble=0.15)
         if style == "dark_frames":  # the heavier bar along the top of a horn-rim
             top = rim[(s < 0.1)]
             pixels, visible = sitter.project(top, render, tolerance=0.01)
