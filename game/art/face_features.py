@@ -237,14 +237,23 @@ def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -
     band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.85 * width)),
                       (curve - np.column_stack((np.zeros_like(t), 0.75 * width)))[::-1]))
     if sitter.frame.scale > 40:  # in a scene's small heads the stroke is already as wide as the band
-        _fill(painting, sitter, render, band, ((pigment, (0.3 + 0.17 * min(b.brow_weight, 1.8)) * strength),),
+        # the mass in the hair's shadow colour, not its darkest: a brow is hairs over skin, and a
+        # solid dark band reads as a bar drawn on the face
+        mass = HAIR_LOOKS[look.hair]["shadow"]
+        weight = 0.55 + 0.3 * min(b.brow_weight, 1.8)
+        _fill(painting, sitter, render, band, tuple((name, amount * weight) for name, amount in mass),
               soft=0.008 * sitter.frame.scale)
+    # the dark strokes: heaviest over the inner two thirds, where the hairs crowd, and a thinner,
+    # lighter stroke out to the tail, which fades toward the temple
+    body = curve[:7]
     for k in range(3 if sitter.frame.scale > 50 else 1):
         offset = (k - 1) * 0.004
         # (no pass at full strength: a brow as dark as the lash line makes a bar of the two, the
         # look of dark glasses)
-        _line(painting, sitter, render, curve + (0.0, offset), pigment, float(width.mean()) * (1.0 if k else 0.8),
-              min(1.0, strength * (0.55 if k else 0.7)), wobble=0.4, dry=0.35 if k else 0.0)
+        _line(painting, sitter, render, body + (0.0, offset), pigment, float(width[:7].mean()) * (1.0 if k else 0.8),
+              min(1.0, strength * (0.5 if k else 0.6)), wobble=0.4, dry=0.45 if k else 0.2)
+    _line(painting, sitter, render, curve[4:], pigment, float(width[4:].mean()) * 0.7, min(1.0, strength * 0.45),
+          wobble=0.4, dry=0.3)
     if b.brow_weight > 1.6 and sitter.frame.scale > 50:  # bushy: hairs out of line
         for k in range(7):
             u = (k + 0.5) / 7
@@ -406,8 +415,9 @@ def hair_strokes(painting: Painting, sitter: Sitter, render: Render, stroke, px:
         points = on_cap(theta, phi)
         pixels, visible = sitter.project(points, render, tolerance=0.06)
         for run in _runs(pixels, visible):
-            painting.dry_brush(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength * 0.4,
-                               dryness=0.55, wobble=0.5 * px)
+            # (a drier brush broke the strokes into specks, which read as grit on the hair)
+            painting.dry_brush(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength * 0.35,
+                               dryness=0.3, wobble=0.5 * px)
     if b.part_x and b.strokes in ("side", "tousled"):  # the parting itself: a thin line of scalp
         theta = np.linspace(0.45, 0.1, 5)
         phi = np.full(5, np.arcsin(np.clip(b.part_x / radii[0], -0.9, 0.9)))
@@ -451,7 +461,7 @@ def forelock(painting: Painting, sitter: Sitter, render: Render, colours, px: fl
                                dryness=0.2, wobble=0.4 * px)
 
 
-def hair_locks(painting: Painting, sitter: Sitter, render: Render, stroke, lit: np.ndarray, px: float) -> None:
+def hair_locks(painting: Painting, sitter: Sitter, render: Render, colours, lit: np.ndarray, px: float) -> None:
     """Locks across a large head of hair, the way it is combed: dark strokes where the mass turns
     from the light, a lifted streak along the crest of a lock where it turns toward it.
 
@@ -466,7 +476,8 @@ def hair_locks(painting: Painting, sitter: Sitter, render: Render, stroke, lit: 
     hair = render.material == HAIR
     if hair.sum() < 200:
         return
-    pigment, strength = stroke
+    pigment, strength = colours["stroke"][0]
+    mass_pigment, mass_strength = colours["shadow"][0]
     rows, cols = np.nonzero(hair)
     rng = np.random.default_rng(int(b.age * 7919 + len(b.strokes) * 104729 + 17))  # the comb's, not the brush's
     scale = sitter.frame.scale
@@ -500,9 +511,14 @@ def hair_locks(painting: Painting, sitter: Sitter, render: Render, stroke, lit: 
         r0, c0 = rows[index], cols[index]
         if lit[r0, c0] > 0.55 and k % 2:
             painting.scrub(line, width=max(1.0, 0.014 * scale), amount=0.35, dryness=0.15)
+        elif k % 3:
+            # most locks are the shadow between two locks, a broad stroke of the hair's own dark: in
+            # the darkest pigment they read as ink scribbled on the hair
+            painting.dry_brush(line, mass_pigment, width=max(1.0, 0.02 * scale), strength=min(1.0, 1.1 * mass_strength),
+                               dryness=0.05, wobble=0.4 * px)
         else:
             # (a fuller brush than the comb's strokes: a lock is a line, not a scatter of specks)
-            painting.dry_brush(line, pigment, width=max(0.8, 0.011 * scale), strength=strength * 0.7,
+            painting.dry_brush(line, pigment, width=max(0.8, 0.009 * scale), strength=strength * 0.55,
                                dryness=0.15, wobble=0.4 * px)
 
 

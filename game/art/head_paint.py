@@ -385,7 +385,7 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     deep = soften(_smoothstep(0.6, 0.35, render.occlusion) * hair, 1.5 * px)
     _glazes(painting, deep, at, colours["shadow"], scale=0.5, wobble=1.0 * px, edge=0.3, bleed=1.0)
     face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
-    face_features.hair_locks(painting, sitter, render, colours["stroke"][0], lit, px)
+    face_features.hair_locks(painting, sitter, render, colours, lit, px)
     face_features.forelock(painting, sitter, render, colours, px)
 
 
