@@ -247,6 +247,10 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     half = np.maximum(_smoothstep(half_at + 0.12, half_at - 0.12, lit), graded * graded * 0.9) * skin
     turning = _smoothstep(0.55, 0.2, soften(facing, 1.5 * wobble)) * skin
     half = np.maximum(half, 0.6 * turning)
+    # the white collar and shirt throw light back up into the front of the chin: a painter keeps
+    # it in the half-tone there, or the lower face goes dark from the mouth to the jaw, a beard
+    fill = _chin_fill(render)
+    half = half * (1.0 - 0.45 * fill)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
@@ -259,7 +263,7 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
     # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
-    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.12 * bounce)
+    shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.12 * bounce) * (1.0 - 0.6 * fill)
     core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
     shadow = _lost_and_found(shadow, render, wobble)
     _glazes(painting, np.clip(0.5 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
@@ -308,6 +312,15 @@ def _value_breaks(lit: np.ndarray, skin: np.ndarray) -> tuple[float, float]:
     low, high = np.quantile(values, (0.12, 0.45))
     shadow_at = float(np.clip(0.3, low, high))
     return max(shadow_at + 0.2, float(np.quantile(values, 0.5))), shadow_at
+
+
+def _chin_fill(render: Render) -> np.ndarray:
+    """How much light the shirt front throws back onto the chin: the front of the face from under
+    the lower lip to the chin's edge, on the planes that face the viewer."""
+    b = render.build
+    y = render.position[..., 1]
+    below_lip = _smoothstep(b.mouth_y - 0.03, b.mouth_y - 0.07, y) * _smoothstep(b.chin_y - 0.02, b.chin_y + 0.03, y)
+    return below_lip * _smoothstep(0.35, 0.6, render.facing) * (render.position[..., 2] > 0.05)
 
 
 def _neck(render: Render) -> np.ndarray:
