@@ -7,6 +7,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --fourth-pass
     python scripts/make_painting_strip.py --fifth-pass
     python scripts/make_painting_strip.py --sixth-pass
+    python scripts/make_painting_strip.py --seventh-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -21,7 +22,10 @@ the principals, a row of the lineup at chip size and the ExComm's heads as the f
 them and as the fifth (neck and collar, one shadow shape, brows and lids, skin) paints them.
 ``--sixth-pass`` draws docs/painting-sixth-pass.png: the principals, the lineup and two scenes as
 the fifth pass painted them and as the sixth (ears, jaw, neck, hairline, brows, the far cheek,
-whole jackets, faces that hide what is behind them) paints them.
+whole jackets, faces that hide what is behind them) paints them. ``--seventh-pass`` draws
+docs/painting-seventh-pass.png: the principals and the lineup as the sixth pass painted them and
+as the seventh (graded half-tones, lost and found edges, noses, the chin's light, lids, rimless
+lenses, brows and hair) paints them.
 """
 
 from __future__ import annotations
@@ -133,6 +137,22 @@ SIXTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
      "The photo interpreter: one jacket from collar to hips, no seam at the waist"),
 )
 
+# The seventh pass: the half-tone graded and the shadow shape a lighter glaze with lost and found
+# edges, the nose stated on its own, the chin kept in the shirt's light, lids without a tail,
+# rimless lenses, brows and hair locks in the hair's own darks. The principals as the sixth pass
+# left them and now.
+SEVENTH_PASS_BEFORE = "6307ae3"  # main when the seventh pass began
+SEVENTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
+        ("kennedy", "Kennedy: a nose, and the chin in the light (the lower face read as a beard)"),
+        ("gromyko", "Gromyko: the far side turns in a graded half-tone, no flat block"),
+        ("mcnamara", "McNamara: rimless lenses, only their lower edge and the bridge"),
+        ("khrushchev", "Khrushchev: the nose's shadow side, its base and the mole beside it"),
+        ("rfk", "Robert Kennedy: lids without a tail, the chin and the forelock"),
+        ("bundy", "Bundy: an oval face with full cheeks instead of a balloon"),
+    )) + (
+    ("docs/portraits-lineup.png", (0, 226, 976, 518), 1, "The 1962 principals at the size of the lineup"),
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -141,6 +161,7 @@ PASSES = {
     "fourth": (FOURTH_PASS_CROPS, FOURTH_PASS_BEFORE, "painting-fourth-pass.png"),
     "fifth": (FIFTH_PASS_CROPS, FIFTH_PASS_BEFORE, "painting-fifth-pass.png"),
     "sixth": (SIXTH_PASS_CROPS, SIXTH_PASS_BEFORE, "painting-sixth-pass.png"),
+    "seventh": (SEVENTH_PASS_CROPS, SEVENTH_PASS_BEFORE, "painting-seventh-pass.png"),
 }
 
 

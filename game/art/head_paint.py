@@ -8,12 +8,15 @@ does not copy that gradient; they simplify it into a few values laid one over th
    dropped into the cheeks, nose and ears and, on a man, a cool grey-green into the shaved jaw
    while it is still wet, so they melt in without edges. The hair's first wash touches it while
    both are wet, which softens the hairline as it is in life.
-2. When that is dry, the half-tone: one glaze over every plane turned from the light, with soft
-   edges where the form turns slowly (a cheek) and firmer ones where it breaks (the jaw).
+2. When that is dry, the half-tone: one glaze over every plane turned from the light, graded so
+   it deepens toward the terminator, soft where the form turns slowly (a cheek) and firmer where
+   it breaks (the jaw); the front of the chin kept in the light the shirt throws back up.
 3. The shadow: a darker, cooler glaze laid wet-on-dry, so it dries with the hard, darkened edge
-   of a real wash: the shadow side of the nose, the eye sockets, under the jaw, the cast shadow
-   of the nose, kept a little lighter near the outline where light bounces back into it.
-4. The darks last: the hollows (nostrils, the corners of the mouth, the ear's opening), the
+   of a real wash where the form breaks (the edge softened where it rounds off): the shadow side
+   of the face, the eye sockets, under the jaw, kept a little lighter near the outline where
+   light bounces back into it.
+4. The darks last: the hollows (nostrils, the corners of the mouth, the ear's opening), the nose
+   stated on its own (its shadow side, its base, its cast shadow, the light on its bridge), the
    hair's shadow and its strokes, then the eyes, brows and mouth line (``game.art.face_features``).
 
 Everything is laid with ``Painting.lay`` from fields over the head's box, so edges wobble and dry
