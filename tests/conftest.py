@@ -26,3 +26,37 @@ def repo_root() -> Path:
 @pytest.fixture
 def demo_path() -> Path:
     return ROOT / "scenarios" / "demo" / "scenario.yaml"
+
+
+# The files that take longest, in the order they are handed out: the suite runs on every core
+# with whole files given to a worker at a time (``--dist loadfile``), and a long file begun last
+# keeps one core busy while the others wait. Longest first, the rest after them in collection
+# order, lets the workers finish together (pyproject.toml turns off xdist's own reordering, which
+# is by the number of tests in a file, not by their time). Times from ``pytest --durations``.
+LONGEST_FILES = (
+    "test_strategist_strength.py",  # about 150 s on a slow machine: the strategist's games
+    "test_cuban_missile_crisis.py",
+    "test_check.py",
+    "art/test_likeness.py",
+    "art/test_bake.py",
+    "ui/test_readability.py",
+    "test_fog_1962.py",
+    "art/test_portraits.py",
+    "test_fuzz.py",
+    "ui/test_monkey.py",
+    "classroom/test_browser.py",
+    "test_static_analysis.py",
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    rank = {name: index for index, name in enumerate(LONGEST_FILES)}
+
+    def order(item) -> int:
+        try:
+            relative = Path(str(item.path)).relative_to(ROOT / "tests").as_posix()
+        except ValueError:
+            return len(LONGEST_FILES)
+        return rank.get(relative, len(LONGEST_FILES))
+
+    items.sort(key=order)  # stable: within a file, and among the rest, the collection's order
