@@ -117,6 +117,10 @@ FIFTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
 )
 
 
+# The 1962 principals' rows of the lineup, as the passes since the sixth compare them.
+LINEUP_1962 = ("docs/portraits-lineup.png", (0, 226, 976, 518), 1, "The 1962 principals at the size of the lineup")
+
+
 # The sixth pass: ears that stand off the skull, the neck set back so the jaw's underside reads,
 # narrower jaw angles (no box faces), a swept hairline, lighter irises and brows, lips through a
 # beard, the far cheek's shadow one shape; a standing man's jacket in one wash, faces that hide
@@ -130,7 +134,7 @@ SIXTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
         ("malinovsky", "Malinovsky: dark hair and a darker complexion, as in 1962"),
         ("lemay", "LeMay: brows and lids that no longer join into a bar"),
     )) + (
-    ("docs/portraits-lineup.png", (0, 226, 976, 518), 1, "The 1962 principals at the size of the lineup"),
+    LINEUP_1962,
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 480), 1,
      "The ExComm: no curtain showing through McNamara's forehead"),
     ("assets/art/scenes/cuban_missile_crisis_1962/photo_interpreters.png", (540, 140, 840, 680), 1,
@@ -150,7 +154,7 @@ SEVENTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
         ("rfk", "Robert Kennedy: lids without a tail, the chin and the forelock"),
         ("bundy", "Bundy: an oval face with full cheeks instead of a balloon"),
     )) + (
-    ("docs/portraits-lineup.png", (0, 226, 976, 518), 1, "The 1962 principals at the size of the lineup"),
+    LINEUP_1962,
 )
 
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.

@@ -54,7 +54,7 @@ def pytest_collection_modifyitems(config, items) -> None:
 
     def order(item) -> int:
         try:
-            relative = Path(str(item.path)).relative_to(ROOT / "tests").as_posix()
+            relative = item.path.relative_to(ROOT / "tests").as_posix()
         except ValueError:
             return len(LONGEST_FILES)
         return rank.get(relative, len(LONGEST_FILES))

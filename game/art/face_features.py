@@ -574,8 +574,8 @@ def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> N
         if style == "rimless":
             # a lens without a frame shows only where its edge catches the light or the shadow: a
             # thin, broken line along the bottom and the outer side, nothing across the brow
-            caught = (np.concatenate((s, s[:1])) < -0.15) | (np.concatenate((c, c[:1])) * side > 0.55)
-            shown = shown & caught
+            caught = (s < -0.15) | (c * side > 0.55)
+            shown = shown & np.concatenate((caught, caught[:1]))
             edge_strength = 0.45 * strength
         for run in _runs(closed, shown):
             painting.ink(run, pigment, width=max(0.6, width * scale), strength=edge_strength, wobble=0.15)

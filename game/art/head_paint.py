@@ -261,8 +261,8 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
             bleed=1.6, granulation=0.3)
     painting.dry()
     # the shadow shape, one light wash (the graded half-tone under it already turns the form), its
-    # edge found or lost as the form breaks or rounds, charged darker at its core just past the turn and lighter toward the outline, where
-    # the room's light bounces back into it
+    # edge found or lost as the form breaks or rounds, charged darker at its core just past the
+    # turn and lighter toward the outline, where the room's light bounces back into it
     neck = _smoothstep(render.build.chin_y + 0.02, render.build.chin_y - 0.06, render.position[..., 1])
     shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
     # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
