@@ -171,3 +171,30 @@ def test_deeply_nested_or_huge_input_is_refused_not_crashed():
     diagnostics = Diagnostics()
     parse_condition(nested, HERE, NAMES, diagnostics)  # may be accepted or refused, but never raise
     assert "longer than" in refused("tension > 1 and " * 200 + "true").message
+
+
+# Runs of plain flags in an 'and' or an 'or' are read together (a choice's usual 'requires');
+# every mix of flags, negations and other tests must still mean exactly what it says.
+FLAG_NAMES = NameSpace(variables={"x": 0}, bounds={"x": (0, 10)},
+                       flags={"a": 1, "b": 2, "c": 3, "d": 4}, derived={}, day_slot=5)
+
+
+@pytest.mark.parametrize("source, meaning", [
+    ("flags.a and not flags.b", lambda x, a, b, c, d: a and not b),
+    ("not flags.a and not flags.b and not flags.c and not flags.d", lambda x, a, b, c, d: not (a or b or c or d)),
+    ("flags.a and x > 3 and not flags.c and flags.d", lambda x, a, b, c, d: a and x > 3 and not c and d),
+    ("x > 3 and flags.b and flags.c", lambda x, a, b, c, d: x > 3 and b and c),
+    ("flags.a or not flags.b or flags.c", lambda x, a, b, c, d: a or not b or c),
+    ("not flags.a or x < 3 or flags.b or not flags.d", lambda x, a, b, c, d: not a or x < 3 or b or not d),
+    ("flags.a and not flags.b or flags.c and not flags.d", lambda x, a, b, c, d: a and not b or c and not d),
+    ("not (flags.a and flags.b) and (flags.c or flags.d)", lambda x, a, b, c, d: not (a and b) and (c or d)),
+    ("1 < x < 8 and not flags.a", lambda x, a, b, c, d: 1 < x < 8 and not a),
+])
+def test_runs_of_flags_mean_what_they_say_for_every_combination(source, meaning):
+    diagnostics = Diagnostics()
+    test = parse_condition(source, HERE, FLAG_NAMES, diagnostics).test
+    assert not diagnostics.items
+    for x in (0, 5, 9):
+        for bits in range(16):
+            flags = [bool(bits >> place & 1) for place in range(4)]
+            assert bool(test([x, *flags, 1])) == bool(meaning(x, *flags)), (x, flags)

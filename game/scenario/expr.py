@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import math
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from collections.abc import Callable, Mapping, Sequence
@@ -408,6 +409,40 @@ def _slot_versus_constant(op: type, slot: int, constant: float) -> Evaluator:
     return lambda v: v[slot] != constant
 
 
+def _flag_run(run: Sequence[tuple[int, bool]], conjunction: bool) -> list[Evaluator]:
+    """One evaluator for neighbouring flag literals of an 'and' (all as wanted) or an 'or' (not
+    all the other way); flags hold True or False, so a tuple comparison decides it."""
+    if not run:
+        return []
+    if len(run) == 1:
+        slot, wanted = run[0]
+        if wanted:
+            return [lambda v: bool(v[slot])]
+        return [lambda v: not v[slot]]
+    read = itemgetter(*(slot for slot, _ in run))
+    if conjunction:
+        pattern = tuple(wanted for _, wanted in run)
+        return [lambda v: read(v) == pattern]
+    opposite = tuple(not wanted for _, wanted in run)
+    return [lambda v: read(v) != opposite]
+
+
+def _chain(parts: Sequence[Evaluator], conjunction: bool) -> Evaluator:
+    """'a and b and c' as nested two-part closures (no generator per call), first part outermost."""
+    combined = parts[-1]
+    for part in reversed(parts[:-1]):
+        combined = _both(part, combined) if conjunction else _either(part, combined)
+    return combined
+
+
+def _both(first: Evaluator, rest: Evaluator) -> Evaluator:
+    return lambda v: first(v) and rest(v)
+
+
+def _either(first: Evaluator, rest: Evaluator) -> Evaluator:
+    return lambda v: first(v) or rest(v)
+
+
 def _multiply(a, b):
     result = a * b
     # Whole numbers in Python grow without end; past 2**53 the game carries on in floats, which
@@ -522,16 +557,34 @@ class _Compiler:
         raise _Invalid(node, f"'{_snippet(node)}' is not a name the game knows; flags are written 'flags.name'")
 
     def _BoolOp(self, node: ast.BoolOp):
-        parts = tuple(self.boolean(value) for value in node.values)
-        if isinstance(node.op, ast.And):
-            if len(parts) == 2:
-                a, b = parts
-                return (lambda v: a(v) and b(v)), BOOLEAN
-            return (lambda v: all(p(v) for p in parts)), BOOLEAN
-        if len(parts) == 2:
-            a, b = parts
-            return (lambda v: a(v) or b(v)), BOOLEAN
-        return (lambda v: any(p(v) for p in parts)), BOOLEAN
+        conjunction = isinstance(node.op, ast.And)
+        parts = [self.boolean(value) for value in node.values]  # checks every part and notes its reads
+        # A run of plain flags ('flags.a and not flags.b and ...', the usual 'requires' of a choice)
+        # is read in one C call and compared with the pattern that decides it: the legal choices
+        # are tested in every step of every playout the strategist and the estimates look ahead.
+        # Only neighbours are merged, so the order of evaluation (and which part can fail) is kept.
+        groups: list[Evaluator] = []
+        run: list[tuple[int, bool]] = []
+        for value, part in zip(node.values, parts):
+            literal = self._flag_literal(value)
+            if literal is not None:
+                run.append(literal)
+                continue
+            groups.extend(_flag_run(run, conjunction))
+            run = []
+            groups.append(part)
+        groups.extend(_flag_run(run, conjunction))
+        return _chain(groups, conjunction), BOOLEAN
+
+    def _flag_literal(self, node: ast.AST) -> tuple[int, bool] | None:
+        """(slot, the value that makes it true) for 'flags.x' or 'not flags.x', else None."""
+        wanted = True
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            node, wanted = node.operand, False
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id == "flags" and node.attr in self.names.flags):
+            return self.names.flags[node.attr], wanted
+        return None
 
     def _UnaryOp(self, node: ast.UnaryOp):
         if isinstance(node.op, ast.Not):
@@ -567,8 +620,7 @@ class _Compiler:
             tests.append(self._comparison(type(op), compare, left_node, left, right_node, right))
         if len(tests) == 1:
             return tests[0], BOOLEAN
-        all_tests = tuple(tests)
-        return (lambda v: all(t(v) for t in all_tests)), BOOLEAN
+        return _chain(tests, True), BOOLEAN
 
     def _comparison(self, op, compare, left_node, left, right_node, right) -> Evaluator:
         slot = self._plain_slot(left_node)
