@@ -10,6 +10,7 @@ shows everything.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import re
@@ -108,10 +109,15 @@ class PolicyAnswers(io.StringIO):
         return f"{[choice.id for choice in legal].index(wanted) + 1}\n"
 
 
+@functools.cache  # the test of what the games meet reads the same games again
 def play_text(seat: str, mine: str, theirs: str, seed: int) -> tuple[str, TextGame]:
+    """A whole text game. The advisors give their odds of war in the first seed's games only: the
+    odds are the slow part (playouts each day) and their words are checked there; the other games
+    check everything else the text shows, and meet more of the secrets in the same time."""
     answers = PolicyAnswers(mine, seat)
     output = io.StringIO()
-    game = TextGame(machine.start(CRISIS, seed), {seat: "human", OTHER[seat]: theirs}, answers, output, width=10_000)
+    game = TextGame(machine.start(CRISIS, seed), {seat: "human", OTHER[seat]: theirs}, answers, output, width=10_000,
+                    estimates=seed == 1)
     answers.game = game
     game.run()
     return output.getvalue(), game
@@ -130,6 +136,7 @@ def test_the_text_mode_shows_a_seat_nothing_kept_from_it_and_the_ending_everythi
     history = game.session.state.history
     days, ending = by_day(text)
     assert len(days) == len(history)
+    assert ("odds of war" in text) == (seed == 1)  # the advisors' odds are among the words checked
     for index, day_text in enumerate(days):
         leaked = [secret for secret in kept_from(seat, history, index) if secret in day_text]
         assert not leaked, f"{seat}, {CRISIS.days[history[index].day_index].id}: {leaked}"

@@ -69,9 +69,13 @@ def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[C
     """The choices open to a role today: the day's own, then the role's standing ones."""
     if state.ended:
         return ()
+    key = ("tests", state.day_index, role_id)
+    tests = scenario.memo.get(key)
+    if tests is None:  # the lookahead asks at every step of every playout: no attribute lookups
+        tests = scenario.memo[key] = tuple((choice, choice.requires.test if choice.requires else None)
+                                           for choice in _offered_on(scenario, state.day_index, role_id))
     values = state.values
-    return tuple([choice for choice in _offered_on(scenario, state.day_index, role_id)
-                  if choice.requires is None or choice.requires.test(values)])
+    return tuple([choice for choice, test in tests if test is None or test(values)])
 
 
 def _offered_on(scenario: Scenario, day_index: int, role_id: str) -> tuple[Choice, ...]:

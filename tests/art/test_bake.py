@@ -145,11 +145,14 @@ def test_each_asset_has_its_own_seed_so_adding_one_changes_no_other(tmp_path):
 
 @pytest.fixture(scope="module")
 def baked_demo(tmp_path_factory):
-    """`brink art demo --out DIR`, run once for the tests below (painting takes seconds)."""
+    """`brink art demo --out DIR` for its maps, then its portraits with a contact sheet, run once
+    for the tests below. The demo's scenes (most of its painting time) are left out: painting a
+    scene through `brink art` is tested on a small scenario below."""
     out = tmp_path_factory.mktemp("art")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRINK_HOME", str(tmp_path_factory.mktemp("home")))
-        status = main(["art", "demo", "--out", str(out), "--contact-sheet", str(out / "sheet.png")])
+        status = main(["art", "demo", "--out", str(out), "--only", "maps"]) or \
+            main(["art", "demo", "--out", str(out), "--only", "portraits", "--contact-sheet", str(out / "sheet.png")])
     return status, out
 
 
