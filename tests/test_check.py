@@ -190,3 +190,28 @@ def replay_ending(scenario, steps):
         fired = set(step.events)
         state = next(resolve_outcomes(scenario, state, chosen, lambda event, chance, fired=fired: (event.id in fired,))).state
     return state.ending
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("tension >= 80", 0.4),  # 40 short, of a 0..100 range
+    ("tension >= 20", 0.0),
+    ("missiles_ready <= 0", 0.03),  # the wider of the two sides' ranges: a bare number's is 100
+    ("tension >= 80 and trust >= 30", 0.4 + 0.1),  # 'and' adds
+    ("tension >= 80 or trust >= 30", 0.1),  # 'or' takes the nearer
+    ("flags.quarantine", 1.0),
+    ("not flags.quarantine", 0.0),
+    ("flags.quarantine == false and 20 <= tension < 50", 0.0),
+    ("(trust if flags.quarantine else tension) >= 50", 0.1),  # the branch the flag picks
+    ("tension / (trust - 20) > 1", 1.0),  # a division by zero: plainly 'not true'
+    ("defcon <= 2", None),  # a derived value, read through its own formula
+])
+def test_the_directed_search_measures_how_far_a_condition_is_from_true(source, expected):
+    from game.tools.direct import Distance
+    demo = load_scenario(ROOT / "scenarios" / "demo" / "scenario.yaml")
+    values = [40, 3, 50, 20, False, False, False, 1]
+    found = Distance(demo, source)(values)
+    if expected is None:
+        defcon = demo.derived["defcon"].value(values)
+        assert found == max(0.0, defcon - 2) / 100
+    else:
+        assert found == pytest.approx(expected)

@@ -29,52 +29,61 @@ FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs
 
 
 class Distance:
-    """How far a state's values stand from a condition being true (0 when it is)."""
+    """How far a state's values stand from a condition being true (0 when it is).
+
+    The formula's tree is turned into closures once (the search asks millions of times); the
+    closures compute what the rules above say and nothing else: no code from the file is run."""
 
     def __init__(self, scenario: Scenario, source: str):
         self.scenario = scenario
-        self.tree: ast.expr | None
+        self._measure: Callable[[Sequence], float] | None
         try:
-            self.tree = ast.parse(" ".join(str(source).split()), mode="eval").body
+            self._measure = self._truth(ast.parse(" ".join(str(source).split()), mode="eval").body)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            self.tree = None
+            self._measure = None
 
     def __call__(self, values: Sequence) -> float:
-        if self.tree is None:
+        if self._measure is None:
             return 1.0
         try:
-            return self._distance(self.tree, values)
+            return self._measure(values)
         except (ArithmeticError, ValueError, TypeError, RecursionError):
             return 1.0
 
     # --- truth --------------------------------------------------------------------------------
-    def _distance(self, node: ast.AST, values) -> float:
+    def _truth(self, node: ast.AST) -> Callable[[Sequence], float]:
         if isinstance(node, ast.BoolOp):
-            parts = [self._distance(child, values) for child in node.values]
-            return sum(parts) if isinstance(node.op, ast.And) else min(parts)
+            parts = [self._truth(child) for child in node.values]
+            if isinstance(node.op, ast.And):
+                return lambda values: sum([part(values) for part in parts])  # every part, no short cut
+            return lambda values: min([part(values) for part in parts])
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            return 1.0 if self._distance(node.operand, values) == 0 else 0.0
+            inner = self._truth(node.operand)
+            return lambda values: 1.0 if inner(values) == 0 else 0.0
         if isinstance(node, ast.Compare):
-            total = 0.0
+            pairs = []
             left = node.left
             for op, right in zip(node.ops, node.comparators):
-                total += self._compare(op, left, right, values)
+                pairs.append(self._compare(op, left, right))
                 left = right
-            return total
-        return 0.0 if self._number(node, values) else 1.0
+            if len(pairs) == 1:
+                return pairs[0]
+            return lambda values: sum([0.0] + [pair(values) for pair in pairs])
+        number = self._number(node)
+        return lambda values: 0.0 if number(values) else 1.0
 
-    def _compare(self, op: ast.cmpop, left_node: ast.AST, right_node: ast.AST, values) -> float:
-        left, right = self._number(left_node, values), self._number(right_node, values)
+    def _compare(self, op: ast.cmpop, left_node: ast.AST, right_node: ast.AST) -> Callable[[Sequence], float]:
+        left, right = self._number(left_node), self._number(right_node)
         scale = max(self._span(left_node), self._span(right_node))
         if isinstance(op, (ast.GtE, ast.Gt)):
-            gap = right - left + (0 if isinstance(op, ast.GtE) else 1e-9)
-        elif isinstance(op, (ast.LtE, ast.Lt)):
-            gap = left - right + (0 if isinstance(op, ast.LtE) else 1e-9)
-        elif isinstance(op, ast.Eq):
-            gap = abs(left - right)
-        else:  # !=
-            gap = 0.0 if left != right else 1.0
-        return max(0.0, gap) / scale
+            nudge = 0 if isinstance(op, ast.GtE) else 1e-9
+            return lambda values: max(0.0, right(values) - left(values) + nudge) / scale
+        if isinstance(op, (ast.LtE, ast.Lt)):
+            nudge = 0 if isinstance(op, ast.LtE) else 1e-9
+            return lambda values: max(0.0, left(values) - right(values) + nudge) / scale
+        if isinstance(op, ast.Eq):
+            return lambda values: max(0.0, abs(left(values) - right(values))) / scale
+        return lambda values: max(0.0, 0.0 if left(values) != right(values) else 1.0) / scale  # !=
 
     def _span(self, node: ast.AST) -> float:
         """The range a plain variable moves in (the yardstick for "how far"); 100 for anything else."""
@@ -84,42 +93,66 @@ class Distance:
         return 100.0
 
     # --- numbers ------------------------------------------------------------------------------
-    def _number(self, node: ast.AST, values) -> float:
+    def _number(self, node: ast.AST) -> Callable[[Sequence], float]:
         scenario = self.scenario
         if isinstance(node, ast.Constant):
-            return float(node.value) if isinstance(node.value, (int, float)) else 0.0
+            constant = float(node.value) if isinstance(node.value, (int, float)) else 0.0
+            return lambda values: constant
         if isinstance(node, ast.Name):
             name = node.id
             if name in scenario.variables:
-                return values[scenario.variables[name].slot]
+                slot = scenario.variables[name].slot
+                return lambda values: values[slot]
             if name in scenario.derived:
-                return scenario.derived[name].value(values)
+                return scenario.derived[name].value
             if name in scenario.flags:
-                return float(bool(values[scenario.flags[name].slot]))
+                return self._flag(scenario.flags[name].slot)
             if name == "day":
-                return values[scenario.day_slot]
-            return {"true": 1.0, "false": 0.0}.get(name, 0.0)
+                day = scenario.day_slot
+                return lambda values: values[day]
+            named = {"true": 1.0, "false": 0.0}.get(name, 0.0)
+            return lambda values: named
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "flags":
             flag = scenario.flags.get(node.attr)
-            return float(bool(values[flag.slot])) if flag is not None else 0.0
+            return self._flag(flag.slot) if flag is not None else (lambda values: 0.0)
         if isinstance(node, ast.UnaryOp):
-            operand = self._number(node.operand, values)
-            return -operand if isinstance(node.op, ast.USub) else (operand if isinstance(node.op, ast.UAdd)
-                                                                   else float(not operand))
+            operand = self._number(node.operand)
+            if isinstance(node.op, ast.USub):
+                return lambda values: -operand(values)
+            if isinstance(node.op, ast.UAdd):
+                return operand
+            return lambda values: float(not operand(values))
         if isinstance(node, ast.BinOp):
-            a, b = self._number(node.left, values), self._number(node.right, values)
-            operations: dict[type, Callable[[float, float], float]] = {
-                ast.Add: lambda x, y: x + y, ast.Sub: lambda x, y: x - y, ast.Mult: lambda x, y: x * y,
-                ast.Div: lambda x, y: x / y, ast.FloorDiv: lambda x, y: x // y, ast.Mod: lambda x, y: x % y}
-            return operations[type(node.op)](a, b)
+            a, b = self._number(node.left), self._number(node.right)
+            operation = _OPERATIONS.get(type(node.op))
+            if operation is None:
+                return _unreadable
+            return lambda values: operation(a(values), b(values))
         if isinstance(node, ast.IfExp):
-            chosen = node.body if self._distance(node.test, values) == 0 else node.orelse
-            return self._number(chosen, values)
+            test, body, other = self._truth(node.test), self._number(node.body), self._number(node.orelse)
+            return lambda values: body(values) if test(values) == 0 else other(values)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS:
-            return float(FUNCTIONS[node.func.id](*(self._number(arg, values) for arg in node.args)))
+            function, arguments = FUNCTIONS[node.func.id], [self._number(arg) for arg in node.args]
+            return lambda values: float(function(*[argument(values) for argument in arguments]))
         if isinstance(node, (ast.BoolOp, ast.Compare)):
-            return float(self._distance(node, values) == 0)
-        raise ValueError("a formula this search cannot read")
+            truth = self._truth(node)
+            return lambda values: float(truth(values) == 0)
+        return _unreadable
+
+    @staticmethod
+    def _flag(slot: int) -> Callable[[Sequence], float]:
+        return lambda values: float(bool(values[slot]))
+
+
+def _unreadable(values: Sequence) -> float:
+    """A part of a formula this search cannot read: the distance is then the plain 1 of 'not true'
+    (raised when met, as before, so a part in a branch not taken costs nothing)."""
+    raise ValueError("a formula this search cannot read")
+
+
+_OPERATIONS: dict[type, Callable[[float, float], float]] = {
+    ast.Add: lambda x, y: x + y, ast.Sub: lambda x, y: x - y, ast.Mult: lambda x, y: x * y,
+    ast.Div: lambda x, y: x / y, ast.FloorDiv: lambda x, y: x // y, ast.Mod: lambda x, y: x % y}
 
 
 @dataclass(frozen=True, slots=True)
