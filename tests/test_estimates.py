@@ -47,6 +47,7 @@ def test_the_estimate_is_the_same_each_time_the_day_is_shown_and_follows_the_pos
             estimate = first[advisor.id]
             assert estimate.choice_id == entry.recommends
             assert 0 <= estimate.found <= 1
+            assert estimate.found == war_risk(CUBA, state, "kennedy", entry.recommends)  # worked out afresh, the same
             assert estimate.said == coloured(estimate.found, advisor.leaning, CUBA.choice("kennedy", entry.recommends).leaning)
 
 
@@ -83,3 +84,18 @@ def test_the_command_line_turns_estimates_off(monkeypatch, capsys):
                  "--difficulty", "easy"]) == 0
     out = capsys.readouterr().out
     assert "I put the odds of war" in out and "strategist:easy" in out
+
+
+def test_a_position_already_estimated_is_answered_from_memory_with_the_same_figures(monkeypatch):
+    from game.engine import estimates
+    state = new_game(CUBA, 11)
+    advice = advice_for(CUBA, state, "kennedy")
+    first = estimates_for(CUBA, state, "kennedy", advice)
+    assert first
+
+    def no_playouts(*args, **kwargs):
+        raise AssertionError("a position estimated before was looked ahead again")
+    monkeypatch.setattr(estimates, "war_risk", no_playouts)
+    assert estimates_for(CUBA, new_game(CUBA, 11), "kennedy", advice) == first  # an equal position, not the same object
+    with pytest.raises(AssertionError):  # another game's position is a new question
+        estimates_for(CUBA, new_game(CUBA, 12), "kennedy", advice)

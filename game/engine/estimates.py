@@ -17,6 +17,7 @@ figure and must weigh who is speaking.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ from game.scenario.model import Advice, Advisor, Scenario
 
 ESTIMATE_PLAYOUTS = 32  # per order estimated: a few tens of milliseconds on the 1962 scenario
 LEANING_COLOUR = {"hawk": 0.5, "moderate": 1.0, "dove": 1.5}  # times the risk of an order of force
+_RISKS_KEPT = 512  # positions' estimates remembered (see _known_risks)
 MOST_SAID = 0.95  # nobody at the table calls a war certain
 _STREAM = 1000  # the dice streams of estimates, apart from the events' (0) and the seats' (1, 2, ...)
 _OWN_HABITS = ("historical", "dove", "hawk")
@@ -106,11 +108,27 @@ def estimates_for(scenario: Scenario, state: GameState, role_id: str,
         if choice is None:
             continue
         if choice.id not in found:
-            belief = belief if belief is not None else seat_belief(scenario, state, role_id)
-            found[choice.id] = war_risk(scenario, state, role_id, choice.id, playouts, belief)
+            remembered = _known_risks(scenario)
+            key = (state, role_id, choice.id, playouts)
+            if key not in remembered:
+                belief = belief if belief is not None else seat_belief(scenario, state, role_id)
+                remembered[key] = war_risk(scenario, state, role_id, choice.id, playouts, belief)
+                while len(remembered) > _RISKS_KEPT:
+                    remembered.popitem(last=False)
+            found[choice.id] = remembered[key]
         risk = found[choice.id]
         result[advisor.id] = Estimate(advisor.id, choice.id, coloured(risk, advisor.leaning, choice.leaning), risk)
     return result
+
+
+def _known_risks(scenario: Scenario) -> OrderedDict:
+    """The estimates already worked out, by position, seat, order and playouts: the same question
+    always gets the same answer (the dice are keyed by the game), so a screen drawn again, a second
+    window on the same game or a replayed day costs no new playouts. The oldest are let go."""
+    known = scenario.memo.get("war risks")
+    if known is None:
+        known = scenario.memo["war risks"] = OrderedDict()
+    return known
 
 
 def odds_words(risk: float) -> tuple[str, dict]:
