@@ -2,7 +2,7 @@
 
 Both the strategist (a computer leader that plays to win for its seat) and the advisors'
 estimates stand on this. A playout plays the rest of a game with the same steps as
-``resolve_day`` (``apply_orders``, ``may_fire``/``fire``, ``ending_of_day``) but keeps no
+``resolve_day`` (``apply_orders``, ``roll_events``, ``ending_of_day``) but keeps no
 history, and rolls the events with its own dice: whoever looks ahead does not know the game's
 dice, nor the other seat's order of the day, only how the other seat has played so far. Nor does
 it start from the true position: the callers start each playout from a position the seat
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from game.engine.goals import goal_value
-from game.engine.resolve import Dice, apply_orders, ending_of_day, fire, legal_choices, may_fire
+from game.engine.resolve import Dice, apply_orders, ending_of_day, legal_choices, roll_events
 from game.engine.state import DayRecord, GameState
 from game.scenario.errors import FormulaError
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
@@ -150,8 +150,6 @@ def playout(scenario: Scenario, state: GameState, first: Mapping[str, Choice], p
     difference between them is the order's doing, not chance's.
     """
     roles = tuple(scenario.roles)
-    events = scenario.events
-    days = scenario.days
     key = key * 1_000_003
     while state.ending is None:
         day_key = key + state.day_index * 7919
@@ -165,13 +163,7 @@ def playout(scenario: Scenario, state: GameState, first: Mapping[str, Choice], p
         first = {}
         applied = apply_orders(scenario, state, chosen)
         values, waiting = applied.values, applied.waiting
-        day_id = days[state.day_index].id
-        dice = Dice(day_key)
-        fired_today = []
-        for event in events:
-            if may_fire(event, day_id, state.fired, values) and dice.random() < event.probability.value(values):
-                fired_today.append(event.id)
-                fire(event, state.day_index, values, waiting)
+        fired_today = roll_events(scenario, state.day_index, state.fired, values, Dice(day_key), waiting)
         ending = ending_of_day(scenario, state, chosen, applied.matching, fired_today, values)
         fired = state.fired | frozenset(fired_today) if fired_today else state.fired
         state = GameState(0, state.day_index if ending else state.day_index + 1, tuple(values), tuple(waiting),

@@ -139,12 +139,7 @@ def resolve_day(scenario: Scenario, state: GameState, orders: Mapping[str, str |
     values, waiting = applied.values, applied.waiting
 
     fired = state.fired
-    events_today = []
-    dice = day_random(state.seed, state.day_index)
-    for event in scenario.events:
-        if may_fire(event, day.id, fired, values) and dice.random() < event.probability.value(values):
-            events_today.append(event.id)
-            fire(event, state.day_index, values, waiting)
+    events_today = roll_events(scenario, state.day_index, fired, values, day_random(state.seed, state.day_index), waiting)
     if events_today:
         fired = fired | frozenset(events_today)
 
@@ -218,6 +213,37 @@ def may_fire(event: Event, day_id: str, fired: frozenset[str], values: Sequence)
     if event.days is not None and day_id not in event.days:
         return False
     return event.requires is None or event.requires.test(values)
+
+
+def roll_events(scenario: Scenario, day_index: int, fired: frozenset[str], values: list, dice: Dice,
+                waiting: list) -> list[str]:
+    """Step 5: every event that may fire today (``may_fire``) rolls the dice, in the file's order;
+    one that happens acts at once, so a later event sees its effects. Returns their ids.
+
+    The lookahead runs this at every step of every playout, so the events tied to other days are
+    left out once per day and each event's tests are taken out of it beforehand."""
+    happened = []
+    for event, event_id, once, requires, chance in _events_on(scenario, day_index):
+        if once and event_id in fired:
+            continue
+        if requires is not None and not requires(values):
+            continue
+        if dice.random() < chance(values):
+            happened.append(event_id)
+            fire(event, day_index, values, waiting)
+    return happened
+
+
+def _events_on(scenario: Scenario, day_index: int) -> tuple:
+    key = ("events", day_index)
+    found = scenario.memo.get(key)
+    if found is None:
+        day_id = scenario.days[day_index].id
+        found = scenario.memo[key] = tuple(
+            (event, event.id, event.once, event.requires.test if event.requires is not None else None,
+             event.probability.value)
+            for event in scenario.events if event.days is None or day_id in event.days)
+    return found
 
 
 def fire(event: Event, day_index: int, values: list, waiting: list) -> None:
