@@ -409,21 +409,17 @@ def _slot_versus_constant(op: type, slot: int, constant: float) -> Evaluator:
     return lambda v: v[slot] != constant
 
 
-def _flag_run(run: Sequence[tuple[int, bool]], conjunction: bool) -> list[Evaluator]:
-    """One evaluator for neighbouring flag literals of an 'and' (all as wanted) or an 'or' (not
-    all the other way); flags hold True or False, so a tuple comparison decides it."""
-    if not run:
-        return []
-    if len(run) == 1:
-        slot, wanted = run[0]
-        if wanted:
-            return [lambda v: bool(v[slot])]
-        return [lambda v: not v[slot]]
-    read = itemgetter(*(slot for slot, _ in run))
+def _flag_run(run: Sequence[tuple[int, bool, Evaluator]], conjunction: bool) -> list[Evaluator]:
+    """One evaluator for neighbouring flag literals (slot, the value that makes it true, its own
+    compiled test) of an 'and' (all as wanted) or an 'or' (not all the other way); flags hold
+    True or False, so a tuple comparison decides it. A lone literal keeps its own test."""
+    if len(run) < 2:
+        return [test for _, _, test in run]
+    read = itemgetter(*(slot for slot, _, _ in run))
     if conjunction:
-        pattern = tuple(wanted for _, wanted in run)
+        pattern = tuple(wanted for _, wanted, _ in run)
         return [lambda v: read(v) == pattern]
-    opposite = tuple(not wanted for _, wanted in run)
+    opposite = tuple(not wanted for _, wanted, _ in run)
     return [lambda v: read(v) != opposite]
 
 
@@ -564,11 +560,11 @@ class _Compiler:
         # are tested in every step of every playout the strategist and the estimates look ahead.
         # Only neighbours are merged, so the order of evaluation (and which part can fail) is kept.
         groups: list[Evaluator] = []
-        run: list[tuple[int, bool]] = []
+        run: list[tuple[int, bool, Evaluator]] = []
         for value, part in zip(node.values, parts):
             literal = self._flag_literal(value)
             if literal is not None:
-                run.append(literal)
+                run.append((*literal, part))
                 continue
             groups.extend(_flag_run(run, conjunction))
             run = []
