@@ -100,23 +100,20 @@ def estimates_for(scenario: Scenario, state: GameState, role_id: str,
                   advice: Sequence[tuple[Advisor, Advice]], playouts: int = ESTIMATE_PLAYOUTS) -> dict[str, Estimate]:
     """By advisor id: the estimate of each advisor whose advice recommends an order open today.
     Each order is looked at once, however many advisors recommend it."""
-    found: dict[str, float] = {}
+    remembered = _known_risks(scenario)
     result = {}
     belief: Belief | None = None
     for advisor, entry in advice:
         choice = find_legal(scenario, state, role_id, entry.recommends) if entry.recommends else None
         if choice is None:
             continue
-        if choice.id not in found:
-            remembered = _known_risks(scenario)
-            key = (state, role_id, choice.id, playouts)
-            if key not in remembered:
-                belief = belief if belief is not None else seat_belief(scenario, state, role_id)
-                remembered[key] = war_risk(scenario, state, role_id, choice.id, playouts, belief)
-                while len(remembered) > _RISKS_KEPT:
-                    remembered.popitem(last=False)
-            found[choice.id] = remembered[key]
-        risk = found[choice.id]
+        key = (state, role_id, choice.id, playouts)
+        risk = remembered.get(key)
+        if risk is None:
+            belief = belief if belief is not None else seat_belief(scenario, state, role_id)
+            risk = remembered[key] = war_risk(scenario, state, role_id, choice.id, playouts, belief)
+            while len(remembered) > _RISKS_KEPT:
+                remembered.popitem(last=False)
         result[advisor.id] = Estimate(advisor.id, choice.id, coloured(risk, advisor.leaning, choice.leaning), risk)
     return result
 
