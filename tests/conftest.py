@@ -34,18 +34,18 @@ def demo_path() -> Path:
 # order, lets the workers finish together (pyproject.toml turns off xdist's own reordering, which
 # is by the number of tests in a file, not by their time). Times from ``pytest --durations``.
 LONGEST_FILES = (
-    "test_strategist_strength.py",  # about 150 s on a slow machine: the strategist's games
-    "test_cuban_missile_crisis.py",
-    "test_check.py",
-    "art/test_likeness.py",
-    "art/test_bake.py",
-    "ui/test_readability.py",
-    "test_fog_1962.py",
+    "test_strategist_strength.py",  # about 110 s on a slow machine, with two processes of its own
+    "test_cuban_missile_crisis.py",  # about 150 s
     "art/test_portraits.py",
-    "test_fuzz.py",
+    "art/test_likeness.py",
+    "test_check.py",
+    "ui/test_readability.py",
+    "art/test_bake.py",
+    "art/test_scenes.py",
     "ui/test_monkey.py",
-    "classroom/test_browser.py",
+    "test_fog_1962.py",
     "test_static_analysis.py",
+    "classroom/test_browser.py",
 )
 
 
