@@ -130,8 +130,10 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     top = top + corner_drop * np.clip(t * side, 0.0, None)
     opening = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], bottom[::-1]))))
     _socket(painting, sitter, render, look, side, cx, cy, half)
-    # the white of the eye is the paper, lifted clean; the upper lid's shadow greys its top
-    _fill(painting, sitter, render, opening, (("payne_grey", 0.03), ("rose", 0.01)), soft=0.3, lift=0.92)
+    # the white of the eye is the paper lifted, then greyed: never as white as a highlight (a clean
+    # white almond round the iris made every sitter stare); the upper lid's shadow greys its top
+    _fill(painting, sitter, render, opening, (("payne_grey", 0.075), ("ultramarine", 0.015), ("rose", 0.015)),
+          soft=0.3, lift=0.85)
     if scale > 60:  # in a scene's small heads the lid's shadow is lost in the lid's line
         lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
         _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
@@ -361,7 +363,8 @@ def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     if b.expression in ("stern", "worried") or years > 0.7:
         for side in (-1, 1):
             crease = np.array(((side * 0.02, 0.035), (side * 0.024, 0.1)))
-            _line(painting, sitter, render, crease, shadow, 0.007, 0.45 if b.expression == "stern" else 0.3,
+            # (a pale line: at full strength the pair read as an orange scratch between the brows)
+            _line(painting, sitter, render, crease, shadow, 0.006, 0.3 if b.expression == "stern" else 0.2,
                   wobble=0.3)
     if smiling or years > 0.6:
         for side in (-1, 1):
@@ -510,7 +513,8 @@ def hair_locks(painting: Painting, sitter: Sitter, render: Render, colours, lit:
         line = np.array(path)
         r0, c0 = rows[index], cols[index]
         if lit[r0, c0] > 0.55 and k % 2:
-            painting.scrub(line, width=max(1.0, 0.014 * scale), amount=0.35, dryness=0.15)
+            # (a light lift: a stronger one left white streaks that read as grey hair)
+            painting.scrub(line, width=max(1.0, 0.014 * scale), amount=0.22, dryness=0.15)
         elif k % 3:
             # most locks are the shadow between two locks, a broad stroke of the hair's own dark: in
             # the darkest pigment they read as ink scribbled on the hair

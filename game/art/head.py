@@ -173,8 +173,8 @@ class Head:
         # masseter): it joins the two, so the jaw reads as the edge of one plane, not a bar on a ball
         d = _smin(d, _capsule(m, (0.2 * b.cheekbones, -0.07, 0.05), (angle[0] - 0.02, angle[1] + 0.03, angle[2] + 0.04),
                               0.085), 0.12)
-        d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.055, 0.255 + 0.03 * b.chin_jut),
-                                (0.065 * b.chin_width + 0.035 * b.square, 0.06, 0.075)), 0.07)
+        d = _smin(d, _ellipsoid(p, (0.0, chin_y + 0.07, 0.25 + 0.03 * b.chin_jut),
+                                (0.06 * b.chin_width + 0.03 * b.square, 0.08, 0.08)), 0.11)
         # cheeks: full pads, or the hollow under the cheekbone of a lean face; jowls below them
         full = max(b.cheeks, -0.4)
         # (the pads sit forward on the face and melt wide into it, so a full cheek swells the face

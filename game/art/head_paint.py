@@ -248,6 +248,10 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     # wash that deepens toward the terminator), and the side planes of the face turning from the viewer
     graded = _smoothstep(0.95, shadow_at, lit)
     half = np.maximum(_smoothstep(half_at + 0.12, half_at - 0.12, lit), graded * graded * 0.9) * skin
+    # the hollows the room's light reaches less (the sockets, the sides of the nose, the corners of
+    # the mouth, under the lower lip): a half-tone even on the lit side, so the face keeps its form
+    enclosed = _smoothstep(0.85, 0.55, soften(render.occlusion, 1.0 * wobble)) * skin
+    half = np.maximum(half, 0.75 * enclosed)
     turning = _smoothstep(0.55, 0.2, soften(facing, 1.5 * wobble)) * skin
     half = np.maximum(half, 0.6 * turning)
     # the white collar and shirt throw light back up into the front of the chin: a painter keeps
@@ -278,10 +282,11 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
         y = render.position[..., 1]
         under = _smoothstep(render.build.chin_y - 0.12, render.build.chin_y - 0.01, y)
         depth = 1.0 if look.detail >= 1.0 else 0.75  # a small head in a room: the room's light fills it
-        _glazes(painting, soften(throat, 0.8 * wobble), at, colours["half"], scale=0.9 * depth, wobble=wobble,
-                edge=0.2, bleed=1.0, granulation=0.3)
-        _glazes(painting, soften(throat * under, 1.2 * wobble), at, colours["shadow"], scale=1.2 * depth,
-                wobble=wobble, edge=0.5, bleed=0.6, granulation=0.4)
+        # (both laid soft: a hard, dried rim down the neck drew a ragged patch there, a beard's shadow)
+        _glazes(painting, soften(throat, 1.2 * wobble), at, colours["half"], scale=0.75 * depth, wobble=wobble,
+                edge=0.05, bleed=1.4, granulation=0.3)
+        _glazes(painting, soften(throat * under * under, 1.2 * wobble), at, colours["shadow"], scale=1.2 * depth,
+                wobble=wobble, edge=0.35, bleed=0.8, granulation=0.4)
 
 
 def _lost_and_found(shadow: np.ndarray, render: Render, wobble: float) -> np.ndarray:
@@ -508,8 +513,10 @@ def _found_edges(painting: Painting, render: Render, look: Look, at, px: float) 
     # firm on the shadow side, a faint broken line on the lit side: the head keeps its outline
     side = 0.3 + 0.7 * _smoothstep(0.3, 0.05, render.lit)
     broken = np.clip(0.6 + render.occlusion * 0.0 + 0.6 * np.sin(render.position[..., 1] * 60.0), 0.0, 1.0)
+    # the neck's sides are not drawn: a line down them stands the head on a stalk
+    neck = _smoothstep(render.build.chin_y - 0.02, render.build.chin_y - 0.12, render.position[..., 1])
     colours = SKIN_LOOKS[look.skin]["shadow"]
-    _glazes(painting, edge * side * broken, at, ((colours[0][0], 0.5), ("sepia", 0.12)), wobble=0.5 * px, edge=0.2,
+    _glazes(painting, edge * side * broken * (1.0 - 0.8 * neck), at, ((colours[0][0], 0.5), ("sepia", 0.12)), wobble=0.5 * px, edge=0.2,
             bleed=0.3, granulation=0.2)
 
 
