@@ -8,6 +8,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --fifth-pass
     python scripts/make_painting_strip.py --sixth-pass
     python scripts/make_painting_strip.py --seventh-pass
+    python scripts/make_painting_strip.py --eighth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -25,7 +26,9 @@ the fifth pass painted them and as the sixth (ears, jaw, neck, hairline, brows, 
 whole jackets, faces that hide what is behind them) paints them. ``--seventh-pass`` draws
 docs/painting-seventh-pass.png: the principals and the lineup as the sixth pass painted them and
 as the seventh (graded half-tones, lost and found edges, noses, the chin's light, lids, rimless
-lenses, brows and hair) paints them.
+lenses, brows and hair) paints them. ``--eighth-pass`` draws docs/painting-eighth-pass.png: the
+principals, the lineup and the ExComm as the seventh pass painted them and as the eighth (the chin
+a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes) paints them.
 """
 
 from __future__ import annotations
@@ -157,6 +160,23 @@ SEVENTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
     LINEUP_1962,
 )
 
+# The eighth pass: the chin a rounded mass melted into the face (a square chin was a shelf), the
+# shoulders as broad as a man's, the neck's half-tone laid soft and its sides not outlined, the
+# whites of the eyes greyed, paler frown lines and hair sheen. The principals as the seventh pass
+# left them and now.
+EIGHTH_PASS_BEFORE = "59eb8f2"  # main when the eighth pass began
+EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
+        ("kennedy", "Kennedy: the square chin a rounded mass, no shelf under the mouth; broad shoulders"),
+        ("bundy", "Bundy: the neck a soft half-tone under the jaw, not a ragged dark patch"),
+        ("rfk", "Robert Kennedy: greyed whites of the eyes, no white stare; a calmer neck"),
+        ("mcnamara", "McNamara: a pale crease between the brows, not an orange scratch"),
+        ("khrushchev", "Khrushchev: the Soviet cut's broad shoulders"),
+    )) + (
+    LINEUP_1962,
+    ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 520), 1,
+     "The ExComm: the same shoulders at the table"),
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -166,6 +186,7 @@ PASSES = {
     "fifth": (FIFTH_PASS_CROPS, FIFTH_PASS_BEFORE, "painting-fifth-pass.png"),
     "sixth": (SIXTH_PASS_CROPS, SIXTH_PASS_BEFORE, "painting-sixth-pass.png"),
     "seventh": (SEVENTH_PASS_CROPS, SEVENTH_PASS_BEFORE, "painting-seventh-pass.png"),
+    "eighth": (EIGHTH_PASS_CROPS, EIGHTH_PASS_BEFORE, "painting-eighth-pass.png"),
 }
 
 
