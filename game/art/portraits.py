@@ -19,7 +19,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from game.art import attire, face_features
-from game.art.head import LIGHT, LIGHTS, Frame, Sitter
+from game.art.head import LIGHT, Frame, Sitter
 from game.art.head_paint import Look, paint_head
 from game.art.likeness import build_for
 from game.art.portrait_spec import Portrait, PortraitError, resolve
@@ -87,11 +87,12 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     painting = Painting(size, size, seed)
     build = build_for(sitter)
     frame = Frame(EYES_AT[0] * size, EYES_AT[1] * size, HEAD_SIZE * size)
-    # A portrait painter sets the lamp for the pose: a face turned to one side is lit on its broad
-    # side (the cheek turned toward the viewer), so most of what shows is in the light and the far
-    # cheek, the nose's shadow and the eye sockets model it (in a scene the room's light rules).
-    light = LIGHTS["right"] if build.yaw > 0 else LIGHT
-    head = Sitter(build, frame, build.yaw, build.pitch, light=light)
+    # One lamp for every portrait, high and to the viewer's left, whichever way the head turns: the
+    # clothes and the background are lit from there too, and a sitter turned to the left is then lit
+    # on his narrow side ("short" lighting, the broad cheek in half-tone), which models the face
+    # more than the broad lighting earlier passes moved the lamp for, and keeps a sitter nearer to
+    # his own front view (the face-only likeness test's margins grew from about 3 % to 12 %).
+    head = Sitter(build, frame, build.yaw, build.pitch, light=LIGHT)
     box = (0, 0, size, int(size * 0.97))
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     sheet = attire.Sheet(painting, 0.0, 0.0, size)

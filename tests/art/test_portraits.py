@@ -375,3 +375,25 @@ def test_a_head_stands_on_a_neck_above_the_collar():
     jacket = pixels[int(0.93 * size):, int(0.2 * size):int(0.3 * size)].reshape(-1, 3).mean(axis=0)
     assert neck[0] > neck[2] + 15, f"the neck should be warm skin, not {neck}"
     assert neck.mean() > jacket.mean() + 20, "the neck should be lighter than the dark suit below it"
+
+
+@pytest.mark.parametrize("turn", ["left", "right"])
+def test_a_turned_head_is_lit_from_the_side_its_clothes_are(turn):
+    """One lamp, to the viewer's left, for the head as for the jacket and the background, whichever
+    way the head turns: the left half of the face is the lighter one (a head turned left shows its
+    broad cheek, on the right, in half-tone)."""
+    from game.art.head import Frame, Sitter
+    from game.art.likeness import build_for
+    from game.art.portraits import EYES_AT, HEAD_SIZE
+    words = {"face": "oval", "hair": "dark", "turn": turn}
+    build = build_for(resolve(words))
+    sitter = Sitter(build, Frame(EYES_AT[0] * 128, EYES_AT[1] * 128, HEAD_SIZE * 128), build.yaw)
+    render = sitter.render((0, 0, 128, 128), step=1)
+    face = render.hit & (render.material != 3)  # the skin, not the hair
+    rows = np.arange(128)[:, None]
+    face &= (rows > EYES_AT[1] * 128 - 0.1 * HEAD_SIZE * 128) & (rows < EYES_AT[1] * 128 + 0.45 * HEAD_SIZE * 128)
+    middle = np.median(np.nonzero(face)[1])
+    luma = at_128(words, 1).astype(float).mean(axis=2)
+    columns = np.arange(128)[None, :]
+    left, right = luma[face & (columns < middle)].mean(), luma[face & (columns > middle)].mean()
+    assert left > right + 8, f"left half {left:.0f}, right half {right:.0f}"
