@@ -28,7 +28,8 @@ docs/painting-seventh-pass.png: the principals and the lineup as the sixth pass 
 as the seventh (graded half-tones, lost and found edges, noses, the chin's light, lids, rimless
 lenses, brows and hair) paints them. ``--eighth-pass`` draws docs/painting-eighth-pass.png: the
 principals, the lineup and the ExComm as the seventh pass painted them and as the eighth (the chin
-a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes) paints them.
+a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes, one lamp for every
+turn of the head) paints them.
 """
 
 from __future__ import annotations
@@ -162,8 +163,8 @@ SEVENTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
 
 # The eighth pass: the chin a rounded mass melted into the face (a square chin was a shelf), the
 # shoulders as broad as a man's, the neck's half-tone laid soft and its sides not outlined, the
-# whites of the eyes greyed, paler frown lines and hair sheen. The principals as the seventh pass
-# left them and now.
+# whites of the eyes greyed, paler frown lines and hair sheen, one lamp to the left for every turn of
+# the head. The principals as the seventh pass left them and now.
 EIGHTH_PASS_BEFORE = "59eb8f2"  # main when the eighth pass began
 EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
         ("kennedy", "Kennedy: the square chin a rounded mass, no shelf under the mouth; broad shoulders"),
@@ -171,6 +172,7 @@ EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
         ("rfk", "Robert Kennedy: greyed whites of the eyes, no white stare; a calmer neck"),
         ("mcnamara", "McNamara: a pale crease between the brows, not an orange scratch"),
         ("khrushchev", "Khrushchev: the Soviet cut's broad shoulders"),
+        ("gromyko", "Gromyko, turned left: lit from the left like his jacket, the broad cheek in half-tone"),
     )) + (
     LINEUP_1962,
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 520), 1,
