@@ -32,7 +32,7 @@ from game.processes import process_pool
 from game.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("cuban_missile_crisis_1962", "berlin_1961")
+SCENARIOS = ("cuban_missile_crisis_1962", "berlin_1961")  # the casts compared (the demo's repeats 1962's)
 SIZE = 128
 BANDS = 12
 ALIGNED = (40, 52)  # the aligned face's width and height, its eyes and mouth on these points:
@@ -182,3 +182,24 @@ def test_the_comparison_tells_one_face_twice_from_two_faces():
     first = face_signature("cuban_missile_crisis_1962", "kennedy", "front", 5)
     other = face_signature("cuban_missile_crisis_1962", "khrushchev", "front", 5)
     assert distance(first, again) < 0.5 * distance(first, other)
+
+
+def test_every_person_of_every_shipped_scenario_paints_a_picture():
+    """Every shipped portrait paints: the faces painted for the comparisons above, and any person of
+    another shipped scenario (the demo's cast repeats 1962's words) whose words are not among them."""
+    painted_words = {}
+    for scenario_id in SCENARIOS:
+        paint_ahead(scenario_id)
+        painted_words.update((repr(sorted(words.items())), (scenario_id, person))
+                             for person, words in cast(scenario_id).items())
+    shipped = sorted(path.parent.name for path in (ROOT / "scenarios").glob("*/scenario.yaml"))
+    assert set(SCENARIOS) < set(shipped)
+    checked = 0
+    for scenario_id in shipped:
+        for person, words in cast(scenario_id).items():
+            known = painted_words.get(repr(sorted(words.items())))
+            pixels = painted(*known, "front", 5) if known else paint_portrait(words, SIZE, 5)
+            assert pixels.shape == (SIZE, SIZE, 3) and pixels.dtype == np.uint8, f"{scenario_id}/{person}"
+            assert pixels.std() > 10, f"{scenario_id}/{person} painted a blank sheet"
+            checked += 1
+    assert checked >= 30
