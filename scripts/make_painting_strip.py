@@ -173,7 +173,7 @@ EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
         ("mcnamara", "McNamara: a pale crease between the brows, not an orange scratch"),
         ("khrushchev", "Khrushchev: the Soviet cut's broad shoulders"),
         ("gromyko", "Gromyko, turned left: lit from the left like his jacket, the broad cheek in half-tone"),
-        ("castro", "Castro: the beard's line lowered from the eyes to the foot of the sideburn"),
+        ("castro", "Castro: the beard's cheek line from the foot of the sideburn, lower and steeper"),
     )) + (
     LINEUP_1962,
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 520), 1,

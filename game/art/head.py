@@ -321,9 +321,9 @@ class Head:
         mouth = _ellipsoid(p, (0.0, b.mouth_y, 0.4), (0.095 * b.mouth_width, 0.03, 0.1))
         if b.beard == "full":
             # down the cheeks from the sideburns, leaving the upper cheek bare
-            # (the cheek line runs from the foot of the sideburn, below the middle of the ear, down
-            # across the cheek to the corners of the moustache: higher, it covered the cheeks up to
-            # the eyes and read as a mask)
+            # (the cheek line starts at the foot of the sideburn and falls steeply across the cheek
+            # to the corners of the moustache: kept level with the eyes further in, it covered the
+            # cheek and read as a mask)
             region = np.maximum(y - (0.0 - 0.65 * np.clip(z - 0.12, 0.0, 1.0) - 0.08 * (np.abs(x) < 0.2)), -z - 0.1)
             # it hangs a little below the chin and stops short of the collar
             region = np.maximum(region, b.chin_y - 0.09 - y + 0.25 * np.clip(0.2 - z, 0.0, None))
