@@ -45,9 +45,10 @@ TIE_GLAZES: dict[str, tuple[Glaze, ...]] = {
     "red": (("vermilion", 0.5), ("alizarin", 0.22)),
     "bow": (("lamp_black", 0.6), ("payne_grey", 0.28)),
 }
-# Half the width across the shoulders: the Soviet cut and a greatcoat are broader.
+# Half the width across the shoulders (a suit's unless named): the Soviet cut and a greatcoat are broader.
 SHOULDERS: dict[str, float] = {"soviet_suit": 0.5, "soviet_uniform": 0.51, "coat": 0.5, "blouse": 0.42,
                                "dress": 0.42}
+SUIT_SHOULDERS = 0.47
 RIBBON_COLOURS = ("alizarin", "ultramarine", "cadmium_yellow", "viridian", "vermilion", "cerulean")
 GOLD = (("cadmium_yellow", 0.55), ("yellow_ochre", 0.32))
 
@@ -135,7 +136,7 @@ def _bottom(torso: Torso, pose: str) -> float:
 
 
 def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.ndarray, np.ndarray]:
-    shoulders = SHOULDERS.get(sitter.attire, 0.47)
+    shoulders = SHOULDERS.get(sitter.attire, SUIT_SHOULDERS)
     cx, y, neck = torso.cx, torso.collar_y, torso.neck
     near = 1.0 + 0.2 * torso.turn   # the shoulder on the viewer's left comes nearer when the chest turns right
     far = 1.0 - 0.2 * torso.turn
@@ -265,7 +266,7 @@ def _collar(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
 def _insignia(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
     soviet = sitter.attire == "soviet_uniform"
     cx, y = torso.cx, torso.collar_y
-    shoulders = SHOULDERS.get(sitter.attire, 0.47)
+    shoulders = SHOULDERS.get(sitter.attire, SUIT_SHOULDERS)
     board_glazes = (("cadmium_yellow", 0.65), ("yellow_ochre", 0.45)) if soviet else CLOTH[sitter.attire]
     board_height = 0.055 if soviet else 0.032
     for side in (-1, 1):
