@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import itertools
 import math
+import operator
 import random
 from dataclasses import dataclass
 from collections.abc import Callable, Sequence
@@ -82,8 +83,8 @@ class Distance:
             nudge = 0 if isinstance(op, ast.LtE) else 1e-9
             return lambda values: max(0.0, left(values) - right(values) + nudge) / scale
         if isinstance(op, ast.Eq):
-            return lambda values: max(0.0, abs(left(values) - right(values))) / scale
-        return lambda values: max(0.0, 0.0 if left(values) != right(values) else 1.0) / scale  # !=
+            return lambda values: abs(left(values) - right(values)) / scale
+        return lambda values: (0.0 if left(values) != right(values) else 1.0) / scale  # !=
 
     def _span(self, node: ast.AST) -> float:
         """The range a plain variable moves in (the yardstick for "how far"); 100 for anything else."""
@@ -151,8 +152,8 @@ def _unreadable(values: Sequence) -> float:
 
 
 _OPERATIONS: dict[type, Callable[[float, float], float]] = {
-    ast.Add: lambda x, y: x + y, ast.Sub: lambda x, y: x - y, ast.Mult: lambda x, y: x * y,
-    ast.Div: lambda x, y: x / y, ast.FloorDiv: lambda x, y: x // y, ast.Mod: lambda x, y: x % y}
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
 
 
 @dataclass(frozen=True, slots=True)
