@@ -512,7 +512,7 @@ def _found_edges(painting: Painting, render: Render, look: Look, at, px: float) 
     edge = np.clip((hit - inner) * 3.0, 0.0, 1.0)
     # firm on the shadow side, a faint broken line on the lit side: the head keeps its outline
     side = 0.3 + 0.7 * _smoothstep(0.3, 0.05, render.lit)
-    broken = np.clip(0.6 + render.occlusion * 0.0 + 0.6 * np.sin(render.position[..., 1] * 60.0), 0.0, 1.0)
+    broken = np.clip(0.6 + 0.6 * np.sin(render.position[..., 1] * 60.0), 0.0, 1.0)
     # the neck's sides are not drawn: a line down them stands the head on a stalk
     neck = _smoothstep(render.build.chin_y - 0.02, render.build.chin_y - 0.12, render.position[..., 1])
     colours = SKIN_LOOKS[look.skin]["shadow"]
