@@ -72,8 +72,9 @@ def _ellipsoid(p: np.ndarray, centre, radii, x_scale: np.ndarray | float = 1.0) 
     qx = (p[..., 0] * x_scale - cx) * (1.0 / rx)
     qy = (p[..., 1] - cy) * (1.0 / ry)
     qz = (p[..., 2] - cz) * (1.0 / rz)
-    k0 = np.sqrt(qx * qx + qy * qy + qz * qz)
-    k1 = np.sqrt(qx * qx * (1.0 / (rx * rx)) + qy * qy * (1.0 / (ry * ry)) + qz * qz * (1.0 / (rz * rz)))
+    qx, qy, qz = qx * qx, qy * qy, qz * qz  # only the squares are needed from here on
+    k0 = np.sqrt(qx + qy + qz)
+    k1 = np.sqrt(qx * (1.0 / (rx * rx)) + qy * (1.0 / (ry * ry)) + qz * (1.0 / (rz * rz)))
     return k0 * (k0 - 1.0) / np.maximum(k1, 1e-6)
 
 
@@ -124,7 +125,7 @@ def _smax(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
 
 
 def _mirror_x(p: np.ndarray) -> np.ndarray:
-    q = p.copy()
+    q = p.copy(order="K")  # keeps the column-major layout ``Head.distance`` gives the points
     q[..., 0] = np.abs(q[..., 0])
     return q
 
@@ -421,10 +422,13 @@ class Head:
         return np.minimum(d, self.neck(p, 0.035))
 
     def distance(self, p: np.ndarray) -> np.ndarray:
+        # The points column by column (x, then y, then z, each contiguous): every solid reads one
+        # coordinate at a time, which numpy does faster from contiguous memory (same results).
+        p = np.asfortranarray(p)
         d = self.bound(p)
         near = d < 0.03
         if near.any():
-            parts = self.parts(p[near])
+            parts = self.parts(np.asfortranarray(p[near]))
             exact = parts.pop(SKIN)
             for value in parts.values():
                 exact = np.minimum(exact, value)
@@ -432,6 +436,7 @@ class Head:
         return d
 
     def material(self, p: np.ndarray) -> np.ndarray:
+        p = np.asfortranarray(p)  # as in ``distance``
         parts = self.parts(p)
         names = list(parts)
         stack = np.stack([parts[name] for name in names])
@@ -522,13 +527,7 @@ class Sitter:
         h, w = y1 - y0, x1 - x0
         rows, cols = -(-h // step), -(-w // step)
         frame = self.frame
-        xs = (x0 + (np.arange(cols, dtype=np.float32) + 0.5) * step - frame.x) / frame.scale
-        ys = (frame.y - (y0 + (np.arange(rows, dtype=np.float32) + 0.5) * step)) / frame.scale
-        grid = np.zeros((rows, cols, 3), dtype=np.float32)
-        grid[..., 0] = xs[None, :]
-        grid[..., 1] = ys[:, None]
-        origins = grid.reshape(-1, 3).copy()
-        origins[:, 2] = 0.8
+        origins = self._rays(box, step)
         if covered is None:
             t = _march(self.head.distance, self.to_head, origins)
         else:
@@ -567,6 +566,28 @@ class Sitter:
         return Render(x0, y0, material > 0, material, lit, facing, occlusion_field, depth, position,
                       self.rotation, frame, self.build)
 
+    def silhouette(self, box: tuple[int, int, int, int]) -> np.ndarray:
+        """Which pixels of ``box`` the head covers, a ray cast through each: the same outline as
+        ``render(box, step=1).hit`` without the light, the shadows and the parts, which cost
+        several times the casting."""
+        x0, y0, x1, y1 = box
+        return np.isfinite(_march(self.head.distance, self.to_head, self._rays(box, 1))).reshape(y1 - y0, x1 - x0)
+
+    def _rays(self, box: tuple[int, int, int, int], step: int) -> np.ndarray:
+        """The origins (view space, in front of the head) of rays through every ``step``-th pixel's
+        centre of ``box``, row by row."""
+        x0, y0, x1, y1 = box
+        rows, cols = -(-(y1 - y0) // step), -(-(x1 - x0) // step)
+        frame = self.frame
+        xs = (x0 + (np.arange(cols, dtype=np.float32) + 0.5) * step - frame.x) / frame.scale
+        ys = (frame.y - (y0 + (np.arange(rows, dtype=np.float32) + 0.5) * step)) / frame.scale
+        grid = np.zeros((rows, cols, 3), dtype=np.float32)
+        grid[..., 0] = xs[None, :]
+        grid[..., 1] = ys[:, None]
+        origins = grid.reshape(-1, 3).copy()
+        origins[:, 2] = 0.8
+        return origins
+
     def surface(self, head_xy: np.ndarray | Sequence[tuple[float, float]]) -> np.ndarray:
         """Points on the face's surface in head space, for (x, y) given in head space.
 
@@ -594,7 +615,7 @@ class Sitter:
             origins[..., 1] = ys[:, None]
             origins[..., 2] = 0.62
             rays = origins.reshape(-1, 3)
-            t = _march(self.head.skin, lambda q: q, rays, far=1.2)
+            t = _march(self.head.skin, np.asfortranarray, rays, far=1.2)
             z = np.where(np.isfinite(t), 0.62 - t, 0.32).astype(np.float32).reshape(len(ys), len(xs))
             cached = self._front = (z, (float(xs[0]), float(ys[0]), step))
         return cached
