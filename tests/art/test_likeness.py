@@ -91,7 +91,7 @@ def head_geometry(scenario_id: str, person_id: str, turn: str) -> tuple[np.ndarr
     """The head's pixels (down to the chin) and its eyes' and mouth's positions, from the painter's model."""
     build = build_for(resolve(dict(cast(scenario_id)[person_id], turn=turn)))
     sitter = Sitter(build, Frame(EYES_AT[0] * SIZE, EYES_AT[1] * SIZE, HEAD_SIZE * SIZE), build.yaw, build.pitch)
-    mask = sitter.render((0, 0, SIZE, SIZE), step=1).hit.copy()
+    mask = sitter.silhouette((0, 0, SIZE, SIZE))
     mask[int(EYES_AT[1] * SIZE - build.chin_y * HEAD_SIZE * SIZE):] = False
     marks = sitter.project(sitter.surface([(-build.eye_x, 0.0), (build.eye_x, 0.0), (0.0, build.mouth_y)]))[0]
     return mask, marks
