@@ -217,51 +217,61 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
 
 
 def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
+    """A brow as hairs over skin: longer than the eye beneath it (from over the inner corner to past
+    the outer one), its head soft and thick, rising to an arch over the outer iris, then a tail that
+    thins and falls toward the temple. A brow drawn as an even bar with square ends, as long as the
+    eye and as dark as the lashes, read as a sticker and, with the lid, as dark glasses."""
     b = sitter.build
     from game.art.head_paint import HAIR_LOOKS  # the hair's colours, defined with the hair
     inner_shift, outer_shift = BROW_MOODS.get(b.expression, (0.0, 0.0))
     cx = side * b.eye_x
-    t = np.linspace(0.0, 1.0, 9)  # from the inner end to the outer end
-    x = cx - side * 0.05 + side * 0.112 * t
-    arch = (0.006 + 0.014 * b.brow_arch) * np.sin(np.pi * np.clip(t * 1.15, 0.0, 1.0))
-    base = 0.084 + 0.006 * b.brow_ridge  # a clear gap of lit lid between brow and eye
-    y = base + arch + inner_shift * (1.0 - t) ** 1.5 + outer_shift * t ** 2 - 0.008 * t
+    half = 0.07 * b.eye_size
+    t = np.linspace(0.0, 1.0, 13)  # from the inner end to the outer end
+    x = cx + side * (-(half + 0.004) + (2.0 * half + 0.034) * t)
+    # the arch peaks about two thirds along, over the outer edge of the iris; the tail falls below the head
+    peak = 0.62
+    rise = np.sin(0.5 * np.pi * np.clip(t / peak, 0.0, 1.0))
+    fall = np.cos(0.5 * np.pi * np.clip((t - peak) / (1.0 - peak), 0.0, 1.0))
+    profile = np.where(t <= peak, rise, fall)
+    arch = (0.01 + 0.012 * b.brow_arch) * profile - 0.016 * t ** 3
+    base = 0.082 + 0.006 * b.brow_ridge  # a clear gap of lit lid between brow and eye
+    y = base + arch + inner_shift * (1.0 - t) ** 1.5 + outer_shift * t ** 2
     if b.expression == "stern":
         x = x + side * 0.008 * (1.0 - t)  # knitted toward the nose
     pigment, strength = HAIR_LOOKS[look.hair]["stroke"][0]
     if look.hair in ("white", "grey") and b.age > 55:
         pigment, strength = "payne_grey", 0.55
-    width = (0.015 + 0.009 * b.brow_weight) * (1.0 - 0.35 * t)
+    # thickest a little past the head, then thinning steadily to a point at the tail; the head
+    # itself rounded, not cut square
+    thickness = (0.014 + 0.008 * b.brow_weight) * np.minimum(0.55 + 2.0 * t, 1.0) * (1.0 - 0.8 * t ** 1.3)
     curve = np.column_stack((x, y))
-    # the brow's mass first, a soft band thick at the inner end and thinning outward (at chip size
-    # the brows are this band, and with the lids they are what makes the eyes read), then a few
-    # dry passes for its hairs
-    band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.85 * width)),
-                      (curve - np.column_stack((np.zeros_like(t), 0.75 * width)))[::-1]))
-    if sitter.frame.scale > 40:  # in a scene's small heads the stroke is already as wide as the band
-        # the mass in the hair's shadow colour, not its darkest: a brow is hairs over skin, and a
-        # solid dark band reads as a bar drawn on the face
-        mass = HAIR_LOOKS[look.hair]["shadow"]
-        weight = 0.55 + 0.3 * min(b.brow_weight, 1.8)
-        _fill(painting, sitter, render, band, tuple((name, amount * weight) for name, amount in mass),
-              soft=0.008 * sitter.frame.scale)
-    # the dark strokes: heaviest over the inner two thirds, where the hairs crowd, and a thinner,
-    # lighter stroke out to the tail, which fades toward the temple
-    body = curve[:7]
-    for k in range(3 if sitter.frame.scale > 50 else 1):
-        offset = (k - 1) * 0.004
-        # (no pass at full strength: a brow as dark as the lash line makes a bar of the two, the
-        # look of dark glasses)
-        _line(painting, sitter, render, body + (0.0, offset), pigment, float(width[:7].mean()) * (1.0 if k else 0.8),
-              min(1.0, strength * (0.5 if k else 0.6)), wobble=0.4, dry=0.45 if k else 0.2)
-    _line(painting, sitter, render, curve[4:], pigment, float(width[4:].mean()) * 0.7, min(1.0, strength * 0.45),
-          wobble=0.4, dry=0.3)
+    # the brow's mass first, a soft band in the hair's shadow colour (at chip size the brows are
+    # this band, and with the lids they are what makes the eyes read), then dry passes for its hairs
+    band = np.vstack((curve + np.column_stack((np.zeros_like(t), 0.55 * thickness)),
+                      (curve - np.column_stack((np.zeros_like(t), 0.45 * thickness)))[::-1]))
+    mass = HAIR_LOOKS[look.hair]["shadow"]
+    weight = 0.5 + 0.25 * min(b.brow_weight, 1.8)
+    if sitter.frame.scale <= 40:  # a scene's small heads: the band alone, a little firmer
+        weight *= 1.3
+    _fill(painting, sitter, render, band, tuple((name, amount * weight) for name, amount in mass),
+          soft=max(0.4, 0.007 * sitter.frame.scale))
+    if sitter.frame.scale <= 40:
+        return
+    # the dark hairs crowd over the body of the brow, not its head (whose hairs stand up, sparse)
+    # nor its tail; one lighter, thinner stroke runs out along the tail
+    body = curve[2:9]
+    width = float(thickness[2:9].mean())
+    for k in range(2 if sitter.frame.scale > 50 else 1):
+        offset = (k - 0.5) * 0.25 * width if sitter.frame.scale > 50 else 0.0
+        _line(painting, sitter, render, body + (0.0, offset), pigment, 0.6 * width, min(1.0, 0.5 * strength),
+              wobble=0.35, dry=0.4)
+    _line(painting, sitter, render, curve[7:], pigment, 0.4 * width, min(1.0, 0.4 * strength), wobble=0.3, dry=0.35)
     if b.brow_weight > 1.6 and sitter.frame.scale > 50:  # bushy: hairs out of line
         for k in range(7):
-            u = (k + 0.5) / 7
+            u = (k + 0.5) / 7 * 0.8
             p = np.array((np.interp(u, t, x), np.interp(u, t, y)))
             hair = np.array((p - (side * 0.004, 0.008), p + (side * 0.012, 0.006)))
-            _line(painting, sitter, render, hair, pigment, 0.004, strength * 0.6, wobble=0.3)
+            _line(painting, sitter, render, hair, pigment, 0.004, strength * 0.5, wobble=0.3)
 
 
 def _nostrils(painting: Painting, sitter: Sitter, render: Render, look) -> None:
