@@ -16,7 +16,7 @@ from game.art.elements import paint
 from game.art.elements.canvas import Canvas
 from game.art.elements.nature import atmosphere
 from game.art.scene_spec import SceneDescriptionError, checked_composition, library_people
-from game.art.watercolor import Painting, soften
+from game.art.watercolor import Painting, channel_sum, soften
 
 __all__ = ["paint_scene", "SceneDescriptionError"]
 
@@ -78,7 +78,7 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     """Make what an element just painted cover what lay under it, as if its place had been kept
     white: the paint under its footprint is taken away, the element's own paint (``laid``) kept."""
     painting = canvas.painting
-    footprint = np.clip(laid[0].sum(axis=2) * 3.0, 0.0, 1.0)
+    footprint = np.clip(channel_sum(laid[0]) * 3.0, 0.0, 1.0)
     if canvas.claimed is not None:  # what the element covers though its paint is pale there
         footprint = np.maximum(footprint, canvas.claimed)
     rows, columns = np.nonzero(footprint.any(axis=1))[0], np.nonzero(footprint.any(axis=0))[0]
@@ -89,7 +89,8 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     margin = 8
     y0, y1 = max(0, rows[0] - margin), min(footprint.shape[0], rows[-1] + 1 + margin)
     x0, x1 = max(0, columns[0] - margin), min(footprint.shape[1], columns[-1] + 1 + margin)
-    keep = (1.0 - 0.92 * soften(footprint[y0:y1, x0:x1], 0.8))[..., None]
+    keep = 1.0 - 0.92 * soften(footprint[y0:y1, x0:x1], 0.8)
     for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
-        part, mine = film[y0:y1, x0:x1], own[y0:y1, x0:x1]
-        part[:] = (part - mine) * keep + mine
+        for channel in range(film.shape[2]):  # channel by channel: see watercolor.channel_sum
+            part, mine = film[y0:y1, x0:x1, channel], own[y0:y1, x0:x1, channel]
+            part[:] = (part - mine) * keep + mine

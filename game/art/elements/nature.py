@@ -10,7 +10,7 @@ from game import geography
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
 from game.art.shapes import blob, clip_to_box, ellipse, rectangle
-from game.art.watercolor import soften
+from game.art.watercolor import channel_sum, soften
 
 # Per time of day: (top of the sky, pigment near the horizon, cloud pigment, sea pigment, sea shadow).
 SKIES = {
@@ -454,7 +454,7 @@ def atmosphere(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray], depth: float
     colour is laid over where it went. What the element lifted (its reserved place) stays lifted.
     """
     painting = canvas.painting
-    footprint = np.clip(laid[0].sum(axis=2) * 2.5, 0.0, 1.0)
+    footprint = np.clip(channel_sum(laid[0]) * 2.5, 0.0, 1.0)
     if footprint.max() <= 0.0:
         return
     fade = np.float32(0.7 * depth)
