@@ -591,34 +591,27 @@ class Sitter:
     def surface(self, head_xy: np.ndarray | Sequence[tuple[float, float]]) -> np.ndarray:
         """Points on the face's surface in head space, for (x, y) given in head space.
 
-        The face seen straight on is cast once, on a grid, and each query reads the depth from
-        it: features ask for hundreds of points, line by line, and one cast serves them all.
+        The face seen straight on is cast on a grid, and each query reads the depth from it:
+        features ask for hundreds of points, line by line, and one cast serves them all. Only the
+        blocks of the grid some query reaches are cast (the features keep to a sixth of it).
         """
         xy = np.asarray(head_xy, dtype=np.float32).reshape(-1, 2)
-        grid, (x0, y0, step) = self._front_depth()
-        cols = np.clip((xy[:, 0] - x0) / step, 0.0, grid.shape[1] - 1.001)
-        rows = np.clip((xy[:, 1] - y0) / step, 0.0, grid.shape[0] - 1.001)
+        front = self._front_depth()
+        cols = np.clip((xy[:, 0] - front.x0) / front.step, 0.0, front.depth.shape[1] - 1.001)
+        rows = np.clip((xy[:, 1] - front.y0) / front.step, 0.0, front.depth.shape[0] - 1.001)
         c0, r0 = cols.astype(int), rows.astype(int)
+        front.cast(self.head, r0, c0)
+        grid = front.depth
         tc, tr = cols - c0, rows - r0
         z = (grid[r0, c0] * (1 - tc) + grid[r0, c0 + 1] * tc) * (1 - tr) + \
             (grid[r0 + 1, c0] * (1 - tc) + grid[r0 + 1, c0 + 1] * tc) * tr
         return np.column_stack((xy, z)).astype(np.float32)
 
-    def _front_depth(self) -> tuple[np.ndarray, tuple[float, float, float]]:
-        cached = getattr(self, "_front", None)
-        if cached is None:
-            step = 0.008 if self.frame.scale > 100 else 0.016
-            xs = np.arange(-0.44, 0.44 + step, step, dtype=np.float32)
-            ys = np.arange(-0.64, 0.56 + step, step, dtype=np.float32)
-            origins = np.zeros((len(ys), len(xs), 3), dtype=np.float32)
-            origins[..., 0] = xs[None, :]
-            origins[..., 1] = ys[:, None]
-            origins[..., 2] = 0.62
-            rays = origins.reshape(-1, 3)
-            t = _march(self.head.skin, np.asfortranarray, rays, far=1.2)
-            z = np.where(np.isfinite(t), 0.62 - t, 0.32).astype(np.float32).reshape(len(ys), len(xs))
-            cached = self._front = (z, (float(xs[0]), float(ys[0]), step))
-        return cached
+    def _front_depth(self) -> FrontDepth:
+        front = getattr(self, "_front", None)
+        if front is None:
+            front = self._front = FrontDepth.for_scale(self.frame.scale)
+        return front
 
     def project(self, head_points: np.ndarray, render: Render | None = None,
                 tolerance: float = 0.02) -> tuple[np.ndarray, np.ndarray]:
@@ -632,6 +625,47 @@ class Sitter:
             rows = np.clip(np.round(pixels[:, 1] - render.y0 - 0.5).astype(int), 0, h - 1)
             visible = view[:, 2] >= render.depth[rows, cols] - tolerance
         return pixels, visible
+
+
+class FrontDepth:
+    """The depth of the face seen straight on, over a grid in head space, cast a block at a time.
+
+    Each ray is marched on its own, so a block cast when first asked for holds exactly what a
+    cast of the whole grid would.
+    """
+
+    BLOCK = 8  # cells a side
+
+    def __init__(self, xs: np.ndarray, ys: np.ndarray, step: float):
+        self.xs, self.ys, self.step = xs, ys, step
+        self.x0, self.y0 = float(xs[0]), float(ys[0])
+        self.depth = np.zeros((len(ys), len(xs)), dtype=np.float32)
+        self.done = np.zeros((-(-len(ys) // self.BLOCK), -(-len(xs) // self.BLOCK)), dtype=bool)
+
+    @classmethod
+    def for_scale(cls, scale: float) -> FrontDepth:
+        step = 0.008 if scale > 100 else 0.016  # about a pixel of the head in its picture
+        xs = np.arange(-0.44, 0.44 + step, step, dtype=np.float32)
+        ys = np.arange(-0.64, 0.56 + step, step, dtype=np.float32)
+        return cls(xs, ys, step)
+
+    def cast(self, head: Head, rows: np.ndarray, cols: np.ndarray) -> None:
+        """Cast the blocks holding the cells (rows, cols) and their neighbours below and right."""
+        wanted = np.zeros_like(self.done)
+        for dr in (0, 1):
+            for dc in (0, 1):
+                wanted[(rows + dr) // self.BLOCK, (cols + dc) // self.BLOCK] = True
+        wanted &= ~self.done
+        if not wanted.any():
+            return
+        cells = np.zeros(self.depth.shape, dtype=bool)
+        for br, bc in np.argwhere(wanted):
+            cells[br * self.BLOCK:(br + 1) * self.BLOCK, bc * self.BLOCK:(bc + 1) * self.BLOCK] = True
+        r, c = np.nonzero(cells)
+        rays = np.column_stack((self.xs[c], self.ys[r], np.full(len(r), 0.62, dtype=np.float32)))
+        t = _march(head.skin, np.asfortranarray, rays, far=1.2)
+        self.depth[r, c] = np.where(np.isfinite(t), 0.62 - t, 0.32)
+        self.done |= wanted
 
 
 def _cells_covered(covered: np.ndarray, rows: int, cols: int, step: int) -> np.ndarray:
