@@ -258,6 +258,25 @@ def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
     return _resample(_box_blur(small, inner), height, width, factor)
 
 
+def _wrapped_window(field: np.ndarray, top: int, left: int, height: int, width: int) -> np.ndarray:
+    """A new (height, width) array of ``field`` from (top, left), wrapping round its edges: copied
+    as up to four plain slices, several times faster than gathering it by index."""
+    rows, cols = field.shape
+    top, left = top % rows, left % cols
+    window = np.empty((height, width), dtype=field.dtype)
+    row_runs = [(0, top, min(height, rows - top))]
+    if top + height > rows:
+        row_runs.append((rows - top, 0, height - (rows - top)))
+    col_runs = [(0, left, min(width, cols - left))]
+    if left + width > cols:
+        col_runs.append((cols - left, 0, width - (cols - left)))
+    for at_row, from_row, count_rows in row_runs:
+        for at_col, from_col, count_cols in col_runs:
+            window[at_row:at_row + count_rows, at_col:at_col + count_cols] = \
+                field[from_row:from_row + count_rows, from_col:from_col + count_cols]
+    return window
+
+
 def channel_sum(film: np.ndarray) -> np.ndarray:
     """A film's (h, w, channels) values added over its channels, as ``film.sum(axis=2)`` gives them
     but channel by channel: numpy reduces an axis three long in tiny inner loops, several times slower."""
@@ -468,9 +487,7 @@ class Painting:
         """A window of a wrapping texture at a random offset, so two washes do not mottle alike."""
         dy = int(self.rng.integers(self.height))
         dx = int(self.rng.integers(self.width))
-        ys = (np.arange(box.y0, box.y1) + dy) % self.height
-        xs = (np.arange(box.x0, box.x1) + dx) % self.width
-        return field[np.ix_(ys, xs)]
+        return _wrapped_window(field, box.y0 + dy, box.x0 + dx, box.height, box.width)
 
     def _lay(self, box: _Box, amount: np.ndarray, pigment: str) -> None:
         # channel by channel: numpy broadcasts an (h, w, 1) field against three channels in inner
