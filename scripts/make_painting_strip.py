@@ -9,6 +9,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --sixth-pass
     python scripts/make_painting_strip.py --seventh-pass
     python scripts/make_painting_strip.py --eighth-pass
+    python scripts/make_painting_strip.py --ninth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -29,7 +30,9 @@ as the seventh (graded half-tones, lost and found edges, noses, the chin's light
 lenses, brows and hair) paints them. ``--eighth-pass`` draws docs/painting-eighth-pass.png: the
 principals, the lineup and the ExComm as the seventh pass painted them and as the eighth (the chin
 a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes, one lamp for every
-turn of the head) paints them.
+turn of the head) paints them. ``--ninth-pass`` draws docs/painting-ninth-pass.png: faces, the
+lineup and the ExComm as the eighth pass painted them and as the ninth (brows longer than the eye,
+tapered and arched, lighter than the lashes) paints them.
 """
 
 from __future__ import annotations
@@ -180,6 +183,22 @@ EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
      "The ExComm: the same shoulders at the table"),
 )
 
+# The ninth pass: brows as long as the eye and a little more, a soft head, an arch over the outer
+# iris and a thinning tail, lighter than the lash line (short near-black bars read as dark glasses
+# at the chips' size). Faces as the eighth pass left them and now, at twice the size.
+NINTH_PASS_BEFORE = "c4d6905"  # main when the ninth pass began
+_EYES = (56, 40, 200, 136)
+NINTH_PASS_CROPS = tuple((path, box, 2, caption) for path, box, _scale, caption in _principals(_EYES, (
+        ("alekseev", "Alekseev: bushy brows that arch and thin, not two black bars over the eyes"),
+        ("gromyko", "Gromyko: heavy brows still, with a head and a tail"),
+        ("dobrynin", "Dobrynin: brows past the outer corner of the eye, behind the lenses"),
+        ("kennedy", "Kennedy: the brows' arch over the outer iris"),
+    ))) + (
+    LINEUP_1962,
+    ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 520), 1,
+     "The ExComm: the same brows at a scene's size"),
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -190,6 +209,7 @@ PASSES = {
     "sixth": (SIXTH_PASS_CROPS, SIXTH_PASS_BEFORE, "painting-sixth-pass.png"),
     "seventh": (SEVENTH_PASS_CROPS, SEVENTH_PASS_BEFORE, "painting-seventh-pass.png"),
     "eighth": (EIGHTH_PASS_CROPS, EIGHTH_PASS_BEFORE, "painting-eighth-pass.png"),
+    "ninth": (NINTH_PASS_CROPS, NINTH_PASS_BEFORE, "painting-ninth-pass.png"),
 }
 
 
@@ -204,6 +224,9 @@ def _read(revision: str | None, relative: str) -> np.ndarray | None:
 
 
 def _scaled(image: np.ndarray, scale: float) -> np.ndarray:
+    if scale >= 2:  # enlarged pixel for pixel, to show small marks as they were painted
+        factor = int(round(scale))
+        return image.repeat(factor, axis=0).repeat(factor, axis=1)
     step = max(1, round(1 / scale))
     h, w = image.shape[0] // step * step, image.shape[1] // step * step
     return image[:h, :w].reshape(h // step, step, w // step, step, 3).mean(axis=(1, 3)).astype(np.uint8)
