@@ -631,6 +631,7 @@ class Sitter:
 # Where the feature lines of a face lie, in head space (x0, y0, x1, y1): the eyes and brows, the
 # nose, the mouth, the lines of the forehead and round the mouth; the depth under them is cast at once.
 FEATURES_REGION = (-0.26, -0.46, 0.26, 0.3)
+FRONT_STEPS = 24
 
 
 class FrontDepth:
@@ -679,7 +680,7 @@ class FrontDepth:
             cells[br * self.BLOCK:(br + 1) * self.BLOCK, bc * self.BLOCK:(bc + 1) * self.BLOCK] = True
         r, c = np.nonzero(cells)
         rays = np.column_stack((self.xs[c], self.ys[r], np.full(len(r), 0.62, dtype=np.float32)))
-        t = _march(head.skin, np.asfortranarray, rays, far=1.2)
+        t = _march(head.skin, np.asfortranarray, rays, far=1.2, steps=FRONT_STEPS, land_stragglers=True)
         self.depth[r, c] = np.where(np.isfinite(t), 0.62 - t, 0.32)
         self.done |= wanted
 
@@ -709,12 +710,14 @@ def _vote(material: np.ndarray, height: int, width: int, step: int) -> np.ndarra
 
 # -- the ray marcher -------------------------------------------------------------------------------
 
-def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int = 64) -> np.ndarray:
+def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int = 64,
+           land_stragglers: bool = False) -> np.ndarray:
     """Sphere tracing along -z from each origin (view space); inf where nothing is hit.
 
     Rays that miss or arrive drop out of the working set, so each step costs only the rays still
     travelling. The step is shortened a little because smooth unions and the ellipsoid bound
-    are not exact distances.
+    are not exact distances. With ``land_stragglers`` the rays still travelling after the last
+    step (those creeping along a surface they graze) are taken as arrived where they are.
     """
     count = len(origins)
     t = np.zeros(count, dtype=np.float32)
@@ -731,6 +734,8 @@ def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int 
         t[active] += np.maximum(d, 1e-3) * 0.85
         keep = ~arrived & (t[active] < far)
         active = active[keep]
+    if land_stragglers and len(active):
+        result[active] = t[active]
     return result
 
 
