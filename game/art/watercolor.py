@@ -54,7 +54,17 @@ def km_reflectance(absorption, scattering, ground):
     scattering this is Beer-Lambert through the film and back: Rg * exp(-2K).
     """
     k = np.asarray(absorption, dtype=np.float32)
-    s = np.maximum(np.asarray(scattering, dtype=np.float32), np.float32(1e-4))
+    s = np.asarray(scattering, dtype=np.float32)
+    ground = np.asarray(ground, dtype=np.float32)
+    if k.ndim == 3 and s.shape == k.shape and ground.shape == (k.shape[2],):
+        # a sheet over one paper colour: channel by channel, each contiguous (numpy broadcasts a
+        # colour against an (h, w, 3) film in inner loops three long, several times slower)
+        sheet = np.empty_like(k)
+        for channel in range(k.shape[2]):
+            sheet[..., channel] = km_reflectance(np.ascontiguousarray(k[..., channel]),
+                                                 np.ascontiguousarray(s[..., channel]), ground[channel])
+        return sheet
+    s = np.maximum(s, np.float32(1e-4))
     a = 1.0 + k / s
     b = np.sqrt(np.maximum(a * a - 1.0, 1e-12))
     grow = np.exp(np.minimum(b * s, np.float32(30.0)))  # sinh and cosh from one exponential
@@ -63,7 +73,6 @@ def km_reflectance(absorption, scattering, ground):
     c = a * sinh + b * cosh
     film_r = sinh / c
     film_t = b / c
-    ground = np.asarray(ground, dtype=np.float32)
     return film_r + film_t * film_t * ground / (1.0 - film_r * ground)
 
 
@@ -881,7 +890,8 @@ class Painting:
         # the tooth catches light from the upper left: a faint relief over paper and paint alike
         relief = self.tooth - np.roll(np.roll(self.tooth, 1, axis=0), 1, axis=1)
         shade = 1.0 + np.float32(0.012) * relief + np.float32(0.012) * self.tooth
-        light *= shade[..., None]
+        for channel in range(light.shape[2]):  # channel by channel: see km_reflectance
+            light[..., channel] *= shade
         return np.clip(light + 0.5, 0, 255).astype(np.uint8)
 
 
