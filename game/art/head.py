@@ -710,6 +710,16 @@ def _vote(material: np.ndarray, height: int, width: int, step: int) -> np.ndarra
 
 # -- the ray marcher -------------------------------------------------------------------------------
 
+def _along(points: np.ndarray, t: np.ndarray | np.float32, direction: np.ndarray) -> np.ndarray:
+    """``points + t * direction`` for (n, 3) points, worked column by column into a column-major
+    array (numpy broadcasts a direction against (n, 3) points in inner loops three long, slowly,
+    and the solids read the points a column at a time)."""
+    moved = np.empty(points.shape, dtype=np.float32, order="F")
+    for axis in range(3):
+        moved[:, axis] = points[:, axis] + t * direction[axis]
+    return moved
+
+
 def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int = 64,
            land_stragglers: bool = False) -> np.ndarray:
     """Sphere tracing along -z from each origin (view space); inf where nothing is hit.
@@ -727,7 +737,7 @@ def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int 
     for _ in range(steps):
         if not len(active):
             break
-        points = origins[active] + t[active, None] * direction
+        points = _along(origins[active], t[active], direction)
         d = distance(to_head(points))
         arrived = d < 1.5e-3
         result[active[arrived]] = t[active[arrived]]
@@ -746,7 +756,9 @@ def _normals(distance, points: np.ndarray, e: float = 2e-3) -> np.ndarray:
     offsets = np.array(((1, -1, -1), (-1, -1, 1), (-1, 1, -1), (1, 1, 1)), dtype=np.float32)
     gradient = np.zeros_like(points)
     for k in offsets:
-        gradient += k * distance(points + k * e)[:, None]
+        d = distance(_along(points, np.float32(e), k))
+        for axis in range(3):
+            gradient[:, axis] += k[axis] * d
     return gradient / np.maximum(np.linalg.norm(gradient, axis=1, keepdims=True), 1e-6)
 
 
@@ -758,7 +770,7 @@ def _shadow(distance, points: np.ndarray, light_head: np.ndarray, steps: int = 1
     shade = np.ones(len(points), dtype=np.float32)
     t = np.full(len(points), 0.035, dtype=np.float32)
     for _ in range(steps):
-        d = distance(points + t[:, None] * light)
+        d = distance(_along(points, t, light))
         shade = np.minimum(shade, np.clip(10.0 * d / t, 0.0, 1.0))
         t += np.clip(d, 0.01, 0.08)
     return shade * shade * (3.0 - 2.0 * shade)
