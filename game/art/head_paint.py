@@ -220,8 +220,14 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     painting.dry()
     # the light on the hair's mass is left paler: a broad sheen where it turns to the lamp
     sheen = _smoothstep(0.5, 0.85, squint) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
-    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], wobble=1.8 * px, edge=0.25,
-            bleed=1.8 * px, granulation=0.35)
+    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], _cropped(render),
+            wobble=1.8 * px, edge=0.25, bleed=1.8 * px, granulation=0.35)
+
+
+def _cropped(render: Render) -> float:
+    """How strong the hair's first wash is: a bald man's fringe, cropped close, lets the scalp show
+    through (painted as a full head's mass, it was a dark patch behind the ear)."""
+    return 0.7 if render.build.fringe_only else 1.0
 
 
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float,
@@ -433,14 +439,16 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     hair = (render.material == HAIR).astype(np.float32)
     if not hair.any():
         return
-    hair = soften(hair, 0.6 * px)
+    hair = soften(hair, (1.4 if render.build.fringe_only else 0.6) * px)  # a cropped fringe melts into the scalp
     # the shadow side of the mass, wet into the first wash's edge so it turns rather than cuts
     shadow = _smoothstep(0.4, 0.12, lit) * hair
-    _glazes(painting, shadow, at, colours["shadow"], scale=0.85, wobble=2.2 * px, edge=0.3, bleed=1.4,
+    # (a bald man's cropped fringe is hair over skin: its darks are half as deep as a full head's)
+    darks = 0.5 if render.build.fringe_only else 1.0
+    _glazes(painting, shadow, at, colours["shadow"], scale=0.85 * darks, wobble=2.2 * px, edge=0.3, bleed=1.4,
             granulation=0.4)
     # the darkest hair where it turns under and meets the skin: small, soft
     deep = soften(_smoothstep(0.6, 0.35, render.occlusion) * hair, 1.5 * px)
-    _glazes(painting, deep, at, colours["shadow"], scale=0.5, wobble=1.0 * px, edge=0.3, bleed=1.0)
+    _glazes(painting, deep, at, colours["shadow"], scale=0.5 * darks, wobble=1.0 * px, edge=0.3, bleed=1.0)
     face_features.hair_strokes(painting, sitter, render, colours["stroke"][0], px)
     face_features.hair_locks(painting, sitter, render, colours, lit, px)
     face_features.forelock(painting, sitter, render, colours, px)
