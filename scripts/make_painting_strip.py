@@ -32,7 +32,7 @@ principals, the lineup and the ExComm as the seventh pass painted them and as th
 a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes, one lamp for every
 turn of the head) paints them. ``--ninth-pass`` draws docs/painting-ninth-pass.png: faces, the
 lineup and the ExComm as the eighth pass painted them and as the ninth (brows longer than the eye,
-tapered and arched, lighter than the lashes) paints them.
+tapered and arched, lighter than the lashes; a bald head's cropped fringe) paints them.
 """
 
 from __future__ import annotations
@@ -185,7 +185,8 @@ EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
 
 # The ninth pass: brows as long as the eye and a little more, a soft head, an arch over the outer
 # iris and a thinning tail, lighter than the lash line (short near-black bars read as dark glasses
-# at the chips' size). Faces as the eighth pass left them and now, at twice the size.
+# at the chips' size); a bald head's fringe as cropped hair over the scalp. Faces as the eighth pass
+# left them and now, the eyes at twice the size.
 NINTH_PASS_BEFORE = "c4d6905"  # main when the ninth pass began
 _EYES = (56, 40, 200, 136)
 NINTH_PASS_CROPS = tuple((path, box, 2, caption) for path, box, _scale, caption in _principals(_EYES, (
@@ -193,10 +194,12 @@ NINTH_PASS_CROPS = tuple((path, box, 2, caption) for path, box, _scale, caption 
         ("gromyko", "Gromyko: heavy brows still, with a head and a tail"),
         ("dobrynin", "Dobrynin: brows past the outer corner of the eye, behind the lenses"),
         ("kennedy", "Kennedy: the brows' arch over the outer iris"),
-    ))) + (
+    ))) + _principals(_HEAD_AND_COLLAR, (
+        ("rusk", "Rusk: the cropped fringe of a bald head as hair over the scalp, not a dark patch"),
+    )) + (
     LINEUP_1962,
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 520), 1,
-     "The ExComm: the same brows at a scene's size"),
+     "The ExComm: the same brows, and Rusk's fringe, at a scene's size"),
 )
 
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
