@@ -43,7 +43,7 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
         _wrinkles(painting, sitter, render, look)
     for side in (-1, 1):
         _eye(painting, sitter, render, look, side)
-        _brow(painting, sitter, render, look, side)
+        brow(painting, sitter, render, look, side)
     _nostrils(painting, sitter, render, look)
     _mouth(painting, sitter, render, look)
     if b.mole != "none":
@@ -216,7 +216,7 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
           soft=0.012 * sitter.frame.scale, tolerance=0.05)
 
 
-def _brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
+def brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
     """A brow as hairs over skin: longer than the eye beneath it (from over the inner corner to past
     the outer one), its head soft and thick, rising to an arch over the outer iris, then a tail that
     thins and falls toward the temple. A brow drawn as an even bar with square ends, as long as the

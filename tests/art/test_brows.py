@@ -1,0 +1,66 @@
+"""A brow is painted as a portrait painter states it: longer than the eye under it, from over the
+inner corner to past the outer one, thinning toward its tail, and lighter than the lash line (a
+short, even, black bar over each eye read as dark glasses on the chips)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.art import face_features
+from game.art.head import Frame, Sitter
+from game.art.head_paint import Look
+from game.art.likeness import build_for
+from game.art.portrait_spec import resolve
+from game.art.watercolor import Painting
+
+SIZE = 240
+
+
+def _alone(words: dict, feature) -> tuple[np.ndarray, Sitter]:
+    """What ``feature`` alone lays on bare paper over the head's place: the darkening, per pixel."""
+    sitter_words = resolve(words)
+    build = build_for(sitter_words)
+    sitter = Sitter(build, Frame(SIZE / 2, SIZE * 0.45, SIZE * 0.6), build.yaw, build.pitch)
+    render = sitter.render((0, 0, SIZE, SIZE))
+    painting = Painting(SIZE, SIZE, 3)
+    before = painting.pixels().astype(float).sum(axis=2)
+    feature(painting, sitter, render, Look(skin=sitter_words.skin, hair=sitter_words.hair_colour))
+    return before - painting.pixels().astype(float).sum(axis=2), sitter
+
+
+def _eye_corners(sitter: Sitter, side: int) -> tuple[float, float]:
+    """The x of the eye's inner and outer corners on the sheet."""
+    build = sitter.build
+    half = 0.07 * build.eye_size
+    corners = sitter.surface([(side * (build.eye_x - half), -0.006), (side * (build.eye_x + half), -0.006)])
+    (inner, _), (outer, _) = sitter.project(corners)[0]
+    return float(inner), float(outer)
+
+
+@pytest.mark.parametrize("brow_word", ["heavy", "bushy", "thin", "arched"])
+def test_a_brow_runs_from_over_the_inner_corner_to_past_the_outer_one(brow_word):
+    words = {"hair": "dark", "brow": brow_word, "turn": "front", "expression": "neutral"}
+    for side in (-1, 1):
+        darker, sitter = _alone(words, lambda p, s, r, look, side=side: face_features.brow(p, s, r, look, side))
+        columns = np.nonzero((darker > 40).any(axis=0))[0]
+        assert len(columns) > 10
+        inner, outer = _eye_corners(sitter, side)
+        width = abs(outer - inner)
+        start, end = (columns.max(), columns.min()) if side < 0 else (columns.min(), columns.max())
+        # the head of the brow sits over the inner corner (within a fifth of the eye's width), the
+        # tail runs on past the outer corner by a fifth of the eye's width or more
+        assert abs(start - inner) <= 0.2 * width, (start, inner, outer)
+        assert (end - outer) * side >= 0.2 * width, (end, outer, width)
+
+
+def test_a_brow_thins_toward_its_tail_and_is_lighter_than_the_lash_line():
+    words = {"hair": "dark", "brow": "heavy", "turn": "front", "expression": "neutral"}
+    darker, sitter = _alone(words, lambda p, s, r, look: face_features.brow(p, s, r, look, 1))
+    columns = np.nonzero((darker > 12).any(axis=0))[0]
+    ink = darker[:, columns].sum(axis=0)  # how much paint each column of the brow holds
+    third = len(columns) // 3
+    body, tail = ink[third:2 * third].mean(), ink[-max(2, third // 2):].mean()
+    assert tail < 0.6 * body, (body, tail)
+    lid, _sitter = _alone(words, lambda p, s, r, look: face_features._eye(p, s, r, look, 1))
+    assert darker.max() < lid.max(), (darker.max(), lid.max())
