@@ -602,8 +602,10 @@ def prop(canvas: Canvas, e: Element) -> None:
         canvas.lift(put(((-0.3, -0.76), (0.3, -0.76), (0.2, -0.72), (-0.2, -0.72))), 0.8)  # the bulb's glare
         # the pool of light on the desk: a warm glaze, softly spread, and the paint lifted a little
         pool = put(ellipse(0.0, 0.05, 1.2, 0.28, 28))
-        canvas.lift(pool, 0.25, soften=canvas.height * 0.03)
-        canvas.wash(pool, (("naples_yellow", 0.22), ("cadmium_yellow", 0.05)), 1.0, edge=0.0, bleed=4.0, wobble=0.08)
+        with canvas.painting.untracked():  # light falling on the desk, not a solid on it
+            canvas.lift(pool, 0.45, soften=canvas.height * 0.03)
+            canvas.wash(pool, (("naples_yellow", 0.22), ("cadmium_yellow", 0.05)), 1.0, edge=0.0, bleed=4.0,
+                        wobble=0.08)
     elif kind == "teletype":  # a teleprinter on its stand, the long message spooling out
         body = ((-0.7, -0.8), (0.7, -0.8), (0.75, 0.0), (-0.75, 0.0))
         canvas.wash(put(body), e["pigment"] or "davy_grey", 0.6, wobble=0.004, granulation=0.5)
@@ -626,7 +628,11 @@ def prop(canvas: Canvas, e: Element) -> None:
         canvas.wash(put(ellipse(0.0, 0.0, 0.3, 0.1, 16)), "payne_grey", 0.35, wobble=0.01)
         canvas.ink(put(((0.1, -0.03), (0.45, -0.12))), "burnt_umber", width=2.4, strength=0.8)
         smoke = np.array([(0.45, -0.14), (0.5, -0.4), (0.4, -0.7), (0.55, -1.0), (0.45, -1.3)])
-        canvas.ink(put(smoke), "payne_grey", width=2.0, strength=0.18, wobble=1.2)
+        # smoke is seen through: a soft, broken wisp lifted out of what is behind it, pale against
+        # a dark jacket and lost against a light wall (as the element's own paint it was reserved,
+        # and cut a hard pale line through whatever stood behind the ashtray)
+        with canvas.painting.untracked():
+            canvas.painting.scrub(put(smoke), width=4.0 * canvas.line, amount=0.4, dryness=0.3)
     else:  # chair: the back of a leather office chair
         back = ((-0.4, -1.3), (0.4, -1.3), (0.45, -0.3), (-0.45, -0.3))
         canvas.wash(put(back), e["pigment"] or "burnt_umber", 0.75, wobble=0.01, granulation=0.5)
