@@ -32,7 +32,8 @@ principals, the lineup and the ExComm as the seventh pass painted them and as th
 a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes, one lamp for every
 turn of the head) paints them. ``--ninth-pass`` draws docs/painting-ninth-pass.png: faces, the
 lineup and the ExComm as the eighth pass painted them and as the ninth (brows longer than the eye,
-tapered and arched, lighter than the lashes; a bald head's cropped fringe) paints them.
+tapered and arched, lighter than the lashes; a bald head's cropped fringe; smoke and a lamp's
+light that lie over what is behind them) paints them.
 """
 
 from __future__ import annotations
@@ -200,6 +201,8 @@ NINTH_PASS_CROPS = tuple((path, box, 2, caption) for path, box, _scale, caption 
     LINEUP_1962,
     ("assets/art/scenes/cuban_missile_crisis_1962/excomm_table.png", (260, 250, 1240, 520), 1,
      "The ExComm: the same brows, and Rusk's fringe, at a scene's size"),
+    ("assets/art/scenes/cuban_missile_crisis_1962/mikoyan_in_havana.png", (640, 380, 1120, 640), 1,
+     "Mikoyan in Havana: the cigar's smoke a soft wisp, not a pale crack down Castro's jacket"),
 )
 
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
