@@ -592,8 +592,9 @@ class Sitter:
         """Points on the face's surface in head space, for (x, y) given in head space.
 
         The face seen straight on is cast on a grid, and each query reads the depth from it:
-        features ask for hundreds of points, line by line, and one cast serves them all. Only the
-        blocks of the grid some query reaches are cast (the features keep to a sixth of it).
+        features ask for hundreds of points, line by line, and one cast serves them all. The
+        features' region is cast at the first query, in one march; a block outside it only when a
+        query reaches it (the features keep to about a sixth of the grid).
         """
         xy = np.asarray(head_xy, dtype=np.float32).reshape(-1, 2)
         front = self._front_depth()
@@ -631,11 +632,13 @@ class Sitter:
 # Where the feature lines of a face lie, in head space (x0, y0, x1, y1): the eyes and brows, the
 # nose, the mouth, the lines of the forehead and round the mouth; the depth under them is cast at once.
 FEATURES_REGION = (-0.26, -0.46, 0.26, 0.3)
+# The front depth's march is short: a face seen straight on is met in a few steps, and the few rays
+# still creeping along a surface they graze are taken as arrived (64 steps changed nothing visible).
 FRONT_STEPS = 24
 
 
 class FrontDepth:
-    """The depth of the face seen straight on, over a grid in head space, cast a block at a time.
+    """The depth of the face seen straight on, over a grid in head space, cast by blocks as asked.
 
     Each ray is marched on its own, so a block cast when first asked for holds exactly what a
     cast of the whole grid would.

@@ -267,6 +267,16 @@ def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
     return _resample(_box_blur(small, inner), height, width, factor)
 
 
+def _edge_sigma(bleed: float) -> float:
+    """How far a drying wash's rim spreads (see ``Painting._settle``)."""
+    return 1.5 + 0.7 * bleed
+
+
+def _drying_reach(bleed: float) -> float:
+    """How far past its shape a wash's paint can reach as it bleeds and dries to a rim."""
+    return 3.0 * (_edge_sigma(bleed) + bleed)
+
+
 def _wrapped_window(field: np.ndarray, top: int, left: int, height: int, width: int) -> np.ndarray:
     """A new (height, width) array of ``field`` from (top, left), wrapping round its edges: copied
     as up to four plain slices, several times faster than gathering it by index."""
@@ -549,7 +559,7 @@ class Painting:
         """
         if reserve is not None:
             coverage = coverage * (1.0 - np.clip(reserve[box.slices], 0.0, 1.0))
-        edge_sigma = 1.5 + 0.7 * bleed
+        edge_sigma = _edge_sigma(bleed)
         soft = _blur(coverage, bleed)
         if edge > 0.0:
             dried = np.clip((coverage - 0.3) * 2.5, 0.0, 1.0)
@@ -617,9 +627,8 @@ class Painting:
         if len(outline) < 3:
             return
         mix = _mixture(pigment, strength)
-        edge_sigma = 1.5 + 0.7 * bleed
         size = max(np.ptp(outline[:, 0]), np.ptp(outline[:, 1]))
-        margin = 3.0 * (edge_sigma + bleed) + 0.8 * wobble * size + 4.0
+        margin = _drying_reach(bleed) + 0.8 * wobble * size + 4.0
         if self.wetness is not None:
             margin += 3.0 * self.wet_spread
         box = self._clip_box(outline, margin=margin)
@@ -662,7 +671,7 @@ class Painting:
         inked = values > 0.0
         rows = np.flatnonzero(inked.any(axis=1))
         cols = np.flatnonzero(inked.any(axis=0))
-        margin = 3.0 * (1.5 + 0.7 * bleed + bleed) + 3.5 * wobble + 4.0
+        margin = _drying_reach(bleed) + 3.5 * wobble + 4.0
         if self.wetness is not None:
             margin += 3.0 * self.wet_spread
         reach = int(math.ceil(margin))
