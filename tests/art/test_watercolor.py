@@ -240,3 +240,23 @@ def test_a_field_wash_and_a_scrub_lay_and_lift_where_they_are_told():
     assert density[35:45, 75:85].mean() > 0.2 and density[:, :50].max() == 0.0
     painting.scrub([(62, 40), (98, 40)], width=4.0, amount=0.9, dryness=0.0)
     assert painting.density.sum(axis=2)[39:42, 72:88].mean() < 0.5 * density[39:42, 72:88].mean()
+
+
+@pytest.mark.parametrize("damp", [False, True])
+def test_a_patch_given_on_a_whole_sheet_dries_as_if_the_whole_sheet_were_worked(damp):
+    # a field is cut down to where it has paint before it dries; the room kept round it must hold
+    # all of its wavering edge, its rim, its bleed and (on damp paper) its creep. The same field with
+    # a trace of paint everywhere is not cut down, and is the reference.
+    trimmed, worked = Painting(200, 160, 4), Painting(200, 160, 4)
+    field = np.zeros((160, 200), dtype=np.float32)
+    field[70:100, 90:130] = 1.0
+    for painting in (trimmed, worked):
+        if damp:
+            painting.wet(rectangle(0, 0, 200, 160))
+    trimmed.lay(field, "indigo", 0.7, wobble=2.0, bleed=2.0)
+    worked.lay(field + np.float32(1e-7), "indigo", 0.7, wobble=2.0, bleed=2.0)
+    laid, reference = trimmed.density.sum(axis=2), worked.density.sum(axis=2)
+    assert reference[60:110, 80:140].mean() > 0.2
+    # nothing cut off at the trimmed box's edge: the same paint to within the blurs' rounding
+    assert np.abs(laid - reference).max() < 2e-3 * reference.max()
+    assert np.abs(trimmed.pixels().astype(int) - worked.pixels().astype(int)).max() <= 1
