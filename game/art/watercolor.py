@@ -436,19 +436,19 @@ class Painting:
         finally:
             self._laid = kept
 
+    def _films(self) -> list[np.ndarray]:
+        """The arrays the paint lies in: absorption, scattering and, while keeping track, what was laid of each."""
+        return [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])
+
     def snapshot(self) -> tuple[np.ndarray, ...]:
         """A copy of the paint film (and of what is being kept track of), for ``keep_inside``."""
-        films = [self.density.copy(), self.scatter.copy()]
-        if self._laid is not None:
-            films += [self._laid[0].copy(), self._laid[1].copy()]
-        return tuple(films)
+        return tuple(film.copy() for film in self._films())
 
     def keep_inside(self, snapshot: tuple[np.ndarray, ...], inside: np.ndarray) -> None:
         """Keep what was painted since ``snapshot`` only where ``inside`` (0..1, sheet-sized) says:
         a figure on a television screen, with nothing of it past the screen's edge."""
         mask = np.asarray(inside, dtype=np.float32)[..., None]
-        films = [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])
-        for film, before in zip(films, snapshot):
+        for film, before in zip(self._films(), snapshot):
             film[:] = before + (film - before) * mask
 
     # --- geometry ----------------------------------------------------------------------------
@@ -721,8 +721,7 @@ class Painting:
 
     def _take_off(self, box: _Box, keep: np.ndarray) -> None:
         """Scale the film (and what is being kept track of) by ``keep`` (h, w) over ``box``: paint lifted."""
-        films = [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])
-        for film in films:
+        for film in self._films():
             region = film[box.slices]
             for channel in range(region.shape[2]):  # channel by channel, as in ``_lay``
                 region[..., channel] *= keep
