@@ -220,14 +220,27 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     painting.dry()
     # the light on the hair's mass is left paler: a broad sheen where it turns to the lamp
     sheen = _smoothstep(0.5, 0.85, squint) * hair * (0.3 if look.hair in ("dark", "brown") else 0.35)
-    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], _cropped(render),
+    _glazes(painting, np.clip(hair - sheen, 0.0, 1.0), at, hair_colours["light"], _mass(render).wash,
             wobble=1.8 * px, edge=0.25, bleed=1.8 * px, granulation=0.35)
 
 
-def _cropped(render: Render) -> float:
-    """How strong the hair's first wash is: a bald man's fringe, cropped close, lets the scalp show
-    through (painted as a full head's mass, it was a dark patch behind the ear)."""
-    return 0.7 if render.build.fringe_only else 1.0
+@dataclass(frozen=True, slots=True)
+class HairMass:
+    """How a head's hair is laid: the first wash's strength, its darks' and its edge's softness (px)."""
+
+    wash: float
+    darks: float
+    edge: float
+
+
+FULL_HEAD = HairMass(wash=1.0, darks=1.0, edge=0.6)
+# a bald man's fringe, cropped close: hair over skin, the scalp showing through, its edge melted
+# (painted as a full head's mass, it was a dark patch behind the ear)
+CROPPED_FRINGE = HairMass(wash=0.7, darks=0.5, edge=1.4)
+
+
+def _mass(render: Render) -> HairMass:
+    return CROPPED_FRINGE if render.build.fringe_only else FULL_HEAD
 
 
 def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float,
@@ -439,11 +452,11 @@ def _hair(painting: Painting, sitter: Sitter, render: Render, look: Look, at, px
     hair = (render.material == HAIR).astype(np.float32)
     if not hair.any():
         return
-    hair = soften(hair, (1.4 if render.build.fringe_only else 0.6) * px)  # a cropped fringe melts into the scalp
+    mass = _mass(render)
+    hair = soften(hair, mass.edge * px)
     # the shadow side of the mass, wet into the first wash's edge so it turns rather than cuts
     shadow = _smoothstep(0.4, 0.12, lit) * hair
-    # (a bald man's cropped fringe is hair over skin: its darks are half as deep as a full head's)
-    darks = 0.5 if render.build.fringe_only else 1.0
+    darks = mass.darks
     _glazes(painting, shadow, at, colours["shadow"], scale=0.85 * darks, wobble=2.2 * px, edge=0.3, bleed=1.4,
             granulation=0.4)
     # the darkest hair where it turns under and meets the skin: small, soft
