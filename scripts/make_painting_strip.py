@@ -107,9 +107,9 @@ FIFTH_PASS_BEFORE = "fec4d12"  # main when the fifth pass began
 _HEAD_AND_COLLAR = (24, 0, 232, 232)
 
 
-def _principals(box: tuple[int, int, int, int], captions: tuple[tuple[str, str], ...]) -> tuple:
-    """The crops of some 1962 portraits, each with its caption."""
-    return tuple((f"portraits/cuban_missile_crisis_1962/{who}.png", box, 1, caption) for who, caption in captions)
+def _principals(box: tuple[int, int, int, int], captions: tuple[tuple[str, str], ...], scale: float = 1) -> tuple:
+    """The crops of some 1962 portraits, each with its caption, at ``scale`` (2: enlarged pixel for pixel)."""
+    return tuple((f"portraits/cuban_missile_crisis_1962/{who}.png", box, scale, caption) for who, caption in captions)
 
 
 FIFTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
@@ -190,12 +190,12 @@ EIGHTH_PASS_CROPS = _principals((0, 0, 256, 256), (
 # left them and now, the eyes at twice the size.
 NINTH_PASS_BEFORE = "c4d6905"  # main when the ninth pass began
 _EYES = (56, 40, 200, 136)
-NINTH_PASS_CROPS = tuple((path, box, 2, caption) for path, box, _scale, caption in _principals(_EYES, (
+NINTH_PASS_CROPS = _principals(_EYES, (
         ("alekseev", "Alekseev: bushy brows that arch and thin, not two black bars over the eyes"),
         ("gromyko", "Gromyko: heavy brows still, with a head and a tail"),
         ("dobrynin", "Dobrynin: brows past the outer corner of the eye, behind the lenses"),
         ("kennedy", "Kennedy: the brows' arch over the outer iris"),
-    ))) + _principals(_HEAD_AND_COLLAR, (
+    ), scale=2) + _principals(_HEAD_AND_COLLAR, (
         ("rusk", "Rusk: the cropped fringe of a bald head as hair over the scalp, not a dark patch"),
     )) + (
     LINEUP_1962,
