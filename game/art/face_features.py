@@ -28,8 +28,10 @@ BROW_MOODS = {"neutral": (0.0, 0.0), "stern": (-0.018, 0.004), "worried": (0.022
 MOUTH_HALF = 0.092
 # how the corners of the mouth sit (up is positive), and how far apart
 MOUTH_MOODS = {"neutral": 0.0, "stern": -0.01, "worried": -0.006, "smiling": 0.02, "tired": -0.012}
+# (an old man's pale eyes are grey more than blue, and read darker than they are under the lids:
+# cerulean, a sky's blue, lit them up like a doll's in a room's half-light)
 IRIS = {"dark": ("sepia", "burnt_umber"), "brown": ("burnt_umber", "sepia"), "sandy": ("cerulean", "payne_grey"),
-        "auburn": ("cobalt_blue", "payne_grey"), "grey": ("payne_grey", "cerulean"), "white": ("payne_grey", "cobalt_blue"),
+        "auburn": ("cobalt_blue", "payne_grey"), "grey": ("payne_grey", "indigo"), "white": ("payne_grey", "indigo"),
         "mono": ("payne_grey", "lamp_black")}
 
 
@@ -132,11 +134,16 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     _socket(painting, sitter, render, look, side, cx, cy, half)
     # the white of the eye is the paper lifted, then greyed: never as white as a highlight (a clean
     # white almond round the iris made every sitter stare); the upper lid's shadow greys its top
+    # A narrowed eye (small, hooded, screwed up in a smile) is mostly in the lids' shadow: less of
+    # its white is lifted and the lid's shadow reaches further down it, or it stares.
+    narrowed = _narrowed(b)
     _fill(painting, sitter, render, opening, (("payne_grey", 0.075), ("ultramarine", 0.015), ("rose", 0.015)),
-          soft=0.3, lift=0.85)
+          soft=0.3, lift=0.85 - 0.45 * narrowed)
     if scale > 60:  # in a scene's small heads the lid's shadow is lost in the lid's line
-        lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - 0.3 * (top - cy))[::-1]))))
-        _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07), ("burnt_sienna", 0.03)), soft=0.3)
+        reach = 0.3 + 0.4 * narrowed
+        lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - reach * (top - cy))[::-1]))))
+        _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07 + 0.05 * narrowed), ("burnt_sienna", 0.03)),
+              soft=0.3)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
     radius = 0.027 * b.eye_size
     angles = np.linspace(0.0, 2 * math.pi, 20, endpoint=False)
@@ -185,6 +192,14 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     if b.eye_bags > 0.2 and scale > 50:
         bag = np.column_stack((xs[3:-2] + 0.005 * side, bottom[3:-2] - 0.022 - 0.006 * b.eye_bags))
         _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.2 + 0.15 * min(b.eye_bags, 1.5), wobble=0.3)
+
+
+def _narrowed(b) -> float:
+    """How far the lids close over an eye, 0 (open) to 1 (a slit): from its opening and size, the
+    hood of the upper lid, and a smile's cheeks pushing the lower lid up."""
+    closing = np.clip((0.95 - b.eye_open) / 0.4, 0.0, 1.0) * 0.6 + np.clip((1.0 - b.eye_size) / 0.3, 0.0, 1.0) * 0.2
+    closing += 0.3 * min(b.hooded, 1.0) + (0.15 if b.expression == "smiling" else 0.0)
+    return float(np.clip(closing, 0.0, 1.0))
 
 
 def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int, cx: float, cy: float,

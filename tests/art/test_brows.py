@@ -1,6 +1,7 @@
 """A brow is painted as a portrait painter states it: longer than the eye under it, from over the
 inner corner to past the outer one, thinning toward its tail, and lighter than the lash line (a
-short, even, black bar over each eye read as dark glasses on the chips)."""
+short, even, black bar over each eye read as dark glasses on the chips). And the eye under it
+shows as much white as it is open."""
 
 from __future__ import annotations
 
@@ -64,3 +65,31 @@ def test_a_brow_thins_toward_its_tail_and_is_lighter_than_the_lash_line():
     assert tail < 0.6 * body, (body, tail)
     lid, _sitter = _alone(words, lambda p, s, r, look: face_features._eye(p, s, r, look, 1))
     assert darker.max() < lid.max(), (darker.max(), lid.max())
+
+
+def _white_of_the_eye(words: dict) -> float:
+    """How light the white of the eye is (the sum of its three channels), the eye painted alone on a
+    flat skin tone: the white is paper lifted out of the skin and greyed under the lid's shadow."""
+    sitter_words = resolve(words)
+    build = build_for(sitter_words)
+    sitter = Sitter(build, Frame(SIZE / 2, SIZE * 0.45, SIZE * 0.6), build.yaw, build.pitch)
+    render = sitter.render((0, 0, SIZE, SIZE))
+    painting = Painting(SIZE, SIZE, 3)
+    painting.lay(np.ones((SIZE, SIZE), dtype=np.float32), (("rose", 0.3), ("yellow_ochre", 0.1)), 1.0, edge=0.0)
+    painting.dry()
+    face_features._eye(painting, sitter, render, Look(skin=sitter_words.skin, hair=sitter_words.hair_colour), 1)
+    # the white either side of the iris, on the eye line, halfway from the iris to each corner
+    size = build.eye_size
+    points = sitter.surface([(build.eye_x + k * 0.048 * size, -0.004) for k in (-1, 1)])
+    pixels = sitter.project(points)[0]
+    lightness = painting.pixels().astype(float).sum(axis=2)
+    return float(np.mean([lightness[int(round(y - 0.5)), int(round(x - 0.5))] for x, y in pixels]))
+
+
+def test_a_small_smiling_eye_shows_less_white_than_an_open_one():
+    # a narrowed eye is mostly in the lids' shadow: lifted to the paper like an open one's, its
+    # white made a small, smiling man stare
+    base = {"hair": "grey", "turn": "front"}
+    open_eye = _white_of_the_eye(base | {"eyes": "round", "expression": "neutral"})
+    narrowed = _white_of_the_eye(base | {"eyes": "small", "expression": "smiling"})
+    assert narrowed < open_eye - 40, (open_eye, narrowed)
