@@ -370,6 +370,8 @@ def text_plate(canvas: Canvas, e: Element) -> None:
 
 # How big a person's head is at scale 1: a tenth of the picture's height, as in a middle shot.
 HEAD_AT_SCALE_1 = 0.1
+# how much higher (head units) a collar sits at the back of the neck than in front
+BACK_COLLAR_RISE = 0.18
 
 
 def person(canvas: Canvas, e: Element) -> None:
@@ -408,7 +410,10 @@ def person(canvas: Canvas, e: Element) -> None:
     sheet = attire.Sheet(canvas.painting, x - EYES_AT[0] * size, y - EYES_AT[1] * size, size)
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     if e["turn"] == "away":
-        torso = replace(torso, back=True, turn=0.0)
+        # a collar rides higher at the back than at the throat: seen from behind, the neck shows
+        # from the hair at the nape down to a collar at about the chin's height (set where it is
+        # in front, the neck ran a head's height down to the shoulders)
+        torso = replace(torso, back=True, turn=0.0, collar_y=torso.collar_y - BACK_COLLAR_RISE * HEAD_SIZE)
     x0, y0 = int(max(0, x - 0.75 * head_px)), int(max(0, y - 0.78 * head_px))
     x1, y1 = int(min(canvas.width, x + 0.75 * head_px)), int(min(canvas.height, y + 0.9 * head_px))
     if x1 <= x0 or y1 <= y0:
