@@ -168,6 +168,11 @@ def exaggerate(build: Build, amount: float = EXAGGERATION) -> Build:
     return replace(build, **changes)
 
 
+# The moods that set the mouth shut: the teeth a sitter shows in a grin (Khrushchev's gap) are not
+# shown by the same man worried or stern in a scene, where an open mouth read as a gape.
+CLOSED_MOUTH = ("stern", "worried", "tired")
+
+
 def build_for(sitter: Portrait) -> Build:
     """The head behind a resolved portrait: face, then each feature word, then age and expression."""
     skull, length, cheekbones, jaw, square, chin, cheeks, jowls = FACE_BUILDS[sitter.face]
@@ -193,8 +198,9 @@ def build_for(sitter: Portrait) -> Build:
         cap = "service" if sitter.uniformed else "patrol"
     b = replace(b, beard=sitter.beard, moustache=sitter.moustache_style if sitter.moustache else "none",
                 cap=cap, cigar=sitter.cigar, mole=sitter.mole,
-                teeth=sitter.teeth)
+                teeth="hidden" if sitter.expression in CLOSED_MOUTH else sitter.teeth)
     return exaggerate(b)
+
 
 
 def _jaw(b: Build, jaw: str) -> Build:

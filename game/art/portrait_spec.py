@@ -31,7 +31,8 @@ HAIR_VOLUMES = ("flat", "close", "full", "thick")
 EXPRESSIONS = ("neutral", "stern", "worried", "smiling", "tired")
 TURNS = ("front", "left", "right")
 MOLES = ("none", "left", "right")
-# Whether a smile shows the upper teeth, and a gap between the front two (Khrushchev's grin).
+# Whether a smile (or a face at rest) shows the upper teeth, and a gap between the front two
+# (Khrushchev's grin); a stern, worried or tired face keeps its mouth shut (likeness.CLOSED_MOUTH).
 TEETH = ("hidden", "showing", "gap")
 HAIR_COLOURS = ("dark", "brown", "sandy", "auburn", "grey", "white")
 # ``hair`` names a colour, or how much of it is left; a receding or bald head takes its colour

@@ -30,7 +30,7 @@ PORTRAIT_WORDS = {
     "expression": "The face's expression, in the brows, eyes and mouth.",
     "turn": "Which way the head is turned, as the viewer sees it (three-quarter view to the left or right).",
     "mole": "A mole beside the nose, on the viewer's left or right.",
-    "teeth": "Whether the mouth opens on the upper teeth (showing), with a gap between the front two (gap).",
+    "teeth": "Whether the mouth opens on the upper teeth (showing), with a gap between the front two (gap), when the sitter smiles or is at rest; a stern, worried or tired face keeps it shut.",
     "hair": "The hair's colour, or how much is left (receding, bald).",
     "hair_colour": "The colour of what hair a receding or bald head keeps.",
     "hair_style": "How the hair is cut and combed.",
