@@ -185,12 +185,13 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
         sheet.wash(opening, (SHIRT.get(sitter.attire, ("payne_grey", 0.06)),), layers=4)
     if sitter.tie != "none" and sitter.attire != "olive_fatigues":
         _tie(sheet, sitter.tie, v_x, y, v_tip)
-    jacket_left = np.vstack((left, [(v_x, low), (v_x, v_tip)]))
+    # the jacket in one wash round the V: washed as two fronts meeting on a line, each wash's edge
+    # drew back from it as it dried and left a pale seam down the chest; the fronts' edge is drawn
+    sheet.wash(np.vstack((left[::-1], [(v_x, v_tip)], right)), cloth, layers=10, granulation=0.5)
     jacket_right = np.vstack((right, [(v_x, low), (v_x, v_tip)]))
-    for side in (jacket_left, jacket_right):
-        sheet.wash(side, cloth, layers=10, granulation=0.5)
     # the far side of the chest and the underside of the shoulder turn from the light
     sheet.wash(jacket_right, (("payne_grey", 0.14), ("ultramarine", 0.05)), layers=4, granulation=0.8)
+    sheet.ink([(v_x, v_tip + 0.03), (v_x + 0.006, low)], "payne_grey", width=0.9, strength=0.3)
     shoulder_shade = np.vstack((left[2:], [(left[-1][0] + 0.06, low), (left[2][0] + 0.05, left[2][1] + 0.05)]))
     sheet.wash(shoulder_shade, (("payne_grey", 0.08),), layers=3)
     _collar(sheet, sitter, torso)
