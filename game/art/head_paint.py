@@ -88,6 +88,13 @@ SKIN_LOOKS: dict[str, dict[str, tuple[Glaze, ...]]] = {
              "shadow": (("burnt_sienna", 0.16), ("ultramarine", 0.2))},
 }
 
+# The warm charged into the core of a face's shadow, just past the terminator.
+CORE_WARMTH: dict[str, tuple[Glaze, ...]] = {
+    "light": (("burnt_sienna", 0.12), ("alizarin", 0.05)),
+    "mono": (("payne_grey", 0.12),),
+    "dark": (("burnt_sienna", 0.16), ("alizarin", 0.06)),
+}
+
 # Hair: the first (light) wash, the shadow mass, and the pigment of strokes and brows.
 HAIR_LOOKS: dict[str, dict[str, tuple[Glaze, ...]]] = {
     "dark": {"light": (("burnt_umber", 0.6), ("ultramarine", 0.15), ("sepia", 0.2)),
@@ -292,8 +299,12 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.12 * bounce) * (1.0 - 0.6 * fill)
     core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
     shadow = _lost_and_found(shadow, render, wobble)
-    _glazes(painting, np.clip(0.5 * shadow + 0.4 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
+    _glazes(painting, np.clip(0.5 * shadow + 0.25 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
             scale=1.3, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
+    # the core's warmth: just past the turn, light scattered in the flesh comes back out red, so a
+    # painter charges the core with a warm (a cool grey there made a pale face a plaster cast)
+    _glazes(painting, soften(core, 2.0 * wobble), at, CORE_WARMTH.get(look.skin, CORE_WARMTH["light"]),
+            scale=1.0, wobble=wobble, edge=0.1, bleed=1.2, granulation=0.2)
     # the neck stands back in the jaw's shadow: darkest right under the jaw, where it draws the
     # jaw line, and fading down to the collar. Without it a head sits on its neck like a balloon.
     throat = _neck(render) * skin
@@ -533,11 +544,15 @@ def _found_edges(painting: Painting, render: Render, look: Look, at, px: float) 
     edge = np.clip((hit - inner) * 3.0, 0.0, 1.0)
     # firm on the shadow side, a faint broken line on the lit side: the head keeps its outline
     side = 0.3 + 0.7 * _smoothstep(0.3, 0.05, render.lit)
-    broken = np.clip(0.6 + 0.6 * np.sin(render.position[..., 1] * 60.0), 0.0, 1.0)
+    # broken where the brush lifts, at uneven intervals (one even beat of dashes read as stitching)
+    y = render.position[..., 1]
+    broken = np.clip(0.55 + 0.7 * np.sin(y * 23.0 + 1.3) * np.sin(y * 37.0), 0.0, 1.0)
     # the neck's sides are not drawn: a line down them stands the head on a stalk
-    neck = _smoothstep(render.build.chin_y - 0.02, render.build.chin_y - 0.12, render.position[..., 1])
-    colours = SKIN_LOOKS[look.skin]["shadow"]
-    _glazes(painting, edge * side * broken * (1.0 - 0.8 * neck), at, ((colours[0][0], 0.5), ("sepia", 0.12)), wobble=0.5 * px, edge=0.2,
+    neck = _smoothstep(render.build.chin_y - 0.02, render.build.chin_y - 0.12, y)
+    # the shadow's own mixture, deepened, with a touch of sepia (a line of burnt sienna alone ran
+    # orange round the cool shadow side, against a blue ground)
+    line = tuple((pigment, 2.4 * amount) for pigment, amount in SKIN_LOOKS[look.skin]["shadow"]) + (("sepia", 0.1),)
+    _glazes(painting, edge * side * broken * (1.0 - 0.8 * neck), at, line, wobble=0.5 * px, edge=0.2,
             bleed=0.3, granulation=0.2)
 
 
