@@ -297,7 +297,12 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     shadow = _smoothstep(shadow_at + 0.045, shadow_at - 0.045, lit) * skin
     # (the neck below the jaw is stated by its own glazes after this, lighter than a face's shadow)
     shadow = shadow * (1.0 - 0.7 * _philtrum(render)) * (1.0 - 0.75 * neck) * (1.0 - 0.12 * bounce) * (1.0 - 0.6 * fill)
+    # the nose's flank is stated by the nose's own glazes (``_nose``), lighter than the face's
+    # shadow: charged with the core as well, it read as a dark wedge beside the nose
+    flank = _nose_zone(render)
+    shadow = shadow * (1.0 - 0.5 * flank)
     core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
+    core = core * (1.0 - flank)
     shadow = _lost_and_found(shadow, render, wobble)
     _glazes(painting, np.clip(0.5 * shadow + 0.25 * soften(core, 1.6 * wobble), 0.0, 1.0), at, colours["shadow"],
             scale=1.3, wobble=wobble, edge=0.45, bleed=0.5, granulation=0.45)
@@ -372,6 +377,15 @@ def _neck(render: Render) -> np.ndarray:
     along = np.clip((z - angle_z) / (0.22 - angle_z), 0.0, 1.0)
     jaw_line = angle_y + (b.chin_y - angle_y) * along
     return ((y < jaw_line - 0.01) & (np.hypot(x, z - NECK_TOP[2]) < radius)).astype(np.float32)
+
+
+def _nose_zone(render: Render) -> np.ndarray:
+    """The nose, from the bridge between the eyes to its base, and its flanks (soft-edged)."""
+    b = render.build
+    x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
+    width = 0.055 * b.nose_width
+    return _smoothstep(width + 0.02, width - 0.01, np.abs(x)) * _smoothstep(b.nose_base_y - 0.01, b.nose_base_y + 0.01, y) \
+        * _smoothstep(0.05, 0.02, y) * _smoothstep(0.3, 0.36, z)
 
 
 def _philtrum(render: Render) -> np.ndarray:
