@@ -382,13 +382,13 @@ def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
         # the forehead's creases as soft, shallow troughs in the skin's half-tone, thinning to
         # nothing at their ends (drawn as thin lines of burnt sienna, they read as handwriting)
         mixture = SKIN_LOOKS[look.skin]["half"]
-        depth = 1.2 + 1.0 * years
+        depth = 0.5 + 0.5 * years
         for k in range(2 + (years > 0.8)):
             y = 0.17 + 0.045 * k
             t = np.linspace(-1.0, 1.0, 11)
             bow = 0.012 if b.expression == "worried" else 0.004
             middle = y + bow * (1.0 - t * t)
-            half = 0.009 * np.sqrt(1.0 - t * t) + 0.0005
+            half = 0.0065 * np.sqrt(1.0 - t * t) + 0.0005
             band = np.vstack((np.column_stack((0.12 * t, middle + half)), np.column_stack((0.12 * t, middle - half))[::-1]))
             _fill(painting, sitter, render, band, tuple((pigment, depth * amount) for pigment, amount in mixture),
                   soft=max(0.6, 0.012 * scale))
