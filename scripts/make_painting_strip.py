@@ -10,6 +10,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --seventh-pass
     python scripts/make_painting_strip.py --eighth-pass
     python scripts/make_painting_strip.py --ninth-pass
+    python scripts/make_painting_strip.py --tenth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -33,7 +34,11 @@ a rounded mass, a man's shoulders, a calmer neck, greyed whites of the eyes, one
 turn of the head) paints them. ``--ninth-pass`` draws docs/painting-ninth-pass.png: faces, the
 lineup and the ExComm as the eighth pass painted them and as the ninth (brows longer than the eye,
 tapered and arched, lighter than the lashes; a bald head's cropped fringe; smoke and a lamp's
-light that lie over what is behind them) paints them.
+light that lie over what is behind them) paints them. ``--tenth-pass`` draws
+docs/painting-tenth-pass.png: eyes, faces, the Presidium, the ExComm, the Security Council and the
+lineup as the ninth pass painted them and as the tenth (narrowed eyes, grey pale eyes, a worried
+mouth shut, the nose's flank, a warm shadow core, soft creases, a jacket in one wash, figures seen
+from behind with their shoulders) paints them.
 """
 
 from __future__ import annotations
@@ -205,6 +210,30 @@ NINTH_PASS_CROPS = _principals(_EYES, (
      "Mikoyan in Havana: the cigar's smoke a soft wisp, not a pale crack down Castro's jacket"),
 )
 
+# The tenth pass: narrowed eyes in the lids' shadow and pale eyes grey, a worried mouth shut, the
+# nose's flank out of the face's shadow, a warm core in the shadow and a found edge of the shadow's
+# own colour, soft creases on the brow; a jacket in one wash; figures seen from behind with their
+# shoulders. Paintings as the ninth pass left them and now.
+TENTH_PASS_BEFORE = "960aeaf"  # main when the tenth pass began
+_SCENES_1962 = "assets/art/scenes/cuban_missile_crisis_1962"
+TENTH_PASS_CROPS = _principals(_EYES, (
+        ("khrushchev", "Khrushchev: small eyes screwed up in a smile, grey in the lids' shadow, not a doll's blue stare"),
+        ("rusk", "Rusk: narrowed eyes, less white"),
+    ), scale=2) + _principals(_HEAD_AND_COLLAR, (
+        ("mcnamara", "McNamara: a warm core in the far cheek's shadow, its edge the shadow's colour, not orange stitching"),
+        ("gromyko", "Gromyko: the nose's flank lighter than the face's shadow"),
+    )) + (
+    (f"{_SCENES_1962}/presidium.png", (280, 360, 460, 540), 2,
+     "The Presidium: Khrushchev worried with his mouth shut, no dark wedge by the nose, soft creases on the brow"),
+    (f"{_SCENES_1962}/presidium.png", (180, 500, 580, 720), 1,
+     "The Presidium: the jacket one garment, no pale seam from the tie to the hem"),
+    (f"{_SCENES_1962}/excomm_table.png", (0, 400, 1280, 720), 0.5,
+     "The ExComm: Robert Kennedy and Sorensen seen from behind with their shoulders, the collar higher at the back"),
+    (f"{_SCENES_1962}/un_security_council.png", (280, 190, 430, 340), 2,
+     "The Security Council: Stevenson's narrowed grey eyes instead of a blue stare"),
+    LINEUP_1962,
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -216,6 +245,7 @@ PASSES = {
     "seventh": (SEVENTH_PASS_CROPS, SEVENTH_PASS_BEFORE, "painting-seventh-pass.png"),
     "eighth": (EIGHTH_PASS_CROPS, EIGHTH_PASS_BEFORE, "painting-eighth-pass.png"),
     "ninth": (NINTH_PASS_CROPS, NINTH_PASS_BEFORE, "painting-ninth-pass.png"),
+    "tenth": (TENTH_PASS_CROPS, TENTH_PASS_BEFORE, "painting-tenth-pass.png"),
 }
 
 
