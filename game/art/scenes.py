@@ -71,7 +71,7 @@ def finish(canvas: Canvas) -> None:
 # place first); the washes of sky, sea, rooms, light and weather stay transparent.
 SOLID = frozenset(("ship", "aircraft", "missile", "building", "table", "television", "letter", "papers", "podium",
                    "handshake", "text_plate", "tank", "truck", "easel", "prop", "launcher", "arcade", "flag",
-                   "person"))
+                   "person", "figure"))
 
 
 def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:

@@ -384,3 +384,22 @@ def test_a_crowd_is_painted_in_two_values_not_as_dark_blobs():
     bodies = luminance[int(0.7 * 360):int(0.88 * 360)]
     # within a body the shadow half is darker than the lit half: two values, not a flat silhouette
     assert np.percentile(bodies[bodies < 200], 90) - np.percentile(bodies[bodies < 200], 10) > 25
+
+
+def test_a_figure_stands_in_front_of_what_is_behind_it():
+    # a man against a window (After Vienna): laid over the window as a glaze, he was a ghost with
+    # the window's bars across his body and head
+    figure = {"figure": {"pose": "standing", "at": [0.45, 0.98], "scale": 2.4, "pigment": "indigo"}}
+    room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.8, "time": "storm", "panels": 0}}
+    window = {"window": {"at": [0.5, 0.38], "scale": 1.5, "time": "storm"}}
+    bare = paint_scene({"paint": [room, window]}, 640, 360, seed=4).astype(float).sum(axis=2)
+    seen = paint_scene({"paint": [room, window, figure]}, 640, 360, seed=4).astype(float).sum(axis=2)
+    columns = slice(270, 300)  # through the figure's hips, where the window's sill runs behind them
+    sill = 230 + int(np.argmin(bare[230:270, columns].mean(axis=1)))
+
+    def dip(image: np.ndarray) -> float:  # how much darker the sill's row is than the rows round it
+        around = (image[sill - 6, columns].mean() + image[sill + 6, columns].mean()) / 2
+        return float(around - image[sill, columns].mean())
+
+    assert dip(bare) > 60  # the sill is there to be covered
+    assert dip(seen) < 0.25 * dip(bare), (dip(seen), dip(bare))
