@@ -38,7 +38,7 @@ light that lie over what is behind them) paints them. ``--tenth-pass`` draws
 docs/painting-tenth-pass.png: eyes, faces, the Presidium, the ExComm, the Security Council and the
 lineup as the ninth pass painted them and as the tenth (narrowed eyes, grey pale eyes, a worried
 mouth shut, the nose's flank, a warm shadow core, soft creases, a jacket in one wash, figures seen
-from behind with their shoulders) paints them.
+from behind with their shoulders, figures that stand in front of what is behind them) paints them.
 """
 
 from __future__ import annotations
@@ -231,6 +231,8 @@ TENTH_PASS_CROPS = _principals(_EYES, (
      "The ExComm: Robert Kennedy and Sorensen seen from behind with their shoulders, the collar higher at the back"),
     (f"{_SCENES_1962}/un_security_council.png", (280, 190, 430, 340), 2,
      "The Security Council: Stevenson's narrowed grey eyes instead of a blue stare"),
+    ("assets/art/scenes/berlin_1961/after_vienna.png", (560, 100, 880, 720), 0.5,
+     "After Vienna: the President stands in front of the window, not a ghost with its bars across him"),
     LINEUP_1962,
 )
 
