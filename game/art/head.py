@@ -752,15 +752,8 @@ def _march_grid(distance, to_head, origins: np.ndarray, rows: int, cols: int, sp
     grid = origins.reshape(rows, cols, 3)
     # each beam's axis through the middle of its square (a square cut by the grid's edge is smaller)
     centres = np.zeros((beam_rows, beam_cols, 3), dtype=np.float32)
-    for axis, size, count_along in ((0, cols, beam_cols), (1, rows, beam_rows)):
-        first = np.arange(count_along) * BEAM
-        last = np.minimum(first + BEAM, size) - 1
-        line = grid[0, :, 0] if axis == 0 else grid[:, 0, 1]
-        middle = 0.5 * (line[first] + line[last])
-        if axis == 0:
-            centres[..., 0] = middle[None, :]
-        else:
-            centres[..., 1] = middle[:, None]
+    centres[..., 0] = _middles(grid[0, :, 0])[None, :]
+    centres[..., 1] = _middles(grid[:, 0, 1])[:, None]
     centres[..., 2] = origins[0, 2]
     wanted = np.pad(cast.reshape(rows, cols), ((0, beam_rows * BEAM - rows), (0, beam_cols * BEAM - cols)))
     wanted = wanted.reshape(beam_rows, BEAM, beam_cols, BEAM).any(axis=(1, 3)).ravel()
@@ -773,6 +766,13 @@ def _march_grid(distance, to_head, origins: np.ndarray, rows: int, cols: int, sp
     t = np.full(count, np.inf, dtype=np.float32)
     t[rays] = _march(distance, to_head, origins[rays], start=start[rays])
     return t
+
+
+def _middles(line: np.ndarray) -> np.ndarray:
+    """The middle of each run of BEAM values along ``line`` (the last run may be shorter)."""
+    first = np.arange(0, len(line), BEAM)
+    last = np.minimum(first + BEAM, len(line)) - 1
+    return 0.5 * (line[first] + line[last])
 
 
 def _march(distance, to_head, origins: np.ndarray, far: float = 1.6, steps: int = 64,
