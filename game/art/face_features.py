@@ -18,6 +18,7 @@ import math
 import numpy as np
 
 from game.art.head import HAIR, Render, Sitter
+from game.art.likeness import Build
 from game.art.shapes import catmull_rom
 from game.art.watercolor import Painting, polygon_mask, soften
 
@@ -133,9 +134,9 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     opening = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], bottom[::-1]))))
     _socket(painting, sitter, render, look, side, cx, cy, half)
     # the white of the eye is the paper lifted, then greyed: never as white as a highlight (a clean
-    # white almond round the iris made every sitter stare); the upper lid's shadow greys its top
+    # white almond round the iris made every sitter stare); the upper lid's shadow greys its top.
     # A narrowed eye (small, hooded, screwed up in a smile) is mostly in the lids' shadow: less of
-    # its white is lifted and the lid's shadow reaches further down it, or it stares.
+    # its white is lifted and the lid's shadow reaches further down it.
     narrowed = _narrowed(b)
     _fill(painting, sitter, render, opening, (("payne_grey", 0.075), ("ultramarine", 0.015), ("rose", 0.015)),
           soft=0.3, lift=0.85 - 0.45 * narrowed)
@@ -194,7 +195,7 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
         _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.2 + 0.15 * min(b.eye_bags, 1.5), wobble=0.3)
 
 
-def _narrowed(b) -> float:
+def _narrowed(b: Build) -> float:
     """How far the lids close over an eye, 0 (open) to 1 (a slit): from its opening and size, the
     hood of the upper lid, and a smile's cheeks pushing the lower lid up."""
     closing = np.clip((0.95 - b.eye_open) / 0.4, 0.0, 1.0) * 0.6 + np.clip((1.0 - b.eye_size) / 0.3, 0.0, 1.0) * 0.2
