@@ -410,10 +410,13 @@ def person(canvas: Canvas, e: Element) -> None:
     sheet = attire.Sheet(canvas.painting, x - EYES_AT[0] * size, y - EYES_AT[1] * size, size)
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     if e["turn"] == "away":
-        # a collar rides higher at the back than at the throat: seen from behind, the neck shows
-        # from the hair at the nape down to a collar at about the chin's height (set where it is
-        # in front, the neck ran a head's height down to the shoulders)
-        torso = replace(torso, back=True, turn=0.0, collar_y=torso.collar_y - BACK_COLLAR_RISE * HEAD_SIZE)
+        torso = replace(torso, back=True, turn=0.0)
+        if e["pose"] not in bodies.STANDING:
+            # a collar rides higher at the back than at the throat: seen from behind, the neck shows
+            # from the hair at the nape down to a collar at about the chin's height (set where it is
+            # in front, the neck ran a head's height down to the shoulders). A standing man's body
+            # hangs from his collar down to his feet on the floor, and is left where it stands.
+            torso = replace(torso, collar_y=torso.collar_y - BACK_COLLAR_RISE * HEAD_SIZE)
     x0, y0 = int(max(0, x - 0.75 * head_px)), int(max(0, y - 0.78 * head_px))
     x1, y1 = int(min(canvas.width, x + 0.75 * head_px)), int(min(canvas.height, y + 0.9 * head_px))
     if x1 <= x0 or y1 <= y0:
