@@ -96,8 +96,9 @@ def _runs(pixels: np.ndarray, visible: np.ndarray) -> list[np.ndarray]:
 
 
 def _fill(painting: Painting, sitter: Sitter, render: Render, head_xy, glazes, soft: float = 0.6,
-          tolerance: float = 0.02, lift: float = 0.0) -> None:
-    """A small wash over a closed curve of the surface (an iris, the upper lip)."""
+          tolerance: float = 0.02, lift: float = 0.0, scale: float = 1.0) -> None:
+    """A small wash over a closed curve of the surface (an iris, the upper lip); ``scale`` deepens or
+    thins every glaze of the mixture alike."""
     points = sitter.surface(head_xy)
     pixels, visible = sitter.project(points, render, tolerance)
     if visible.mean() < 0.5:
@@ -109,7 +110,7 @@ def _fill(painting: Painting, sitter: Sitter, render: Render, head_xy, glazes, s
     if lift:
         painting.lift(mask, lift, at=(x0, y0))
     for pigment, strength in glazes:
-        painting.lay(mask, pigment, strength, at=(x0, y0), wobble=0.3, edge=0.4, bleed=0.4, granulation=0.2)
+        painting.lay(mask, pigment, strength * scale, at=(x0, y0), wobble=0.3, edge=0.4, bleed=0.4, granulation=0.2)
 
 
 def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
@@ -220,16 +221,15 @@ def _socket(painting: Painting, sitter: Sitter, render: Render, look, side: int,
     ring = np.column_stack((x, y))
     shade = SKIN_LOOKS[look.skin]["half"]
     depth = 0.9 + 0.35 * b.deep_eyes + 0.2 * b.hooded
-    _fill(painting, sitter, render, ring, tuple((pigment, 1.4 * amount * depth) for pigment, amount in shade),
-          soft=0.018 * sitter.frame.scale, tolerance=0.05)
+    _fill(painting, sitter, render, ring, shade, soft=0.018 * sitter.frame.scale, tolerance=0.05, scale=1.4 * depth)
     if sitter.frame.scale <= 60:
         return
     # the inner corner, by the bridge of the nose: the deepest part of the socket
     corner = np.column_stack((cx + inner * (half - 0.004) + 0.016 * np.cos(angles),
                               cy + 0.008 + 0.018 * np.sin(angles)))
     shadow = SKIN_LOOKS[look.skin]["shadow"]
-    _fill(painting, sitter, render, corner, tuple((pigment, 0.7 * amount * depth) for pigment, amount in shadow),
-          soft=0.012 * sitter.frame.scale, tolerance=0.05)
+    _fill(painting, sitter, render, corner, shadow, soft=0.012 * sitter.frame.scale, tolerance=0.05,
+          scale=0.7 * depth)
 
 
 def brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) -> None:
@@ -391,8 +391,7 @@ def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
             middle = y + bow * (1.0 - t * t)
             half = 0.0065 * np.sqrt(1.0 - t * t) + 0.0005
             band = np.vstack((np.column_stack((0.12 * t, middle + half)), np.column_stack((0.12 * t, middle - half))[::-1]))
-            _fill(painting, sitter, render, band, tuple((pigment, depth * amount) for pigment, amount in mixture),
-                  soft=max(0.6, 0.012 * scale))
+            _fill(painting, sitter, render, band, mixture, soft=max(0.6, 0.012 * scale), scale=depth)
     if b.expression in ("stern", "worried") or years > 0.7:
         for side in (-1, 1):
             crease = np.array(((side * 0.02, 0.035), (side * 0.024, 0.1)))
