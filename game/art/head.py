@@ -528,8 +528,8 @@ class Sitter:
         rows, cols = -(-h // step), -(-w // step)
         frame = self.frame
         origins = self._rays(box, step)
-        cast = None if covered is None else ~_cells_covered(covered, rows, cols, step)
-        t = _march_grid(self.head.distance, self.to_head, origins, rows, cols, step / frame.scale, cast)
+        open_cells = None if covered is None else ~_cells_covered(covered, rows, cols, step)
+        t = _march_grid(self.head.distance, self.to_head, origins, rows, cols, step / frame.scale, open_cells)
         hit_flat = np.isfinite(t)
         points_view = origins[hit_flat].copy()
         points_view[:, 2] -= t[hit_flat]

@@ -379,11 +379,15 @@ def _neck(render: Render) -> np.ndarray:
     return ((y < jaw_line - 0.01) & (np.hypot(x, z - NECK_TOP[2]) < radius)).astype(np.float32)
 
 
+# Half the nose's width across its wings (head units, for a nose of width 1), as its glazes find it.
+NOSE_HALF_WIDTH = 0.055
+
+
 def _nose_zone(render: Render) -> np.ndarray:
     """The nose, from the bridge between the eyes to its base, and its flanks (soft-edged)."""
     b = render.build
     x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
-    width = 0.055 * b.nose_width
+    width = NOSE_HALF_WIDTH * b.nose_width
     return _smoothstep(width + 0.02, width - 0.01, np.abs(x)) * _smoothstep(b.nose_base_y - 0.01, b.nose_base_y + 0.01, y) \
         * _smoothstep(0.05, 0.02, y) * _smoothstep(0.3, 0.36, z)
 
@@ -443,7 +447,7 @@ def _nose(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, 
     colours = SKIN_LOOKS[look.skin]
     b = render.build
     x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
-    width = 0.055 * b.nose_width
+    width = NOSE_HALF_WIDTH * b.nose_width
     # the nose and the skin just round its base (where its shadow falls), in head space
     around = _smoothstep(width + 0.035, width, np.abs(x)) * _smoothstep(b.nose_base_y - 0.05, b.nose_base_y - 0.02, y) \
         * _smoothstep(0.06, 0.02, y) * (z > 0.3) * skin
