@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from game.art import face_features
-from game.art.head import Frame, Sitter
+from game.art.head import Frame, Render, Sitter
 from game.art.head_paint import Look
 from game.art.likeness import build_for
 from game.art.portrait_spec import resolve
@@ -18,15 +18,20 @@ from game.art.watercolor import Painting
 SIZE = 240
 
 
-def _alone(words: dict, feature) -> tuple[np.ndarray, Sitter]:
-    """What ``feature`` alone lays on bare paper over the head's place: the darkening, per pixel."""
+def _posed(words: dict) -> tuple[Sitter, Render, Look]:
+    """The sitter the words describe, cast over the sheet, and the colours his head is painted in."""
     sitter_words = resolve(words)
     build = build_for(sitter_words)
     sitter = Sitter(build, Frame(SIZE / 2, SIZE * 0.45, SIZE * 0.6), build.yaw, build.pitch)
-    render = sitter.render((0, 0, SIZE, SIZE))
+    return sitter, sitter.render((0, 0, SIZE, SIZE)), Look(skin=sitter_words.skin, hair=sitter_words.hair_colour)
+
+
+def _alone(words: dict, feature) -> tuple[np.ndarray, Sitter]:
+    """What ``feature`` alone lays on bare paper over the head's place: the darkening, per pixel."""
+    sitter, render, look = _posed(words)
     painting = Painting(SIZE, SIZE, 3)
     before = painting.pixels().astype(float).sum(axis=2)
-    feature(painting, sitter, render, Look(skin=sitter_words.skin, hair=sitter_words.hair_colour))
+    feature(painting, sitter, render, look)
     return before - painting.pixels().astype(float).sum(axis=2), sitter
 
 
@@ -70,15 +75,13 @@ def test_a_brow_thins_toward_its_tail_and_is_lighter_than_the_lash_line():
 def _white_of_the_eye(words: dict) -> float:
     """How light the white of the eye is (the sum of its three channels), the eye painted alone on a
     flat skin tone: the white is paper lifted out of the skin and greyed under the lid's shadow."""
-    sitter_words = resolve(words)
-    build = build_for(sitter_words)
-    sitter = Sitter(build, Frame(SIZE / 2, SIZE * 0.45, SIZE * 0.6), build.yaw, build.pitch)
-    render = sitter.render((0, 0, SIZE, SIZE))
+    sitter, render, look = _posed(words)
     painting = Painting(SIZE, SIZE, 3)
     painting.lay(np.ones((SIZE, SIZE), dtype=np.float32), (("rose", 0.3), ("yellow_ochre", 0.1)), 1.0, edge=0.0)
     painting.dry()
-    face_features._eye(painting, sitter, render, Look(skin=sitter_words.skin, hair=sitter_words.hair_colour), 1)
+    face_features._eye(painting, sitter, render, look, 1)
     # the white either side of the iris, on the eye line, halfway from the iris to each corner
+    build = sitter.build
     size = build.eye_size
     points = sitter.surface([(build.eye_x + k * 0.048 * size, -0.004) for k in (-1, 1)])
     pixels = sitter.project(points)[0]
