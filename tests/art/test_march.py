@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from game.art.bake import cast
 from game.art.head import LIP, SKIN, Frame, Sitter, _march, _march_grid
 from game.art.likeness import build_for
 from game.art.portrait_spec import resolve
@@ -22,13 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _people() -> dict[str, dict]:
-    scenario = load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml")
-    people = {}
-    for role in scenario.roles.values():
-        people[role.id] = dict(role.portrait)
-        for advisor in role.advisors:
-            people[advisor.id] = dict(advisor.portrait)
-    return people
+    return cast(load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"))
 
 
 # a face turned, one with a cigar, one with a cap and beard, a bald one with spectacles
