@@ -14,6 +14,7 @@ a head in a crowd gets the same marks, only smaller, and fewer where they would 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -577,33 +578,60 @@ def beard_strokes(painting: Painting, render: Render, mask: np.ndarray, stroke, 
 
 # -- glasses --------------------------------------------------------------------------------------
 
-GLASSES = {  # pigment, strength, rim width (head units)
-    "rimless": ("payne_grey", 0.8, 0.006),  # metal bridge and arms; the lens's edge only in touches
-    "clear_frames": ("sepia", 0.65, 0.007),
-    "dark_frames": ("lamp_black", 0.8, 0.009),
+@dataclass(frozen=True, slots=True)
+class Frames:
+    """A style of glasses: the ink of its frame and the size of its lenses, in head units.
+
+    The lenses are as big as real ones are to a face (about 50 mm wide and 38 high, with eyes 63 mm
+    apart): they reach from the bridge of the nose past the outer corner of the eye and from the
+    top of the cheek up under the brow, so the frame lies on skin around the eye. Lenses no larger
+    than the eye put the frame on the lids, where with the lashes it drew one dark bar: goggles,
+    or a blindfold.
+    """
+
+    pigment: str
+    strength: float
+    rim: float
+    half_width: float
+    half_height: float
+
+
+GLASSES = {
+    "rimless": Frames("payne_grey", 0.8, 0.006, 0.106, 0.064),  # metal bridge and arms; the lens's edge in touches
+    "clear_frames": Frames("sepia", 0.65, 0.007, 0.108, 0.068),
+    "dark_frames": Frames("lamp_black", 0.8, 0.009, 0.11, 0.07),
 }
+# the lens's middle: a little below the eye's (the eye looks through its upper half) and a little
+# out from it (a lens's inner edge is by the nose, its outer edge well past the eye's outer corner)
+LENS_Y, LENS_OUT = -0.012, 0.015
 
 
 def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> None:
-    """Lenses before the eyes, a bridge over the nose, arms back to the ears: turned with the head."""
+    """Lenses before the eyes, a bridge over the nose at the lenses' tops, arms from their top
+    outer corners back to the ears: turned with the head.
+
+    The bridge and the arms sit as high as the top of the lens, as they do on a face, never across
+    the middle of the eyes: there, seen from the front, they ran in one line through both pupils.
+    """
     b = sitter.build
-    pigment, strength, width = GLASSES[style]
+    frames = GLASSES[style]
+    pigment, strength = frames.pigment, frames.strength
+    rx, ry = frames.half_width, frames.half_height
+    scale = sitter.frame.scale
     z_lens = 0.43 + 0.01 * b.brow_ridge
     angles = np.linspace(math.pi, 3 * math.pi, 28, endpoint=False)
     c, s = np.cos(angles), np.sin(angles)
+    top_y = LENS_Y + 0.82 * ry  # where the bridge and the arms meet the lens
     for side in (-1, 1):
-        cx = side * (b.eye_x + 0.004)
-        rx, ry = 0.066, 0.045 if style != "rimless" else 0.04
+        cx = side * (b.eye_x + LENS_OUT)
         x = cx + rx * np.sign(c) * np.abs(c) ** 0.65
-        y = -0.01 + ry * np.sign(s) * np.abs(s) ** 0.65
-        z = z_lens - 0.25 * (x - cx) * side * 0.5 - 0.15 * np.abs(x - cx)
-        rim = np.column_stack((x, y, z))
+        y = LENS_Y + ry * np.sign(s) * np.abs(s) ** 0.65
+        rim = np.column_stack((x, y, _lens_z(z_lens, x - cx, side)))
         pixels, visible = sitter.project(rim, render, tolerance=0.01)
-        scale = sitter.frame.scale
         if visible.mean() > 0.3:
             mask_box = pixels.min(axis=0).astype(int) - 2, pixels.max(axis=0).astype(int) + 3
             lens = polygon_mask([pixels], mask_box[0][0], mask_box[0][1], mask_box[1][0], mask_box[1][1])
-            painting.lay(soften(lens, 0.6), "cerulean", 0.03, at=tuple(mask_box[0]), wobble=0.3, edge=0.2)
+            painting.lay(soften(lens, 0.6), "cerulean", 0.025, at=tuple(mask_box[0]), wobble=0.3, edge=0.2)
         closed = np.vstack((pixels, pixels[:1]))
         shown = np.concatenate((visible, visible[:1]))
         edge_strength = strength
@@ -614,27 +642,36 @@ def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> N
             shown = shown & np.concatenate((caught, caught[:1]))
             edge_strength = 0.45 * strength
         for run in _runs(closed, shown):
-            painting.ink(run, pigment, width=max(0.6, width * scale), strength=edge_strength, wobble=0.15)
+            painting.ink(run, pigment, width=max(0.6, frames.rim * scale), strength=edge_strength, wobble=0.15)
         if style == "dark_frames":  # the heavier bar along the top of a horn-rim
             top = rim[(s < 0.1)]
             pixels, visible = sitter.project(top, render, tolerance=0.01)
             for run in _runs(pixels, visible):
-                painting.ink(run, pigment, width=max(0.7, 1.3 * width * scale), strength=strength, wobble=0.15)
-        # the arm, from the outer edge of the lens back to the ear
-        arm = np.array(((side * (b.eye_x + 0.07), 0.0, z_lens - 0.03), (side * 0.3 * b.skull, 0.02, 0.2),
-                        (side * 0.355 * b.skull, 0.02, 0.0)))
+                painting.ink(run, pigment, width=max(0.7, 1.3 * frames.rim * scale), strength=strength, wobble=0.15)
+        # the arm, from the lens's top outer corner back to the ear
+        corner_x = cx + side * 0.92 * rx
+        arm = np.array(((corner_x, top_y, _lens_z(z_lens, corner_x - cx, side)),
+                        (side * 0.3 * b.skull, top_y, 0.2), (side * 0.355 * b.skull, top_y - 0.005, 0.0)))
         pixels, visible = sitter.project(_resample(arm, 8), render, tolerance=0.02)
         for run in _runs(pixels, visible):
-            painting.ink(run, pigment, width=max(0.5, 0.8 * width * scale), strength=strength * 0.9, wobble=0.15)
-        # a glint across the lens
-        glint = np.array(((cx - 0.035, 0.015, z_lens + 0.005), (cx - 0.015, 0.03, z_lens + 0.005)))
+            painting.ink(run, pigment, width=max(0.5, 0.8 * frames.rim * scale), strength=strength * 0.9, wobble=0.15)
+        # a glint across the upper lens, on its outer half
+        glint = np.array(((cx - 0.55 * rx, LENS_Y + 0.35 * ry, z_lens + 0.005),
+                          (cx - 0.25 * rx, LENS_Y + 0.6 * ry, z_lens + 0.005)))
         pixels, visible = sitter.project(glint, render, tolerance=0.02)
         if visible.all():
             painting.ink(pixels, "naples_yellow", width=max(0.5, 0.006 * scale), strength=0.3, wobble=0.1)
-    bridge = np.array(((-b.eye_x + 0.064, 0.005, z_lens), (0.0, 0.018, z_lens + 0.02), (b.eye_x - 0.064, 0.005, z_lens)))
+    inner_x = b.eye_x + LENS_OUT - 0.92 * rx
+    bridge = np.array(((-inner_x, top_y, z_lens), (0.0, top_y + 0.01, z_lens + 0.02), (inner_x, top_y, z_lens)))
     pixels, visible = sitter.project(_resample(bridge, 6), render, tolerance=0.01)
     for run in _runs(pixels, visible):
-        painting.ink(run, pigment, width=max(0.6, width * sitter.frame.scale), strength=strength, wobble=0.15)
+        painting.ink(run, pigment, width=max(0.6, frames.rim * scale), strength=strength, wobble=0.15)
+
+
+def _lens_z(z_lens: float, dx, side: int):
+    """How far forward a lens stands at ``dx`` from its middle (a number or an array): it bends
+    back toward the temple."""
+    return z_lens - 0.125 * dx * side - 0.15 * np.abs(dx)
 
 
 def _resample(points: np.ndarray, count: int) -> np.ndarray:
