@@ -212,7 +212,13 @@ def paint_legs(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, light
 
 
 def _shoe(sheet: attire.Sheet, torso: attire.Torso, leg: Limb) -> None:
+    """A shoe turned out a little from the body; seen from behind, only its heel, under the
+    trouser's hem (a toe turned out from a figure with his back to us stuck out as a flap)."""
     ankle = leg.path[-1]
+    if torso.back:
+        heel = ellipse(ankle[0], ankle[1] + 0.025, 0.075, 0.05, 12)
+        sheet.wash(heel, SHOES, layers=3)
+        return
     toe = 0.09 * (1 if ankle[0] >= torso.cx else -1)
     shoe = np.array([(ankle[0] - 0.08, ankle[1] - 0.03), (ankle[0] + 0.08, ankle[1] - 0.03),
                      (ankle[0] + 0.09 + toe, ankle[1] + 0.05), (ankle[0] + toe * 0.5, ankle[1] + 0.08),
