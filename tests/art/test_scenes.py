@@ -347,6 +347,22 @@ def test_a_solid_element_covers_what_was_under_it():
     assert pixels[40:50, 75:85].mean() > sea[40:50, 75:85].mean() + 40  # the pale page, not the dark sea through it
 
 
+def test_papers_on_a_desk_hide_what_stands_behind_it():
+    # a man behind a desk (The Loneliest Job): the pale papers on it were laid as a glaze, so his
+    # legs showed through them like a ghost's
+    dark = [{"sky": {"horizon": 1.0}}, {"sea": {"horizon": 0.0, "pigment": "indigo"}}]
+    desk = {"table": {"shape": "desk", "at": [0.5, 0.9], "scale": 2.0, "seats": 0, "lamp": False, "papers": True}}
+    on_dark = paint_scene(_scene(dark + [desk]), 320, 180, seed=2).astype(float)
+    on_paper = paint_scene(_scene([desk]), 320, 180, seed=2).astype(float)
+    sea = paint_scene(_scene(dark), 320, 180, seed=2).astype(float)
+    papers = (slice(144, 147), slice(125, 165))
+    contrast = on_paper[papers].mean() - sea[papers].mean()
+    assert contrast > 60  # pale papers over a dark sea: there is a difference to see
+    # the sea darkens the papers laid over it by less than a quarter of that (it took 0.45 of it)
+    seen_through = on_paper[papers].mean() - on_dark[papers].mean()
+    assert seen_through < 0.25 * contrast, (seen_through, contrast)
+
+
 def test_the_format_reference_lists_every_element():
     reference = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
     art = reference[reference.index("## Art"):]

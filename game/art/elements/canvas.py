@@ -43,6 +43,18 @@ class Canvas:
         region = self.claimed[y0:y0 + h, x0:x0 + w]
         np.maximum(region, mask[:region.shape[0], :region.shape[1]], out=region)
 
+    def cover(self, polygon) -> None:
+        """Claim ``polygon`` as covered by the element being painted, however pale its paint is
+        there: a sheet of paper on a desk hides the legs of the man behind the desk."""
+        polygon = np.asarray(polygon, dtype=float)
+        if len(polygon) < 3 or not self.visible(polygon):
+            return
+        x0, y0 = max(0, int(polygon[:, 0].min()) - 2), max(0, int(polygon[:, 1].min()) - 2)
+        x1 = min(self.width, int(polygon[:, 0].max()) + 3)
+        y1 = min(self.height, int(polygon[:, 1].max()) + 3)
+        if x1 > x0 and y1 > y0:
+            self.claim(_soften(_coverage(polygon - (x0, y0), y1 - y0, x1 - x0), 0.6), (x0, y0))
+
     def band(self, top: float | None, bottom: float | None) -> np.ndarray:
         """A rectangle across the whole width from ``top`` to ``bottom`` px (None: past that edge)."""
         top = -self.bleed if top is None else top

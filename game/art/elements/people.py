@@ -107,14 +107,17 @@ def table(canvas: Canvas, e: Element) -> None:
         width = 0.55 if shape == "desk" else 0.3
         if e["seats"]:
             _one_figure(canvas, (x, y + 0.02 * size), 0.55 * size, "seated", "indigo", 0.8)
-        canvas.wash(put(((-width, -0.02), (width, -0.02), (width, 0.35), (-width, 0.35))), e["pigment"], 0.7,
-                    wobble=0.005, granulation=0.5)
-        canvas.wash(put(((-width - 0.04, -0.06), (width + 0.04, -0.06), (width + 0.04, -0.01),
-                         (-width - 0.04, -0.01))), e["pigment"], 0.85, wobble=0.005)
-        canvas.ink(put(((-width, -0.02), (width, -0.02), (width, 0.35), (-width, 0.35))), "sepia", width=0.6,
-                   closed=True, strength=0.5)
-        if e["papers"]:
-            canvas.wash(put(((-0.2, -0.09), (0.05, -0.09), (0.07, -0.06), (-0.22, -0.06))), "naples_yellow", 0.3)
+        front = put(((-width, -0.02), (width, -0.02), (width, 0.35), (-width, 0.35)))
+        top = put(((-width - 0.04, -0.06), (width + 0.04, -0.06), (width + 0.04, -0.01), (-width - 0.04, -0.01)))
+        canvas.wash(front, e["pigment"], 0.7, wobble=0.005, granulation=0.5)
+        canvas.wash(top, e["pigment"], 0.85, wobble=0.005)
+        canvas.ink(front, "sepia", width=0.6, closed=True, strength=0.5)
+        canvas.cover(front)
+        canvas.cover(top)
+        if e["papers"]:  # pale, yet they hide what stands behind the desk as much as the wood does
+            papers = put(((-0.2, -0.09), (0.05, -0.09), (0.07, -0.06), (-0.22, -0.06)))
+            canvas.wash(papers, "naples_yellow", 0.3)
+            canvas.cover(papers)
 
 
 def _side_table(canvas: Canvas, e: Element, size: float) -> None:
