@@ -113,6 +113,16 @@ def _capsule(p: np.ndarray, a, b, r: float) -> np.ndarray:
     return np.sqrt(dx * dx + dy * dy + dz * dz) - r
 
 
+# A cigar as big as a real one to a face (about 18 mm across and a hand long), not a stub.
+CIGAR_RADIUS = 0.03
+
+
+def cigar_ends(b: Build) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """Where a cigar is held (the corner of the mouth) and where its lit end is: down and out
+    toward the viewer."""
+    return (0.06, b.mouth_y, 0.38), (0.24, b.mouth_y - 0.11, 0.7)
+
+
 def _smin(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
     """Smooth union: the two masses flow into each other over about ``k``, as flesh does."""
     h = np.maximum(k - np.abs(a - b), 0.0) / k
@@ -396,8 +406,9 @@ class Head:
         b = self.build
         if not b.cigar:
             return np.full(p.shape[:-1], 10.0, dtype=np.float32)
-        y = b.mouth_y
-        return _capsule(p, (0.055, y, 0.39), (0.2, y - 0.06, 0.6), 0.019)
+        # as big as a real one to a face (about 18 mm across and a hand long): held in the corner
+        # of the mouth, pointing down and out toward the viewer
+        return _capsule(p, *cigar_ends(b), CIGAR_RADIUS)
 
     def parts(self, p: np.ndarray) -> dict[int, np.ndarray]:
         skin = self.skin(p)
@@ -419,7 +430,10 @@ class Head:
         bottom = -0.75 if b.falls > 1.0 else -0.62
         d = _ellipsoid(p, (0.0, (top + bottom) / 2, 0.0), (0.52 if b.cap == "none" else 0.6, (top - bottom) / 2, 0.66))
         # the neck's own column, a little grown (its smooth join to the jaw lies inside the ellipsoid)
-        return np.minimum(d, self.neck(p, 0.035))
+        d = np.minimum(d, self.neck(p, 0.035))
+        if b.cigar:  # it reaches out past the head's ellipsoid toward the viewer
+            d = np.minimum(d, _capsule(p, *cigar_ends(b), CIGAR_RADIUS + 0.035))
+        return d
 
     def distance(self, p: np.ndarray) -> np.ndarray:
         # The points column by column (x, then y, then z, each contiguous): every solid reads one

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.art import face_features
-from game.art.head import BEARD, CAP, CAP_BAND, CIGAR, HAIR, LIP, MOUSTACHE, NECK_TOP, PEAK, SKIN, Render, Sitter
+from game.art.head import (BEARD, CAP, CAP_BAND, CIGAR, CIGAR_RADIUS, HAIR, LIP, MOUSTACHE, NECK_TOP, PEAK, SKIN, Render,
+                           Sitter, cigar_ends)
 from game.art.watercolor import Painting, soften
 
 Glaze = tuple[str, float]
@@ -545,13 +546,19 @@ def _cap(painting: Painting, render: Render, look: Look, at, px: float) -> None:
 
 
 def _cigar(painting: Painting, render: Render, at, px: float) -> None:
-    mask = (render.material == CIGAR).astype(np.float32)
-    if not mask.any():
+    """A cigar in dark leaf, lit along its top and shadowed under it, its end grey ash."""
+    solid = render.material == CIGAR
+    if not solid.any():
         return
-    mask = soften(mask, 0.5 * px)
-    _glazes(painting, mask, at, (("burnt_umber", 0.45), ("burnt_sienna", 0.25)), wobble=0.4 * px, edge=0.6)
-    shadow = _smoothstep(0.25, 0.12, render.lit) * mask
-    _glazes(painting, shadow, at, (("sepia", 0.4),), wobble=0.4 * px, edge=0.6)
+    _held, tip = cigar_ends(render.build)
+    ash = solid & (np.linalg.norm(render.position - np.asarray(tip, dtype=np.float32), axis=-1) < 1.3 * CIGAR_RADIUS)
+    leaf = soften((solid & ~ash).astype(np.float32), 0.5 * px)
+    _glazes(painting, leaf, at, (("burnt_umber", 0.55), ("sepia", 0.2), ("burnt_sienna", 0.1)), wobble=0.4 * px,
+            edge=0.6)
+    shadow = _smoothstep(0.3, 0.1, render.lit) * leaf
+    _glazes(painting, shadow, at, (("sepia", 0.5),), wobble=0.4 * px, edge=0.6)
+    _glazes(painting, soften(ash.astype(np.float32), 0.5 * px), at, (("payne_grey", 0.3), ("burnt_umber", 0.05)),
+            wobble=0.4 * px, edge=0.5)
 
 
 def _found_edges(painting: Painting, render: Render, look: Look, at, px: float) -> None:

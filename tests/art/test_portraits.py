@@ -393,3 +393,27 @@ def test_a_turned_head_is_lit_from_the_side_its_clothes_are(turn):
     columns = np.arange(128)[None, :]
     left, right = luma[face & (columns < middle)].mean(), luma[face & (columns > middle)].mean()
     assert left > right + 8, f"left half {left:.0f}, right half {right:.0f}"
+
+
+def test_a_cigar_is_as_big_as_a_real_one_and_ends_in_ash():
+    """A cigar about 18 mm across and a hand long, seen from the front, covers a fifth of the square
+    on the distance between the pupils (the first one, a stub, covered under a tenth); its lit end
+    is grey ash, its leaf brown."""
+    from game.art.head import CIGAR, Frame, Sitter, cigar_ends
+    from game.art.likeness import build_for
+    from game.art.portraits import EYES_AT, HEAD_SIZE
+    words = resolve({"cigar": True, "turn": "front", "face": "heavy"})
+    build = build_for(words)
+    sitter = Sitter(build, Frame(EYES_AT[0] * 256, EYES_AT[1] * 256, HEAD_SIZE * 256), build.yaw, build.pitch)
+    render = sitter.render((0, 0, 256, 256))
+    area = (render.material == CIGAR).sum() / sitter.frame.scale ** 2
+    assert area > 0.2 * (2 * build.eye_x) ** 2, area
+    pixels = paint_portrait({"cigar": True, "turn": "front", "face": "heavy"}, 256, seed=1).astype(float)
+    held, tip = cigar_ends(build)
+    middle = tuple((a + b) / 2 for a, b in zip(held, tip))
+    (tip_x, tip_y), (mid_x, mid_y) = sitter.project(np.array([tip, middle]))[0]
+
+    def warmth(x: float, y: float) -> float:  # red over blue round a point
+        patch = pixels[int(y) - 1:int(y) + 2, int(x) - 1:int(x) + 2]
+        return float((patch[..., 0] - patch[..., 2]).mean())
+    assert warmth(mid_x, mid_y) > warmth(tip_x, tip_y) + 25, (warmth(mid_x, mid_y), warmth(tip_x, tip_y))
