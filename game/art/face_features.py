@@ -26,6 +26,9 @@ from game.art.watercolor import Painting, polygon_mask, soften
 # brow height above the eye line and how much an expression moves the inner and outer ends
 BROW_MOODS = {"neutral": (0.0, 0.0), "stern": (-0.018, 0.004), "worried": (0.022, -0.006),
               "smiling": (0.006, 0.004), "tired": (0.004, -0.01)}
+# the brows of hair lighter than dark: how much deeper than the hair's shadow colour they are
+# laid, and the sepia that darkens it (burnt umber alone is near the skin's own shadow colour)
+BROWS_DARKER_THAN_HAIR = {"brown": (1.6, 0.3), "auburn": (1.5, 0.25), "sandy": (1.4, 0.2)}
 # half the mouth's width: about as wide as the pupils are apart, less a little
 MOUTH_HALF = 0.092
 # how the corners of the mouth sit (up is positive), and how far apart
@@ -268,6 +271,12 @@ def brow(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
                       (curve - np.column_stack((np.zeros_like(t), 0.45 * thickness)))[::-1]))
     mass = HAIR_LOOKS[look.hair]["shadow"]
     weight = 0.5 + 0.25 * min(b.brow_weight, 1.8)
+    if look.hair in BROWS_DARKER_THAN_HAIR:
+        # brows read darker than the hair above them (dense short hairs, in the brow ridge's
+        # shadow): a brown-haired man's brows in the hair's own shadow colour were faint lines
+        # under a light forehead, and his face looked blank
+        deeper, sepia = BROWS_DARKER_THAN_HAIR[look.hair]
+        mass, weight = mass + (("sepia", sepia),), weight * deeper
     if sitter.frame.scale <= 40:  # a scene's small heads: the band alone, a little firmer
         weight *= 1.3
     _fill(painting, sitter, render, band, tuple((name, amount * weight) for name, amount in mass),

@@ -96,3 +96,22 @@ def test_a_small_smiling_eye_shows_less_white_than_an_open_one():
     open_eye = _white_of_the_eye(base | {"eyes": "round", "expression": "neutral"})
     narrowed = _white_of_the_eye(base | {"eyes": "small", "expression": "smiling"})
     assert narrowed < open_eye - 40, (open_eye, narrowed)
+
+
+def _brow_on_skin(hair: str) -> float:
+    """How much a brow darkens a flat light skin tone, over the pixels it darkens at all: its mass."""
+    sitter, render, look = _posed({"hair": hair, "brow": "straight", "turn": "front", "expression": "neutral"})
+    painting = Painting(SIZE, SIZE, 3)
+    painting.lay(np.ones((SIZE, SIZE), dtype=np.float32), (("rose", 0.3), ("yellow_ochre", 0.1)), 1.0, edge=0.0)
+    painting.dry()
+    skin = painting.pixels().astype(float).sum(axis=2)
+    face_features.brow(painting, sitter, render, look, 1)
+    darker = skin - painting.pixels().astype(float).sum(axis=2)
+    return float(darker[darker > 15].mean())
+
+
+def test_a_brown_haired_mans_brows_read_on_his_forehead():
+    # laid in the brown hair's own shadow colour, which is near the skin's, they were faint lines
+    # under a light forehead (0.78 of a dark-haired man's brows) and his face looked blank
+    brown, dark = _brow_on_skin("brown"), _brow_on_skin("dark")
+    assert brown > 0.9 * dark, (brown, dark)
