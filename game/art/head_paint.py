@@ -171,8 +171,11 @@ def paint_head(painting: Painting, sitter: Sitter, look: Look, box: tuple[int, i
     # this one field, worked out once per head.
     squint = soften(render.lit, 2.4 * px)
 
-    _first_skin_wash(painting, render, look, skin, hair, at, px, squint)
-    _half_tones(painting, render, look, skin, at, wobble, squint)
+    # a bald man's fringe is cropped hair over the scalp, which shows through it: the skin's washes
+    # go under it as well (kept off it, a white fringe stood out whiter than the skin, a bandage)
+    flesh = np.maximum(skin, SCALP_UNDER_FRINGE * hair) if render.build.fringe_only else skin
+    _first_skin_wash(painting, render, look, flesh, hair, at, px, squint)
+    _half_tones(painting, render, look, flesh, at, wobble, squint)
     _hair(painting, sitter, render, look, at, px, squint)
     _facial_hair(painting, render, look, at, px, squint)
     _cap(painting, render, look, at, px)
@@ -245,6 +248,7 @@ FULL_HEAD = HairMass(wash=1.0, darks=1.0, edge=0.6)
 # a bald man's fringe, cropped close: hair over skin, the scalp showing through, its edge melted
 # (painted as a full head's mass, it was a dark patch behind the ear)
 CROPPED_FRINGE = HairMass(wash=0.7, darks=0.5, edge=1.4)
+SCALP_UNDER_FRINGE = 0.8  # how much of the skin's washes go under a cropped fringe
 
 
 def _mass(render: Render) -> HairMass:

@@ -417,3 +417,22 @@ def test_a_cigar_is_as_big_as_a_real_one_and_ends_in_ash():
         patch = pixels[int(y) - 1:int(y) + 2, int(x) - 1:int(x) + 2]
         return float((patch[..., 0] - patch[..., 2]).mean())
     assert warmth(mid_x, mid_y) > warmth(tip_x, tip_y) + 25, (warmth(mid_x, mid_y), warmth(tip_x, tip_y))
+
+
+def test_a_bald_mans_white_fringe_is_not_whiter_than_the_scalp_round_it():
+    """A cropped fringe is hair over skin: the skin's washes go under it. Kept off it, a white
+    fringe was bare paper beside the painted scalp, a bandage on the temple."""
+    from game.art.head import HAIR, SKIN, Frame, Sitter
+    from game.art.likeness import build_for
+    from game.art.portraits import EYES_AT, HEAD_SIZE, LIGHT
+    from game.art.watercolor import soften
+    words = {"hair": "bald", "hair_colour": "white", "turn": "left", "skin": "ruddy", "face": "round"}
+    build = build_for(resolve(words))
+    sitter = Sitter(build, Frame(EYES_AT[0] * 256, EYES_AT[1] * 256, HEAD_SIZE * 256), build.yaw, build.pitch,
+                    light=LIGHT)
+    render = sitter.render((0, 0, 256, int(256 * 0.97)))
+    lightness = paint_portrait(words, 256, seed=1).astype(float).sum(axis=2)[:render.hit.shape[0]]
+    fringe = render.material == HAIR
+    around = (soften(fringe.astype(np.float32), 4.0) > 0.02) & (render.material == SKIN)
+    assert fringe.sum() > 100 and around.sum() > 100
+    assert lightness[fringe].mean() < lightness[around].mean() + 20, (lightness[fringe].mean(), lightness[around].mean())
