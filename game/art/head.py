@@ -119,8 +119,8 @@ CIGAR_RADIUS = 0.03
 
 def cigar_ends(b: Build) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
     """Where a cigar is held (the corner of the mouth) and where its lit end is: down and out
-    toward the viewer."""
-    return (0.06, b.mouth_y, 0.38), (0.24, b.mouth_y - 0.11, 0.7)
+    and a little toward the viewer, so it shows its length from the front and from either side."""
+    return (0.06, b.mouth_y, 0.38), (0.3, b.mouth_y - 0.1, 0.6)
 
 
 def _smin(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
