@@ -62,13 +62,20 @@ def encode(pixels: np.ndarray, palette: bool = False, level: int = 9) -> bytes:
             + _chunk(b"IEND", b""))
 
 
+WEIGHT_CAP = 64  # pixels: see ``quantize``
+
+
 def quantize(image: np.ndarray, colours: int = 256) -> tuple[np.ndarray, np.ndarray]:
     """An adaptive palette by median cut, and each pixel's index into it: (palette (K, 3), indices (H, W))."""
     bins = (image >> 2).astype(np.int32)
     keys = (bins[..., 0] << 12) | (bins[..., 1] << 6) | bins[..., 2]
     counts = np.bincount(keys.ravel(), minlength=1 << 18)
     present = np.nonzero(counts)[0]
-    weights = counts[present].astype(np.float64)
+    # each colour counts for as many pixels as it covers, up to a cap: a wall or a sky spread over
+    # half the sheet no longer takes the palette from a face a few hundred pixels wide (weighted
+    # by its whole count, a head's skin got a handful of colours, and a soft highlight on a small
+    # forehead became a hard white splinter)
+    weights = np.minimum(counts[present], WEIGHT_CAP).astype(np.float64)
     cells = np.column_stack(((present >> 12) & 63, (present >> 6) & 63, present & 63)).astype(np.float64) * 4 + 1.5
     boxes = [np.arange(len(present))]
     while len(boxes) < colours:

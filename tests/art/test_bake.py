@@ -35,6 +35,25 @@ def test_a_palette_png_stays_close_to_the_painting():
     assert np.abs(back - pixels).mean() < 3.0
 
 
+def test_a_palette_keeps_the_colours_of_a_small_face_on_a_large_wall():
+    """A scene's 256 colours are not all taken by what covers most of it: a small warm gradient
+    (a face, shadow to highlight) on a wide, quiet wall keeps its own shades (weighted by their
+    whole pixel counts, the wall took the palette, and the face's mean error was twice this)."""
+    rng = np.random.default_rng(3)
+    height, width = 360, 640
+    y, x = np.mgrid[0:height, 0:width].astype(np.float32)
+    wall = np.stack((60 + 80 * x / width, 120 + 60 * y / height, 150 - 40 * x / width), axis=-1)
+    image = wall + rng.normal(0, 2, (height, width, 3))
+    fy, fx = np.mgrid[0:40, 0:40].astype(np.float32)
+    t = (fx + fy) / 78.0
+    image[160:200, 300:340] = np.stack((150 + 100 * t, 95 + 130 * t, 70 + 150 * t), axis=-1)
+    image = np.clip(np.round(image), 0, 255).astype(np.uint8)
+    back = png.decode(png.encode(image, palette=True)).astype(int)
+    error = np.abs(back - image).sum(axis=2)
+    assert error[160:200, 300:340].mean() < 9.0, error[160:200, 300:340].mean()
+    assert error.mean() < 7.0  # and the wall stays close
+
+
 def test_pygame_reads_our_pngs(tmp_path):
     pygame = pytest.importorskip("pygame")
     pixels = little_painting(3)
