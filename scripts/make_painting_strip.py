@@ -11,6 +11,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --eighth-pass
     python scripts/make_painting_strip.py --ninth-pass
     python scripts/make_painting_strip.py --tenth-pass
+    python scripts/make_painting_strip.py --eleventh-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -39,6 +40,10 @@ docs/painting-tenth-pass.png: eyes, faces, the Presidium, the ExComm, the Securi
 lineup as the ninth pass painted them and as the tenth (narrowed eyes, grey pale eyes, a worried
 mouth shut, the nose's flank, a warm shadow core, soft creases, a jacket in one wash, figures seen
 from behind with their shoulders, figures that stand in front of what is behind them) paints them.
+``--eleventh-pass`` draws docs/painting-eleventh-pass.png: glasses, brows, a cigar, a bald man's
+fringe, the ExComm, The Loneliest Job and the lineup as the tenth pass painted them and as the
+eleventh (lenses as big as real ones, a cigar as big as a real one, brown brows that read, a fringe
+over the scalp, heels seen from behind, a desk that covers, a palette that keeps faces) paints them.
 """
 
 from __future__ import annotations
@@ -236,6 +241,27 @@ TENTH_PASS_CROPS = _principals(_EYES, (
     LINEUP_1962,
 )
 
+# The eleventh pass: glasses as big as real ones, with the bridge and arms at the lenses' tops; a
+# cigar as big as a real one; brown brows that read; a bald man's fringe over his scalp; a figure
+# seen from behind on his heels, behind a desk that covers him; a scene's palette that keeps the
+# faces' shades. Paintings as the tenth pass left them and now.
+ELEVENTH_PASS_BEFORE = "5ae72df"  # main when the eleventh pass began
+ELEVENTH_PASS_CROPS = _principals(_EYES, (
+        ("mcnamara", "McNamara: rimless lenses round the eyes, not a bar through the pupils"),
+        ("sorensen", "Sorensen: horn-rims on the skin round the eyes, the eyes seen through them"),
+        ("kennedy", "Kennedy: brown brows that read on the forehead"),
+    ), scale=2) + _principals(_HEAD_AND_COLLAR, (
+        ("lemay", "LeMay: a cigar as big as a real one, its end ash, not a stub"),
+        ("khrushchev", "Khrushchev: the white fringe over the scalp, not bare paper like a bandage"),
+    )) + (
+    (f"{_SCENES_1962}/excomm_table.png", (540, 250, 740, 400), 2,
+     "The ExComm: the scene's palette keeps the faces' shades (the soft highlight had become a white splinter)"),
+    (f"{_SCENES_1962}/the_loneliest_job.png", (560, 440, 760, 660), 1.5,
+     "The Loneliest Job: heels from behind, no toe as a flap; the desk's papers hide the legs behind them"),
+    (f"{_SCENES_1962}/chiefs_press.png", (400, 100, 560, 260), 2, "The chiefs' press conference: LeMay's cigar at a scene's size"),
+    LINEUP_1962,
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -248,6 +274,7 @@ PASSES = {
     "eighth": (EIGHTH_PASS_CROPS, EIGHTH_PASS_BEFORE, "painting-eighth-pass.png"),
     "ninth": (NINTH_PASS_CROPS, NINTH_PASS_BEFORE, "painting-ninth-pass.png"),
     "tenth": (TENTH_PASS_CROPS, TENTH_PASS_BEFORE, "painting-tenth-pass.png"),
+    "eleventh": (ELEVENTH_PASS_CROPS, ELEVENTH_PASS_BEFORE, "painting-eleventh-pass.png"),
 }
 
 
