@@ -664,7 +664,7 @@ def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> N
         pixels, visible = sitter.project(_resample(arm, 8), render, tolerance=0.02)
         for run in _runs(pixels, visible):
             painting.ink(run, pigment, width=max(0.5, 0.8 * frames.rim * scale), strength=strength * 0.9, wobble=0.15)
-        # a glint across the upper lens, on its outer half
+        # a glint across the upper lens, on the lamp's side (the viewer's left)
         glint = np.array(((cx - 0.55 * rx, LENS_Y + 0.35 * ry, z_lens + 0.005),
                           (cx - 0.25 * rx, LENS_Y + 0.6 * ry, z_lens + 0.005)))
         pixels, visible = sitter.project(glint, render, tolerance=0.02)
@@ -677,7 +677,7 @@ def glasses(painting: Painting, sitter: Sitter, render: Render, style: str) -> N
         painting.ink(run, pigment, width=max(0.6, frames.rim * scale), strength=strength, wobble=0.15)
 
 
-def _lens_z(z_lens: float, dx, side: int):
+def _lens_z(z_lens: float, dx: np.ndarray | float, side: int) -> np.ndarray | float:
     """How far forward a lens stands at ``dx`` from its middle (a number or an array): it bends
     back toward the temple."""
     return z_lens - 0.125 * dx * side - 0.15 * np.abs(dx)
