@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from game.art import bake
 from game.art.head import Frame, Sitter
 from game.art.likeness import build_for
 from game.art.portrait_spec import resolve
@@ -40,13 +41,10 @@ LANDMARKS = np.array([(0.3 * 40, 0.36 * 52), (0.7 * 40, 0.36 * 52), (0.5 * 40, 0
 
 
 @functools.cache
+@functools.cache
 def cast(scenario_id: str) -> dict[str, dict]:
-    scenario = load_scenario(ROOT / "scenarios" / scenario_id / "scenario.yaml")
-    people = {}
-    for role in scenario.roles.values():
-        people[role.id] = dict(role.portrait)
-        people.update((advisor.id, dict(advisor.portrait)) for advisor in role.advisors)
-    return people
+    """Everyone of a shipped scenario with their portrait words, loaded once per process."""
+    return bake.cast(load_scenario(ROOT / "scenarios" / scenario_id / "scenario.yaml"))
 
 
 _PAINTED: dict[tuple[str, str, str, int], np.ndarray] = {}

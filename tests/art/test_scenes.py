@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import yaml
 
-from game.art import scene_spec
+from game.art import bake, scene_spec
 from game.art.scene_spec import SceneDescriptionError, problems
 from game.art.scenes import paint_scene
 from game.art.watercolor import PIGMENTS
@@ -23,16 +23,7 @@ SMALL = (96, 54)
 CRISIS = ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"
 
 
-def _cast(path: Path) -> dict[str, dict]:
-    scenario = load_scenario(path)
-    people = {}
-    for role in scenario.roles.values():
-        people[role.id] = dict(role.portrait)
-        people.update((advisor.id, dict(advisor.portrait)) for advisor in role.advisors)
-    return people
-
-
-CAST_1962 = _cast(CRISIS)
+CAST_1962 = bake.cast(load_scenario(CRISIS))
 
 # The title screen paints "title"; these stay for authors (and Berlin 1961) whether or not 1962 names them.
 REQUIRED = {"title", "submarine", "u2_over_cuba", "missile_site", "excomm_table", "president_on_tv",
