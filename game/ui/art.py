@@ -145,12 +145,20 @@ class ArtLibrary:
         family = families[_seed(picture_id) % len(families)]
         return self._remember(key, (self.wash(f"{scenario.id}/{picture_id}", size, WASHES[family]), True))
 
-    def portrait(self, scenario_id: str, person_id: str, size: tuple[int, int]) -> tuple[pygame.Surface, bool]:
-        key = ("portrait", scenario_id, person_id, size)
+    def portrait(self, scenario_id: str, person_id: str, size: tuple[int, int],
+                 window: tuple[float, float, float, float] | None = None) -> tuple[pygame.Surface, bool]:
+        """A sitter's portrait filling ``size`` (True: a wash stands in until it is painted);
+        ``window`` (shares of the portrait: x0, y0, x1, y1) shows only that part of it."""
+        key = ("portrait", scenario_id, person_id, size, window)
         if key in self._cache:
             return self._cache[key]
         image = self._file(catalog.portrait_path(scenario_id, person_id))
         if image is not None:
+            if window is not None:
+                width, height = image.get_size()
+                x0, y0, x1, y1 = window
+                image = image.subsurface(pygame.Rect(round(x0 * width), round(y0 * height),
+                                                     round((x1 - x0) * width), round((y1 - y0) * height)))
             return self._remember(key, (cover(image, size), False))
         hues = ((190, 170, 140), (170, 150, 120), (205, 190, 160))
         return self._remember(key, (self.wash(f"portrait/{person_id}", size, hues, blots=14), True))

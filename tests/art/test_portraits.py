@@ -436,3 +436,27 @@ def test_a_bald_mans_white_fringe_is_not_whiter_than_the_scalp_round_it():
     around = (soften(fringe.astype(np.float32), 4.0) > 0.02) & (render.material == SKIN)
     assert fringe.sum() > 100 and around.sum() > 100
     assert lightness[fringe].mean() < lightness[around].mean() + 20, (lightness[fringe].mean(), lightness[around].mean())
+
+
+def test_the_screens_round_frames_show_every_sitters_whole_head():
+    """The round frames of the screens show a window of the portrait (the head and the collar, so
+    the face is a quarter larger than in the whole bust): every shipped sitter's head, from a cap's
+    crown and the hair to the ears, lies inside the circle, clear of its frame line and the paint's
+    soft edge (a window a few hundredths lower cut the top off Castro's cap and Kennedy's hair)."""
+    from game.art import bake
+    from game.art.head import Frame, Sitter
+    from game.art.likeness import build_for
+    from game.art.portraits import EYES_AT, HEAD_SIZE
+    from game.ui.widgets.portrait import FACE_WINDOW
+    size = 96
+    x0, y0, x1, y1 = (share * size for share in FACE_WINDOW)
+    assert abs((x1 - x0) - (y1 - y0)) < 1e-6 and x1 - x0 < 0.9 * size  # a square, and closer than the bust
+    cx, cy, radius = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2
+    for path in SCENARIOS:
+        for person_id, words in bake.cast(load_scenario(path)).items():
+            build = build_for(resolve(words))
+            sitter = Sitter(build, Frame(EYES_AT[0] * size, EYES_AT[1] * size, HEAD_SIZE * size), build.yaw, build.pitch)
+            rows, columns = np.nonzero(sitter.silhouette((0, 0, size, size)))
+            head = rows < EYES_AT[1] * size + 0.3 * HEAD_SIZE * size  # above the mouth: the neck goes on into the collar
+            outside = np.hypot(columns[head] + 0.5 - cx, rows[head] + 0.5 - cy) > 0.93 * radius
+            assert not outside.any(), (path.parent.name, person_id, int(outside.sum()))
