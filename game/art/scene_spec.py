@@ -53,7 +53,7 @@ PIGMENTS = frozenset((
 ))
 
 TIMES = ("dawn", "day", "dusk", "night", "storm")
-POSES = ("bust", "seated", "standing", "speaking", "pointing", "writing")
+POSES = ("bust", "seated", "standing", "speaking", "pointing", "writing", "leaning")
 TURNS = ("as_portrait", "front", "left", "right", "away")
 EXPRESSIONS = ("as_portrait", "neutral", "stern", "worried", "smiling", "tired")
 LIGHTS = ("scene", "left", "right", "above", "front", "behind")

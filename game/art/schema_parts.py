@@ -63,8 +63,8 @@ FIELD_WORDS = {
     "text": "The words, short.",
     "who": "Whom to paint: a role or advisor of the scenario, or one of the library's people.",
     "depth": "How far off it stands: 0 near, 1 far; distance pales it into the colour of the air.",
-    "pose": "How the person is shown (a bust, seated, writing, standing, speaking or pointing), or how their "
-            "hands rest on the table (folded, apart, holding a page, writing).",
+    "pose": "How the person is shown (a bust, seated, writing, standing, speaking, pointing, or leaning on his "
+            "hands on a table), or how their hands rest on the table (folded, apart, holding a page, writing).",
     "light": "Where the light comes from. On a room or a sky: the side of the scene's one light, which people "
              "are modelled by and cast their shadows away from. On a person: 'scene' (the default) takes the "
              "scene's light.",

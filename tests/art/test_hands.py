@@ -67,3 +67,15 @@ def test_the_hands_shadow_side_is_away_from_the_light(side):
     right = luminance[back, middle:][flesh[back, middle:]].mean()
     # side +1: the light from the left, the shadow side on the viewer's right
     assert (left - right) * side > 10
+
+
+def test_a_man_leaning_on_a_table_plants_his_hands_wide():
+    """`pose: leaning` (The Loneliest Job): both hands planted on the table either side of him,
+    wider than his hands hang when he stands, at the height they hang to."""
+    torso = attire.Torso(cx=2.0, collar_y=0.1, neck=0.1, turn=0.0, back=True)
+    leaning = bodies.arms_for(SITTER, torso, "leaning", 1.0)
+    standing = bodies.arms_for(SITTER, torso, "standing", 1.0)
+    for lean, stand in zip(leaning, standing):
+        (lean_x, lean_y), (stand_x, stand_y) = lean.path[-1], stand.path[-1]
+        assert abs(lean_x - torso.cx) > abs(stand_x - torso.cx) + 0.1
+        assert abs(lean_y - stand_y) < 0.1

@@ -35,7 +35,7 @@ SHADE: tuple[Glaze, ...] = (("ultramarine", 0.2), ("burnt_sienna", 0.1), ("payne
 # A shadow cast on the floor, the deck or a table: the same grey, a little stronger.
 CAST: tuple[Glaze, ...] = (("ultramarine", 0.2), ("burnt_sienna", 0.12), ("payne_grey", 0.14))
 SHOES: tuple[Glaze, ...] = (("lamp_black", 0.55), ("sepia", 0.25))
-STANDING = ("standing", "speaking", "pointing")
+STANDING = ("standing", "speaking", "pointing", "leaning")
 SKIRTED = ("blouse", "dress")
 
 
@@ -122,6 +122,8 @@ def arms_for(sitter: Portrait, torso: attire.Torso, pose: str, facing: float) ->
             path = (shoulder, (cx + side * (reach + 0.12), y + 0.66), (cx + side * (reach + 0.06), y + 0.26))
         elif pose == "writing" and side == facing:  # bent down to the desk
             path = (shoulder, (cx + side * (reach + 0.02), y + 0.55), (cx + side * 0.12, y + 0.7))
+        elif pose == "leaning":  # the weight on both hands, planted flat on a table either side of him
+            path = (shoulder, (cx + side * (reach + 0.07), y + 0.68), (cx + side * (reach + 0.12), y + 1.2))
         elif pose in STANDING:  # hanging, a little bent, the hand by the thigh
             path = (shoulder, (cx + side * (reach + 0.04), y + 0.72), (cx + side * (reach - 0.01), y + 1.25))
         else:  # seated or a bust: the upper arm down the side, out of the picture
@@ -277,7 +279,8 @@ def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose:
         sheet.wash(arm.shade_side(light), SHADE, layers=3, wobble=0.02, edge=0.15)
         outlines.append(outline)
         if pose in STANDING or pose == "writing":
-            paint_hand(sheet, sitter, arm, light, pointing=pose == "pointing" and arm.path[-1][0] * facing > torso.cx * facing)
+            paint_hand(sheet, sitter, arm, light, pointing=pose == "pointing" and arm.path[-1][0] * facing > torso.cx * facing,
+                       open_hand=pose == "leaning")
     return outlines
 
 
