@@ -243,8 +243,8 @@ TENTH_PASS_CROPS = _principals(_EYES, (
 
 # The eleventh pass: glasses as big as real ones, with the bridge and arms at the lenses' tops; a
 # cigar as big as a real one; brown brows that read; a bald man's fringe over his scalp; a figure
-# seen from behind on his heels, behind a desk that covers him; a scene's palette that keeps the
-# faces' shades. Paintings as the tenth pass left them and now.
+# seen from behind on his heels, a desk that covers what is behind it, a man leaning on a desk; a
+# scene's palette that keeps the faces' shades. Paintings as the tenth pass left them and now.
 ELEVENTH_PASS_BEFORE = "5ae72df"  # main when the eleventh pass began
 ELEVENTH_PASS_CROPS = _principals(_EYES, (
         ("mcnamara", "McNamara: rimless lenses round the eyes, not a bar through the pupils"),
@@ -256,8 +256,8 @@ ELEVENTH_PASS_CROPS = _principals(_EYES, (
     )) + (
     (f"{_SCENES_1962}/excomm_table.png", (540, 250, 740, 400), 2,
      "The ExComm: the scene's palette keeps the faces' shades (the soft highlight had become a white splinter)"),
-    (f"{_SCENES_1962}/the_loneliest_job.png", (560, 440, 760, 660), 1.5,
-     "The Loneliest Job: heels from behind, no toe as a flap; the desk's papers hide the legs behind them"),
+    (f"{_SCENES_1962}/the_loneliest_job.png", (0, 0, 1280, 720), 0.5,
+     "The Loneliest Job: the President leaning on the desk by the window, as in the photograph"),
     (f"{_SCENES_1962}/chiefs_press.png", (400, 100, 560, 260), 2, "The chiefs' press conference: LeMay's cigar at a scene's size"),
     LINEUP_1962,
 )
