@@ -259,6 +259,8 @@ ELEVENTH_PASS_CROPS = _principals(_EYES, (
     (f"{_SCENES_1962}/the_loneliest_job.png", (0, 0, 1280, 720), 0.5,
      "The Loneliest Job: the President leaning on the desk by the window, as in the photograph"),
     (f"{_SCENES_1962}/chiefs_press.png", (400, 100, 560, 260), 2, "The chiefs' press conference: LeMay's cigar at a scene's size"),
+    (f"{_SCENES_1962}/un_security_council.png", (0, 0, 1280, 720), 0.5,
+     "The Security Council: U Thant in sight at the head of the table, no longer hidden behind the easel"),
     LINEUP_1962,
 )
 
