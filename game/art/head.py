@@ -270,10 +270,11 @@ class Head:
                        (0.355 * b.skull + side, 0.42 + 0.5 * top, 0.44 + side + 0.01)) - swell
         if b.quiff > 0.0:  # a full front swept up and over from the parting
             # (it crests above the forehead, higher than the crown, and leans toward the side it
-            # is swept to: the silhouette a thick head of hair like Kennedy's is known by)
+            # is swept to: the silhouette a thick head of hair like Kennedy's is known by; as broad
+            # as the top of the head, for a narrower crest stood on it like a bun from the front)
             x = -0.07 * np.sign(part) if part else 0.0
-            d = _smin(d, _ellipsoid(p, (x, b.hairline_y + 0.15 + 0.02 * b.quiff, 0.2),
-                                    (0.22, 0.09 + 0.04 * b.quiff, 0.17 + 0.02 * b.quiff)), 0.08)
+            d = _smin(d, _ellipsoid(p, (x, b.hairline_y + 0.13 + 0.02 * b.quiff, 0.2),
+                                    (0.3, 0.08 + 0.03 * b.quiff, 0.17 + 0.02 * b.quiff)), 0.08)
         if b.wave > 0.0:  # thick, wavy hair: the mass ripples across the head
             d = d - 0.012 * b.wave * np.sin(p[..., 0] * 22.0 + p[..., 2] * 9.0) * np.clip(p[..., 1] * 3.0, 0.0, 1.0)
         # locks, not a helmet: the mass's surface rises and falls in tufts along the way it is combed

@@ -47,3 +47,18 @@ def test_a_forelock_falls_over_the_forehead_from_the_hairline():
 def test_a_head_without_a_forelock_gets_no_strokes():
     darker, _ = _strokes({**WORDS, "hair_style": "short_side_parted"})
     assert (darker > 30).sum() == 0
+
+
+def test_a_full_swept_front_is_broad_on_top_seen_from_the_front():
+    """The quiff of a full side-parted cut (Kennedy's) crests above the forehead as broad as the
+    top of the head: a narrow crest, seen from the front, stood on the head like a bun (at 0.08
+    head units under the top it was half the head's width)."""
+    words = {"face": "square", "hair": "brown", "hair_style": "full_side_parted", "hairline": "straight",
+             "parting": "right", "hair_volume": "thick", "turn": "front"}
+    build = build_for(resolve(words))
+    sitter = Sitter(build, Frame(SIZE / 2, SIZE * 0.45, SIZE * 0.6), build.yaw, build.pitch)
+    outline = sitter.silhouette((0, 0, SIZE, SIZE))
+    rows = np.nonzero(outline.any(axis=1))[0]
+    widest = max(int(outline[row].sum()) for row in rows[:int(0.36 * SIZE)])
+    under_the_top = outline[rows[0] + int(0.08 * sitter.frame.scale)].sum()
+    assert under_the_top > 0.57 * widest, (under_the_top, widest)
