@@ -107,7 +107,8 @@ class Torso:
 # Where a standing figure's body ends, in sheet units below the collar (the head is 0.56 units
 # tall): hips, knees and feet at the proportions of a man about seven heads tall.
 HIPS, FEET = 1.3, 3.3
-POSES = ("bust", "seated", "writing", "standing", "speaking", "pointing", "leaning")
+# The poses whose figure stands on its feet: the jacket goes down to the hips in one wash.
+STANDING = ("standing", "speaking", "pointing", "leaning")
 
 
 def outline(sitter: Portrait, torso: Torso, pose: str = "bust") -> np.ndarray:
@@ -127,7 +128,7 @@ def _collar_top(torso: Torso) -> np.ndarray:
 
 
 def _bottom(torso: Torso, pose: str) -> float:
-    if pose in ("standing", "speaking", "pointing", "leaning"):
+    if pose in STANDING:
         return torso.collar_y + HIPS
     if pose == "seated":
         return torso.collar_y + 0.95

@@ -35,7 +35,7 @@ SHADE: tuple[Glaze, ...] = (("ultramarine", 0.2), ("burnt_sienna", 0.1), ("payne
 # A shadow cast on the floor, the deck or a table: the same grey, a little stronger.
 CAST: tuple[Glaze, ...] = (("ultramarine", 0.2), ("burnt_sienna", 0.12), ("payne_grey", 0.14))
 SHOES: tuple[Glaze, ...] = (("lamp_black", 0.55), ("sepia", 0.25))
-STANDING = ("standing", "speaking", "pointing", "leaning")
+STANDING = attire.STANDING
 SKIRTED = ("blouse", "dress")
 
 
