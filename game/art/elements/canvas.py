@@ -46,14 +46,9 @@ class Canvas:
     def cover(self, polygon) -> None:
         """Claim ``polygon`` as covered by the element being painted, however pale its paint is
         there: a sheet of paper on a desk hides the legs of the man behind the desk."""
-        polygon = np.asarray(polygon, dtype=float)
-        if len(polygon) < 3 or not self.visible(polygon):
-            return
-        x0, y0 = max(0, int(polygon[:, 0].min()) - 2), max(0, int(polygon[:, 1].min()) - 2)
-        x1 = min(self.width, int(polygon[:, 0].max()) + 3)
-        y1 = min(self.height, int(polygon[:, 1].max()) + 3)
-        if x1 > x0 and y1 > y0:
-            self.claim(_soften(_coverage(polygon - (x0, y0), y1 - y0, x1 - x0), 0.6), (x0, y0))
+        placed = self._soft_mask(polygon, 0.6)
+        if placed is not None:
+            self.claim(*placed)
 
     def band(self, top: float | None, bottom: float | None) -> np.ndarray:
         """A rectangle across the whole width from ``top`` to ``bottom`` px (None: past that edge)."""
@@ -110,18 +105,25 @@ class Canvas:
         left as bare paper or lifted out afterwards. The painter's core only adds pigment, so
         this takes density away from its sheet directly.
         """
+        placed = self._soft_mask(polygon, soften)
+        if placed is not None:
+            mask, at = placed
+            self.painting.lift(mask, amount, at=at)
+
+    def _soft_mask(self, polygon, soften: float) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """``polygon`` as a softened mask on its own small box of the sheet, with the box's corner;
+        None when it is too small to show or off the page."""
         polygon = np.asarray(polygon, dtype=float)
         if len(polygon) < 3 or not self.visible(polygon):
-            return
+            return None
         margin = int(3 * soften) + 2
         x0 = max(0, int(polygon[:, 0].min()) - margin)
         y0 = max(0, int(polygon[:, 1].min()) - margin)
         x1 = min(self.width, int(polygon[:, 0].max()) + margin + 1)
         y1 = min(self.height, int(polygon[:, 1].max()) + margin + 1)
         if x1 <= x0 or y1 <= y0:
-            return
-        mask = _soften(_coverage(polygon - (x0, y0), y1 - y0, x1 - x0), soften)
-        self.painting.lift(mask, amount, at=(x0, y0))
+            return None
+        return _soften(_coverage(polygon - (x0, y0), y1 - y0, x1 - x0), soften), (x0, y0)
 
     def ink(self, polyline, pigment: str = "sepia", width: float = 1.0, strength: float = 0.85,
             closed: bool = False, wobble: float = 0.6) -> None:
