@@ -407,8 +407,6 @@ class Head:
         b = self.build
         if not b.cigar:
             return np.full(p.shape[:-1], 10.0, dtype=np.float32)
-        # as big as a real one to a face (about 18 mm across and a hand long): held in the corner
-        # of the mouth, pointing down and out toward the viewer
         return _capsule(p, *cigar_ends(b), CIGAR_RADIUS)
 
     def parts(self, p: np.ndarray) -> dict[int, np.ndarray]:
