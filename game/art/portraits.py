@@ -21,7 +21,7 @@ import numpy as np
 from game.art import attire, face_features
 from game.art.head import LIGHT, Frame, Sitter
 from game.art.head_paint import Look, paint_head
-from game.art.likeness import build_for
+from game.art.likeness import Build, build_for
 from game.art.portrait_spec import Portrait, PortraitError, resolve
 from game.art.watercolor import Painting, polygon_mask, soften
 
@@ -49,6 +49,20 @@ SMALLEST_SHEET = 256
 # frame, so the face fills a round 64 px chip the way a studio portrait fills its oval.
 EYES_AT = (0.5, 0.41)
 HEAD_SIZE = 0.53
+
+
+def portrait_head(build: Build, size: float) -> Sitter:
+    """The head as a portrait ``size`` px square frames it: its eyes at ``EYES_AT``, ``HEAD_SIZE``
+    of the frame tall, turned as its words say.
+
+    One lamp for every portrait, high and to the viewer's left, whichever way the head turns: the
+    clothes and the background are lit from there too, and a sitter turned to the left is then lit
+    on his narrow side ("short" lighting, the broad cheek in half-tone), which models the face
+    more than the broad lighting earlier passes moved the lamp for, and keeps a sitter nearer to
+    his own front view (the face-only likeness test's margins grew from about 3 % to 12 %).
+    """
+    frame = Frame(EYES_AT[0] * size, EYES_AT[1] * size, HEAD_SIZE * size)
+    return Sitter(build, frame, build.yaw, build.pitch, light=LIGHT)
 
 
 def paint_portrait(params: Mapping[str, Any], size: int, seed: int) -> np.ndarray:
@@ -85,14 +99,7 @@ def torso_for(sitter: Portrait, frame_size: float, eyes: tuple[float, float], he
 
 def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     painting = Painting(size, size, seed)
-    build = build_for(sitter)
-    frame = Frame(EYES_AT[0] * size, EYES_AT[1] * size, HEAD_SIZE * size)
-    # One lamp for every portrait, high and to the viewer's left, whichever way the head turns: the
-    # clothes and the background are lit from there too, and a sitter turned to the left is then lit
-    # on his narrow side ("short" lighting, the broad cheek in half-tone), which models the face
-    # more than the broad lighting earlier passes moved the lamp for, and keeps a sitter nearer to
-    # his own front view (the face-only likeness test's margins grew from about 3 % to 12 %).
-    head = Sitter(build, frame, build.yaw, build.pitch, light=LIGHT)
+    head = portrait_head(build_for(sitter), size)
     box = (0, 0, size, int(size * 0.97))
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
     sheet = attire.Sheet(painting, 0.0, 0.0, size)

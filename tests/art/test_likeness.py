@@ -25,10 +25,9 @@ import numpy as np
 import pytest
 
 from game.art import bake
-from game.art.head import Frame, Sitter
 from game.art.likeness import build_for
 from game.art.portrait_spec import resolve
-from game.art.portraits import EYES_AT, HEAD_SIZE, paint_portrait
+from game.art.portraits import EYES_AT, HEAD_SIZE, paint_portrait, portrait_head
 from game.processes import process_pool
 from game.scenario.load import load_scenario
 
@@ -88,7 +87,7 @@ def paint_ahead(scenario_id: str) -> None:
 def head_geometry(scenario_id: str, person_id: str, turn: str) -> tuple[np.ndarray, np.ndarray]:
     """The head's pixels (down to the chin) and its eyes' and mouth's positions, from the painter's model."""
     build = build_for(resolve(dict(cast(scenario_id)[person_id], turn=turn)))
-    sitter = Sitter(build, Frame(EYES_AT[0] * SIZE, EYES_AT[1] * SIZE, HEAD_SIZE * SIZE), build.yaw, build.pitch)
+    sitter = portrait_head(build, SIZE)
     mask = sitter.silhouette((0, 0, SIZE, SIZE))
     mask[int(EYES_AT[1] * SIZE - build.chin_y * HEAD_SIZE * SIZE):] = False
     marks = sitter.project(sitter.surface([(-build.eye_x, 0.0), (build.eye_x, 0.0), (0.0, build.mouth_y)]))[0]

@@ -399,12 +399,11 @@ def test_a_cigar_is_as_big_as_a_real_one_and_ends_in_ash():
     """A cigar about 18 mm across and a hand long, seen from the front, covers a fifth of the square
     on the distance between the pupils (the first one, a stub, covered under a tenth); its lit end
     is grey ash, its leaf brown."""
-    from game.art.head import CIGAR, Frame, Sitter, cigar_ends
+    from game.art.head import CIGAR, cigar_ends
     from game.art.likeness import build_for
-    from game.art.portraits import EYES_AT, HEAD_SIZE
-    words = resolve({"cigar": True, "turn": "front", "face": "heavy"})
-    build = build_for(words)
-    sitter = Sitter(build, Frame(EYES_AT[0] * 256, EYES_AT[1] * 256, HEAD_SIZE * 256), build.yaw, build.pitch)
+    from game.art.portraits import portrait_head
+    build = build_for(resolve({"cigar": True, "turn": "front", "face": "heavy"}))
+    sitter = portrait_head(build, 256)
     render = sitter.render((0, 0, 256, 256))
     area = (render.material == CIGAR).sum() / sitter.frame.scale ** 2
     assert area > 0.2 * (2 * build.eye_x) ** 2, area
@@ -422,15 +421,12 @@ def test_a_cigar_is_as_big_as_a_real_one_and_ends_in_ash():
 def test_a_bald_mans_white_fringe_is_not_whiter_than_the_scalp_round_it():
     """A cropped fringe is hair over skin: the skin's washes go under it. Kept off it, a white
     fringe was bare paper beside the painted scalp, a bandage on the temple."""
-    from game.art.head import HAIR, SKIN, Frame, Sitter
+    from game.art.head import HAIR, SKIN
     from game.art.likeness import build_for
-    from game.art.portraits import EYES_AT, HEAD_SIZE, LIGHT
+    from game.art.portraits import portrait_head
     from game.art.watercolor import soften
     words = {"hair": "bald", "hair_colour": "white", "turn": "left", "skin": "ruddy", "face": "round"}
-    build = build_for(resolve(words))
-    sitter = Sitter(build, Frame(EYES_AT[0] * 256, EYES_AT[1] * 256, HEAD_SIZE * 256), build.yaw, build.pitch,
-                    light=LIGHT)
-    render = sitter.render((0, 0, 256, int(256 * 0.97)))
+    render = portrait_head(build_for(resolve(words)), 256).render((0, 0, 256, int(256 * 0.97)))
     lightness = paint_portrait(words, 256, seed=1).astype(float).sum(axis=2)[:render.hit.shape[0]]
     fringe = render.material == HAIR
     around = (soften(fringe.astype(np.float32), 4.0) > 0.02) & (render.material == SKIN)
@@ -444,9 +440,8 @@ def test_the_screens_round_frames_show_every_sitters_whole_head():
     crown and the hair to the ears, lies inside the circle, clear of its frame line and the paint's
     soft edge (a window a few hundredths lower cut the top off Castro's cap and Kennedy's hair)."""
     from game.art import bake
-    from game.art.head import Frame, Sitter
     from game.art.likeness import build_for
-    from game.art.portraits import EYES_AT, HEAD_SIZE
+    from game.art.portraits import EYES_AT, HEAD_SIZE, portrait_head
     from game.ui.widgets.portrait import FACE_WINDOW
     size = 96
     x0, y0, x1, y1 = (share * size for share in FACE_WINDOW)
@@ -454,8 +449,7 @@ def test_the_screens_round_frames_show_every_sitters_whole_head():
     cx, cy, radius = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2
     for path in SCENARIOS:
         for person_id, words in bake.cast(load_scenario(path)).items():
-            build = build_for(resolve(words))
-            sitter = Sitter(build, Frame(EYES_AT[0] * size, EYES_AT[1] * size, HEAD_SIZE * size), build.yaw, build.pitch)
+            sitter = portrait_head(build_for(resolve(words)), size)
             rows, columns = np.nonzero(sitter.silhouette((0, 0, size, size)))
             head = rows < EYES_AT[1] * size + 0.3 * HEAD_SIZE * size  # above the mouth: the neck goes on into the collar
             outside = np.hypot(columns[head] + 0.5 - cx, rows[head] + 0.5 - cy) > 0.93 * radius
