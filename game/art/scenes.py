@@ -74,23 +74,42 @@ SOLID = frozenset(("ship", "aircraft", "missile", "building", "table", "televisi
                    "person", "figure"))
 
 
+# A wash's soft edge, in the film's density added over its channels: near an element's outline,
+# where its own paint is thinner than FULL (and wholly where it is thinner than THIN), what lay
+# behind it is kept and the edge glazes over it. Taken away wherever the element had any paint, the
+# background left a pale rim round every figure, the halo of a cut-out pasted on the scene.
+SOFT_EDGE_THIN, SOFT_EDGE_FULL = 0.5, 1.5
+SOFT_EDGE_REACH = 1.5  # px: how far in from the outline the soft edge is looked for
+
+
 def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     """Make what an element just painted cover what lay under it, as if its place had been kept
-    white: the paint under its footprint is taken away, the element's own paint (``laid``) kept."""
+    white: the paint under its footprint is taken away, the element's own paint (``laid``) kept.
+
+    A painter keeps a figure's place white and paints the figure up to the background's edge, so
+    the two washes meet or overlap a little; neither leaves paper showing between them. Inside its
+    outline an element covers what is behind it however pale its paint (a white shirt, a lit
+    face); at the outline, its wash thinning out over a few pixels lies over the background.
+    """
     painting = canvas.painting
-    footprint = np.clip(channel_sum(laid[0]) * 3.0, 0.0, 1.0)
-    if canvas.claimed is not None:  # what the element covers though its paint is pale there
-        footprint = np.maximum(footprint, canvas.claimed)
-    rows, columns = np.nonzero(footprint.any(axis=1))[0], np.nonzero(footprint.any(axis=0))[0]
+    own = channel_sum(laid[0])
+    dense = np.clip(own * 3.0, 0.0, 1.0)
+    rows, columns = np.nonzero(dense.any(axis=1))[0], np.nonzero(dense.any(axis=0))[0]
     if rows.size == 0:
         return
     # only round the element's own footprint (with room for the softened edge): the rest of the
     # sheet is kept as it is, and a figure in a wide scene costs its own size, not the sheet's
     margin = 8
-    y0, y1 = max(0, rows[0] - margin), min(footprint.shape[0], rows[-1] + 1 + margin)
-    x0, x1 = max(0, columns[0] - margin), min(footprint.shape[1], columns[-1] + 1 + margin)
-    keep = 1.0 - 0.92 * soften(footprint[y0:y1, x0:x1], 0.8)
-    for film, own in ((painting.density, laid[0]), (painting.scatter, laid[1])):
+    y0, y1 = max(0, rows[0] - margin), min(dense.shape[0], rows[-1] + 1 + margin)
+    x0, x1 = max(0, columns[0] - margin), min(dense.shape[1], columns[-1] + 1 + margin)
+    footprint = dense[y0:y1, x0:x1]
+    outline = soften((footprint < 0.5).astype(np.float32), SOFT_EDGE_REACH) > 0.02
+    firm = np.clip((own[y0:y1, x0:x1] - SOFT_EDGE_THIN) / (SOFT_EDGE_FULL - SOFT_EDGE_THIN), 0.0, 1.0)
+    footprint = np.where(outline, firm, footprint)
+    if canvas.claimed is not None:  # what the element covers though its paint is pale there
+        footprint = np.maximum(footprint, canvas.claimed[y0:y1, x0:x1])
+    keep = 1.0 - 0.92 * soften(footprint, 0.8)
+    for film, mine in ((painting.density, laid[0]), (painting.scatter, laid[1])):
         for channel in range(film.shape[2]):  # channel by channel: see watercolor.channel_sum
-            part, mine = film[y0:y1, x0:x1, channel], own[y0:y1, x0:x1, channel]
-            part[:] = (part - mine) * keep + mine
+            part, paint_of_element = film[y0:y1, x0:x1, channel], mine[y0:y1, x0:x1, channel]
+            part[:] = (part - paint_of_element) * keep + paint_of_element

@@ -410,3 +410,23 @@ def test_a_figure_stands_in_front_of_what_is_behind_it():
 
     assert dip(bare) > 60  # the sill is there to be covered
     assert dip(seen) < 0.25 * dip(bare), (dip(seen), dip(bare))
+
+
+def test_a_figure_has_no_pale_rim_round_it():
+    # The Kremlin and the ExComm: the wall's paint was taken from wherever a figure's wash had any,
+    # so its thin edge was left on bare paper, a pale rim round each jacket, the halo of a cut-out
+    room = {"room": {"wall": "burnt_sienna", "floor": "burnt_umber", "horizon": 0.8, "time": "day", "panels": 0}}
+    person = {"person": {"who": "khrushchev", "pose": "seated", "turn": "right", "at": [0.5, 0.3], "scale": 1.9}}
+    bare = paint_scene(_scene([room]), 640, 360, seed=3, people=CAST_1962).astype(float).mean(axis=2)
+    seen = paint_scene(_scene([room, person]), 640, 360, seed=3, people=CAST_1962).astype(float).mean(axis=2)
+    changed = np.abs(seen - bare) > 8
+    rows = np.nonzero(changed.any(axis=1))[0]
+    top, height = rows[0], rows[-1] - rows[0]
+    rim = []  # the outermost pixels of the shoulders and the chest, either side: no face, no hands
+    for row in range(top + height // 2, top + 3 * height // 4):
+        columns = np.nonzero(changed[row])[0]
+        rim += [seen[row, columns[:3]] - bare[row, columns[:3]], seen[row, columns[-3:]] - bare[row, columns[-3:]]]
+    lightened = np.concatenate(rim)
+    assert lightened.size > 100  # there is an outline to look at
+    # lighter than the wall: the wall taken away and the figure's paint thinner than it was
+    assert (lightened > 12).mean() < 0.05, (lightened > 12).mean()
