@@ -34,7 +34,7 @@ def paint_scene(description: Mapping[str, Any] | str, width: int, height: int, s
     elements = checked_composition(description, scenes, people=cast)
     canvas = Canvas(Painting(width, height, seed), people=cast)
     for element in elements:
-        canvas.claimed = None  # a claim is its own element's, never a later one's
+        canvas.claimed, canvas.outlined = None, False  # a claim is its own element's, never a later one's
         depth = element.fields.get("depth", 0.0)
         solid = element.kind in SOLID
         if depth > 0.0 or solid:
@@ -102,12 +102,17 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     margin = 8
     y0, y1 = max(0, rows[0] - margin), min(dense.shape[0], rows[-1] + 1 + margin)
     x0, x1 = max(0, columns[0] - margin), min(dense.shape[1], columns[-1] + 1 + margin)
-    footprint = dense[y0:y1, x0:x1]
-    outline = soften((footprint < 0.5).astype(np.float32), SOFT_EDGE_REACH) > 0.02
     firm = np.clip((own[y0:y1, x0:x1] - SOFT_EDGE_THIN) / (SOFT_EDGE_FULL - SOFT_EDGE_THIN), 0.0, 1.0)
-    footprint = np.where(outline, firm, footprint)
-    if canvas.claimed is not None:  # what the element covers though its paint is pale there
-        footprint = np.maximum(footprint, canvas.claimed[y0:y1, x0:x1])
+    if canvas.outlined and canvas.claimed is not None:
+        # the element said where its outline runs (a person): inside it, it covers everything;
+        # outside, its washes' wobbling layers lie over the background where they are thin
+        footprint = np.maximum(firm, canvas.claimed[y0:y1, x0:x1])
+    else:
+        footprint = dense[y0:y1, x0:x1]
+        outline = soften((footprint < 0.5).astype(np.float32), SOFT_EDGE_REACH) > 0.02
+        footprint = np.where(outline, firm, footprint)
+        if canvas.claimed is not None:  # what the element covers though its paint is pale there
+            footprint = np.maximum(footprint, canvas.claimed[y0:y1, x0:x1])
     keep = 1.0 - 0.92 * soften(footprint, 0.8)
     for film, mine in ((painting.density, laid[0]), (painting.scatter, laid[1])):
         for channel in range(film.shape[2]):  # channel by channel: see watercolor.channel_sum

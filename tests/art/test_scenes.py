@@ -412,21 +412,35 @@ def test_a_figure_stands_in_front_of_what_is_behind_it():
     assert dip(seen) < 0.25 * dip(bare), (dip(seen), dip(bare))
 
 
-def test_a_figure_has_no_pale_rim_round_it():
+@pytest.mark.parametrize("pose, rows_from, rows_to", [("seated", 0.5, 0.75), ("standing", 0.62, 0.9)])
+def test_a_figure_has_no_pale_rim_round_it_nor_pale_flags_in_it(pose, rows_from, rows_to):
     # The Kremlin and the ExComm: the wall's paint was taken from wherever a figure's wash had any,
-    # so its thin edge was left on bare paper, a pale rim round each jacket, the halo of a cut-out
+    # so its thin edge was left on bare paper, a pale rim round each jacket, the halo of a cut-out;
+    # round a standing man's trousers (the Security Council) the washes' wobbling layers left ragged
+    # pale flags
     room = {"room": {"wall": "burnt_sienna", "floor": "burnt_umber", "horizon": 0.8, "time": "day", "panels": 0}}
-    person = {"person": {"who": "khrushchev", "pose": "seated", "turn": "right", "at": [0.5, 0.3], "scale": 1.9}}
+    at, scale = ([0.5, 0.3], 1.9) if pose == "seated" else ([0.5, 0.1], 1.2)
+    person = {"person": {"who": "khrushchev", "pose": pose, "turn": "right", "at": at, "scale": scale}}
     bare = paint_scene(_scene([room]), 640, 360, seed=3, people=CAST_1962).astype(float).mean(axis=2)
     seen = paint_scene(_scene([room, person]), 640, 360, seed=3, people=CAST_1962).astype(float).mean(axis=2)
     changed = np.abs(seen - bare) > 8
+    # the figure: what changed in rows and columns it crosses broadly (the brush's last drops,
+    # flicked after it, fall elsewhere)
+    changed &= (changed.sum(axis=1, keepdims=True) > 10) & (changed.sum(axis=0, keepdims=True) > 10)
     rows = np.nonzero(changed.any(axis=1))[0]
     top, height = rows[0], rows[-1] - rows[0]
-    rim = []  # the outermost pixels of the shoulders and the chest, either side: no face, no hands
-    for row in range(top + height // 2, top + 3 * height // 4):
+    band = slice(top + int(rows_from * height), top + int(rows_to * height))
+    rim = []  # the outermost pixels either side (seated: the shoulders and the chest; standing: the legs)
+    for row in range(band.start, band.stop):
         columns = np.nonzero(changed[row])[0]
         rim += [seen[row, columns[:3]] - bare[row, columns[:3]], seen[row, columns[-3:]] - bare[row, columns[-3:]]]
     lightened = np.concatenate(rim)
     assert lightened.size > 100  # there is an outline to look at
-    # lighter than the wall: the wall taken away and the figure's paint thinner than it was
-    assert (lightened > 12).mean() < 0.05, (lightened > 12).mean()
+    # lighter than the wall: the wall taken away and the figure's paint thinner than it was (0.82 of
+    # them were round the seated man; a few stay, where the lit side's lifted light reaches a pixel
+    # past the outline)
+    assert (lightened > 12).mean() < 0.1, (lightened > 12).mean()
+    # and no pale flags within: a leg's wash layers strayed across most of its width (a quarter of
+    # a standing man's legs was lighter than the wall, 0.05 once the rim was mended)
+    pale = (seen[band] - bare[band] > 12) & changed[band]
+    assert pale.sum() < 0.035 * changed[band].sum(), pale.sum() / changed[band].sum()

@@ -191,6 +191,11 @@ def paint_ground_shadow(sheet: attire.Sheet, torso: attire.Torso, light: Light, 
                    bleed=1.0)
 
 
+# How far a limb's wash layers stray, as a share of its length (a wash's default, 0.06, suits
+# shapes about as wide as they are long).
+LIMB_WOBBLE = 0.015
+
+
 def paint_legs(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, light: Light, weight: int) -> list[np.ndarray]:
     """Trousers and shoes, the far leg first; returns the outlines, for the figure's shading."""
     cloth = attire.CLOTH[sitter.attire]
@@ -203,7 +208,9 @@ def paint_legs(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, light
             sheet.wash(stocking.outline(), (("burnt_sienna", 0.12), ("payne_grey", 0.1)), layers=4)
             _shoe(sheet, torso, leg)
             continue
-        sheet.wash(outline, cloth, layers=6, granulation=0.5)
+        # (a wash's layers wobble by a share of its longest side: a leg's whole length let them stray
+        # across most of its width, and the trousers' edges frayed into pale flags)
+        sheet.wash(outline, cloth, layers=6, granulation=0.5, wobble=LIMB_WOBBLE)
         sheet.wash(leg.shade_side(light), SHADE, layers=3, wobble=0.02, edge=0.2)
         _shoe(sheet, torso, leg)
         ankle = leg.path[-1]
@@ -275,7 +282,7 @@ def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose:
         outline = arm.outline()
         # the sleeve lies over the jacket's side: its place is lifted first, so the cloth is not doubled
         sheet.painting.lift(*_lift_field(sheet, outline))
-        sheet.wash(outline, cloth, layers=6, granulation=0.5, edge=0.3)
+        sheet.wash(outline, cloth, layers=6, granulation=0.5, edge=0.3, wobble=LIMB_WOBBLE)
         sheet.wash(arm.shade_side(light), SHADE, layers=3, wobble=0.02, edge=0.15)
         outlines.append(outline)
         if pose in STANDING or pose == "writing":
@@ -284,7 +291,7 @@ def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose:
     return outlines
 
 
-def _box_round(painting: Painting, pixels: Sequence[np.ndarray]) -> tuple[int, int, int, int]:
+def box_round(painting: Painting, pixels: Sequence[np.ndarray]) -> tuple[int, int, int, int]:
     """The box (x0, y0, x1, y1) round some outlines in pixels, a few pixels wider for the wash's
     edge, within the sheet."""
     points = np.vstack(pixels)
@@ -295,7 +302,7 @@ def _box_round(painting: Painting, pixels: Sequence[np.ndarray]) -> tuple[int, i
 def _lift_field(sheet: attire.Sheet, outline: np.ndarray) -> tuple[np.ndarray, float, tuple[int, int]]:
     """A softened mask of ``outline`` on its own small box, as ``Painting.lift`` takes it."""
     pixels = sheet.pixels_of(outline)
-    x0, y0, x1, y1 = _box_round(sheet.painting, [pixels])
+    x0, y0, x1, y1 = box_round(sheet.painting, [pixels])
     if x1 <= x0 or y1 <= y0:
         return np.zeros((1, 1), dtype=np.float32), 0.0, (0, 0)
     return soften(polygon_mask([pixels], x0, y0, x1, y1), 0.8), 0.85, (x0, y0)
@@ -355,7 +362,7 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
     shapes.append(_finger(thumb_start, thumb_direction, hand * 0.36, wide * 0.3))
     pixels = [sheet.pixels_of(shape) for shape in shapes]
     painting = sheet.painting
-    x0, y0, x1, y1 = _box_round(painting, pixels)
+    x0, y0, x1, y1 = box_round(painting, pixels)
     if x1 - x0 < 2 or y1 - y0 < 2:
         return
     flesh = polygon_mask(pixels, x0, y0, x1, y1)
@@ -399,7 +406,7 @@ def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float,
     pixels = [sheet.pixels_of(o) for o in outlines if len(o) >= 3]
     if not pixels:
         return
-    x0, y0, x1, y1 = _box_round(painting, pixels)
+    x0, y0, x1, y1 = box_round(painting, pixels)
     if x1 - x0 < 3 or y1 - y0 < 3:
         return
     body = polygon_mask(pixels, x0, y0, x1, y1)

@@ -26,6 +26,9 @@ class Canvas:
         # What a solid element says it covers, beyond where its paint is dense (a face left nearly
         # white in its light still hides the curtain behind it): sheet-sized, 0..1, or None.
         self.claimed: np.ndarray | None = None
+        # Whether the claim is the element's whole outline (a person's head and clothes): outside
+        # it, the element's paint is only its washes' wobbling edges, which lie over what is behind.
+        self.outlined = False
         self.width = painting.width
         self.height = painting.height
         self.rng = painting.rng
@@ -42,6 +45,12 @@ class Canvas:
         h, w = mask.shape
         region = self.claimed[y0:y0 + h, x0:x0 + w]
         np.maximum(region, mask[:region.shape[0], :region.shape[1]], out=region)
+
+    def claim_outline(self, mask: np.ndarray, at: tuple[int, int]) -> None:
+        """Claim ``mask`` as the whole of what the element being painted covers: its paint beyond it
+        is the soft edge of its washes (see ``scenes.reserve``)."""
+        self.claim(mask, at)
+        self.outlined = True
 
     def cover(self, polygon) -> None:
         """Claim ``polygon`` as covered by the element being painted, however pale its paint is

@@ -431,20 +431,24 @@ def person(canvas: Canvas, e: Element) -> None:
     render.material[clothes] = 0
     # a figure stands in front of what was painted before: the scene keeps track of its paint and
     # takes back what lay under it (scenes.reserve), as a painter leaves a figure's place white
-    _body(sheet, sitter, torso, e["pose"], light)
+    outlines = _body(sheet, sitter, torso, e["pose"], light)
     look = look_for(sitter, detail=min(1.0, head_px / 140.0))
     if e["colour"] == "monochrome":  # on a black-and-white screen
         look = replace(look, skin="mono", hair="mono")
     paint_head(canvas.painting, head, look, box, render=render)
     canvas.claim(soften(render.hit.astype(np.float32), 0.6), (render.x0, render.y0))
+    body = [sheet.pixels_of(outline) for outline in outlines if len(outline) >= 3]
+    bx0, by0, bx1, by1 = bodies.box_round(canvas.painting, body)
+    if bx1 > bx0 and by1 > by0:
+        canvas.claim_outline(soften(polygon_mask(body, bx0, by0, bx1, by1), 0.6), (bx0, by0))
     if sitter.glasses and head_px > 14:
         face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
 
 
-def _body(sheet, sitter, torso, pose: str, light_name: str) -> None:
+def _body(sheet, sitter, torso, pose: str, light_name: str) -> list[np.ndarray]:
     """The clothes' chest (game/art/attire.py) and, round it, the body a pose needs (bodies.py):
     the shadow on the ground, the legs, the jacket to the hips, the arms and hands, then the whole
-    figure turned in the scene's one light."""
+    figure turned in the scene's one light. Returns the outlines of its parts (sheet units)."""
     from game.art import attire
 
     light = bodies.Light.named(light_name)
@@ -462,6 +466,7 @@ def _body(sheet, sitter, torso, pose: str, light_name: str) -> None:
     attire.paint(sheet, sitter, torso, jacket)
     outlines += bodies.paint_arms(sheet, sitter, torso, pose, light, facing)
     bodies.model_figure(sheet, outlines, torso.cx, bodies.shoulders_of(sitter) + 0.1, light)
+    return outlines
 
 
 def hands(canvas: Canvas, e: Element) -> None:
