@@ -109,6 +109,7 @@ class Torso:
 HIPS, FEET = 1.3, 3.3
 # The poses whose figure stands on its feet: the jacket goes down to the hips in one wash.
 STANDING = ("standing", "speaking", "pointing", "leaning")
+TALL_JACKET_WOBBLE = 0.025
 
 
 def outline(sitter: Portrait, torso: Torso, pose: str = "bust") -> np.ndarray:
@@ -165,9 +166,12 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
     bottom = _bottom(torso, pose)
     left, right = _halves(sitter, torso, bottom)
     cloth = CLOTH[sitter.attire]
+    # a wash's layers stray by a share of its longest side: a whole jacket is taller than it is
+    # wide, and at the wash's default its edges frayed inside the outline (pale slivers by the arms)
+    wobble = TALL_JACKET_WOBBLE if pose in STANDING else 0.06
     v_x, v_tip, y, neck = torso.v_x, torso.v_tip, torso.collar_y, torso.neck
     if torso.back:  # the back of a jacket: one piece, the collar's band, the seam down the middle
-        sheet.wash(np.vstack((left[::-1], right)), cloth, layers=10, granulation=0.5)
+        sheet.wash(np.vstack((left[::-1], right)), cloth, layers=10, granulation=0.5, wobble=wobble)
         sheet.wash(np.vstack((right, [(torso.cx, max(bottom, 1.05)), (torso.cx, y)])), (("payne_grey", 0.12),), layers=4)
         band = np.array([(torso.cx - neck - 0.02, y - 0.03), (torso.cx + neck + 0.02, y - 0.03),
                          (torso.cx + neck + 0.03, y + 0.02), (torso.cx - neck - 0.03, y + 0.02)])
@@ -188,7 +192,7 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
         _tie(sheet, sitter.tie, v_x, y, v_tip)
     # the jacket in one wash round the V: washed as two fronts meeting on a line, each wash's edge
     # drew back from it as it dried and left a pale seam down the chest; the fronts' edge is drawn
-    sheet.wash(np.vstack((left[::-1], [(v_x, v_tip)], right)), cloth, layers=10, granulation=0.5)
+    sheet.wash(np.vstack((left[::-1], [(v_x, v_tip)], right)), cloth, layers=10, granulation=0.5, wobble=wobble)
     jacket_right = np.vstack((right, [(v_x, low), (v_x, v_tip)]))
     # the far side of the chest and the underside of the shoulder turn from the light
     sheet.wash(jacket_right, (("payne_grey", 0.14), ("ultramarine", 0.05)), layers=4, granulation=0.8)

@@ -412,7 +412,8 @@ def test_a_figure_stands_in_front_of_what_is_behind_it():
     assert dip(seen) < 0.25 * dip(bare), (dip(seen), dip(bare))
 
 
-@pytest.mark.parametrize("pose, rows_from, rows_to", [("seated", 0.5, 0.75), ("standing", 0.62, 0.9)])
+@pytest.mark.parametrize("pose, rows_from, rows_to", [("seated", 0.5, 0.75), ("standing", 0.62, 0.9),
+                                                     ("speaking", 0.2, 0.45)])
 def test_a_figure_has_no_pale_rim_round_it_nor_pale_flags_in_it(pose, rows_from, rows_to):
     # The Kremlin and the ExComm: the wall's paint was taken from wherever a figure's wash had any,
     # so its thin edge was left on bare paper, a pale rim round each jacket, the halo of a cut-out;
@@ -444,3 +445,7 @@ def test_a_figure_has_no_pale_rim_round_it_nor_pale_flags_in_it(pose, rows_from,
     # a standing man's legs was lighter than the wall, 0.05 once the rim was mended)
     pale = (seen[band] - bare[band] > 12) & changed[band]
     assert pale.sum() < 0.035 * changed[band].sum(), pale.sum() / changed[band].sum()
+    # nor slivers of bare paper: the wall was taken from under a jacket's thin edge by the arm (86
+    # near-white pixels down the speaking man's side, 40 by the seated man's arm)
+    paper = pale & (seen[band] > 170)
+    assert paper.sum() < 0.002 * changed[band].sum(), paper.sum()

@@ -433,5 +433,36 @@ def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float,
         painting.lift(soften(mask, max(0.6, 0.006 * sheet.size)), 0.35, at=(x0, y0))
 
 
+def paint_creases(sheet: attire.Sheet, sitter: Portrait, outlines: Sequence[np.ndarray]) -> None:
+    """The narrow slots the parts leave between them (an arm hanging by the body, the top of the
+    legs), painted as the dark they are: the cloth in its own shadow. Left unpainted, the lifts
+    that light the parts' edges showed there as pale slivers, and a painter states the crease
+    between arm and body as a dark accent, which is what parts the arm from the jacket."""
+    painting = sheet.painting
+    pixels = [sheet.pixels_of(o) for o in outlines if len(o) >= 3]
+    if not pixels:
+        return
+    reach = max(1.0, CREASE_WIDTH * sheet.size)
+    x0, y0, x1, y1 = box_round(painting, pixels)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return
+    # room round the figure for the dilation to spread into, so the sheet's edge is not a wall
+    pad = int(3 * reach) + 2
+    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    body = polygon_mask(pixels, x0, y0, x1, y1)
+    grown = (soften(body, reach) > 0.12).astype(np.float32)  # a dilation, from a blur's spread
+    closed = soften(grown, reach) > 0.88                     # and the erosion that undoes it
+    creases = soften((closed & (body < 0.5)).astype(np.float32), 0.6)
+    if creases.max() <= 0.05:
+        return
+    cloth = attire.CLOTH[sitter.attire]
+    painting.lay(creases, cloth + SHADE, 1.0, at=(x0, y0), wobble=0.5, edge=0.2, bleed=0.5, granulation=0.4)
+
+
+# How narrow a slot between two parts of a figure is painted as a crease (a share of the sheet,
+# the head being 0.53 of it): about a tenth of the head's height.
+CREASE_WIDTH = 0.03
+
+
 def sheet_top(outlines: Sequence[np.ndarray]) -> float:
     return float(min(o[:, 1].min() for o in outlines if len(o)))

@@ -373,6 +373,7 @@ def text_plate(canvas: Canvas, e: Element) -> None:
 
 # How big a person's head is at scale 1: a tenth of the picture's height, as in a middle shot.
 HEAD_AT_SCALE_1 = 0.1
+CLAIM_INSET = 0.02  # how far inside his clothes' outlines a person claims his place (a share of his sheet)
 # how much higher (head units) a collar sits at the back of the neck than in front
 BACK_COLLAR_RISE = 0.18
 
@@ -440,7 +441,11 @@ def person(canvas: Canvas, e: Element) -> None:
     body = [sheet.pixels_of(outline) for outline in outlines if len(outline) >= 3]
     bx0, by0, bx1, by1 = bodies.box_round(canvas.painting, body)
     if bx1 > bx0 and by1 > by0:
-        canvas.claim_outline(soften(polygon_mask(body, bx0, by0, bx1, by1), 0.6), (bx0, by0))
+        # claimed a little inside the outlines: a wash's wobbling layers thin out over its last
+        # pixels, and what it leaves of the wall there must stay (claimed to the outline, the wall
+        # was taken from under the thin edge and a pale sliver ran down the jacket's side)
+        inside = soften(polygon_mask(body, bx0, by0, bx1, by1), max(0.6, CLAIM_INSET * size)) > 0.85
+        canvas.claim_outline(soften(inside.astype(np.float32), 0.6), (bx0, by0))
     if sitter.glasses and head_px > 14:
         face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
 
@@ -453,18 +458,19 @@ def _body(sheet, sitter, torso, pose: str, light_name: str) -> list[np.ndarray]:
 
     light = bodies.Light.named(light_name)
     facing = 1.0 if torso.turn <= 0 else -1.0  # the side the figure looks toward
-    outlines = [attire.outline(sitter, torso, "bust")]
+    # a standing man's jacket is one wash from the collar to the hips; a seated one's chest meets
+    # its lower part behind the table
+    jacket = pose if pose in bodies.STANDING else "bust"
+    outlines = [attire.outline(sitter, torso, jacket)]  # (a bust's flares out below where a jacket's narrows)
     if pose in bodies.STANDING:
         bodies.paint_ground_shadow(sheet, torso, light, pose)
         weight = int(facing) if not torso.back else 1
         outlines += bodies.paint_legs(sheet, sitter, torso, light, weight)
-    # a standing man's jacket is one wash from the collar to the hips; a seated one's chest meets
-    # its lower part behind the table
-    jacket = pose if pose in bodies.STANDING else "bust"
     if pose != "bust":
         outlines.append(bodies.paint_skirt(sheet, sitter, torso, washed=jacket == "bust"))
     attire.paint(sheet, sitter, torso, jacket)
     outlines += bodies.paint_arms(sheet, sitter, torso, pose, light, facing)
+    bodies.paint_creases(sheet, sitter, outlines)
     bodies.model_figure(sheet, outlines, torso.cx, bodies.shoulders_of(sitter) + 0.1, light)
     return outlines
 
