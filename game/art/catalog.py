@@ -39,6 +39,14 @@ def scenario_map_path(scenario_id: str) -> Path:
     return art_folder() / "map" / "scenarios" / f"{scenario_id}.png"
 
 
+# The square of a portrait a round frame shows (x0, y0, x1, y1, shares of the painting): the head
+# from above its hair (a cap's crown included) to the collar, the shoulders' tops at the foot, as
+# the painter frames a sitter (game.art.portraits.EYES_AT and HEAD_SIZE). The whole bust in a 64 px
+# circle left the face a third of its width; this window makes it a quarter larger. The window's
+# round frames and the browser's role card both show it.
+FACE_WINDOW = (0.1, 0.02, 0.9, 0.82)
+
+
 def portrait_path(scenario_id: str, person_id: str) -> Path:
     return art_folder() / "portraits" / scenario_id / f"{person_id}.png"
 

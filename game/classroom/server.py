@@ -30,6 +30,7 @@ import jinja2
 from aiohttp import WSMsgType, web
 
 from game import i18n, paths
+from game.art.catalog import FACE_WINDOW
 from game.engine.atomic import remove_orphans, write_atomically
 from game.engine.log import render_lines
 from game.classroom import codes, protocol
@@ -531,7 +532,8 @@ class Pages:
     def render(self, name: str, language: str, **values) -> str:
         words = i18n.words(language)
         return self.environment(language).get_template(name).render(
-            language=language, languages=i18n.LANGUAGES, catalog=words.catalog(), **values)
+            language=language, languages=i18n.LANGUAGES, catalog=words.catalog(),
+            face_window=" ".join(str(share) for share in FACE_WINDOW), **values)
 
 
 async def serve_page(request: web.Request) -> web.Response:

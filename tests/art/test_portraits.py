@@ -442,7 +442,7 @@ def test_the_screens_round_frames_show_every_sitters_whole_head():
     from game.art import bake
     from game.art.likeness import build_for
     from game.art.portraits import EYES_AT, HEAD_SIZE, portrait_head
-    from game.ui.widgets.portrait import FACE_WINDOW
+    from game.art.catalog import FACE_WINDOW
     size = 96
     x0, y0, x1, y1 = (share * size for share in FACE_WINDOW)
     assert abs((x1 - x0) - (y1 - y0)) < 1e-6 and x1 - x0 < 0.9 * size  # a square, and closer than the bust

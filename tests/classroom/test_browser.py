@@ -40,6 +40,21 @@ def no_sideways_scrolling(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def role_card_shows_the_face_window(page) -> None:
+    """The role card's round frame shows the painting's head and collar, as the game's window
+    frames it (game.art.catalog.FACE_WINDOW), not the whole bust shrunk into the circle."""
+    from game.art.catalog import FACE_WINDOW
+
+    image = page.locator(".card .portrait img")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    frame, shown = page.locator(".card .portrait").bounding_box(), image.bounding_box()
+    x0, y0, x1, _ = FACE_WINDOW
+    inside = frame["width"] - 4  # within its 2 px border
+    assert abs(shown["width"] - inside / (x1 - x0)) < 1.0, (shown, frame)
+    assert abs((frame["x"] + 2 - shown["x"]) - x0 * shown["width"]) < 1.0, (shown, frame)
+    assert abs((frame["y"] + 2 - shown["y"]) - y0 * shown["height"]) < 1.0, (shown, frame)
+
+
 def test_an_advisor_and_a_leader_play_a_day_in_the_browser(browser, host, demo, tmp_path):
     room = host.new_room(demo)
     base = host.http
@@ -75,6 +90,7 @@ def test_an_advisor_and_a_leader_play_a_day_in_the_browser(browser, host, demo, 
 
     # the advisor reads the card and recommends, still by keyboard
     advisor.wait_for_selector("#reason")
+    role_card_shows_the_face_window(advisor)
     advisor.locator("input[value=wait_and_watch]").focus()
     advisor.keyboard.press("Space")
     advisor.locator("#reason").focus()

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.art.catalog import FACE_WINDOW
 from game.ui.theme import Theme
 from game.ui.widgets.base import Widget, focus_ring, initials, leaning_mark
-
-# The square of a portrait a round frame shows (x0, y0, x1, y1, shares of the painting): the head
-# from above its hair (a cap's crown included) to the collar, the shoulders' tops at the foot, as
-# the painter frames a sitter (game.art.portraits.EYES_AT and HEAD_SIZE). The whole bust in a 64 px
-# circle left the face a third of its width; this window makes it a quarter larger.
-FACE_WINDOW = (0.1, 0.02, 0.9, 0.82)
 
 
 def portrait_surface(art, theme: Theme, scenario_id: str, person_id: str, name: str, size: int) -> pygame.Surface:

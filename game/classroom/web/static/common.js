@@ -116,8 +116,21 @@ const Brink = (() => {
   }
 
   // --- pieces of the public game ------------------------------------------------------------------
+  // The square of a portrait a round frame shows (x0, y0, x1, y1, shares of the painting), as the
+  // game's window frames it: the head and collar, not the whole bust (game.art.catalog.FACE_WINDOW).
+  function faceWindow() {
+    const shares = (document.body.dataset.faceWindow || "").split(" ").map(Number);
+    return shares.length === 4 && shares.every((share) => share >= 0 && share <= 1) ? shares : [0, 0, 1, 1];
+  }
+
   function portrait(url, name, className) {
-    if (url) return el("img", {src: url, alt: "", class: className || null, width: 84, height: 84});
+    if (url) {
+      const [x0, y0, x1] = faceWindow();
+      const scale = 100 / (x1 - x0);  // the window is square: one scale for both sides
+      const image = el("img", {src: url, alt: "", width: 84, height: 84,
+                               style: {width: `${scale}%`, height: `${scale}%`, left: `${-x0 * scale}%`, top: `${-y0 * scale}%`}});
+      return el("span", {class: className ? `portrait ${className}` : "portrait"}, image);
+    }
     const initials = (name || "?").split(/\s+/).filter(Boolean).map((word) => word[0]).slice(0, 2).join("");
     return el("span", {class: "portrait-fallback", "aria-hidden": "true"}, initials);
   }
