@@ -17,7 +17,7 @@ import numpy as np
 
 from game.art.portrait_spec import Portrait
 from game.art.shapes import catmull_rom, ellipse
-from game.art.watercolor import Painting
+from game.art.watercolor import Painting, polygon_mask
 
 Glaze = tuple[str, float]
 
@@ -193,9 +193,7 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
     # the jacket in one wash round the V: washed as two fronts meeting on a line, each wash's edge
     # drew back from it as it dried and left a pale seam down the chest; the fronts' edge is drawn
     sheet.wash(np.vstack((left[::-1], [(v_x, v_tip)], right)), cloth, layers=10, granulation=0.5, wobble=wobble)
-    jacket_right = np.vstack((right, [(v_x, low), (v_x, v_tip)]))
-    # the far side of the chest and the underside of the shoulder turn from the light
-    sheet.wash(jacket_right, (("payne_grey", 0.14), ("ultramarine", 0.05)), layers=4, granulation=0.8)
+    _far_side(sheet, np.vstack((right, [(v_x, low), (v_x, v_tip)])), v_x, float(right[:, 0].max()))
     sheet.ink([(v_x, v_tip + 0.03), (v_x + 0.006, low)], "payne_grey", width=0.9, strength=0.3)
     shoulder_shade = np.vstack((left[2:], [(left[-1][0] + 0.06, low), (left[2][0] + 0.05, left[2][1] + 0.05)]))
     sheet.wash(shoulder_shade, (("payne_grey", 0.08),), layers=3)
@@ -204,6 +202,22 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
         _insignia(sheet, sitter, torso)
     if sitter.attire == "olive_fatigues":
         _fatigue_details(sheet, torso)
+
+
+def _far_side(sheet: Sheet, half: np.ndarray, v_x: float, side_x: float) -> None:
+    """The far side of the chest turning from the light: a glaze that deepens from the middle of
+    the chest to the side, as a cylinder turns (laid flat from the buttons, the jacket was two
+    cloths, a pale and a dark, parted by a hard line down the middle)."""
+    pixels = sheet.pixels_of(half)
+    x0, y0 = np.floor(pixels.min(axis=0)).astype(int) - 2
+    x1, y1 = np.ceil(pixels.max(axis=0)).astype(int) + 3
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return
+    mask = polygon_mask([pixels], x0, y0, x1, y1)
+    columns = (np.arange(x0, x1, dtype=np.float32)[None, :] - sheet.pixels_of([(v_x, 0.0)])[0, 0]) / sheet.size
+    turning = np.clip(0.35 + 0.65 * columns / max(0.05, 0.6 * (side_x - v_x)), 0.0, 1.0)
+    sheet.painting.lay(mask * turning, (("payne_grey", 0.14), ("ultramarine", 0.05)), 1.0, at=(int(x0), int(y0)),
+                       wobble=max(0.5, 0.01 * sheet.size), edge=0.2, bleed=max(0.5, 0.004 * sheet.size), granulation=0.8)
 
 
 def _round_neckline(sheet: Sheet, sitter: Portrait, torso: Torso, left: np.ndarray, right: np.ndarray,

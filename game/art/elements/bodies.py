@@ -261,7 +261,7 @@ def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, wash
     if sitter.uniformed or sitter.attire in ("uniform_navy", "olive_fatigues"):
         belt = np.array([(cx - half + 0.04, y + 0.74), (cx + half - 0.04, y + 0.74), (cx + half - 0.04, y + 0.8),
                          (cx - half + 0.04, y + 0.8)])
-        sheet.wash(belt, (("lamp_black", 0.35), ("sepia", 0.2)), layers=3)
+        sheet.wash(belt, (("lamp_black", 0.35), ("sepia", 0.2)), layers=3, wobble=0.01)  # (a band: see LIMB_WOBBLE)
         sheet.wash(ellipse(torso.v_x, y + 0.77, 0.035, 0.028, 10), (("yellow_ochre", 0.5),), layers=2)
     elif not torso.back:  # the jacket's front edge and its one fastened button
         sheet.ink([(torso.v_x, top - 0.05), (torso.v_x + 0.01, hem - 0.02), (torso.v_x + 0.06, hem)], "payne_grey",

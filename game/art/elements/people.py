@@ -466,9 +466,11 @@ def _body(sheet, sitter, torso, pose: str, light_name: str) -> list[np.ndarray]:
         bodies.paint_ground_shadow(sheet, torso, light, pose)
         weight = int(facing) if not torso.back else 1
         outlines += bodies.paint_legs(sheet, sitter, torso, light, weight)
-    if pose != "bust":
-        outlines.append(bodies.paint_skirt(sheet, sitter, torso, washed=jacket == "bust"))
+    if pose != "bust" and jacket == "bust":  # seated: the jacket's lower part, under the chest's edge
+        outlines.append(bodies.paint_skirt(sheet, sitter, torso))
     attire.paint(sheet, sitter, torso, jacket)
+    if jacket != "bust":  # standing: the belt, the button and the pockets, over the jacket's one wash
+        outlines.append(bodies.paint_skirt(sheet, sitter, torso, washed=False))
     outlines += bodies.paint_arms(sheet, sitter, torso, pose, light, facing)
     bodies.paint_creases(sheet, sitter, outlines)
     bodies.model_figure(sheet, outlines, torso.cx, bodies.shoulders_of(sitter) + 0.1, light)
