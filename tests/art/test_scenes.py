@@ -449,3 +449,26 @@ def test_a_figure_has_no_pale_rim_round_it_nor_pale_flags_in_it(pose, rows_from,
     # near-white pixels down the speaking man's side, 40 by the seated man's arm)
     paper = pale & (seen[band] > 170)
     assert paper.sum() < 0.002 * changed[band].sum(), paper.sum()
+
+
+@pytest.mark.parametrize("who", ["kennedy", "khrushchev", "mcnamara"])
+def test_a_standing_mans_jacket_turns_from_the_light_toward_its_far_side(who):
+    # The far side of the chest was glazed flat from the buttons out, and the figure's shade began
+    # at its middle: every jacket was two cloths, a pale and a dark, parted down the middle (the
+    # step across the buttons 23 to 29 levels; now the shade deepens toward the far side)
+    from game.art import portraits
+    from game.art.elements.people import HEAD_AT_SCALE_1
+    from game.art.portrait_spec import resolve
+
+    width, height = 640, 360
+    room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.9, "time": "day", "panels": 0}}
+    person = {"person": {"who": who, "pose": "standing", "turn": "front", "at": [0.5, 0.12], "scale": 1.2}}
+    pixels = paint_scene(_scene([room, person]), width, height, seed=3, people=CAST_1962).astype(float).mean(axis=2)
+    size = HEAD_AT_SCALE_1 * height * 1.2 / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
+    x0, y0 = 0.5 * width - portraits.EYES_AT[0] * size, 0.12 * height - portraits.EYES_AT[1] * size
+    torso = portraits.torso_for(resolve(CAST_1962[who]), size, portraits.EYES_AT, portraits.HEAD_SIZE)
+    buttons = x0 + torso.v_x * size
+    chest = pixels[int(y0 + (torso.collar_y + 0.4) * size):int(y0 + (torso.collar_y + 0.9) * size)]
+    near = chest[:, int(buttons - 0.16 * size):int(buttons - 0.03 * size)].mean()
+    far = chest[:, int(buttons + 0.03 * size):int(buttons + 0.16 * size)].mean()
+    assert 4 < near - far < 20, (near, far)  # modelled, but no hard break at the buttons

@@ -415,7 +415,10 @@ def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float,
         turn = np.full_like(columns, 0.85)
     elif light.side:
         across = columns * light.side  # -1 on the lit outline, +1 on the far one
-        turn = np.clip((across + 0.05) / 0.45, 0.0, 1.0)
+        # the terminator where a cylinder lit from in front and to the side turns from the lamp,
+        # toward the far side (from the middle of the chest, every jacket was half pale, half dark)
+        t = np.clip((across - 0.1) / 0.6, 0.0, 1.0)
+        turn = t * t * (3.0 - 2.0 * t)
         turn *= 1.0 - 0.35 * np.clip((across - 0.8) / 0.3, 0.0, 1.0)  # the bounced light at the far edge
     else:  # light from above: both sides turn away a little
         turn = np.clip((np.abs(columns) - 0.55) / 0.45, 0.0, 1.0) * 0.7
