@@ -3,6 +3,8 @@ pointing, and a shadow side away from the light."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -79,3 +81,29 @@ def test_a_man_leaning_on_a_table_plants_his_hands_wide():
         (lean_x, lean_y), (stand_x, stand_y) = lean.path[-1], stand.path[-1]
         assert abs(lean_x - torso.cx) > abs(stand_x - torso.cx) + 0.1
         assert abs(lean_y - stand_y) < 0.1
+
+
+@pytest.mark.parametrize("who", ["kennedy", "rusk", "khrushchev"])
+def test_a_seated_mans_sleeves_meet_his_body_at_the_tables_edge(who):
+    # the ExComm: the elbows were set on the table's far edge, below where the table cuts the
+    # jacket, and a strip of the table showed between the jacket and each sleeve, as if the body
+    # floated behind the table (a bump of 20 to 23 levels down the column under the far shoulder)
+    from game.art import bake
+    from game.art.elements.people import HEAD_AT_SCALE_1
+    from game.art.portraits import HEAD_SIZE
+    from game.art.scenes import paint_scene
+    from game.scenario.load import load_scenario
+
+    cast = bake.cast(load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "cuban_missile_crisis_1962"
+                                   / "scenario.yaml"))
+    width, height = 640, 360
+    paint = [{"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.66, "time": "day", "panels": 0}},
+             {"person": {"who": who, "pose": "bust", "turn": "front", "at": [0.5, 0.45], "scale": 1.3}},
+             {"table": {"shape": "side", "at": [0.5, 0.79], "scale": 1.55, "seats": 0, "lamp": False, "papers": False}},
+             {"hands": {"who": who, "pose": "folded", "at": [0.5, 0.668], "scale": 1.3}}]
+    pixels = paint_scene({"paint": paint}, width, height, seed=3, people=cast).astype(float).mean(axis=2)
+    size = HEAD_AT_SCALE_1 * height * 1.3 / HEAD_SIZE  # the hands' sheet, as people.hands sets it
+    edge = 0.668 * height
+    elbow = int(0.5 * width + bodies.shoulders_of(resolve(cast[who])) * size)  # the far (shade) side
+    column = pixels[int(edge - 0.1 * size):int(edge + 0.06 * size), elbow - 1:elbow + 2].mean(axis=1)
+    assert column.max() - np.median(column) < 14, column.round()

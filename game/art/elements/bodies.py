@@ -141,7 +141,9 @@ def forearms(sitter: Portrait, pose: str) -> list[Limb]:
     arms = []
     for side in (-1, 1):
         # seen across the table the forearms come toward us, so they are short on the page
-        elbow = (0.5 + side * reach, 0.01)
+        # (the elbow just above the table's far edge, by the body's side: set on the edge, a strip of
+        # the table showed between the jacket and the sleeves, as if the body floated behind it)
+        elbow = (0.5 + side * reach, -0.03)
         if pose == "apart":
             wrist = (0.5 + side * (reach - 0.1), 0.1)
         elif pose == "holding":

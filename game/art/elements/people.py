@@ -509,7 +509,7 @@ def hands(canvas: Canvas, e: Element) -> None:
     for arm in arms:  # the sleeves' place lifted first, so the table's brown does not muddy them
         canvas.lift(sheet.pixels_of(arm.outline()), 0.8, soften=0.8)
     for index, arm in enumerate(arms):
-        sheet.wash(arm.outline(), cloth, layers=6, granulation=0.5)
+        sheet.wash(arm.outline(), cloth, layers=6, granulation=0.5, wobble=bodies.LIMB_WOBBLE)
         sheet.wash(arm.shade_side(light), bodies.SHADE, layers=3, wobble=0.02, edge=0.2)
         writing_hand = e["pose"] == "writing" and index == 1  # curled round the pen
         bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded" and not writing_hand,
