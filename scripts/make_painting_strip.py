@@ -12,6 +12,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --ninth-pass
     python scripts/make_painting_strip.py --tenth-pass
     python scripts/make_painting_strip.py --eleventh-pass
+    python scripts/make_painting_strip.py --twelfth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -44,6 +45,11 @@ from behind with their shoulders, figures that stand in front of what is behind 
 fringe, the ExComm, The Loneliest Job and the lineup as the tenth pass painted them and as the
 eleventh (lenses as big as real ones, a cigar as big as a real one, brown brows that read, a fringe
 over the scalp, heels seen from behind, a desk that covers, a palette that keeps faces) paints them.
+``--twelfth-pass`` draws docs/painting-twelfth-pass.png: figures in the Kremlin, the Security
+Council, the signing of the proclamation and the ExComm as the eleventh pass painted them and as
+the twelfth (no pale rim round a figure, trousers and sleeves that do not fray, the crease between
+arm and body, a jacket that turns toward its far side, sleeves that meet the body at the table)
+paints them.
 """
 
 from __future__ import annotations
@@ -264,6 +270,22 @@ ELEVENTH_PASS_CROPS = _principals(_EYES, (
     LINEUP_1962,
 )
 
+# The twelfth pass: figures painted into their scenes. No pale rim round a figure, trousers and
+# sleeves that do not fray into pale flags, the crease between arm and body, a jacket that turns
+# toward its far side, sleeves that meet the body at the table. Paintings as the eleventh pass left
+# them and now.
+TWELFTH_PASS_BEFORE = "d7f891d"  # main when the twelfth pass began
+TWELFTH_PASS_CROPS = (
+    (f"{_SCENES_1962}/khrushchev_in_the_kremlin.png", (300, 230, 680, 600), 1,
+     "Khrushchev in the Kremlin: painted into his room, no pale rim round him like a cut-out"),
+    (f"{_SCENES_1962}/un_security_council.png", (60, 180, 420, 720), 1,
+     "The Security Council: Stevenson's trousers whole, not frayed into pale flags"),
+    (f"{_SCENES_1962}/signing_the_proclamation.png", (800, 60, 1240, 620), 1,
+     "The proclamation: jackets that turn toward their far side, not a pale half and a dark half"),
+    (f"{_SCENES_1962}/excomm_table.png", (520, 360, 760, 520), 2,
+     "The ExComm: the President's sleeves meet his body at the table's edge"),
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -277,6 +299,7 @@ PASSES = {
     "ninth": (NINTH_PASS_CROPS, NINTH_PASS_BEFORE, "painting-ninth-pass.png"),
     "tenth": (TENTH_PASS_CROPS, TENTH_PASS_BEFORE, "painting-tenth-pass.png"),
     "eleventh": (ELEVENTH_PASS_CROPS, ELEVENTH_PASS_BEFORE, "painting-eleventh-pass.png"),
+    "twelfth": (TWELFTH_PASS_CROPS, TWELFTH_PASS_BEFORE, "painting-twelfth-pass.png"),
 }
 
 
