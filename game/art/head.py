@@ -268,6 +268,10 @@ class Head:
         swell = 0.0 if part == 0.0 else 0.018 * np.clip(-np.sign(part) * p[..., 0] / 0.3, -1.0, 1.0)
         d = _ellipsoid(p, (0.0, 0.08 + 0.5 * top, -0.07),
                        (0.355 * b.skull + side, 0.42 + 0.5 * top, 0.44 + side + 0.01)) - swell
+        # the back of the head down to the nape: the mass above, round the crown, thins out low at
+        # the back, and from behind a man's hair ended in a line across the back of his skull with
+        # bare skin below it down to the collar
+        d = _smin(d, _ellipsoid(p, (0.0, -0.1, -0.24), (0.3 * b.skull + side, 0.24, 0.24 + side)), 0.06)
         if b.quiff > 0.0:  # a full front swept up and over from the parting
             # (it crests above the forehead, higher than the crown, and leans toward the side it
             # is swept to: the silhouette a thick head of hair like Kennedy's is known by; as broad
