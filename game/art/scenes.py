@@ -94,7 +94,8 @@ def reserve(canvas: Canvas, laid: tuple[np.ndarray, np.ndarray]) -> None:
     painting = canvas.painting
     own = channel_sum(laid[0])
     dense = np.clip(own * 3.0, 0.0, 1.0)
-    rows, columns = np.nonzero(dense.any(axis=1))[0], np.nonzero(dense.any(axis=0))[0]
+    covered = dense if canvas.claimed is None else np.maximum(dense, canvas.claimed)
+    rows, columns = np.nonzero(covered.any(axis=1))[0], np.nonzero(covered.any(axis=0))[0]
     if rows.size == 0:
         return
     # only round the element's own footprint (with room for the softened edge): the rest of the
