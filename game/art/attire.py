@@ -109,6 +109,8 @@ class Torso:
 HIPS, FEET = 1.3, 3.3
 # The poses whose figure stands on its feet: the jacket goes down to the hips in one wash.
 STANDING = ("standing", "speaking", "pointing", "leaning")
+# How far a standing man's jacket's wash layers stray, as a share of its height (a wash's default,
+# 0.06, suits shapes about as wide as they are long; a whole jacket is taller than it is wide).
 TALL_JACKET_WOBBLE = 0.025
 
 
@@ -166,12 +168,11 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
     bottom = _bottom(torso, pose)
     left, right = _halves(sitter, torso, bottom)
     cloth = CLOTH[sitter.attire]
-    # a wash's layers stray by a share of its longest side: a whole jacket is taller than it is
-    # wide, and at the wash's default its edges frayed inside the outline (pale slivers by the arms)
-    wobble = TALL_JACKET_WOBBLE if pose in STANDING else 0.06
+    # at the wash's default wobble a whole jacket's edges frayed inside its outline (pale slivers by the arms)
+    jacket_style = {"wobble": TALL_JACKET_WOBBLE} if pose in STANDING else {}
     v_x, v_tip, y, neck = torso.v_x, torso.v_tip, torso.collar_y, torso.neck
     if torso.back:  # the back of a jacket: one piece, the collar's band, the seam down the middle
-        sheet.wash(np.vstack((left[::-1], right)), cloth, layers=10, granulation=0.5, wobble=wobble)
+        sheet.wash(np.vstack((left[::-1], right)), cloth, layers=10, granulation=0.5, **jacket_style)
         sheet.wash(np.vstack((right, [(torso.cx, max(bottom, 1.05)), (torso.cx, y)])), (("payne_grey", 0.12),), layers=4)
         band = np.array([(torso.cx - neck - 0.02, y - 0.03), (torso.cx + neck + 0.02, y - 0.03),
                          (torso.cx + neck + 0.03, y + 0.02), (torso.cx - neck - 0.03, y + 0.02)])
@@ -192,7 +193,7 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
         _tie(sheet, sitter.tie, v_x, y, v_tip)
     # the jacket in one wash round the V: washed as two fronts meeting on a line, each wash's edge
     # drew back from it as it dried and left a pale seam down the chest; the fronts' edge is drawn
-    sheet.wash(np.vstack((left[::-1], [(v_x, v_tip)], right)), cloth, layers=10, granulation=0.5, wobble=wobble)
+    sheet.wash(np.vstack((left[::-1], [(v_x, v_tip)], right)), cloth, layers=10, granulation=0.5, **jacket_style)
     _far_side(sheet, np.vstack((right, [(v_x, low), (v_x, v_tip)])), v_x, float(right[:, 0].max()))
     sheet.ink([(v_x, v_tip + 0.03), (v_x + 0.006, low)], "payne_grey", width=0.9, strength=0.3)
     shoulder_shade = np.vstack((left[2:], [(left[-1][0] + 0.06, low), (left[2][0] + 0.05, left[2][1] + 0.05)]))
@@ -215,6 +216,7 @@ def _far_side(sheet: Sheet, half: np.ndarray, v_x: float, side_x: float) -> None
         return
     mask = polygon_mask([pixels], x0, y0, x1, y1)
     columns = (np.arange(x0, x1, dtype=np.float32)[None, :] - sheet.pixels_of([(v_x, 0.0)])[0, 0]) / sheet.size
+    # a third of the glaze at the buttons, all of it six tenths of the way out to the side
     turning = np.clip(0.35 + 0.65 * columns / max(0.05, 0.6 * (side_x - v_x)), 0.0, 1.0)
     sheet.painting.lay(mask * turning, (("payne_grey", 0.14), ("ultramarine", 0.05)), 1.0, at=(int(x0), int(y0)),
                        wobble=max(0.5, 0.01 * sheet.size), edge=0.2, bleed=max(0.5, 0.004 * sheet.size), granulation=0.8)

@@ -438,6 +438,11 @@ def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float,
         painting.lift(soften(mask, max(0.6, 0.006 * sheet.size)), 0.35, at=(x0, y0))
 
 
+# How narrow a slot between two parts of a figure is painted as a crease (a share of the sheet,
+# the head being 0.53 of it): about a tenth of the head's height.
+CREASE_WIDTH = 0.03
+
+
 def paint_creases(sheet: attire.Sheet, sitter: Portrait, outlines: Sequence[np.ndarray]) -> None:
     """The narrow slots the parts leave between them (an arm hanging by the body, the top of the
     legs), painted as the dark they are: the cloth in its own shadow. Left unpainted, the lifts
@@ -451,7 +456,8 @@ def paint_creases(sheet: attire.Sheet, sitter: Portrait, outlines: Sequence[np.n
     x0, y0, x1, y1 = box_round(painting, pixels)
     if x1 - x0 < 3 or y1 - y0 < 3:
         return
-    # room round the figure for the dilation to spread into, so the sheet's edge is not a wall
+    # room round the figure for the dilation to spread into (clipped at the box's edge, the
+    # erosion could not undo it there, and squares of crease stood out from the figure's sides)
     pad = int(3 * reach) + 2
     x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
     body = polygon_mask(pixels, x0, y0, x1, y1)
@@ -462,11 +468,6 @@ def paint_creases(sheet: attire.Sheet, sitter: Portrait, outlines: Sequence[np.n
         return
     cloth = attire.CLOTH[sitter.attire]
     painting.lay(creases, cloth + SHADE, 1.0, at=(x0, y0), wobble=0.5, edge=0.2, bleed=0.5, granulation=0.4)
-
-
-# How narrow a slot between two parts of a figure is painted as a crease (a share of the sheet,
-# the head being 0.53 of it): about a tenth of the head's height.
-CREASE_WIDTH = 0.03
 
 
 def sheet_top(outlines: Sequence[np.ndarray]) -> float:
