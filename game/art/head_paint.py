@@ -138,6 +138,9 @@ def _smoothstep(low: float, high: float, values: np.ndarray) -> np.ndarray:
 # mottle of a big wash would shift the whole face's tone from one painting to the next) and
 # granulate less, so the same sitter looks the same whichever seed moves the brush.
 FACE_FLOW = 0.04
+# How much lighter the planes past the terminator that face the viewer are kept (the half-tone and
+# the shadow shape there): the room's light from the painter's side, a luminous shadow.
+FACING_FILL = 0.4
 FACE_GRAIN = 0.45
 
 
@@ -289,6 +292,9 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     # it in the half-tone there, or the lower face goes dark from the mouth to the jaw, a beard
     fill = _chin_fill(render)
     half = half * (1.0 - 0.45 * fill)
+    # past the terminator, the planes that face the viewer take the room's light from his side
+    facing_fill = FACING_FILL * _smoothstep(0.6, 0.92, facing) * _smoothstep(half_at, shadow_at, lit)
+    half = half * (1.0 - facing_fill)
     wet = np.zeros((painting.height, painting.width), dtype=np.float32)
     _paste(wet, soften(half, 3.0 * wobble) * 0.7, at)
     painting.wet(wet)
@@ -306,6 +312,8 @@ def _half_tones(painting: Painting, render: Render, look: Look, skin: np.ndarray
     # shadow: charged with the core as well, it read as a dark wedge beside the nose
     flank = _nose_zone(render)
     shadow = shadow * (1.0 - 0.5 * flank)
+    # (on a face turned toward the lamp, the broad cheek facing us was one dark mask)
+    shadow = shadow * (1.0 - FACING_FILL * _smoothstep(0.6, 0.92, facing))
     core = _smoothstep(shadow_at - 0.02, shadow_at - 0.16, lit) * skin * (1.0 - 0.85 * bounce) * (1.0 - 0.9 * neck)
     core = core * (1.0 - flank)
     shadow = _lost_and_found(shadow, render, wobble)

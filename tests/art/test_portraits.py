@@ -454,3 +454,25 @@ def test_the_screens_round_frames_show_every_sitters_whole_head():
             head = rows < EYES_AT[1] * size + 0.3 * HEAD_SIZE * size  # above the mouth: the neck goes on into the collar
             outside = np.hypot(columns[head] + 0.5 - cx, rows[head] + 0.5 - cy) > 0.93 * radius
             assert not outside.any(), (path.parent.name, person_id, int(outside.sum()))
+
+
+def test_the_broad_cheek_of_a_face_turned_to_the_lamp_is_a_luminous_shadow():
+    """A sitter turned toward the lamp is lit on his narrow side; the broad cheek that faces us lies
+    past the terminator. Painted with the whole depth of the half-tone and the shadow shape, it was
+    one dark mask down half the face (Gromyko, Acheson, Ball): the planes there that face the
+    viewer take the room's light from the painter's side and stay lighter."""
+    from game.art import bake
+    from game.art.head import SKIN
+    from game.art.likeness import build_for
+    from game.art.portraits import portrait_head
+
+    cast = bake.cast(load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"))
+    ratios = []
+    for who in ("gromyko", "acheson", "ball"):
+        render = portrait_head(build_for(resolve(cast[who])), 256).render((0, 0, 256, 248), step=1)
+        value = paint_portrait(cast[who], 256, seed=1).astype(float).mean(axis=2)[:248]
+        toward_us = (render.material == SKIN) & (render.facing > 0.85)
+        shade, light = toward_us & (render.lit < 0.1), toward_us & (render.lit > 0.75)
+        assert shade.sum() > 80 and light.sum() > 400
+        ratios.append(value[shade].mean() / value[light].mean())
+    assert np.mean(ratios) > 0.635, ratios  # 0.61 before (0.56 to 0.66)
