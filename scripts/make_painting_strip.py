@@ -48,8 +48,8 @@ over the scalp, heels seen from behind, a desk that covers, a palette that keeps
 ``--twelfth-pass`` draws docs/painting-twelfth-pass.png: figures in the Kremlin, the Security
 Council, the signing of the proclamation and the ExComm as the eleventh pass painted them and as
 the twelfth (no pale rim round a figure, trousers and sleeves that do not fray, the crease between
-arm and body, a jacket that turns toward its far side, sleeves that meet the body at the table)
-paints them.
+arm and body, a jacket that turns toward its far side, sleeves that meet the body at the table, a
+luminous shadow on the broad cheek, hair to the nape) paints them, with two portraits.
 """
 
 from __future__ import annotations
@@ -275,7 +275,10 @@ ELEVENTH_PASS_CROPS = _principals(_EYES, (
 # toward its far side, sleeves that meet the body at the table. Paintings as the eleventh pass left
 # them and now.
 TWELFTH_PASS_BEFORE = "d7f891d"  # main when the twelfth pass began
-TWELFTH_PASS_CROPS = (
+TWELFTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
+        ("gromyko", "Gromyko: the broad cheek facing us a luminous shadow, not a dark mask down half the face"),
+        ("acheson", "Acheson: the same, and hair behind the ear where the back of the head turns away"),
+    )) + (
     (f"{_SCENES_1962}/khrushchev_in_the_kremlin.png", (300, 230, 680, 600), 1,
      "Khrushchev in the Kremlin: painted into his room, no pale rim round him like a cut-out"),
     (f"{_SCENES_1962}/un_security_council.png", (60, 180, 420, 720), 1,
