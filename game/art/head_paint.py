@@ -199,7 +199,9 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
     lit = render.lit
     # reserved whites: the planes squarely in the light keep the paper
     # (small: the brow's corner, the bridge of the nose, the top of the cheekbone)
-    highlight = _smoothstep(0.86, 0.97, lit) * _smoothstep(0.5, 0.8, render.facing) * skin * 0.85
+    # (a small head in a scene keeps less: at a scene's size the forehead squarely under a lamp
+    # above was a patch of bare paper, a bald spot under the hair)
+    highlight = _smoothstep(0.86, 0.97, lit) * _smoothstep(0.5, 0.8, render.facing) * skin * 0.85 * look.detail ** 2
     highlight = soften(highlight, 0.8 * px)
     damp = soften(np.maximum(skin, hair), 2.0 * px)
     wet_field = np.zeros((painting.height, painting.width), dtype=np.float32)
