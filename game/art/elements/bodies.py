@@ -301,6 +301,21 @@ def box_round(painting: Painting, pixels: Sequence[np.ndarray]) -> tuple[int, in
     return x0, y0, int(min(painting.width, points[:, 0].max() + 3)), int(min(painting.height, points[:, 1].max() + 3))
 
 
+def figure_mask(sheet: attire.Sheet, outlines: Sequence[np.ndarray],
+                pad: int = 0) -> tuple[np.ndarray, tuple[int, int]] | None:
+    """The union of a figure's part outlines (sheet units) as a 0..1 mask over their box, widened
+    by ``pad`` px (past the sheet's edge if need be), with the box's corner; None when the figure
+    is too small to paint."""
+    pixels = [sheet.pixels_of(o) for o in outlines if len(o) >= 3]
+    if not pixels:
+        return None
+    x0, y0, x1, y1 = box_round(sheet.painting, pixels)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None
+    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    return polygon_mask(pixels, x0, y0, x1, y1), (x0, y0)
+
+
 def _lift_field(sheet: attire.Sheet, outline: np.ndarray) -> tuple[np.ndarray, float, tuple[int, int]]:
     """A softened mask of ``outline`` on its own small box, as ``Painting.lift`` takes it."""
     pixels = sheet.pixels_of(outline)
@@ -405,13 +420,11 @@ def model_figure(sheet: attire.Sheet, outlines: Sequence[np.ndarray], cx: float,
     the glaze soft where it turns and lightened near the far outline, where the room bounces a
     little light back; from behind a window, all of the front is in shade."""
     painting = sheet.painting
-    pixels = [sheet.pixels_of(o) for o in outlines if len(o) >= 3]
-    if not pixels:
+    placed = figure_mask(sheet, outlines)
+    if placed is None:
         return
-    x0, y0, x1, y1 = box_round(painting, pixels)
-    if x1 - x0 < 3 or y1 - y0 < 3:
-        return
-    body = polygon_mask(pixels, x0, y0, x1, y1)
+    body, (x0, y0) = placed
+    x1, y1 = x0 + body.shape[1], y0 + body.shape[0]
     columns = (np.arange(x0, x1, dtype=np.float32)[None, :] - (sheet.x0 + cx * sheet.size)) / (half_width * sheet.size)
     if light.behind:
         turn = np.full_like(columns, 0.85)
@@ -448,26 +461,20 @@ def paint_creases(sheet: attire.Sheet, sitter: Portrait, outlines: Sequence[np.n
     legs), painted as the dark they are: the cloth in its own shadow. Left unpainted, the lifts
     that light the parts' edges showed there as pale slivers, and a painter states the crease
     between arm and body as a dark accent, which is what parts the arm from the jacket."""
-    painting = sheet.painting
-    pixels = [sheet.pixels_of(o) for o in outlines if len(o) >= 3]
-    if not pixels:
-        return
     reach = max(1.0, CREASE_WIDTH * sheet.size)
-    x0, y0, x1, y1 = box_round(painting, pixels)
-    if x1 - x0 < 3 or y1 - y0 < 3:
-        return
     # room round the figure for the dilation to spread into (clipped at the box's edge, the
     # erosion could not undo it there, and squares of crease stood out from the figure's sides)
-    pad = int(3 * reach) + 2
-    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
-    body = polygon_mask(pixels, x0, y0, x1, y1)
+    placed = figure_mask(sheet, outlines, pad=int(3 * reach) + 2)
+    if placed is None:
+        return
+    body, at = placed
     grown = (soften(body, reach) > 0.12).astype(np.float32)  # a dilation, from a blur's spread
     closed = soften(grown, reach) > 0.88                     # and the erosion that undoes it
     creases = soften((closed & (body < 0.5)).astype(np.float32), 0.6)
     if creases.max() <= 0.05:
         return
     cloth = attire.CLOTH[sitter.attire]
-    painting.lay(creases, cloth + SHADE, 1.0, at=(x0, y0), wobble=0.5, edge=0.2, bleed=0.5, granulation=0.4)
+    sheet.painting.lay(creases, cloth + SHADE, 1.0, at=at, wobble=0.5, edge=0.2, bleed=0.5, granulation=0.4)
 
 
 def sheet_top(outlines: Sequence[np.ndarray]) -> float:

@@ -438,14 +438,14 @@ def person(canvas: Canvas, e: Element) -> None:
         look = replace(look, skin="mono", hair="mono")
     paint_head(canvas.painting, head, look, box, render=render)
     canvas.claim(soften(render.hit.astype(np.float32), 0.6), (render.x0, render.y0))
-    body = [sheet.pixels_of(outline) for outline in outlines if len(outline) >= 3]
-    bx0, by0, bx1, by1 = bodies.box_round(canvas.painting, body)
-    if bx1 > bx0 and by1 > by0:
+    placed = bodies.figure_mask(sheet, outlines)
+    if placed is not None:
         # claimed a little inside the outlines: a wash's wobbling layers thin out over its last
         # pixels, and what it leaves of the wall there must stay (claimed to the outline, the wall
         # was taken from under the thin edge and a pale sliver ran down the jacket's side)
-        inside = soften(polygon_mask(body, bx0, by0, bx1, by1), max(0.6, CLAIM_INSET * size)) > 0.85
-        canvas.claim_outline(soften(inside.astype(np.float32), 0.6), (bx0, by0))
+        body, at = placed
+        inside = soften(body, max(0.6, CLAIM_INSET * size)) > 0.85
+        canvas.claim_outline(soften(inside.astype(np.float32), 0.6), at)
     if sitter.glasses and head_px > 14:
         face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
 
