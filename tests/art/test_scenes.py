@@ -478,6 +478,7 @@ def test_a_small_head_under_a_lamp_above_keeps_no_patch_of_bare_paper_on_its_for
     # the ExComm: the forehead squarely under the lamp kept the portrait's reserved white, which at
     # a scene's size was a patch of bare paper under the hair, a bald spot (its brightest pixel 95
     # levels over the skin's middle value, on average over four heads; 83 now)
+    from game.art.elements.people import HEAD_AT_SCALE_1
     from game.art.head import LIGHTS, SKIN, Frame, Sitter
     from game.art.likeness import build_for
     from game.art.portrait_spec import resolve
@@ -489,7 +490,7 @@ def test_a_small_head_under_a_lamp_above_keeps_no_patch_of_bare_paper_on_its_for
         person = {"person": {"who": who, "pose": "bust", "turn": "front", "at": [0.5, 0.45], "scale": 1.3}}
         pixels = paint_scene(_scene([room, person]), 1280, 720, seed=3, people=CAST_1962).astype(float).mean(axis=2)
         build = build_for(resolve(dict(CAST_1962[who], turn="front")))
-        head = Sitter(build, Frame(640, 324, 0.1 * 720 * 1.3), build.yaw, build.pitch, light=LIGHTS["above"])
+        head = Sitter(build, Frame(640, 324, HEAD_AT_SCALE_1 * 720 * 1.3), build.yaw, build.pitch, light=LIGHTS["above"])
         render = head.render((560, 220, 720, 420), step=1)  # where the person element paints the head
         region = pixels[220:420, 560:720]
         skin = render.material == SKIN
