@@ -41,9 +41,16 @@ BACKGROUND: dict[str, tuple[str, str]] = {
 # The patrol cap's cloth: olive drab, a green dulled toward brown by much washing and sun.
 OLIVE_DRAB = (("olive", 0.44), ("raw_umber", 0.3), ("payne_grey", 0.06))
 
-# Washes bleed and ink spreads by whole pixels, so a portrait painted small would blur into blots.
-# Below this size it is painted on a larger sheet and averaged down, like a reduced print.
-SMALLEST_SHEET = 256
+# Washes bleed, edges dry and ink spreads by whole pixels, so a face painted at the size it is
+# shown blurs its features into blots: at 256 px an eye's opening is 7 px tall, and the lid's line
+# with its halo filled it, so every sitter had two dark marks for eyes and no whites. A portrait is
+# painted on a sheet at least this wide and averaged down, like a reduced print.
+SMALLEST_SHEET = 512
+
+# The head is cast at one ray for every pixel of a portrait this wide, whatever the sheet: the
+# light over a face changes slowly and the washes soften it, while the features are drawn as lines
+# over the surface at the sheet's full resolution.
+RAYS_ACROSS = 256
 
 # Where the head sits in the frame: the eye line's centre and the head's size, as shares of the
 # frame, so the face fills a round 64 px chip the way a studio portrait fills its oval.
@@ -106,7 +113,7 @@ def _paint(sitter: Portrait, size: int, seed: int) -> np.ndarray:
     clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso))], 0, 0, size, box[3])
     # the neck goes into the collar: what the clothes cover is not cast nor painted as skin
     covered = clothes > 0.5
-    render = head.render(box, step=1, covered=covered)  # a portrait is looked at closely: every pixel cast
+    render = head.render(box, step=max(1, size // RAYS_ACROSS), covered=covered)
     render.hit &= ~covered
     render.material[covered] = 0
     _background(painting, sitter, render, clothes)

@@ -476,3 +476,26 @@ def test_the_broad_cheek_of_a_face_turned_to_the_lamp_is_a_luminous_shadow():
         assert shade.sum() > 80 and light.sum() > 400
         ratios.append(value[shade].mean() / value[light].mean())
     assert np.mean(ratios) > 0.635, ratios  # 0.61 before (0.56 to 0.66)
+
+
+def test_the_whites_of_the_eyes_show_beside_the_iris_at_the_baked_size():
+    """At 256 px an eye's opening is a few pixels tall. Painted at that size, the lid's line and its
+    halo spread by whole pixels over the opening, and every sitter had two dark marks for eyes; the
+    white either side of the iris must stay clearly lighter than the iris."""
+    from game.art import bake
+    from game.art.likeness import build_for
+    from game.art.portraits import portrait_head
+
+    cast = bake.cast(load_scenario(ROOT / "scenarios" / "cuban_missile_crisis_1962" / "scenario.yaml"))
+    steps = []
+    for who in ("kennedy", "khrushchev", "rfk", "gromyko", "castro", "lemay"):
+        build = build_for(resolve(cast[who]))
+        head = portrait_head(build, bake.PORTRAIT_SIZE)
+        value = paint_portrait(cast[who], bake.PORTRAIT_SIZE, seed=1).astype(float).mean(axis=2)
+        for side in (-1, 1):
+            centre, half = side * build.eye_x, 0.07 * build.eye_size
+            points = [(centre - 0.62 * half, -0.004), (centre + 0.62 * half, -0.004), (centre - side * 0.004, -0.002)]
+            pixels, _visible = head.project(head.surface(points))
+            outer, inner, iris = (value[int(y), int(x)] for x, y in pixels)
+            steps.append(min(outer, inner) - iris)
+    assert np.mean(steps) > 50, steps  # 31 levels before (15 to 69), 74 now (30 to 129)
