@@ -354,7 +354,11 @@ class Head:
             return np.full(p.shape[:-1], 10.0, dtype=np.float32)
         y0 = b.mouth_y + 0.045
         if b.moustache == "clipped":
-            return _ellipsoid(p, (0.0, y0, 0.4), (0.062, 0.021, 0.032))
+            # trimmed short and thin, but across the whole upper lip to the mouth's corners, where
+            # it turns down a little: a block under the nose two thirds of the mouth wide (as it
+            # was) is the toothbrush, and with the crisp features of a 512 px sheet it read as one
+            middle = _ellipsoid(p, (0.0, y0, 0.4), (0.05, 0.018, 0.032))
+            return _smin(middle, _ellipsoid(_mirror_x(p), (0.05, y0 - 0.006, 0.385), (0.04, 0.015, 0.03)), 0.02)
         if b.moustache == "waxed_guardsman":
             m = _mirror_x(p)
             d = _ellipsoid(p, (0.0, y0, 0.41), (0.07, 0.02, 0.035))

@@ -499,3 +499,21 @@ def test_the_whites_of_the_eyes_show_beside_the_iris_at_the_baked_size():
             outer, inner, iris = (value[int(y), int(x)] for x, y in pixels)
             steps.append(min(outer, inner) - iris)
     assert np.mean(steps) > 50, steps  # 31 levels before (15 to 69), 74 now (30 to 129)
+
+
+def test_a_clipped_moustache_spans_the_upper_lip_not_a_block_under_the_nose():
+    """A clipped moustache is short and thin but runs to the mouth's corners; two thirds of the
+    mouth wide and as tall as it was, it read as a toothbrush under the nose."""
+    from game.art.face_features import MOUTH_HALF
+    from game.art.head import MOUSTACHE
+    from game.art.likeness import build_for
+    from game.art.portraits import portrait_head
+
+    build = build_for(resolve({"moustache": True, "moustache_style": "clipped", "turn": "front"}))
+    render = portrait_head(build, 256).render((0, 0, 256, 248), step=1)
+    hairs = render.position[render.material == MOUSTACHE]
+    assert len(hairs) > 30
+    width = np.abs(hairs[:, 0]).max()
+    height = np.ptp(hairs[:, 1])
+    assert width > 0.85 * MOUTH_HALF * build.mouth_width, width  # 0.063 before (0.68 of the mouth), 0.085 now
+    assert height < 0.5 * width, (height, width)
