@@ -926,14 +926,29 @@ def _pigment(name: str) -> Pigment:
 
 def _sample(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Bilinear samples of a 2-D field at fractional (row, column) positions, clamped at its edges."""
+    # (every lay wobbles its field through here: the four corners are read from the flat field by
+    # one index moved right, down and back, half the time of four two-dimensional lookups)
     height, width = values.shape
     rows = np.clip(rows, 0.0, height - 1.0)
     cols = np.clip(cols, 0.0, width - 1.0)
-    r0, c0 = np.floor(rows).astype(np.int64), np.floor(cols).astype(np.int64)
-    r1, c1 = np.minimum(r0 + 1, height - 1), np.minimum(c0 + 1, width - 1)
-    tr, tc = (rows - r0).astype(np.float32), (cols - c0).astype(np.float32)
-    top = values[r0, c0] * (1.0 - tc) + values[r0, c1] * tc
-    bottom = values[r1, c0] * (1.0 - tc) + values[r1, c1] * tc
+    row_floor, col_floor = np.floor(rows), np.floor(cols)
+    tr = (rows - row_floor).astype(np.float32, copy=False)
+    tc = (cols - col_floor).astype(np.float32, copy=False)
+    r0, c0 = row_floor.astype(np.intp), col_floor.astype(np.intp)
+    down = np.where(r0 < height - 1, width, 0)
+    right = (c0 < width - 1).astype(np.intp)
+    flat = values.ravel()
+    index = r0 * width
+    index += c0
+    top_left = flat.take(index)
+    index += right
+    top_right = flat.take(index)
+    index += down
+    bottom_right = flat.take(index)
+    index -= right
+    bottom_left = flat.take(index)
+    top = top_left * (1.0 - tc) + top_right * tc
+    bottom = bottom_left * (1.0 - tc) + bottom_right * tc
     return top * (1.0 - tr) + bottom * tr
 
 
