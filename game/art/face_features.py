@@ -382,9 +382,11 @@ def _wrinkles(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     fold = years * 0.5 + (0.35 if smiling else 0.0) + 0.15 * b.jowls
     if fold > 0.1:
         for side in (-1, 1):
+            # (it ends at the corner of the mouth: run on below it, the marionette line's place, the
+            # stroke read as a drip from the mouth once the features were painted crisp)
             curve = np.array(((side * 0.055, b.nose_base_y + 0.02), (side * 0.08, b.mouth_y + 0.03),
-                              (side * (0.072 * b.mouth_width + 0.025), b.mouth_y - 0.02),
-                              (side * (0.07 * b.mouth_width + 0.03), b.mouth_y - 0.055 - 0.02 * b.jowls)))
+                              (side * (0.072 * b.mouth_width + 0.025), b.mouth_y - 0.007),
+                              (side * (0.07 * b.mouth_width + 0.03), b.mouth_y - 0.02 - 0.007 * b.jowls)))
             curve = catmull_rom(curve, 5)
             _line(painting, sitter, render, curve, shadow, 0.01, min(0.6, 0.2 + 0.4 * fold), wobble=0.4, dry=0.2)
     if scale < 50:
