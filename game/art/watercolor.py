@@ -262,16 +262,22 @@ def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
     height, width = values.shape
     rows, cols = -(-height // factor), -(-width // factor)
     padded = np.pad(values, ((0, rows * factor - height), (0, cols * factor - width)), mode="edge")
-    # each cell the mean of its factor x factor pixels, summed from strided views (numpy's mean over
-    # two short axes of a reshape is ten times slower)
-    small = padded[0::factor, 0::factor].copy()
+    small = _shrunk(padded, factor)
+    inner = math.sqrt(max(sigma * sigma - (factor * factor) / 4.0, 0.25)) / factor
+    return _resample(_box_blur(small, inner), height, width, factor)
+
+
+def _shrunk(values: np.ndarray, factor: int) -> np.ndarray:
+    """Each ``factor`` x ``factor`` block of ``values`` (its sides a multiple of ``factor``) by its
+    mean, summed from strided views (numpy's mean over two short axes of a reshape is ten times
+    slower)."""
+    total = values[0::factor, 0::factor].copy()
     for row in range(factor):
         for col in range(factor):
             if row or col:
-                small += padded[row::factor, col::factor]
-    small *= np.float32(1.0 / (factor * factor))
-    inner = math.sqrt(max(sigma * sigma - (factor * factor) / 4.0, 0.25)) / factor
-    return _resample(_box_blur(small, inner), height, width, factor)
+                total += values[row::factor, col::factor]
+    total *= np.float32(1.0 / (factor * factor))
+    return total
 
 
 def _edge_sigma(bleed: float) -> float:
@@ -442,6 +448,21 @@ class Painting:
             yield
         finally:
             self._laid = kept
+
+    def take_in(self, other: Painting, at: tuple[int, int], factor: int) -> None:
+        """Lay here the paint of ``other``, a sheet painted ``factor`` times larger than the place
+        ``at`` (x, y) it goes: its films averaged down, as the paint it would have left on a
+        reduced print. While this sheet keeps track, it counts as laid."""
+        x0, y0 = int(at[0]), int(at[1])
+        height, width = other.height // factor, other.width // factor
+        box = _Box(max(0, x0), max(0, y0), min(self.width, x0 + width), min(self.height, y0 + height))
+        if box.empty:
+            return
+        mine = [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])
+        theirs = [other.density, other.scatter] * (2 if self._laid is not None else 1)
+        for film, source in zip(mine, theirs):
+            reduced = _shrunk(source[:height * factor, :width * factor], factor)
+            film[box.slices] += reduced[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0]
 
     def _films(self) -> list[np.ndarray]:
         """The arrays the paint lies in: absorption, scattering and, while keeping track, what was laid of each."""

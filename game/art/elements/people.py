@@ -373,6 +373,7 @@ def text_plate(canvas: Canvas, e: Element) -> None:
 
 # How big a person's head is at scale 1: a tenth of the picture's height, as in a middle shot.
 HEAD_AT_SCALE_1 = 0.1
+HEAD_SHEET = 2  # how many times larger than in the scene a person's head is painted (see ``person``)
 CLAIM_INSET = 0.02  # how far inside his clothes' outlines a person claims his place (a share of his sheet)
 # how much higher (head units) a collar sits at the back of the neck than in front
 BACK_COLLAR_RISE = 0.18
@@ -392,7 +393,7 @@ def person(canvas: Canvas, e: Element) -> None:
     from game.art.likeness import build_for
     from game.art.portrait_spec import resolve
     from game.art.portraits import EYES_AT, HEAD_SIZE, look_for, torso_for
-    from game.art.watercolor import polygon_mask, soften
+    from game.art.watercolor import Painting, _shrunk, polygon_mask, soften
 
     words = dict(canvas.people[e["who"]])
     if e["turn"] in ("front", "left", "right"):
@@ -407,9 +408,7 @@ def person(canvas: Canvas, e: Element) -> None:
     head_px = HEAD_AT_SCALE_1 * canvas.height * e["scale"]
     if head_px < 3.0:
         return
-    frame = Frame(x, y, head_px)
     light = canvas.light if e["light"] == "scene" else e["light"]
-    head = Sitter(build, frame, build.yaw, build.pitch, light=LIGHTS[light])
     size = head_px / HEAD_SIZE
     sheet = attire.Sheet(canvas.painting, x - EYES_AT[0] * size, y - EYES_AT[1] * size, size)
     torso = torso_for(sitter, size, EYES_AT, HEAD_SIZE)
@@ -425,19 +424,32 @@ def person(canvas: Canvas, e: Element) -> None:
     x1, y1 = int(min(canvas.width, x + 0.75 * head_px)), int(min(canvas.height, y + 0.9 * head_px))
     if x1 <= x0 or y1 <= y0:
         return
-    box = (x0, y0, x1, y1)
-    clothes = polygon_mask([sheet.pixels_of(attire.outline(sitter, torso, e["pose"]))], x0, y0, x1, y1) > 0.5
-    render = head.render(box, covered=clothes)  # no rays into the neck under the collar
-    render.hit &= ~clothes
-    render.material[clothes] = 0
     # a figure stands in front of what was painted before: the scene keeps track of its paint and
     # takes back what lay under it (scenes.reserve), as a painter leaves a figure's place white
     outlines = _body(sheet, sitter, torso, e["pose"], light)
     look = look_for(sitter, detail=min(1.0, head_px / 140.0))
     if e["colour"] == "monochrome":  # on a black-and-white screen
         look = replace(look, skin="mono", hair="mono")
-    paint_head(canvas.painting, head, look, box, render=render)
-    canvas.claim(soften(render.hit.astype(np.float32), 0.6), (render.x0, render.y0))
+    # the head is painted on a sheet of its own, HEAD_SHEET times larger, and laid into the scene
+    # reduced (as a portrait is): at the scene's own size its washes and lines spread by whole
+    # pixels over features a few pixels wide
+    k = HEAD_SHEET
+    paper = Painting((x1 - x0) * k, (y1 - y0) * k, int(canvas.painting.rng.integers(2**62)))
+    paper.wet_spread = canvas.painting.wet_spread * k
+    near = Sitter(build, Frame((x - x0) * k, (y - y0) * k, head_px * k), build.yaw, build.pitch,
+                  light=LIGHTS[light])
+    big_sheet = attire.Sheet(paper, (sheet.x0 - x0) * k, (sheet.y0 - y0) * k, size * k)
+    box = (0, 0, paper.width, paper.height)
+    clothes = polygon_mask([big_sheet.pixels_of(attire.outline(sitter, torso, e["pose"]))], *box) > 0.5
+    render = near.render(box, covered=clothes)  # no rays into the neck under the collar
+    render.hit &= ~clothes
+    render.material[clothes] = 0
+    paint_head(paper, near, look, box, render=render)
+    if sitter.glasses and head_px > 14:
+        face_features.glasses(paper, near, render, sitter.glasses_style)
+    canvas.painting.take_in(paper, (x0, y0), k)
+    covered = _shrunk(render.hit.astype(np.float32), k)
+    canvas.claim(soften(covered, 0.6), (x0, y0))
     placed = bodies.figure_mask(sheet, outlines)
     if placed is not None:
         # claimed a little inside the outlines: a wash's wobbling layers thin out over its last
@@ -446,8 +458,6 @@ def person(canvas: Canvas, e: Element) -> None:
         body, at = placed
         inside = soften(body, max(0.6, CLAIM_INSET * size)) > 0.85
         canvas.claim_outline(soften(inside.astype(np.float32), 0.6), at)
-    if sitter.glasses and head_px > 14:
-        face_features.glasses(canvas.painting, head, render, sitter.glasses_style)
 
 
 def _body(sheet, sitter, torso, pose: str, light_name: str) -> list[np.ndarray]:
