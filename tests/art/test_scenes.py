@@ -498,3 +498,43 @@ def test_a_small_head_under_a_lamp_above_keeps_no_patch_of_bare_paper_on_its_for
         assert forehead.sum() > 500
         over.append(region[forehead].max() - np.median(region[skin]))
     assert np.mean(over) < 90, over
+
+
+def test_a_face_on_a_black_and_white_screen_has_no_red_lips_nor_warm_marks():
+    """A person painted ``colour: monochrome`` (the President on television) is greys: his lips, the
+    marks round his eyes, his mole and the dark of an open mouth kept their flesh colours, a red
+    mouth on a grey face."""
+    room = {"room": {"wall": "payne_grey", "floor": "payne_grey", "horizon": 0.7, "time": "day", "panels": 0}}
+    chroma = []
+    for who in ("kennedy", "khrushchev"):
+        person = {"person": {"who": who, "pose": "bust", "turn": "front", "at": [0.5, 0.45], "scale": 2.0,
+                             "colour": "monochrome"}}
+        pixels = paint_scene(_scene([room, person]), 640, 360, seed=3, people=CAST_1962).astype(float)
+        face = pixels[150:192, 300:340]  # from the eyes to below the mouth
+        chroma.append(np.percentile(face.max(axis=2) - face.min(axis=2), 99))
+    assert max(chroma) < 20, chroma  # 31 and 28 levels before, 15 now (the wall round them: 6)
+
+
+def test_a_head_in_a_scene_keeps_the_whites_of_its_eyes():
+    """A scene's heads are painted on a sheet of their own twice the size and laid in reduced: at the
+    scene's own size (a head 72 px tall, an eye 3 px) the lines and washes spread by whole pixels
+    over the features, and the eyes were dark holes."""
+    from game.art.elements.people import HEAD_AT_SCALE_1
+    from game.art.head import LIGHTS, Frame, Sitter
+    from game.art.likeness import build_for
+    from game.art.portrait_spec import resolve
+
+    room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.66, "time": "day", "panels": 0}}
+    steps = []
+    for who in ("kennedy", "rfk", "gromyko", "castro"):
+        person = {"person": {"who": who, "pose": "bust", "turn": "front", "at": [0.5, 0.45], "scale": 1.0}}
+        value = paint_scene(_scene([room, person]), 1280, 720, seed=3, people=CAST_1962).astype(float).mean(axis=2)
+        build = build_for(resolve(dict(CAST_1962[who], turn="front")))
+        head = Sitter(build, Frame(640, 324, HEAD_AT_SCALE_1 * 720), build.yaw, build.pitch, light=LIGHTS["above"])
+        for side in (-1, 1):
+            centre, half = side * build.eye_x, 0.07 * build.eye_size
+            points = [(centre - 0.62 * half, -0.004), (centre + 0.62 * half, -0.004), (centre - side * 0.004, -0.002)]
+            pixels, _visible = head.project(head.surface(points))
+            outer, inner, iris = (value[int(y), int(x)] for x, y in pixels)
+            steps.append(min(outer, inner) - iris)
+    assert np.mean(steps) > 30, steps  # 9 levels before (-13 to 32), 47 now (32 to 73)
