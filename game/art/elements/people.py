@@ -373,7 +373,9 @@ def text_plate(canvas: Canvas, e: Element) -> None:
 
 # How big a person's head is at scale 1: a tenth of the picture's height, as in a middle shot.
 HEAD_AT_SCALE_1 = 0.1
-HEAD_SHEET = 2  # how many times larger than in the scene a person's head is painted (see ``person``)
+# A head smaller than this (px, crown to chin) is painted on a sheet of its own twice the size (see
+# ``person``); a larger one has room for its features at the scene's own size.
+HEAD_SHEET_BELOW = 120
 CLAIM_INSET = 0.02  # how far inside his clothes' outlines a person claims his place (a share of his sheet)
 # how much higher (head units) a collar sits at the back of the neck than in front
 BACK_COLLAR_RISE = 0.18
@@ -430,10 +432,10 @@ def person(canvas: Canvas, e: Element) -> None:
     look = look_for(sitter, detail=min(1.0, head_px / 140.0))
     if e["colour"] == "monochrome":  # on a black-and-white screen
         look = replace(look, skin="mono", hair="mono")
-    # the head is painted on a sheet of its own, HEAD_SHEET times larger, and laid into the scene
-    # reduced (as a portrait is): at the scene's own size its washes and lines spread by whole
-    # pixels over features a few pixels wide
-    k = HEAD_SHEET
+    # a small head is painted on a sheet of its own, twice as large, and laid into the scene reduced
+    # (as a portrait is): at the scene's own size its washes and lines spread by whole pixels over
+    # features a few pixels wide
+    k = 2 if head_px < HEAD_SHEET_BELOW else 1
     paper = Painting((x1 - x0) * k, (y1 - y0) * k, int(canvas.painting.rng.integers(2**62)))
     paper.wet_spread = canvas.painting.wet_spread * k
     near = Sitter(build, Frame((x - x0) * k, (y - y0) * k, head_px * k), build.yaw, build.pitch,
