@@ -544,7 +544,7 @@ class Sitter:
         """
         x0, y0, x1, y1 = box
         if step is None:
-            step = 2 if self.frame.scale > 60 else 1
+            step = ray_step(self.frame.scale)
         h, w = y1 - y0, x1 - x0
         rows, cols = -(-h // step), -(-w // step)
         frame = self.frame
@@ -650,6 +650,11 @@ class Sitter:
             rows = np.clip(np.round(pixels[:, 1] - render.y0 - 0.5).astype(int), 0, h - 1)
             visible = view[:, 2] >= render.depth[rows, cols] - tolerance
         return pixels, visible
+
+
+def ray_step(scale: float) -> int:
+    """Every how many pixels a head ``scale`` px tall is cast: every other one once it is large."""
+    return 2 if scale > 60 else 1
 
 
 # Where the feature lines of a face lie, in head space (x0, y0, x1, y1): the eyes and brows, the

@@ -390,7 +390,7 @@ def person(canvas: Canvas, e: Element) -> None:
     from dataclasses import replace
 
     from game.art import attire, face_features
-    from game.art.head import LIGHTS, Frame, Sitter
+    from game.art.head import LIGHTS, Frame, Sitter, ray_step
     from game.art.head_paint import paint_head
     from game.art.likeness import build_for
     from game.art.portrait_spec import resolve
@@ -443,7 +443,9 @@ def person(canvas: Canvas, e: Element) -> None:
     big_sheet = attire.Sheet(paper, (sheet.x0 - x0) * k, (sheet.y0 - y0) * k, size * k)
     box = (0, 0, paper.width, paper.height)
     clothes = polygon_mask([big_sheet.pixels_of(attire.outline(sitter, torso, e["pose"]))], *box) > 0.5
-    render = near.render(box, covered=clothes)  # no rays into the neck under the collar
+    # cast with as many rays as the head has at the scene's size (the light changes slowly; the
+    # features are lines over the surface), and none into the neck under the collar
+    render = near.render(box, step=k * ray_step(head_px), covered=clothes)
     render.hit &= ~clothes
     render.material[clothes] = 0
     paint_head(paper, near, look, box, render=render)
