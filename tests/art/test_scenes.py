@@ -538,3 +538,15 @@ def test_a_head_in_a_scene_keeps_the_whites_of_its_eyes():
             outer, inner, iris = (value[int(y), int(x)] for x, y in pixels)
             steps.append(min(outer, inner) - iris)
     assert np.mean(steps) > 30, steps  # 9 levels before (-13 to 32), 47 now (32 to 73)
+
+
+def test_a_microphone_has_a_rounded_head_not_a_box():
+    """A broadcast microphone of 1962 is a rounded capsule in a yoke; drawn as a box with level
+    lines (the Kremlin's desk), it read as a sign or a music stand."""
+    microphone = {"prop": {"kind": "microphone", "at": [0.5, 0.95], "scale": 3.0}}
+    value = paint_scene(_scene([microphone]), 640, 360, seed=2).astype(float).mean(axis=2)
+    paper = np.median(value[:20])
+    painted = value[10:, 220:420] < paper - 25
+    widths = painted.sum(axis=1)
+    top = int(np.flatnonzero(widths)[0])
+    assert widths[top + 3] < 0.5 * widths[top:top + 120].max(), widths[top:top + 10]  # 66 of 75 px before

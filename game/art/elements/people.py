@@ -592,16 +592,21 @@ def prop(canvas: Canvas, e: Element) -> None:
         return canvas.place(points, e["at"], size)
 
     dark = e["pigment"] or "lamp_black"
-    if kind == "microphone":  # a broadcast microphone on its stand, the grille catching the light
-        canvas.ink(put(((0.0, 0.0), (0.0, -0.75))), dark, width=1.6)
+    if kind == "microphone":
+        # a broadcast microphone of the time: a rounded capsule with a grille of upright ribs, held
+        # in a yoke on a short stand (drawn as a box with level lines, it read as a sign or a
+        # music stand)
+        canvas.ink(put(((0.0, 0.0), (0.0, -0.62))), dark, width=1.6)
         canvas.wash(put(ellipse(0.0, 0.0, 0.22, 0.05, 16)), dark, 0.7, wobble=0.01)
-        head = ((-0.14, -1.15), (0.14, -1.15), (0.16, -0.78), (-0.16, -0.78))
-        canvas.wash(put(head), "payne_grey", 0.6, wobble=0.005)
-        for k in range(5):
-            yy = -1.1 + k * 0.07
-            canvas.ink(put(((-0.12, yy), (0.12, yy))), dark, width=0.5, strength=0.6, wobble=0.05)
-        canvas.lift(put(((-0.13, -1.12), (-0.06, -1.12), (-0.07, -0.82), (-0.14, -0.82))), 0.5)
-        canvas.ink(put(head), dark, width=0.8, closed=True)
+        capsule = ellipse(0.0, -0.95, 0.12, 0.22, 28)
+        canvas.wash(put(capsule), "payne_grey", 0.55, wobble=0.005)
+        for x in (-0.06, 0.0, 0.06):  # the grille's ribs, shorter toward the rounded sides
+            reach = 0.2 * math.sqrt(1.0 - (x / 0.12) ** 2)
+            canvas.ink(put(((x, -0.95 - reach), (x, -0.95 + reach))), dark, width=0.5, strength=0.55, wobble=0.05)
+        canvas.lift(put(ellipse(-0.055, -0.99, 0.03, 0.13, 12)), 0.55)  # the light down its rounded side
+        canvas.ink(put(capsule), dark, width=0.8, closed=True)
+        canvas.ink(put(((-0.15, -0.95), (-0.15, -0.7), (0.15, -0.7), (0.15, -0.95))), dark, width=1.1)  # the yoke
+        canvas.ink(put(((0.0, -0.7), (0.0, -0.62))), dark, width=1.6)
     elif kind == "radio":  # a wooden cabinet set: speaker cloth, a lit dial, two knobs
         body = ((-0.7, -0.9), (0.7, -0.9), (0.72, 0.0), (-0.72, 0.0))
         canvas.wash(put(body), e["pigment"] or "burnt_sienna", 0.7, wobble=0.004, granulation=0.6)
