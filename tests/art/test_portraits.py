@@ -378,13 +378,11 @@ def test_a_turned_head_is_lit_from_the_side_its_clothes_are(turn):
     """One lamp, to the viewer's left, for the head as for the jacket and the background, whichever
     way the head turns: the left half of the face is the lighter one (a head turned left shows its
     broad cheek, on the right, in half-tone)."""
-    from game.art.head import HAIR, Frame, Sitter
+    from game.art.head import HAIR
     from game.art.likeness import build_for
-    from game.art.portraits import EYES_AT, HEAD_SIZE
+    from game.art.portraits import EYES_AT, HEAD_SIZE, portrait_head
     words = {"face": "oval", "hair": "dark", "turn": turn}
-    build = build_for(resolve(words))
-    sitter = Sitter(build, Frame(EYES_AT[0] * 128, EYES_AT[1] * 128, HEAD_SIZE * 128), build.yaw)
-    render = sitter.render((0, 0, 128, 128), step=1)
+    render = portrait_head(build_for(resolve(words)), 128).render((0, 0, 128, 128), step=1)
     face = render.hit & (render.material != HAIR)
     rows = np.arange(128)[:, None]
     face &= (rows > EYES_AT[1] * 128 - 0.1 * HEAD_SIZE * 128) & (rows < EYES_AT[1] * 128 + 0.45 * HEAD_SIZE * 128)
