@@ -13,6 +13,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --tenth-pass
     python scripts/make_painting_strip.py --eleventh-pass
     python scripts/make_painting_strip.py --twelfth-pass
+    python scripts/make_painting_strip.py --thirteenth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -50,6 +51,11 @@ Council, the signing of the proclamation and the ExComm as the eleventh pass pai
 the twelfth (no pale rim round a figure, trousers and sleeves that do not fray, the crease between
 arm and body, a jacket that turns toward its far side, sleeves that meet the body at the table, a
 luminous shadow on the broad cheek, hair to the nape) paints them, with two portraits.
+``--thirteenth-pass`` draws docs/painting-thirteenth-pass.png: eyes, mouths and a moustache in the
+portraits, the heads of the ExComm, of Havana and of the President on television, as the twelfth
+pass painted them and as the thirteenth (portraits painted on a larger sheet and averaged down,
+scene heads on a sheet of their own, a clipped moustache, the fold from the nose, a grey face on a
+grey screen, a microphone) paints them.
 """
 
 from __future__ import annotations
@@ -289,6 +295,28 @@ TWELFTH_PASS_CROPS = _principals(_HEAD_AND_COLLAR, (
      "The ExComm: the President's sleeves meet his body at the table's edge"),
 )
 
+# The thirteenth pass: faces painted large enough for their features. Portraits on a 384 px sheet
+# averaged down, a scene's small heads on a sheet of their own twice the size; a clipped moustache
+# across the lip, the fold from the nose that stops at the mouth, a face on television in greys.
+THIRTEENTH_PASS_BEFORE = "25fe5ab"  # main when the thirteenth pass began
+THIRTEENTH_PASS_CROPS = _principals(_EYES, (
+        ("kennedy", "Kennedy: eyes with their whites beside the iris, not two dark marks"),
+        ("gromyko", "Gromyko: the same, under the heavy brows"),
+    ), scale=2) + _principals((48, 96, 208, 208), (
+        ("khrushchev", "Khrushchev: the grin's teeth, and no drip of the fold running down from the mouth"),
+        ("mikoyan", "Mikoyan: a clipped moustache across the lip, not a block under the nose"),
+    ), scale=2) + (
+    (f"{_SCENES_1962}/excomm_table.png", (290, 250, 990, 430), 1,
+     "The ExComm: heads painted on a sheet twice their size; the whites of the eyes, McNamara's glasses"),
+    (f"{_SCENES_1962}/mikoyan_in_havana.png", (360, 240, 940, 420), 1,
+     "Mikoyan in Havana: the faces at the scene's size, crisper"),
+    (f"{_SCENES_1962}/president_on_tv.png", (660, 230, 820, 400), 2,
+     "The President on television: a grey mouth on a grey face, not red lips"),
+    (f"{_SCENES_1962}/khrushchev_in_the_kremlin.png", (400, 230, 820, 600), 1,
+     "Khrushchev in the Kremlin: a microphone on his desk, not a sign on a stand"),
+    LINEUP_1962,
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -303,6 +331,7 @@ PASSES = {
     "tenth": (TENTH_PASS_CROPS, TENTH_PASS_BEFORE, "painting-tenth-pass.png"),
     "eleventh": (ELEVENTH_PASS_CROPS, ELEVENTH_PASS_BEFORE, "painting-eleventh-pass.png"),
     "twelfth": (TWELFTH_PASS_CROPS, TWELFTH_PASS_BEFORE, "painting-twelfth-pass.png"),
+    "thirteenth": (THIRTEENTH_PASS_CROPS, THIRTEENTH_PASS_BEFORE, "painting-thirteenth-pass.png"),
 }
 
 
