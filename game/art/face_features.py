@@ -348,7 +348,8 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     _fill(painting, sitter, render, np.vstack((line, upper[::-1])), lips, soft=0.5, tolerance=tolerance,
           lift=0.45 if bearded and b.moustache == "none" else 0.0)
     lower = np.column_stack((x * 0.82, y - (0.02 + 0.006 * b.lips) * (1.0 - t * t) ** 0.7))
-    lower_glazes = (("rose", 0.14), ("burnt_sienna", 0.04)) if not bearded else (("rose", 0.3), ("burnt_sienna", 0.12))
+    lower_glazes: tuple[tuple[str, float], ...] = (("rose", 0.14), ("burnt_sienna", 0.04)) if not bearded \
+        else (("rose", 0.3), ("burnt_sienna", 0.12))
     if look.skin == "mono":
         lower_glazes = MONO_LIPS[:1]
     _fill(painting, sitter, render, np.vstack((line, lower[::-1])), lower_glazes, soft=0.7, tolerance=tolerance,

@@ -42,7 +42,7 @@ import numpy as np
 
 from game.art.shapes import blob, ellipse, rectangle
 
-__all__ = ["PIGMENTS", "Pigment", "Painting", "seed_for", "soften", "channel_sum", "enlarge", "km_reflectance", "polygon_mask", "ellipse",
+__all__ = ["PIGMENTS", "Pigment", "Painting", "seed_for", "soften", "block_mean", "channel_sum", "enlarge", "km_reflectance", "polygon_mask", "ellipse",
            "rectangle", "blob"]
 
 
@@ -262,12 +262,12 @@ def _blur(values: np.ndarray, sigma: float) -> np.ndarray:
     height, width = values.shape
     rows, cols = -(-height // factor), -(-width // factor)
     padded = np.pad(values, ((0, rows * factor - height), (0, cols * factor - width)), mode="edge")
-    small = _shrunk(padded, factor)
+    small = block_mean(padded, factor)
     inner = math.sqrt(max(sigma * sigma - (factor * factor) / 4.0, 0.25)) / factor
     return _resample(_box_blur(small, inner), height, width, factor)
 
 
-def _shrunk(values: np.ndarray, factor: int) -> np.ndarray:
+def block_mean(values: np.ndarray, factor: int) -> np.ndarray:
     """Each ``factor`` x ``factor`` block of ``values`` (its sides a multiple of ``factor``) by its
     mean, summed from strided views (numpy's mean over two short axes of a reshape is ten times
     slower)."""
@@ -458,10 +458,9 @@ class Painting:
         box = _Box(max(0, x0), max(0, y0), min(self.width, x0 + width), min(self.height, y0 + height))
         if box.empty:
             return
-        mine = [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])
         theirs = [other.density, other.scatter] * (2 if self._laid is not None else 1)
-        for film, source in zip(mine, theirs):
-            reduced = _shrunk(source[:height * factor, :width * factor], factor)
+        for film, source in zip(self._films(), theirs):
+            reduced = block_mean(source[:height * factor, :width * factor], factor)
             film[box.slices] += reduced[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0]
 
     def _films(self) -> list[np.ndarray]:

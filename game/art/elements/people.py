@@ -395,7 +395,7 @@ def person(canvas: Canvas, e: Element) -> None:
     from game.art.likeness import build_for
     from game.art.portrait_spec import resolve
     from game.art.portraits import EYES_AT, HEAD_SIZE, look_for, torso_for
-    from game.art.watercolor import Painting, _shrunk, polygon_mask, soften
+    from game.art.watercolor import Painting, block_mean, polygon_mask, soften
 
     words = dict(canvas.people[e["who"]])
     if e["turn"] in ("front", "left", "right"):
@@ -452,7 +452,7 @@ def person(canvas: Canvas, e: Element) -> None:
     if sitter.glasses and head_px > 14:
         face_features.glasses(paper, near, render, sitter.glasses_style)
     canvas.painting.take_in(paper, (x0, y0), k)
-    covered = _shrunk(render.hit.astype(np.float32), k)
+    covered = block_mean(render.hit.astype(np.float32), k)
     canvas.claim(soften(covered, 0.6), (x0, y0))
     placed = bodies.figure_mask(sheet, outlines)
     if placed is not None:
