@@ -473,7 +473,7 @@ def test_the_broad_cheek_of_a_face_turned_to_the_lamp_is_a_luminous_shadow():
         shade, light = toward_us & (render.lit < 0.1), toward_us & (render.lit > 0.75)
         assert shade.sum() > 80 and light.sum() > 400
         ratios.append(value[shade].mean() / value[light].mean())
-    assert np.mean(ratios) > 0.635, ratios  # 0.61 before (0.56 to 0.66)
+    assert np.mean(ratios) > 0.635, ratios  # 0.61 before (0.56 to 0.66); 0.64 now (0.59 to 0.68)
 
 
 def test_the_whites_of_the_eyes_show_beside_the_iris_at_the_baked_size():
