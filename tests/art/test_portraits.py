@@ -14,6 +14,8 @@ from game.art.portrait_spec import KEYS, PortraitError, problems, resolve
 from game.art.portraits import paint_portrait
 from game.scenario.load import load_scenario
 
+from .eyes import whites_over_iris
+
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((ROOT / "scenarios").glob("*/scenario.yaml"))
 
@@ -490,12 +492,7 @@ def test_the_whites_of_the_eyes_show_beside_the_iris_at_the_baked_size():
         build = build_for(resolve(cast[who]))
         head = portrait_head(build, bake.PORTRAIT_SIZE)
         value = paint_portrait(cast[who], bake.PORTRAIT_SIZE, seed=1).astype(float).mean(axis=2)
-        for side in (-1, 1):
-            centre, half = side * build.eye_x, 0.07 * build.eye_size
-            points = [(centre - 0.62 * half, -0.004), (centre + 0.62 * half, -0.004), (centre - side * 0.004, -0.002)]
-            pixels, _visible = head.project(head.surface(points))
-            outer, inner, iris = (value[int(y), int(x)] for x, y in pixels)
-            steps.append(min(outer, inner) - iris)
+        steps += whites_over_iris(value, head, build)
     assert np.mean(steps) > 42, steps  # 31 levels before (15 to 69), 48 now (20 to 106)
 
 

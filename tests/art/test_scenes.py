@@ -17,6 +17,8 @@ from game.art.scenes import paint_scene
 from game.art.watercolor import PIGMENTS
 from game.scenario.load import load_scenario
 
+from .eyes import whites_over_iris
+
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = scene_spec.library()
 SMALL = (96, 54)
@@ -531,12 +533,7 @@ def test_a_head_in_a_scene_keeps_the_whites_of_its_eyes():
         value = paint_scene(_scene([room, person]), 1280, 720, seed=3, people=CAST_1962).astype(float).mean(axis=2)
         build = build_for(resolve(dict(CAST_1962[who], turn="front")))
         head = Sitter(build, Frame(640, 324, HEAD_AT_SCALE_1 * 720), build.yaw, build.pitch, light=LIGHTS["above"])
-        for side in (-1, 1):
-            centre, half = side * build.eye_x, 0.07 * build.eye_size
-            points = [(centre - 0.62 * half, -0.004), (centre + 0.62 * half, -0.004), (centre - side * 0.004, -0.002)]
-            pixels, _visible = head.project(head.surface(points))
-            outer, inner, iris = (value[int(y), int(x)] for x, y in pixels)
-            steps.append(min(outer, inner) - iris)
+        steps += whites_over_iris(value, head, build)
     assert np.mean(steps) > 30, steps  # 9 levels before (-13 to 32), 47 now (32 to 73)
 
 
