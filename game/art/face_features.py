@@ -31,8 +31,6 @@ BROW_MOODS = {"neutral": (0.0, 0.0), "stern": (-0.018, 0.004), "worried": (0.022
 BROWS_DARKER_THAN_HAIR = {"brown": (1.6, 0.3), "auburn": (1.5, 0.25), "sandy": (1.4, 0.2)}
 # half the mouth's width: about as wide as the pupils are apart, less a little
 MOUTH_HALF = 0.092
-# lips on a black-and-white television screen (their rose and alizarin made a red mouth on grey)
-MONO_LIPS = (("payne_grey", 0.3), ("lamp_black", 0.04))
 # how the corners of the mouth sit (up is positive), and how far apart
 MOUTH_MOODS = {"neutral": 0.0, "stern": -0.01, "worried": -0.006, "smiling": 0.02, "tired": -0.012}
 # (an old man's pale eyes are grey more than blue, and read darker than they are under the lids:
@@ -68,9 +66,7 @@ def paint(painting: Painting, sitter: Sitter, render: Render, look) -> None:
             # the mole is the sitter's, not the brush's: it leaves the brush's chances as they were,
             # so a face with a mole is otherwise the same painting as one without
             state = painting.rng.bit_generator.state
-            colour = (("payne_grey", 0.5), ("lamp_black", 0.1)) if look.skin == "mono" else \
-                (("burnt_sienna", 0.5), ("burnt_umber", 0.25))
-            painting.lay(spot, colour, 1.0,
+            painting.lay(spot, (("burnt_sienna", 0.5), ("burnt_umber", 0.25)), 1.0,
                          at=(int(round(x)) - 4, int(round(y)) - 4), wobble=0.0, edge=0.5, bleed=0.3, granulation=0.0)
             painting.rng.bit_generator.state = state
 
@@ -127,7 +123,6 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     upper lid's line, heaviest toward the outer corner, and the lower lid a warm touch."""
     b = sitter.build
     scale = sitter.frame.scale
-    warm = _warm(look)
     cx, cy = side * b.eye_x, -0.006
     half = 0.07 * b.eye_size
     upper = 0.034 * b.eye_open
@@ -153,7 +148,7 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     if scale > 60:  # in a scene's small heads the lid's shadow is lost in the lid's line
         reach = 0.3 + 0.4 * narrowed
         lid_shadow = np.vstack((np.column_stack((xs, top)), np.column_stack((xs[::-1], (top - reach * (top - cy))[::-1]))))
-        _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07 + 0.05 * narrowed), (warm, 0.03)),
+        _fill(painting, sitter, render, lid_shadow, (("payne_grey", 0.07 + 0.05 * narrowed), ("burnt_sienna", 0.03)),
               soft=0.3)
     # iris and pupil, looking straight out (their tops hidden under the upper lid)
     radius = 0.027 * b.eye_size
@@ -195,19 +190,14 @@ def _eye(painting: Painting, sitter: Sitter, render: Render, look, side: int) ->
     _line(painting, sitter, render, outer[:-1] + (0.0, -0.002), "lamp_black", 0.55 * weight, 0.45, wobble=0.1)
     # the lower lid, soft and warm; the crease of the upper lid (or the fold that hides it)
     if scale > 40:
-        _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.004)), warm, 0.007,
+        _line(painting, sitter, render, np.column_stack((xs[2:-1], bottom[2:-1] - 0.004)), "burnt_sienna", 0.007,
               0.4, wobble=0.2)
         crease = np.column_stack((xs[1:-1], top[1:-1] + 0.016 + 0.006 * b.hooded))
-        _line(painting, sitter, render, crease, warm, 0.006 + 0.004 * b.hooded, 0.35 + 0.2 * b.hooded,
+        _line(painting, sitter, render, crease, "burnt_sienna", 0.006 + 0.004 * b.hooded, 0.35 + 0.2 * b.hooded,
               wobble=0.3)
     if b.eye_bags > 0.2 and scale > 50:
         bag = np.column_stack((xs[3:-2] + 0.005 * side, bottom[3:-2] - 0.022 - 0.006 * b.eye_bags))
-        _line(painting, sitter, render, bag, warm, 0.006, 0.2 + 0.15 * min(b.eye_bags, 1.5), wobble=0.3)
-
-
-def _warm(look) -> str:
-    """The warm of the small marks round the eyes and under the lip: on a black-and-white screen, a grey."""
-    return "payne_grey" if look.skin == "mono" else "burnt_sienna"
+        _line(painting, sitter, render, bag, "burnt_sienna", 0.006, 0.2 + 0.15 * min(b.eye_bags, 1.5), wobble=0.3)
 
 
 def _narrowed(b: Build) -> float:
@@ -336,8 +326,6 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     y = b.mouth_y + 0.003 * np.cos(t * math.pi / 2) + lift * t * t
     line = np.column_stack((x, y))
     lips = (("alizarin", 0.22), ("burnt_sienna", 0.2)) if not look.lipstick else (("alizarin", 0.4), ("vermilion", 0.2))
-    if look.skin == "mono":  # on a black-and-white screen the lips are a grey like the rest
-        lips = MONO_LIPS
     bow = 0.006 * np.exp(-(t / 0.2) ** 2)
     upper = np.column_stack((x * 0.97, y + (0.017 + 0.005 * b.lips) * (1.0 - t * t) ** 0.55 - bow))
     # in a beard the lips are lifted out of its dark first, as a painter scrubs them back: a beard
@@ -348,14 +336,11 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
     _fill(painting, sitter, render, np.vstack((line, upper[::-1])), lips, soft=0.5, tolerance=tolerance,
           lift=0.45 if bearded and b.moustache == "none" else 0.0)
     lower = np.column_stack((x * 0.82, y - (0.02 + 0.006 * b.lips) * (1.0 - t * t) ** 0.7))
-    lower_glazes: tuple[tuple[str, float], ...] = (("rose", 0.14), ("burnt_sienna", 0.04)) if not bearded \
-        else (("rose", 0.3), ("burnt_sienna", 0.12))
-    if look.skin == "mono":
-        lower_glazes = MONO_LIPS[:1]
+    lower_glazes = (("rose", 0.14), ("burnt_sienna", 0.04)) if not bearded else (("rose", 0.3), ("burnt_sienna", 0.12))
     _fill(painting, sitter, render, np.vstack((line, lower[::-1])), lower_glazes, soft=0.7, tolerance=tolerance,
           lift=0.7 if bearded else 0.0)
     if b.teeth != "hidden":
-        _teeth(painting, sitter, render, x, y, t, b.teeth == "gap", look.skin == "mono")
+        _teeth(painting, sitter, render, x, y, t, b.teeth == "gap")
     # the line: a thin dark between the lips, fuller at the corners where the mouth turns in
     _line(painting, sitter, render, line[1:-1], "sepia", 0.012, 0.9, wobble=0.15)
     for side in (-1, 1):
@@ -364,18 +349,17 @@ def _mouth(painting: Painting, sitter: Sitter, render: Render, look) -> None:
         _line(painting, sitter, render, corner, "sepia", 0.012, 0.8, wobble=0.1)
     # the shadow under the lower lip, which sets the lip forward of the chin
     under = np.column_stack((x[3:-3] * 0.7, b.mouth_y - 0.04 - 0.006 * b.lips + 0.004 * (1.0 - t[3:-3] ** 2)))
-    _line(painting, sitter, render, under, _warm(look), 0.018, 0.5, wobble=0.3)
+    _line(painting, sitter, render, under, "burnt_sienna", 0.018, 0.5, wobble=0.3)
 
 
 def _teeth(painting: Painting, sitter: Sitter, render: Render, x: np.ndarray, y: np.ndarray, t: np.ndarray,
-           gap: bool, mono: bool = False) -> None:
+           gap: bool) -> None:
     """A mouth open on the upper teeth: the dark of the mouth, the teeth lifted out of it as a
     pale band under the upper lip (greyed toward the corners, where they turn away), and, for a
     gap-toothed grin, a dark notch between the front two."""
     opening = 0.036 * (1.0 - t * t) ** 0.7
     dark = np.vstack((np.column_stack((x * 0.9, y + 0.002)), np.column_stack((x[::-1] * 0.9, (y - opening)[::-1]))))
-    inside = (("payne_grey", 0.6), ("lamp_black", 0.25)) if mono else (("sepia", 0.7), ("alizarin", 0.2))
-    _fill(painting, sitter, render, dark, inside, soft=0.4, tolerance=0.05)
+    _fill(painting, sitter, render, dark, (("sepia", 0.7), ("alizarin", 0.2)), soft=0.4, tolerance=0.05)
     band = np.abs(t) < 0.72
     tx, ty, depth = x[band] * 0.88, y[band], opening[band]
     teeth = np.vstack((np.column_stack((tx, ty + 0.002)), np.column_stack((tx[::-1], (ty - 0.7 * depth)[::-1]))))

@@ -232,8 +232,6 @@ def _first_skin_wash(painting: Painting, render: Render, look: Look, skin: np.nd
                 wobble=2.0 * px, edge=0.0, bleed=1.5 * px)
     lips = soften((render.material == LIP).astype(np.float32), 0.7 * px)
     lip_colour = (("alizarin", 0.32), ("vermilion", 0.12)) if look.lipstick else (("rose", 0.16), ("alizarin", 0.05))
-    if look.skin == "mono":
-        lip_colour = face_features.MONO_LIPS
     _glazes(painting, lips, at, lip_colour, wobble=0.6 * px, edge=0.2, bleed=0.6 * px)
     # the hair's first wash, its edge softened where it meets the forehead
     hair_colours = HAIR_LOOKS[look.hair]

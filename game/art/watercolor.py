@@ -463,6 +463,12 @@ class Painting:
             reduced = block_mean(source[:height * factor, :width * factor], factor)
             film[box.slices] += reduced[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0]
 
+    def drain_colour(self) -> None:
+        """Make every pixel's paint a neutral grey as deep as it was (each film's three channels set
+        to their mean): what a black-and-white screen shows of a painted face."""
+        for film in self._films():
+            film[...] = film.mean(axis=2, keepdims=True)
+
     def _films(self) -> list[np.ndarray]:
         """The arrays the paint lies in: absorption, scattering and, while keeping track, what was laid of each."""
         return [self.density, self.scatter] + (list(self._laid) if self._laid is not None else [])

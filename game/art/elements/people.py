@@ -451,6 +451,8 @@ def person(canvas: Canvas, e: Element) -> None:
     paint_head(paper, near, look, box, render=render)
     if sitter.glasses and head_px > 14:
         face_features.glasses(paper, near, render, sitter.glasses_style)
+    if e["colour"] == "monochrome":  # its lips, the warm round the eyes, a mole: greys like the rest
+        paper.drain_colour()
     canvas.painting.take_in(paper, (x0, y0), k)
     covered = block_mean(render.hit.astype(np.float32), k)
     canvas.claim(soften(covered, 0.6), (x0, y0))
