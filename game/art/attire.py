@@ -34,9 +34,18 @@ CLOTH: dict[str, tuple[Glaze, ...]] = {
     "olive_fatigues": (("sap_green", 0.34), ("olive", 0.38)),
     "blouse": (("naples_yellow", 0.28), ("rose", 0.05)),
     "dress": (("prussian_blue", 0.42), ("payne_grey", 0.28)),
+    # a sailor's chambray working shirt: a pale, greyed blue, faded by washing
+    "dungarees": (("cerulean", 0.2), ("ultramarine", 0.06), ("payne_grey", 0.08)),
 }
+# Trousers of another cloth than the jacket's or the shirt's (the rest are of a suit's one cloth):
+# the sailor's denim, a deep indigo.
+TROUSERS: dict[str, tuple[Glaze, ...]] = {
+    "dungarees": (("indigo", 0.5), ("prussian_blue", 0.2), ("payne_grey", 0.12)),
+}
+# What the opening at the throat shows: a shirt of a service's colour, or (the default) a white one;
+# under a sailor's open collar, his white undershirt.
 SHIRT: dict[str, Glaze] = {"uniform_army": ("yellow_ochre", 0.16), "uniform_air": ("cerulean", 0.14),
-                           "uniform": ("yellow_ochre", 0.14)}
+                           "uniform": ("yellow_ochre", 0.14), "dungarees": ("payne_grey", 0.04)}
 TIE_GLAZES: dict[str, tuple[Glaze, ...]] = {
     "dark": (("payne_grey", 0.65), ("lamp_black", 0.28)),
     "dark_blue": (("prussian_blue", 0.6), ("indigo", 0.32)),
@@ -47,7 +56,7 @@ TIE_GLAZES: dict[str, tuple[Glaze, ...]] = {
 }
 # Half the width across the shoulders (a suit's unless named): the Soviet cut and a greatcoat are broader.
 SHOULDERS: dict[str, float] = {"soviet_suit": 0.5, "soviet_uniform": 0.51, "coat": 0.5, "blouse": 0.42,
-                               "dress": 0.42}
+                               "dress": 0.42, "dungarees": 0.44}  # (a shirt has no padding)
 SUIT_SHOULDERS = 0.47
 RIBBON_COLOURS = ("alizarin", "ultramarine", "cadmium_yellow", "viridian", "vermilion", "cerulean")
 GOLD = (("cadmium_yellow", 0.55), ("yellow_ochre", 0.32))
@@ -107,6 +116,8 @@ class Torso:
 # Where a standing figure's body ends, in sheet units below the collar (the head is 0.56 units
 # tall): hips, knees and feet at the proportions of a man about seven heads tall.
 HIPS, FEET = 1.3, 3.3
+# Where a shirt tucked into trousers ends, below the collar: at the belt (the trousers go on to the hips).
+WAIST = 0.8
 # The poses whose figure stands on its feet: the jacket goes down to the hips in one wash.
 STANDING = ("standing", "speaking", "pointing", "leaning")
 # How far a standing man's jacket's wash layers stray, as a share of its height (a wash's default,
@@ -116,7 +127,7 @@ TALL_JACKET_WOBBLE = 0.025
 
 def outline(sitter: Portrait, torso: Torso, pose: str = "bust") -> np.ndarray:
     """The clothes' outline (shoulders, chest and the collar's edge), for masking the neck above it."""
-    left, right = _halves(sitter, torso, _bottom(torso, pose))
+    left, right = _halves(sitter, torso, _bottom(torso, pose, sitter.attire))
     if torso.back or sitter.attire in ("blouse", "dress"):
         return np.vstack((left[::-1], right))
     return np.vstack((left[::-1], _collar_top(torso), right))
@@ -130,9 +141,9 @@ def _collar_top(torso: Torso) -> np.ndarray:
     return np.column_stack((cx + t * (neck + 0.02) - 0.02 * torso.turn * (1.0 - t * t), y - 0.02 - 0.05 * t * t))
 
 
-def _bottom(torso: Torso, pose: str) -> float:
+def _bottom(torso: Torso, pose: str, attire: str = "suit") -> float:
     if pose in STANDING:
-        return torso.collar_y + HIPS
+        return torso.collar_y + (WAIST if attire in TROUSERS else HIPS)
     if pose == "seated":
         return torso.collar_y + 0.95
     # a bust goes on to the chest, so that in a scene the table or the frame, not a cut, ends it
@@ -145,11 +156,14 @@ def _halves(sitter: Portrait, torso: Torso, bottom: float = 1.05) -> tuple[np.nd
     near = 1.0 + 0.2 * torso.turn   # the shoulder on the viewer's left comes nearer when the chest turns right
     far = 1.0 - 0.2 * torso.turn
     waist = bottom > y + 0.8  # a whole jacket narrows to the waist and flares a little at the hips
+    tucked = sitter.attire in TROUSERS and bottom >= y + WAIST  # a shirt taken in at the belt
 
     def half(side: int, width: float) -> np.ndarray:
         points = [(cx + side * (neck + 0.02), y - 0.06), (cx + side * 0.22 * width, y + 0.03),
                   (cx + side * (shoulders - 0.02) * width, y + 0.09), (cx + side * (shoulders + 0.03) * width, y + 0.2)]
-        if waist:
+        if tucked:  # the chest, then the shirt drawn in to the belt, a little bloused over it
+            points += [(cx + side * (shoulders - 0.05) * width, y + 0.5), (cx + side * (shoulders - 0.1) * width, bottom)]
+        elif waist:
             points += [(cx + side * (shoulders - 0.04) * width, y + 0.7), (cx + side * (shoulders - 0.06) * width, bottom)]
         else:
             points.append((cx + side * (shoulders + 0.05) * width, bottom))
@@ -165,7 +179,7 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
     standing figure, in one wash, so no dried edge of a chest lies across a standing man's waist.
     The arms and legs are the scene's (``game.art.elements.bodies``).
     """
-    bottom = _bottom(torso, pose)
+    bottom = _bottom(torso, pose, sitter.attire)
     left, right = _halves(sitter, torso, bottom)
     cloth = CLOTH[sitter.attire]
     # at the wash's default wobble a whole jacket's edges frayed inside its outline (pale slivers by the arms)
@@ -178,7 +192,12 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
                          (torso.cx + neck + 0.03, y + 0.02), (torso.cx - neck - 0.03, y + 0.02)])
         sheet.wash(band, cloth + (("payne_grey", 0.15),), layers=4)
         sheet.ink([(torso.cx - neck, y - 0.045), (torso.cx + neck, y - 0.045)], "payne_grey", width=1.0, strength=0.4)
-        sheet.ink([(torso.cx, y + 0.05), (torso.cx, max(bottom, 1.05))], "payne_grey", width=0.8, strength=0.35)
+        if sitter.attire == "dungarees":  # a shirt's back: the yoke's seam across the shoulders, no middle seam
+            shoulders = SHOULDERS["dungarees"]
+            sheet.ink([(torso.cx - shoulders + 0.06, y + 0.15), (torso.cx, y + 0.17), (torso.cx + shoulders - 0.06, y + 0.15)],
+                      "payne_grey", width=0.8, strength=0.3)
+        else:
+            sheet.ink([(torso.cx, y + 0.05), (torso.cx, max(bottom, 1.05))], "payne_grey", width=0.8, strength=0.35)
         return
     if sitter.attire in ("blouse", "dress"):
         _round_neckline(sheet, sitter, torso, left, right, cloth)
@@ -203,6 +222,8 @@ def paint(sheet: Sheet, sitter: Portrait, torso: Torso, pose: str = "bust") -> N
         _insignia(sheet, sitter, torso)
     if sitter.attire == "olive_fatigues":
         _fatigue_details(sheet, torso)
+    elif sitter.attire == "dungarees":
+        _shirt_details(sheet, torso)
 
 
 def _far_side(sheet: Sheet, half: np.ndarray, v_x: float, side_x: float) -> None:
@@ -262,14 +283,15 @@ def _tie(sheet: Sheet, tie: str, cx: float, collar_y: float, v_tip: float) -> No
 def _collar(sheet: Sheet, sitter: Portrait, torso: Torso) -> None:
     ink = "lamp_black" if sitter.attire in ("suit", "uniform_navy") else "sepia"
     cx, y, neck, v_x, v_tip = torso.cx, torso.collar_y, torso.neck, torso.v_x, torso.v_tip
-    # the shirt's collar: paper left white, a grey line and a little shadow under its points
-    for side in (-1, 1):
+    # the shirt's collar: paper left white, a grey line and a little shadow under its points (a
+    # working shirt is itself the collar, open over the undershirt)
+    for side in (-1, 1) if sitter.attire != "dungarees" else ():
         point = [(cx + side * (neck + 0.01), y - 0.04), (v_x + side * 0.035, y + 0.035), (v_x + side * 0.004, y - 0.008)]
         sheet.ink(point, "payne_grey", width=1.1, strength=0.5)
         sheet.wash(np.array([(v_x + side * 0.035, y + 0.035), (v_x + side * 0.004, y - 0.008),
                              (v_x + side * 0.01, y + 0.045)]), (("payne_grey", 0.12),), layers=2)
     lapel_width = 0.10 if sitter.attire in ("soviet_suit", "coat") else 0.08
-    if sitter.attire == "olive_fatigues":
+    if sitter.attire in ("olive_fatigues", "dungarees"):
         lapel_width = 0.06
     for side in (-1, 1):
         lapel = [(cx + side * (neck + 0.02), y - 0.025), (cx + side * (neck + lapel_width), y + 0.07),
@@ -351,6 +373,20 @@ def _ribbons(sheet: Sheet, x: float, y: float, rows: int, columns: int) -> None:
                             (x + column * width + width * 0.95, y + row * height + height * 0.85),
                             (x + column * width, y + row * height + height * 0.85)])
             sheet.wash(box, ((colour, 0.55),), layers=2, wobble=0.02, edge=0.3, bleed=0.5)
+
+
+def _shirt_details(sheet: Sheet, torso: Torso) -> None:
+    """A working shirt: the white undershirt's round neckband in the open collar, the buttons down
+    the front and two patch pockets without flaps."""
+    cx, y = torso.v_x, torso.collar_y
+    sheet.ink([(cx - torso.neck * 0.9, y - 0.02), (cx, y + 0.05), (cx + torso.neck * 0.9, y - 0.02)], "payne_grey",
+              width=0.9, strength=0.3)
+    for k in range(3):
+        sheet.wash(ellipse(cx + 0.012, torso.v_tip + 0.05 + 0.2 * k, 0.011, 0.011, 8), (("payne_grey", 0.3),), layers=2)
+    for side in (-1, 1):
+        x = cx + side * 0.18
+        pocket = np.array([(x - 0.06, y + 0.16), (x + 0.06, y + 0.16), (x + 0.058, y + 0.3), (x - 0.058, y + 0.3)])
+        sheet.ink(pocket, "payne_grey", width=0.9, strength=0.35, closed=True)
 
 
 def _fatigue_details(sheet: Sheet, torso: Torso) -> None:

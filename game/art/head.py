@@ -366,7 +366,7 @@ class Head:
         return _ellipsoid(p, (0.0, y0 - 0.005, 0.405), (0.085, 0.026, 0.035))
 
     def cap(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """An officer's peaked cap or a patrol cap: crown (or stiff top), band, peak."""
+        """An officer's peaked cap, a patrol cap or a sailor's white hat: crown (or stiff top), band, peak."""
         b = self.build
         far = np.full(p.shape[:-1], 10.0, dtype=np.float32)
         if b.cap == "none":
@@ -376,6 +376,8 @@ class Head:
         ring = np.sqrt((x / (0.37 * b.skull + 0.02)) ** 2 + (zc / 0.45) ** 2)
         if b.cap == "patrol":
             return self._patrol_cap(p, far)
+        if b.cap == "white_hat":
+            return self._white_hat(p, ring, far)
         band = np.maximum((ring - 1.02) * 0.37, np.maximum(y - 0.42, 0.3 - y))
         top = _ellipsoid(p, (0.0, 0.47, -0.02), (0.47, 0.075, 0.52))
         top = _smin(top, np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.47, 0.38 - y)), 0.04)
@@ -410,6 +412,27 @@ class Head:
         tipped = np.stack([x, y + 0.36 * np.maximum(visor_z, 0.0) - 0.325, visor_z], axis=-1)
         peak = np.maximum(_ellipsoid(tipped, (0.0, 0.0, 0.02), (0.22 * b.skull, 0.013, 0.12)), -visor_z)
         return crown, far, peak
+
+    def _white_hat(self, p: np.ndarray, ring: np.ndarray, far: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """An American sailor's white hat: a low domed crown of white cotton, its brim turned up all
+        round into a wall that flares a little outward, worn square on the head (the brim's lower
+        edge level across the forehead, a little lower at the front than at the back).
+
+        The brim is a thin shell of revolution round the head, its top rolled (rounded); the crown
+        a flattened dome rising out of it. Both are one cloth (the painter tells them apart by how
+        each turns to the light: the brim's wall stands upright, the dome lies back).
+        """
+        y, zc = p[..., 1], p[..., 2] + 0.06
+        lower = 0.2 - 0.035 * np.clip(zc / 0.45, -1.0, 1.0)  # the brim's lower edge, tipped down at the front
+        height = 0.13
+        up = np.clip((y - lower) / height, 0.0, 1.0)
+        flare = 1.06 + 0.1 * up  # the brim's wall leans out as it rises
+        wall = np.abs(ring - flare) * 0.37 - 0.016
+        brim = _smax(wall, np.maximum(lower - y, y - lower - height), 0.012)
+        b = self.build
+        crown = _ellipsoid(p, (0.0, 0.33, -0.06), (0.37 * b.skull + 0.04, 0.21, 0.47))
+        crown = np.maximum(crown, lower + 0.02 - y)
+        return _smin(brim, crown, 0.015), far, far
 
     def cigar(self, p: np.ndarray) -> np.ndarray:
         b = self.build

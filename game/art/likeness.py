@@ -195,7 +195,7 @@ def build_for(sitter: Portrait) -> Build:
     b = _expression(b, sitter.expression)
     cap = "none"
     if sitter.cap:
-        cap = "service" if sitter.uniformed else "patrol"
+        cap = "service" if sitter.uniformed else "white_hat" if sitter.attire == "dungarees" else "patrol"
     b = replace(b, beard=sitter.beard, moustache=sitter.moustache_style if sitter.moustache else "none",
                 cap=cap, cigar=sitter.cigar, mole=sitter.mole,
                 teeth="hidden" if sitter.expression in CLOSED_MOUTH else sitter.teeth)

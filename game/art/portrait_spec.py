@@ -48,9 +48,11 @@ MOUSTACHE_STYLES = ("clipped", "full", "waxed_guardsman")
 BEARDS = ("none", "goatee", "full")
 # Civilian dress (``soviet_suit`` is the boxier Eastern-bloc cut, East Germany's too), then the
 # services. ``uniform`` alone is a plain officer's tunic for sides the painter knows nothing about.
+# ``dungarees`` is an American sailor's working dress: a pale blue chambray shirt tucked into dark
+# denim trousers, and with ``cap`` the round white hat (an officer of the navy is ``uniform_navy``).
 ATTIRES = (
     "suit", "soviet_suit", "coat", "blouse", "dress", "uniform", "uniform_army", "uniform_air",
-    "uniform_navy", "soviet_uniform", "olive_fatigues",
+    "uniform_navy", "soviet_uniform", "olive_fatigues", "dungarees",
 )
 TIES = ("dark", "dark_blue", "narrow_dark", "patterned", "red", "bow", "none")
 SKINS = ("light", "pale", "sallow", "pink", "ruddy", "light_tan", "olive", "tan", "brown", "dark")
@@ -229,7 +231,7 @@ def resolve(params: Mapping[str, Any]) -> Portrait:
         hair_colour = "white" if age >= 68 else "grey" if age >= 55 else "brown"
     default_style = {"bald": "fringe_at_sides", "receding": "combed_back"}.get(hair, "short_side_parted")
     attire = params.get("attire", "suit")
-    default_tie = "none" if attire in ("olive_fatigues", "blouse", "dress") else "dark"
+    default_tie = "none" if attire in ("olive_fatigues", "dungarees", "blouse", "dress") else "dark"
     glasses_style = params.get("glasses_style", "clear_frames")
     moustache_style = params.get("moustache_style", "full" if params.get("beard") == "full" else "clipped")
     face = params.get("face", "oval")

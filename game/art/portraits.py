@@ -32,6 +32,7 @@ __all__ = ["paint_portrait", "PortraitError", "look_for", "torso_for"]
 BACKGROUND: dict[str, tuple[str, str]] = {
     "suit": ("cerulean", "ultramarine"), "uniform_army": ("cerulean", "ultramarine"),
     "uniform_air": ("cerulean", "ultramarine"), "uniform_navy": ("cerulean", "ultramarine"),
+    "dungarees": ("cerulean", "ultramarine"),
     "soviet_suit": ("burnt_sienna", "alizarin"), "soviet_uniform": ("burnt_sienna", "alizarin"),
     "olive_fatigues": ("sap_green", "yellow_ochre"),
     "coat": ("yellow_ochre", "raw_sienna"), "uniform": ("yellow_ochre", "raw_sienna"),
@@ -40,6 +41,9 @@ BACKGROUND: dict[str, tuple[str, str]] = {
 
 # The patrol cap's cloth: olive drab, a green dulled toward brown by much washing and sun.
 OLIVE_DRAB = (("olive", 0.44), ("raw_umber", 0.3), ("payne_grey", 0.06))
+# A sailor's white hat: white cotton, the paper itself under a breath of cool grey, so the shadows
+# the painter lays on it read as white in shade.
+WHITE_COTTON = (("payne_grey", 0.035), ("yellow_ochre", 0.01))
 
 # Washes bleed, edges dry and ink spreads by whole pixels, so a face painted at the size it is
 # shown blurs its features into blots: at 256 px an eye's opening is 7 px tall, and the lid's line
@@ -116,6 +120,8 @@ def look_for(sitter: Portrait, detail: float = 1.0) -> Look:
     cloth = attire.CLOTH.get(sitter.attire, OLIVE_DRAB)
     if sitter.attire in ("suit", "soviet_suit", "coat", "blouse", "dress", "olive_fatigues"):
         cloth = OLIVE_DRAB  # a patrol cap of olive drab: duller and browner than fresh fatigues
+    elif sitter.attire == "dungarees":
+        cloth = WHITE_COTTON
     band = (("alizarin", 0.6), ("vermilion", 0.3)) if sitter.attire == "soviet_uniform" else (("payne_grey", 0.45),)
     return Look(skin=sitter.skin, hair=sitter.hair_colour, cap_cloth=cloth, cap_band=band,
                 shaved=sitter.beard == "none" and not sitter.lipstick and sitter.hair != "white",

@@ -39,10 +39,11 @@ PORTRAIT_WORDS = {
     "moustache": "Whether the sitter has a moustache.",
     "moustache_style": "The cut of the moustache.",
     "beard": "A beard, if any.",
-    "attire": "Clothes: a suit, a coat, a uniform of a service, fatigues...",
+    "attire": "Clothes: a suit, a coat, a uniform of a service, fatigues, a sailor's dungarees...",
     "tie": "The tie with a suit, or none.",
     "medals": "Ribbons and medals on the chest.",
-    "cap": "A cap on the head.",
+    "cap": "A cap on the head: an officer's peaked cap with a uniform, a patrol cap with fatigues, a sailor's "
+           "round white hat with dungarees.",
     "cigar": "A cigar at the mouth.",
     "lipstick": "Lipstick.",
     "skin": "The skin's tone.",

@@ -533,3 +533,43 @@ def test_the_fold_from_the_nose_stops_at_the_corner_of_the_mouth():
             below, left, right = (value[int(row), int(column)] for column, row in pixels)
             darker.append((left + right) / 2 - below)
     assert max(darker) < 12, darker  # 32 levels before (24 to 32 on the lit side), 2 now
+
+
+# -- a sailor's working dress ----------------------------------------------------------------------
+
+
+def test_every_attire_has_its_cloth_and_its_background():
+    # a new word of dress without its colours is a KeyError in the painter, not a refusal
+    from game.art import attire, portraits
+    from game.art.portrait_spec import ATTIRES
+
+    for dress in ATTIRES:
+        assert dress in attire.CLOTH and dress in portraits.BACKGROUND, dress
+
+
+def test_a_sailors_white_hat_sits_on_his_brow_and_holds_his_whole_crown():
+    """``dungarees`` with ``cap``: the round white hat, its brim's lower edge across the forehead and
+    the crown over the top of the skull (set too high, the skull showed through its top)."""
+    from game.art.head import Head
+    from game.art.likeness import build_for
+
+    build = build_for(resolve({"attire": "dungarees", "cap": True}))
+    assert build.cap == "white_hat"
+    head = Head(build)
+    heights = np.linspace(0.0, 0.8, 161)
+    for x, z in ((0.0, 0.0), (0.0, -0.2), (0.15, 0.0), (0.0, 0.2)):
+        points = np.array([[x, y, z] for y in heights], dtype=np.float32)
+        skin_top = heights[head.skin(points) < 0.0].max()
+        hat = head.cap(points)[0]
+        assert hat[np.searchsorted(heights, skin_top)] < 0.0, (x, z)  # inside the hat at the skull's top
+    front = np.array([[0.0, y, 0.43] for y in heights], dtype=np.float32)
+    assert heights[head.cap(front)[0] < 0.0].min() < 0.25  # the brim comes down onto the forehead
+
+
+def test_a_sailor_wears_a_white_hat_over_a_pale_blue_shirt():
+    pixels = paint_portrait({"attire": "dungarees", "cap": True, "hair": "brown"}, 128, seed=1).astype(float)
+    hat = pixels[24:34, 48:80].reshape(-1, 3).mean(axis=0)
+    assert hat.mean() > 190 and hat.max() - hat.min() < 25, hat  # white cotton: light and nearly grey
+    shirt = pixels[112:124, 8:30].reshape(-1, 3).mean(axis=0)
+    navy = paint_portrait({"attire": "uniform_navy", "hair": "brown"}, 128, seed=1)[112:124, 8:30].reshape(-1, 3)
+    assert shirt[2] > shirt[0] + 20 and shirt.mean() > navy.astype(float).mean() + 60, (shirt, navy.mean(axis=0))

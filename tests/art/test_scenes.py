@@ -547,3 +547,37 @@ def test_a_microphone_has_a_rounded_head_not_a_box():
     widths = painted.sum(axis=1)
     top = int(np.flatnonzero(widths)[0])
     assert widths[top + 3] < 0.5 * widths[top:top + 120].max(), widths[top:top + 10]  # 66 of 75 px before
+
+
+def test_a_standing_sailor_is_a_pale_shirt_over_dark_trousers_his_arms_clear_of_his_hips():
+    """The quarantine line's sailors: in their working dress (a white hat, a chambray shirt tucked
+    into denim), the shirt drawn in to the belt, so the hanging arms stand clear of the hips with
+    the deck between (in a jacket to the hips the figure was one barrel of blue from shoulder to hem)."""
+    from game.art import portraits
+    from game.art.elements.people import HEAD_AT_SCALE_1
+    from game.art.portrait_spec import resolve
+
+    width, height = 640, 360
+    room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.9, "time": "day", "panels": 0}}
+    person = {"person": {"who": "sailor", "pose": "standing", "turn": "front", "at": [0.5, 0.12], "scale": 1.2}}
+    seen = paint_scene(_scene([room, person]), width, height, seed=3).astype(float)
+    empty = paint_scene(_scene([room]), width, height, seed=3).astype(float)
+    size = HEAD_AT_SCALE_1 * height * 1.2 / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
+    y0 = 0.12 * height - portraits.EYES_AT[1] * size
+    torso = portraits.torso_for(resolve(scene_spec.library_people()["sailor"]), size, portraits.EYES_AT,
+                                portraits.HEAD_SIZE)
+
+    def row(below_collar: float) -> int:
+        return int(y0 + (torso.collar_y + below_collar) * size)
+
+    middle = slice(int(0.5 * width - 0.1 * size), int(0.5 * width + 0.1 * size))
+    shirt = seen[row(0.3):row(0.6), middle].mean(axis=(0, 1))
+    trousers = seen[row(0.95):row(1.2), middle].mean(axis=(0, 1))
+    assert shirt.mean() > trousers.mean() + 40 and shirt[2] > shirt[0] + 15, (shirt, trousers)
+    # across the hips: arm, hips, arm, each a run of paint with the wall showing between them
+    figure = np.abs(seen - empty).sum(axis=2) > 45
+    runs = []
+    for r in range(row(1.0), row(1.15)):
+        edges = np.flatnonzero(np.diff(figure[r].astype(int)))
+        runs.append(len(edges) // 2)
+    assert np.median(runs) >= 3, runs

@@ -200,7 +200,7 @@ LIMB_WOBBLE = 0.015
 
 def paint_legs(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, light: Light, weight: int) -> list[np.ndarray]:
     """Trousers and shoes, the far leg first; returns the outlines, for the figure's shading."""
-    cloth = attire.CLOTH[sitter.attire]
+    cloth = attire.TROUSERS.get(sitter.attire, attire.CLOTH[sitter.attire])
     outlines = []
     skirted = sitter.attire in SKIRTED
     for leg in legs_for(torso, weight):
@@ -260,9 +260,19 @@ def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, wash
     if washed:
         sheet.painting.lift(*_lift_field(sheet, outline))
         sheet.wash(outline, attire.CLOTH[sitter.attire], layers=8, granulation=0.5)
-    if sitter.uniformed or sitter.attire in ("uniform_navy", "olive_fatigues"):
-        belt = np.array([(cx - half + 0.04, y + 0.74), (cx + half - 0.04, y + 0.74), (cx + half - 0.04, y + 0.8),
-                         (cx - half + 0.04, y + 0.8)])
+    if sitter.attire in attire.TROUSERS:  # a shirt tucked into trousers of another cloth: below the belt, the trousers
+        # the hips narrower than the shoulders, the seat as wide as the tops of the legs below it
+        seat = np.array([(cx - half + 0.1, y + 0.76), (cx + half - 0.1, y + 0.76), (cx + half - 0.15, hem - 0.04),
+                         (cx + half - 0.17, hem), (cx - half + 0.17, hem), (cx - half + 0.15, hem - 0.04)])
+        sheet.painting.lift(*_lift_field(sheet, seat))
+        sheet.wash(seat, attire.TROUSERS[sitter.attire], layers=8, granulation=0.5, wobble=LIMB_WOBBLE)
+        if not torso.back:  # the fly's seam
+            sheet.ink([(torso.v_x, y + 0.8), (torso.v_x + 0.005, hem)], "payne_grey", width=0.9, strength=0.3)
+        outline = seat
+    if sitter.uniformed or sitter.attire in ("uniform_navy", "olive_fatigues", "dungarees"):
+        inset = 0.1 if sitter.attire in attire.TROUSERS else 0.04  # round the shirt's waist, or the tunic's
+        belt = np.array([(cx - half + inset, y + 0.74), (cx + half - inset, y + 0.74), (cx + half - inset, y + 0.8),
+                         (cx - half + inset, y + 0.8)])
         sheet.wash(belt, (("lamp_black", 0.35), ("sepia", 0.2)), layers=3, wobble=0.01)  # (a band: see LIMB_WOBBLE)
         sheet.wash(ellipse(torso.v_x, y + 0.77, 0.035, 0.028, 10), (("yellow_ochre", 0.5),), layers=2)
     elif not torso.back:  # the jacket's front edge and its one fastened button
