@@ -60,6 +60,17 @@ async def connect(http, url, opening) -> tuple[Client, dict, dict]:
     return client, welcome, await client.next("state")
 
 
+def order_given(state: dict, day: int) -> str | None:
+    """The choice a leader's screen shows as their team's order on ``day`` (None before it is given).
+
+    The day is part of the question: a screen's messages are read in the order they came, so a
+    state from an earlier day, still unread, may show yesterday's order; taking that for today's
+    made the test kill the host before today's order had even reached it."""
+    if (state.get("day") or {}).get("number") != day:
+        return None
+    return ((state.get("team") or {}).get("order") or {}).get("choice")
+
+
 def test_a_host_killed_mid_day_comes_back_with_everything(tmp_path):
     port = free_port()
     url = f"http://127.0.0.1:{port}/ws"
@@ -81,15 +92,19 @@ def test_a_host_killed_mid_day_comes_back_with_everything(tmp_path):
             await teacher.send({"type": "start"})
             await teacher.until(lambda state: state["phase"] == "deciding")
             await sockets["Ann"].send({"type": "order", "choice": "wait_and_watch"})
+            # Bob orders once the room shows Ann's order, so her screen is always sent a day-1
+            # state with an order given (unread until day 2: the trap order_given steps around)
+            await teacher.until(lambda state: state["console"]["teams"][0]["order"])
             await sockets["Bob"].send({"type": "order", "choice": "hold_firm"})
             await teacher.until(lambda state: state["phase"] == "resolved")
             await teacher.send({"type": "next_day"})
             await teacher.until(lambda state: state["phase"] == "deciding")
             await sockets["Cat"].send({"type": "recommend", "choice": "quarantine",
                                        "reason": "A line at sea leaves Moscow a way back."})
-            await sockets["Cat"].until(lambda state: state.get("team", {}).get("recommendations"))
+            await sockets["Cat"].until(lambda state: (state.get("day") or {}).get("number") == 2
+                                           and state["team"]["recommendations"])
             await sockets["Ann"].send({"type": "order", "choice": "quarantine"})
-            await sockets["Ann"].until(lambda state: (state.get("team") or {}).get("order"))
+            await sockets["Ann"].until(lambda state: order_given(state, day=2) == "quarantine")
 
     run(before_the_crash())
     first.process.send_signal(signal.SIGKILL)
