@@ -479,9 +479,13 @@ def _nose(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, 
     # the shadow it casts on the cheek and the lip: where the lamp is blocked (the ray caster's cast
     # shadow lowers the light on planes that face it)
     cast = _smoothstep(0.55, 0.25, lit) * around * (1.0 - on_nose) * (render.facing > 0.45)
+    # the side, the base and the shadow it casts in a warm half-tone, the core's warmth in it:
+    # light passes through the nose's thin flesh and comes back red (laid in the face's cool
+    # shadow mixture, the side plane of a face turned toward the lamp was a grey wedge from the eye
+    # to the nostril)
     shade = np.clip(np.maximum(np.maximum(0.7 * side, 0.9 * under), 0.6 * cast), 0.0, 1.0)
-    _glazes(painting, soften(shade, 0.4 * wobble), at, colours["shadow"], scale=0.8, wobble=0.3 * wobble,
-            edge=0.5, bleed=0.5, granulation=0.3)
+    _glazes(painting, soften(shade, 0.4 * wobble), at, colours["half"] + CORE_WARMTH.get(look.skin, CORE_WARMTH["light"]),
+            scale=0.75, wobble=0.3 * wobble, edge=0.4, bleed=0.5, granulation=0.3)
     # the light along the bridge and on the tip, lifted back to near the paper
     bridge = _smoothstep(0.8, 0.95, lit) * on_nose * _smoothstep(0.5 * width, 0.2 * width, np.abs(x))
     if bridge.any():
