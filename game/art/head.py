@@ -44,6 +44,8 @@ def _unit(vector: tuple[float, float, float]) -> np.ndarray:
 # The key light: high, from the viewer's left and a little in front (the portrait studio's
 # "loop" lighting, which puts the nose's shadow down and to the right).
 LIGHT = _unit((-0.6, 0.52, 0.6))
+# Where an officer's cap's band comes down to on the brow (head units, the eyes at 0).
+SERVICE_CAP_BAND = 0.25
 # Other lights a scene may set: from the right, a lamp overhead, the flat light of a camera, or
 # the glow behind a sitter against a window (his face in shadow, a rim of light round it). The
 # lamp overhead hangs a little in front of the sitter and to the left: straight above, it put
@@ -378,10 +380,17 @@ class Head:
             return self._patrol_cap(p, far)
         if b.cap == "white_hat":
             return self._white_hat(p, ring, far)
-        band = np.maximum((ring - 1.02) * 0.37, np.maximum(y - 0.42, 0.3 - y))
+        # the band sits low on the brow, the peak just above the eyebrows, the stiff crown standing
+        # up over the skull (set higher, a hand's width of bare forehead showed under the peak: a
+        # paper bag for a head)
+        low = SERVICE_CAP_BAND
+        band = np.maximum((ring - 1.02) * 0.37, np.maximum(y - low - 0.12, low - y))
         top = _ellipsoid(p, (0.0, 0.47, -0.02), (0.47, 0.075, 0.52))
-        top = _smin(top, np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.47, 0.38 - y)), 0.04)
-        peak = np.maximum(_ellipsoid(p, (0.0, 0.3, 0.36), (0.22, 0.014, 0.17)), 0.34 - z)
+        top = _smin(top, np.maximum((ring - 1.0) * 0.37, np.maximum(y - 0.47, low + 0.08 - y)), 0.04)
+        # the peak: black leather from the band's lower edge, tipped down over the eyes as it comes forward
+        forward = zc - 0.42
+        tipped = np.stack([x, y - low + 0.5 * np.maximum(forward, 0.0), forward], axis=-1)
+        peak = np.maximum(_ellipsoid(tipped, (0.0, 0.0, 0.02), (0.23 * b.skull + 0.02, 0.015, 0.13)), -forward)
         return top, band, peak
 
     def _patrol_cap(self, p: np.ndarray, far: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -445,7 +454,7 @@ class Head:
         top, band, peak = self.cap(p)
         hair = self.hair(p)
         if self.build.cap != "none":  # no hair through the cap
-            hair = np.maximum(hair, p[..., 1] - 0.31)
+            hair = np.maximum(hair, p[..., 1] - (SERVICE_CAP_BAND + 0.01 if self.build.cap == "service" else 0.31))
         return {SKIN: skin, HAIR: hair, BEARD: self.beard(p, skin), MOUSTACHE: self.moustache(p),
                 CAP: top, CAP_BAND: band, PEAK: peak, CIGAR: self.cigar(p)}
 

@@ -293,6 +293,23 @@ def test_a_patrol_cap_is_soft_cloth_with_its_top_wider_and_higher_at_the_front()
     assert reach < 0.62
 
 
+def test_an_officers_cap_comes_down_to_the_brow_with_its_peak_over_the_eyes():
+    """The band low on the forehead and the black peak tipped down before it (the band sat a hand's
+    width above the brows with the peak level inside it: a bare forehead under a hat, no visor)."""
+    from game.art.head import Head
+    from game.art.likeness import build_for
+
+    build = build_for(resolve({"attire": "uniform_navy", "cap": True}))
+    assert build.cap == "service"
+    head = Head(build)
+    heights = np.linspace(0.0, 0.6, 121)
+    band = head.cap(np.array([[0.0, y, 0.35] for y in heights], dtype=np.float32))[1]
+    assert heights[band < 0.0].min() < 0.27  # (0.30 before)
+    # before the band, a hand's breadth forward: the peak, lower than the band's edge
+    peak = head.cap(np.array([[0.0, y, 0.48] for y in heights], dtype=np.float32))[2]
+    assert (peak < 0.0).any() and heights[peak < 0.0].max() < heights[band < 0.0].min()
+
+
 def test_a_patrol_cap_is_olive_drab():
     pixels = paint_portrait({"attire": "olive_fatigues", "cap": True, "hair": "dark"}, 128, seed=1)
     cap = pixels[14:26, 50:78].reshape(-1, 3).astype(float).mean(axis=0)
