@@ -155,7 +155,7 @@ _ELEMENTS: dict[str, dict[str, Field]] = {
              "wake": _number(0.4), "turn": _number(0.0, -1.0, 1.0), "pigment": _pigment("payne_grey"),
              "cargo": _flag(False), **_ROW},
     "aircraft": {"kind": _choice("u2", "bomber", "fighter", "helicopter", "il28", "patrol"), "at": _point(0.5, 0.3),
-                 "scale": _SCALE, "angle": _number(0.0, -180.0, 180.0), "view": _choice("side", "top"),
+                 "scale": _SCALE, "angle": _number(0.0, -180.0, 180.0), "view": _choice("side", "top", "parked"),
                  "pigment": _pigment("payne_grey"), **_ROW},
     "missile": {"at": _point(0.5, 0.7), "scale": _SCALE, "mount": _choice("erector", "launcher", "trailer"),
                 "raised": _number(80.0, 0.0, 90.0), "trucks": _count(2, 0, 8), "tents": _count(3, 0, 8),
@@ -234,7 +234,8 @@ ABOUT = MappingProxyType({
     "room": "an interior: wall, wainscot and floor",
     "window": "a window onto the sky (or the Kremlin's towers, palms, roofs), with curtains",
     "ship": "a freighter, destroyer, carrier, submarine or landing craft, in profile, with a wake",
-    "aircraft": "a U-2, bomber, fighter, helicopter, Il-28 or patrol plane, from the side or from above",
+    "aircraft": "a U-2, bomber, fighter, helicopter, Il-28 or patrol plane, from the side, from above or parked on "
+                "the ground",
     "missile": "a missile on an erector, launcher or trailer, with the trucks and tents of a site",
     "building": "the White House, the Kremlin, the UN, the Capitol, apartments, a checkpoint hut",
     "figure": "standing or seated people, one or a crowd, painted in two values",

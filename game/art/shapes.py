@@ -48,6 +48,28 @@ def catmull_rom(points, steps: int = 6) -> np.ndarray:
     return np.vstack(curve)
 
 
+def convex_hull(points) -> np.ndarray:
+    """The convex outline round some points, counter-clockwise (Andrew's monotone chain): the
+    silhouette of a flat convex shape lifted through a height (an engine pod, a fuselage) is the
+    hull of its outline at the bottom and at the top."""
+    ordered = sorted(set(map(tuple, np.asarray(points, dtype=float).tolist())))
+    if len(ordered) < 3:
+        return np.array(ordered, dtype=float).reshape(-1, 2)
+
+    def turn(o, a, b) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    def chain(run) -> list:
+        kept: list = []
+        for point in run:
+            while len(kept) >= 2 and turn(kept[-2], kept[-1], point) <= 0:
+                kept.pop()
+            kept.append(point)
+        return kept[:-1]
+
+    return np.array(chain(ordered) + chain(ordered[::-1]), dtype=float)
+
+
 def polyline_length(points: np.ndarray, closed: bool = False) -> float:
     points = np.asarray(points, dtype=float)
     if closed:

@@ -581,3 +581,23 @@ def test_a_standing_sailor_is_a_pale_shirt_over_dark_trousers_his_arms_clear_of_
         edges = np.flatnonzero(np.diff(figure[r].astype(int)))
         runs.append(len(edges) // 2)
     assert np.median(runs) >= 3, runs
+
+
+def test_a_parked_aircraft_is_seen_from_above_with_its_wings_spread_and_its_shadow_under_it():
+    """The Il-28s on the Cuban airfield: parked, seen from a raised eye, a bomber shows its wings
+    spread over the ground and its shadow beneath, nearly twice the painted area of its side view
+    (from the side, a row of parked bombers was a row of thin dark strips with fins, like rifles
+    laid on the sand)."""
+    ground = [{"sky": {"time": "day", "horizon": 0.3}},
+              {"land": {"shape": "plain", "horizon": 0.3, "extent": 0.1, "pigment": "yellow_ochre"}}]
+    empty = paint_scene(_scene(ground), 480, 270, seed=2).astype(float)
+
+    def painted(view: str) -> np.ndarray:
+        plane = {"aircraft": {"kind": "il28", "view": view, "at": [0.5, 0.6], "scale": 1.0,
+                              "angle": 60 if view == "parked" else 0}}
+        seen = paint_scene(_scene([*ground, plane]), 480, 270, seed=2).astype(float)
+        return (np.abs(seen - empty).sum(axis=2) > 60)[60:250, 60:420]  # round the aircraft
+
+    parked, side = painted("parked"), painted("side")
+    # (2960 pixels against 1660 from the side)
+    assert parked.sum() > 1.5 * side.sum(), (parked.sum(), side.sum())

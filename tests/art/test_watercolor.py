@@ -260,3 +260,14 @@ def test_a_patch_given_on_a_whole_sheet_dries_as_if_the_whole_sheet_were_worked(
     # nothing cut off at the trimmed box's edge: the same paint to within the blurs' rounding
     assert np.abs(laid - reference).max() < 2e-3 * reference.max()
     assert np.abs(trimmed.pixels().astype(int) - worked.pixels().astype(int)).max() <= 1
+
+
+def test_the_convex_hull_keeps_the_outer_corners_counter_clockwise():
+    from game.art.shapes import convex_hull
+
+    square = [(0, 0), (2, 0), (2, 2), (0, 2)]
+    inside = [(1, 1), (0.5, 1.5), (1, 0)]  # one within, one on an edge
+    hull = convex_hull(square + inside + square[:2])
+    assert sorted(map(tuple, hull.tolist())) == sorted(map(tuple, np.array(square, dtype=float).tolist()))
+    x, y = hull[:, 0], hull[:, 1]
+    assert 0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)) == 4.0  # the area, positive: counter-clockwise

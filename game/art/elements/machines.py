@@ -12,7 +12,8 @@ import numpy as np
 
 from game.art.elements.canvas import Canvas
 from game.art.scene_spec import Element
-from game.art.shapes import ellipse
+from game.art.shapes import convex_hull, ellipse
+from game.art.watercolor import polygon_mask
 
 HULLS = {  # stern to bow, waterline at 0, up is negative
     "freighter": ((-0.5, 0), (0.43, 0), (0.5, -0.1), (0.36, -0.085), (-0.34, -0.075), (-0.5, -0.09)),
@@ -177,6 +178,9 @@ def aircraft(canvas: Canvas, e: Element) -> None:
         canvas.ink(put(((-0.5, -0.1), (-0.5, 0.06))), "lamp_black", width=0.8)
         canvas.ink(put(((0.0, 0.18), (0.35, 0.18))), "lamp_black", width=0.8)
         return
+    if e["view"] == "parked":
+        _parked(canvas, e, size)
+        return
     table = PLANES_TOP if e["view"] == "top" else PLANES_SIDE
     body, wings, tail = table[e["kind"]]
     for part, strength in ((wings, 0.65), (tail, 0.6), (body, 0.75)):
@@ -190,6 +194,82 @@ def aircraft(canvas: Canvas, e: Element) -> None:
             canvas.wash(put(pod), e["pigment"], 0.8, wobble=0.004, edge=0.9)
     if e["view"] == "top":
         canvas.wash(put(((0.3, -0.015), (0.4, -0.012), (0.4, 0.012), (0.3, 0.015))), "cerulean", 0.5, wobble=0.0)
+
+
+# A parked aircraft seen from a raised eye (a low pass over the field, a control tower): its plan
+# foreshortened to this share of its depth (looked down on at about 20 degrees) and its parts
+# stood up off the ground, in units of its length: the wing and its engine pods, the fuselage's
+# middle and its half depth, each pod's half depth.
+PARKED_LOOK_DOWN = 0.35
+PARKED_WING, PARKED_BODY, PARKED_BODY_HALF, PARKED_POD_HALF = 0.07, 0.085, 0.045, 0.03
+# The bare metal of a parked aircraft catching the sky, and the shade under its wings and body.
+PARKED_SHADE = (("payne_grey", 0.3), ("ultramarine", 0.12))
+
+
+def _parked(canvas: Canvas, e: Element, size: float) -> None:
+    """An aircraft standing on the ground, seen from above and to one side: its shadow on the
+    ground first, then the wings and tailplane (its plan, foreshortened), the engine pods and the
+    fuselage as solids lifted through their depth, the fin standing up, the glazed nose and the
+    cockpit last. ``angle`` turns it on the ground: 0 nose to the right across the view, positive
+    turning the nose toward the viewer."""
+    heading = math.radians(e["angle"])
+    cos, sin = math.cos(heading), math.sin(heading)
+    body, wings, tail = PLANES_TOP[e["kind"]]
+    _, fin, _ = PLANES_SIDE[e["kind"]]
+    pigment = e["pigment"]
+
+    def on_ground(points, height: float = 0.0, shift: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
+        plan = np.asarray(points, dtype=float)
+        x = plan[:, 0] * cos - plan[:, 1] * sin + shift[0]
+        z = plan[:, 0] * sin + plan[:, 1] * cos + shift[1]
+        return canvas.place(np.column_stack((x, z * PARKED_LOOK_DOWN - height)), e["at"], size)
+
+    def lifted(points, low: float, high: float) -> np.ndarray:
+        return convex_hull(np.vstack((on_ground(points, low), on_ground(points, high))))
+
+    pods = [ellipse(0.08, side * ENGINES[e["kind"]][0], 0.14, ENGINES[e["kind"]][1], 14)
+            for side in (-1, 1)] if e["kind"] in ENGINES else []
+    # the shadow it throws on the ground, away from the light: one soft, cool shape (its parts
+    # washed one by one darkened where they crossed)
+    shadow = [on_ground(part, shift=(0.04, 0.06)) for part in (wings, tail, body, *pods)]
+    points = np.vstack(shadow)
+    x0, y0 = (int(v) - 3 for v in points.min(axis=0))
+    x1, y1 = (int(v) + 4 for v in points.max(axis=0))
+    if x1 - x0 >= 3 and y1 - y0 >= 3:
+        canvas.painting.lay(polygon_mask(shadow, x0, y0, x1, y1), PARKED_SHADE, 0.9, at=(x0, y0), wobble=0.6,
+                            edge=0.15, bleed=1.2, granulation=0.4)
+    # the legs under the wings and the nose, dark against the shadow
+    legs = [(0.0, side * ENGINES[e["kind"]][0]) for side in (-1, 1)] if pods else [(0.0, -0.1), (0.0, 0.1)]
+    for leg in (*legs, (0.36, 0.0)):
+        canvas.ink(np.vstack((on_ground([leg], 0.0), on_ground([leg], PARKED_WING))), "lamp_black", width=0.6,
+                   strength=0.6)
+    # the wings and the tailplane: light metal under the sky, their edges found with the pen
+    for part, height in ((wings, PARKED_WING), (tail, PARKED_BODY + PARKED_BODY_HALF)):
+        plan = on_ground(part, height)
+        canvas.wash(plan, pigment, 0.35, wobble=0.005, edge=0.8, granulation=0.1)
+        canvas.ink(plan, "lamp_black", width=0.5, strength=0.4, closed=True, wobble=0.1)
+    # the pods and the fuselage stand in front of the wing: their places lifted first, so the wing's
+    # wash and its pen line do not show through them
+    for pod in pods:
+        outline = lifted(pod, PARKED_WING - 2 * PARKED_POD_HALF, PARKED_WING)
+        canvas.lift(outline, 0.85, soften=0.6)
+        canvas.wash(outline, pigment, 0.35, wobble=0.004, edge=0.8)
+    hull = lifted(body, PARKED_BODY - PARKED_BODY_HALF, PARKED_BODY + PARKED_BODY_HALF)
+    canvas.lift(hull, 0.85, soften=0.6)
+    canvas.wash(hull, pigment, 0.25, wobble=0.004, edge=0.8, granulation=0.1)
+    # its lower flank in shade: the hull's part below the top of the fuselage's plan
+    canvas.wash(lifted(body, PARKED_BODY - PARKED_BODY_HALF, PARKED_BODY), PARKED_SHADE[0][0], 0.3, wobble=0.004,
+                edge=0.5)
+    canvas.ink(hull, "lamp_black", width=0.5, strength=0.35, closed=True, wobble=0.1)
+    # the fin, standing on the tail: its side outline turned with the aircraft
+    standing = np.asarray(fin, dtype=float)
+    fin_points = [on_ground([(x, 0.0)], PARKED_BODY - y)[0] for x, y in standing]
+    canvas.wash(np.array(fin_points), pigment, 0.3, wobble=0.004, edge=0.8)
+    canvas.ink(np.array(fin_points), "lamp_black", width=0.5, strength=0.35, closed=True, wobble=0.1)
+    # the glazed nose and the cockpit's canopy, catching the sky
+    top = PARKED_BODY + PARKED_BODY_HALF
+    canvas.wash(on_ground(ellipse(0.43, 0.0, 0.06, 0.03, 10), top - 0.015), "cerulean", 0.45, wobble=0.0)
+    canvas.wash(on_ground(ellipse(0.28, 0.0, 0.05, 0.022, 10), top), "cerulean", 0.5, wobble=0.0)
 
 
 def missile(canvas: Canvas, e: Element) -> None:
