@@ -451,6 +451,24 @@ def _form_accents(painting: Painting, render: Render, look: Look, skin: np.ndarr
     accent = np.maximum(accent, bowl * 0.9)
     _glazes(painting, soften(accent, 0.8 * wobble), at, colours["shadow"], scale=0.8, wobble=0.4 * wobble,
             edge=0.3, bleed=0.6, granulation=0.3)
+    if b.cheeks < 0.0:
+        _hollow_cheeks(painting, render, look, inside, at, wobble)
+
+
+# How deep the hollow under a lean face's cheekbones is stated, as a share of the half-tone's glaze.
+HOLLOW_CHEEK = 1.2
+
+
+def _hollow_cheeks(painting: Painting, render: Render, look: Look, inside: np.ndarray, at, wobble: float) -> None:
+    """The hollow under the cheekbones of a lean face, stated as the plane it is: a soft half-tone
+    from under the cheekbone down toward the jaw, on the lit side too, where the solid's shallow
+    dent alone barely changes the light (and the half-closed eye does not see it at all)."""
+    b = render.build
+    x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
+    hollow = np.exp(-((np.abs(x) - 0.23 * b.cheekbones) / 0.08) ** 2 - ((y + 0.22 * b.length) / 0.12) ** 2)
+    hollow = hollow * min(-b.cheeks, 1.0) * np.clip((z + 0.05) / 0.2, 0.0, 1.0) * inside
+    _glazes(painting, soften(hollow, 2.0 * wobble), at, SKIN_LOOKS[look.skin]["half"], scale=HOLLOW_CHEEK,
+            wobble=wobble, edge=0.05, bleed=1.2, granulation=0.3)
 
 
 def _nose(painting: Painting, render: Render, look: Look, skin: np.ndarray, at, wobble: float) -> None:
