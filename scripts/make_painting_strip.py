@@ -14,6 +14,7 @@ watercolor and likeness work (read from a git revision) beside the same crops as
     python scripts/make_painting_strip.py --eleventh-pass
     python scripts/make_painting_strip.py --twelfth-pass
     python scripts/make_painting_strip.py --thirteenth-pass
+    python scripts/make_painting_strip.py --fourteenth-pass
 
 REV is the revision whose assets/art holds the "before" paintings (default: the last one before
 the portraits were built as solid heads). Each row is one crop: before on the left, now on the
@@ -55,7 +56,10 @@ luminous shadow on the broad cheek, hair to the nape) paints them, with two port
 portraits, the heads of the ExComm, of Havana and of the President on television, as the twelfth
 pass painted them and as the thirteenth (portraits painted on a larger sheet and averaged down,
 scene heads on a sheet of their own, a clipped moustache, the fold from the nose, a grey face on a
-grey screen, a microphone) paints them.
+grey screen, a microphone) paints them. ``--fourteenth-pass`` draws docs/painting-fourteenth-pass.png:
+two faces, the quarantine line, its officer's cap and the Il-28s as the thirteenth pass painted
+them and as the fourteenth (a warm shadow side of the nose, hollow cheeks, sailors in their working
+dress, an officer's cap on the brow, aircraft parked on the ground) paints them.
 """
 
 from __future__ import annotations
@@ -317,6 +321,23 @@ THIRTEENTH_PASS_CROPS = _principals(_EYES, (
     LINEUP_1962,
 )
 
+# The fourteenth pass: people dressed and lit as what they are. Sailors in their working dress, an
+# officer's cap down on the brow with its peak, the nose's shadow side a warm half-tone, a lean
+# face's hollow cheeks, bombers parked on the ground seen from above.
+FOURTEENTH_PASS_BEFORE = "0dd9efc"  # main when the fourteenth pass began
+FOURTEENTH_PASS_CROPS = _principals((60, 52, 196, 188), (
+        ("gromyko", "Gromyko: the side of the nose in shadow a warm half-tone, not a grey wedge parting the face"),
+        ("mcnamara", "McNamara: the same, and the hollow under the cheekbones of a lean face"),
+    ), scale=2) + (
+    (f"{_SCENES_1962}/quarantine_line.png", (0, 0, 1280, 720), 0.5,
+     "The quarantine line: sailors in white hats and chambray shirts over denim, the freighter clear on the horizon"),
+    (f"{_SCENES_1962}/quarantine_line.png", (440, 300, 640, 480), 2,
+     "The quarantine line's officer: his cap down on the brow, its black peak over the eyes"),
+    (f"{_SCENES_1962}/il28s_on_the_airfield.png", (0, 0, 1280, 720), 0.5,
+     "The Il-28s: bombers parked by the runway, seen from above, not thin side-on strips"),
+    LINEUP_1962,
+)
+
 # Each pass: its crops, the revision its "before" paintings come from, and the file it writes.
 PASSES = {
     "first": (CROPS, BEFORE, "painting-before-after.png"),
@@ -332,6 +353,7 @@ PASSES = {
     "eleventh": (ELEVENTH_PASS_CROPS, ELEVENTH_PASS_BEFORE, "painting-eleventh-pass.png"),
     "twelfth": (TWELFTH_PASS_CROPS, TWELFTH_PASS_BEFORE, "painting-twelfth-pass.png"),
     "thirteenth": (THIRTEENTH_PASS_CROPS, THIRTEENTH_PASS_BEFORE, "painting-thirteenth-pass.png"),
+    "fourteenth": (FOURTEENTH_PASS_CROPS, FOURTEENTH_PASS_BEFORE, "painting-fourteenth-pass.png"),
 }
 
 
