@@ -601,3 +601,30 @@ def test_a_parked_aircraft_is_seen_from_above_with_its_wings_spread_and_its_shad
     parked, side = painted("parked"), painted("side")
     # (2960 pixels against 1660 from the side)
     assert parked.sum() > 1.5 * side.sum(), (parked.sum(), side.sum())
+
+
+def test_a_standing_man_stands_on_a_mans_legs_not_on_stilts():
+    """Trousers of the time are full in the thigh: a standing man's legs together, at the knee, are
+    over half as wide as his chest (0.47 of it before, thin legs under a suit's wide jacket that read
+    as stilts; 0.54 now)."""
+    from game.art import portraits
+    from game.art.elements.people import HEAD_AT_SCALE_1
+    from game.art.portrait_spec import resolve
+
+    width, height = 640, 360
+    room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.95, "time": "day", "panels": 0}}
+    person = {"person": {"who": "kennedy", "pose": "standing", "turn": "front", "at": [0.5, 0.1], "scale": 1.0}}
+    seen = paint_scene(_scene([room, person]), width, height, seed=3, people=CAST_1962).astype(float)
+    empty = paint_scene(_scene([room]), width, height, seed=3).astype(float)
+    size = HEAD_AT_SCALE_1 * height / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
+    y0 = 0.1 * height - portraits.EYES_AT[1] * size
+    torso = portraits.torso_for(resolve(CAST_1962["kennedy"]), size, portraits.EYES_AT, portraits.HEAD_SIZE)
+    figure = np.abs(seen - empty).sum(axis=2) > 45
+    around = slice(int(0.5 * width - 0.6 * size), int(0.5 * width + 0.6 * size))
+
+    def span(below_collar: float) -> int:
+        columns = np.flatnonzero(figure[int(y0 + (torso.collar_y + below_collar) * size), around])
+        return int(np.ptp(columns))
+
+    chest, knees = span(0.6), np.mean([span(b) for b in (2.0, 2.3, 2.6)])
+    assert knees > 0.5 * chest, (knees, chest)

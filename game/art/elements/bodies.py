@@ -157,6 +157,12 @@ def forearms(sitter: Portrait, pose: str) -> list[Limb]:
     return arms
 
 
+# Half the width of a trouser leg at the hip, the knee and the hem (sheet units; the head is 0.53
+# tall): the cut of the time, full in the thigh and a little narrower to the shoe. (0.14, 0.105,
+# 0.08 were a thin man's legs in tight trousers: under a jacket as wide as a suit's, stilts.)
+LEG_WIDTHS = (0.165, 0.13, 0.105)
+
+
 def legs_for(torso: attire.Torso, weight: int) -> list[Limb]:
     """Legs with the weight on one (``weight``: -1 or +1), the standing leg under the body and the
     other at ease, its knee bent and its foot out: contrapposto, which keeps a standing man from
@@ -164,10 +170,10 @@ def legs_for(torso: attire.Torso, weight: int) -> list[Limb]:
     cx, y = torso.cx, torso.collar_y
     hips, feet = y + attire.HIPS - 0.03, y + attire.FEET - 0.1
     knee = (hips + feet) / 2
-    standing = Limb(((cx + weight * 0.12, hips), (cx + weight * 0.08, knee), (cx + weight * 0.05, feet)),
-                    (0.14, 0.105, 0.08), capped=False)
-    easy = Limb(((cx - weight * 0.12, hips), (cx - weight * 0.19, knee + 0.02), (cx - weight * 0.25, feet - 0.06)),
-                (0.135, 0.1, 0.078), capped=False)
+    standing = Limb(((cx + weight * 0.13, hips), (cx + weight * 0.09, knee), (cx + weight * 0.06, feet)),
+                    LEG_WIDTHS, capped=False)
+    easy = Limb(((cx - weight * 0.13, hips), (cx - weight * 0.2, knee + 0.02), (cx - weight * 0.26, feet - 0.06)),
+                tuple(w * 0.97 for w in LEG_WIDTHS), capped=False)
     return [easy, standing]  # the one at ease is behind
 
 
