@@ -628,3 +628,29 @@ def test_a_standing_man_stands_on_a_mans_legs_not_on_stilts():
 
     chest, knees = span(0.6), np.mean([span(b) for b in (2.0, 2.3, 2.6)])
     assert knees > 0.5 * chest, (knees, chest)
+
+
+@pytest.mark.parametrize("who", ["kennedy", "rusk"])
+def test_a_standing_mans_hands_are_a_mans_not_a_childs(who):
+    """Two hanging hands show about as much flesh as the face above them, less as they turn: a
+    hand from the wrist to the fingertips is about four fifths of the head's height. At the hand's
+    first size a standing man's hands were a child's, 0.19 and 0.15 of his face's flesh in
+    area, small blobs at the sleeves' ends (0.46 and 0.34 now)."""
+    from game.art import portraits
+    from game.art.elements.people import HEAD_AT_SCALE_1
+    from game.art.portrait_spec import resolve
+
+    width, height = 640, 360
+    room = {"room": {"wall": "payne_grey", "floor": "burnt_umber", "horizon": 0.95, "time": "day", "panels": 0}}
+    person = {"person": {"who": who, "pose": "standing", "turn": "front", "at": [0.5, 0.1], "scale": 1.0}}
+    seen = paint_scene(_scene([room, person]), width, height, seed=3, people=CAST_1962).astype(float)
+    size = HEAD_AT_SCALE_1 * height / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
+    y0 = 0.1 * height - portraits.EYES_AT[1] * size
+    torso = portraits.torso_for(resolve(CAST_1962[who]), size, portraits.EYES_AT, portraits.HEAD_SIZE)
+    flesh = (seen[..., 0] - seen[..., 2] > 45) & (seen[..., 0] > 130)
+
+    def row(below_collar: float) -> int:
+        return int(y0 + (torso.collar_y + below_collar) * size)
+
+    face, hands = flesh[:row(0.0)].sum(), flesh[row(0.9):row(1.7)].sum()
+    assert hands > 0.3 * face, (hands, face)

@@ -291,6 +291,13 @@ def paint_skirt(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, wash
     return outline
 
 
+# A standing man's hand, along and across the arm, against a hand's first size: a hand from the wrist
+# to the tip of the middle finger is about four fifths of the head's height, and as broad across
+# the knuckles as the face between the eyes' outer corners. (At the first size a hanging hand was a
+# third of the head's height, a child's, small blobs at the sleeves' ends.)
+STANDING_HAND = (1.5, 1.3)
+
+
 def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose: str, light: Light,
                facing: float) -> list[np.ndarray]:
     """Both sleeves, their shadow sides, the shirt cuff and the hands (where the pose shows them)."""
@@ -305,7 +312,7 @@ def paint_arms(sheet: attire.Sheet, sitter: Portrait, torso: attire.Torso, pose:
         outlines.append(outline)
         if pose in STANDING or pose == "writing":
             paint_hand(sheet, sitter, arm, light, pointing=pose == "pointing" and arm.path[-1][0] * facing > torso.cx * facing,
-                       open_hand=pose == "leaning")
+                       open_hand=pose == "leaning", length=STANDING_HAND[0], breadth=STANDING_HAND[1])
     return outlines
 
 
@@ -348,7 +355,8 @@ FINGERS = ((-0.72, 0.44, -0.05), (-0.24, 0.5, 0.0), (0.24, 0.46, 0.05), (0.72, 0
 
 
 def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, pointing: bool = False,
-               open_hand: bool = False, length: float = 1.0, thumb_toward: float | None = None) -> None:
+               open_hand: bool = False, length: float = 1.0, thumb_toward: float | None = None,
+               breadth: float = 1.0) -> None:
     """A hand past the sleeve's cuff, built as a hand is drawn (Loomis, "Drawing the Head and
     Hands", 1956): the back of the hand as a plane widening to the knuckles, four fingers of
     unequal length leaving it and fanning a little, the thumb set low on the wrist and angled away.
@@ -357,7 +365,8 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
     so the flesh is not muddied by what lies under it, the fingers are one wash with the back of
     the hand, then its shadow side and, where the hand is big enough to show them, the lines
     between the fingers. ``thumb_toward``: the x (sheet units) the thumb turns to, the body's middle
-    for hands on a table; without it the thumb is on the lit side."""
+    for hands on a table; without it the thumb is on the lit side. ``length`` and ``breadth`` scale
+    the hand along and across the arm (a hand on a table seen from across it is foreshortened)."""
     from game.art.head_paint import SKIN_LOOKS  # the hands take the face's colours
     skin = SKIN_LOOKS.get(sitter.skin, SKIN_LOOKS["light"])
     wrist, along = arm.end()
@@ -376,9 +385,9 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
     hand = (0.24 if open_hand or pointing else 0.2) * length  # wrist to the tip of the middle finger
     base = wrist + along * 0.02 * length
     knuckles = base + along * hand * 0.5
-    wide = w * 0.92  # half the breadth across the knuckles
-    back = np.array([base + side * w * 0.62, knuckles + side * wide, knuckles + along * hand * 0.04,
-                     knuckles - side * wide, base - side * w * 0.6])
+    wide = w * 0.92 * breadth  # half the breadth across the knuckles
+    back = np.array([base + side * w * 0.62 * breadth, knuckles + side * wide, knuckles + along * hand * 0.04,
+                     knuckles - side * wide, base - side * w * 0.6 * breadth])
     shapes = [back]
     tips = []
     for index, (where, reach_of, fan) in enumerate(FINGERS):
@@ -391,7 +400,7 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
         shapes.append(_finger(start, direction, out, wide * 0.27))
         tips.append((start, direction, out))
     thumb_direction = along * np.cos(0.6) + side * np.sin(0.6)
-    thumb_start = base + side * w * 0.45 + along * hand * 0.12
+    thumb_start = base + side * w * 0.45 * breadth + along * hand * 0.12
     shapes.append(_finger(thumb_start, thumb_direction, hand * 0.36, wide * 0.3))
     pixels = [sheet.pixels_of(shape) for shape in shapes]
     painting = sheet.painting
@@ -406,7 +415,7 @@ def paint_hand(sheet: attire.Sheet, sitter: Portrait, arm: Limb, light: Light, p
     # front, a fainter shade on one side still turns the hand as a form)
     shade_side = across if across[0] * (light.side or 1.0) >= 0 else -across
     half = np.array([base, knuckles + along * hand * 0.6, knuckles + along * hand * 0.6 + shade_side * wide * 1.6,
-                     base + shade_side * w * 1.2])
+                     base + shade_side * w * 1.2 * breadth])
     shade = polygon_mask([sheet.pixels_of(half)], x0, y0, x1, y1) * flesh
     painting.lay(soften(shade, max(0.8, wide * sheet.size * 0.12)) * flesh, skin.get("half", skin["base"]),
                  1.0 if light.side else 0.5, at=(x0, y0), wobble=0.5, edge=0.3)
