@@ -59,7 +59,7 @@ scene heads on a sheet of their own, a clipped moustache, the fold from the nose
 grey screen, a microphone) paints them. ``--fourteenth-pass`` draws docs/painting-fourteenth-pass.png:
 two faces, the quarantine line, its officer's cap and the Il-28s as the thirteenth pass painted
 them and as the fourteenth (a warm shadow side of the nose, hollow cheeks, sailors in their working
-dress, an officer's cap on the brow, aircraft parked on the ground) paints them.
+dress, an officer's cap on the brow, aircraft parked on the ground, a man's legs and hands) paints them.
 """
 
 from __future__ import annotations
@@ -335,6 +335,8 @@ FOURTEENTH_PASS_CROPS = _principals((60, 52, 196, 188), (
      "The quarantine line's officer: his cap down on the brow, its black peak over the eyes"),
     (f"{_SCENES_1962}/il28s_on_the_airfield.png", (0, 0, 1280, 720), 0.5,
      "The Il-28s: bombers parked by the runway, seen from above, not thin side-on strips"),
+    (f"{_SCENES_1962}/signing_the_proclamation.png", (300, 140, 1160, 600), 1,
+     "The proclamation: men standing on full trouser legs, not stilts, with hands of a man's size"),
     LINEUP_1962,
 )
 
