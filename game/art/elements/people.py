@@ -493,6 +493,12 @@ def _body(sheet, sitter, torso, pose: str, light_name: str) -> list[np.ndarray]:
     return outlines
 
 
+# A hand on a table against a hand's first size, along and across the forearm: seen across the
+# table it is foreshortened along the arm but keeps its breadth (bodies.STANDING_HAND). (At 0.7 and
+# 1.0 a pair of folded hands was a small round blob between the sleeves.)
+TABLE_HAND = (0.95, 1.3)
+
+
 def hands(canvas: Canvas, e: Element) -> None:
     """A seated person's forearms on the table before them, painted after the table so they lie on
     it: ``at`` is where the body meets the table's far edge, ``scale`` the person's. The sleeves and
@@ -529,7 +535,7 @@ def hands(canvas: Canvas, e: Element) -> None:
         sheet.wash(arm.shade_side(light), bodies.SHADE, layers=3, wobble=0.02, edge=0.2)
         writing_hand = e["pose"] == "writing" and index == 1  # curled round the pen
         bodies.paint_hand(sheet, sitter, arm, light, open_hand=e["pose"] != "folded" and not writing_hand,
-                          length=0.7, thumb_toward=0.5)
+                          length=TABLE_HAND[0], breadth=TABLE_HAND[1], thumb_toward=0.5)
         if writing_hand:  # the pen held in the fist, its tip on the page past the fingers, its end up by the knuckles
             wrist, along = arm.end()
             tip = wrist + along * 0.12 + (0.0, 0.015)
