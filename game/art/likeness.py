@@ -257,7 +257,7 @@ def _mouth(b: Build, mouth: str) -> Build:
 
 
 def _ears(b: Build, ears: str) -> Build:
-    changes: dict[str, Any] = {"small": dict(ear_size=0.85), "flat": dict(ears_out=0.0), "large": dict(ear_size=1.2),
+    changes: dict[str, Any] = {"small": dict(ear_size=0.85), "flat": dict(ears_out=0.0), "large": dict(ear_size=1.2, ears_out=0.7),
                "protruding": dict(ears_out=1.2)}.get(ears, {})
     return replace(b, **changes)
 

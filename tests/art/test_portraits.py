@@ -654,3 +654,18 @@ def test_a_lean_face_shows_the_hollow_under_its_cheekbones():
     # Acheson, Taylor and Mikoyan had the faces of well-fed men); now it is stated as a plane, 18
     words = {"face": "long", "jaw": "tapered", "cheeks": "hollow", "skin": "light", "turn": "front", "hair": "dark"}
     assert _cheekbone_to_hollow(words) > _cheekbone_to_hollow({**words, "cheeks": "flat"}) + 10
+
+
+def test_large_ears_stand_out_from_the_head_seen_from_the_front():
+    # "ears: large" made the ear taller and deeper only, so seen from the front it stood out little
+    # further than anyone's (the head 4 px wider at 256 px than with ordinary ears; 12 now:
+    # Thompson, Kennedy, Bahr, Mikoyan)
+    from game.art.likeness import build_for
+    from game.art.portraits import portrait_head
+
+    def widest(words: dict) -> int:
+        mask = portrait_head(build_for(resolve(words)), 256).silhouette((0, 0, 256, 256))
+        return int(mask[90:120].sum(axis=1).max())  # the rows from the brow to the nose's base
+
+    plain = {"face": "long", "hair": "bald", "turn": "front"}
+    assert widest({**plain, "ears": "large"}) >= widest(plain) + 8
