@@ -64,9 +64,9 @@ def ship(canvas: Canvas, e: Element) -> None:
             canvas.ink(put(((x, -0.08), (x, -0.3))), "lamp_black", width=0.8)
             canvas.ink(put(((x, -0.27), (x + 0.1, -0.1))), "lamp_black", width=0.5)
             canvas.ink(put(((x, -0.27), (x - 0.1, -0.1))), "lamp_black", width=0.5)
-        if e["cargo"]:  # long crates on deck, as the missiles and bombers went
-            for x in (-0.2, 0.02, 0.26):
-                canvas.wash(put(_box(x, -0.12, 0.14, 0.045)), "olive", 0.6, wobble=0.01)
+        if e["cargo"]:  # the missiles on deck under their covers, as the ships carried them out and in
+            for x in (-0.24, 0.1):
+                _covered_missile(canvas, put, x, 0.29)
     elif kind == "carrier":
         canvas.wash(put(_box(-0.52, -0.1, 1.02, 0.025)), e["pigment"], 0.8, wobble=0.005)
         for x in np.linspace(-0.4, 0.35, 5):
@@ -76,6 +76,31 @@ def ship(canvas: Canvas, e: Element) -> None:
             canvas.wash(put(ellipse(x, -0.16, 0.025, 0.025, 10)), "olive", 0.8, wobble=0.02)
     for x, top in MASTS[kind]:
         canvas.ink(put(((x, -0.05), (x, top))), "lamp_black", width=0.7)
+
+
+# A missile lying on a freighter's deck under its canvas cover: its height on the deck (in the
+# ship's units, one from stern to bow) and the cover's colours (a tarpaulin, its lower half in the
+# cylinder's shade).
+COVER_HEIGHT = 0.045
+COVER = (("raw_umber", 0.5), ("payne_grey", 0.18))
+
+
+def _covered_missile(canvas: Canvas, put, x: float, length: float, deck: float = -0.08) -> None:
+    """A long cylinder under canvas lying along the deck from ``x``, the tail end rounded and the
+    nose drawn in: the shape the aircraft counted from above, lashed down at intervals."""
+    h = COVER_HEIGHT
+    top, middle = deck - h, deck - h / 2
+    tail = [(x + h / 2 * (1 - np.sin(a)), middle - h / 2 * np.cos(a)) for a in np.linspace(0.0, np.pi, 7)]
+    outline = np.array([*tail, (x + length * 0.8, deck), (x + length, middle + h * 0.15), (x + length * 0.8, top)])
+    for pigment, strength in COVER:
+        canvas.wash(put(outline), pigment, strength, wobble=0.005, edge=0.7, granulation=0.3)
+    under = np.array([(x + h / 2, middle), (x + length * 0.85, middle), (x + length * 0.95, middle + h * 0.3),
+                      (x + length * 0.8, deck), (x + h / 2, deck)])
+    canvas.wash(put(under), "payne_grey", 0.3, wobble=0.005, edge=0.4)
+    canvas.ink(put(outline), "sepia", width=0.5, strength=0.45, closed=True, wobble=0.1)
+    for k in range(1, 5):  # the lashings over the cover
+        lx = x + length * k / 5
+        canvas.ink(put(((lx, top - 0.002), (lx + 0.005, deck))), "sepia", width=0.5, strength=0.55)
 
 
 def _wake(canvas: Canvas, e: Element, size: float, mirror: bool) -> None:
