@@ -694,3 +694,18 @@ def test_a_freighters_deck_cargo_is_missiles_under_their_covers():
 
     rows = range(int(0.7 * 360 - 0.12 * length), int(0.7 * 360 - 0.07 * length))
     assert max(longest(cargo[r]) for r in rows) > 0.25 * length
+
+
+@pytest.mark.parametrize("seed", [2, 3, 4])
+def test_a_ship_leaves_no_pale_ghost_of_its_hull_on_the_water(seed):
+    """The wake and the hull's shadow on the water lie on the sea; painted as the ship's own paint,
+    the sea was taken away wherever their wandering washes strayed, and pale wedges the shape of the
+    hull showed under it (the water below the hull 62 to 72 levels lighter than the sea beside it
+    with these brushes; 4 to 21 now, the bow's foam)."""
+    elements = [{"sky": {"time": "dusk", "cloud": 0.5, "horizon": 0.6}},
+                {"sea": {"time": "dusk", "horizon": 0.6, "swell": 0.4}},
+                {"ship": {"kind": "destroyer", "at": [0.5, 0.74], "scale": 0.85, "heading": "right", "wake": 0.5,
+                          "pigment": "payne_grey"}}]
+    value = paint_scene(_scene(elements), 640, 360, seed=seed).astype(float).mean(axis=2)
+    under, beside = value[270:295, 250:390], value[270:295, 480:620]  # below the hull; open sea ahead of it
+    assert np.percentile(under, 95) - np.percentile(beside, 95) < 40

@@ -51,10 +51,14 @@ def ship(canvas: Canvas, e: Element) -> None:
     def put(points) -> np.ndarray:
         return canvas.place(points, e["at"], size, mirror=mirror)
 
-    if e["wake"]:
-        _wake(canvas, e, size, mirror)
+    # the wake and the hull's shadow on the water lie on the sea, they do not cover it (kept out of
+    # the ship's own paint, the sea was taken away under their wandering washes as under the hull,
+    # and pale ghosts of the hull showed on the water below it)
+    with canvas.painting.untracked():
+        if e["wake"]:
+            _wake(canvas, e, size, mirror)
+        canvas.wash(put(((-0.5, 0), (0.45, 0), (0.42, 0.03), (-0.48, 0.03))), "payne_grey", 0.2, wobble=0.02)
     hull = put(HULLS[kind])
-    canvas.wash(put(((-0.5, 0), (0.45, 0), (0.42, 0.03), (-0.48, 0.03))), "payne_grey", 0.2, wobble=0.1)
     for box in DECKS[kind]:
         canvas.wash(put(_box(*box)), e["pigment"], 0.55, wobble=0.01, edge=0.8, granulation=0.2)
     canvas.wash(hull, e["pigment"], 0.75, wobble=0.01, edge=0.8, granulation=0.2)
@@ -261,8 +265,9 @@ def _parked(canvas: Canvas, e: Element, size: float) -> None:
     x0, y0 = (int(v) - 3 for v in points.min(axis=0))
     x1, y1 = (int(v) + 4 for v in points.max(axis=0))
     if x1 - x0 >= 3 and y1 - y0 >= 3:
-        canvas.painting.lay(polygon_mask(shadow, x0, y0, x1, y1), PARKED_SHADE, 0.9, at=(x0, y0), wobble=0.6,
-                            edge=0.15, bleed=1.2, granulation=0.4)
+        with canvas.painting.untracked():  # a shadow lies on the ground, it does not cover it
+            canvas.painting.lay(polygon_mask(shadow, x0, y0, x1, y1), PARKED_SHADE, 0.9, at=(x0, y0), wobble=0.6,
+                                edge=0.15, bleed=1.2, granulation=0.4)
     # the legs under the wings and the nose, dark against the shadow
     legs = [(0.0, side * ENGINES[e["kind"]][0]) for side in (-1, 1)] if pods else [(0.0, -0.1), (0.0, 0.1)]
     for leg in (*legs, (0.36, 0.0)):
