@@ -150,9 +150,8 @@ def playout(scenario: Scenario, state: GameState, first: Mapping[str, Choice], p
     difference between them is the order's doing, not chance's.
     """
     roles = tuple(scenario.roles)
-    key = key * 1_000_003
     while state.ending is None:
-        day_key = key + state.day_index * 7919
+        day_key = _day_key(key, state.day_index)
         chosen = []
         for stream, role_id in enumerate(roles, start=1):
             choice = first.get(role_id) if first else None
@@ -169,6 +168,23 @@ def playout(scenario: Scenario, state: GameState, first: Mapping[str, Choice], p
         state = GameState(0, state.day_index if ending else state.day_index + 1, tuple(values), tuple(waiting),
                           fired, (), ending)
     return state
+
+
+def _day_key(key: int, day_index: int) -> int:
+    """The key of a playout's dice on one day (each role's picker adds its stream, the events none)."""
+    return key * 1_000_003 + day_index * 7919
+
+
+def first_order(scenario: Scenario, state: GameState, role_id: str, picker: Picker, key: int) -> Choice | None:
+    """The order ``playout`` from ``state`` with ``key`` has ``role_id`` give on its first day when
+    it is given none: the same open orders, the same dice. A playout given that very order as
+    ``first`` is the same playout, so whoever weighs orders may take its result instead of playing
+    it again."""
+    legal = legal_choices(scenario, state, role_id)
+    if not legal:
+        return None
+    stream = list(scenario.roles).index(role_id) + 1
+    return picker(scenario, state, role_id, legal, Dice(_day_key(key, state.day_index) + stream))
 
 
 # --- many playouts: what an order is worth -------------------------------------------------------

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from game.engine.goals import goal_range
 from game.engine.goals import goal_value
 from game.engine.belief import Belief, belief_of
-from game.engine.lookahead import (HABITS, PICKERS, guess_others, habit_options, habit_probability, position_before,
-                                   run_line, sample_key)
+from game.engine.lookahead import (HABITS, PICKERS, first_order, guess_others, habit_options, habit_probability,
+                                   position_before, run_line, sample_key)
 from game.engine.resolve import Dice, legal_choices
 from game.engine.state import GameState
 from game.scenario.model import LEANING_SCORE, Choice, Scenario
@@ -197,6 +197,7 @@ class Playouts:
         self.others = tuple(beliefs)
         # keyed by (order, habit); order None: the habit gives today's order too
         self.results: dict[tuple[str | None, str], list[float | None]] = {}
+        self.lengths: dict[tuple[str | None, str], list[int]] = {}  # the days each of those playouts simulated
         self.count = self.days = 0  # playouts played, and the days they simulated
 
     def done(self, choice: Choice | None, habit: str) -> int:
@@ -206,18 +207,37 @@ class Playouts:
         """Play the line's samples up to ``upto`` (those not yet played); with no choice, the habit
         gives today's order too."""
         found = self.results.setdefault((_id(choice), habit), [])
-        own = PICKERS[habit]
+        lengths = self.lengths.setdefault((_id(choice), habit), [])
         for index in range(len(found), upto):
-            others = dict(zip(self.others, self.guesses[index]))
-            start = self.belief.position(index)
-            final = run_line(self.scenario, start, self.role_id, choice, own, others, sample_key(self.base, index))
-            self.count += 1
-            self.days += (len(self.scenario.days) if final is None else final.day_index + 1) - start.day_index
-            if final is None:
-                found.append(None)
-                continue
-            assert final.ending is not None  # a playout runs to an ending
-            found.append(goal_value(self.scenario, self.role_id, final.ending, final.values))
+            value, days = self._habits_own(choice, habit, index) or self._play(choice, habit, index)
+            self.count += 1  # counted as played either way: the budget, and so every decision, stays the same
+            self.days += days
+            found.append(value)
+            lengths.append(days)
+
+    def _play(self, choice: Choice | None, habit: str, index: int) -> tuple[float | None, int]:
+        """The index-th sample of the line, played: its goal value (None if a formula failed) and its days."""
+        others = dict(zip(self.others, self.guesses[index]))
+        start = self.belief.position(index)
+        final = run_line(self.scenario, start, self.role_id, choice, PICKERS[habit], others,
+                         sample_key(self.base, index))
+        days = (len(self.scenario.days) if final is None else final.day_index + 1) - start.day_index
+        if final is None:
+            return None, days
+        assert final.ending is not None  # a playout runs to an ending
+        return goal_value(self.scenario, self.role_id, final.ending, final.values), days
+
+    def _habits_own(self, choice: Choice | None, habit: str, index: int) -> tuple[float | None, int] | None:
+        """The index-th sample of (choice, habit) when it is the habit's own line's: the habit gave
+        that very order on its first day, on the same dice, so the playout would be the same one
+        (in 1962 and Berlin, more than a quarter of an order search's playouts). None if it must be played."""
+        own = self.results.get((None, habit), ())
+        if choice is None or index >= len(own):
+            return None
+        key = sample_key(self.base, index)
+        if first_order(self.scenario, self.belief.position(index), self.role_id, PICKERS[habit], key) is not choice:
+            return None
+        return own[index], self.lengths[None, habit][index]
 
     def worth(self, choice: Choice | None, responders: dict[tuple, str], upto: int) -> float:
         """Mean over the first ``upto`` samples, each played on by its guess's responder."""
