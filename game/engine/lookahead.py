@@ -42,8 +42,9 @@ def pick_random(scenario: Scenario, state: GameState, role_id: str, legal: Seque
 
 
 def _favourites(legal: Sequence[Choice], direction: int) -> list[Choice]:
-    best = max(LEANING_SCORE[choice.leaning] * direction for choice in legal)
-    return [choice for choice in legal if LEANING_SCORE[choice.leaning] * direction == best]
+    scores = [LEANING_SCORE[choice.leaning] * direction for choice in legal]  # once each: a picker's every step
+    best = max(scores)
+    return [choice for choice, score in zip(legal, scores) if score == best]
 
 
 def pick_hawk(scenario, state, role_id, legal, dice) -> Choice:

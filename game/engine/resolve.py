@@ -17,12 +17,13 @@ formula, before anything reaches the state.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 from collections.abc import Mapping, Sequence
 
 from game.engine.state import DayRecord, GameState, Note, Pending, check_derived
 from game.scenario.errors import FormulaError
-from game.scenario.expr import Effect
+from game.scenario.expr import DAY_NAME, Condition, Effect, Evaluator
 from game.scenario.model import Choice, Event, Interaction, Scenario
 
 _MIX = 0x9E3779B97F4A7C15  # spreads neighbouring seeds apart
@@ -67,15 +68,61 @@ def day_random(seed: int, day_index: int, stream: int = 0) -> Dice:
 
 def legal_choices(scenario: Scenario, state: GameState, role_id: str) -> tuple[Choice, ...]:
     """The choices open to a role today: the day's own, then the role's standing ones."""
-    if state.ended:
+    if state.ending is not None:
         return ()
-    key = ("tests", state.day_index, role_id)
-    tests = scenario.memo.get(key)
-    if tests is None:  # the lookahead asks at every step of every playout: no attribute lookups
-        tests = scenario.memo[key] = tuple((choice, choice.requires.test if choice.requires else None)
-                                           for choice in _offered_on(scenario, state.day_index, role_id))
-    values = state.values
-    return tuple([choice for choice, test in tests if test is None or test(values)])
+    key = ("open", state.day_index, role_id)
+    table = scenario.memo.get(key)
+    if table is None:  # the lookahead asks at every step of every playout: worked out once a day and role
+        table = scenario.memo[key] = _OpenChoices(scenario, _offered_on(scenario, state.day_index, role_id))
+    return table.open_at(state.values)
+
+
+_KEPT_OPEN = 4096  # answers an _OpenChoices keeps; then forgotten all at once
+
+
+class _OpenChoices:
+    """The choices offered to a role on a day, and which of them are open, by the values their
+    conditions read: a playout meets the same few flags and meters again and again, so each
+    pattern of them is tested once. A condition that reads a derived value is tested every time."""
+
+    __slots__ = ("tests", "read", "known")
+
+    def __init__(self, scenario: Scenario, offered: tuple[Choice, ...]):
+        self.tests = tuple((choice, choice.requires.test if choice.requires else None) for choice in offered)
+        slots = _slots_read(scenario, [choice.requires for choice in offered if choice.requires])
+        self.read = itemgetter(*slots) if slots else None
+        self.known: dict = {}
+
+    def open_at(self, values: Sequence) -> tuple[Choice, ...]:
+        if self.read is None:
+            return self.tested(values)
+        mark = self.read(values)
+        found = self.known.get(mark)
+        if found is None:
+            if len(self.known) >= _KEPT_OPEN:
+                self.known.clear()
+            found = self.known[mark] = self.tested(values)
+        return found
+
+    def tested(self, values: Sequence) -> tuple[Choice, ...]:
+        return tuple([choice for choice, test in self.tests if test is None or test(values)])
+
+
+def _slots_read(scenario: Scenario, conditions: Sequence[Condition]) -> tuple[int, ...] | None:
+    """The slots of the values these conditions read, in order; None if one reads a derived value
+    (or reads nothing: then there is nothing to look up by)."""
+    slots: set[int] = set()
+    for condition in conditions:
+        for name in condition.reads:
+            if name.startswith("flags.") and name[6:] in scenario.flags:
+                slots.add(scenario.flags[name[6:]].slot)
+            elif name in scenario.variables:
+                slots.add(scenario.variables[name].slot)
+            elif name == DAY_NAME:
+                slots.add(scenario.day_slot)
+            else:
+                return None
+    return tuple(sorted(slots)) or None
 
 
 def _offered_on(scenario: Scenario, day_index: int, role_id: str) -> tuple[Choice, ...]:
@@ -170,8 +217,9 @@ def apply_orders(scenario: Scenario, state: GameState, chosen: Sequence[tuple[st
     before = state.values
     values = list(before)
     order_ids = {role_id: (choice.id if choice else None) for role_id, choice in chosen}
-    matching = tuple(interaction for interaction in _interactions_for(scenario, order_ids)
-                     if interaction.requires is None or interaction.requires.test(before))
+    combined = _interactions_for(scenario, order_ids)  # most pairs of orders combine into none
+    matching = tuple(interaction for interaction in combined
+                     if interaction.requires is None or interaction.requires.test(before)) if combined else ()
 
     pending = list(state.pending)
     for _, choice in chosen:
@@ -261,15 +309,26 @@ def ending_of_day(scenario: Scenario, state: GameState, chosen: Sequence[tuple[s
     game will keep, the new day's number included (a formula may read ``day``), so no state has
     a derived value that cannot be shown or saved."""
     forced = {choice.ending for _, choice in chosen if choice is not None and choice.ending}
-    forced.update(interaction.ending for interaction in matching if interaction.ending)
+    if matching:
+        forced.update(interaction.ending for interaction in matching if interaction.ending)
     if events_today:
-        forced.update(event.ending for event in scenario.events if event.ending and event.id in events_today)
+        endings = _event_endings(scenario)
+        forced.update(endings[event_id] for event_id in events_today if event_id in endings)
     last_day = state.day_index + 1 >= len(scenario.days)
     ending = _first_forced(scenario, forced) if forced else reached_ending(scenario, values, final=last_day)
     if not ending:
         values[scenario.day_slot] = state.day_index + 2
     check_derived(scenario, values)
     return ending
+
+
+def _event_endings(scenario: Scenario) -> dict[str, str]:
+    """The ending each event that brings one brings, by event id: most days of a playout some event
+    fires, and the few that end the game are found without going through all of them."""
+    found = scenario.memo.get("event endings")
+    if found is None:
+        found = scenario.memo["event endings"] = {event.id: event.ending for event in scenario.events if event.ending}
+    return found
 
 
 def _interactions_for(scenario: Scenario, order_ids: Mapping[str, str | None]) -> tuple[Interaction, ...]:
@@ -298,9 +357,18 @@ def _first_forced(scenario: Scenario, forced: set[str]) -> str:
 
 def reached_ending(scenario: Scenario, values: Sequence, final: bool) -> str | None:
     """The ending that applies now, if any; ``final`` when the calendar has run out."""
-    for ending in scenario.endings:
-        if ending.final and not final:
-            continue
-        if ending.when is None or ending.when.test(values):
-            return ending.id
+    for ending_id, test in _ending_tests(scenario, final):
+        if test is None or test(values):
+            return ending_id
     return None
+
+
+def _ending_tests(scenario: Scenario, final: bool) -> tuple[tuple[str, Evaluator | None], ...]:
+    """(id, test) of the endings that may apply, highest priority first: the final ones only when
+    the calendar has run out. Every day of every playout asks, so listed once per scenario."""
+    key = ("ending tests", final)
+    found = scenario.memo.get(key)
+    if found is None:
+        found = scenario.memo[key] = tuple((ending.id, ending.when.test if ending.when is not None else None)
+                                           for ending in scenario.endings if final or not ending.final)
+    return found
