@@ -150,25 +150,30 @@ def playout(scenario: Scenario, state: GameState, first: Mapping[str, Choice], p
     playouts with the same key that differ in one order meet the same luck where they can: the
     difference between them is the order's doing, not chance's.
     """
-    roles = tuple(scenario.roles)
     while state.ending is None:
-        day_key = _day_key(key, state.day_index)
-        chosen = []
-        for stream, role_id in enumerate(roles, start=1):
-            choice = first.get(role_id) if first else None
-            if choice is None:
-                legal = legal_choices(scenario, state, role_id)
-                choice = pickers[role_id](scenario, state, role_id, legal, Dice(day_key + stream)) if legal else None
-            chosen.append((role_id, choice))
+        state = play_day(scenario, state, first, pickers, key)
         first = {}
-        applied = apply_orders(scenario, state, chosen)
-        values, waiting = applied.values, applied.waiting
-        fired_today = roll_events(scenario, state.day_index, state.fired, values, Dice(day_key), waiting)
-        ending = ending_of_day(scenario, state, chosen, applied.matching, fired_today, values)
-        fired = state.fired | frozenset(fired_today) if fired_today else state.fired
-        state = GameState(0, state.day_index if ending else state.day_index + 1, tuple(values), tuple(waiting),
-                          fired, (), ending)
     return state
+
+
+def play_day(scenario: Scenario, state: GameState, first: Mapping[str, Choice], pickers: Mapping[str, Picker],
+             key: int) -> GameState:
+    """One day of ``playout``: roles in ``first`` give that order, the others' pickers decide."""
+    day_key = _day_key(key, state.day_index)
+    chosen = []
+    for stream, role_id in enumerate(scenario.roles, start=1):
+        choice = first.get(role_id) if first else None
+        if choice is None:
+            legal = legal_choices(scenario, state, role_id)
+            choice = pickers[role_id](scenario, state, role_id, legal, Dice(day_key + stream)) if legal else None
+        chosen.append((role_id, choice))
+    applied = apply_orders(scenario, state, chosen)
+    values, waiting = applied.values, applied.waiting
+    fired_today = roll_events(scenario, state.day_index, state.fired, values, Dice(day_key), waiting)
+    ending = ending_of_day(scenario, state, chosen, applied.matching, fired_today, values)
+    fired = state.fired | frozenset(fired_today) if fired_today else state.fired
+    return GameState(0, state.day_index if ending else state.day_index + 1, tuple(values), tuple(waiting),
+                     fired, (), ending)
 
 
 def _day_key(key: int, day_index: int) -> int:
@@ -239,12 +244,24 @@ def guess_others(beliefs: Mapping[str, Sequence[float]], index: int, samples: in
 
 
 def run_line(scenario: Scenario, state: GameState, role_id: str, choice: Choice | None, own: Picker,
-             others: Mapping[str, str], key: int) -> GameState | None:
+             others: Mapping[str, str], key: int, first_days: dict | None = None) -> GameState | None:
     """One playout of giving ``choice`` today and playing by ``own`` after, the others playing by
-    the habits given; None for a path on which a formula fails (it counts for nothing)."""
+    the habits given; None for a path on which a formula fails (it counts for nothing).
+
+    ``first_days``, if given, keeps the position after the first day of the lines of one sample
+    (the same ``state``, ``others`` and ``key``), by the seat's order that day: whatever habit the
+    seat plays by after, that day is the same, so a line whose order was seen before starts from
+    there, with the same result as playing it all."""
     pickers = {other: PICKERS[habit] for other, habit in others.items()}
     pickers[role_id] = own
     try:
-        return playout(scenario, state, {role_id: choice} if choice is not None else {}, pickers, key)
+        if first_days is None or state.ending is not None:
+            return playout(scenario, state, {role_id: choice} if choice is not None else {}, pickers, key)
+        order = choice if choice is not None else first_order(scenario, state, role_id, own, key)
+        known = first_days.get(order.id if order is not None else None)
+        if known is None or known[0] is not order:
+            after = play_day(scenario, state, {role_id: order} if order is not None else {}, pickers, key)
+            known = first_days[order.id if order is not None else None] = (order, after)
+        return playout(scenario, known[1], {}, pickers, key)
     except FormulaError:
         return None

@@ -198,6 +198,7 @@ class Playouts:
         # keyed by (order, habit); order None: the habit gives today's order too
         self.results: dict[tuple[str | None, str], list[float | None]] = {}
         self.lengths: dict[tuple[str | None, str], list[int]] = {}  # the days each of those playouts simulated
+        self.first_days: list[dict] = [{} for _ in range(samples)]  # each sample's first days, by order (see run_line)
         self.count = self.days = 0  # playouts played, and the days they simulated
 
     def done(self, choice: Choice | None, habit: str) -> int:
@@ -220,7 +221,7 @@ class Playouts:
         others = dict(zip(self.others, self.guesses[index]))
         start = self.belief.position(index)
         final = run_line(self.scenario, start, self.role_id, choice, PICKERS[habit], others,
-                         sample_key(self.base, index))
+                         sample_key(self.base, index), self.first_days[index])
         days = (len(self.scenario.days) if final is None else final.day_index + 1) - start.day_index
         if final is None:
             return None, days
