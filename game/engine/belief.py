@@ -125,11 +125,13 @@ class _Day:
     """One past day as the seat saw it: its record (orders it never learned of blanked), the
     slots it saw at the day's end, and the events whose news it heard or would have heard."""
 
-    __slots__ = ("record", "slots", "heard", "audible")
+    __slots__ = ("record", "slots", "heard", "audible", "seen")
 
     def __init__(self, scenario: Scenario, role_id: str, record: DayRecord):
         self.record = record
         self.slots = seen_slots(scenario, role_id, record.values_after)
+        # (slot, value seen, range) of each, for _distance: every order tried on every particle asks
+        self.seen = tuple((slot, float(record.values_after[slot]), _span(scenario, slot)) for slot in self.slots)
         self.audible = tuple(sees(event.visible_to, role_id, record.values_after) for event in scenario.events)
         self.heard = frozenset(event.id for event, audible in zip(scenario.events, self.audible)
                                if audible and event.id in record.events)
@@ -188,7 +190,7 @@ def _replay(scenario: Scenario, seed: int, role_id: str, particle: _Particle, da
             outcome = _replay_day(scenario, then, day, chosen, day_key)
             if outcome is not None:
                 prior = math.prod(weight for _, weight in combination)
-                outcomes.append((math.log(prior) - _distance(scenario, day, outcome[0]) / MATCH_SCALE, outcome))
+                outcomes.append((math.log(prior) - _distance(day, outcome[0]) / MATCH_SCALE, outcome))
         if outcomes:  # else no order explains the day without a formula failing: keep the guesses so far
             values, pending, fired = _draw(outcomes, dice.random())
         for slot in day.slots:
@@ -247,12 +249,11 @@ def _likely_orders(scenario: Scenario, then: GameState, role: str, legal: Sequen
 
 
 
-def _distance(scenario: Scenario, day: _Day, values: Sequence) -> float:
+def _distance(day: _Day, values: Sequence) -> float:
     """How far a replayed day's meters stray from what the seat saw, each in its own range."""
     distance = 0.0
-    seen_after = day.record.values_after
-    for slot in day.slots:
-        distance += abs(float(values[slot]) - float(seen_after[slot])) / _span(scenario, slot)
+    for slot, seen, span in day.seen:
+        distance += abs(float(values[slot]) - seen) / span
     return distance
 
 
