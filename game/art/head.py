@@ -142,6 +142,13 @@ def _mirror_x(p: np.ndarray) -> np.ndarray:
     return q
 
 
+def cheek_hollow(b: Build, across: np.ndarray, up: np.ndarray) -> np.ndarray:
+    """How deep in the hollow under a lean face's cheekbones a point of the face lies (1 at its
+    middle, fading out), from its distance across the face either side of the middle and its
+    height: the solid is dented there, and the painter lays a half-tone over the same place."""
+    return np.exp(-((across - 0.23 * b.cheekbones) / 0.08) ** 2 - ((up + 0.22 * b.length) / 0.12) ** 2)
+
+
 # -- the head --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -203,7 +210,7 @@ class Head:
         if b.cheeks < 0.0:  # hollow under the cheekbones: a long, shallow plane pressed in, not a dimple
             # (a displacement of the surface: carving with a thin ellipsoid, whose distance bound is
             # poor, left a crease the rays fell into)
-            hollow = np.exp(-((m[..., 0] - 0.23 * b.cheekbones) / 0.08) ** 2 - ((m[..., 1] + 0.22 * L) / 0.12) ** 2)
+            hollow = cheek_hollow(b, m[..., 0], m[..., 1])
             d = d + 0.012 * min(-b.cheeks, 1.6) * hollow * np.clip((m[..., 2] + 0.05) / 0.2, 0.0, 1.0)
         # brow ridge and cheekbones: the planes that catch the light above and below the eyes
         d = _smin(d, _ellipsoid(m, (b.eye_x * 0.85, 0.085, 0.3), (0.1, 0.045 * b.brow_ridge, 0.075)), 0.07)

@@ -31,7 +31,7 @@ import numpy as np
 
 from game.art import face_features
 from game.art.head import (BEARD, CAP, CAP_BAND, CIGAR, CIGAR_RADIUS, HAIR, LIP, MOUSTACHE, NECK_TOP, PEAK, SKIN, Render,
-                           Sitter, cigar_ends)
+                           Sitter, cheek_hollow, cigar_ends)
 from game.art.watercolor import Painting, soften
 
 Glaze = tuple[str, float]
@@ -465,8 +465,7 @@ def _hollow_cheeks(painting: Painting, render: Render, look: Look, inside: np.nd
     dent alone barely changes the light (and the half-closed eye does not see it at all)."""
     b = render.build
     x, y, z = render.position[..., 0], render.position[..., 1], render.position[..., 2]
-    hollow = np.exp(-((np.abs(x) - 0.23 * b.cheekbones) / 0.08) ** 2 - ((y + 0.22 * b.length) / 0.12) ** 2)
-    hollow = hollow * min(-b.cheeks, 1.0) * np.clip((z + 0.05) / 0.2, 0.0, 1.0) * inside
+    hollow = cheek_hollow(b, np.abs(x), y) * min(-b.cheeks, 1.0) * np.clip((z + 0.05) / 0.2, 0.0, 1.0) * inside
     _glazes(painting, soften(hollow, 2.0 * wobble), at, SKIN_LOOKS[look.skin]["half"], scale=HOLLOW_CHEEK,
             wobble=wobble, edge=0.05, bleed=1.2, granulation=0.3)
 

@@ -83,8 +83,7 @@ def ship(canvas: Canvas, e: Element) -> None:
 
 
 # A missile lying on a freighter's deck under its canvas cover: its height on the deck (in the
-# ship's units, one from stern to bow) and the cover's colours (a tarpaulin, its lower half in the
-# cylinder's shade).
+# ship's units, one from stern to bow) and the cover's two glazes, a weathered tarpaulin.
 COVER_HEIGHT = 0.045
 COVER = (("raw_umber", 0.5), ("payne_grey", 0.18))
 
@@ -231,7 +230,8 @@ def aircraft(canvas: Canvas, e: Element) -> None:
 # middle and its half depth, each pod's half depth.
 PARKED_LOOK_DOWN = 0.35
 PARKED_WING, PARKED_BODY, PARKED_BODY_HALF, PARKED_POD_HALF = 0.07, 0.085, 0.045, 0.03
-# The bare metal of a parked aircraft catching the sky, and the shade under its wings and body.
+# The shadow a parked aircraft throws on the ground, cool and granulating (its first pigment also
+# shades the fuselage's lower flank).
 PARKED_SHADE = (("payne_grey", 0.3), ("ultramarine", 0.12))
 
 
