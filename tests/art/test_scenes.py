@@ -56,6 +56,36 @@ def _scene(elements):
     return {"paint": elements}
 
 
+class _StandingFigure:
+    """Someone standing front-on in the middle of a 640x360 room, painted, and where the parts of
+    his figure fall on the picture (his sheet placed as ``people.person`` places it)."""
+
+    WIDTH, HEIGHT = 640, 360
+
+    def __init__(self, who: str, room: dict, eyes_y: float, scale: float):
+        from game.art import portraits
+        from game.art.elements.people import HEAD_AT_SCALE_1
+        from game.art.portrait_spec import resolve
+
+        self.room = room
+        person = {"person": {"who": who, "pose": "standing", "turn": "front", "at": [0.5, eyes_y], "scale": scale}}
+        self.seen = paint_scene(_scene([room, person]), self.WIDTH, self.HEIGHT, seed=3, people=CAST_1962).astype(float)
+        self.size = HEAD_AT_SCALE_1 * self.HEIGHT * scale / portraits.HEAD_SIZE
+        self.x0 = 0.5 * self.WIDTH - portraits.EYES_AT[0] * self.size
+        self.y0 = eyes_y * self.HEIGHT - portraits.EYES_AT[1] * self.size
+        words = {**scene_spec.library_people(), **CAST_1962}[who]
+        self.torso = portraits.torso_for(resolve(words), self.size, portraits.EYES_AT, portraits.HEAD_SIZE)
+
+    def row(self, below_collar: float) -> int:
+        """The picture's row ``below_collar`` sheet units under his collar."""
+        return int(self.y0 + (self.torso.collar_y + below_collar) * self.size)
+
+    def painted(self, threshold: float) -> np.ndarray:
+        """Where the figure lies over the room: the picture differs from the room painted alone."""
+        empty = paint_scene(_scene([self.room]), self.WIDTH, self.HEIGHT, seed=3).astype(float)
+        return np.abs(self.seen - empty).sum(axis=2) > threshold
+
+
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_every_library_scene_paints_at_a_small_size(name):
     pixels = paint_scene({"scene": name}, *SMALL, seed=1, people=CAST_1962)
@@ -458,19 +488,11 @@ def test_a_standing_mans_jacket_turns_from_the_light_toward_its_far_side(who):
     # The far side of the chest was glazed flat from the buttons out, and the figure's shade began
     # at its middle: every jacket was two cloths, a pale and a dark, parted down the middle (the
     # step across the buttons 23 to 29 levels; now the shade deepens toward the far side)
-    from game.art import portraits
-    from game.art.elements.people import HEAD_AT_SCALE_1
-    from game.art.portrait_spec import resolve
-
-    width, height = 640, 360
     room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.9, "time": "day", "panels": 0}}
-    person = {"person": {"who": who, "pose": "standing", "turn": "front", "at": [0.5, 0.12], "scale": 1.2}}
-    pixels = paint_scene(_scene([room, person]), width, height, seed=3, people=CAST_1962).astype(float).mean(axis=2)
-    size = HEAD_AT_SCALE_1 * height * 1.2 / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
-    x0, y0 = 0.5 * width - portraits.EYES_AT[0] * size, 0.12 * height - portraits.EYES_AT[1] * size
-    torso = portraits.torso_for(resolve(CAST_1962[who]), size, portraits.EYES_AT, portraits.HEAD_SIZE)
-    buttons = x0 + torso.v_x * size
-    chest = pixels[int(y0 + (torso.collar_y + 0.4) * size):int(y0 + (torso.collar_y + 0.9) * size)]
+    man = _StandingFigure(who, room, eyes_y=0.12, scale=1.2)
+    pixels, size = man.seen.mean(axis=2), man.size
+    buttons = man.x0 + man.torso.v_x * size
+    chest = pixels[man.row(0.4):man.row(0.9)]
     near = chest[:, int(buttons - 0.16 * size):int(buttons - 0.03 * size)].mean()
     far = chest[:, int(buttons + 0.03 * size):int(buttons + 0.16 * size)].mean()
     assert 4 < near - far < 20, (near, far)  # modelled, but no hard break at the buttons
@@ -553,29 +575,15 @@ def test_a_standing_sailor_is_a_pale_shirt_over_dark_trousers_his_arms_clear_of_
     """The quarantine line's sailors: in their working dress (a white hat, a chambray shirt tucked
     into denim), the shirt drawn in to the belt, so the hanging arms stand clear of the hips with
     the deck between (in a jacket to the hips the figure was one barrel of blue from shoulder to hem)."""
-    from game.art import portraits
-    from game.art.elements.people import HEAD_AT_SCALE_1
-    from game.art.portrait_spec import resolve
-
-    width, height = 640, 360
     room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.9, "time": "day", "panels": 0}}
-    person = {"person": {"who": "sailor", "pose": "standing", "turn": "front", "at": [0.5, 0.12], "scale": 1.2}}
-    seen = paint_scene(_scene([room, person]), width, height, seed=3).astype(float)
-    empty = paint_scene(_scene([room]), width, height, seed=3).astype(float)
-    size = HEAD_AT_SCALE_1 * height * 1.2 / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
-    y0 = 0.12 * height - portraits.EYES_AT[1] * size
-    torso = portraits.torso_for(resolve(scene_spec.library_people()["sailor"]), size, portraits.EYES_AT,
-                                portraits.HEAD_SIZE)
-
-    def row(below_collar: float) -> int:
-        return int(y0 + (torso.collar_y + below_collar) * size)
-
-    middle = slice(int(0.5 * width - 0.1 * size), int(0.5 * width + 0.1 * size))
+    sailor = _StandingFigure("sailor", room, eyes_y=0.12, scale=1.2)
+    seen, row = sailor.seen, sailor.row
+    middle = slice(int(0.5 * sailor.WIDTH - 0.1 * sailor.size), int(0.5 * sailor.WIDTH + 0.1 * sailor.size))
     shirt = seen[row(0.3):row(0.6), middle].mean(axis=(0, 1))
     trousers = seen[row(0.95):row(1.2), middle].mean(axis=(0, 1))
     assert shirt.mean() > trousers.mean() + 40 and shirt[2] > shirt[0] + 15, (shirt, trousers)
     # across the hips: arm, hips, arm, each a run of paint with the wall showing between them
-    figure = np.abs(seen - empty).sum(axis=2) > 45
+    figure = sailor.painted(45)
     runs = []
     for r in range(row(1.0), row(1.15)):
         edges = np.flatnonzero(np.diff(figure[r].astype(int)))
@@ -607,24 +615,13 @@ def test_a_standing_man_stands_on_a_mans_legs_not_on_stilts():
     """Trousers of the time are full in the thigh: a standing man's legs together, at the knee, are
     over half as wide as his chest (0.47 of it before, thin legs under a suit's wide jacket that read
     as stilts; 0.54 now)."""
-    from game.art import portraits
-    from game.art.elements.people import HEAD_AT_SCALE_1
-    from game.art.portrait_spec import resolve
-
-    width, height = 640, 360
     room = {"room": {"wall": "naples_yellow", "floor": "burnt_umber", "horizon": 0.95, "time": "day", "panels": 0}}
-    person = {"person": {"who": "kennedy", "pose": "standing", "turn": "front", "at": [0.5, 0.1], "scale": 1.0}}
-    seen = paint_scene(_scene([room, person]), width, height, seed=3, people=CAST_1962).astype(float)
-    empty = paint_scene(_scene([room]), width, height, seed=3).astype(float)
-    size = HEAD_AT_SCALE_1 * height / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
-    y0 = 0.1 * height - portraits.EYES_AT[1] * size
-    torso = portraits.torso_for(resolve(CAST_1962["kennedy"]), size, portraits.EYES_AT, portraits.HEAD_SIZE)
-    figure = np.abs(seen - empty).sum(axis=2) > 45
-    around = slice(int(0.5 * width - 0.6 * size), int(0.5 * width + 0.6 * size))
+    man = _StandingFigure("kennedy", room, eyes_y=0.1, scale=1.0)
+    figure = man.painted(45)
+    around = slice(int(0.5 * man.WIDTH - 0.6 * man.size), int(0.5 * man.WIDTH + 0.6 * man.size))
 
     def span(below_collar: float) -> int:
-        columns = np.flatnonzero(figure[int(y0 + (torso.collar_y + below_collar) * size), around])
-        return int(np.ptp(columns))
+        return int(np.ptp(np.flatnonzero(figure[man.row(below_collar), around])))
 
     chest, knees = span(0.6), np.mean([span(b) for b in (2.0, 2.3, 2.6)])
     assert knees > 0.5 * chest, (knees, chest)
@@ -636,21 +633,10 @@ def test_a_standing_mans_hands_are_a_mans_not_a_childs(who):
     hand from the wrist to the fingertips is about four fifths of the head's height. At the hand's
     first size a standing man's hands were a child's, 0.19 and 0.15 of his face's flesh in
     area, small blobs at the sleeves' ends (0.46 and 0.34 now)."""
-    from game.art import portraits
-    from game.art.elements.people import HEAD_AT_SCALE_1
-    from game.art.portrait_spec import resolve
-
-    width, height = 640, 360
     room = {"room": {"wall": "payne_grey", "floor": "burnt_umber", "horizon": 0.95, "time": "day", "panels": 0}}
-    person = {"person": {"who": who, "pose": "standing", "turn": "front", "at": [0.5, 0.1], "scale": 1.0}}
-    seen = paint_scene(_scene([room, person]), width, height, seed=3, people=CAST_1962).astype(float)
-    size = HEAD_AT_SCALE_1 * height / portraits.HEAD_SIZE  # the person's sheet, as people.person sets it
-    y0 = 0.1 * height - portraits.EYES_AT[1] * size
-    torso = portraits.torso_for(resolve(CAST_1962[who]), size, portraits.EYES_AT, portraits.HEAD_SIZE)
+    man = _StandingFigure(who, room, eyes_y=0.1, scale=1.0)
+    seen, row = man.seen, man.row
     flesh = (seen[..., 0] - seen[..., 2] > 45) & (seen[..., 0] > 130)
-
-    def row(below_collar: float) -> int:
-        return int(y0 + (torso.collar_y + below_collar) * size)
 
     face, hands = flesh[:row(0.0)].sum(), flesh[row(0.9):row(1.7)].sum()
     assert hands > 0.3 * face, (hands, face)
