@@ -592,25 +592,32 @@ def test_a_sailor_wears_a_white_hat_over_a_pale_blue_shirt():
     assert shirt[2] > shirt[0] + 20 and shirt.mean() > navy.astype(float).mean() + 60, (shirt, navy.mean(axis=0))
 
 
+def _painted_over_its_solid(words: dict):
+    """A sitter's solid, cast as the portrait casts it, and the portrait painted on its full sheet
+    (no reduction), so that a pixel of the one is a pixel of the other: (build, render, pixels)."""
+    from game.art.likeness import build_for
+    from game.art.portraits import RAY_SPACING, SMALLEST_SHEET, portrait_head
+
+    build = build_for(resolve(words))
+    render = portrait_head(build, SMALLEST_SHEET).render((0, 0, SMALLEST_SHEET, int(SMALLEST_SHEET * 0.97)),
+                                                         step=RAY_SPACING)
+    pixels = paint_portrait(words, SMALLEST_SHEET, seed=1)[: render.hit.shape[0]].astype(float)
+    return build, render, pixels
+
+
 def _nose_flank_warmth(person: str) -> tuple[float, float]:
     """How warm (red over blue) the side of the nose turned from the lamp is painted, and the
     lit cheek's warmth beside it, in a sitter's portrait at its sheet's size."""
     from game.art.head import SKIN
     from game.art.head_paint import NOSE_HALF_WIDTH
-    from game.art.likeness import build_for
-    from game.art.portraits import RAY_SPACING, SMALLEST_SHEET, portrait_head
 
-    words = dict(PEOPLE)[person]
-    build = build_for(resolve(words))
-    render = portrait_head(build, SMALLEST_SHEET).render((0, 0, SMALLEST_SHEET, int(SMALLEST_SHEET * 0.97)),
-                                                         step=RAY_SPACING)
+    build, render, pixels = _painted_over_its_solid(dict(PEOPLE)[person])
     x, y, z = (render.position[..., k] for k in range(3))
     skin = render.hit & (render.material == SKIN)
     on_nose = skin & (np.abs(x) < NOSE_HALF_WIDTH * build.nose_width) & (z > 0.38) & (y > build.nose_base_y + 0.03) \
         & (y < 0.0)
     flank = on_nose & (render.lit < 0.4)
     cheek = skin & (render.lit > 0.75) & (np.abs(x) > 0.12) & (y < -0.05) & (y > build.nose_base_y)
-    pixels = paint_portrait(words, SMALLEST_SHEET, seed=1)[: render.hit.shape[0]].astype(float)
     assert flank.sum() > 30 and cheek.sum() > 30, (flank.sum(), cheek.sum())
 
     def warmth(where: np.ndarray) -> float:
@@ -634,17 +641,13 @@ def test_the_side_of_the_nose_in_shadow_is_warm_flesh_not_a_grey_wedge(person):
 def _cheekbone_to_hollow(words: dict) -> float:
     """How much darker the face is painted under the cheekbone than on it, on the side toward the lamp."""
     from game.art.head import SKIN
-    from game.art.likeness import build_for
-    from game.art.portraits import RAY_SPACING, SMALLEST_SHEET, portrait_head
 
-    build = build_for(resolve(words))
-    render = portrait_head(build, SMALLEST_SHEET).render((0, 0, SMALLEST_SHEET, int(SMALLEST_SHEET * 0.97)),
-                                                         step=RAY_SPACING)
+    build, render, pixels = _painted_over_its_solid(words)
     x, y = render.position[..., 0], render.position[..., 1]
     lit_side = render.hit & (render.material == SKIN) & (x < 0)
     hollow = lit_side & (np.abs(np.abs(x) - 0.23 * build.cheekbones) < 0.05) & (np.abs(y + 0.22 * build.length) < 0.06)
     cheekbone = lit_side & (np.abs(np.abs(x) - 0.2 * build.cheekbones) < 0.05) & (np.abs(y + 0.05) < 0.03)
-    value = paint_portrait(words, SMALLEST_SHEET, seed=1)[: render.hit.shape[0]].astype(float).mean(axis=2)
+    value = pixels.mean(axis=2)
     return float(value[cheekbone].mean() - value[hollow].mean())
 
 
