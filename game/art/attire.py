@@ -141,7 +141,7 @@ def _collar_top(torso: Torso) -> np.ndarray:
     return np.column_stack((cx + t * (neck + 0.02) - 0.02 * torso.turn * (1.0 - t * t), y - 0.02 - 0.05 * t * t))
 
 
-def _bottom(torso: Torso, pose: str, attire: str = "suit") -> float:
+def _bottom(torso: Torso, pose: str, attire: str) -> float:
     if pose in STANDING:
         return torso.collar_y + (WAIST if attire in TROUSERS else HIPS)
     if pose == "seated":
