@@ -164,8 +164,7 @@ def play_day(scenario: Scenario, state: GameState, first: Mapping[str, Choice], 
     for stream, role_id in enumerate(scenario.roles, start=1):
         choice = first.get(role_id) if first else None
         if choice is None:
-            legal = legal_choices(scenario, state, role_id)
-            choice = pickers[role_id](scenario, state, role_id, legal, Dice(day_key + stream)) if legal else None
+            choice = _picked(scenario, state, role_id, pickers[role_id], day_key + stream)
         chosen.append((role_id, choice))
     applied = apply_orders(scenario, state, chosen)
     values, waiting = applied.values, applied.waiting
@@ -186,11 +185,15 @@ def first_order(scenario: Scenario, state: GameState, role_id: str, picker: Pick
     it is given none: the same open orders, the same dice. A playout given that very order as
     ``first`` is the same playout, so whoever weighs orders may take its result instead of playing
     it again."""
-    legal = legal_choices(scenario, state, role_id)
-    if not legal:
-        return None
     stream = list(scenario.roles).index(role_id) + 1
-    return picker(scenario, state, role_id, legal, Dice(_day_key(key, state.day_index) + stream))
+    return _picked(scenario, state, role_id, picker, _day_key(key, state.day_index) + stream)
+
+
+def _picked(scenario: Scenario, state: GameState, role_id: str, picker: Picker, dice_key: int) -> Choice | None:
+    """The order ``picker`` gives for ``role_id`` among today's open ones on the dice of ``dice_key``
+    (None when none is open)."""
+    legal = legal_choices(scenario, state, role_id)
+    return picker(scenario, state, role_id, legal, Dice(dice_key)) if legal else None
 
 
 # --- many playouts: what an order is worth -------------------------------------------------------
